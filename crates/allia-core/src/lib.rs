@@ -1,0 +1,21 @@
+//! Allia's domain: the organisations, alliances and partners an association works with,
+//! the guide's closed lists with their French labels, and every validation rule.
+//! Pure: no I/O, no async, no storage or UI concerns.
+
+pub mod alliance;
+pub mod catalog;
+pub mod demo;
+pub mod identifiers;
+pub mod organisation;
+pub mod partner;
+pub mod passphrase;
+pub mod settings;
+pub mod validation;
+
+pub use alliance::{Alliance, AllianceDraft, AllianceStatus};
+pub use catalog::{Catalog, Choice};
+pub use organisation::{AssociationProfile, Organisation};
+pub use partner::{ActorType, Partner, PartnerDraft, PartnerRole};
+pub use passphrase::{assess_passphrase, PassphraseAssessment};
+pub use settings::Settings;
+pub use validation::{FieldError, ValidationErrors};

@@ -1,0 +1,249 @@
+//! The identity of an organisation as a contract names it: the user's own association
+//! (its profile) and each partner share these fields.
+
+use serde::{Deserialize, Serialize};
+
+use crate::identifiers::{normalize_rna, normalize_siren_or_siret};
+use crate::validation::{email, optional_text, phone, text, ValidationErrors};
+
+pub const NAME_MAX: usize = 200;
+const SHORT_MAX: usize = 100;
+const LINE_MAX: usize = 300;
+
+/// Legal identity, address and representative of an organisation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Organisation {
+    /// Dénomination (legal name).
+    pub name: String,
+    /// Sigle.
+    pub acronym: Option<String>,
+    /// Forme juridique, e.g. « Association loi 1901 ».
+    pub legal_form: Option<String>,
+    /// Numéro RNA: W + 9 digits.
+    pub rna: Option<String>,
+    /// SIREN (9 digits) or SIRET (14 digits).
+    pub siret: Option<String>,
+    pub street: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    /// Name of the person who signs for the organisation.
+    pub representative_name: Option<String>,
+    /// Their role, e.g. « Présidente ».
+    pub representative_role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// The profile of the user's own association: the first party of every contract.
+pub type AssociationProfile = Organisation;
+
+/// Suggested legal forms, offered while typing (the field stays free text).
+pub const LEGAL_FORM_SUGGESTIONS: &[&str] = &[
+    "Association loi 1901",
+    "Association reconnue d'utilité publique",
+    "Association de droit local (Alsace-Moselle)",
+    "Fondation",
+    "Fonds de dotation",
+    "Commune",
+    "Communauté de communes",
+    "Communauté d'agglomération",
+    "Département",
+    "Région",
+    "Société par actions simplifiée (SAS)",
+    "Société à responsabilité limitée (SARL)",
+    "Société anonyme (SA)",
+    "Société coopérative d'intérêt collectif (SCIC)",
+    "Groupement d'intérêt économique (GIE)",
+    "Groupement d'intérêt public (GIP)",
+    "Établissement public",
+];
+
+impl Organisation {
+    /// Trims and normalises every field, and reports every problem at once.
+    pub fn validated(&self) -> Result<Organisation, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let org = self.normalized(&mut errors);
+        errors.into_result(org)
+    }
+
+    pub(crate) fn normalized(&self, errors: &mut ValidationErrors) -> Organisation {
+        let name = text(
+            errors,
+            "name",
+            &self.name,
+            Some("le nom de l'organisation"),
+            NAME_MAX,
+        );
+        let rna =
+            optional_text(errors, "rna", &self.rna, 20).and_then(|v| match normalize_rna(&v) {
+                Ok(n) => Some(n),
+                Err(msg) => {
+                    errors.push("rna", msg);
+                    Some(v)
+                }
+            });
+        let siret = optional_text(errors, "siret", &self.siret, 30).and_then(|v| {
+            match normalize_siren_or_siret(&v) {
+                Ok(n) => Some(n),
+                Err(msg) => {
+                    errors.push("siret", msg);
+                    Some(v)
+                }
+            }
+        });
+        let postal_code = optional_text(errors, "postalCode", &self.postal_code, 10);
+        if let Some(pc) = &postal_code {
+            if pc.len() != 5 || !pc.chars().all(|c| c.is_ascii_digit()) {
+                errors.push(
+                    "postalCode",
+                    "Le code postal compte 5 chiffres (exemple : 69003).",
+                );
+            }
+        }
+        Organisation {
+            name,
+            acronym: optional_text(errors, "acronym", &self.acronym, 30),
+            legal_form: optional_text(errors, "legalForm", &self.legal_form, SHORT_MAX),
+            rna,
+            siret,
+            street: optional_text(errors, "street", &self.street, LINE_MAX),
+            postal_code,
+            city: optional_text(errors, "city", &self.city, SHORT_MAX),
+            representative_name: optional_text(
+                errors,
+                "representativeName",
+                &self.representative_name,
+                SHORT_MAX,
+            ),
+            representative_role: optional_text(
+                errors,
+                "representativeRole",
+                &self.representative_role,
+                SHORT_MAX,
+            ),
+            email: email(errors, "email", &self.email),
+            phone: phone(errors, "phone", &self.phone),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages_for(errors: &ValidationErrors, field: &str) -> Vec<String> {
+        errors
+            .0
+            .iter()
+            .filter(|e| e.field == field)
+            .map(|e| e.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn name_is_required() {
+        let err = Organisation::default().validated().expect_err("empty name");
+        assert_eq!(
+            messages_for(&err, "name"),
+            vec!["Indiquez le nom de l'organisation."]
+        );
+        let err = Organisation {
+            name: "   ".into(),
+            ..Default::default()
+        }
+        .validated()
+        .expect_err("blank name");
+        assert_eq!(err.0.len(), 1);
+    }
+
+    #[test]
+    fn name_length_is_counted_in_characters() {
+        let ok = Organisation {
+            name: "é".repeat(NAME_MAX),
+            ..Default::default()
+        };
+        assert!(ok.validated().is_ok());
+        let long = Organisation {
+            name: "é".repeat(NAME_MAX + 1),
+            ..Default::default()
+        };
+        let err = long.validated().expect_err("too long");
+        assert_eq!(
+            messages_for(&err, "name"),
+            vec!["Ce texte est trop long (200 caractères au maximum)."]
+        );
+    }
+
+    #[test]
+    fn fields_are_trimmed_and_identifiers_normalised() {
+        let org = Organisation {
+            name: "  Les Amis du Quartier ".into(),
+            rna: Some(" w691234567 ".into()),
+            siret: Some("732 829 320 00074".into()),
+            email: Some(" ".into()),
+            ..Default::default()
+        }
+        .validated()
+        .expect("valid");
+        assert_eq!(org.name, "Les Amis du Quartier");
+        assert_eq!(org.rna.as_deref(), Some("W691234567"));
+        assert_eq!(org.siret.as_deref(), Some("73282932000074"));
+        assert_eq!(org.email, None);
+    }
+
+    #[test]
+    fn every_error_is_reported_with_its_field() {
+        let err = Organisation {
+            name: "Asso".into(),
+            rna: Some("12345".into()),
+            siret: Some("73282932000075".into()),
+            postal_code: Some("6900".into()),
+            email: Some("contact@asso".into()),
+            phone: Some("appelez-moi".into()),
+            ..Default::default()
+        }
+        .validated()
+        .expect_err("invalid");
+        let fields: Vec<&str> = err.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["rna", "siret", "postalCode", "email", "phone"]);
+        assert_eq!(
+            messages_for(&err, "postalCode"),
+            vec!["Le code postal compte 5 chiffres (exemple : 69003)."]
+        );
+        assert_eq!(
+            messages_for(&err, "email"),
+            vec!["Adresse e-mail invalide (exemple : contact@association.fr)."]
+        );
+        assert_eq!(
+            messages_for(&err, "phone"),
+            vec!["Numéro de téléphone invalide (exemple : 01 23 45 67 89)."]
+        );
+    }
+
+    #[test]
+    fn control_characters_are_refused() {
+        let err = Organisation {
+            name: "Asso\u{0007}".into(),
+            ..Default::default()
+        }
+        .validated()
+        .expect_err("bell");
+        assert_eq!(
+            messages_for(&err, "name"),
+            vec!["Ce texte contient des caractères invisibles non autorisés."]
+        );
+    }
+
+    #[test]
+    fn valid_phone_and_email() {
+        let org = Organisation {
+            name: "Asso".into(),
+            email: Some("contact@asso.fr".into()),
+            phone: Some("+33 (0)1 23 45 67 89".into()),
+            ..Default::default()
+        };
+        assert!(org.validated().is_ok());
+    }
+}

@@ -1,0 +1,265 @@
+//! Partners of an alliance: who they are, what kind of actor, what they bring and
+//! the role they hold.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::organisation::Organisation;
+use crate::validation::{optional_text, ValidationErrors};
+
+/// The guide's nine kinds of actors of an alliance d'intérêt général.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ActorType {
+    #[default]
+    Association,
+    LocalAuthority,
+    Company,
+    Foundation,
+    AssociationNetwork,
+    TerritorialCatalyst,
+    Citizens,
+    Academic,
+    State,
+}
+
+impl ActorType {
+    pub const ALL: [ActorType; 9] = [
+        Self::Association,
+        Self::LocalAuthority,
+        Self::Company,
+        Self::Foundation,
+        Self::AssociationNetwork,
+        Self::TerritorialCatalyst,
+        Self::Citizens,
+        Self::Academic,
+        Self::State,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Association => "Association",
+            Self::LocalAuthority => "Collectivité territoriale",
+            Self::Company => "Entreprise",
+            Self::Foundation => "Fondation",
+            Self::AssociationNetwork => "Réseau associatif",
+            Self::TerritorialCatalyst => "Catalyseur territorial",
+            Self::Citizens => "Citoyens",
+            Self::Academic => "Acteur académique",
+            Self::State => "État",
+        }
+    }
+
+    /// What this kind of actor typically brings, in the guide's words.
+    pub fn contribution(self) -> &'static str {
+        match self {
+            Self::Association => "Expertise des besoins sociaux, maillage local, innovation sociale, mobilisation de bénévoles.",
+            Self::LocalAuthority => "Ingénierie publique, expertise des services publics, cohérence territoriale.",
+            Self::Company => "Ressources financières ou humaines, compétences techniques, capacité d'innovation.",
+            Self::Foundation => "Financement de l'expérimentation, soutien à l'innovation sociétale.",
+            Self::AssociationNetwork => "Facilitation des rapprochements, communautés de pratiques, structuration, formation.",
+            Self::TerritorialCatalyst => "Mobilisation collective, outils et données, développement de compétences.",
+            Self::Citizens => "Qualification des besoins, évaluation des solutions, engagement bénévole, contribution financière.",
+            Self::Academic => "Recherche, prototypage, formation, mécénat de compétences.",
+            Self::State => "Régulation, cadre légal, orientations politiques, passage à l'échelle.",
+        }
+    }
+}
+
+/// The role a partner holds in the alliance.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerRole {
+    /// Chef de file: coordinates and represents the alliance.
+    Lead,
+    #[default]
+    Member,
+    AssociatedPartner,
+    Funder,
+}
+
+impl PartnerRole {
+    pub const ALL: [PartnerRole; 4] = [
+        Self::Lead,
+        Self::Member,
+        Self::AssociatedPartner,
+        Self::Funder,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Lead => "Chef de file",
+            Self::Member => "Membre",
+            Self::AssociatedPartner => "Partenaire associé",
+            Self::Funder => "Financeur",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Lead => "Coordonne l'alliance et la représente auprès des tiers.",
+            Self::Member => "Participe pleinement aux décisions et aux actions.",
+            Self::AssociatedPartner => "Contribue ponctuellement sans être membre à part entière.",
+            Self::Funder => "Apporte des financements à l'alliance.",
+        }
+    }
+}
+
+/// What the user edits about a partner.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct PartnerDraft {
+    pub organisation: Organisation,
+    pub actor_type: ActorType,
+    pub role: PartnerRole,
+    /// What the partner brings, in its own words.
+    pub resources: Option<String>,
+    /// Short keywords for what it brings (« comptabilité », « locaux »…).
+    pub resource_tags: Vec<String>,
+}
+
+/// A stored partner of one alliance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Partner {
+    pub id: String,
+    pub alliance_id: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub draft: PartnerDraft,
+}
+
+const TAG_MAX: usize = 40;
+const TAGS_MAX: usize = 20;
+
+impl PartnerDraft {
+    pub fn validated(&self) -> Result<PartnerDraft, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let organisation = self.organisation.normalized(&mut errors);
+        let resources = optional_text(&mut errors, "resources", &self.resources, 5000);
+        let mut tags: Vec<String> = Vec::new();
+        for tag in &self.resource_tags {
+            let tag = tag.trim();
+            if tag.is_empty() || tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+                continue;
+            }
+            if tag.chars().count() > TAG_MAX {
+                errors.push(
+                    "resourceTags",
+                    format!("Un mot-clé compte {TAG_MAX} caractères au maximum."),
+                );
+            } else if tag.chars().any(char::is_control) {
+                errors.push(
+                    "resourceTags",
+                    "Un mot-clé contient des caractères invisibles non autorisés.",
+                );
+            }
+            tags.push(tag.to_string());
+        }
+        if tags.len() > TAGS_MAX {
+            errors.push("resourceTags", format!("{TAGS_MAX} mots-clés au maximum."));
+        }
+        errors.into_result(PartnerDraft {
+            organisation,
+            actor_type: self.actor_type,
+            role: self.role,
+            resources,
+            resource_tags: tags,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(name: &str) -> PartnerDraft {
+        PartnerDraft {
+            organisation: Organisation {
+                name: name.into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_nine_actor_types_of_the_guide() {
+        let labels: Vec<_> = ActorType::ALL.iter().map(|a| a.label()).collect();
+        assert_eq!(
+            labels,
+            vec![
+                "Association",
+                "Collectivité territoriale",
+                "Entreprise",
+                "Fondation",
+                "Réseau associatif",
+                "Catalyseur territorial",
+                "Citoyens",
+                "Acteur académique",
+                "État"
+            ]
+        );
+        assert!(ActorType::ALL
+            .iter()
+            .all(|a| a.contribution().ends_with('.')));
+    }
+
+    #[test]
+    fn partner_roles() {
+        let labels: Vec<_> = PartnerRole::ALL.iter().map(|r| r.label()).collect();
+        assert_eq!(
+            labels,
+            vec!["Chef de file", "Membre", "Partenaire associé", "Financeur"]
+        );
+    }
+
+    #[test]
+    fn invalid_siret_is_reported_on_its_field() {
+        let mut d = draft("Entreprise solidaire");
+        d.organisation.siret = Some("12345678901234".into());
+        let err = d.validated().expect_err("bad siret");
+        assert_eq!(err.0.len(), 1);
+        assert_eq!(err.0[0].field, "siret");
+        assert!(err.0[0]
+            .message
+            .starts_with("Ce numéro SIRET n'est pas valide"));
+    }
+
+    #[test]
+    fn tags_are_trimmed_and_deduplicated() {
+        let mut d = draft("Asso");
+        d.resource_tags = vec![
+            " Comptabilité ".into(),
+            "comptabilité".into(),
+            "".into(),
+            "Locaux".into(),
+        ];
+        let ok = d.validated().expect("valid");
+        assert_eq!(ok.resource_tags, vec!["Comptabilité", "Locaux"]);
+    }
+
+    #[test]
+    fn tag_limits() {
+        let mut d = draft("Asso");
+        d.resource_tags = vec!["x".repeat(41)];
+        let err = d.validated().expect_err("long tag");
+        assert_eq!(
+            err.0[0].message,
+            "Un mot-clé compte 40 caractères au maximum."
+        );
+        d.resource_tags = (0..21).map(|i| format!("tag{i}")).collect();
+        let err = d.validated().expect_err("too many");
+        assert_eq!(err.0[0].message, "20 mots-clés au maximum.");
+    }
+
+    #[test]
+    fn partner_name_required() {
+        let err = draft("").validated().expect_err("no name");
+        assert_eq!(err.0[0].field, "name");
+    }
+}

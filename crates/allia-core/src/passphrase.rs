@@ -1,0 +1,144 @@
+//! The rule for a vault passphrase: long enough and hard to guess. The strength
+//! indicator and the refusal use the same assessment, so they never disagree.
+
+use serde::{Deserialize, Serialize};
+
+use crate::validation::ValidationErrors;
+
+pub const MIN_CHARS: usize = 10;
+/// zxcvbn score (0–4) a passphrase must reach.
+pub const MIN_SCORE: u8 = 3;
+
+/// How strong a passphrase is, for the indicator and the refusal message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PassphraseAssessment {
+    /// 0 (très faible) to 4 (excellente).
+    pub score: u8,
+    pub label: String,
+    pub acceptable: bool,
+    /// Why it is refused, or a hint to make it stronger.
+    pub message: Option<String>,
+}
+
+pub fn assess_passphrase(passphrase: &str) -> PassphraseAssessment {
+    let chars = passphrase.chars().count();
+    let score: u8 = if passphrase.is_empty() {
+        0
+    } else {
+        zxcvbn::zxcvbn(passphrase, &[]).score().into()
+    };
+    let label = match score {
+        0 => "Très faible",
+        1 => "Faible",
+        2 => "Moyenne",
+        3 => "Bonne",
+        _ => "Excellente",
+    };
+    let message = if chars < MIN_CHARS {
+        Some(format!(
+            "Au moins {MIN_CHARS} caractères ({chars} pour l'instant). Une courte phrase de plusieurs mots est facile à retenir."
+        ))
+    } else if score < MIN_SCORE {
+        Some(
+            "Trop facile à deviner : ajoutez des mots peu courants, ou allongez la phrase."
+                .to_string(),
+        )
+    } else {
+        None
+    };
+    PassphraseAssessment {
+        score,
+        label: label.into(),
+        acceptable: message.is_none(),
+        message,
+    }
+}
+
+/// Checks a new passphrase and its confirmation before a vault is created or re-keyed.
+pub fn check_new_passphrase(passphrase: &str, confirmation: &str) -> Result<(), ValidationErrors> {
+    let mut errors = ValidationErrors::default();
+    let assessment = assess_passphrase(passphrase);
+    if let Some(message) = assessment.message {
+        errors.push("passphrase", message);
+    }
+    if passphrase != confirmation {
+        errors.push(
+            "confirmation",
+            "Les deux phrases de passe ne sont pas identiques.",
+        );
+    }
+    errors.into_result(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_passphrase_is_refused_with_the_count() {
+        let a = assess_passphrase("Xq9!zr");
+        assert!(!a.acceptable);
+        assert_eq!(
+            a.message.as_deref(),
+            Some("Au moins 10 caractères (6 pour l'instant). Une courte phrase de plusieurs mots est facile à retenir.")
+        );
+    }
+
+    #[test]
+    fn common_long_passphrase_is_weak() {
+        let a = assess_passphrase("password123");
+        assert!(!a.acceptable);
+        assert!(a.score < MIN_SCORE);
+        assert_eq!(
+            a.message.as_deref(),
+            Some("Trop facile à deviner : ajoutez des mots peu courants, ou allongez la phrase.")
+        );
+    }
+
+    #[test]
+    fn a_few_uncommon_words_are_accepted() {
+        let a = assess_passphrase("girafe violette sous la pluie de Lyon");
+        assert!(a.acceptable, "{a:?}");
+        assert!(a.score >= 3);
+        assert!(a.message.is_none());
+    }
+
+    #[test]
+    fn accents_count_as_one_character() {
+        assert_eq!(
+            assess_passphrase("éééééééé")
+                .message
+                .as_deref()
+                .map(|m| m.contains("(8 pour")),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn confirmation_must_match() {
+        let err = check_new_passphrase("girafe violette sous la pluie", "girafe violette")
+            .expect_err("mismatch");
+        assert_eq!(err.0.len(), 1);
+        assert_eq!(err.0[0].field, "confirmation");
+        assert_eq!(
+            err.0[0].message,
+            "Les deux phrases de passe ne sont pas identiques."
+        );
+        let err = check_new_passphrase("court", "court").expect_err("short");
+        assert_eq!(err.0[0].field, "passphrase");
+        assert!(check_new_passphrase(
+            "girafe violette sous la pluie",
+            "girafe violette sous la pluie"
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn empty_passphrase() {
+        let a = assess_passphrase("");
+        assert_eq!(a.score, 0);
+        assert_eq!(a.label, "Très faible");
+        assert!(!a.acceptable);
+    }
+}
