@@ -1,0 +1,52 @@
+//! The open database and its repositories (one module per aggregate, as `impl Store`).
+
+use std::path::Path;
+
+use sqlx::sqlite::SqlitePoolOptions;
+use sqlx::SqlitePool;
+
+use crate::error::StoreResult;
+use crate::vault::{connect_options, MIGRATOR};
+
+#[derive(Clone)]
+pub struct Store {
+    pub(crate) pool: SqlitePool,
+}
+
+impl Store {
+    pub(crate) fn new(pool: SqlitePool) -> Store {
+        Store { pool }
+    }
+
+    /// Opens an UNENCRYPTED database with the same schema: only for benchmarks that
+    /// measure what encryption costs. Never used for user data.
+    pub async fn open_unencrypted_for_comparison(db: &Path) -> StoreResult<Store> {
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(connect_options(db, None)?)
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(Store::new(pool))
+    }
+
+    pub(crate) async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+pub(crate) fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Enum → its serde name (the same text the UI and the alliance file use).
+pub(crate) fn enum_text<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+pub(crate) fn enum_from_text<T: serde::de::DeserializeOwned>(text: &str) -> StoreResult<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_string()))
+        .map_err(|_| crate::StoreError::CorruptData(format!("unknown value {text:?}")))
+}

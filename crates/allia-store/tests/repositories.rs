@@ -1,0 +1,217 @@
+//! Repositories on a real vault: validation before writing, cascades, archive, demo.
+
+use allia_core::{
+    ActorType, AllianceDraft, AllianceStatus, Organisation, PartnerDraft, PartnerRole, Settings,
+};
+use allia_store::{KdfParams, StoreError, Vault};
+
+/// Cheap KDF: these tests are about the repositories, not the key slots.
+async fn vault(dir: &std::path::Path) -> Vault {
+    let params = KdfParams {
+        memory_kib: 8 * 1024,
+        iterations: 1,
+        parallelism: 1,
+    };
+    Vault::create_with_params(dir, "phrase de test", params)
+        .await
+        .expect("create")
+        .0
+}
+
+fn named(name: &str) -> PartnerDraft {
+    PartnerDraft {
+        organisation: Organisation {
+            name: name.into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn invalid_partner_is_not_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = vault(dir.path()).await;
+    let store = vault.store();
+    let alliance = store
+        .create_alliance(&AllianceDraft {
+            name: "A".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("alliance");
+    let mut bad = named("Entreprise");
+    bad.organisation.siret = Some("12345678901234".into());
+    match store.create_partner(&alliance.id, &bad).await {
+        Err(StoreError::Validation(errors)) => {
+            assert_eq!(errors.0[0].field, "siret");
+            assert!(errors.0[0].message.contains("SIRET"));
+        }
+        other => panic!("expected a validation error, got {:?}", other.map(|p| p.id)),
+    }
+    assert!(store.partners(&alliance.id).await.expect("list").is_empty());
+    // A batch with one bad draft writes nothing.
+    let result = store
+        .create_partners(&alliance.id, &[named("Bonne"), bad])
+        .await;
+    assert!(result.is_err());
+    assert!(store.partners(&alliance.id).await.expect("list").is_empty());
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn alliance_lifecycle_and_cascade() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = vault(dir.path()).await;
+    let store = vault.store();
+    let a = store
+        .create_alliance(&AllianceDraft {
+            name: " Alliance du Quartier ".into(),
+            start_date: chrono::NaiveDate::from_ymd_opt(2026, 9, 1),
+            ..Default::default()
+        })
+        .await
+        .expect("create");
+    assert_eq!(a.draft.name, "Alliance du Quartier");
+    assert_eq!(a.draft.status, AllianceStatus::UnderConstruction);
+
+    let renamed = store
+        .update_alliance(
+            &a.id,
+            &AllianceDraft {
+                name: "Alliance renommée".into(),
+                status: AllianceStatus::Active,
+                ..a.draft.clone()
+            },
+        )
+        .await
+        .expect("rename");
+    assert_eq!(renamed.draft.name, "Alliance renommée");
+    assert_eq!(renamed.draft.start_date, a.draft.start_date);
+
+    let err = store
+        .update_alliance(&a.id, &AllianceDraft::default())
+        .await
+        .err()
+        .expect("no name");
+    assert!(matches!(err, StoreError::Validation(_)));
+
+    let archived = store
+        .set_alliance_archived(&a.id, true)
+        .await
+        .expect("archive");
+    assert!(archived.archived);
+
+    let p = store
+        .create_partner(&a.id, &named("Partenaire 1"))
+        .await
+        .expect("p1");
+    let mut edited = p.draft.clone();
+    edited.actor_type = ActorType::Company;
+    edited.role = PartnerRole::Lead;
+    let p = store.update_partner(&p.id, &edited).await.expect("edit");
+    assert_eq!(p.draft.actor_type, ActorType::Company);
+    store
+        .create_partner(&a.id, &named("Partenaire 2"))
+        .await
+        .expect("p2");
+    assert_eq!(store.alliance(&a.id).await.expect("get").partner_count, 2);
+
+    store.delete_partner(&p.id).await.expect("delete partner");
+    assert!(matches!(
+        store.delete_partner(&p.id).await.err(),
+        Some(StoreError::NotFound(_))
+    ));
+
+    store.delete_alliance(&a.id).await.expect("delete");
+    assert!(store.alliances().await.expect("list").is_empty());
+    let orphans: Vec<_> = store.partners(&a.id).await.expect("list");
+    assert!(orphans.is_empty(), "partners go with their alliance");
+    assert!(matches!(
+        store.create_partner(&a.id, &named("x")).await.err(),
+        Some(StoreError::NotFound(_))
+    ));
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn demo_alliance_is_loaded_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = vault(dir.path()).await;
+    let store = vault.store();
+    let demo = store.load_demo().await.expect("demo");
+    assert_eq!(demo.draft.name, "Service partagé du Val de Brenne");
+    assert_eq!(demo.partner_count, 5);
+    let partners = store.partners(&demo.id).await.expect("partners");
+    assert_eq!(
+        partners
+            .iter()
+            .filter(|p| p.draft.role == PartnerRole::Lead)
+            .count(),
+        1
+    );
+    assert_eq!(
+        partners[0].draft.organisation.name,
+        "Maison des Solidarités du Val de Brenne"
+    );
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn profile_and_settings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = vault(dir.path()).await;
+    let store = vault.store();
+    assert!(store.profile().await.expect("read").is_none());
+    let err = store
+        .save_profile(&Organisation {
+            name: "Asso".into(),
+            rna: Some("W12".into()),
+            ..Default::default()
+        })
+        .await
+        .err()
+        .expect("bad rna");
+    assert!(matches!(err, StoreError::Validation(ref e) if e.0[0].field == "rna"));
+    assert!(
+        store.profile().await.expect("read").is_none(),
+        "nothing saved"
+    );
+    store
+        .save_profile(&Organisation {
+            name: "Asso".into(),
+            rna: Some("w691234567".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("save");
+    store
+        .save_profile(&Organisation {
+            name: "Asso 2".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("save again");
+    let profile = store.profile().await.expect("read").expect("some");
+    assert_eq!(profile.name, "Asso 2");
+    assert_eq!(profile.rna, None);
+
+    assert_eq!(
+        store.settings().await.expect("defaults"),
+        Settings::default()
+    );
+    assert!(store
+        .save_settings(&Settings {
+            auto_lock_minutes: 0
+        })
+        .await
+        .is_err());
+    store
+        .save_settings(&Settings {
+            auto_lock_minutes: 25,
+        })
+        .await
+        .expect("save");
+    assert_eq!(store.settings().await.expect("read").auto_lock_minutes, 25);
+    vault.close().await;
+}
