@@ -239,12 +239,13 @@ pub(crate) async fn open_store(
         .await
         .map_err(wrong_key_is_corruption)?;
     backup_before_migrations(&mut conn, paths, key, migrator).await?;
-    migrator.run(&mut conn).await?;
     conn.close().await?;
     let pool = SqlitePoolOptions::new()
         .max_connections(POOL_SIZE)
         .connect_with(options)
         .await?;
+    // Through the pool: `run(&mut conn)` makes the future non-Send for async callers.
+    migrator.run(&pool).await?;
     Ok(Store::new(pool))
 }
 

@@ -1,0 +1,8 @@
+//! IPC commands, one module per area. They convert between IPC and the crates; no
+//! business rule lives here.
+
+pub mod alliances;
+pub mod partners;
+pub mod profile;
+pub mod settings;
+pub mod vault;

@@ -1,0 +1,154 @@
+//! The one error that crosses IPC: a closed code the UI switches on, a French message
+//! written for a non-technical person, and the fields to highlight.
+
+use allia_core::{FieldError, ValidationErrors};
+use allia_store::StoreError;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    WrongPassphrase,
+    WrongRecoveryKey,
+    VaultLocked,
+    VaultMissing,
+    VaultExists,
+    NotFound,
+    Storage,
+    Io,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// The first field to highlight, if the error is about one.
+    pub field: Option<String>,
+    /// Every field problem, for forms that show them all at once.
+    pub field_errors: Vec<FieldError>,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> AppError {
+        AppError {
+            code,
+            message: message.into(),
+            field: None,
+            field_errors: Vec::new(),
+        }
+    }
+
+    fn on_field(mut self, field: &str) -> AppError {
+        self.field = Some(field.to_string());
+        self.field_errors.push(FieldError {
+            field: field.to_string(),
+            message: self.message.clone(),
+        });
+        self
+    }
+
+    pub fn locked() -> AppError {
+        AppError::new(
+            ErrorCode::VaultLocked,
+            "Le coffre est verrouillé : déverrouillez-le pour continuer.",
+        )
+    }
+
+    pub fn io(context: &str, e: &std::io::Error) -> AppError {
+        AppError::new(ErrorCode::Io, format!("{context} ({e})."))
+    }
+
+    /// A wrong passphrase reported on a given field (`passphrase` or `current`).
+    pub fn wrong_passphrase_on(field: &str) -> AppError {
+        AppError::new(ErrorCode::WrongPassphrase, "Phrase de passe incorrecte.").on_field(field)
+    }
+}
+
+impl From<ValidationErrors> for AppError {
+    fn from(errors: ValidationErrors) -> AppError {
+        let field = errors.first().map(|e| e.field.clone());
+        let message = match errors.0.as_slice() {
+            [only] => only.message.clone(),
+            _ => "Certaines informations sont à corriger : voyez les champs signalés.".to_string(),
+        };
+        AppError {
+            code: ErrorCode::Validation,
+            message,
+            field,
+            field_errors: errors.0,
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> AppError {
+        match e {
+            StoreError::WrongPassphrase => AppError::wrong_passphrase_on("passphrase"),
+            StoreError::WrongRecoveryKey => AppError::new(
+                ErrorCode::WrongRecoveryKey,
+                "Cette clé de récupération ne correspond pas à ce coffre.",
+            )
+            .on_field("recoveryKey"),
+            StoreError::MalformedRecoveryKey(_) => AppError::new(
+                ErrorCode::WrongRecoveryKey,
+                "Clé de récupération mal saisie : elle compte 52 lettres et chiffres, en 13 groupes de 4.",
+            )
+            .on_field("recoveryKey"),
+            StoreError::VaultExists => AppError::new(
+                ErrorCode::VaultExists,
+                "Un coffre existe déjà sur cet ordinateur : déverrouillez-le.",
+            ),
+            StoreError::VaultMissing => AppError::new(
+                ErrorCode::VaultMissing,
+                "Aucun coffre n'a encore été créé sur cet ordinateur.",
+            ),
+            StoreError::NotFound(what) => AppError::new(
+                ErrorCode::NotFound,
+                match what {
+                    "alliance" => "Cette alliance n'existe plus.",
+                    "partner" => "Ce partenaire n'existe plus.",
+                    _ => "Cet élément n'existe plus.",
+                },
+            ),
+            StoreError::Validation(errors) => errors.into(),
+            StoreError::Io(e) => AppError::io("Impossible de lire ou d'écrire un fichier du coffre", &e),
+            StoreError::CorruptKeyFile(_) | StoreError::CorruptData(_) => AppError::new(
+                ErrorCode::Storage,
+                "Le coffre semble endommagé. Restaurez une sauvegarde (dossier « backups » du coffre).",
+            ),
+            StoreError::Database(_) | StoreError::Migration(_) => AppError::new(
+                ErrorCode::Storage,
+                "L'enregistrement dans le coffre a échoué. Réessayez ; si cela persiste, redémarrez Allia.",
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_passphrase_has_its_own_code_and_french_message() {
+        let e = AppError::from(StoreError::WrongPassphrase);
+        assert_eq!(e.code, ErrorCode::WrongPassphrase);
+        assert_eq!(e.message, "Phrase de passe incorrecte.");
+        assert_eq!(e.field.as_deref(), Some("passphrase"));
+    }
+
+    #[test]
+    fn validation_errors_keep_every_field() {
+        let mut errors = ValidationErrors::default();
+        errors.push("siret", "SIRET invalide");
+        errors.push("email", "E-mail invalide");
+        let e = AppError::from(StoreError::Validation(errors));
+        assert_eq!(e.code, ErrorCode::Validation);
+        assert_eq!(e.field.as_deref(), Some("siret"));
+        assert_eq!(e.field_errors.len(), 2);
+        let json = serde_json::to_value(&e).expect("json");
+        assert_eq!(json["code"], "validation");
+        assert_eq!(json["fieldErrors"][1]["field"], "email");
+    }
+}
