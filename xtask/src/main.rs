@@ -1,1 +1,53 @@
-fn main() {}
+//! `cargo xtask <command>`: the project's cross-platform task runner.
+//!
+//! Plain Rust, standard library only. Every external command runs with inherited
+//! stdio; the first failure stops everything with a clear message.
+
+mod deps;
+mod run;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+Usage: cargo xtask <command> [options]
+
+Commands:
+  run          Start Allia in development mode (Vite dev server + `cargo run -p allia`).
+      --dist   Build the UI once and run the app on it (no dev server, no hot reload).
+  test         Everything CI checks, in order, stopping at the first failure:
+               system packages, tauri-driver, npm ci, cargo fmt, UI build, clippy,
+               cargo test, svelte-check, vitest, app build, end-to-end tests.
+      --no-e2e Skip the end-to-end tests (and the app build they need).
+  help         Show this message.
+
+Environment:
+  CARGO_TARGET_DIR  Cargo's target directory (default: <repo>/target).
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, options) = match args.split_first() {
+        Some((command, options)) => (command.as_str(), options),
+        None => ("help", &[][..]),
+    };
+    let outcome = match command {
+        "run" => run::run(options),
+        "test" => test::test(options),
+        "help" | "-h" | "--help" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        other => Err(util::Error(format!(
+            "unknown command `{other}`; try `cargo xtask help`"
+        ))),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("\nxtask: error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,218 @@
+// The machinery under the scenarios: tauri-driver, one app session per scenario,
+// a fresh data directory per run, screenshots of failed steps.
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import net from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { after, before, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+const HOST = '127.0.0.1';
+export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+
+/** The built app (`cargo build -p allia --features tauri/custom-protocol`). */
+function appPath() {
+  const app = process.env.ALLIA_APP;
+  if (!app || !existsSync(app)) {
+    throw new Error(`ALLIA_APP must name the built app (got ${app ?? 'nothing'}); run \`cargo xtask test\``);
+  }
+  return app;
+}
+
+/** $TAURI_DRIVER, else tauri-driver on PATH, else ~/.cargo/bin. */
+function driverPath() {
+  const exe = process.platform === 'win32' ? 'tauri-driver.exe' : 'tauri-driver';
+  const candidates = [
+    process.env.TAURI_DRIVER,
+    ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, exe)),
+    join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', exe),
+  ];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) throw new Error('tauri-driver not found: cargo install tauri-driver --locked --version 2.1.0');
+  return found;
+}
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: HOST, port });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * A fresh temporary workspace: `data` (ALLIA_DATA_DIR, the vault) and `save`
+ * (ALLIA_E2E_SAVE_DIR, where the app writes files instead of asking with a dialog).
+ */
+export function makeWorkspace() {
+  const root = mkdtempSync(join(tmpdir(), 'allia-e2e-'));
+  const workspace = { root, dataDir: join(root, 'data'), saveDir: join(root, 'save') };
+  mkdirSync(workspace.dataDir);
+  mkdirSync(workspace.saveDir);
+  return workspace;
+}
+
+export function removeWorkspace(workspace) {
+  if (process.env.ALLIA_E2E_KEEP) {
+    console.log(`# kept ${workspace.root}`);
+    return;
+  }
+  rmSync(workspace.root, { recursive: true, force: true });
+}
+
+/**
+ * Starts tauri-driver with the workspace's environment (WebKitWebDriver and the app
+ * inherit it: that is how the app learns ALLIA_DATA_DIR). Returns a stop function.
+ */
+export async function startDriver(workspace) {
+  if (await portOpen(PORT)) {
+    throw new Error(`port ${PORT} is already in use (a tauri-driver left running?)`);
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const log = openSync(join(ARTIFACTS, 'tauri-driver.log'), 'a');
+  const driver = spawn(driverPath(), ['--port', String(PORT)], {
+    env: {
+      ...process.env,
+      ALLIA_DATA_DIR: workspace.dataDir,
+      ALLIA_E2E_SAVE_DIR: workspace.saveDir,
+      WEBKIT_DISABLE_DMABUF_RENDERER: process.env.WEBKIT_DISABLE_DMABUF_RENDERER ?? '1',
+    },
+    stdio: ['ignore', log, log],
+  });
+  let exited = null;
+  const exit = new Promise((resolve) => driver.once('exit', (code, signal) => {
+    exited = signal ?? code;
+    resolve();
+  }));
+
+  const deadline = Date.now() + 20_000;
+  while (!(await portOpen(PORT))) {
+    if (exited !== null) throw new Error(`tauri-driver exited (${exited}); see ${ARTIFACTS}/tauri-driver.log`);
+    if (Date.now() > deadline) {
+      driver.kill('SIGKILL');
+      throw new Error(`tauri-driver does not listen on port ${PORT} after 20 s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  return async function stopDriver() {
+    if (exited !== null) return;
+    // SIGTERM: tauri-driver then stops WebKitWebDriver too.
+    driver.kill('SIGTERM');
+    const timer = setTimeout(() => driver.kill('SIGKILL'), 5_000);
+    await exit;
+    clearTimeout(timer);
+  };
+}
+
+/** Launches the app in a new WebDriver session. */
+export async function openApp() {
+  return remote({
+    hostname: HOST,
+    port: PORT,
+    logLevel: 'warn',
+    waitforTimeout: 15_000,
+    connectionRetryTimeout: 30_000,
+    connectionRetryCount: 0,
+    capabilities: {
+      'tauri:options': { application: appPath() },
+      // tauri-driver does not proxy WebDriver BiDi, which webdriverio 9 asks for by default.
+      'wdio:enforceWebDriverClassic': true,
+    },
+  });
+}
+
+/** Quits the app (closing the session ends the process). */
+export async function closeApp(browser) {
+  if (!browser) return;
+  try {
+    await browser.deleteSession();
+  } catch (error) {
+    console.log(`# deleteSession: ${error.message}`);
+  }
+}
+
+/**
+ * One app session for the enclosing `describe`: launched before its steps, quit after.
+ * Returns the scenario `{ browser, failed }` that `step` uses.
+ */
+export function appSession() {
+  const scenario = { browser: undefined, failed: false };
+  before(async () => {
+    scenario.browser = await openApp();
+  }, { timeout: 60_000 });
+  after(async () => {
+    await closeApp(scenario.browser);
+    await waitForAppExit();
+  });
+  return scenario;
+}
+
+/**
+ * One step of a scenario (a node:test `it`). Steps run in order; once one fails the
+ * next ones are skipped. A failed step leaves a screenshot and the page source in
+ * tests/artifacts/.
+ */
+export function step(scenario, name, fn) {
+  it(name, { timeout: 90_000 }, async (t) => {
+    if (scenario.failed) {
+      t.skip('an earlier step failed');
+      return;
+    }
+    try {
+      await fn();
+    } catch (error) {
+      scenario.failed = true;
+      await saveEvidence(scenario.browser, name);
+      throw error;
+    }
+  });
+}
+
+async function saveEvidence(browser, name) {
+  if (!browser) return;
+  const slug = name.normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  try {
+    await browser.saveScreenshot(join(ARTIFACTS, `${slug}.png`));
+    writeFileSync(join(ARTIFACTS, `${slug}.html`), await browser.getPageSource());
+  } catch (error) {
+    console.log(`# could not save evidence for "${name}": ${error.message}`);
+  }
+}
+
+/**
+ * Waits until no process runs the app binary any more (Linux: /proc). The app is
+ * single-instance: a relaunch while the previous one lingers would just exit.
+ */
+export async function waitForAppExit(timeoutMs = 10_000) {
+  if (process.platform !== 'linux') return;
+  const app = realpathSync(appPath());
+  const running = () =>
+    readdirSync('/proc').some((pid) => {
+      if (!/^\d+$/.test(pid)) return false;
+      try {
+        return readlinkSync(`/proc/${pid}/exe`) === app;
+      } catch {
+        return false;
+      }
+    });
+  const deadline = Date.now() + timeoutMs;
+  while (running()) {
+    if (Date.now() > deadline) throw new Error(`${app} still runs ${timeoutMs / 1000} s after its session closed`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,150 @@
+// Every selector the scenarios use, in one place: data-testid attributes from the
+// UI contract (docs: /tmp/api-contract.md, "data-testid contract"), nothing else.
+
+export const tid = (id) => `[data-testid="${id}"]`;
+
+/** Compares texts that may differ in spaces or case (e.g. « 732 829 320 00074 »). */
+export const squash = (text) => String(text ?? '').replace(/\s+/g, '').toLowerCase();
+
+/** Page helpers bound to one app session. */
+export function page(browser) {
+  const el = (id) => browser.$(tid(id));
+
+  async function shown(id, timeout) {
+    const element = el(id);
+    await element.waitForDisplayed({ timeout, timeoutMsg: `« ${id} » is not displayed` });
+    return element;
+  }
+
+  async function isShown(id) {
+    const element = el(id);
+    return (await element.isExisting()) && (await element.isDisplayed());
+  }
+
+  /** Clicks; if something covers the element (a side panel, a menu), Escape once and retry. */
+  async function clickElement(element, what) {
+    await element.waitForDisplayed({ timeoutMsg: `« ${what} » is not displayed` });
+    try {
+      await element.click();
+    } catch (error) {
+      if (!/intercept|not interactable|obscured/i.test(error.message)) throw error;
+      await browser.keys('Escape');
+      await element.waitForDisplayed();
+      await element.click();
+    }
+  }
+
+  /** Visible elements with this testid whose text contains `text`. */
+  async function withText(id, text) {
+    const found = [];
+    for (const element of await browser.$$(tid(id))) {
+      if ((await element.isDisplayed()) && (await element.getText()).includes(text)) found.push(element);
+    }
+    return found;
+  }
+
+  /** Reads the value of an input, a textarea or a native select. */
+  async function value(id) {
+    return (await shown(id)).getValue();
+  }
+
+  async function isChecked(element) {
+    if ((await element.getTagName()).toLowerCase() === 'input') return element.isSelected();
+    const aria = await element.getAttribute('aria-checked');
+    if (aria !== null) return aria === 'true';
+    const inner = element.$('input[type="checkbox"]');
+    if (await inner.isExisting()) return inner.isSelected();
+    return (await element.getAttribute('data-state')) === 'checked';
+  }
+
+  return {
+    el,
+    shown,
+    isShown,
+    withText,
+    value,
+
+    async click(id) {
+      await clickElement(el(id), id);
+    },
+
+    async clickText(id, text) {
+      let match;
+      await browser.waitUntil(
+        async () => {
+          [match] = await withText(id, text);
+          return match !== undefined;
+        },
+        { timeoutMsg: `no « ${id} » shows « ${text} »` },
+      );
+      await clickElement(match, `${id}: ${text}`);
+    },
+
+    /** Types into a field after emptying it (WebKitWebDriver refuses setValue("")). */
+    async fill(id, text) {
+      const element = await shown(id);
+      await element.clearValue();
+      if (text !== '') await element.addValue(text);
+    },
+
+    async text(id) {
+      return (await (await shown(id)).getText()).trim();
+    },
+
+    async count(id) {
+      return (await browser.$$(tid(id))).length;
+    },
+
+    async waitForCount(id, expected) {
+      let seen;
+      await browser.waitUntil(async () => (seen = (await browser.$$(tid(id))).length) === expected, {
+        timeoutMsg: `expected ${expected} « ${id} », saw ${seen}`,
+      });
+    },
+
+    async waitForGone(id) {
+      await el(id).waitForDisplayed({ reverse: true, timeoutMsg: `« ${id} » is still displayed` });
+    },
+
+    /** Ticks a checkbox: a native input, a role="checkbox" button, or a label around an input. */
+    async check(id) {
+      const element = await shown(id);
+      if (!(await isChecked(element))) await clickElement(element, id);
+      await browser.waitUntil(() => isChecked(element), { timeoutMsg: `« ${id} » did not become checked` });
+    },
+
+    /**
+     * Picks an option by its French label, in a native <select> or in a custom listbox
+     * (bits-ui Select: the trigger opens options with role="option").
+     * Exact label first, then a label starting with it, then one containing it.
+     */
+    async choose(id, label) {
+      const element = await shown(id);
+      const pick = async (candidates) => {
+        const texts = [];
+        for (const option of candidates) {
+          if ((await option.getTagName()).toLowerCase() !== 'option' && !(await option.isDisplayed())) continue;
+          texts.push([option, (await option.getText()).trim()]);
+        }
+        for (const match of [(t) => t === label, (t) => t.startsWith(label), (t) => t.includes(label)]) {
+          const found = texts.find(([, t]) => match(t));
+          if (found) return found[0];
+        }
+        return undefined;
+      };
+
+      if ((await element.getTagName()).toLowerCase() === 'select') {
+        const option = await pick(await element.$$('option'));
+        if (!option) throw new Error(`« ${id} » has no option « ${label} »`);
+        await element.selectByAttribute('value', await option.getAttribute('value'));
+        return;
+      }
+      await clickElement(element, id);
+      let option;
+      await browser.waitUntil(async () => (option = await pick(await browser.$$('[role="option"]'))) !== undefined, {
+        timeoutMsg: `no option « ${label} » after opening « ${id} »`,
+      });
+      await option.click();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// French typography helpers for text built in code.
+
+/** Narrow no-break space (U+202F): inside « », before ; ! ? % €. */
+export const NNBSP = "\u202f";
+/** No-break space (U+00A0): before « : ». */
+export const NBSP = "\u00a0";
+
+/** Quotes a text with French guillemets: « text ». */
+export function quote(text: string): string {
+  return `«${NNBSP}${text}${NNBSP}»`;
+}
+
+const longDate = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "2026-11-26" or an ISO timestamp → « 26 novembre 2026 ». */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return "";
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return longDate.format(date);
+}
+
+/** « 1 partenaire », « 3 partenaires ». */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count}${NBSP}${count <= 1 ? singular : pluralForm}`;
+}
+
+/** Splits a comma-separated list into trimmed, non-empty, unique tags. */
+export function parseTags(text: string): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const raw of text.split(/[,;]/)) {
+    const tag = raw.trim();
+    if (tag !== "" && !seen.has(tag.toLocaleLowerCase("fr"))) {
+      seen.add(tag.toLocaleLowerCase("fr"));
+      tags.push(tag);
+    }
+  }
+  return tags;
+}
+
+/** Case- and accent-insensitive search key. */
+export function searchKey(text: string): string {
+  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLocaleLowerCase("fr");
+}

@@ -1,0 +1,67 @@
+// Conversions between API types (nullable strings) and form state (plain strings).
+import type { Organisation } from "./api/bindings";
+
+export const ORGANISATION_FIELDS = [
+  "name",
+  "acronym",
+  "legalForm",
+  "rna",
+  "siret",
+  "street",
+  "postalCode",
+  "city",
+  "representativeName",
+  "representativeRole",
+  "email",
+  "phone",
+] as const satisfies readonly (keyof Organisation)[];
+
+export type OrganisationField = (typeof ORGANISATION_FIELDS)[number];
+export type OrganisationForm = Record<OrganisationField, string>;
+
+export function emptyOrganisationForm(): OrganisationForm {
+  return {
+    name: "",
+    acronym: "",
+    legalForm: "",
+    rna: "",
+    siret: "",
+    street: "",
+    postalCode: "",
+    city: "",
+    representativeName: "",
+    representativeRole: "",
+    email: "",
+    phone: "",
+  };
+}
+
+export function organisationToForm(organisation: Organisation | null): OrganisationForm {
+  const form = emptyOrganisationForm();
+  if (organisation === null) return form;
+  for (const field of ORGANISATION_FIELDS) form[field] = organisation[field] ?? "";
+  return form;
+}
+
+/** Empty optional text becomes null; the name stays a string (required, validated by the server). */
+export function nullable(text: string): string | null {
+  const trimmed = text.trim();
+  return trimmed === "" ? null : trimmed;
+}
+
+export function formToOrganisation(form: OrganisationForm): Organisation {
+  return {
+    name: form.name.trim(),
+    acronym: nullable(form.acronym),
+    legalForm: nullable(form.legalForm),
+    rna: nullable(form.rna),
+    siret: nullable(form.siret),
+    street: nullable(form.street),
+    postalCode: nullable(form.postalCode),
+    city: nullable(form.city),
+    representativeName: nullable(form.representativeName),
+    representativeRole: nullable(form.representativeRole),
+    email: nullable(form.email),
+    phone: nullable(form.phone),
+  };
+}

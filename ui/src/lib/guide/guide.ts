@@ -1,0 +1,84 @@
+// Texts of the in-app guide, taken from the guide « Construire une alliance associative ».
+// French typography: U+00A0 before « : », U+202F before ; ! ? and inside « ».
+
+export interface GuideStep {
+  number: number;
+  title: string;
+  points: string[];
+}
+
+export const FIVE_STEPS_INTRO =
+  "Si la volonté de créer une alliance repose sur le partage d’une vision commune, sa constitution requiert le respect de plusieurs étapes pour être menée à bonne fin.";
+
+export const FIVE_STEPS: GuideStep[] = [
+  {
+    number: 1,
+    title: "Réaliser le diagnostic interne",
+    points: [
+      "Formaliser vos besoins et vos attentes\u00a0: priorités stratégiques, attentes vis-à-vis de l’alliance, mode de participation.",
+      "Analyser votre association et son environnement avec une matrice MOFF (forces, faiblesses, opportunités, menaces).",
+    ],
+  },
+  {
+    number: 2,
+    title: "Formaliser le projet",
+    points: [
+      "Qualifier et quantifier le besoin social.",
+      "Démontrer la nécessité d’une réponse collective.",
+      "Mobiliser les acteurs clés, y compris les bénéficiaires, dès le départ.",
+    ],
+  },
+  {
+    number: 3,
+    title: "Choisir les bons partenaires",
+    points: [
+      "Cartographier les acteurs du territoire.",
+      "Réduire la sélection sur des critères objectifs.",
+      "Tester la proximité relationnelle.",
+    ],
+  },
+  {
+    number: 4,
+    title: "Formaliser contractuellement",
+    points: [
+      "La convention de partenariat fixe les engagements stratégiques et opérationnels.",
+      "La charte partenariale pose le cadre éthique et déontologique.",
+      "L’accord de consortium organise la gouvernance, le calendrier et les modalités financières.",
+    ],
+  },
+  {
+    number: 5,
+    title: "Créer les conditions de la collaboration",
+    points: [
+      "Favoriser la proximité et la construction de liens.",
+      "Construire une vision partagée de la problématique.",
+      "Mettre en place le pilotage et organiser les instances.",
+    ],
+  },
+];
+
+export const PARTNERS_STEP = {
+  title: "Étape 3\u00a0: Choisir les bons partenaires",
+  intro:
+    "Une sélection rigoureuse des partenaires, qui réduit progressivement le champ des possibles, conditionne le succès de l’alliance quelle que soit sa complexité.",
+  mapping:
+    "Cartographiez les acteurs du territoire en identifiant pour chaque acteur potentiel ses attentes et motivations, son niveau d’influence ou son pouvoir de nuisance, son périmètre d’intervention, ses interactions possibles avec les autres membres de l’alliance et les synergies possibles avec le projet.",
+  categories: [
+    "État",
+    "Collectivités territoriales",
+    "Instances professionnelles",
+    "Acteurs de la recherche",
+    "Entreprises",
+    "Acteurs de l’ESS",
+    "Bénéficiaires cibles",
+    "Autres acteurs de la société civile",
+    "Médias",
+  ],
+  support:
+    "Une cartographie s’adapte à l’écosystème de l’association. Pour une vision fiable du territoire, vous pouvez vous faire accompagner par le Réseau national des maisons des associations (RNMA) ou le Mouvement associatif.",
+  criteria:
+    "Réduisez ensuite la sélection sur des critères objectifs (compatibilité stratégique, capacité opérationnelle), puis testez la proximité relationnelle par des échanges autour du projet avant de vous engager.",
+};
+
+export const ALLIANCE_DEFINITION =
+  "Une alliance réunit votre association et d’autres organisations (associations, collectivités, entreprises, fondations…) autour d’un projet commun\u00a0: mutualiser des moyens, répondre ensemble à un besoin social, amplifier votre impact.";

@@ -1,0 +1,163 @@
+//! `cargo xtask test`: everything CI checks, in order, stopping at the first failure.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::deps;
+use crate::util::{self, fail, Result};
+
+/// Passed to every cargo command that builds the app, so its features never flip
+/// (a flip rebuilds tauri) and the binary serves the bundled UI, not the dev server.
+const APP_FEATURES: [&str; 2] = ["--features", "tauri/custom-protocol"];
+
+/// Records each step's outcome for the final summary.
+struct Steps {
+    done: Vec<(String, Duration)>,
+    started: Instant,
+}
+
+impl Steps {
+    fn new() -> Self {
+        Self {
+            done: Vec::new(),
+            started: Instant::now(),
+        }
+    }
+
+    /// Runs one step; the title is printed as a `==>` header unless the step prints its own.
+    fn step<T>(
+        &mut self,
+        title: &str,
+        own_header: bool,
+        body: impl FnOnce() -> Result<T>,
+    ) -> Result<T> {
+        if !own_header {
+            util::header(title);
+        }
+        let start = Instant::now();
+        match body() {
+            Ok(value) => {
+                self.done.push((title.to_string(), start.elapsed()));
+                Ok(value)
+            }
+            Err(error) => {
+                self.summary(Some(title));
+                Err(error)
+            }
+        }
+    }
+
+    /// Runs a command as a step, its command line as the title.
+    fn command(&mut self, cmd: &mut Command) -> Result {
+        let title = util::describe(cmd);
+        self.step(&title, false, || util::run(cmd))
+    }
+
+    fn summary(&self, failed: Option<&str>) {
+        println!("\n==> summary");
+        for (title, took) in &self.done {
+            println!("  ok     {:>6.1}s  {title}", took.as_secs_f64());
+        }
+        if let Some(title) = failed {
+            println!("  FAILED          {title}");
+        }
+        let total = self.started.elapsed().as_secs_f64();
+        match failed {
+            None => println!("all {} steps passed in {total:.0}s", self.done.len()),
+            Some(_) => println!(
+                "{} steps passed, then one failed ({total:.0}s)",
+                self.done.len()
+            ),
+        }
+    }
+}
+
+pub fn test(options: &[String]) -> Result {
+    let flags = util::parse_flags(options, &["--no-e2e"])?;
+    let e2e = !flags.iter().any(|f| f == "--no-e2e");
+    let root = util::root();
+    let ui = root.join("ui");
+    let tests = root.join("tests");
+    let mut steps = Steps::new();
+
+    steps.step("system packages", true, deps::ensure_system_deps)?;
+    let driver = if e2e && e2e_supported() {
+        Some(steps.step("tauri-driver", true, deps::ensure_tauri_driver)?)
+    } else {
+        None
+    };
+    steps.step("npm ci (ui)", true, || deps::npm_ci_if_needed(&ui))?;
+    if driver.is_some() {
+        steps.step("npm ci (tests)", true, || deps::npm_ci_if_needed(&tests))?;
+    }
+
+    let cargo = |args: &[&str]| {
+        let mut cmd = util::cargo();
+        cmd.args(args).current_dir(&root);
+        cmd
+    };
+    let npm = |dir: &Path, args: &[&str]| {
+        let mut cmd = util::npm();
+        cmd.args(args).current_dir(dir);
+        cmd
+    };
+
+    steps.command(&mut cargo(&["fmt", "--all", "--", "--check"]))?;
+    // clippy and the tests of src-tauri embed ui/dist: build it first.
+    steps.command(&mut npm(&ui, &["run", "build"]))?;
+    steps.command(
+        cargo(&["clippy", "--workspace", "--all-targets"])
+            .args(APP_FEATURES)
+            .args(["--", "-D", "warnings"]),
+    )?;
+    steps.command(cargo(&["test", "--workspace"]).args(APP_FEATURES))?;
+    steps.command(&mut npm(&ui, &["run", "check"]))?;
+    // CI=true keeps vitest from entering watch mode in a terminal.
+    steps.command(npm(&ui, &["test"]).env("CI", "true"))?;
+
+    match driver {
+        Some(driver) => {
+            steps.command(cargo(&["build", "-p", "allia"]).args(APP_FEATURES))?;
+            let mut e2e = e2e_command(&tests, &driver)?;
+            steps.command(&mut e2e)?;
+        }
+        None if !e2e => println!("\n(end-to-end tests skipped: --no-e2e)"),
+        None => println!("\n(end-to-end tests skipped: tauri-driver has no WebDriver for macOS)"),
+    }
+
+    steps.summary(None);
+    Ok(())
+}
+
+/// tauri-driver drives WebKitGTK (Linux) and WebView2 (Windows); macOS has no WebDriver.
+fn e2e_supported() -> bool {
+    !cfg!(target_os = "macos")
+}
+
+/// `npm test` in tests/, under a virtual X server on Linux.
+fn e2e_command(tests: &Path, driver: &Path) -> Result<Command> {
+    let app: PathBuf = util::app_binary();
+    if !app.is_file() {
+        return Err(fail!("the app binary is missing: {}", app.display()));
+    }
+    let mut cmd = if cfg!(target_os = "linux") {
+        if util::which("WebKitWebDriver").is_none() {
+            return Err(fail!(
+                "WebKitWebDriver is missing (Debian package webkit2gtk-driver)"
+            ));
+        }
+        let mut xvfb = Command::new("xvfb-run");
+        xvfb.args(["-a", "-s", "-screen 0 1280x800x24"]);
+        xvfb.arg("npm");
+        xvfb
+    } else {
+        util::npm()
+    };
+    cmd.arg("test")
+        .current_dir(tests)
+        .env("ALLIA_APP", &app)
+        .env("TAURI_DRIVER", driver)
+        .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    Ok(cmd)
+}
