@@ -47,7 +47,7 @@ pub fn normalize_siren_or_siret(input: &str) -> Result<String, &'static str> {
         14 => {
             let siren = &digits[..9];
             let valid = if siren == LA_POSTE_SIREN {
-                digit_sum(&digits) % 5 == 0
+                digit_sum(&digits).is_multiple_of(5)
             } else {
                 luhn_valid(siren) && luhn_valid(&digits)
             };
@@ -79,7 +79,7 @@ pub fn luhn_valid(digits: &str) -> bool {
             d
         };
     }
-    !digits.is_empty() && sum % 10 == 0
+    !digits.is_empty() && sum.is_multiple_of(10)
 }
 
 fn digit_sum(digits: &str) -> u32 {

@@ -76,23 +76,23 @@ impl Organisation {
             Some("le nom de l'organisation"),
             NAME_MAX,
         );
-        let rna =
-            optional_text(errors, "rna", &self.rna, 20).and_then(|v| match normalize_rna(&v) {
-                Ok(n) => Some(n),
-                Err(msg) => {
-                    errors.push("rna", msg);
-                    Some(v)
-                }
-            });
-        let siret = optional_text(errors, "siret", &self.siret, 30).and_then(|v| {
-            match normalize_siren_or_siret(&v) {
-                Ok(n) => Some(n),
-                Err(msg) => {
-                    errors.push("siret", msg);
-                    Some(v)
-                }
+        let rna = optional_text(errors, "rna", &self.rna, 20).map(|v| match normalize_rna(&v) {
+            Ok(n) => n,
+            Err(msg) => {
+                errors.push("rna", msg);
+                v
             }
         });
+        let siret =
+            optional_text(errors, "siret", &self.siret, 30).map(
+                |v| match normalize_siren_or_siret(&v) {
+                    Ok(n) => n,
+                    Err(msg) => {
+                        errors.push("siret", msg);
+                        v
+                    }
+                },
+            );
         let postal_code = optional_text(errors, "postalCode", &self.postal_code, 10);
         if let Some(pc) = &postal_code {
             if pc.len() != 5 || !pc.chars().all(|c| c.is_ascii_digit()) {

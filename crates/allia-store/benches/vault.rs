@@ -32,11 +32,17 @@ async fn insert_thousand(store: &Store, iters: u64, drafts: &[PartnerDraft]) -> 
     let mut total = Duration::ZERO;
     for _ in 0..iters {
         let alliance = store
-            .create_alliance(&AllianceDraft { name: "Banc d'essai".into(), ..Default::default() })
+            .create_alliance(&AllianceDraft {
+                name: "Banc d'essai".into(),
+                ..Default::default()
+            })
             .await
             .expect("alliance");
         let start = Instant::now();
-        store.create_partners(&alliance.id, drafts).await.expect("insert");
+        store
+            .create_partners(&alliance.id, drafts)
+            .await
+            .expect("insert");
         total += start.elapsed();
         store.delete_alliance(&alliance.id).await.expect("cleanup");
     }
@@ -47,7 +53,11 @@ fn vault_benches(c: &mut Criterion) {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     let dir = tempfile::tempdir().expect("tempdir");
     let (vault, _) = rt
-        .block_on(Vault::create_with_params(dir.path(), PASS, KdfParams::default()))
+        .block_on(Vault::create_with_params(
+            dir.path(),
+            PASS,
+            KdfParams::default(),
+        ))
         .expect("create");
     let drafts = partners();
 
@@ -55,7 +65,11 @@ fn vault_benches(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("unlock (Argon2id 64 MiB + open + migrations check)", |b| {
         b.to_async(&rt).iter(|| async {
-            Vault::unlock(dir.path(), PASS).await.expect("unlock").close().await;
+            Vault::unlock(dir.path(), PASS)
+                .await
+                .expect("unlock")
+                .close()
+                .await;
         })
     });
     group.finish();
@@ -71,15 +85,19 @@ fn vault_benches(c: &mut Criterion) {
 
     let plain_dir = tempfile::tempdir().expect("tempdir");
     let plain = rt
-        .block_on(Store::open_unencrypted_for_comparison(&plain_dir.path().join("plain.sqlite")))
+        .block_on(Store::open_unencrypted_for_comparison(
+            &plain_dir.path().join("plain.sqlite"),
+        ))
         .expect("plain");
     let mut group = c.benchmark_group("insert 1000 partners in one transaction");
     group.sample_size(20);
     group.bench_function("encrypted vault", |b| {
-        b.to_async(&rt).iter_custom(|iters| insert_thousand(vault.store(), iters, &drafts))
+        b.to_async(&rt)
+            .iter_custom(|iters| insert_thousand(vault.store(), iters, &drafts))
     });
     group.bench_function("plain SQLite", |b| {
-        b.to_async(&rt).iter_custom(|iters| insert_thousand(&plain, iters, &drafts))
+        b.to_async(&rt)
+            .iter_custom(|iters| insert_thousand(&plain, iters, &drafts))
     });
     group.finish();
     rt.block_on(vault.close());

@@ -48,5 +48,5 @@ pub(crate) fn read(row: &SqliteRow) -> Result<Organisation, sqlx::Error> {
 
 /// `?, ?, …` for the organisation columns.
 pub(crate) fn placeholders() -> String {
-    vec!["?"; COUNT].join(", ")
+    ["?"; COUNT].join(", ")
 }

@@ -92,8 +92,7 @@ async fn alliance_lifecycle_and_cascade() {
     let err = store
         .update_alliance(&a.id, &AllianceDraft::default())
         .await
-        .err()
-        .expect("no name");
+        .expect_err("no name");
     assert!(matches!(err, StoreError::Validation(_)));
 
     let archived = store
@@ -170,8 +169,7 @@ async fn profile_and_settings() {
             ..Default::default()
         })
         .await
-        .err()
-        .expect("bad rna");
+        .expect_err("bad rna");
     assert!(matches!(err, StoreError::Validation(ref e) if e.0[0].field == "rna"));
     assert!(
         store.profile().await.expect("read").is_none(),

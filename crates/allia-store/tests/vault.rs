@@ -201,13 +201,11 @@ async fn passphrase_change_rewraps_the_key() {
     let mut vault = Vault::unlock(dir.path(), PASS).await.expect("unlock");
     let err = vault
         .change_passphrase("mauvaise phrase", NEW_PASS, NEW_PASS)
-        .err()
-        .expect("wrong current");
+        .expect_err("wrong current");
     assert!(matches!(err, StoreError::WrongPassphrase));
     let err = vault
         .change_passphrase(PASS, NEW_PASS, "autre")
-        .err()
-        .expect("mismatch");
+        .expect_err("mismatch");
     assert!(matches!(err, StoreError::Validation(_)));
     vault
         .change_passphrase(PASS, NEW_PASS, NEW_PASS)
