@@ -207,7 +207,7 @@ describe('premier lancement', () => {
     const ui = page(app.browser);
     await openAlliance(app.browser, ui, ALLIANCE);
     await expectPartners(ui);
-    await expectProfile(app.browser, app.ui);
+    await expectProfile(app.browser, ui);
   });
 });
 
@@ -231,6 +231,6 @@ describe('relance sur le même coffre', () => {
     const ui = page(app.browser);
     await openAlliance(app.browser, ui, ALLIANCE);
     await expectPartners(ui);
-    await expectProfile(app.browser, app.ui);
+    await expectProfile(app.browser, ui);
   });
 });
