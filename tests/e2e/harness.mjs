@@ -216,3 +216,14 @@ export async function waitForAppExit(timeoutMs = 10_000) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * Saves a screenshot for the documentation when ALLIA_SCREENSHOTS_DIR is set
+ * (`cargo xtask screenshots`); does nothing otherwise.
+ */
+export async function screenshot(browser, name) {
+  const dir = process.env.ALLIA_SCREENSHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await browser.saveScreenshot(join(dir, `${name}.png`));
+}

@@ -1,5 +1,5 @@
 // Every selector the scenarios use, in one place: data-testid attributes from the
-// UI contract (docs: /tmp/api-contract.md, "data-testid contract"), nothing else.
+// UI (ui/src), nothing else.
 
 export const tid = (id) => `[data-testid="${id}"]`;
 

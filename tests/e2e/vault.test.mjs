@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 
-import { appSession, makeWorkspace, removeWorkspace, startDriver, step } from './harness.mjs';
+import { appSession, makeWorkspace, removeWorkspace, screenshot, startDriver, step } from './harness.mjs';
 import { page, squash } from './ui.mjs';
 
 const PASSPHRASE = 'girafe violette sous la pluie de Lyon';
@@ -96,6 +96,9 @@ describe('premier lancement', () => {
     const ui = page(app.browser);
     await ui.shown('create-passphrase');
     assert.equal(await ui.isShown('unlock-passphrase'), false);
+    await ui.fill('create-passphrase', PASSPHRASE);
+    await ui.shown('passphrase-strength');
+    await screenshot(app.browser, 'accueil-creation-du-coffre');
   });
 
   step(app, 'crée le coffre avec une phrase de passe', async () => {
@@ -104,6 +107,7 @@ describe('premier lancement', () => {
     await ui.fill('create-confirmation', PASSPHRASE);
     await ui.click('create-submit');
     recoveryKey = await ui.text('recovery-key');
+    await screenshot(app.browser, 'cle-de-recuperation');
     assert.ok(alnum(recoveryKey).length >= 16, `a recovery key is shown (saw « ${recoveryKey} »)`);
   });
 
@@ -133,6 +137,7 @@ describe('premier lancement', () => {
     }
     await ui.click('profile-save');
     await ui.shown('profile-saved');
+    await screenshot(app.browser, 'profil-association');
   });
 
   step(app, 'crée une alliance', async () => {
@@ -183,6 +188,7 @@ describe('premier lancement', () => {
     const ui = page(app.browser);
     await ui.click('lock-button');
     await ui.shown('unlock-passphrase');
+    await screenshot(app.browser, 'deverrouillage');
   });
 
   step(app, 'refuse une mauvaise phrase de passe', async () => {

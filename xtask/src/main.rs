@@ -20,6 +20,8 @@ Commands:
                system packages, tauri-driver, npm ci, cargo fmt, UI build, clippy,
                cargo test, svelte-check, vitest, app build, end-to-end tests.
       --no-e2e Skip the end-to-end tests (and the app build they need).
+  screenshots  Build the app and run the end-to-end scenarios, saving the screens
+               shown in the documentation to docs/screenshots/.
   help         Show this message.
 
 Environment:
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
     let outcome = match command {
         "run" => run::run(options),
         "test" => test::test(options),
+        "screenshots" => test::screenshots(options),
         "help" | "-h" | "--help" => {
             print!("{HELP}");
             Ok(())

@@ -130,6 +130,35 @@ pub fn test(options: &[String]) -> Result {
     Ok(())
 }
 
+/// `cargo xtask screenshots`: builds the app and runs the end-to-end scenarios, which
+/// save the screens the documentation shows into docs/screenshots/.
+pub fn screenshots(options: &[String]) -> Result {
+    util::parse_flags(options, &[])?;
+    if !e2e_supported() {
+        return Err(fail!("screenshots need tauri-driver, which has no WebDriver for macOS"));
+    }
+    let root = util::root();
+    let ui = root.join("ui");
+    let tests = root.join("tests");
+    let mut steps = Steps::new();
+    steps.step("system packages", true, deps::ensure_system_deps)?;
+    let driver = steps.step("tauri-driver", true, deps::ensure_tauri_driver)?;
+    steps.step("npm ci (ui)", true, || deps::npm_ci_if_needed(&ui))?;
+    steps.step("npm ci (tests)", true, || deps::npm_ci_if_needed(&tests))?;
+    steps.command(util::npm().args(["run", "build"]).current_dir(&ui))?;
+    steps.command(
+        util::cargo()
+            .args(["build", "-p", "allia"])
+            .args(APP_FEATURES)
+            .current_dir(&root),
+    )?;
+    let mut e2e = e2e_command(&tests, &driver)?;
+    e2e.env("ALLIA_SCREENSHOTS_DIR", root.join("docs").join("screenshots"));
+    steps.command(&mut e2e)?;
+    steps.summary(None);
+    Ok(())
+}
+
 /// tauri-driver drives WebKitGTK (Linux) and WebView2 (Windows); macOS has no WebDriver.
 fn e2e_supported() -> bool {
     !cfg!(target_os = "macos")
