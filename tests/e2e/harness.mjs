@@ -1,6 +1,6 @@
 // The machinery under the scenarios: tauri-driver, one app session per scenario,
 // a fresh data directory per run, screenshots of failed steps.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -187,8 +187,8 @@ async function saveEvidence(browser, name) {
   const slug = name.normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
   mkdirSync(ARTIFACTS, { recursive: true });
   try {
-    await browser.saveScreenshot(join(ARTIFACTS, `${slug}.png`));
     writeFileSync(join(ARTIFACTS, `${slug}.html`), await browser.getPageSource());
+    captureScreen(join(ARTIFACTS, `${slug}.png`));
   } catch (error) {
     console.log(`# could not save evidence for "${name}": ${error.message}`);
   }
@@ -218,12 +218,21 @@ export async function waitForAppExit(timeoutMs = 10_000) {
 }
 
 /**
- * Saves a screenshot for the documentation when ALLIA_SCREENSHOTS_DIR is set
- * (`cargo xtask screenshots`); does nothing otherwise.
+ * Saves a screenshot of the virtual screen for the documentation when
+ * ALLIA_SCREENSHOTS_DIR is set (`cargo xtask screenshots`); does nothing otherwise.
+ * ImageMagick's `import` reads the X display: WebKitWebDriver's own screenshot
+ * command can hang after a few navigations.
  */
 export async function screenshot(browser, name) {
   const dir = process.env.ALLIA_SCREENSHOTS_DIR;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
-  await browser.saveScreenshot(join(dir, `${name}.png`));
+  await browser.pause(400); // let transitions settle
+  captureScreen(join(dir, `${name}.png`));
+}
+
+/** The X display as a PNG (Linux under xvfb-run); elsewhere nothing. */
+function captureScreen(file) {
+  if (!process.env.DISPLAY) return;
+  execFileSync('import', ['-window', 'root', file], { timeout: 10_000 });
 }

@@ -137,7 +137,6 @@ describe('premier lancement', () => {
     }
     await ui.click('profile-save');
     await ui.shown('profile-saved');
-    await screenshot(app.browser, 'profil-association');
   });
 
   step(app, 'crée une alliance', async () => {
@@ -214,6 +213,7 @@ describe('premier lancement', () => {
     await openAlliance(app.browser, ui, ALLIANCE);
     await expectPartners(ui);
     await expectProfile(app.browser, ui);
+    await screenshot(app.browser, 'profil-association');
   });
 });
 

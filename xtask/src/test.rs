@@ -135,7 +135,9 @@ pub fn test(options: &[String]) -> Result {
 pub fn screenshots(options: &[String]) -> Result {
     util::parse_flags(options, &[])?;
     if !e2e_supported() {
-        return Err(fail!("screenshots need tauri-driver, which has no WebDriver for macOS"));
+        return Err(fail!(
+            "screenshots need tauri-driver, which has no WebDriver for macOS"
+        ));
     }
     let root = util::root();
     let ui = root.join("ui");
@@ -153,7 +155,10 @@ pub fn screenshots(options: &[String]) -> Result {
             .current_dir(&root),
     )?;
     let mut e2e = e2e_command(&tests, &driver)?;
-    e2e.env("ALLIA_SCREENSHOTS_DIR", root.join("docs").join("screenshots"));
+    e2e.env(
+        "ALLIA_SCREENSHOTS_DIR",
+        root.join("docs").join("screenshots"),
+    );
     steps.command(&mut e2e)?;
     steps.summary(None);
     Ok(())
