@@ -1,5 +1,6 @@
-// The guide's example alliance in the real app: load it, rename it, archive it,
-// delete it after confirmation; then change the passphrase in the settings.
+// The guide's example alliance in the real app: load it, edit and remove a partner,
+// rename the alliance (asking before leaving unsaved changes), archive it, delete it
+// after confirmation; then change the passphrase, and reset it with the recovery key.
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 
@@ -10,6 +11,7 @@ const PASSPHRASE = 'hérisson turquoise au marché de Nantes';
 const NEW_PASSPHRASE = 'cormoran distrait sur le quai de Brest';
 const DEMO = 'Service partagé du Val de Brenne';
 const RENAMED = 'Service partagé du Val de Brenne et du Loir';
+const RECOVERED_PASSPHRASE = 'pélican songeur devant la gare de Dijon';
 
 const workspace = makeWorkspace();
 let stopDriver;
@@ -23,13 +25,14 @@ after(async () => {
 
 describe("l'exemple du guide et les réglages", () => {
   const app = appSession();
+  let recoveryKey;
 
   step(app, 'crée le coffre', async () => {
     const ui = page(app.browser);
     await ui.fill('create-passphrase', PASSPHRASE);
     await ui.fill('create-confirmation', PASSPHRASE);
     await ui.click('create-submit');
-    await ui.shown('recovery-key');
+    recoveryKey = await ui.text('recovery-key');
     await ui.check('recovery-confirm');
     await ui.click('recovery-continue');
     await ui.shown('empty-alliances');
@@ -45,11 +48,32 @@ describe("l'exemple du guide et les réglages", () => {
     await screenshot(app.browser, 'alliance-exemple-partenaires');
   });
 
+  step(app, 'modifie puis retire un partenaire', async () => {
+    const ui = page(app.browser);
+    await ui.openRow('partner-row', 'Sport et Insertion Brenne');
+    await ui.fill('partner-city', 'Château-Renault');
+    await ui.click('partner-save');
+    await app.browser.waitUntil(
+      async () => (await ui.withText('partner-row', 'Sport et Insertion Brenne'))[0]?.getText().then((t) => t.includes('Château-Renault')),
+      { timeoutMsg: 'the row should show the new city' },
+    );
+    await ui.openRow('partner-row', 'Sport et Insertion Brenne');
+    await ui.click('partner-delete');
+    await ui.click('confirm-delete');
+    await ui.waitForCount('partner-row', 4);
+    assert.equal((await ui.withText('partner-row', 'Sport et Insertion Brenne')).length, 0);
+  });
+
   step(app, "renomme l'alliance", async () => {
     const ui = page(app.browser);
     await ui.click('nav-area-alliance');
     assert.equal(await ui.value('alliance-name'), DEMO);
     await ui.fill('alliance-name', RENAMED);
+    // Leaving with unsaved changes asks first; staying keeps what was typed.
+    await ui.click('nav-area-partenaires');
+    await ui.shown('confirm-leave');
+    await ui.click('confirm-cancel');
+    assert.equal(await ui.value('alliance-name'), RENAMED);
     await ui.click('alliance-save');
     await ui.shown('alliance-saved');
     assert.equal((await ui.withText('alliance-item', RENAMED)).length, 1);
@@ -101,6 +125,24 @@ describe("l'exemple du guide et les réglages", () => {
     await ui.click('unlock-submit');
     assert.match(await ui.text('unlock-error'), /Phrase de passe incorrecte/);
     await ui.fill('unlock-passphrase', NEW_PASSPHRASE);
+    await ui.click('unlock-submit');
+    await ui.shown('lock-button');
+  });
+
+  step(app, 'la clé de récupération rouvre le coffre avec une nouvelle phrase', async () => {
+    const ui = page(app.browser);
+    await ui.click('lock-button');
+    await ui.click('forgot-passphrase');
+    await ui.fill('recover-key', '0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000');
+    await ui.fill('recover-passphrase', RECOVERED_PASSPHRASE);
+    await ui.fill('recover-confirmation', RECOVERED_PASSPHRASE);
+    await ui.click('recover-submit');
+    assert.match(await ui.text('error-recoveryKey'), /ne correspond pas/);
+    await ui.fill('recover-key', recoveryKey.toLowerCase());
+    await ui.click('recover-submit');
+    await ui.shown('lock-button');
+    await ui.click('lock-button');
+    await ui.fill('unlock-passphrase', RECOVERED_PASSPHRASE);
     await ui.click('unlock-submit');
     await ui.shown('lock-button');
   });

@@ -80,6 +80,21 @@ export function page(browser) {
       await clickElement(match, `${id}: ${text}`);
     },
 
+    /** Opens a table row through its first button (rows themselves are not clickable for WebDriver). */
+    async openRow(id, text) {
+      let row;
+      await browser.waitUntil(
+        async () => {
+          [row] = await withText(id, text);
+          return row !== undefined;
+        },
+        { timeoutMsg: `no « ${id} » shows « ${text} »` },
+      );
+      const button = row.$('button');
+      await button.scrollIntoView({ block: 'center' });
+      await clickElement(button, `${id}: ${text}`);
+    },
+
     /** Types into a field after emptying it (WebKitWebDriver refuses setValue("")). */
     async fill(id, text) {
       const element = await shown(id);

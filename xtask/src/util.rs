@@ -24,10 +24,17 @@ macro_rules! fail {
 }
 pub(crate) use fail;
 
-/// The workspace root (the parent of `xtask/`).
+/// The workspace root (the parent of `xtask/`). `cargo run` sets CARGO_MANIFEST_DIR
+/// at run time too; it wins over the compile-time value, which may name another
+/// checkout sharing the same target directory.
 pub fn root() -> PathBuf {
-    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or(manifest_dir)
 }
 
 /// Cargo's target directory: `CARGO_TARGET_DIR` (relative to the root) or `<root>/target`.
