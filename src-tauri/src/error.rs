@@ -14,6 +14,7 @@ pub enum ErrorCode {
     VaultLocked,
     VaultMissing,
     VaultExists,
+    VaultInUse,
     NotFound,
     Storage,
     Io,
@@ -103,6 +104,10 @@ impl From<StoreError> for AppError {
             StoreError::VaultMissing => AppError::new(
                 ErrorCode::VaultMissing,
                 "Aucun coffre n'a encore été créé sur cet ordinateur.",
+            ),
+            StoreError::VaultInUse => AppError::new(
+                ErrorCode::VaultInUse,
+                "Ce coffre est déjà ouvert dans une autre fenêtre d'Allia : utilisez-la, ou fermez-la avant de réessayer.",
             ),
             StoreError::NotFound(what) => AppError::new(
                 ErrorCode::NotFound,

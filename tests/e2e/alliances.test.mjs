@@ -45,6 +45,7 @@ describe("l'exemple du guide et les réglages", () => {
     await ui.waitForCount('partner-row', 5);
     assert.equal((await ui.withText('partner-row', 'Maison des Solidarités du Val de Brenne')).length, 1);
     assert.equal((await ui.withText('alliance-item', DEMO)).length, 1);
+    assert.equal(await app.browser.getTitle(), `Allia — ${DEMO}`, 'the window title names the open alliance');
     await screenshot(app.browser, 'alliance-exemple-partenaires');
   });
 
@@ -145,5 +146,21 @@ describe("l'exemple du guide et les réglages", () => {
     await ui.fill('unlock-passphrase', RECOVERED_PASSPHRASE);
     await ui.click('unlock-submit');
     await ui.shown('lock-button');
+  });
+
+  step(app, 'se verrouille seul après le délai choisi sans activité', async () => {
+    const ui = page(app.browser);
+    await ui.click('settings-menu');
+    await ui.click('menu-settings');
+    await ui.fill('settings-autolock', '1');
+    await ui.click('settings-save');
+    await ui.shown('settings-saved');
+    // One minute without input: the vault locks itself.
+    await ui.el('unlock-passphrase').waitForDisplayed({
+      timeout: 100_000,
+      interval: 2_000,
+      timeoutMsg: 'the vault should lock itself after one idle minute',
+    });
+    assert.equal(await ui.isShown('lock-button'), false);
   });
 });

@@ -14,6 +14,8 @@ pub enum StoreError {
     VaultExists,
     #[error("no vault in this folder")]
     VaultMissing,
+    #[error("the vault is already open in another process")]
+    VaultInUse,
     #[error("{0} not found")]
     NotFound(&'static str),
     #[error("invalid input: {0}")]

@@ -20,6 +20,7 @@ pub(crate) static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
 
 const DB_FILE: &str = "allia.vault";
 const KEY_FILE: &str = "allia.vault.keys";
+const LOCK_FILE: &str = "allia.vault.lock";
 const BACKUP_DIR: &str = "backups";
 const POOL_SIZE: u32 = 4;
 
@@ -39,6 +40,9 @@ impl VaultPaths {
     pub fn key_file(&self) -> PathBuf {
         self.dir.join(KEY_FILE)
     }
+    pub fn lock_file(&self) -> PathBuf {
+        self.dir.join(LOCK_FILE)
+    }
     pub fn backups(&self) -> PathBuf {
         self.dir.join(BACKUP_DIR)
     }
@@ -51,6 +55,8 @@ impl VaultPaths {
 /// An unlocked vault.
 pub struct Vault {
     paths: VaultPaths,
+    /// Held while the vault is open: a second process cannot open it meanwhile.
+    _lock: std::fs::File,
     data_key: SecretKey,
     key_file: KeyFile,
     store: Store,
@@ -89,6 +95,7 @@ impl Vault {
         }
         std::fs::create_dir_all(dir)?;
         set_owner_only(dir);
+        let lock = acquire_lock(&paths)?;
         let db = paths.database();
         if db.exists() {
             // A database without its key file can never be opened again: keep it aside
@@ -104,6 +111,7 @@ impl Vault {
         Ok((
             Vault {
                 paths,
+                _lock: lock,
                 data_key,
                 key_file,
                 store,
@@ -127,9 +135,11 @@ impl Vault {
         }
         let key_file = KeyFile::read(&paths.key_file())?;
         let data_key = key_file.unwrap_with_passphrase(passphrase)?;
+        let lock = acquire_lock(&paths)?;
         let store = open_store(&paths, &data_key, migrator).await?;
         Ok(Vault {
             paths,
+            _lock: lock,
             data_key,
             key_file,
             store,
@@ -151,11 +161,13 @@ impl Vault {
         let mut key_file = KeyFile::read(&paths.key_file())?;
         let data_key = key_file.unwrap_with_recovery(&recovery)?;
         check_new_passphrase(new_passphrase, confirmation)?;
+        let lock = acquire_lock(&paths)?;
         let store = open_store(&paths, &data_key, &MIGRATOR).await?;
         key_file.rewrap_passphrase(&data_key, new_passphrase)?;
         key_file.write(&paths.key_file())?;
         Ok(Vault {
             paths,
+            _lock: lock,
             data_key,
             key_file,
             store,
@@ -202,6 +214,20 @@ impl Vault {
     /// Closes every connection (checkpointing the WAL) and forgets the key.
     pub async fn close(self) {
         self.store.close().await;
+    }
+}
+
+/// Takes the vault's lock file, or reports that another process has the vault open.
+fn acquire_lock(paths: &VaultPaths) -> StoreResult<std::fs::File> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(paths.lock_file())?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::VaultInUse),
+        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
     }
 }
 

@@ -256,3 +256,26 @@ async fn creating_twice_or_unlocking_nothing_is_refused() {
         Some(StoreError::VaultExists)
     ));
 }
+
+#[tokio::test]
+async fn a_vault_is_opened_by_one_process_at_a_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    seeded_vault(dir.path()).await;
+    let first = Vault::unlock(dir.path(), PASS).await.expect("first");
+    let err = Vault::unlock(dir.path(), PASS)
+        .await
+        .err()
+        .expect("second is refused");
+    assert!(matches!(err, StoreError::VaultInUse), "{err:?}");
+    // A wrong passphrase is still reported as such, without touching the lock.
+    assert!(matches!(
+        Vault::unlock(dir.path(), "pas la bonne phrase").await.err(),
+        Some(StoreError::WrongPassphrase)
+    ));
+    first.close().await;
+    Vault::unlock(dir.path(), PASS)
+        .await
+        .expect("free again")
+        .close()
+        .await;
+}

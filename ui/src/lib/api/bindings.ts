@@ -90,7 +90,7 @@ export type Choice<T> = {
 	help: string | null,
 };
 
-export type ErrorCode = "validation" | "wrong_passphrase" | "wrong_recovery_key" | "vault_locked" | "vault_missing" | "vault_exists" | "not_found" | "storage" | "io";
+export type ErrorCode = "validation" | "wrong_passphrase" | "wrong_recovery_key" | "vault_locked" | "vault_missing" | "vault_exists" | "vault_in_use" | "not_found" | "storage" | "io";
 
 /**  One problem with one field, ready to be shown next to that field. */
 export type FieldError = {
