@@ -88,6 +88,21 @@ async function expectProfile(browser, ui) {
   }
 }
 
+async function unlockWithPassphrase(app) {
+  const ui = page(app.browser);
+  await unlock(ui, PASSPHRASE);
+  await ui.waitForGone('unlock-passphrase');
+  await ui.shown('lock-button');
+}
+
+/** The alliance, its two partners and the profile, as entered before locking. */
+async function expectEverythingSaved(app) {
+  const ui = page(app.browser);
+  await openAlliance(app.browser, ui, ALLIANCE);
+  await expectPartners(ui);
+  await expectProfile(app.browser, ui);
+}
+
 describe('premier lancement', () => {
   const app = appSession();
   let recoveryKey;
@@ -201,18 +216,10 @@ describe('premier lancement', () => {
     await ui.shown('unlock-passphrase');
   });
 
-  step(app, 'déverrouille avec la bonne phrase de passe', async () => {
-    const ui = page(app.browser);
-    await unlock(ui, PASSPHRASE);
-    await ui.waitForGone('unlock-passphrase');
-    await ui.shown('lock-button');
-  });
+  step(app, 'déverrouille avec la bonne phrase de passe', () => unlockWithPassphrase(app));
 
   step(app, "retrouve l'alliance, ses deux partenaires et le profil", async () => {
-    const ui = page(app.browser);
-    await openAlliance(app.browser, ui, ALLIANCE);
-    await expectPartners(ui);
-    await expectProfile(app.browser, ui);
+    await expectEverythingSaved(app);
     await screenshot(app.browser, 'profil-association');
   });
 });
@@ -226,17 +233,7 @@ describe('relance sur le même coffre', () => {
     assert.equal(await ui.isShown('create-passphrase'), false);
   });
 
-  step(app, 'déverrouille', async () => {
-    const ui = page(app.browser);
-    await unlock(ui, PASSPHRASE);
-    await ui.waitForGone('unlock-passphrase');
-    await ui.shown('lock-button');
-  });
+  step(app, 'déverrouille', () => unlockWithPassphrase(app));
 
-  step(app, "retrouve l'alliance, ses deux partenaires et le profil", async () => {
-    const ui = page(app.browser);
-    await openAlliance(app.browser, ui, ALLIANCE);
-    await expectPartners(ui);
-    await expectProfile(app.browser, ui);
-  });
+  step(app, "retrouve l'alliance, ses deux partenaires et le profil", () => expectEverythingSaved(app));
 });

@@ -4,7 +4,7 @@ use allia_core::demo::demo_alliance;
 use allia_core::{Alliance, AllianceDraft, AllianceStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, Row};
+use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 
 use crate::error::{StoreError, StoreResult};
 use crate::store::{enum_from_text, enum_text, new_id, Store};
@@ -53,22 +53,9 @@ impl Store {
 
     pub async fn create_alliance(&self, draft: &AllianceDraft) -> StoreResult<Alliance> {
         let draft = draft.validated()?;
-        let id = new_id();
-        let now = Utc::now();
-        sqlx::query(
-            "INSERT INTO alliance (id, name, purpose, territory, start_date, status, archived, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-        )
-        .bind(&id)
-        .bind(&draft.name)
-        .bind(&draft.purpose)
-        .bind(&draft.territory)
-        .bind(draft.start_date)
-        .bind(enum_text(&draft.status))
-        .bind(now)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
+        let mut conn = self.pool.acquire().await?;
+        let id = insert_alliance(&mut conn, &draft).await?;
+        drop(conn);
         self.alliance(&id).await
     }
 
@@ -121,25 +108,34 @@ impl Store {
     pub async fn load_demo(&self) -> StoreResult<Alliance> {
         let demo = demo_alliance();
         let alliance = demo.alliance.validated()?;
-        let id = new_id();
-        let now = Utc::now();
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO alliance (id, name, purpose, territory, start_date, status, archived, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-        )
-        .bind(&id)
-        .bind(&alliance.name)
-        .bind(&alliance.purpose)
-        .bind(&alliance.territory)
-        .bind(alliance.start_date)
-        .bind(enum_text(&alliance.status))
-        .bind(now)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        let id = insert_alliance(&mut tx, &alliance).await?;
         crate::partners::insert_partners(&mut tx, &id, &demo.partners).await?;
         tx.commit().await?;
         self.alliance(&id).await
     }
+}
+
+/// Inserts an already-validated alliance and returns its new id.
+async fn insert_alliance(
+    conn: &mut SqliteConnection,
+    draft: &AllianceDraft,
+) -> StoreResult<String> {
+    let id = new_id();
+    let now = Utc::now();
+    sqlx::query(
+        "INSERT INTO alliance (id, name, purpose, territory, start_date, status, archived, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+    )
+    .bind(&id)
+    .bind(&draft.name)
+    .bind(&draft.purpose)
+    .bind(&draft.territory)
+    .bind(draft.start_date)
+    .bind(enum_text(&draft.status))
+    .bind(now)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
 }

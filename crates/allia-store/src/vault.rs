@@ -129,11 +129,7 @@ impl Vault {
         passphrase: &str,
         migrator: &Migrator,
     ) -> StoreResult<Vault> {
-        let paths = VaultPaths::new(dir);
-        if !paths.exists() {
-            return Err(StoreError::VaultMissing);
-        }
-        let key_file = KeyFile::read(&paths.key_file())?;
+        let (paths, key_file) = existing_vault(dir)?;
         let data_key = key_file.unwrap_with_passphrase(passphrase)?;
         let lock = acquire_lock(&paths)?;
         let store = open_store(&paths, &data_key, migrator).await?;
@@ -153,12 +149,8 @@ impl Vault {
         new_passphrase: &str,
         confirmation: &str,
     ) -> StoreResult<Vault> {
-        let paths = VaultPaths::new(dir);
-        if !paths.exists() {
-            return Err(StoreError::VaultMissing);
-        }
+        let (paths, mut key_file) = existing_vault(dir)?;
         let recovery = RecoveryKey::parse(recovery_key)?;
-        let mut key_file = KeyFile::read(&paths.key_file())?;
         let data_key = key_file.unwrap_with_recovery(&recovery)?;
         check_new_passphrase(new_passphrase, confirmation)?;
         let lock = acquire_lock(&paths)?;
@@ -215,6 +207,16 @@ impl Vault {
     pub async fn close(self) {
         self.store.close().await;
     }
+}
+
+/// The paths and key file of a vault that must already exist.
+fn existing_vault(dir: &Path) -> StoreResult<(VaultPaths, KeyFile)> {
+    let paths = VaultPaths::new(dir);
+    if !paths.exists() {
+        return Err(StoreError::VaultMissing);
+    }
+    let key_file = KeyFile::read(&paths.key_file())?;
+    Ok((paths, key_file))
 }
 
 /// Takes the vault's lock file, or reports that another process has the vault open.
