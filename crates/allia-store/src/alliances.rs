@@ -7,7 +7,7 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 
 use crate::error::{StoreError, StoreResult};
-use crate::store::{enum_from_text, enum_text, new_id, Store};
+use crate::store::{ensure_found, enum_from_text, enum_text, new_id, Store};
 
 const SELECT: &str = "SELECT a.id, a.name, a.purpose, a.territory, a.start_date, a.status, a.archived, \
      a.created_at, a.updated_at, (SELECT count(*) FROM partner p WHERE p.alliance_id = a.id) AS partner_count \
@@ -73,9 +73,7 @@ impl Store {
         .bind(id)
         .execute(&self.pool)
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound("alliance"));
-        }
+        ensure_found(done, "alliance")?;
         self.alliance(id).await
     }
 
@@ -86,9 +84,7 @@ impl Store {
             .bind(id)
             .execute(&self.pool)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound("alliance"));
-        }
+        ensure_found(done, "alliance")?;
         self.alliance(id).await
     }
 
@@ -98,9 +94,7 @@ impl Store {
             .bind(id)
             .execute(&self.pool)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound("alliance"));
-        }
+        ensure_found(done, "alliance")?;
         Ok(())
     }
 

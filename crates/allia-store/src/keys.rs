@@ -240,7 +240,7 @@ impl RecoveryKey {
         RecoveryKey(*SecretKey::random().as_bytes())
     }
 
-    /// `XXXX-XXXX-…` (13 groups).
+    /// Thirteen groups of four characters joined by dashes.
     pub fn display(&self) -> Zeroizing<String> {
         let mut chars = Vec::with_capacity(RECOVERY_CHARS);
         let mut acc: u32 = 0;

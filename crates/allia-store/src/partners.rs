@@ -7,7 +7,7 @@ use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 
 use crate::error::{StoreError, StoreResult};
 use crate::organisation_columns as org;
-use crate::store::{enum_from_text, enum_text, new_id, Store};
+use crate::store::{ensure_found, enum_from_text, enum_text, new_id, Store};
 
 fn select() -> String {
     format!(
@@ -152,9 +152,7 @@ impl Store {
             .bind(id)
             .execute(&self.pool)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound("partner"));
-        }
+        ensure_found(done, "partner")?;
         self.partner(id).await
     }
 
@@ -163,9 +161,7 @@ impl Store {
             .bind(id)
             .execute(&self.pool)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound("partner"));
-        }
+        ensure_found(done, "partner")?;
         Ok(())
     }
 }

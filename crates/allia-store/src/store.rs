@@ -50,3 +50,15 @@ pub(crate) fn enum_from_text<T: serde::de::DeserializeOwned>(text: &str) -> Stor
     serde_json::from_value(serde_json::Value::String(text.to_string()))
         .map_err(|_| crate::StoreError::CorruptData(format!("unknown value {text:?}")))
 }
+
+/// A change that touched no row means the thing it named no longer exists.
+pub(crate) fn ensure_found(
+    done: sqlx::sqlite::SqliteQueryResult,
+    what: &'static str,
+) -> StoreResult<()> {
+    if done.rows_affected() == 0 {
+        Err(crate::StoreError::NotFound(what))
+    } else {
+        Ok(())
+    }
+}
