@@ -53,7 +53,7 @@ impl AppError {
     pub fn locked() -> AppError {
         AppError::new(
             ErrorCode::VaultLocked,
-            "Le coffre est verrouillé : déverrouillez-le pour continuer.",
+            "Le coffre est verrouillé : déverrouillez-le pour continuer.",
         )
     }
 
@@ -72,7 +72,7 @@ impl From<ValidationErrors> for AppError {
         let field = errors.first().map(|e| e.field.clone());
         let message = match errors.0.as_slice() {
             [only] => only.message.clone(),
-            _ => "Certaines informations sont à corriger : voyez les champs signalés.".to_string(),
+            _ => "Certaines informations sont à corriger : voyez les champs signalés.".to_string(),
         };
         AppError {
             code: ErrorCode::Validation,
@@ -94,38 +94,38 @@ impl From<StoreError> for AppError {
             .on_field("recoveryKey"),
             StoreError::MalformedRecoveryKey(_) => AppError::new(
                 ErrorCode::WrongRecoveryKey,
-                "Clé de récupération mal saisie : elle compte 52 lettres et chiffres, en 13 groupes de 4.",
+                "Clé de récupération mal saisie : elle compte 52 lettres et chiffres, en 13 groupes de 4.",
             )
             .on_field("recoveryKey"),
             StoreError::VaultExists => AppError::new(
                 ErrorCode::VaultExists,
-                "Un coffre existe déjà sur cet ordinateur : déverrouillez-le.",
+                "Un coffre existe déjà sur cet ordinateur : déverrouillez-le.",
             ),
             StoreError::VaultMissing => AppError::new(
                 ErrorCode::VaultMissing,
-                "Aucun coffre n'a encore été créé sur cet ordinateur.",
+                "Aucun coffre n’a encore été créé sur cet ordinateur.",
             ),
             StoreError::VaultInUse => AppError::new(
                 ErrorCode::VaultInUse,
-                "Ce coffre est déjà ouvert dans une autre fenêtre d'Allia : utilisez-la, ou fermez-la avant de réessayer.",
+                "Ce coffre est déjà ouvert dans une autre fenêtre d’Allia : utilisez-la, ou fermez-la avant de réessayer.",
             ),
             StoreError::NotFound(what) => AppError::new(
                 ErrorCode::NotFound,
                 match what {
-                    "alliance" => "Cette alliance n'existe plus.",
-                    "partner" => "Ce partenaire n'existe plus.",
-                    _ => "Cet élément n'existe plus.",
+                    "alliance" => "Cette alliance n’existe plus.",
+                    "partner" => "Ce partenaire n’existe plus.",
+                    _ => "Cet élément n’existe plus.",
                 },
             ),
             StoreError::Validation(errors) => errors.into(),
-            StoreError::Io(e) => AppError::io("Impossible de lire ou d'écrire un fichier du coffre", &e),
+            StoreError::Io(e) => AppError::io("Impossible de lire ou d’écrire un fichier du coffre", &e),
             StoreError::CorruptKeyFile(_) | StoreError::CorruptData(_) => AppError::new(
                 ErrorCode::Storage,
-                "Le coffre semble endommagé. Restaurez une sauvegarde (dossier « backups » du coffre).",
+                "Le coffre semble endommagé. Restaurez une sauvegarde (dossier « backups » du coffre).",
             ),
             StoreError::Database(_) | StoreError::Migration(_) => AppError::new(
                 ErrorCode::Storage,
-                "L'enregistrement dans le coffre a échoué. Réessayez ; si cela persiste, redémarrez Allia.",
+                "L’enregistrement dans le coffre a échoué. Réessayez ; si cela persiste, redémarrez Allia.",
             ),
         }
     }

@@ -74,7 +74,7 @@ pub fn run() {
         })
         .run(tauri::generate_context!());
     if let Err(e) = result {
-        eprintln!("Allia n'a pas pu démarrer : {e}");
+        eprintln!("Allia n’a pas pu démarrer : {e}");
         std::process::exit(1);
     }
 }

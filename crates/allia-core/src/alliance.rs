@@ -65,7 +65,7 @@ impl AllianceDraft {
             &mut errors,
             "name",
             &self.name,
-            Some("le nom de l'alliance"),
+            Some("le nom de l’alliance"),
             200,
         );
         let purpose = optional_text(&mut errors, "purpose", &self.purpose, 5000);
@@ -75,7 +75,7 @@ impl AllianceDraft {
             if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year()) {
                 errors.push(
                     "startDate",
-                    "Cette date de début semble erronée : vérifiez l'année.",
+                    "Cette date de début semble erronée : vérifiez l’année.",
                 );
             }
         }
@@ -97,7 +97,7 @@ mod tests {
     fn name_required_and_trimmed() {
         let err = AllianceDraft::default().validated().expect_err("no name");
         assert_eq!(err.0[0].field, "name");
-        assert_eq!(err.0[0].message, "Indiquez le nom de l'alliance.");
+        assert_eq!(err.0[0].message, "Indiquez le nom de l’alliance.");
         let ok = AllianceDraft {
             name: "  Service partagé ".into(),
             purpose: Some("".into()),
@@ -120,7 +120,7 @@ mod tests {
         .validated()
         .expect_err("year 202");
         assert_eq!(err.0[0].field, "startDate");
-        assert!(err.0[0].message.contains("vérifiez l'année"));
+        assert!(err.0[0].message.contains("vérifiez l’année"));
     }
 
     #[test]

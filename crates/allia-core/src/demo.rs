@@ -40,7 +40,7 @@ const MEMBERS: [DemoMember; 5] = [
         representative: ("Claire Moreau", "Présidente"),
         email: "contact@msvb.example.fr",
         role: PartnerRole::Lead,
-        resources: "Porte le service partagé : héberge la comptable mutualisée et met à disposition un bureau.",
+        resources: "Porte le service partagé : héberge la comptable mutualisée et met à disposition un bureau.",
         tags: &["comptabilité", "locaux", "coordination"],
     },
     DemoMember {
@@ -54,7 +54,7 @@ const MEMBERS: [DemoMember; 5] = [
         representative: ("Karim Benali", "Président"),
         email: "bonjour@jardins-brenne.example.fr",
         role: PartnerRole::Member,
-        resources: "Un réseau de quarante bénévoles et l'animation des ateliers de quartier.",
+        resources: "Un réseau de quarante bénévoles et l’animation des ateliers de quartier.",
         tags: &["bénévoles", "animation"],
     },
     DemoMember {
@@ -68,7 +68,7 @@ const MEMBERS: [DemoMember; 5] = [
         representative: ("Sophie Lambert", "Co-présidente"),
         email: "culture@cptvb.example.fr",
         role: PartnerRole::Member,
-        resources: "Une chargée de communication à mi-temps et les outils graphiques de l'alliance.",
+        resources: "Une chargée de communication à mi-temps et les outils graphiques de l’alliance.",
         tags: &["communication", "graphisme"],
     },
     DemoMember {
@@ -82,7 +82,7 @@ const MEMBERS: [DemoMember; 5] = [
         representative: ("Jean Petit", "Président"),
         email: "accueil@adrv.example.fr",
         role: PartnerRole::Member,
-        resources: "L'expérience de la paie et de la gestion de trente salariés.",
+        resources: "L’expérience de la paie et de la gestion de trente salariés.",
         tags: &["ressources humaines", "paie"],
     },
     DemoMember {
@@ -96,7 +96,7 @@ const MEMBERS: [DemoMember; 5] = [
         representative: ("Nadia Roux", "Trésorière"),
         email: "sib@sport-insertion.example.fr",
         role: PartnerRole::Member,
-        resources: "Des salles pour les réunions et l'organisation des événements communs.",
+        resources: "Des salles pour les réunions et l’organisation des événements communs.",
         tags: &["événementiel", "salles"],
     },
 ];
@@ -106,9 +106,9 @@ pub fn demo_alliance() -> DemoAlliance {
         alliance: AllianceDraft {
             name: "Service partagé du Val de Brenne".into(),
             purpose: Some(
-                "Réduire de 15 % les coûts administratifs des 5 associations membres de l'alliance \
+                "Réduire de 15\u{202f}% les coûts administratifs des 5 associations membres de l’alliance \
                  avant juillet 2026 en mutualisant les fonctions comptabilité, RH et communication \
-                 via la création d'un service partagé opérationnel au 1er décembre 2025."
+                 via la création d’un service partagé opérationnel au 1er décembre 2025."
                     .into(),
             ),
             territory: Some("Val de Brenne (Indre-et-Loire)".into()),

@@ -13,7 +13,7 @@ pub fn normalize_rna(input: &str) -> Result<String, &'static str> {
         .collect::<String>()
         .to_uppercase();
     let rest = rna.strip_prefix('W').ok_or(
-        "Le numéro RNA commence par la lettre W, suivie de 9 chiffres (exemple : W751234567).",
+        "Le numéro RNA commence par la lettre W, suivie de 9 chiffres (exemple : W751234567).",
     )?;
     let chars: Vec<char> = rest.chars().collect();
     let corsica = chars.len() == 9 && chars[0] == '2' && matches!(chars[1], 'A' | 'B');
@@ -23,7 +23,7 @@ pub fn normalize_rna(input: &str) -> Result<String, &'static str> {
         .all(|(i, c)| c.is_ascii_digit() || (corsica && i == 1));
     if chars.len() != 9 || !digits_ok {
         return Err(
-            "Le numéro RNA doit comporter la lettre W suivie de 9 chiffres (exemple : W751234567).",
+            "Le numéro RNA doit comporter la lettre W suivie de 9 chiffres (exemple : W751234567).",
         );
     }
     Ok(rna)
@@ -41,7 +41,7 @@ pub fn normalize_siren_or_siret(input: &str) -> Result<String, &'static str> {
             if luhn_valid(&digits) {
                 Ok(digits)
             } else {
-                Err("Ce numéro SIREN n'est pas valide : vérifiez les 9 chiffres (la clé de contrôle ne correspond pas).")
+                Err("Ce numéro SIREN n’est pas valide : vérifiez les 9 chiffres (la clé de contrôle ne correspond pas).")
             }
         }
         14 => {
@@ -54,7 +54,7 @@ pub fn normalize_siren_or_siret(input: &str) -> Result<String, &'static str> {
             if valid {
                 Ok(digits)
             } else {
-                Err("Ce numéro SIRET n'est pas valide : vérifiez les 14 chiffres (la clé de contrôle ne correspond pas).")
+                Err("Ce numéro SIRET n’est pas valide : vérifiez les 14 chiffres (la clé de contrôle ne correspond pas).")
             }
         }
         _ => Err("Le SIREN compte 9 chiffres et le SIRET 14 chiffres."),
@@ -136,9 +136,9 @@ mod tests {
             Ok("73282932000074")
         );
         let err = normalize_siren_or_siret("732829321").expect_err("bad siren");
-        assert!(err.contains("SIREN n'est pas valide"), "{err}");
+        assert!(err.contains("SIREN n’est pas valide"), "{err}");
         let err = normalize_siren_or_siret("73282932000075").expect_err("bad siret");
-        assert!(err.contains("SIRET n'est pas valide"), "{err}");
+        assert!(err.contains("SIRET n’est pas valide"), "{err}");
         let err = normalize_siren_or_siret("1234").expect_err("length");
         assert_eq!(err, "Le SIREN compte 9 chiffres et le SIRET 14 chiffres.");
         let err = normalize_siren_or_siret("73282932A").expect_err("letters");

@@ -42,21 +42,21 @@ pub type AssociationProfile = Organisation;
 /// Suggested legal forms, offered while typing (the field stays free text).
 pub const LEGAL_FORM_SUGGESTIONS: &[&str] = &[
     "Association loi 1901",
-    "Association reconnue d'utilité publique",
+    "Association reconnue d’utilité publique",
     "Association de droit local (Alsace-Moselle)",
     "Fondation",
     "Fonds de dotation",
     "Commune",
     "Communauté de communes",
-    "Communauté d'agglomération",
+    "Communauté d’agglomération",
     "Département",
     "Région",
     "Société par actions simplifiée (SAS)",
     "Société à responsabilité limitée (SARL)",
     "Société anonyme (SA)",
-    "Société coopérative d'intérêt collectif (SCIC)",
-    "Groupement d'intérêt économique (GIE)",
-    "Groupement d'intérêt public (GIP)",
+    "Société coopérative d’intérêt collectif (SCIC)",
+    "Groupement d’intérêt économique (GIE)",
+    "Groupement d’intérêt public (GIP)",
     "Établissement public",
 ];
 
@@ -73,7 +73,7 @@ impl Organisation {
             errors,
             "name",
             &self.name,
-            Some("le nom de l'organisation"),
+            Some("le nom de l’organisation"),
             NAME_MAX,
         );
         let rna = optional_text(errors, "rna", &self.rna, 20).map(|v| match normalize_rna(&v) {
@@ -98,7 +98,7 @@ impl Organisation {
             if pc.len() != 5 || !pc.chars().all(|c| c.is_ascii_digit()) {
                 errors.push(
                     "postalCode",
-                    "Le code postal compte 5 chiffres (exemple : 69003).",
+                    "Le code postal compte 5 chiffres (exemple : 69003).",
                 );
             }
         }
@@ -147,7 +147,7 @@ mod tests {
         let err = Organisation::default().validated().expect_err("empty name");
         assert_eq!(
             messages_for(&err, "name"),
-            vec!["Indiquez le nom de l'organisation."]
+            vec!["Indiquez le nom de l’organisation."]
         );
         let err = Organisation {
             name: "   ".into(),
@@ -210,15 +210,15 @@ mod tests {
         assert_eq!(fields, vec!["rna", "siret", "postalCode", "email", "phone"]);
         assert_eq!(
             messages_for(&err, "postalCode"),
-            vec!["Le code postal compte 5 chiffres (exemple : 69003)."]
+            vec!["Le code postal compte 5 chiffres (exemple : 69003)."]
         );
         assert_eq!(
             messages_for(&err, "email"),
-            vec!["Adresse e-mail invalide (exemple : contact@association.fr)."]
+            vec!["Adresse e-mail invalide (exemple : contact@association.fr)."]
         );
         assert_eq!(
             messages_for(&err, "phone"),
-            vec!["Numéro de téléphone invalide (exemple : 01 23 45 67 89)."]
+            vec!["Numéro de téléphone invalide (exemple : 01 23 45 67 89)."]
         );
     }
 

@@ -56,13 +56,13 @@ impl ActorType {
         match self {
             Self::Association => "Expertise des besoins sociaux, maillage local, innovation sociale, mobilisation de bénévoles.",
             Self::LocalAuthority => "Ingénierie publique, expertise des services publics, cohérence territoriale.",
-            Self::Company => "Ressources financières ou humaines, compétences techniques, capacité d'innovation.",
-            Self::Foundation => "Financement de l'expérimentation, soutien à l'innovation sociétale.",
+            Self::Company => "Ressources financières ou humaines, compétences techniques, capacité d’innovation.",
+            Self::Foundation => "Financement de l’expérimentation, soutien à l’innovation sociétale.",
             Self::AssociationNetwork => "Facilitation des rapprochements, communautés de pratiques, structuration, formation.",
             Self::TerritorialCatalyst => "Mobilisation collective, outils et données, développement de compétences.",
             Self::Citizens => "Qualification des besoins, évaluation des solutions, engagement bénévole, contribution financière.",
             Self::Academic => "Recherche, prototypage, formation, mécénat de compétences.",
-            Self::State => "Régulation, cadre légal, orientations politiques, passage à l'échelle.",
+            Self::State => "Régulation, cadre légal, orientations politiques, passage à l’échelle.",
         }
     }
 }
@@ -99,10 +99,10 @@ impl PartnerRole {
 
     pub fn description(self) -> &'static str {
         match self {
-            Self::Lead => "Coordonne l'alliance et la représente auprès des tiers.",
+            Self::Lead => "Coordonne l’alliance et la représente auprès des tiers.",
             Self::Member => "Participe pleinement aux décisions et aux actions.",
             Self::AssociatedPartner => "Contribue ponctuellement sans être membre à part entière.",
-            Self::Funder => "Apporte des financements à l'alliance.",
+            Self::Funder => "Apporte des financements à l’alliance.",
         }
     }
 }
@@ -227,7 +227,7 @@ mod tests {
         assert_eq!(err.0[0].field, "siret");
         assert!(err.0[0]
             .message
-            .starts_with("Ce numéro SIRET n'est pas valide"));
+            .starts_with("Ce numéro SIRET n’est pas valide"));
     }
 
     #[test]

@@ -37,11 +37,11 @@ pub fn assess_passphrase(passphrase: &str) -> PassphraseAssessment {
     };
     let message = if chars < MIN_CHARS {
         Some(format!(
-            "Au moins {MIN_CHARS} caractères ({chars} pour l'instant). Une courte phrase de plusieurs mots est facile à retenir."
+            "Au moins {MIN_CHARS} caractères ({chars} pour l’instant). Une courte phrase de plusieurs mots est facile à retenir."
         ))
     } else if score < MIN_SCORE {
         Some(
-            "Trop facile à deviner : ajoutez des mots peu courants, ou allongez la phrase."
+            "Trop facile à deviner : ajoutez des mots peu courants, ou allongez la phrase."
                 .to_string(),
         )
     } else {
@@ -81,7 +81,7 @@ mod tests {
         assert!(!a.acceptable);
         assert_eq!(
             a.message.as_deref(),
-            Some("Au moins 10 caractères (6 pour l'instant). Une courte phrase de plusieurs mots est facile à retenir.")
+            Some("Au moins 10 caractères (6 pour l’instant). Une courte phrase de plusieurs mots est facile à retenir.")
         );
     }
 
@@ -92,7 +92,7 @@ mod tests {
         assert!(a.score < MIN_SCORE);
         assert_eq!(
             a.message.as_deref(),
-            Some("Trop facile à deviner : ajoutez des mots peu courants, ou allongez la phrase.")
+            Some("Trop facile à deviner : ajoutez des mots peu courants, ou allongez la phrase.")
         );
     }
 

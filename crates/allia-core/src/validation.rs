@@ -118,7 +118,7 @@ pub(crate) fn email(
     if !valid {
         errors.push(
             field,
-            "Adresse e-mail invalide (exemple : contact@association.fr).",
+            "Adresse e-mail invalide (exemple : contact@association.fr).",
         );
     }
     Some(v)
@@ -137,7 +137,7 @@ pub(crate) fn phone(
     if !allowed || !(6..=15).contains(&digits) {
         errors.push(
             field,
-            "Numéro de téléphone invalide (exemple : 01 23 45 67 89).",
+            "Numéro de téléphone invalide (exemple : 01 23 45 67 89).",
         );
     }
     Some(v)

@@ -215,6 +215,12 @@ fn existing_vault(dir: &Path) -> StoreResult<(VaultPaths, KeyFile)> {
     if !paths.exists() {
         return Err(StoreError::VaultMissing);
     }
+    if !paths.database().is_file() {
+        // Opening would silently create an empty vault in its place.
+        return Err(StoreError::CorruptData(
+            "the database file is missing".into(),
+        ));
+    }
     let key_file = KeyFile::read(&paths.key_file())?;
     Ok((paths, key_file))
 }

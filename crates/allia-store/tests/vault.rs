@@ -279,3 +279,20 @@ async fn a_vault_is_opened_by_one_process_at_a_time() {
         .close()
         .await;
 }
+
+#[tokio::test]
+async fn a_missing_database_is_reported_not_recreated_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    seeded_vault(dir.path()).await;
+    let paths = VaultPaths::new(dir.path());
+    std::fs::rename(paths.database(), dir.path().join("moved-away")).expect("move");
+    let err = Vault::unlock(dir.path(), PASS)
+        .await
+        .err()
+        .expect("must fail");
+    assert!(matches!(err, StoreError::CorruptData(_)), "{err:?}");
+    assert!(
+        !paths.database().exists(),
+        "no empty vault was created in its place"
+    );
+}

@@ -142,7 +142,7 @@ pub async fn save_recovery_kit(
     ));
     std::fs::write(&path, kit.as_bytes()).map_err(|e| {
         AppError::io(
-            "Impossible d'enregistrer le kit de récupération à cet endroit",
+            "Impossible d’enregistrer le kit de récupération à cet endroit",
             &e,
         )
     })?;
@@ -176,11 +176,11 @@ fn recovery_kit_text(recovery_key: &str, date: chrono::NaiveDate) -> String {
          Créé le {date}.\r\n\r\n\
          Clé de récupération :\r\n\r\n    {recovery_key}\r\n\r\n\
          Cette clé ouvre votre coffre Allia si vous oubliez votre phrase de passe :\r\n\
-         sur l'écran de déverrouillage, cliquez sur « Phrase de passe oubliée ? »,\r\n\
+         sur l’écran de déverrouillage, cliquez sur « Phrase de passe oubliée ? »,\r\n\
          saisissez cette clé, puis choisissez une nouvelle phrase de passe.\r\n\r\n\
          Conservez ce document en lieu sûr (imprimé dans un classeur fermé, ou sur\r\n\
          une clé USB rangée à part). Toute personne qui possède cette clé et votre\r\n\
-         ordinateur peut lire les données de l'association.\r\n"
+         ordinateur peut lire les données de l’association.\r\n"
     )
 }
 
@@ -194,7 +194,7 @@ mod tests {
         let text = recovery_kit_text("ABCD-EFGH", date);
         assert!(text.contains("ABCD-EFGH"));
         assert!(text.contains("26 novembre 2026"));
-        assert!(text.contains("« Phrase de passe oubliée ? »"));
+        assert!(text.contains("« Phrase de passe oubliée ? »"));
     }
 
     #[test]
