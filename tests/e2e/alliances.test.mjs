@@ -36,6 +36,7 @@ describe("l'exemple du guide et les réglages", () => {
     await ui.check('recovery-confirm');
     await ui.click('recovery-continue');
     await ui.shown('empty-alliances');
+    await screenshot(app.browser, 'aucune-alliance');
   });
 
   step(app, "charge l'exemple : cinq associations", async () => {
@@ -78,6 +79,7 @@ describe("l'exemple du guide et les réglages", () => {
     await ui.click('alliance-save');
     await ui.shown('alliance-saved');
     assert.equal((await ui.withText('alliance-item', RENAMED)).length, 1);
+    await screenshot(app.browser, 'alliance-fiche');
   });
 
   step(app, "refuse un nom d'alliance vide", async () => {
@@ -117,6 +119,7 @@ describe("l'exemple du guide et les réglages", () => {
     await ui.fill('change-current', PASSPHRASE);
     await ui.click('change-submit');
     await ui.shown('change-success');
+    await screenshot(app.browser, 'parametres');
   });
 
   step(app, "l'ancienne phrase ne fonctionne plus, la nouvelle oui", async () => {
@@ -139,6 +142,7 @@ describe("l'exemple du guide et les réglages", () => {
     await ui.fill('recover-confirmation', RECOVERED_PASSPHRASE);
     await ui.click('recover-submit');
     assert.match(await ui.text('error-recoveryKey'), /ne correspond pas/);
+    await screenshot(app.browser, 'phrase-oubliee');
     await ui.fill('recover-key', recoveryKey.toLowerCase());
     await ui.click('recover-submit');
     await ui.shown('lock-button');

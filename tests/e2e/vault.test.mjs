@@ -186,6 +186,7 @@ describe('premier lancement', () => {
       timeoutMsg: `error-siret should name the SIRET (saw « ${message} »)`,
     });
     assert.equal(await ui.count('partner-row'), PARTNERS.length);
+    await screenshot(app.browser, 'partenaire-siret-invalide');
 
     // Close the form without saving (a cancel button if the form has one, else Escape),
     // accepting the "discard changes?" question if the UI asks it.

@@ -1,4 +1,5 @@
 // Conversions between API types (nullable strings) and form state (plain strings).
+import { tick } from "svelte";
 import type { Organisation } from "./api/bindings";
 
 export const ORGANISATION_FIELDS = [
@@ -64,4 +65,17 @@ export function formToOrganisation(form: OrganisationForm): Organisation {
     email: nullable(form.email),
     phone: nullable(form.phone),
   };
+}
+
+/**
+ * After a refused save, brings the first field marked invalid into view and gives it
+ * the focus, so the message next to it is seen (and read by screen readers).
+ */
+export async function focusFirstInvalid(root: ParentNode = document): Promise<void> {
+  await tick();
+  const field = root.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (field === null) return;
+  // jsdom (unit tests) has no scrollIntoView.
+  field.scrollIntoView?.({ block: "center" });
+  field.focus({ preventScroll: true });
 }
