@@ -3,8 +3,10 @@
 //! Pure: no I/O, no async, no storage or UI concerns.
 
 pub mod alliance;
+pub mod alliance_file;
 pub mod catalog;
 pub mod demo;
+pub mod document;
 pub mod identifiers;
 pub mod organisation;
 pub mod partner;
@@ -13,7 +15,9 @@ pub mod settings;
 pub mod validation;
 
 pub use alliance::{Alliance, AllianceDraft, AllianceStatus};
+pub use alliance_file::{AllianceFile, ALLIANCE_FILE_FORMAT};
 pub use catalog::{Catalog, Choice};
+pub use document::{ClauseOverride, DocumentKind};
 pub use organisation::{AssociationProfile, Organisation};
 pub use partner::{ActorType, Partner, PartnerDraft, PartnerRole};
 pub use passphrase::{assess_passphrase, PassphraseAssessment};
