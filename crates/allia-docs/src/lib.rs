@@ -2,3 +2,5 @@
 //! a contract in that model, and the typesetter that lays it out as a PDF.
 
 pub mod model;
+pub mod pdf;
+pub mod templates;

@@ -1,0 +1,1 @@
+//! Clause templates: alliance data → document model.
