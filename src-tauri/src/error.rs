@@ -63,17 +63,18 @@ impl AppError {
 
     /// A wrong passphrase reported on a given field (`passphrase` or `current`).
     pub fn wrong_passphrase_on(field: &str) -> AppError {
-        AppError::new(ErrorCode::WrongPassphrase, "Phrase de passe incorrecte.").on_field(field)
+        AppError::new(
+            ErrorCode::WrongPassphrase,
+            StoreError::WrongPassphrase.user_message(),
+        )
+        .on_field(field)
     }
 }
 
 impl From<ValidationErrors> for AppError {
     fn from(errors: ValidationErrors) -> AppError {
         let field = errors.first().map(|e| e.field.clone());
-        let message = match errors.0.as_slice() {
-            [only] => only.message.clone(),
-            _ => "Certaines informations sont à corriger : voyez les champs signalés.".to_string(),
-        };
+        let message = errors.user_message();
         AppError {
             code: ErrorCode::Validation,
             message,
@@ -85,48 +86,22 @@ impl From<ValidationErrors> for AppError {
 
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> AppError {
+        let message = e.user_message();
         match e {
             StoreError::WrongPassphrase => AppError::wrong_passphrase_on("passphrase"),
-            StoreError::WrongRecoveryKey => AppError::new(
-                ErrorCode::WrongRecoveryKey,
-                "Cette clé de récupération ne correspond pas à ce coffre.",
-            )
-            .on_field("recoveryKey"),
-            StoreError::MalformedRecoveryKey(_) => AppError::new(
-                ErrorCode::WrongRecoveryKey,
-                "Clé de récupération mal saisie : elle compte 52 lettres et chiffres, en 13 groupes de 4.",
-            )
-            .on_field("recoveryKey"),
-            StoreError::VaultExists => AppError::new(
-                ErrorCode::VaultExists,
-                "Un coffre existe déjà sur cet ordinateur : déverrouillez-le.",
-            ),
-            StoreError::VaultMissing => AppError::new(
-                ErrorCode::VaultMissing,
-                "Aucun coffre n’a encore été créé sur cet ordinateur.",
-            ),
-            StoreError::VaultInUse => AppError::new(
-                ErrorCode::VaultInUse,
-                "Ce coffre est déjà ouvert dans une autre fenêtre d’Allia : utilisez-la, ou fermez-la avant de réessayer.",
-            ),
-            StoreError::NotFound(what) => AppError::new(
-                ErrorCode::NotFound,
-                match what {
-                    "alliance" => "Cette alliance n’existe plus.",
-                    "partner" => "Ce partenaire n’existe plus.",
-                    _ => "Cet élément n’existe plus.",
-                },
-            ),
+            StoreError::WrongRecoveryKey | StoreError::MalformedRecoveryKey(_) => {
+                AppError::new(ErrorCode::WrongRecoveryKey, message).on_field("recoveryKey")
+            }
+            StoreError::VaultExists => AppError::new(ErrorCode::VaultExists, message),
+            StoreError::VaultMissing => AppError::new(ErrorCode::VaultMissing, message),
+            StoreError::VaultInUse => AppError::new(ErrorCode::VaultInUse, message),
+            StoreError::NotFound(_) => AppError::new(ErrorCode::NotFound, message),
             StoreError::Validation(errors) => errors.into(),
-            StoreError::Io(e) => AppError::io("Impossible de lire ou d’écrire un fichier du coffre", &e),
-            StoreError::CorruptKeyFile(_) | StoreError::CorruptData(_) => AppError::new(
-                ErrorCode::Storage,
-                "Le coffre semble endommagé. Restaurez une sauvegarde (dossier « backups » du coffre).",
-            ),
-            StoreError::Database(_) | StoreError::Migration(_) => AppError::new(
-                ErrorCode::Storage,
-                "L’enregistrement dans le coffre a échoué. Réessayez ; si cela persiste, redémarrez Allia.",
-            ),
+            StoreError::Io(_) => AppError::new(ErrorCode::Io, message),
+            StoreError::CorruptKeyFile(_)
+            | StoreError::CorruptData(_)
+            | StoreError::Database(_)
+            | StoreError::Migration(_) => AppError::new(ErrorCode::Storage, message),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The TypeScript bindings in ui/src/lib/api/bindings.ts are generated from the Rust
 //! commands and types; this test fails when the committed file is stale.
-//! `UPDATE_BINDINGS=1 cargo test -p allia --test bindings` rewrites it.
+//! `UPDATE_BINDINGS=1 cargo test -p allia-app --test bindings` rewrites it.
 
 use std::path::PathBuf;
 
@@ -8,7 +8,7 @@ fn export_to(path: &std::path::Path) {
     allia_app::specta_builder()
         .export(
             specta_typescript::Typescript::default()
-                .header("// Generated from the Rust commands by `UPDATE_BINDINGS=1 cargo test -p allia --test bindings`. Do not edit.\n"),
+                .header("// Generated from the Rust commands by `UPDATE_BINDINGS=1 cargo test -p allia-app --test bindings`. Do not edit.\n"),
             path,
         )
         .expect("export bindings");
@@ -28,6 +28,6 @@ fn bindings_are_up_to_date() {
     let current = std::fs::read_to_string(&committed).unwrap_or_default();
     assert!(
         fresh == current,
-        "ui/src/lib/api/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p allia --test bindings` and commit it"
+        "ui/src/lib/api/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p allia-app --test bindings` and commit it"
     );
 }

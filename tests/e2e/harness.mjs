@@ -23,7 +23,7 @@ const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
 const HOST = '127.0.0.1';
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 
-/** The built app (`cargo build -p allia --features tauri/custom-protocol`). */
+/** The built app (`cargo build -p allia-app --features tauri/custom-protocol`). */
 function appPath() {
   const app = process.env.ALLIA_APP;
   if (!app || !existsSync(app)) {

@@ -14,7 +14,7 @@ const HELP: &str = "\
 Usage: cargo xtask <command> [options]
 
 Commands:
-  run          Start Allia in development mode (Vite dev server + `cargo run -p allia`).
+  run          Start Allia in development mode (Vite dev server + `cargo run -p allia-app`).
       --dist   Build the UI once and run the app on it (no dev server, no hot reload).
   test         Everything CI checks, in order, stopping at the first failure:
                system packages, tauri-driver, npm ci, cargo fmt, UI build, clippy,

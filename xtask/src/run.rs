@@ -22,8 +22,14 @@ pub fn run(options: &[String]) -> Result {
         util::header(&util::describe(&build));
         util::run(&mut build)?;
         let mut app = util::cargo();
-        app.args(["run", "-p", "allia", "--features", "tauri/custom-protocol"])
-            .current_dir(&root);
+        app.args([
+            "run",
+            "-p",
+            "allia-app",
+            "--features",
+            "tauri/custom-protocol",
+        ])
+        .current_dir(&root);
         util::header(&util::describe(&app));
         return util::run(&mut app);
     }
@@ -39,7 +45,7 @@ pub fn run(options: &[String]) -> Result {
         .and_then(|()| {
             // Without tauri/custom-protocol the window loads devUrl (hot reload).
             let mut app = util::cargo();
-            app.args(["run", "-p", "allia"]).current_dir(&root);
+            app.args(["run", "-p", "allia-app"]).current_dir(&root);
             util::header(&util::describe(&app));
             util::run(&mut app)
         });

@@ -118,7 +118,7 @@ pub fn test(options: &[String]) -> Result {
 
     match driver {
         Some(driver) => {
-            steps.command(cargo(&["build", "-p", "allia"]).args(APP_FEATURES))?;
+            steps.command(cargo(&["build", "-p", "allia-app"]).args(APP_FEATURES))?;
             let mut e2e = e2e_command(&tests, &driver)?;
             steps.command(&mut e2e)?;
         }
@@ -150,7 +150,7 @@ pub fn screenshots(options: &[String]) -> Result {
     steps.command(util::npm().args(["run", "build"]).current_dir(&ui))?;
     steps.command(
         util::cargo()
-            .args(["build", "-p", "allia"])
+            .args(["build", "-p", "allia-app"])
             .args(APP_FEATURES)
             .current_dir(&root),
     )?;

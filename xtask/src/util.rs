@@ -49,7 +49,7 @@ pub fn target_dir() -> PathBuf {
 pub fn app_binary() -> PathBuf {
     target_dir()
         .join("debug")
-        .join(format!("allia{}", std::env::consts::EXE_SUFFIX))
+        .join(format!("allia-app{}", std::env::consts::EXE_SUFFIX))
 }
 
 /// The cargo that started us (so `cargo +nightly xtask` stays on nightly).

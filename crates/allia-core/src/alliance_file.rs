@@ -12,6 +12,7 @@ use crate::partner::PartnerDraft;
 pub const ALLIANCE_FILE_FORMAT: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AllianceFile {
     pub format: u32,

@@ -48,6 +48,16 @@ impl ValidationErrors {
         }
     }
 
+    /// One message for the whole input: the only problem, or an invitation to look at
+    /// the fields marked.
+    pub fn user_message(&self) -> String {
+        match self.0.as_slice() {
+            [only] => only.message.clone(),
+            _ => "Certaines informations sont à corriger\u{a0}: voyez les champs signalés."
+                .to_string(),
+        }
+    }
+
     fn summary(&self) -> String {
         self.0
             .iter()

@@ -111,7 +111,7 @@ impl Store {
 }
 
 /// Inserts an already-validated alliance and returns its new id.
-async fn insert_alliance(
+pub(crate) async fn insert_alliance(
     conn: &mut SqliteConnection,
     draft: &AllianceDraft,
 ) -> StoreResult<String> {

@@ -4,6 +4,7 @@
 
 mod alliances;
 mod error;
+mod exchange;
 pub mod keys;
 mod organisation_columns;
 mod partners;

@@ -213,3 +213,62 @@ async fn profile_and_settings() {
     assert_eq!(store.settings().await.expect("read").auto_lock_minutes, 25);
     vault.close().await;
 }
+
+#[tokio::test]
+async fn alliance_file_round_trip_and_refusals() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = vault(dir.path()).await;
+    let store = vault.store();
+    store
+        .save_profile(&Organisation {
+            name: "Les Amis du Quartier".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("profile");
+    let demo = store.load_demo().await.expect("demo");
+    let file = store.export_alliance(&demo.id).await.expect("export");
+    assert_eq!(file.format, allia_core::ALLIANCE_FILE_FORMAT);
+    assert_eq!(
+        file.profile.as_ref().map(|p| p.name.as_str()),
+        Some("Les Amis du Quartier")
+    );
+    assert_eq!(file.partners.len(), 5);
+
+    let json = serde_json::to_string(&file).expect("json");
+    let read: allia_core::AllianceFile = serde_json::from_str(&json).expect("parse");
+    let imported = store.import_alliance(&read).await.expect("import");
+    assert_ne!(imported.id, demo.id);
+    assert_eq!(imported.partner_count, 5);
+    assert_eq!(
+        store
+            .export_alliance(&imported.id)
+            .await
+            .expect("again")
+            .partners,
+        file.partners
+    );
+
+    let mut bad = file.clone();
+    bad.partners[1].organisation.siret = Some("12345678901234".into());
+    bad.alliance.name = String::new();
+    match store.import_alliance(&bad).await {
+        Err(StoreError::Validation(errors)) => {
+            let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
+            assert_eq!(fields, vec!["alliance.name", "partners.2.siret"]);
+        }
+        other => panic!("expected validation errors, got {:?}", other.map(|a| a.id)),
+    }
+    let mut future = file.clone();
+    future.format = 99;
+    assert!(matches!(
+        store.import_alliance(&future).await,
+        Err(StoreError::Validation(_))
+    ));
+    assert_eq!(
+        store.alliances().await.expect("list").len(),
+        2,
+        "nothing written by refused imports"
+    );
+    vault.close().await;
+}

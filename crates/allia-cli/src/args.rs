@@ -1,0 +1,91 @@
+//! The command line, described once for clap, with French help and French messages
+//! for usage mistakes.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "allia",
+    version,
+    about = "Allia en ligne de commande : coffre, fichiers d’alliance et documents.",
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Crée un coffre dans DIR et affiche une fois sa clé de récupération.
+    Init {
+        #[arg(long, value_name = "DIR")]
+        vault: PathBuf,
+    },
+    /// Ajoute au coffre l’alliance d’exemple du guide.
+    Demo {
+        #[arg(long, value_name = "DIR")]
+        vault: PathBuf,
+    },
+    /// Liste les alliances du coffre avec leur identifiant.
+    List {
+        #[arg(long, value_name = "DIR")]
+        vault: PathBuf,
+    },
+    /// Écrit une alliance, ses partenaires et le profil dans un fichier JSON.
+    Export {
+        #[arg(long, value_name = "DIR")]
+        vault: PathBuf,
+        #[arg(long, value_name = "ID")]
+        alliance: String,
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+    },
+    /// Ajoute au coffre l’alliance d’un fichier JSON.
+    Import {
+        #[arg(long, value_name = "DIR")]
+        vault: PathBuf,
+        #[arg(long, value_name = "FICHIER")]
+        input: PathBuf,
+    },
+    /// Écrit le schéma JSON du fichier d’alliance.
+    Schema {
+        #[arg(long, value_name = "FICHIER")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Prints clap's help and version as they are, and every usage mistake as one line of
+/// French; returns the exit code.
+pub fn report_usage_error(e: clap::Error) -> ExitCode {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        // Printing help or the version is not a failure.
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let arg = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    let message = match e.kind() {
+        ErrorKind::MissingRequiredArgument => format!("il manque un argument obligatoire : {arg}"),
+        ErrorKind::UnknownArgument => format!("argument inconnu : {arg}"),
+        ErrorKind::InvalidSubcommand => format!(
+            "commande inconnue : {arg} (commandes : init, demo, list, export, import, schema)"
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "indiquez une commande (init, demo, list, export, import, schema) ; « allia --help » les décrit."
+                .to_string()
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!("valeur invalide pour {arg}"),
+        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => format!("argument en trop : {arg}"),
+        _ => "ligne de commande invalide ; « allia --help » décrit les commandes.".to_string(),
+    };
+    eprintln!("allia : {message}");
+    ExitCode::from(2)
+}

@@ -1,0 +1,35 @@
+//! `allia`: Allia on the command line, for scripts, tests and power users. It has no
+//! logic of its own: every rule lives in the crates the app uses.
+
+mod args;
+mod commands;
+mod error;
+mod secret;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return args::report_usage_error(e),
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("allia : impossible de démarrer ({e}).");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(commands::run(cli.command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("allia : {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
