@@ -66,6 +66,175 @@ pub struct ClauseOverride {
     pub text: Option<String>,
 }
 
+/// Where a version of a document stands. A version is frozen once it leaves draft.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentStatus {
+    #[default]
+    Draft,
+    InReview,
+    ReadyToSign,
+    Signed,
+}
+
+impl DocumentStatus {
+    pub const ALL: [DocumentStatus; 4] =
+        [Self::Draft, Self::InReview, Self::ReadyToSign, Self::Signed];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Draft => "Brouillon",
+            Self::InReview => "En relecture",
+            Self::ReadyToSign => "Prêt à signer",
+            Self::Signed => "Signé",
+        }
+    }
+
+    /// Whether the version's content is fixed (anything but a draft).
+    pub fn is_frozen(self) -> bool {
+        self != Self::Draft
+    }
+
+    /// A version only moves forward; going back to draft means starting a new version.
+    pub fn can_move_to(self, next: DocumentStatus) -> bool {
+        (next as u8) > (self as u8)
+    }
+}
+
+/// What the user sets on a document besides the alliance data.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentSettings {
+    pub title: String,
+    pub overrides: Vec<ClauseOverride>,
+    /// « Fait à … »; the association's city when empty.
+    pub place: Option<String>,
+    pub signature_date: Option<chrono::NaiveDate>,
+    /// Number of original copies; one per party when empty.
+    pub copies: Option<u32>,
+}
+
+const MAX_COPIES: u32 = 50;
+const MAX_CLAUSE_TEXT: usize = 20_000;
+
+impl DocumentSettings {
+    pub fn validated(&self) -> Result<DocumentSettings, crate::ValidationErrors> {
+        use crate::validation::{optional_text, text};
+        let mut errors = crate::ValidationErrors::default();
+        let title = text(
+            &mut errors,
+            "title",
+            &self.title,
+            Some("le titre du document"),
+            200,
+        );
+        let place = optional_text(&mut errors, "place", &self.place, 100);
+        if let Some(copies) = self.copies {
+            if !(1..=MAX_COPIES).contains(&copies) {
+                errors.push(
+                    "copies",
+                    format!("Indiquez entre 1 et {MAX_COPIES} exemplaires."),
+                );
+            }
+        }
+        let mut overrides: Vec<ClauseOverride> = Vec::with_capacity(self.overrides.len());
+        for o in &self.overrides {
+            if o.text
+                .as_ref()
+                .is_some_and(|t| t.chars().count() > MAX_CLAUSE_TEXT)
+            {
+                errors.push(
+                    format!("clauses.{}", o.clause_id),
+                    format!(
+                        "Le texte d’une clause compte {MAX_CLAUSE_TEXT} caractères au maximum."
+                    ),
+                );
+            }
+            // One override per clause: the last one wins.
+            overrides.retain(|existing| existing.clause_id != o.clause_id);
+            if o.enabled.is_some() || o.text.is_some() {
+                overrides.push(o.clone());
+            }
+        }
+        errors.into_result(DocumentSettings {
+            title,
+            overrides,
+            place,
+            signature_date: self.signature_date,
+            copies: self.copies,
+        })
+    }
+}
+
+/// A party's signature of a version: who signed for it, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct PartySignature {
+    /// The party's name as printed in the document.
+    pub party: String,
+    pub signatory: String,
+    pub signed_on: chrono::NaiveDate,
+}
+
+impl PartySignature {
+    pub fn validated(&self) -> Result<PartySignature, crate::ValidationErrors> {
+        use crate::validation::text;
+        let mut errors = crate::ValidationErrors::default();
+        let party = text(
+            &mut errors,
+            "party",
+            &self.party,
+            Some("la partie qui signe"),
+            200,
+        );
+        let signatory = text(
+            &mut errors,
+            "signatory",
+            &self.signatory,
+            Some("le nom du ou de la signataire"),
+            100,
+        );
+        errors.into_result(PartySignature {
+            party,
+            signatory,
+            signed_on: self.signed_on,
+        })
+    }
+}
+
+/// A stored document of an alliance, with its current (latest) version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ContractDocument {
+    pub id: String,
+    pub alliance_id: String,
+    pub kind: DocumentKind,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+    pub current: DocumentVersion,
+}
+
+/// One version of a document. Once frozen it keeps a snapshot of the alliance data it
+/// was made from, so its PDF can be produced again identically.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentVersion {
+    pub number: u32,
+    pub status: DocumentStatus,
+    pub settings: DocumentSettings,
+    pub signatures: Vec<PartySignature>,
+    pub frozen_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The alliance data the version was frozen with (none while a draft). Stays in
+    /// the store: it never crosses IPC.
+    #[serde(skip)]
+    pub snapshot: Option<crate::AllianceFile>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +254,80 @@ mod tests {
             assert_eq!(DocumentKind::from_cli_name(kind.cli_name()), Some(kind));
         }
         assert_eq!(DocumentKind::from_cli_name("contrat"), None);
+    }
+
+    #[test]
+    fn statuses_move_forward_only() {
+        use DocumentStatus::*;
+        let labels: Vec<_> = DocumentStatus::ALL.iter().map(|s| s.label()).collect();
+        assert_eq!(
+            labels,
+            vec!["Brouillon", "En relecture", "Prêt à signer", "Signé"]
+        );
+        assert!(Draft.can_move_to(InReview));
+        assert!(Draft.can_move_to(Signed));
+        assert!(!InReview.can_move_to(Draft));
+        assert!(!Signed.can_move_to(Signed));
+        assert!(!Draft.is_frozen());
+        assert!(InReview.is_frozen());
+    }
+
+    #[test]
+    fn settings_validation() {
+        let ok = DocumentSettings {
+            title: " Convention 2026 ".into(),
+            overrides: vec![
+                ClauseOverride {
+                    clause_id: "confidentialite".into(),
+                    enabled: Some(false),
+                    text: None,
+                },
+                ClauseOverride {
+                    clause_id: "confidentialite".into(),
+                    enabled: None,
+                    text: Some("Texte".into()),
+                },
+                ClauseOverride {
+                    clause_id: "objet".into(),
+                    enabled: None,
+                    text: None,
+                },
+            ],
+            ..Default::default()
+        }
+        .validated()
+        .expect("valid");
+        assert_eq!(ok.title, "Convention 2026");
+        assert_eq!(
+            ok.overrides.len(),
+            1,
+            "last override per clause kept, empty ones dropped"
+        );
+        assert_eq!(ok.overrides[0].text.as_deref(), Some("Texte"));
+
+        let err = DocumentSettings {
+            title: String::new(),
+            copies: Some(0),
+            ..Default::default()
+        }
+        .validated()
+        .expect_err("invalid");
+        let fields: Vec<_> = err.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["title", "copies"]);
+        assert_eq!(err.0[1].message, "Indiquez entre 1 et 50 exemplaires.");
+    }
+
+    #[test]
+    fn signature_needs_a_signatory() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
+        let err = PartySignature {
+            party: "Mairie".into(),
+            signatory: " ".into(),
+            signed_on: date,
+        }
+        .validated()
+        .expect_err("no signatory");
+        assert_eq!(err.0[0].field, "signatory");
+        assert_eq!(err.0[0].message, "Indiquez le nom du ou de la signataire.");
     }
 }

@@ -17,7 +17,10 @@ pub mod validation;
 pub use alliance::{Alliance, AllianceDraft, AllianceStatus};
 pub use alliance_file::{AllianceFile, ALLIANCE_FILE_FORMAT};
 pub use catalog::{Catalog, Choice};
-pub use document::{ClauseOverride, DocumentKind};
+pub use document::{
+    ClauseOverride, ContractDocument, DocumentKind, DocumentSettings, DocumentStatus,
+    DocumentVersion, PartySignature,
+};
 pub use organisation::{AssociationProfile, Organisation};
 pub use partner::{ActorType, Partner, PartnerDraft, PartnerRole};
 pub use passphrase::{assess_passphrase, PassphraseAssessment};

@@ -50,6 +50,8 @@ impl StoreError {
             }
             StoreError::NotFound("alliance") => "Cette alliance n’existe pas (ou plus).".into(),
             StoreError::NotFound("partner") => "Ce partenaire n’existe pas (ou plus).".into(),
+            StoreError::NotFound("document") => "Ce document n’existe pas (ou plus).".into(),
+            StoreError::NotFound("version") => "Cette version du document n’existe pas.".into(),
             StoreError::NotFound(_) => "Cet élément n’existe pas (ou plus).".into(),
             StoreError::Validation(errors) => errors.user_message(),
             StoreError::Io(e) => format!("Impossible de lire ou d’écrire un fichier du coffre ({e})."),

@@ -3,6 +3,7 @@
 //! module per aggregate.
 
 mod alliances;
+mod documents;
 mod error;
 mod exchange;
 pub mod keys;

@@ -1,0 +1,258 @@
+//! Contract documents and their versions. A version is edited while it is a draft;
+//! leaving draft freezes it with a snapshot of the alliance data; a later change makes
+//! a new draft version.
+
+use allia_core::{
+    AllianceFile, ContractDocument, DocumentKind, DocumentSettings, DocumentStatus,
+    DocumentVersion, PartySignature, ValidationErrors,
+};
+use chrono::{DateTime, Utc};
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, SqliteConnection};
+
+use crate::error::{StoreError, StoreResult};
+use crate::store::{ensure_found, enum_from_text, enum_text, new_id, Store};
+
+const SELECT_CURRENT: &str = "SELECT d.id, d.alliance_id, d.kind, d.created_at, d.updated_at, \
+     v.number, v.status, v.settings, v.snapshot, v.signatures, v.frozen_at \
+     FROM document d JOIN document_version v ON v.document_id = d.id \
+     AND v.number = (SELECT max(number) FROM document_version WHERE document_id = d.id)";
+
+fn json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> StoreResult<T> {
+    serde_json::from_str(text).map_err(|e| StoreError::CorruptData(format!("{what}: {e}")))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> StoreResult<String> {
+    serde_json::to_string(value).map_err(|e| StoreError::CorruptData(e.to_string()))
+}
+
+fn read_version(row: &SqliteRow) -> StoreResult<DocumentVersion> {
+    let snapshot: Option<String> = row.try_get("snapshot")?;
+    Ok(DocumentVersion {
+        number: row.try_get("number")?,
+        status: enum_from_text(&row.try_get::<String, _>("status")?)?,
+        settings: json(&row.try_get::<String, _>("settings")?, "document settings")?,
+        signatures: json(&row.try_get::<String, _>("signatures")?, "signatures")?,
+        frozen_at: row.try_get::<Option<DateTime<Utc>>, _>("frozen_at")?,
+        snapshot: snapshot
+            .map(|s| json::<AllianceFile>(&s, "snapshot"))
+            .transpose()?,
+    })
+}
+
+fn read_document(row: &SqliteRow) -> StoreResult<ContractDocument> {
+    Ok(ContractDocument {
+        id: row.try_get("id")?,
+        alliance_id: row.try_get("alliance_id")?,
+        kind: enum_from_text(&row.try_get::<String, _>("kind")?)?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+        current: read_version(row)?,
+    })
+}
+
+fn refused(field: &str, message: &str) -> StoreError {
+    let mut errors = ValidationErrors::default();
+    errors.push(field, message);
+    StoreError::Validation(errors)
+}
+
+async fn insert_version(
+    conn: &mut SqliteConnection,
+    document_id: &str,
+    number: u32,
+    settings: &DocumentSettings,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO document_version (document_id, number, status, settings, signatures, created_at) \
+         VALUES (?, ?, ?, ?, '[]', ?)",
+    )
+    .bind(document_id)
+    .bind(number)
+    .bind(enum_text(&DocumentStatus::Draft))
+    .bind(to_json(settings)?)
+    .bind(Utc::now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// A new document at version 1, in draft.
+    pub async fn create_document(
+        &self,
+        alliance_id: &str,
+        kind: DocumentKind,
+        settings: &DocumentSettings,
+    ) -> StoreResult<ContractDocument> {
+        let settings = settings.validated()?;
+        self.alliance(alliance_id).await?;
+        let id = new_id();
+        let now = Utc::now();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("INSERT INTO document (id, alliance_id, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+            .bind(&id)
+            .bind(alliance_id)
+            .bind(enum_text(&kind))
+            .bind(now)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        insert_version(&mut tx, &id, 1, &settings).await?;
+        tx.commit().await?;
+        self.document(&id).await
+    }
+
+    /// The alliance's documents, each with its current version, oldest first.
+    pub async fn documents(&self, alliance_id: &str) -> StoreResult<Vec<ContractDocument>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{SELECT_CURRENT} WHERE d.alliance_id = ? ORDER BY d.created_at, d.rowid"
+        )))
+        .bind(alliance_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(read_document).collect()
+    }
+
+    pub async fn document(&self, id: &str) -> StoreResult<ContractDocument> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{SELECT_CURRENT} WHERE d.id = ?"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound("document"))?;
+        read_document(&row)
+    }
+
+    /// One version of a document, with the snapshot it was frozen with.
+    pub async fn document_version(&self, id: &str, number: u32) -> StoreResult<DocumentVersion> {
+        let row = sqlx::query(
+            "SELECT number, status, settings, snapshot, signatures, frozen_at FROM document_version \
+             WHERE document_id = ? AND number = ?",
+        )
+        .bind(id)
+        .bind(number)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound("version"))?;
+        read_version(&row)
+    }
+
+    /// Saves the settings into the current draft, or starts a new draft version when
+    /// the current one is frozen.
+    pub async fn update_document_settings(
+        &self,
+        id: &str,
+        settings: &DocumentSettings,
+    ) -> StoreResult<ContractDocument> {
+        let settings = settings.validated()?;
+        let current = self.document(id).await?.current;
+        let mut tx = self.pool.begin().await?;
+        if current.status.is_frozen() {
+            insert_version(&mut tx, id, current.number + 1, &settings).await?;
+        } else {
+            sqlx::query(
+                "UPDATE document_version SET settings = ? WHERE document_id = ? AND number = ?",
+            )
+            .bind(to_json(&settings)?)
+            .bind(id)
+            .bind(current.number)
+            .execute(&mut *tx)
+            .await?;
+        }
+        touch(&mut tx, id).await?;
+        tx.commit().await?;
+        self.document(id).await
+    }
+
+    /// Moves the current version forward; leaving draft freezes it with the alliance
+    /// data as it is now.
+    pub async fn set_document_status(
+        &self,
+        id: &str,
+        status: DocumentStatus,
+    ) -> StoreResult<ContractDocument> {
+        let document = self.document(id).await?;
+        let current = &document.current;
+        if !current.status.can_move_to(status) {
+            return Err(refused(
+                "status",
+                "Une version ne revient pas en arrière : modifiez le document pour en créer une nouvelle.",
+            ));
+        }
+        let mut tx = self.pool.begin().await?;
+        if !current.status.is_frozen() {
+            let snapshot = self.export_alliance(&document.alliance_id).await?;
+            sqlx::query(
+                "UPDATE document_version SET snapshot = ?, frozen_at = ? WHERE document_id = ? AND number = ?",
+            )
+            .bind(to_json(&snapshot)?)
+            .bind(Utc::now())
+            .bind(id)
+            .bind(current.number)
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query("UPDATE document_version SET status = ? WHERE document_id = ? AND number = ?")
+            .bind(enum_text(&status))
+            .bind(id)
+            .bind(current.number)
+            .execute(&mut *tx)
+            .await?;
+        touch(&mut tx, id).await?;
+        tx.commit().await?;
+        self.document(id).await
+    }
+
+    /// Records (or replaces) a party's signature on the current version.
+    pub async fn record_signature(
+        &self,
+        id: &str,
+        signature: &PartySignature,
+    ) -> StoreResult<ContractDocument> {
+        let signature = signature.validated()?;
+        let current = self.document(id).await?.current;
+        if !matches!(
+            current.status,
+            DocumentStatus::ReadyToSign | DocumentStatus::Signed
+        ) {
+            return Err(refused(
+                "status",
+                "Les signatures s’enregistrent sur une version « prêt à signer ».",
+            ));
+        }
+        let mut signatures = current.signatures;
+        signatures.retain(|s| s.party != signature.party);
+        signatures.push(signature);
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE document_version SET signatures = ? WHERE document_id = ? AND number = ?",
+        )
+        .bind(to_json(&signatures)?)
+        .bind(id)
+        .bind(current.number)
+        .execute(&mut *tx)
+        .await?;
+        touch(&mut tx, id).await?;
+        tx.commit().await?;
+        self.document(id).await
+    }
+
+    pub async fn delete_document(&self, id: &str) -> StoreResult<()> {
+        let done = sqlx::query("DELETE FROM document WHERE id = ?")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        ensure_found(done, "document")
+    }
+}
+
+async fn touch(conn: &mut SqliteConnection, id: &str) -> StoreResult<()> {
+    sqlx::query("UPDATE document SET updated_at = ? WHERE id = ?")
+        .bind(Utc::now())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,216 @@
+//! Documents on a real vault: versions, freezing with a snapshot, signatures.
+
+use allia_core::{
+    ClauseOverride, DocumentKind, DocumentSettings, DocumentStatus, Organisation, PartySignature,
+};
+use allia_store::{KdfParams, StoreError, Vault};
+
+async fn vault(dir: &std::path::Path) -> Vault {
+    let params = KdfParams {
+        memory_kib: 8 * 1024,
+        iterations: 1,
+        parallelism: 1,
+    };
+    Vault::create_with_params(dir, "phrase de test", params)
+        .await
+        .expect("create")
+        .0
+}
+
+fn settings(title: &str) -> DocumentSettings {
+    DocumentSettings {
+        title: title.into(),
+        ..Default::default()
+    }
+}
+
+fn date(d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 12, d).expect("date")
+}
+
+#[tokio::test]
+async fn a_draft_is_edited_in_place_and_a_frozen_version_makes_a_new_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = vault(dir.path()).await;
+    let store = vault.store();
+    store
+        .save_profile(&Organisation {
+            name: "Les Amis du Quartier".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("profile");
+    let alliance = store.load_demo().await.expect("demo");
+
+    let doc = store
+        .create_document(
+            &alliance.id,
+            DocumentKind::PartnershipAgreement,
+            &settings("Convention 2026"),
+        )
+        .await
+        .expect("create");
+    assert_eq!(doc.current.number, 1);
+    assert_eq!(doc.current.status, DocumentStatus::Draft);
+    assert!(doc.current.snapshot.is_none());
+
+    let mut edited = settings("Convention de mutualisation 2026");
+    edited.overrides.push(ClauseOverride {
+        clause_id: "confidentialite".into(),
+        enabled: Some(false),
+        text: None,
+    });
+    let doc = store
+        .update_document_settings(&doc.id, &edited)
+        .await
+        .expect("edit draft");
+    assert_eq!(doc.current.number, 1, "a draft is edited in place");
+    assert_eq!(
+        doc.current.settings.title,
+        "Convention de mutualisation 2026"
+    );
+
+    let doc = store
+        .set_document_status(&doc.id, DocumentStatus::InReview)
+        .await
+        .expect("review");
+    assert_eq!(doc.current.status, DocumentStatus::InReview);
+    assert!(doc.current.frozen_at.is_some());
+    let snapshot = doc
+        .current
+        .snapshot
+        .clone()
+        .expect("frozen with a snapshot");
+    assert_eq!(snapshot.partners.len(), 5);
+    assert_eq!(
+        snapshot.profile.map(|p| p.name),
+        Some("Les Amis du Quartier".into())
+    );
+
+    // Later changes to the alliance do not touch the frozen version.
+    store
+        .update_alliance(
+            &alliance.id,
+            &allia_core::AllianceDraft {
+                name: "Nouveau nom".into(),
+                ..alliance.draft.clone()
+            },
+        )
+        .await
+        .expect("rename");
+    let v1 = store.document_version(&doc.id, 1).await.expect("v1");
+    assert_eq!(
+        v1.snapshot.expect("snapshot").alliance.name,
+        "Service partagé du Val de Brenne"
+    );
+
+    let err = store
+        .set_document_status(&doc.id, DocumentStatus::Draft)
+        .await
+        .expect_err("backwards");
+    assert!(matches!(err, StoreError::Validation(ref e) if e.0[0].field == "status"));
+
+    let doc = store
+        .update_document_settings(&doc.id, &settings("Convention v2"))
+        .await
+        .expect("new version");
+    assert_eq!(doc.current.number, 2);
+    assert_eq!(doc.current.status, DocumentStatus::Draft);
+    assert!(doc.current.snapshot.is_none());
+    let v1 = store.document_version(&doc.id, 1).await.expect("v1 kept");
+    assert_eq!(v1.settings.title, "Convention de mutualisation 2026");
+    assert_eq!(v1.status, DocumentStatus::InReview);
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn signatures_are_recorded_on_versions_ready_to_sign() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = vault(dir.path()).await;
+    let store = vault.store();
+    let alliance = store.load_demo().await.expect("demo");
+    let doc = store
+        .create_document(
+            &alliance.id,
+            DocumentKind::PartnershipCharter,
+            &settings("Charte"),
+        )
+        .await
+        .expect("create");
+    let signature = PartySignature {
+        party: "Maison des Solidarités du Val de Brenne".into(),
+        signatory: "Claire Moreau".into(),
+        signed_on: date(3),
+    };
+    let err = store
+        .record_signature(&doc.id, &signature)
+        .await
+        .expect_err("draft");
+    assert!(matches!(err, StoreError::Validation(_)));
+
+    store
+        .set_document_status(&doc.id, DocumentStatus::ReadyToSign)
+        .await
+        .expect("ready");
+    store
+        .record_signature(&doc.id, &signature)
+        .await
+        .expect("sign");
+    let again = PartySignature {
+        signed_on: date(4),
+        ..signature.clone()
+    };
+    let doc = store
+        .record_signature(&doc.id, &again)
+        .await
+        .expect("replace");
+    assert_eq!(doc.current.signatures, vec![again]);
+    let doc = store
+        .set_document_status(&doc.id, DocumentStatus::Signed)
+        .await
+        .expect("signed");
+    assert_eq!(doc.current.status, DocumentStatus::Signed);
+
+    assert_eq!(store.documents(&alliance.id).await.expect("list").len(), 1);
+    store
+        .delete_alliance(&alliance.id)
+        .await
+        .expect("delete alliance");
+    assert!(
+        matches!(store.document(&doc.id).await, Err(StoreError::NotFound(_))),
+        "documents go with their alliance"
+    );
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn invalid_settings_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = vault(dir.path()).await;
+    let store = vault.store();
+    let alliance = store.load_demo().await.expect("demo");
+    let err = store
+        .create_document(
+            &alliance.id,
+            DocumentKind::ConsortiumAgreement,
+            &settings(" "),
+        )
+        .await
+        .expect_err("no title");
+    assert!(matches!(err, StoreError::Validation(ref e) if e.0[0].field == "title"));
+    assert!(store
+        .documents(&alliance.id)
+        .await
+        .expect("list")
+        .is_empty());
+    let err = store
+        .create_document(
+            "inconnue",
+            DocumentKind::ConsortiumAgreement,
+            &settings("Accord"),
+        )
+        .await
+        .expect_err("unknown alliance");
+    assert!(matches!(err, StoreError::NotFound("alliance")));
+    vault.close().await;
+}
