@@ -38,6 +38,12 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             partners::partner_create,
             partners::partner_update,
             partners::partner_delete,
+            documents::document_list,
+            documents::document_create,
+            documents::document_update,
+            documents::document_set_status,
+            documents::document_record_signature,
+            documents::document_delete,
             settings::settings_get,
             settings::settings_save,
         ])

@@ -19,6 +19,8 @@ const catalog: Catalog = {
     { value: "active", label: "Active", help: null },
     { value: "closed", label: "Close", help: null },
   ],
+  documentKinds: [{ value: "partnership_agreement", label: "Convention de partenariat", help: null }],
+  documentStatuses: [{ value: "draft", label: "Brouillon", help: null }],
   legalForms: ["Association loi 1901"],
 };
 

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::alliance::AllianceStatus;
+use crate::document::{DocumentKind, DocumentStatus};
 use crate::organisation::LEGAL_FORM_SUGGESTIONS;
 use crate::partner::{ActorType, PartnerRole};
 
@@ -24,6 +25,8 @@ pub struct Catalog {
     pub actor_types: Vec<Choice<ActorType>>,
     pub partner_roles: Vec<Choice<PartnerRole>>,
     pub alliance_statuses: Vec<Choice<AllianceStatus>>,
+    pub document_kinds: Vec<Choice<DocumentKind>>,
+    pub document_statuses: Vec<Choice<DocumentStatus>>,
     pub legal_forms: Vec<String>,
 }
 
@@ -54,6 +57,22 @@ impl Catalog {
                     help: None,
                 })
                 .collect(),
+            document_kinds: DocumentKind::ALL
+                .iter()
+                .map(|&k| Choice {
+                    value: k,
+                    label: k.label().into(),
+                    help: Some(k.purpose().into()),
+                })
+                .collect(),
+            document_statuses: DocumentStatus::ALL
+                .iter()
+                .map(|&s| Choice {
+                    value: s,
+                    label: s.label().into(),
+                    help: None,
+                })
+                .collect(),
             legal_forms: LEGAL_FORM_SUGGESTIONS
                 .iter()
                 .map(|s| s.to_string())
@@ -72,6 +91,8 @@ mod tests {
         assert_eq!(c.actor_types.len(), 9);
         assert_eq!(c.partner_roles.len(), 4);
         assert_eq!(c.alliance_statuses.len(), 3);
+        assert_eq!(c.document_kinds[2].label, "Accord de consortium");
+        assert_eq!(c.document_statuses[2].label, "Prêt à signer");
         assert_eq!(c.actor_types[1].label, "Collectivité territoriale");
         assert_eq!(c.partner_roles[0].label, "Chef de file");
         assert!(c.legal_forms.contains(&"Association loi 1901".to_string()));

@@ -2,6 +2,7 @@
 //! business rule lives here.
 
 pub mod alliances;
+pub mod documents;
 pub mod partners;
 pub mod profile;
 pub mod settings;

@@ -35,6 +35,13 @@ export const commands = {
 	partnerCreate: (allianceId: string, draft: PartnerDraft) => typedError<Partner, AppError>(__TAURI_INVOKE("partner_create", { allianceId, draft })),
 	partnerUpdate: (id: string, draft: PartnerDraft) => typedError<Partner, AppError>(__TAURI_INVOKE("partner_update", { id, draft })),
 	partnerDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("partner_delete", { id })),
+	documentList: (allianceId: string) => typedError<ContractDocument[], AppError>(__TAURI_INVOKE("document_list", { allianceId })),
+	documentCreate: (allianceId: string, kind: DocumentKind, settings: DocumentSettings) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_create", { allianceId, kind, settings })),
+	/**  Saves the settings; when the current version is frozen this starts a new version. */
+	documentUpdate: (id: string, settings: DocumentSettings) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_update", { id, settings })),
+	documentSetStatus: (id: string, status: DocumentStatus) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_set_status", { id, status })),
+	documentRecordSignature: (id: string, signature: PartySignature) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_record_signature", { id, signature })),
+	documentDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("document_delete", { id })),
 	settingsGet: () => typedError<Settings, AppError>(__TAURI_INVOKE("settings_get")),
 	settingsSave: (settings: Settings) => typedError<Settings, AppError>(__TAURI_INVOKE("settings_save", { settings })),
 };
@@ -80,6 +87,8 @@ export type Catalog = {
 	actorTypes: Choice<ActorType>[],
 	partnerRoles: Choice<PartnerRole>[],
 	allianceStatuses: Choice<AllianceStatus>[],
+	documentKinds: Choice<DocumentKind>[],
+	documentStatuses: Choice<DocumentStatus>[],
 	legalForms: string[],
 };
 
@@ -88,6 +97,55 @@ export type Choice<T> = {
 	value: T,
 	label: string,
 	help: string | null,
+};
+
+/**  A change the user made to one clause of a document model. */
+export type ClauseOverride = {
+	/**  The clause's stable identity in the model (e.g. « resiliation »). */
+	clauseId: string,
+	/**  `Some(false)` leaves an optional clause out; `None` keeps the model's default. */
+	enabled: boolean | null,
+	/**  Replacement text (same placeholders as the model); `None` keeps the model text. */
+	text: string | null,
+};
+
+/**  A stored document of an alliance, with its current (latest) version. */
+export type ContractDocument = {
+	id: string,
+	allianceId: string,
+	kind: DocumentKind,
+	createdAt: string,
+	updatedAt: string,
+	current: DocumentVersion,
+};
+
+/**  The guide's three contractual documents. */
+export type DocumentKind = "partnership_agreement" | "partnership_charter" | "consortium_agreement";
+
+/**  What the user sets on a document besides the alliance data. */
+export type DocumentSettings = {
+	title: string,
+	overrides: ClauseOverride[],
+	/**  « Fait à … »; the association's city when empty. */
+	place: string | null,
+	signatureDate: string | null,
+	/**  Number of original copies; one per party when empty. */
+	copies: number | null,
+};
+
+/**  Where a version of a document stands. A version is frozen once it leaves draft. */
+export type DocumentStatus = "draft" | "in_review" | "ready_to_sign" | "signed";
+
+/**
+ *  One version of a document. Once frozen it keeps a snapshot of the alliance data it
+ *  was made from, so its PDF can be produced again identically.
+ */
+export type DocumentVersion = {
+	number: number,
+	status: DocumentStatus,
+	settings: DocumentSettings,
+	signatures: PartySignature[],
+	frozenAt: string | null,
 };
 
 export type ErrorCode = "validation" | "wrong_passphrase" | "wrong_recovery_key" | "vault_locked" | "vault_missing" | "vault_exists" | "vault_in_use" | "not_found" | "storage" | "io";
@@ -147,6 +205,14 @@ export type PartnerDraft = {
 export type PartnerRole = 
 /**  Chef de file: coordinates and represents the alliance. */
 "lead" | "member" | "associated_partner" | "funder";
+
+/**  A party's signature of a version: who signed for it, and when. */
+export type PartySignature = {
+	/**  The party's name as printed in the document. */
+	party: string,
+	signatory: string,
+	signedOn: string,
+};
 
 /**  How strong a passphrase is, for the indicator and the refusal message. */
 export type PassphraseAssessment = {
