@@ -52,6 +52,25 @@ pub enum Command {
         #[arg(long, value_name = "FICHIER")]
         input: PathBuf,
     },
+    /// Produit un document (PDF ou DOCX) à partir d’un fichier d’alliance ou du coffre.
+    Render {
+        /// Fichier d’alliance JSON (à la place de --vault et --alliance).
+        #[arg(long, value_name = "FICHIER", conflicts_with_all = ["vault", "alliance"])]
+        input: Option<PathBuf>,
+        #[arg(long, value_name = "DIR", requires = "alliance")]
+        vault: Option<PathBuf>,
+        #[arg(long, value_name = "ID", requires = "vault")]
+        alliance: Option<String>,
+        /// convention, charte ou consortium.
+        #[arg(long, value_name = "DOCUMENT")]
+        document: String,
+        /// Version enregistrée du document (la dernière par défaut).
+        #[arg(long, value_name = "N")]
+        version: Option<u32>,
+        /// Fichier produit : .pdf ou .docx.
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+    },
     /// Écrit le schéma JSON du fichier d’alliance.
     Schema {
         #[arg(long, value_name = "FICHIER")]
@@ -76,10 +95,10 @@ pub fn report_usage_error(e: clap::Error) -> ExitCode {
         ErrorKind::MissingRequiredArgument => format!("il manque un argument obligatoire : {arg}"),
         ErrorKind::UnknownArgument => format!("argument inconnu : {arg}"),
         ErrorKind::InvalidSubcommand => format!(
-            "commande inconnue : {arg} (commandes : init, demo, list, export, import, schema)"
+            "commande inconnue : {arg} (commandes : init, demo, list, export, import, render, schema)"
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "indiquez une commande (init, demo, list, export, import, schema) ; « allia --help » les décrit."
+            "indiquez une commande (init, demo, list, export, import, render, schema) ; « allia --help » les décrit."
                 .to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!("valeur invalide pour {arg}"),

@@ -40,6 +40,29 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             println!("{}\t{}", alliance.id, alliance.draft.name);
             Ok(())
         }
+        Command::Render {
+            input,
+            vault,
+            alliance,
+            document,
+            version,
+            out,
+        } => {
+            let source = match (input, vault, alliance) {
+                (Some(input), _, _) => {
+                    crate::render::Source::File(Box::new(read_alliance_file(&input)?))
+                }
+                (None, Some(vault), Some(alliance)) => {
+                    crate::render::Source::Vault { vault, alliance }
+                }
+                _ => {
+                    return Err(CliError::new(
+                        "indiquez --input FICHIER, ou --vault DIR et --alliance ID.",
+                    ))
+                }
+            };
+            crate::render::render(source, &document, version, &out).await
+        }
         Command::Schema { out } => {
             let schema = alliance_file_schema();
             match out {
@@ -80,7 +103,7 @@ async fn list(dir: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-async fn unlock(dir: &Path) -> Result<Vault, CliError> {
+pub async fn unlock(dir: &Path) -> Result<Vault, CliError> {
     let passphrase = secret::passphrase("Phrase de passe : ")?;
     Ok(Vault::unlock(dir, &passphrase).await?)
 }
@@ -91,7 +114,7 @@ pub fn alliance_file_schema() -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
-fn read_alliance_file(path: &Path) -> Result<AllianceFile, CliError> {
+pub fn read_alliance_file(path: &Path) -> Result<AllianceFile, CliError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| CliError::new(format!("impossible de lire {} ({e}).", path.display())))?;
     serde_json::from_str(&text).map_err(|e| {
@@ -134,6 +157,11 @@ fn write_json(path: &Path, file: &AllianceFile) -> Result<(), CliError> {
     let json = serde_json::to_string_pretty(file)
         .map_err(|e| CliError::new(format!("impossible de préparer le fichier ({e}).")))?;
     write_text(path, &(json + "\n"))
+}
+
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    std::fs::write(path, bytes)
+        .map_err(|e| CliError::new(format!("impossible d’écrire {} ({e}).", path.display())))
 }
 
 fn write_text(path: &Path, text: &str) -> Result<(), CliError> {

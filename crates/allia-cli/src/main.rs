@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod error;
+mod render;
 mod secret;
 
 use std::process::ExitCode;

@@ -186,3 +186,211 @@ fn published_schema_is_up_to_date() {
         "docs/schema/alliance.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test -p allia-cli --test cli` and commit it"
     );
 }
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", path(pdf), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success(), "pdftotext refused {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Creates a vault with the demo alliance; returns (vault dir, alliance id).
+fn demo_vault(dir: &Path) -> (std::path::PathBuf, String) {
+    let vault = dir.join("coffre");
+    assert!(allia(&["init", "--vault", path(&vault)]).status.success());
+    let out = allia(&["demo", "--vault", path(&vault)]);
+    let id = stdout(&out)
+        .split('\t')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    (vault, id)
+}
+
+#[test]
+fn render_the_three_documents_from_an_alliance_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, id) = demo_vault(dir.path());
+    let file = dir.path().join("alliance.json");
+    assert!(allia(&[
+        "export",
+        "--vault",
+        path(&vault),
+        "--alliance",
+        &id,
+        "--out",
+        path(&file)
+    ])
+    .status
+    .success());
+
+    for (document, title) in [
+        ("convention", "Convention de partenariat"),
+        ("charte", "Charte partenariale"),
+        ("consortium", "Accord de consortium"),
+    ] {
+        let pdf = dir.path().join(format!("{document}.pdf"));
+        let out = allia(&[
+            "render",
+            "--input",
+            path(&file),
+            "--document",
+            document,
+            "--out",
+            path(&pdf),
+        ]);
+        assert!(out.status.success(), "{document}: {}", stderr(&out));
+        let text = pdftotext(&pdf);
+        assert!(text.contains(title), "{document}");
+        for party in [
+            "Maison des Solidarités du Val de Brenne",
+            "Sport et Insertion Brenne",
+        ] {
+            assert!(text.contains(party), "{document}: {party}");
+        }
+        assert!(text.contains("Page 1 / "), "{document}");
+        // The profile is not filled in: the command says what to check.
+        assert!(
+            stderr(&out).contains("à vérifier"),
+            "{document}: {}",
+            stderr(&out)
+        );
+
+        let docx = dir.path().join(format!("{document}.docx"));
+        let out = allia(&[
+            "render",
+            "--input",
+            path(&file),
+            "--document",
+            document,
+            "--out",
+            path(&docx),
+        ]);
+        assert!(out.status.success(), "{document}: {}", stderr(&out));
+        let bytes = std::fs::read(&docx).expect("docx written");
+        assert!(bytes.starts_with(b"PK"), "a DOCX is a zip");
+    }
+}
+
+#[test]
+fn render_refuses_bad_requests_in_one_french_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, id) = demo_vault(dir.path());
+    let pdf = dir.path().join("x.pdf");
+    let out = allia(&[
+        "render",
+        "--vault",
+        path(&vault),
+        "--alliance",
+        &id,
+        "--document",
+        "contrat",
+        "--out",
+        path(&pdf),
+    ]);
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr(&out).trim(),
+        "allia : document inconnu : « contrat » (convention, charte ou consortium)."
+    );
+
+    let odt = dir.path().join("x.odt");
+    let out = allia(&[
+        "render",
+        "--vault",
+        path(&vault),
+        "--alliance",
+        &id,
+        "--document",
+        "charte",
+        "--out",
+        path(&odt),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("doit finir par .pdf ou .docx"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = allia(&["render", "--document", "charte", "--out", path(&pdf)]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("indiquez --input FICHIER, ou --vault DIR et --alliance ID"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = allia(&[
+        "render",
+        "--vault",
+        path(&vault),
+        "--alliance",
+        &id,
+        "--document",
+        "charte",
+        "--version",
+        "3",
+        "--out",
+        path(&pdf),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("pas encore de charte partenariale enregistrée"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_frozen_version_renders_to_the_same_bytes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, id) = demo_vault(dir.path());
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    runtime.block_on(async {
+        let open = allia_store::Vault::unlock(&vault, PASS)
+            .await
+            .expect("unlock");
+        let settings = allia_core::DocumentSettings {
+            title: "Convention 2026".into(),
+            ..Default::default()
+        };
+        let doc = open
+            .store()
+            .create_document(
+                &id,
+                allia_core::DocumentKind::PartnershipAgreement,
+                &settings,
+            )
+            .await
+            .expect("document");
+        open.store()
+            .set_document_status(&doc.id, allia_core::DocumentStatus::InReview)
+            .await
+            .expect("freeze");
+        open.close().await;
+    });
+    let first = dir.path().join("v1-a.pdf");
+    let second = dir.path().join("v1-b.pdf");
+    for out_file in [&first, &second] {
+        let out = allia(&[
+            "render",
+            "--vault",
+            path(&vault),
+            "--alliance",
+            &id,
+            "--document",
+            "convention",
+            "--version",
+            "1",
+            "--out",
+            path(out_file),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let a = std::fs::read(&first).expect("first");
+    assert_eq!(a, std::fs::read(&second).expect("second"), "byte for byte");
+    assert!(pdftotext(&first).contains("Convention 2026 — Page 1 / "));
+}

@@ -1,6 +1,9 @@
 //! Allia's documents: a small document model, the templates that turn an alliance into
-//! a contract in that model, and the typesetter that lays it out as a PDF.
+//! a contract in that model, the typesetter that lays it out as a PDF, and the DOCX
+//! writer for partners who edit in Word.
 
+pub mod docx;
 pub mod model;
 pub mod pdf;
+pub mod render;
 pub mod templates;

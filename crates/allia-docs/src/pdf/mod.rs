@@ -1,1 +1,62 @@
-//! The PDF typesetter.
+//! The PDF typesetter: lays a [`Document`](crate::model::Document) out on A4 pages with
+//! the embedded Liberation Serif faces (subset), justified and hyphenated French text,
+//! kept-together headings and signatures, and « Page N / M » footers.
+//!
+//! printpdf only draws positioned text, so line breaking, justification (TJ offsets),
+//! pagination and the page-count second pass are done here.
+
+mod blocks;
+mod draw;
+mod fonts;
+mod layout;
+mod linebreak;
+mod tables;
+
+use std::sync::OnceLock;
+
+use crate::model::Document;
+
+/// Why a document could not be rendered.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum PdfError {
+    /// An embedded font failed to parse (a broken build, not bad input).
+    #[error("la police intégrée {0} est illisible")]
+    Font(&'static str),
+    /// The PDF could not be written.
+    #[error("le PDF n'a pas pu être écrit : {0}")]
+    Serialize(String),
+}
+
+/// Lays documents out. Holds the parsed fonts: build it once (see [`shared`]).
+pub struct Typesetter {
+    fonts: fonts::Fonts,
+}
+
+impl Typesetter {
+    /// Parses the four embedded faces.
+    pub fn new() -> Result<Typesetter, PdfError> {
+        Ok(Typesetter {
+            fonts: fonts::Fonts::load()?,
+        })
+    }
+
+    /// Renders `doc` to PDF bytes. Any text is accepted: characters the fonts lack are
+    /// replaced by a visible « ? », control characters are dropped.
+    pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
+        let mut builder = blocks::Builder::new(&self.fonts);
+        for block in &doc.blocks {
+            builder.block(block);
+        }
+        let pages = layout::paginate(&builder.units, &builder.headers);
+        draw::document(&self.fonts, doc, &pages)
+    }
+}
+
+/// The process-wide typesetter: fonts are parsed on first use, once.
+pub fn shared() -> Result<&'static Typesetter, PdfError> {
+    static SHARED: OnceLock<Result<Typesetter, PdfError>> = OnceLock::new();
+    SHARED
+        .get_or_init(Typesetter::new)
+        .as_ref()
+        .map_err(Clone::clone)
+}

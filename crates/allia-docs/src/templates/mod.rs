@@ -1,1 +1,211 @@
 //! Clause templates: alliance data → document model.
+//!
+//! Each document (convention, charte, accord de consortium) has one model file in
+//! `crates/allia-docs/templates/<name>.clauses`, embedded in the program. Clause texts are
+//! data: a legal adviser can reread and change them there without touching Rust.
+//!
+//! # Model file format
+//!
+//! ```text
+//! # A comment (outside clause bodies).
+//! @document
+//! agreed: Il a été convenu ce qui suit :
+//!
+//! @clause resiliation
+//! title: Résiliation
+//! kind: optional
+//! default: on
+//!
+//! Chaque partie peut mettre fin à la convention… (see article {{ ref("objet") }})
+//! ```
+//!
+//! - `@document` (first, optional) sets `agreed`, the sentence printed in bold before the
+//!   first numbered article.
+//! - `@clause <id>` starts a clause; `id` is stable ASCII (`a-z`, `0-9`, `_`), the key of
+//!   overrides and references. The `key: value` lines that follow, up to the first blank
+//!   line, are its header; the rest, up to the next `@clause`, is its body.
+//! - Header keys: `title` (required); `kind`: `mandatory` | `optional` | `conditional`;
+//!   `default: on|off` (optional clauses, on by default); `condition: <name>`
+//!   (conditional clauses, evaluated in Rust: `public_funder`, `subsidy_over_threshold`);
+//!   `numbered: no` for an unnumbered section (parties, préambule); `heading` to print a
+//!   heading other than the title; `per: party` with `item_title` (a template) to expand
+//!   the clause into one sub-article « n.k » per party, the body being rendered once per
+//!   party with `party` in the context.
+//!
+//! # Clause bodies
+//!
+//! A body is a [minijinja](https://docs.rs/minijinja) template (blocks trimmed, undefined
+//! fields are errors) whose output is a tiny markup: a blank line separates paragraphs,
+//! a line starting with `- ` is a bullet item, `**bold**` and `*italic*` style words, `\`
+//! makes the next character literal. Inserted values are escaped, so data never turns into
+//! markup, and `none` prints nothing. French typography (« » and no-break spaces before
+//! `: ; ! ?`, `’`, `n°`, `%`, `€`) is applied to the whole output, data included.
+//!
+//! The context is [`DocumentContext`]: `document`, `alliance`, `parties`, `party_count`,
+//! `lead`, `public_funders`, `subsidy_cents`, `subsidy_threshold_cents`, `review`,
+//! `governance`, `objectives`. A later area adds a field there and the clauses test it
+//! (`{% if objectives %}…{% endif %}`).
+//!
+//! Helpers: `ref("id")` gives the number of the article holding that clause, after the
+//! optional clauses are toggled (a removed clause prints « [article supprimé : titre] »,
+//! an unknown one « [article inconnu : id] », both reported as warnings); `has("id")` tells
+//! whether a clause is in the document (to guard a reference to an optional clause);
+//! `blank("label")`
+//! prints « [à compléter : label] » and reports it; `amount(cents)` or `| amount` gives
+//! « 1 250,00 € »; `| date` turns `2025-12-01` into « 1 décembre 2025 »; `| list_fr` joins
+//! « a, b et c »; `| sentence` ends a free text with a period; `| lower_first`.
+
+mod assemble;
+pub mod context;
+mod error;
+mod format;
+pub mod markup;
+mod party;
+mod render;
+pub mod typography;
+
+use allia_core::{AllianceFile, ClauseOverride, DocumentKind};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use context::DocumentContext;
+pub use error::TemplateError;
+
+use crate::model::Document;
+
+/// What the user chose for one document, besides the alliance's data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentOptions {
+    pub kind: DocumentKind,
+    /// Document title (PDF metadata and footer).
+    pub title: String,
+    pub overrides: Vec<ClauseOverride>,
+    /// « Fait à … »; the profile's city when absent.
+    pub place: Option<String>,
+    pub signature_date: Option<NaiveDate>,
+    /// Number of originals; one per party when absent.
+    pub copies: Option<u32>,
+    pub creation_date: NaiveDate,
+    pub version: u32,
+}
+
+impl DocumentOptions {
+    /// Default options for a kind of document: model texts, no date, no place.
+    pub fn new(kind: DocumentKind, title: impl Into<String>, creation_date: NaiveDate) -> Self {
+        DocumentOptions {
+            kind,
+            title: title.into(),
+            overrides: Vec::new(),
+            place: None,
+            signature_date: None,
+            copies: None,
+            creation_date,
+            version: 1,
+        }
+    }
+}
+
+/// Whether a clause is in the document, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum ClauseStatus {
+    Mandatory,
+    Optional {
+        enabled: bool,
+        default_enabled: bool,
+    },
+    /// Included when its condition holds on the alliance's data.
+    Conditional {
+        applies: bool,
+        /// The condition's name (`public_funder`, `subsidy_over_threshold`).
+        condition: String,
+        /// When it applies, in French.
+        description: String,
+    },
+}
+
+/// One clause as the document builder lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClauseView {
+    pub id: String,
+    /// Article number when the clause is in the document and numbered.
+    pub number: Option<String>,
+    pub title: String,
+    pub status: ClauseStatus,
+    /// Expands into one sub-article per party.
+    pub per_party: bool,
+    /// The model's template text (what « Rétablir » restores).
+    pub model_text: String,
+    /// The template text in force (the user's edit or the model's).
+    pub text: String,
+    pub edited: bool,
+}
+
+/// A document ready for the typesetter, and what the user should check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Built {
+    pub document: Document,
+    /// French sentences: missing data, references to removed clauses, ignored toggles.
+    pub warnings: Vec<String>,
+}
+
+/// The clauses of a document, in order and numbered, with their state. Texts are not
+/// rendered, so an edit with an error can still be listed, fixed or reset.
+pub fn clauses(
+    file: &AllianceFile,
+    options: &DocumentOptions,
+) -> Result<Vec<ClauseView>, TemplateError> {
+    let model = format::model(options.kind)?;
+    let (ctx, _) = DocumentContext::from_file(file, options);
+    let planned = assemble::plan(&model, &ctx, &options.overrides, &mut Vec::new())?;
+    Ok(planned
+        .into_iter()
+        .map(|p| ClauseView {
+            id: p.def.id.clone(),
+            number: p.number.map(|n| n.to_string()),
+            title: p.def.title.clone(),
+            status: p.status,
+            per_party: p.def.per_party,
+            model_text: p.def.body.clone(),
+            text: p.text,
+            edited: p.edited,
+        })
+        .collect())
+}
+
+/// Builds the document from the alliance file.
+pub fn build(file: &AllianceFile, options: &DocumentOptions) -> Result<Built, TemplateError> {
+    if file.alliance.name.trim().is_empty() {
+        return Err(TemplateError::MissingAllianceName);
+    }
+    let (ctx, warnings) = DocumentContext::from_file(file, options);
+    build_with(&ctx, options, warnings)
+}
+
+/// Builds the document from a context (for data the alliance file does not hold yet,
+/// such as a subsidy amount).
+pub fn build_from_context(
+    ctx: &DocumentContext,
+    options: &DocumentOptions,
+) -> Result<Built, TemplateError> {
+    if ctx.alliance.name.trim().is_empty() {
+        return Err(TemplateError::MissingAllianceName);
+    }
+    build_with(ctx, options, Vec::new())
+}
+
+fn build_with(
+    ctx: &DocumentContext,
+    options: &DocumentOptions,
+    mut warnings: Vec<String>,
+) -> Result<Built, TemplateError> {
+    let model = format::model(options.kind)?;
+    let planned = assemble::plan(&model, ctx, &options.overrides, &mut warnings)?;
+    assemble::assemble(&model, &planned, ctx, options, warnings)
+}

@@ -1,0 +1,231 @@
+//! Model blocks to Word paragraphs and tables.
+
+use docx_rs::{
+    AlignmentType, BreakType, Docx, HeightRule, IndentLevel, LevelOverride, Numbering, NumberingId,
+    Paragraph, Run, Shading, Table, TableCell, TableLayoutType, TableRow, WidthType,
+};
+
+use super::{signatures, styles, text, TEXT_WIDTH};
+use crate::model::{self, Align, Block};
+
+/// Minimum row height (in twips) that marks a table's header row. The packager turns it
+/// into `<w:tblHeader/>`, which docx-rs cannot write; a 1-twip minimum is harmless if
+/// the rewrite ever missed.
+pub const HEADER_ROW_MARK: f32 = 1.0;
+
+/// State carried across blocks while the body is written.
+pub struct Writer {
+    docx: Docx,
+    next_ordered_num_id: usize,
+}
+
+impl Writer {
+    pub fn new(docx: Docx) -> Writer {
+        Writer {
+            docx,
+            next_ordered_num_id: styles::FIRST_ORDERED_NUM_ID,
+        }
+    }
+
+    pub fn finish(self) -> Docx {
+        self.docx
+    }
+
+    fn paragraph(&mut self, p: Paragraph) {
+        let docx = std::mem::take(&mut self.docx);
+        self.docx = docx.add_paragraph(p);
+    }
+
+    fn table(&mut self, t: Table) {
+        let docx = std::mem::take(&mut self.docx);
+        self.docx = docx.add_table(t);
+    }
+
+    pub fn block(&mut self, block: &Block) {
+        match block {
+            Block::Title { title, subtitle } => {
+                self.paragraph(styled(styles::TITLE, &text::sanitize(title)));
+                if let Some(subtitle) = subtitle {
+                    self.paragraph(styled(styles::SUBTITLE, &text::sanitize(subtitle)));
+                }
+            }
+            Block::Section { text: heading } => {
+                self.paragraph(styled(styles::SECTION, &text::sanitize(heading)));
+            }
+            Block::Article { number, title } => {
+                let heading = format!("Article {number} — {}", text::sanitize(title));
+                self.paragraph(styled(styles::HEADING_1, &heading));
+            }
+            Block::SubArticle { number, title } => {
+                let heading = format!(
+                    "{} — {}",
+                    text::sanitize(number).trim(),
+                    text::sanitize(title)
+                );
+                self.paragraph(styled(styles::HEADING_2, &heading));
+            }
+            Block::Paragraph(p) => self.paragraph(body_paragraph(p)),
+            Block::List(list) => self.list(list),
+            Block::Table(table) => {
+                if let Some(t) = data_table(table) {
+                    self.table(t);
+                    // Keeps the next table, if any, from merging with this one.
+                    self.paragraph(Paragraph::new().style(styles::NORMAL));
+                }
+            }
+            Block::Signatures(s) => {
+                let (intro, table) = signatures::render(s);
+                self.paragraph(intro);
+                if let Some(table) = table {
+                    self.table(table);
+                }
+            }
+            Block::PageBreak => {
+                self.paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
+            }
+        }
+    }
+
+    fn list(&mut self, list: &model::List) {
+        let num_id = if list.ordered {
+            let id = self.next_ordered_num_id;
+            self.next_ordered_num_id += 1;
+            let docx = std::mem::take(&mut self.docx);
+            self.docx = docx.add_numbering(
+                Numbering::new(id, styles::ORDERED_ABSTRACT_ID)
+                    .add_override(LevelOverride::new(0).start(1)),
+            );
+            id
+        } else {
+            styles::BULLET_NUM_ID
+        };
+        for item in &list.items {
+            let mut p = Paragraph::new()
+                .style(styles::LIST)
+                .numbering(NumberingId::new(num_id), IndentLevel::new(0));
+            for run in text::runs(item) {
+                p = p.add_run(run);
+            }
+            self.paragraph(p);
+        }
+    }
+}
+
+fn alignment(align: Align) -> AlignmentType {
+    match align {
+        Align::Justify => AlignmentType::Both,
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+    }
+}
+
+/// A paragraph of one plain run in a given style.
+pub fn styled(style: &str, content: &str) -> Paragraph {
+    Paragraph::new()
+        .style(style)
+        .add_run(text::run(content, false, false))
+}
+
+fn body_paragraph(p: &model::Paragraph) -> Paragraph {
+    let mut out = Paragraph::new()
+        .style(styles::NORMAL)
+        .align(alignment(p.align));
+    for run in text::runs(&p.runs) {
+        out = out.add_run(run);
+    }
+    out
+}
+
+/// Column widths in twips from the model's relative widths; equal columns when the
+/// widths are missing, mismatched or not positive finite numbers.
+pub fn column_widths(relative: &[f32], columns: usize) -> Vec<usize> {
+    if columns == 0 {
+        return Vec::new();
+    }
+    let usable = relative.len() == columns && relative.iter().all(|w| w.is_finite() && *w > 0.0);
+    let total: f64 = relative.iter().map(|w| f64::from(*w)).sum();
+    let width = TEXT_WIDTH as f64;
+    (0..columns)
+        .map(|i| {
+            let share = if usable && total.is_finite() && total > 0.0 {
+                f64::from(relative[i]) / total
+            } else {
+                1.0 / columns as f64
+            };
+            // Bounded by TEXT_WIDTH, so the cast cannot truncate.
+            (width * share).round().max(1.0) as usize
+        })
+        .collect()
+}
+
+fn cell(runs: Vec<Run>, width: usize, header: bool) -> TableCell {
+    let mut p = Paragraph::new().style(styles::TABLE_TEXT);
+    for run in runs {
+        p = p.add_run(if header { run.bold() } else { run });
+    }
+    if header {
+        p = p.keep_next(true);
+    }
+    let cell = TableCell::new()
+        .width(width, WidthType::Dxa)
+        .add_paragraph(p);
+    if header {
+        cell.shading(Shading::new().fill("E7E6E6"))
+    } else {
+        cell
+    }
+}
+
+/// A bordered table with a bold header row repeated on each page; `None` when the
+/// model's table has no column at all.
+fn data_table(table: &model::Table) -> Option<Table> {
+    let columns = table
+        .rows
+        .iter()
+        .map(Vec::len)
+        .chain(std::iter::once(table.header.len()))
+        .max()
+        .unwrap_or(0);
+    if columns == 0 {
+        return None;
+    }
+    let widths = column_widths(&table.widths, columns);
+    let mut rows = Vec::with_capacity(table.rows.len() + 1);
+    if !table.header.is_empty() {
+        let cells = widths
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let label = table.header.get(i).map(String::as_str).unwrap_or("");
+                cell(vec![text::run(label, true, false)], *w, true)
+            })
+            .collect();
+        rows.push(
+            TableRow::new(cells)
+                .cant_split()
+                .row_height(HEADER_ROW_MARK)
+                .height_rule(HeightRule::AtLeast),
+        );
+    }
+    for row in &table.rows {
+        let cells = widths
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                cell(
+                    row.get(i).map(|r| text::runs(r)).unwrap_or_default(),
+                    *w,
+                    false,
+                )
+            })
+            .collect();
+        rows.push(TableRow::new(cells).cant_split());
+    }
+    Some(
+        Table::new(rows)
+            .set_grid(widths)
+            .width(TEXT_WIDTH, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed),
+    )
+}

@@ -1,0 +1,363 @@
+//! Laid-out pages → printpdf operations → PDF bytes, with running header, footer
+//! « … — Page N / M », metadata, /Lang and a document ID derived from the content.
+
+use chrono::Datelike;
+use printpdf::{
+    Color, Date, DateTime, FontId, Greyscale, Line as PdfLine, LinePoint, Offset, Op, PdfDocument,
+    PdfDocumentInfo, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
+    TextMatrix, Time,
+};
+
+use crate::model::Document;
+
+use super::fonts::{Face, Fonts};
+use super::layout::{Item, BODY_WIDTH, MARGIN_LEFT, MM, PAGE_HEIGHT, PAGE_WIDTH};
+use super::linebreak::{break_lines, is_nonbreaking_space, Chunk, Line};
+use super::PdfError;
+
+const SMALL: f32 = 8.5;
+const TEXT_GREY: f32 = 0.4;
+
+/// Builds the whole PDF from the paginated items.
+/// miniz level 1: page content (hex glyph strings) is repetitive enough that the
+/// fastest level gets most of the gain.
+const FAST_COMPRESSION: u8 = 1;
+
+pub fn document(fonts: &Fonts, doc: &Document, pages: &[Vec<Item>]) -> Result<Vec<u8>, PdfError> {
+    let count = pages.len();
+    let mut used = [false; 4];
+    let mut pdf_pages = Vec::with_capacity(count);
+    for (index, items) in pages.iter().enumerate() {
+        let mut ops = Vec::with_capacity(items.len() * 6 + 16);
+        for item in items {
+            draw_item(fonts, &mut ops, item, &mut used);
+        }
+        let header = doc.header.as_deref().filter(|h| !h.trim().is_empty());
+        if let (Some(header), true) = (header, index > 0) {
+            let line = one_line(fonts, Face::Italic, header, BODY_WIDTH);
+            draw_centred(fonts, &mut ops, line, 15.0 * MM, &mut used);
+            draw_item(fonts, &mut ops, &rule(17.5 * MM), &mut used);
+        }
+        let footer = footer_line(fonts, &doc.footer_title, index + 1, count);
+        draw_centred(fonts, &mut ops, footer, PAGE_HEIGHT - 14.0 * MM, &mut used);
+        let page_box = Rect::from_wh(Pt(PAGE_WIDTH), Pt(PAGE_HEIGHT));
+        pdf_pages.push(PdfPage {
+            media_box: page_box.clone(),
+            trim_box: page_box.clone(),
+            crop_box: page_box,
+            ops,
+        });
+    }
+
+    let meta = &doc.metadata;
+    let mut pdf = PdfDocument::new(&clean_meta(&meta.title));
+    let date = pdf_date(meta.creation_date);
+    pdf.metadata.info = PdfDocumentInfo {
+        document_title: clean_meta(&meta.title),
+        author: clean_meta(&meta.author),
+        subject: clean_meta(&meta.subject),
+        keywords: meta.keywords.iter().map(|k| clean_meta(k)).collect(),
+        creator: "Allia".to_string(),
+        producer: "Allia".to_string(),
+        creation_date: date,
+        modification_date: date,
+        metadata_date: date,
+        identifier: fingerprint(doc)?,
+        ..PdfDocumentInfo::default()
+    };
+    for face in Face::ALL {
+        if used[face.index()] {
+            let font = PdfFont::new(fonts.face(face).parsed.clone());
+            pdf.resources
+                .fonts
+                .map
+                .insert(FontId(face.resource_id().to_string()), font);
+        }
+    }
+    pdf.pages = pdf_pages;
+    finish(&pdf, doc)
+}
+
+/// Serialises, replacing printpdf's random trailer IDs with the content fingerprint and
+/// setting the catalog's /Lang (neither is reachable through printpdf's model).
+fn finish(pdf: &PdfDocument, doc: &Document) -> Result<Vec<u8>, PdfError> {
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    let id = pdf.metadata.info.identifier.as_bytes().to_vec();
+    let ids = lo
+        .trailer
+        .get_mut(b"ID")
+        .and_then(|o| o.as_array_mut())
+        .map_err(|e| PdfError::Serialize(e.to_string()))?;
+    for entry in ids.iter_mut() {
+        if let Ok(bytes) = entry.as_str_mut() {
+            bytes.clone_from(&id);
+        }
+    }
+    // A string object for /Lang, made from one of the ID strings (lopdf's types are not
+    // re-exported by printpdf).
+    let mut lang = ids
+        .first()
+        .cloned()
+        .ok_or_else(|| PdfError::Serialize("no document ID".into()))?;
+    *lang
+        .as_str_mut()
+        .map_err(|e| PdfError::Serialize(e.to_string()))? = language(&doc.metadata.language);
+    lo.catalog_mut()
+        .map_err(|e| PdfError::Serialize(e.to_string()))?
+        .set("Lang", lang);
+    // lopdf deflates at flate's slowest level only (about 1 ms per page of text): every
+    // stream is compressed here at a fast level instead.
+    for object in lo.objects.values_mut() {
+        if let Ok(stream) = object.as_stream_mut() {
+            if stream.dict.get(b"Filter").is_err() {
+                let packed =
+                    miniz_oxide::deflate::compress_to_vec_zlib(&stream.content, FAST_COMPRESSION);
+                if packed.len() < stream.content.len() {
+                    stream.dict.set("Filter", "FlateDecode");
+                    stream.set_content(packed);
+                }
+            }
+        }
+    }
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| PdfError::Serialize(e.to_string()))?;
+    Ok(bytes)
+}
+
+fn draw_item(fonts: &Fonts, ops: &mut Vec<Op>, item: &Item, used: &mut [bool; 4]) {
+    match item {
+        Item::Text {
+            x,
+            baseline,
+            size,
+            line,
+            justify,
+            grey,
+        } => {
+            let extra = match justify {
+                Some(width) if !line.last && line.spaces > 0 => {
+                    let target = width * 1000.0 / size;
+                    ((target - line.width as f32) / line.spaces as f32).max(0.0)
+                }
+                _ => 0.0,
+            };
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFillColor {
+                col: grey_colour(if *grey { TEXT_GREY } else { 0.0 }),
+            });
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(*x), Pt(PAGE_HEIGHT - baseline)),
+            });
+            let mut current = None;
+            for chunk in &line.chunks {
+                if current != Some(chunk.face) {
+                    current = Some(chunk.face);
+                    used[chunk.face.index()] = true;
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(FontId(chunk.face.resource_id().into())),
+                        size: Pt(*size),
+                    });
+                }
+                ops.push(Op::ShowText {
+                    items: text_items(fonts, chunk, extra),
+                });
+            }
+            ops.push(Op::EndTextSection);
+        }
+        Item::Rule {
+            x1,
+            x2,
+            y,
+            thickness,
+            grey,
+        } => {
+            let y = PAGE_HEIGHT - y;
+            let point = |x: f32| LinePoint {
+                p: Point { x: Pt(x), y: Pt(y) },
+                bezier: false,
+            };
+            ops.push(Op::SetOutlineColor {
+                col: grey_colour(*grey),
+            });
+            ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
+            ops.push(Op::DrawLine {
+                line: PdfLine {
+                    points: vec![point(*x1), point(*x2)],
+                    is_closed: false,
+                },
+            });
+        }
+    }
+}
+
+/// TJ items for a chunk: justification room after each breakable space (TJ numbers are
+/// thousandths of an em, negative moves right); non-breaking spaces are drawn with the
+/// space glyph, so text extraction gives plain spaces, corrected to their own width.
+fn text_items(fonts: &Fonts, chunk: &Chunk, extra: f32) -> Vec<TextItem> {
+    let mut items = Vec::new();
+    let mut text = String::with_capacity(chunk.text.len());
+    for c in chunk.text.chars() {
+        let adjust = if c == ' ' {
+            -extra
+        } else if is_nonbreaking_space(c) {
+            fonts.width(chunk.face, ' ') as f32 - fonts.width(chunk.face, c) as f32
+        } else {
+            text.push(c);
+            continue;
+        };
+        text.push(' ');
+        if adjust != 0.0 {
+            items.push(TextItem::Text(std::mem::take(&mut text)));
+            items.push(TextItem::Offset(adjust));
+        }
+    }
+    if !text.is_empty() {
+        items.push(TextItem::Text(text));
+    }
+    items
+}
+
+fn draw_centred(fonts: &Fonts, ops: &mut Vec<Op>, line: Line, baseline: f32, used: &mut [bool; 4]) {
+    let natural = line.width as f32 * SMALL / 1000.0;
+    let item = Item::Text {
+        x: MARGIN_LEFT + (BODY_WIDTH - natural).max(0.0) / 2.0,
+        baseline,
+        size: SMALL,
+        line,
+        justify: None,
+        grey: true,
+    };
+    draw_item(fonts, ops, &item, used);
+}
+
+fn rule(y: f32) -> Item {
+    Item::Rule {
+        x1: MARGIN_LEFT,
+        x2: MARGIN_LEFT + BODY_WIDTH,
+        y,
+        thickness: 0.3,
+        grey: 0.6,
+    }
+}
+
+/// « <title> — Page N / M »; a title too long for the line is shortened with « … ».
+fn footer_line(fonts: &Fonts, title: &str, page: usize, pages: usize) -> Line {
+    let numbers = format!("Page {page} / {pages}");
+    if title.trim().is_empty() {
+        return one_line(fonts, Face::Regular, &numbers, BODY_WIDTH);
+    }
+    let tail = format!(" — {numbers}");
+    let tail_width = fonts.text_width(Face::Regular, &tail) as f32 * SMALL / 1000.0;
+    let head = one_line(fonts, Face::Regular, title, BODY_WIDTH - tail_width);
+    let head: String = head.chunks.iter().map(|c| c.text.as_str()).collect();
+    one_line(fonts, Face::Regular, &format!("{head}{tail}"), BODY_WIDTH)
+}
+
+/// `text` on one small line of at most `width` points, cut with « … » if needed.
+fn one_line(fonts: &Fonts, face: Face, text: &str, width: f32) -> Line {
+    let max = (width.max(0.0) * 1000.0 / SMALL) as u32;
+    let mut lines = break_lines(fonts, &[(face, text)], u32::MAX / 4, false);
+    let mut line = lines.pop().unwrap_or(Line {
+        chunks: Vec::new(),
+        width: 0,
+        spaces: 0,
+        last: true,
+    });
+    if line.width <= max {
+        return line;
+    }
+    let ellipsis = fonts.width(face, '…');
+    let mut kept = String::new();
+    let mut width = 0;
+    let all: String = line.chunks.iter().map(|c| c.text.as_str()).collect();
+    for c in all.chars() {
+        let w = fonts.width(face, c);
+        if width + w + ellipsis > max {
+            break;
+        }
+        kept.push(c);
+        width += w;
+    }
+    kept.push('…');
+    line.chunks = vec![Chunk {
+        face,
+        text: kept,
+        width: width + ellipsis,
+    }];
+    line.width = width + ellipsis;
+    line.spaces = 0;
+    line
+}
+
+fn grey_colour(level: f32) -> Color {
+    Color::Greyscale(Greyscale {
+        percent: level,
+        icc_profile: None,
+    })
+}
+
+fn pdf_date(date: chrono::NaiveDate) -> DateTime {
+    DateTime {
+        date: Date {
+            year: date.year(),
+            month: date.month() as u8,
+            day: date.day() as u8,
+        },
+        time: Time {
+            hour: 0,
+            minute: 0,
+            second: 0,
+            millisecond: 0,
+        },
+        offset: Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    }
+}
+
+/// Metadata strings without control characters.
+fn clean_meta(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// A BCP 47-looking tag, « fr-FR » when the model gives none.
+fn language(tag: &str) -> Vec<u8> {
+    let tag: String = tag
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    if tag.is_empty() {
+        b"fr-FR".to_vec()
+    } else {
+        tag.into_bytes()
+    }
+}
+
+/// 32 hex digits from the model's content (two FNV-1a 64 passes): the same document
+/// always gets the same ID, so its bytes are reproducible.
+fn fingerprint(doc: &Document) -> Result<String, PdfError> {
+    let bytes = serde_json::to_vec(doc).map_err(|e| PdfError::Serialize(e.to_string()))?;
+    let fnv = |seed: u64| {
+        bytes.iter().fold(seed, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    };
+    Ok(format!(
+        "{:016x}{:016x}",
+        fnv(0xcbf2_9ce4_8422_2325),
+        fnv(0x6c62_272e_07bb_0142)
+    ))
+}

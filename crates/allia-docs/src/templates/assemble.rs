@@ -1,0 +1,279 @@
+//! From a model, the context and the user's overrides to the document: which clauses are
+//! in, their numbers, their rendered text and the blocks around them.
+
+use std::collections::HashMap;
+
+use allia_core::ClauseOverride;
+use minijinja::{context, Value};
+
+use super::context::{is_public_funder, DocumentContext, PROFILE_PLACEHOLDER};
+use super::error::TemplateError;
+use super::format::{ClauseDef, ClauseKind, Condition, Model};
+use super::markup::{parse_blocks, plain_text};
+use super::render::{Issue, RefTarget, Renderer};
+use super::typography::fix_typography;
+use super::{Built, ClauseStatus, DocumentOptions};
+use crate::model::{Align, Block, Document, Metadata, Paragraph, Run, Signatory, Signatures};
+
+/// One clause of the model with its state in this document.
+pub struct Planned<'a> {
+    pub def: &'a ClauseDef,
+    pub status: ClauseStatus,
+    pub included: bool,
+    pub number: Option<u32>,
+    /// The template text in force: the user's edit or the model's.
+    pub text: String,
+    pub edited: bool,
+}
+
+pub fn condition_holds(condition: Condition, ctx: &DocumentContext) -> bool {
+    match condition {
+        Condition::PublicFunder => ctx.parties.iter().any(is_public_funder),
+        Condition::SubsidyOverThreshold => ctx
+            .subsidy_cents
+            .is_some_and(|cents| cents > ctx.subsidy_threshold_cents),
+    }
+}
+
+/// Applies the overrides, decides which clauses are in and numbers the articles.
+pub fn plan<'a>(
+    model: &'a Model,
+    ctx: &DocumentContext,
+    overrides: &[ClauseOverride],
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Planned<'a>>, TemplateError> {
+    for o in overrides {
+        if model.clause(&o.clause_id).is_none() {
+            return Err(TemplateError::UnknownClause {
+                clause_id: o.clause_id.clone(),
+                document: model.kind.label().to_string(),
+            });
+        }
+    }
+    let mut planned = Vec::with_capacity(model.clauses.len());
+    let mut next_number = 1;
+    for def in &model.clauses {
+        // The last override of a clause wins.
+        let own = overrides.iter().rev().find(|o| o.clause_id == def.id);
+        let toggle = own.and_then(|o| o.enabled);
+        let (status, included) = match def.kind {
+            ClauseKind::Mandatory => (ClauseStatus::Mandatory, true),
+            ClauseKind::Optional { default_on } => {
+                let enabled = toggle.unwrap_or(default_on);
+                (
+                    ClauseStatus::Optional {
+                        enabled,
+                        default_enabled: default_on,
+                    },
+                    enabled,
+                )
+            }
+            ClauseKind::Conditional(condition) => {
+                let applies = condition_holds(condition, ctx);
+                (
+                    ClauseStatus::Conditional {
+                        applies,
+                        condition: condition.name().to_string(),
+                        description: condition.description().to_string(),
+                    },
+                    applies,
+                )
+            }
+        };
+        if toggle == Some(false) && !matches!(def.kind, ClauseKind::Optional { .. }) {
+            warnings.push(format!(
+                "La clause « {} » ne peut pas être retirée : elle reste dans le document.",
+                def.title
+            ));
+        }
+        let number = (included && def.numbered).then(|| {
+            next_number += 1;
+            next_number - 1
+        });
+        let edited_text = own.and_then(|o| o.text.clone());
+        planned.push(Planned {
+            def,
+            status,
+            included,
+            number,
+            edited: edited_text.is_some(),
+            text: edited_text.unwrap_or_else(|| def.body.clone()),
+        });
+    }
+    Ok(planned)
+}
+
+fn targets(planned: &[Planned<'_>]) -> HashMap<String, RefTarget> {
+    planned
+        .iter()
+        .map(|p| {
+            let target = match (p.included, p.number) {
+                (false, _) => RefTarget::Removed(p.def.title.clone()),
+                (true, Some(n)) => RefTarget::Article(n),
+                (true, None) => RefTarget::Section(p.def.title.clone()),
+            };
+            (p.def.id.clone(), target)
+        })
+        .collect()
+}
+
+fn issue_warning(clause: &str, issue: Issue) -> String {
+    match issue {
+        Issue::Removed { title } => format!(
+            "La clause « {clause} » renvoie à l'article « {title} », qui est retiré du document."
+        ),
+        Issue::Unknown { id } => {
+            format!("La clause « {clause} » renvoie à une clause inconnue (« {id} »).")
+        }
+        Issue::Blank { label } => {
+            format!("Dans la clause « {clause} », à compléter : {label}.")
+        }
+    }
+}
+
+struct Session<'r> {
+    renderer: &'r Renderer,
+    base: Value,
+    warnings: Vec<String>,
+}
+
+impl Session<'_> {
+    fn text(
+        &mut self,
+        p: &Planned<'_>,
+        source: &str,
+        edited: bool,
+        party: Option<&Value>,
+    ) -> Result<String, TemplateError> {
+        let ctx = match party {
+            Some(party) => context! { party => party.clone(), ..self.base.clone() },
+            None => self.base.clone(),
+        };
+        let out = self
+            .renderer
+            .render(source, &ctx)
+            .map_err(|e| TemplateError::clause_text(&p.def.id, &p.def.title, edited, &e))?;
+        for issue in self.renderer.take_issues() {
+            self.warnings.push(issue_warning(&p.def.title, issue));
+        }
+        Ok(fix_typography(&out))
+    }
+
+    fn clause(
+        &mut self,
+        p: &Planned<'_>,
+        parties: &[Value],
+        out: &mut Vec<Block>,
+    ) -> Result<(), TemplateError> {
+        let title = fix_typography(p.def.heading.as_deref().unwrap_or(&p.def.title));
+        match p.number {
+            Some(number) => out.push(Block::Article { number, title }),
+            None => out.push(Block::Section { text: title }),
+        }
+        if !p.def.per_party {
+            let body = self.text(p, &p.text, p.edited, None)?;
+            out.extend(parse_blocks(&body));
+            return Ok(());
+        }
+        let number = p.number.unwrap_or_default();
+        for (k, party) in parties.iter().enumerate() {
+            let title = self.text(p, &p.def.item_title, false, Some(party))?;
+            out.push(Block::SubArticle {
+                number: format!("{number}.{}", k + 1),
+                title: plain_text(&title),
+            });
+            let body = self.text(p, &p.text, p.edited, Some(party))?;
+            out.extend(parse_blocks(&body));
+        }
+        Ok(())
+    }
+}
+
+/// Renders the planned clauses into the document.
+pub fn assemble(
+    model: &Model,
+    planned: &[Planned<'_>],
+    ctx: &DocumentContext,
+    options: &DocumentOptions,
+    mut warnings: Vec<String>,
+) -> Result<Built, TemplateError> {
+    let renderer = Renderer::new(targets(planned));
+    for p in planned.iter().filter(|p| p.edited) {
+        renderer
+            .check(&p.text)
+            .map_err(|e| TemplateError::clause_text(&p.def.id, &p.def.title, true, &e))?;
+    }
+    let parties: Vec<Value> = ctx.parties.iter().map(Value::from_serialize).collect();
+    let mut session = Session {
+        renderer: &renderer,
+        base: Value::from_serialize(ctx),
+        warnings: Vec::new(),
+    };
+    let alliance = fix_typography(&ctx.alliance.name);
+    let label = model.kind.label().to_string();
+    let mut blocks = vec![Block::Title {
+        title: label.clone(),
+        subtitle: Some(alliance.clone()),
+    }];
+    let mut agreed_done = false;
+    for p in planned.iter().filter(|p| p.included) {
+        if p.number.is_some() && !agreed_done {
+            agreed_done = true;
+            if !model.agreed.is_empty() {
+                blocks.push(Block::Paragraph(Paragraph {
+                    runs: vec![Run::bold(fix_typography(&model.agreed))],
+                    align: Align::Left,
+                }));
+            }
+        }
+        session.clause(p, &parties, &mut blocks)?;
+    }
+    blocks.push(Block::Signatures(Signatures {
+        place: fix_typography(&ctx.document.place),
+        date: ctx.document.signature_date.clone().unwrap_or_default(),
+        copies: ctx.document.copies,
+        signatories: ctx
+            .parties
+            .iter()
+            .map(|party| Signatory {
+                organisation: fix_typography(&party.name),
+                name: fix_typography(party.representative_name.as_deref().unwrap_or("")),
+                role: fix_typography(party.representative_role.as_deref().unwrap_or("")),
+            })
+            .collect(),
+    }));
+    warnings.append(&mut session.warnings);
+    let mut seen = std::collections::HashSet::new();
+    let warnings = warnings
+        .into_iter()
+        .map(|w| fix_typography(&w))
+        .filter(|w| seen.insert(w.clone()))
+        .collect();
+
+    let title = match ctx.document.title.as_str() {
+        "" => format!("{label} — {alliance}"),
+        t => fix_typography(t),
+    };
+    let author = ctx
+        .parties
+        .first()
+        .filter(|p| p.is_profile && p.name != PROFILE_PLACEHOLDER)
+        .map(|p| fix_typography(&p.name))
+        .unwrap_or_default();
+    let mut keywords = vec![label.clone(), alliance.clone()];
+    keywords.extend(ctx.alliance.territory.as_deref().map(fix_typography));
+    let document = Document {
+        metadata: Metadata {
+            title: title.clone(),
+            author,
+            subject: format!("{label} — {alliance}"),
+            keywords,
+            creation_date: options.creation_date,
+            language: "fr-FR".into(),
+        },
+        header: Some(alliance),
+        footer_title: title,
+        blocks,
+    };
+    Ok(Built { document, warnings })
+}

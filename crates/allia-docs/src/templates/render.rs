@@ -1,0 +1,293 @@
+//! The minijinja environment of the clause texts: its settings, the French helpers
+//! (filters and functions) and the resolution of cross-references.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::NaiveDate;
+use minijinja::value::Value;
+use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
+
+use super::markup::escape;
+use super::typography::{format_amount, format_date, join_fr, sentence};
+
+/// What a clause identity points to once the document is planned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefTarget {
+    /// A numbered article.
+    Article(u32),
+    /// An unnumbered section, named by its title.
+    Section(String),
+    /// A clause left out of this document, named by its title.
+    Removed(String),
+}
+
+/// Something a clause text asked for that the document cannot give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Issue {
+    Removed { title: String },
+    Unknown { id: String },
+    Blank { label: String },
+}
+
+/// Renders clause texts against the document context.
+pub struct Renderer {
+    env: Environment<'static>,
+    issues: Arc<Mutex<Vec<Issue>>>,
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn record(issues: &Mutex<Vec<Issue>>, issue: Issue) {
+    if let Ok(mut list) = issues.lock() {
+        list.push(issue);
+    }
+}
+
+/// Writes inserted values as plain text: `none` prints nothing, markup is escaped.
+fn formatter(
+    out: &mut minijinja::Output,
+    _: &minijinja::State,
+    value: &Value,
+) -> Result<(), Error> {
+    if value.is_none() || value.is_undefined() {
+        return Ok(());
+    }
+    let text = value.to_string();
+    let text = if value.is_safe() { text } else { escape(&text) };
+    out.write_str(&text)
+        .map_err(|_| Error::new(ErrorKind::WriteFailure, "écriture impossible"))
+}
+
+fn date_filter(value: &str) -> Result<String, Error> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map(format_date)
+        .or_else(|_| {
+            // Already formatted dates (« 1 décembre 2025 ») pass through.
+            if value.chars().any(char::is_alphabetic) {
+                Ok(value.to_string())
+            } else {
+                Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    "date attendue (AAAA-MM-JJ)",
+                ))
+            }
+        })
+}
+
+/// Whether a line holds nothing but `{% … %}` tags and spaces.
+fn only_tags(line: &str) -> bool {
+    let mut rest = line.trim();
+    while let Some(after) = rest.strip_prefix("{%") {
+        match after.find("%}") {
+            Some(end) => rest = after[end + 2..].trim_start(),
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+/// A tag alone on its line vanishes with its line (trim_blocks); a tag that ends a line
+/// of text keeps the line break (`+%}`), so `…{% endif %}` never glues two paragraphs.
+/// Line numbers are unchanged.
+fn keep_inline_newlines(source: &str) -> String {
+    source
+        .split('\n')
+        .map(|line| {
+            let trimmed = line.trim_end();
+            let plain_end =
+                trimmed.ends_with("%}") && !trimmed.ends_with("-%}") && !trimmed.ends_with("+%}");
+            if plain_end && !only_tags(line) {
+                format!("{}+%}}", &trimmed[..trimmed.len() - 2])
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Renderer {
+    pub fn new(targets: HashMap<String, RefTarget>) -> Renderer {
+        let issues: Arc<Mutex<Vec<Issue>>> = Arc::default();
+        let mut env = Environment::new();
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_formatter(formatter);
+
+        let included: Vec<String> = targets
+            .iter()
+            .filter(|(_, t)| !matches!(t, RefTarget::Removed(_)))
+            .map(|(id, _)| id.clone())
+            .collect();
+        env.add_function("has", move |id: &str| included.iter().any(|i| i == id));
+        let ref_issues = Arc::clone(&issues);
+        env.add_function("ref", move |id: &str| -> String {
+            match targets.get(id) {
+                Some(RefTarget::Article(n)) => n.to_string(),
+                Some(RefTarget::Section(title)) => lower_first(title),
+                Some(RefTarget::Removed(title)) => {
+                    record(
+                        &ref_issues,
+                        Issue::Removed {
+                            title: title.clone(),
+                        },
+                    );
+                    format!("[article supprimé : {}]", lower_first(title))
+                }
+                None => {
+                    record(&ref_issues, Issue::Unknown { id: id.to_string() });
+                    format!("[article inconnu : {id}]")
+                }
+            }
+        });
+        let blank_issues = Arc::clone(&issues);
+        env.add_function("blank", move |label: Option<&str>| -> String {
+            let label = label.map(str::trim).filter(|l| !l.is_empty());
+            record(
+                &blank_issues,
+                Issue::Blank {
+                    label: label.unwrap_or("une information").to_string(),
+                },
+            );
+            match label {
+                Some(label) => format!("[à compléter : {label}]"),
+                None => "[à compléter]".to_string(),
+            }
+        });
+        env.add_function("amount", format_amount);
+        env.add_filter("amount", format_amount);
+        env.add_filter("date", |value: &str| date_filter(value));
+        env.add_filter("list_fr", |items: Vec<String>| join_fr(&items));
+        env.add_filter("sentence", |text: &str| sentence(text));
+        env.add_filter("lower_first", |text: &str| lower_first(text));
+        Renderer { env, issues }
+    }
+
+    /// Renders one text; the output is mini-markup before typography.
+    pub fn render(&self, source: &str, context: &Value) -> Result<String, Error> {
+        self.env.render_str(&keep_inline_newlines(source), context)
+    }
+
+    /// Checks that a text parses, without rendering it.
+    pub fn check(&self, source: &str) -> Result<(), Error> {
+        self.env
+            .template_from_str(&keep_inline_newlines(source))
+            .map(|_| ())
+    }
+
+    /// The issues recorded since the last call.
+    pub fn take_issues(&self) -> Vec<Issue> {
+        match self.issues.lock() {
+            Ok(mut list) => std::mem::take(&mut *list),
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use minijinja::context;
+
+    fn renderer() -> Renderer {
+        let mut targets = HashMap::new();
+        targets.insert("objet".to_string(), RefTarget::Article(2));
+        targets.insert(
+            "preambule".to_string(),
+            RefTarget::Section("Préambule".into()),
+        );
+        targets.insert(
+            "pi".to_string(),
+            RefTarget::Removed("Propriété intellectuelle".into()),
+        );
+        Renderer::new(targets)
+    }
+
+    #[test]
+    fn references() {
+        let r = renderer();
+        let out = r
+            .render(
+                "art. {{ ref('objet') }}, {{ ref('preambule') }}, {{ ref('pi') }}, {{ ref('x') }}",
+                &context! {},
+            )
+            .expect("renders");
+        assert_eq!(
+            out,
+            "art. 2, préambule, [article supprimé : propriété intellectuelle], [article inconnu : x]"
+        );
+        assert_eq!(
+            r.take_issues(),
+            vec![
+                Issue::Removed {
+                    title: "Propriété intellectuelle".into()
+                },
+                Issue::Unknown { id: "x".into() }
+            ]
+        );
+        assert!(r.take_issues().is_empty());
+        let out = r
+            .render(
+                "{{ has('objet') }} {{ has('pi') }} {{ has('x') }}",
+                &context! {},
+            )
+            .expect("renders");
+        assert_eq!(out, "True False False");
+    }
+
+    #[test]
+    fn helpers_and_escaping() {
+        let r = renderer();
+        let ctx =
+            context! { name => "*Étoile*", none => Value::from(()), tags => vec!["a", "b", "c"] };
+        let out = r
+            .render(
+                "{{ name }}|{{ none }}|{{ tags | list_fr }}|{{ 125000 | amount }}|\
+                 {{ '2025-12-01' | date }}|{{ 'fin' | sentence }}|{{ blank('la durée') }}",
+                &ctx,
+            )
+            .expect("renders");
+        assert_eq!(
+            out,
+            "\\*Étoile\\*||a, b et c|1\u{202f}250,00\u{202f}€|1 décembre 2025|fin.|[à compléter : la durée]"
+        );
+        assert_eq!(
+            r.take_issues(),
+            vec![Issue::Blank {
+                label: "la durée".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn inline_tags_keep_their_line_break() {
+        let r = renderer();
+        let src = "A{% if true %}.{% endif %}\n\n{% if false %}\nX\n{% endif %}\nB\n{% for i in [1, 2] %}\n- {{ i }}\n{% endfor %}\nC";
+        let out = r.render(src, &context! {}).expect("renders");
+        assert_eq!(out, "A.\n\nB\n- 1\n- 2\nC");
+        assert!(only_tags("  {% if a %}{% endif %} "));
+        assert!(!only_tags("x {% endif %}"));
+        assert!(!only_tags("{% x"));
+    }
+
+    #[test]
+    fn strict_and_syntax_errors() {
+        let r = renderer();
+        let err = r
+            .render("{{ missing.field }}", &context! {})
+            .expect_err("undefined");
+        assert_eq!(err.kind(), ErrorKind::UndefinedError);
+        let err = r.render("{% if %}", &context! {}).expect_err("syntax");
+        assert_eq!(err.kind(), ErrorKind::SyntaxError);
+        assert!(r.check("{{ a").is_err());
+        assert!(r.render("{{ '13/99' | date }}", &context! {}).is_err());
+    }
+}

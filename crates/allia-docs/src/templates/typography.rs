@@ -1,0 +1,232 @@
+//! French typography: amounts, dates, and the spacing rules applied to every rendered
+//! clause (template text and inserted data alike).
+
+use chrono::NaiveDate;
+
+/// No-break space: before « : ; ! ? », inside « », after « n° ».
+pub const NBSP: char = '\u{a0}';
+/// Narrow no-break space: thousands separator, before « € » and « % ».
+pub const NNBSP: char = '\u{202f}';
+
+/// « 1 250,00 € » from an amount in cents (U+202F as thousands separator and before €).
+pub fn format_amount(cents: i64) -> String {
+    let negative = cents < 0;
+    let abs = cents.unsigned_abs();
+    let euros = (abs / 100).to_string();
+    let rest = abs % 100;
+    let mut grouped = String::new();
+    for (i, digit) in euros.chars().enumerate() {
+        if i > 0 && (euros.len() - i).is_multiple_of(3) {
+            grouped.push(NNBSP);
+        }
+        grouped.push(digit);
+    }
+    let sign = if negative { "-" } else { "" };
+    format!("{sign}{grouped},{rest:02}{NNBSP}€")
+}
+
+/// « 1 décembre 2025 ».
+pub fn format_date(date: NaiveDate) -> String {
+    date.format_localized("%-d %B %Y", chrono::Locale::fr_FR)
+        .to_string()
+}
+
+/// « 14 832 569 00012 »-style grouping of a SIREN (3-3-3) or SIRET (3-3-3-5), with
+/// no-break spaces so the number never splits across lines.
+pub fn format_siret(number: &str) -> String {
+    let digits: Vec<char> = number.chars().collect();
+    if !(digits.len() == 9 || digits.len() == 14) || !digits.iter().all(char::is_ascii_digit) {
+        return number.to_string();
+    }
+    let mut out = String::new();
+    for (i, c) in digits.iter().enumerate() {
+        if i == 3 || i == 6 || i == 9 {
+            out.push(NBSP);
+        }
+        out.push(*c);
+    }
+    out
+}
+
+/// Joins words the French way: « a », « a et b », « a, b et c ».
+pub fn join_fr(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} et {last}", init.join(", ")),
+    }
+}
+
+/// Makes a free text end like a sentence (adds a final period when it has none).
+pub fn sentence(text: &str) -> String {
+    let trimmed = text.trim();
+    match trimmed.chars().last() {
+        None => String::new(),
+        Some('.' | '!' | '?' | '…' | ':' | ';') => trimmed.to_string(),
+        Some(_) => format!("{trimmed}."),
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == NBSP || c == NNBSP || c == '\t'
+}
+
+/// Drops the spaces at the end of `out` and reports whether there were any.
+fn trim_trailing_spaces(out: &mut String) -> bool {
+    let mut trimmed = false;
+    while out.chars().last().is_some_and(is_space) {
+        out.pop();
+        trimmed = true;
+    }
+    trimmed
+}
+
+/// Applies French typography to a rendered text: typographic apostrophes, « » with
+/// no-break spaces inside, no-break spaces before « : ; ! ? », narrow no-break spaces
+/// between a number and « € » or « % », « n° » tied to its number, paired straight
+/// double quotes turned into « ». Line breaks are kept as they are.
+pub fn fix_typography(text: &str) -> String {
+    let pair_quotes = text.matches('"').count().is_multiple_of(2);
+    let chars: Vec<char> = text.replace("...", "…").chars().collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut quote_open = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let c = match c {
+            '\'' => '’',
+            '"' if pair_quotes => {
+                quote_open = !quote_open;
+                if quote_open {
+                    '«'
+                } else {
+                    '»'
+                }
+            }
+            other => other,
+        };
+        match c {
+            ':' | ';' | '!' | '?' => {
+                let prev = out.chars().last();
+                let had_space = trim_trailing_spaces(&mut out);
+                let tie = prev.is_some_and(|p| {
+                    is_space(p) || p.is_alphanumeric() || matches!(p, '»' | ')' | '*' | '’')
+                });
+                let ends_word = next.is_none_or(|n| n.is_whitespace() || matches!(n, '*' | '»'));
+                if !out.is_empty() && !out.ends_with('\n') && (had_space || (tie && ends_word)) {
+                    out.push(NBSP);
+                }
+                out.push(c);
+            }
+            '»' => {
+                trim_trailing_spaces(&mut out);
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push(NBSP);
+                }
+                out.push(c);
+            }
+            '€' | '%' => {
+                let had_space = trim_trailing_spaces(&mut out);
+                let after_number = out.chars().last().is_some_and(|p| p.is_ascii_digit());
+                if after_number {
+                    out.push(NNBSP);
+                } else if had_space {
+                    out.push(' ');
+                }
+                out.push(c);
+            }
+            ' ' if out.ends_with('«') || out.ends_with("n°") => out.push(NBSP),
+            c if is_space(c) && out.ends_with('«') => out.push(NBSP),
+            _ => {
+                out.push(c);
+                if c == '«' && next.is_some_and(|n| !is_space(n) && n != '\n') {
+                    out.push(NBSP);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts() {
+        assert_eq!(format_amount(125_000), "1\u{202f}250,00\u{202f}€");
+        assert_eq!(format_amount(0), "0,00\u{202f}€");
+        assert_eq!(format_amount(5), "0,05\u{202f}€");
+        assert_eq!(
+            format_amount(230_000_000),
+            "2\u{202f}300\u{202f}000,00\u{202f}€"
+        );
+        assert_eq!(format_amount(-99_950), "-999,50\u{202f}€");
+        assert!(format_amount(i64::MIN).ends_with('€'));
+        assert!(format_amount(i64::MAX).starts_with("92\u{202f}233"));
+    }
+
+    #[test]
+    fn dates() {
+        let d = NaiveDate::from_ymd_opt(2025, 12, 1).expect("date");
+        assert_eq!(format_date(d), "1 décembre 2025");
+        let d = NaiveDate::from_ymd_opt(2026, 8, 15).expect("date");
+        assert_eq!(format_date(d), "15 août 2026");
+    }
+
+    #[test]
+    fn siret_grouping() {
+        assert_eq!(
+            format_siret("80012345700015"),
+            "800\u{a0}123\u{a0}457\u{a0}00015"
+        );
+        assert_eq!(format_siret("732829320"), "732\u{a0}829\u{a0}320");
+        assert_eq!(format_siret("12AB"), "12AB");
+    }
+
+    #[test]
+    fn french_lists_and_sentences() {
+        let items: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(join_fr(&items), "a, b et c");
+        assert_eq!(join_fr(&items[..1]), "a");
+        assert_eq!(join_fr(&[]), "");
+        assert_eq!(sentence(" Des salles "), "Des salles.");
+        assert_eq!(sentence("Fini."), "Fini.");
+        assert_eq!(sentence(""), "");
+    }
+
+    #[test]
+    fn spaces_before_high_punctuation() {
+        assert_eq!(fix_typography("Objet : ceci"), "Objet\u{a0}: ceci");
+        assert_eq!(fix_typography("Objet: ceci"), "Objet\u{a0}: ceci");
+        assert_eq!(fix_typography("Vraiment ?"), "Vraiment\u{a0}?");
+        assert_eq!(fix_typography("a ; b !"), "a\u{a0}; b\u{a0}!");
+        assert_eq!(fix_typography("**Nom** :"), "**Nom**\u{a0}:");
+        // Times and addresses keep their colon.
+        assert_eq!(fix_typography("à 12:30"), "à 12:30");
+        assert_eq!(fix_typography("https://exemple.fr"), "https://exemple.fr");
+        assert_eq!(
+            fix_typography("- item :\n: début"),
+            "- item\u{a0}:\n: début"
+        );
+    }
+
+    #[test]
+    fn guillemets_apostrophes_and_quotes() {
+        assert_eq!(fix_typography("« MSVB »"), "«\u{a0}MSVB\u{a0}»");
+        assert_eq!(fix_typography("«MSVB»"), "«\u{a0}MSVB\u{a0}»");
+        assert_eq!(fix_typography("l'article"), "l’article");
+        assert_eq!(fix_typography("dit \"oui\""), "dit «\u{a0}oui\u{a0}»");
+        assert_eq!(fix_typography("12\" écran"), "12\" écran");
+        assert_eq!(fix_typography("etc..."), "etc…");
+    }
+
+    #[test]
+    fn units_and_numero() {
+        assert_eq!(fix_typography("15 %"), "15\u{202f}%");
+        assert_eq!(fix_typography("15%"), "15\u{202f}%");
+        assert_eq!(fix_typography("100 €"), "100\u{202f}€");
+        assert_eq!(fix_typography("n° 2000-321"), "n°\u{a0}2000-321");
+        assert_eq!(fix_typography(""), "");
+        assert_eq!(fix_typography(": ; ! ?"), ":\u{a0};\u{a0}!\u{a0}?");
+    }
+}
