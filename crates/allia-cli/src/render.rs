@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use allia_core::{AllianceFile, DocumentKind, DocumentSettings};
 use allia_docs::render::{self, Format};
+use allia_docs::templates::DocumentOptions;
 
 use crate::commands::{unlock, write_bytes};
 use crate::error::CliError;
@@ -14,12 +15,10 @@ pub enum Source {
     Vault { vault: PathBuf, alliance: String },
 }
 
-/// What to render: the alliance data, the document settings and their version.
+/// What to render: the alliance data and the template options.
 struct Job {
     file: AllianceFile,
-    settings: DocumentSettings,
-    version: u32,
-    creation_date: chrono::NaiveDate,
+    options: DocumentOptions,
 }
 
 pub async fn render(
@@ -42,15 +41,17 @@ pub async fn render(
     let job = match source {
         Source::File(file) => Job {
             file: *file,
-            settings: default_settings(kind),
-            version: version.unwrap_or(1),
-            creation_date: chrono::Local::now().date_naive(),
+            options: render::options(
+                kind,
+                &default_settings(kind),
+                version.unwrap_or(1),
+                chrono::Local::now().date_naive(),
+            ),
         },
         Source::Vault { vault, alliance } => from_vault(&vault, &alliance, kind, version).await?,
     };
-    let options = render::options(kind, &job.settings, job.version, job.creation_date);
-    let rendered =
-        render::render(&job.file, &options, format).map_err(|e| CliError::new(e.to_string()))?;
+    let rendered = render::render(&job.file, &job.options, format)
+        .map_err(|e| CliError::new(e.to_string()))?;
     write_bytes(out, &rendered.bytes)?;
     for warning in &rendered.warnings {
         eprintln!("allia : à vérifier : {warning}");
@@ -77,8 +78,8 @@ async fn from_vault(
     let vault = unlock(dir).await?;
     let job = async {
         let store = vault.store();
-        let live = store.export_alliance(alliance).await?;
         let stored = store.documents(alliance).await?.into_iter().find(|d| d.kind == kind);
+        let today = chrono::Local::now().date_naive();
         let Some(document) = stored else {
             if version.is_some() {
                 return Err(CliError::new(format!(
@@ -87,25 +88,14 @@ async fn from_vault(
                 )));
             }
             return Ok(Job {
-                file: live,
-                settings: default_settings(kind),
-                version: 1,
-                creation_date: chrono::Local::now().date_naive(),
+                file: store.export_alliance(alliance).await?,
+                options: render::options(kind, &default_settings(kind), 1, today),
             });
         };
-        let chosen = match version {
-            Some(n) => store.document_version(&document.id, n).await?,
-            None => document.current,
-        };
-        let creation_date = chosen
-            .frozen_at
-            .map(|t| t.date_naive())
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let (_, chosen, file) = store.document_render_input(&document.id, version).await?;
         Ok(Job {
-            file: chosen.snapshot.unwrap_or(live),
-            settings: chosen.settings,
-            version: chosen.number,
-            creation_date,
+            file,
+            options: render::options_for_version(kind, &chosen, today),
         })
     }
     .await;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A whole document, ready to be laid out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Document {
     pub metadata: Metadata,
     /// Running header, printed at the top of every page but the first (e.g. the alliance).
@@ -19,6 +20,7 @@ pub struct Document {
 /// PDF metadata. `creation_date` is data, not the clock, so a document renders to the
 /// same bytes every time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Metadata {
     pub title: String,
     /// The association that produces the document.
@@ -31,6 +33,7 @@ pub struct Metadata {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Block {
     /// The title block on the first page.
     Title {
@@ -60,6 +63,7 @@ pub enum Block {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Paragraph {
     pub runs: Vec<Run>,
     pub align: Align,
@@ -76,6 +80,7 @@ impl Paragraph {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Align {
     Justify,
     Left,
@@ -86,6 +91,7 @@ pub enum Align {
 /// A piece of text in one style. Spaces inside runs are ordinary breakable spaces;
 /// U+00A0 and U+202F never break.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Run {
     pub text: String,
     pub bold: bool,
@@ -117,6 +123,7 @@ impl Run {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct List {
     pub ordered: bool,
     /// Each item is one paragraph of runs.
@@ -124,6 +131,7 @@ pub struct List {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Table {
     /// Header cells, repeated at the top of each page the table spans.
     pub header: Vec<String>,
@@ -135,6 +143,7 @@ pub struct Table {
 /// « Fait à …, le …, en N exemplaires originaux », then one column per signatory
 /// (wrapping to rows beyond three). Never split across pages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Signatures {
     pub place: String,
     /// Already formatted, « 26 novembre 2026 », or empty to leave a blank to fill by hand.
@@ -144,6 +153,7 @@ pub struct Signatures {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Signatory {
     pub organisation: String,
     pub name: String,

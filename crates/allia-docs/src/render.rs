@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use allia_core::{AllianceFile, DocumentKind, DocumentSettings};
+use allia_core::{AllianceFile, DocumentKind, DocumentSettings, DocumentVersion};
 use chrono::NaiveDate;
 
 use crate::templates::{self, DocumentOptions, TemplateError};
@@ -61,6 +61,17 @@ pub fn options(
         version,
         ..DocumentOptions::new(kind, settings.title.clone(), creation_date)
     }
+}
+
+/// The template options for a stored version: a frozen version is dated by the day it
+/// was frozen, so it renders to the same bytes every time; a draft by `today`.
+pub fn options_for_version(
+    kind: DocumentKind,
+    version: &DocumentVersion,
+    today: NaiveDate,
+) -> DocumentOptions {
+    let creation_date = version.frozen_at.map(|t| t.date_naive()).unwrap_or(today);
+    options(kind, &version.settings, version.number, creation_date)
 }
 
 pub fn render(

@@ -239,6 +239,26 @@ impl Store {
         self.document(id).await
     }
 
+    /// What a version renders from: its settings and, once frozen, the alliance data it
+    /// was frozen with (a draft renders from the alliance as it is now). The latest
+    /// version when `version` is `None`.
+    pub async fn document_render_input(
+        &self,
+        id: &str,
+        version: Option<u32>,
+    ) -> StoreResult<(ContractDocument, DocumentVersion, AllianceFile)> {
+        let document = self.document(id).await?;
+        let chosen = match version {
+            Some(n) => self.document_version(id, n).await?,
+            None => document.current.clone(),
+        };
+        let file = match &chosen.snapshot {
+            Some(snapshot) => snapshot.clone(),
+            None => self.export_alliance(&document.alliance_id).await?,
+        };
+        Ok((document, chosen, file))
+    }
+
     pub async fn delete_document(&self, id: &str) -> StoreResult<()> {
         let done = sqlx::query("DELETE FROM document WHERE id = ?")
             .bind(id)

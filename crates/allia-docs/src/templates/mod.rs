@@ -108,6 +108,7 @@ impl DocumentOptions {
 
 /// Whether a clause is in the document, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(
     tag = "type",
     rename_all = "camelCase",
@@ -131,6 +132,7 @@ pub enum ClauseStatus {
 
 /// One clause as the document builder lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ClauseView {
     pub id: String,
