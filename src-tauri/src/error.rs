@@ -16,6 +16,8 @@ pub enum ErrorCode {
     VaultExists,
     VaultInUse,
     NotFound,
+    /// A document could not be built (e.g. an edited clause with a template error).
+    Document,
     Storage,
     Io,
 }
@@ -103,6 +105,28 @@ impl From<StoreError> for AppError {
             | StoreError::Database(_)
             | StoreError::Migration(_) => AppError::new(ErrorCode::Storage, message),
         }
+    }
+}
+
+impl From<allia_docs::render::RenderError> for AppError {
+    fn from(e: allia_docs::render::RenderError) -> AppError {
+        let field = match &e {
+            allia_docs::render::RenderError::Template(t) => {
+                t.clause_id().map(|id| format!("clauses.{id}"))
+            }
+            _ => None,
+        };
+        let error = AppError::new(ErrorCode::Document, e.to_string());
+        match field {
+            Some(field) => error.on_field(&field),
+            None => error,
+        }
+    }
+}
+
+impl From<allia_docs::templates::TemplateError> for AppError {
+    fn from(e: allia_docs::templates::TemplateError) -> AppError {
+        allia_docs::render::RenderError::from(e).into()
     }
 }
 

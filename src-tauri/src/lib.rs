@@ -2,6 +2,7 @@
 //! rule lives here.
 
 mod commands;
+mod dialogs;
 mod error;
 mod state;
 
@@ -44,6 +45,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             documents::document_set_status,
             documents::document_record_signature,
             documents::document_delete,
+            documents::document_clauses,
+            documents::document_preview,
+            documents::document_export,
+            documents::document_open_for_print,
             settings::settings_get,
             settings::settings_save,
         ])
@@ -71,6 +76,7 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -1,9 +1,14 @@
-//! Contract documents of an alliance: versions, status, signatures.
+//! Contract documents of an alliance: versions, status, signatures, the clause list
+//! and preview of the builder, export and printing.
 
 use allia_core::{
     ContractDocument, DocumentKind, DocumentSettings, DocumentStatus, PartySignature,
 };
-use tauri::State;
+use allia_docs::model::Document;
+use allia_docs::render::Format;
+use allia_docs::templates::ClauseView;
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, State};
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -79,4 +84,180 @@ pub async fn document_record_signature(
 #[specta::specta]
 pub async fn document_delete(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
     Ok(state.store().await?.delete_document(&id).await?)
+}
+
+/// Builds what a version renders from (its snapshot once frozen, else the live data).
+async fn render_input(
+    state: &AppState,
+    id: &str,
+) -> Result<
+    (
+        allia_core::AllianceFile,
+        allia_docs::templates::DocumentOptions,
+    ),
+    AppError,
+> {
+    let (document, version, file) = state.store().await?.document_render_input(id, None).await?;
+    let today = chrono::Local::now().date_naive();
+    let options = allia_docs::render::options_for_version(document.kind, &version, today);
+    Ok((file, options))
+}
+
+/// The clauses of the current version, numbered, with their state, for the builder.
+#[tauri::command]
+#[specta::specta]
+pub async fn document_clauses(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Vec<ClauseView>, AppError> {
+    let (file, options) = render_input(&state, &id).await?;
+    Ok(allia_docs::templates::clauses(&file, &options)?)
+}
+
+/// The document as it will print, for the in-app preview (the same model as the PDF).
+#[derive(Serialize, specta::Type)]
+pub struct DocumentPreview {
+    pub document: Document,
+    /// What to check before signing: missing data, references to removed clauses…
+    pub warnings: Vec<String>,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn document_preview(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<DocumentPreview, AppError> {
+    let (file, options) = render_input(&state, &id).await?;
+    let built = allia_docs::templates::build(&file, &options)?;
+    Ok(DocumentPreview {
+        document: built.document,
+        warnings: built.warnings,
+    })
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    Pdf,
+    Docx,
+}
+
+/// Asks where to save the document (system dialog) and writes it there. Returns the
+/// chosen path, or `None` when the user cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn document_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    format: ExportFormat,
+) -> Result<Option<String>, AppError> {
+    let (file, options) = render_input(&state, &id).await?;
+    let (format, extension, filter) = match format {
+        ExportFormat::Pdf => (Format::Pdf, "pdf", "Document PDF"),
+        ExportFormat::Docx => (Format::Docx, "docx", "Document Word"),
+    };
+    let rendered =
+        tokio::task::spawn_blocking(move || allia_docs::render::render(&file, &options, format))
+            .await
+            .map_err(|_| {
+                AppError::new(
+                    crate::error::ErrorCode::Document,
+                    "La préparation du document a été interrompue.",
+                )
+            })??;
+    let suggested = format!("{}.{extension}", file_stem(&id, &state).await);
+    let Some(path) = crate::dialogs::choose_save_path(
+        &app,
+        "Enregistrer le document",
+        &suggested,
+        filter,
+        extension,
+    )
+    .await
+    else {
+        return Ok(None);
+    };
+    std::fs::write(&path, &rendered.bytes)
+        .map_err(|e| AppError::io("Impossible d’enregistrer le document à cet endroit", &e))?;
+    Ok(Some(path.to_string_lossy().into_owned()))
+}
+
+/// Writes the PDF to the app's cache folder and opens it in the system's PDF viewer,
+/// from which the user prints.
+#[tauri::command]
+#[specta::specta]
+pub async fn document_open_for_print(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<(), AppError> {
+    use tauri::Manager;
+    use tauri_plugin_opener::OpenerExt;
+    let (file, options) = render_input(&state, &id).await?;
+    let rendered = tokio::task::spawn_blocking(move || {
+        allia_docs::render::render(&file, &options, Format::Pdf)
+    })
+    .await
+    .map_err(|_| {
+        AppError::new(
+            crate::error::ErrorCode::Document,
+            "La préparation du document a été interrompue.",
+        )
+    })??;
+    let dir = app.path().app_cache_dir().map_err(|_| {
+        AppError::new(
+            crate::error::ErrorCode::Io,
+            "Le dossier temporaire d’Allia est introuvable.",
+        )
+    })?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| AppError::io("Impossible de préparer le document", &e))?;
+    let path = dir.join(format!("{}.pdf", file_stem(&id, &state).await));
+    std::fs::write(&path, &rendered.bytes)
+        .map_err(|e| AppError::io("Impossible de préparer le document", &e))?;
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|_| {
+            AppError::new(
+                crate::error::ErrorCode::Io,
+                "Aucun lecteur de PDF n’a pu ouvrir le document : exportez-le en PDF puis ouvrez-le vous-même.",
+            )
+        })
+}
+
+/// « convention-de-partenariat-v2 »: a file name from the document's title and version.
+async fn file_stem(id: &str, state: &AppState) -> String {
+    let title = match state.store().await {
+        Ok(store) => store
+            .document(id)
+            .await
+            .ok()
+            .map(|d| (d.current.settings.title, d.current.number)),
+        Err(_) => None,
+    };
+    let (title, number) = title.unwrap_or_else(|| ("document".into(), 1));
+    let slug: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!(
+        "{}-v{number}",
+        if slug.is_empty() {
+            "document".into()
+        } else {
+            slug
+        }
+    )
 }

@@ -4,7 +4,6 @@ use allia_core::{assess_passphrase as assess, PassphraseAssessment};
 use allia_store::{Vault, VaultPaths};
 use serde::Serialize;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use zeroize::Zeroizing;
 
 use crate::error::AppError;
@@ -133,7 +132,15 @@ pub async fn save_recovery_kit(
     recovery_key: String,
 ) -> Result<Option<String>, AppError> {
     let recovery_key = Zeroizing::new(recovery_key);
-    let Some(path) = choose_kit_path(&app).await else {
+    let chosen = crate::dialogs::choose_save_path(
+        &app,
+        "Enregistrer le kit de récupération",
+        KIT_FILE_NAME,
+        "Texte",
+        "txt",
+    )
+    .await;
+    let Some(path) = chosen else {
         return Ok(None);
     };
     let kit = Zeroizing::new(recovery_kit_text(
@@ -150,23 +157,6 @@ pub async fn save_recovery_kit(
 }
 
 const KIT_FILE_NAME: &str = "allia-kit-de-recuperation.txt";
-
-async fn choose_kit_path(app: &AppHandle) -> Option<std::path::PathBuf> {
-    // End-to-end tests cannot drive a native dialog: they name a folder instead.
-    if let Some(dir) = std::env::var_os("ALLIA_E2E_SAVE_DIR") {
-        return Some(std::path::PathBuf::from(dir).join(KIT_FILE_NAME));
-    }
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_title("Enregistrer le kit de récupération")
-        .set_file_name(KIT_FILE_NAME)
-        .add_filter("Texte", &["txt"])
-        .save_file(move |path| {
-            let _ = tx.send(path.and_then(|p| p.into_path().ok()));
-        });
-    rx.await.ok().flatten()
-}
 
 fn recovery_kit_text(recovery_key: &str, date: chrono::NaiveDate) -> String {
     let date = date.format_localized("%-d %B %Y", chrono::Locale::fr_FR);

@@ -42,6 +42,19 @@ export const commands = {
 	documentSetStatus: (id: string, status: DocumentStatus) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_set_status", { id, status })),
 	documentRecordSignature: (id: string, signature: PartySignature) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_record_signature", { id, signature })),
 	documentDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("document_delete", { id })),
+	/**  The clauses of the current version, numbered, with their state, for the builder. */
+	documentClauses: (id: string) => typedError<ClauseView[], AppError>(__TAURI_INVOKE("document_clauses", { id })),
+	documentPreview: (id: string) => typedError<DocumentPreview, AppError>(__TAURI_INVOKE("document_preview", { id })),
+	/**
+	 *  Asks where to save the document (system dialog) and writes it there. Returns the
+	 *  chosen path, or `None` when the user cancelled.
+	 */
+	documentExport: (id: string, format: ExportFormat) => typedError<string | null, AppError>(__TAURI_INVOKE("document_export", { id, format })),
+	/**
+	 *  Writes the PDF to the app's cache folder and opens it in the system's PDF viewer,
+	 *  from which the user prints.
+	 */
+	documentOpenForPrint: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("document_open_for_print", { id })),
 	settingsGet: () => typedError<Settings, AppError>(__TAURI_INVOKE("settings_get")),
 	settingsSave: (settings: Settings) => typedError<Settings, AppError>(__TAURI_INVOKE("settings_save", { settings })),
 };
@@ -49,6 +62,8 @@ export const commands = {
 /* Types */
 /**  The guide's nine kinds of actors of an alliance d'intérêt général. */
 export type ActorType = "association" | "local_authority" | "company" | "foundation" | "association_network" | "territorial_catalyst" | "citizens" | "academic" | "state";
+
+export type Align = "Justify" | "Left" | "Center" | "Right";
 
 /**  A stored alliance. */
 export type Alliance = {
@@ -82,6 +97,29 @@ export type AppError = {
 	fieldErrors: FieldError[],
 };
 
+export type Block = 
+/**  The title block on the first page. */
+({ Title: {
+	title: string,
+	subtitle: string | null,
+} }) & { Article?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never } | 
+/**  An unnumbered section heading (« Entre les soussignés », « Préambule »). */
+({ Section: {
+	text: string,
+} }) & { Article?: never; List?: never; Paragraph?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
+/**  A numbered article: « Article 3 — Durée ». */
+({ Article: {
+	number: number,
+	title: string,
+} }) & { List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
+/**  A numbered sub-article: « 5.2 — Engagements de la Mairie ». */
+({ SubArticle: {
+	number: string,
+	title: string,
+} }) & { Article?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; Table?: never; Title?: never } | ({ Paragraph: Paragraph }) & { Article?: never; List?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | ({ List: List }) & { Article?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | ({ Table: Table }) & { Article?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Title?: never } | ({ Signatures: Signatures }) & { Article?: never; List?: never; Paragraph?: never; Section?: never; SubArticle?: never; Table?: never; Title?: never } | 
+/**  Forces the next block onto a new page. */
+"PageBreak";
+
 /**  Every list the screens built so far need. */
 export type Catalog = {
 	actorTypes: Choice<ActorType>[],
@@ -109,6 +147,31 @@ export type ClauseOverride = {
 	text: string | null,
 };
 
+/**  Whether a clause is in the document, and why. */
+export type ClauseStatus = { type: "mandatory" } | { type: "optional"; enabled: boolean; defaultEnabled: boolean } | 
+/**  Included when its condition holds on the alliance's data. */
+{ type: "conditional"; applies: boolean; 
+/**  The condition's name (`public_funder`, `subsidy_over_threshold`). */
+condition: string; 
+/**  When it applies, in French. */
+description: string };
+
+/**  One clause as the document builder lists it. */
+export type ClauseView = {
+	id: string,
+	/**  Article number when the clause is in the document and numbered. */
+	number: string | null,
+	title: string,
+	status: ClauseStatus,
+	/**  Expands into one sub-article per party. */
+	perParty: boolean,
+	/**  The model's template text (what « Rétablir » restores). */
+	modelText: string,
+	/**  The template text in force (the user's edit or the model's). */
+	text: string,
+	edited: boolean,
+};
+
 /**  A stored document of an alliance, with its current (latest) version. */
 export type ContractDocument = {
 	id: string,
@@ -119,8 +182,25 @@ export type ContractDocument = {
 	current: DocumentVersion,
 };
 
+/**  A whole document, ready to be laid out. */
+export type Document = {
+	metadata: Metadata,
+	/**  Running header, printed at the top of every page but the first (e.g. the alliance). */
+	header: string | null,
+	/**  Footer title: the footer reads « <footer_title> — Page N / M ». */
+	footer_title: string,
+	blocks: Block[],
+};
+
 /**  The guide's three contractual documents. */
 export type DocumentKind = "partnership_agreement" | "partnership_charter" | "consortium_agreement";
+
+/**  The document as it will print, for the in-app preview (the same model as the PDF). */
+export type DocumentPreview = {
+	document: Document,
+	/**  What to check before signing: missing data, references to removed clauses… */
+	warnings: string[],
+};
 
 /**  What the user sets on a document besides the alliance data. */
 export type DocumentSettings = {
@@ -148,7 +228,11 @@ export type DocumentVersion = {
 	frozenAt: string | null,
 };
 
-export type ErrorCode = "validation" | "wrong_passphrase" | "wrong_recovery_key" | "vault_locked" | "vault_missing" | "vault_exists" | "vault_in_use" | "not_found" | "storage" | "io";
+export type ErrorCode = "validation" | "wrong_passphrase" | "wrong_recovery_key" | "vault_locked" | "vault_missing" | "vault_exists" | "vault_in_use" | "not_found" | 
+/**  A document could not be built (e.g. an edited clause with a template error). */
+"document" | "storage" | "io";
+
+export type ExportFormat = "pdf" | "docx";
 
 /**  One problem with one field, ready to be shown next to that field. */
 export type FieldError = {
@@ -156,6 +240,27 @@ export type FieldError = {
 	field: string,
 	/**  What is wrong, in plain French. */
 	message: string,
+};
+
+export type List = {
+	ordered: boolean,
+	/**  Each item is one paragraph of runs. */
+	items: Run[][],
+};
+
+/**
+ *  PDF metadata. `creation_date` is data, not the clock, so a document renders to the
+ *  same bytes every time.
+ */
+export type Metadata = {
+	title: string,
+	/**  The association that produces the document. */
+	author: string,
+	subject: string,
+	keywords: string[],
+	creation_date: string,
+	/**  BCP 47 language tag, « fr-FR ». */
+	language: string,
 };
 
 /**  Legal identity, address and representative of an organisation. */
@@ -179,6 +284,11 @@ export type Organisation = {
 	representativeRole: string | null,
 	email: string | null,
 	phone: string | null,
+};
+
+export type Paragraph = {
+	runs: Run[],
+	align: Align,
 };
 
 /**  A stored partner of one alliance. */
@@ -228,9 +338,45 @@ export type RecoveryKit = {
 	recoveryKey: string,
 };
 
+/**
+ *  A piece of text in one style. Spaces inside runs are ordinary breakable spaces;
+ *  U+00A0 and U+202F never break.
+ */
+export type Run = {
+	text: string,
+	bold: boolean,
+	italic: boolean,
+};
+
 export type Settings = {
 	/**  Minutes without input before the vault locks itself. */
 	autoLockMinutes: number,
+};
+
+export type Signatory = {
+	organisation: string,
+	name: string,
+	role: string,
+};
+
+/**
+ *  « Fait à …, le …, en N exemplaires originaux », then one column per signatory
+ *  (wrapping to rows beyond three). Never split across pages.
+ */
+export type Signatures = {
+	place: string,
+	/**  Already formatted, « 26 novembre 2026 », or empty to leave a blank to fill by hand. */
+	date: string,
+	copies: number,
+	signatories: Signatory[],
+};
+
+export type Table = {
+	/**  Header cells, repeated at the top of each page the table spans. */
+	header: string[],
+	rows: Run[][][],
+	/**  Relative column widths (same length as `header`). */
+	widths: (number | null)[],
 };
 
 export type VaultStatus = {
