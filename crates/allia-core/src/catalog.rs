@@ -33,52 +33,44 @@ pub struct Catalog {
 impl Catalog {
     pub fn build() -> Catalog {
         Catalog {
-            actor_types: ActorType::ALL
-                .iter()
-                .map(|&a| Choice {
-                    value: a,
-                    label: a.label().into(),
-                    help: Some(a.contribution().into()),
-                })
-                .collect(),
-            partner_roles: PartnerRole::ALL
-                .iter()
-                .map(|&r| Choice {
-                    value: r,
-                    label: r.label().into(),
-                    help: Some(r.description().into()),
-                })
-                .collect(),
-            alliance_statuses: AllianceStatus::ALL
-                .iter()
-                .map(|&s| Choice {
-                    value: s,
-                    label: s.label().into(),
-                    help: None,
-                })
-                .collect(),
-            document_kinds: DocumentKind::ALL
-                .iter()
-                .map(|&k| Choice {
-                    value: k,
-                    label: k.label().into(),
-                    help: Some(k.purpose().into()),
-                })
-                .collect(),
-            document_statuses: DocumentStatus::ALL
-                .iter()
-                .map(|&s| Choice {
-                    value: s,
-                    label: s.label().into(),
-                    help: None,
-                })
-                .collect(),
+            actor_types: choices(
+                &ActorType::ALL,
+                ActorType::label,
+                Some(ActorType::contribution),
+            ),
+            partner_roles: choices(
+                &PartnerRole::ALL,
+                PartnerRole::label,
+                Some(PartnerRole::description),
+            ),
+            alliance_statuses: choices(&AllianceStatus::ALL, AllianceStatus::label, None),
+            document_kinds: choices(
+                &DocumentKind::ALL,
+                DocumentKind::label,
+                Some(DocumentKind::purpose),
+            ),
+            document_statuses: choices(&DocumentStatus::ALL, DocumentStatus::label, None),
             legal_forms: LEGAL_FORM_SUGGESTIONS
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
         }
     }
+}
+
+/// The options of one closed list, labels and help taken from the enum.
+fn choices<T: Copy>(
+    all: &[T],
+    label: fn(T) -> &'static str,
+    help: Option<fn(T) -> &'static str>,
+) -> Vec<Choice<T>> {
+    all.iter()
+        .map(|&value| Choice {
+            value,
+            label: label(value).into(),
+            help: help.map(|h| h(value).into()),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -3,19 +3,10 @@
 use allia_core::{
     ClauseOverride, DocumentKind, DocumentSettings, DocumentStatus, Organisation, PartySignature,
 };
-use allia_store::{KdfParams, StoreError, Vault};
+mod common;
 
-async fn vault(dir: &std::path::Path) -> Vault {
-    let params = KdfParams {
-        memory_kib: 8 * 1024,
-        iterations: 1,
-        parallelism: 1,
-    };
-    Vault::create_with_params(dir, "phrase de test", params)
-        .await
-        .expect("create")
-        .0
-}
+use allia_store::StoreError;
+use common::vault;
 
 fn settings(title: &str) -> DocumentSettings {
     DocumentSettings {

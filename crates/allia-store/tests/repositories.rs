@@ -3,20 +3,10 @@
 use allia_core::{
     ActorType, AllianceDraft, AllianceStatus, Organisation, PartnerDraft, PartnerRole, Settings,
 };
-use allia_store::{KdfParams, StoreError, Vault};
+mod common;
 
-/// Cheap KDF: these tests are about the repositories, not the key slots.
-async fn vault(dir: &std::path::Path) -> Vault {
-    let params = KdfParams {
-        memory_kib: 8 * 1024,
-        iterations: 1,
-        parallelism: 1,
-    };
-    Vault::create_with_params(dir, "phrase de test", params)
-        .await
-        .expect("create")
-        .0
-}
+use allia_store::StoreError;
+use common::vault;
 
 fn named(name: &str) -> PartnerDraft {
     PartnerDraft {
