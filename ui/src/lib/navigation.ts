@@ -1,5 +1,5 @@
 // Areas of the main frame. Areas that are not built yet do not exist here.
-export type AllianceArea = "alliance" | "partenaires";
+export type AllianceArea = "alliance" | "partenaires" | "documents";
 export type Area = AllianceArea | "new-alliance" | "profile" | "settings";
 
 export interface AreaGroup {
@@ -14,6 +14,7 @@ export const AREA_GROUPS: AreaGroup[] = [
     areas: [
       { id: "alliance", label: "Alliance" },
       { id: "partenaires", label: "Partenaires" },
+      { id: "documents", label: "Documents" },
     ],
   },
 ];

@@ -82,3 +82,11 @@ export const PARTNERS_STEP = {
 
 export const ALLIANCE_DEFINITION =
   "Une alliance réunit votre association et d’autres organisations (associations, collectivités, entreprises, fondations…) autour d’un projet commun\u00a0: mutualiser des moyens, répondre ensemble à un besoin social, amplifier votre impact.";
+
+export const DOCUMENTS_STEP = {
+  title: "Étape 4\u00a0: Formaliser contractuellement",
+  intro:
+    "Formaliser l’alliance par écrit clarifie les engagements de chacun et prévient les malentendus. Le guide propose trois documents complémentaires\u00a0:",
+  advice:
+    "Les modèles d’Allia sont un point de départ\u00a0: adaptez-les à votre projet et faites-les relire par un conseil juridique avant signature.",
+};

@@ -1,0 +1,104 @@
+// Step 4 of the guide on the example alliance: create a partnership agreement, leave an
+// optional clause out, rewrite a clause, export the PDF and check its text, then freeze
+// the version by sending it to review.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
+
+import { appSession, makeWorkspace, removeWorkspace, screenshot, startDriver, step } from './harness.mjs';
+import { page } from './ui.mjs';
+
+const PASSPHRASE = 'hérisson turquoise au marché de Nantes';
+const TITLE = 'Convention de mutualisation 2026';
+const EDITED = 'Texte modifié pour le test de bout en bout.';
+const PDF_FILE = 'convention-de-mutualisation-2026-v1.pdf';
+
+const workspace = makeWorkspace();
+let stopDriver;
+before(async () => {
+  stopDriver = await startDriver(workspace);
+});
+after(async () => {
+  await stopDriver?.();
+  removeWorkspace(workspace);
+});
+
+describe('les documents contractuels', () => {
+  const app = appSession();
+
+  step(app, "crée le coffre et charge l'exemple", async () => {
+    const ui = page(app.browser);
+    await ui.fill('create-passphrase', PASSPHRASE);
+    await ui.fill('create-confirmation', PASSPHRASE);
+    await ui.click('create-submit');
+    await ui.check('recovery-confirm');
+    await ui.click('recovery-continue');
+    await ui.shown('empty-alliances');
+    await ui.click('load-demo');
+    await ui.click('nav-area-documents');
+    await ui.shown('documents-empty');
+  });
+
+  step(app, 'crée une convention de partenariat', async () => {
+    const ui = page(app.browser);
+    await ui.click('new-document');
+    await ui.choose('document-kind', 'Convention de partenariat');
+    await ui.fill('document-title', TITLE);
+    await ui.click('document-create');
+    await ui.waitForCount('document-item', 1);
+    assert.equal((await ui.withText('document-item', TITLE)).length, 1);
+    await ui.shown('document-preview');
+    assert.match(await ui.text('document-status'), /Version 1/);
+  });
+
+  step(app, 'retire la clause de confidentialité', async () => {
+    const ui = page(app.browser);
+    await app.browser.waitUntil(async () => (await ui.text('document-preview')).includes('Confidentialité'), {
+      timeoutMsg: 'the preview should include the confidentiality clause by default',
+    });
+    await ui.click('clause-toggle-confidentialite');
+    await app.browser.waitUntil(async () => !(await ui.text('document-preview')).includes('Confidentialité'), {
+      timeoutMsg: 'the preview should no longer include the confidentiality clause',
+    });
+    const row = ui.el('clause-toggle-confidentialite').$('./ancestor::li[@data-testid="clause-row"]');
+    assert.ok(await row.isExisting(), 'the clause is still listed');
+    assert.doesNotMatch(await row.getText(), /Article \d+/, 'a clause left out has no article number');
+  });
+
+  step(app, "réécrit l'objet de la convention", async () => {
+    const ui = page(app.browser);
+    await ui.click('clause-edit-objet');
+    await ui.fill('clause-text', `La présente convention a pour objet la mutualisation de moyens. ${EDITED}`);
+    await ui.click('clause-save');
+    await ui.waitForGone('clause-text');
+    await app.browser.waitUntil(async () => (await ui.text('document-preview')).includes(EDITED), {
+      timeoutMsg: 'the preview should show the edited clause',
+    });
+    await ui.shown('clause-reset-objet');
+    await screenshot(app.browser, 'documents-convention');
+  });
+
+  step(app, 'exporte le PDF', async () => {
+    const ui = page(app.browser);
+    const pdf = join(workspace.saveDir, PDF_FILE);
+    await ui.click('document-export-pdf');
+    await ui.shown('document-exported');
+    await app.browser.waitUntil(() => existsSync(pdf) && statSync(pdf).size > 0, { timeoutMsg: `${pdf} was not written` });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    // pdftotext may break lines inside long sentences: compare with spaces squashed.
+    const flat = text.replace(/\s+/g, ' ');
+    for (const expected of [TITLE, EDITED, 'Maison des Solidarités du Val de Brenne', 'Page 1 /']) {
+      assert.ok(flat.includes(expected), `the PDF should contain « ${expected} »`);
+    }
+    assert.ok(!flat.includes('Confidentialité'), 'the PDF should not contain the removed clause');
+  });
+
+  step(app, 'fige la version en la passant en relecture', async () => {
+    const ui = page(app.browser);
+    await ui.click('document-status-next');
+    await ui.shown('document-frozen');
+    assert.match(await ui.text('document-frozen'), /Toute modification crée la version 2/);
+  });
+});

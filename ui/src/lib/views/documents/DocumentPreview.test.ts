@@ -1,0 +1,39 @@
+import { render, screen } from "@testing-library/svelte";
+import { describe, expect, it } from "vitest";
+import type { Document } from "$lib/api/bindings";
+import DocumentPreview from "./DocumentPreview.svelte";
+
+const document: Document = {
+  metadata: {
+    title: "Convention",
+    author: "Maison des Solidarités",
+    subject: "",
+    keywords: [],
+    creation_date: "2026-11-26",
+    language: "fr-FR",
+  },
+  header: null,
+  footer_title: "Convention",
+  blocks: [
+    { Title: { title: "Convention de partenariat", subtitle: null } },
+    { Article: { number: 1, title: "Objet" } },
+    { Paragraph: { runs: [{ text: "La présente convention ", bold: false, italic: false }, { text: "engage", bold: true, italic: false }], align: "Justify" } },
+    { List: { ordered: false, items: [[{ text: "premier point", bold: false, italic: false }]] } },
+    "PageBreak",
+    { Signatures: { place: "Tours", date: "26 novembre 2026", copies: 2, signatories: [{ organisation: "Maison des Solidarités", name: "Claire Martin", role: "Présidente" }] } },
+  ],
+};
+
+describe("DocumentPreview", () => {
+  it("renders the title, articles, bold runs, lists and signatures", () => {
+    render(DocumentPreview, { document });
+    const preview = screen.getByTestId("document-preview");
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Convention de partenariat");
+    expect(screen.getByRole("heading", { level: 3 })).toHaveTextContent("Article 1 — Objet");
+    expect(screen.getByText("engage").tagName).toBe("STRONG");
+    expect(screen.getByText("premier point").tagName).toBe("LI");
+    expect(preview).toHaveTextContent("Claire Martin");
+    expect(preview).toHaveTextContent("Lu et approuvé");
+    expect(preview).toHaveTextContent("en 2 exemplaires originaux");
+  });
+});

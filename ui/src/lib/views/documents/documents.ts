@@ -1,0 +1,62 @@
+// Pure helpers of the document builder: clause overrides and status progression.
+import type { ClauseOverride, ClauseView, DocumentSettings, DocumentStatus } from "$lib/api/bindings";
+
+/** Replaces (or adds) the override of one clause; drops it when it changes nothing. */
+function withOverride(overrides: ClauseOverride[], next: ClauseOverride): ClauseOverride[] {
+  const rest = overrides.filter((override) => override.clauseId !== next.clauseId);
+  if (next.enabled === null && next.text === null) return rest;
+  const index = overrides.findIndex((override) => override.clauseId === next.clauseId);
+  if (index === -1) return [...rest, next];
+  const result = overrides.slice();
+  result[index] = next;
+  return result;
+}
+
+function existing(overrides: ClauseOverride[], clauseId: string): ClauseOverride | undefined {
+  return overrides.find((override) => override.clauseId === clauseId);
+}
+
+/** Turns an optional clause on or off, keeping any edited text. */
+export function toggleClause(overrides: ClauseOverride[], clauseId: string, enabled: boolean): ClauseOverride[] {
+  return withOverride(overrides, { clauseId, enabled, text: existing(overrides, clauseId)?.text ?? null });
+}
+
+/** Sets the edited text of a clause, keeping its on/off choice. */
+export function setClauseText(overrides: ClauseOverride[], clauseId: string, text: string): ClauseOverride[] {
+  return withOverride(overrides, { clauseId, enabled: existing(overrides, clauseId)?.enabled ?? null, text });
+}
+
+/** Goes back to the model's text for a clause, keeping its on/off choice. */
+export function resetClauseText(overrides: ClauseOverride[], clauseId: string): ClauseOverride[] {
+  return withOverride(overrides, { clauseId, enabled: existing(overrides, clauseId)?.enabled ?? null, text: null });
+}
+
+export function withOverrides(settings: DocumentSettings, overrides: ClauseOverride[]): DocumentSettings {
+  return { ...settings, overrides };
+}
+
+const ORDER: DocumentStatus[] = ["draft", "in_review", "ready_to_sign", "signed"];
+
+/** The next status of a version, or null once signed. */
+export function nextStatus(status: DocumentStatus): DocumentStatus | null {
+  return ORDER[ORDER.indexOf(status) + 1] ?? null;
+}
+
+/** Label of the button that moves a version to `status`. */
+export function statusActionLabel(status: DocumentStatus): string {
+  switch (status) {
+    case "in_review":
+      return "Passer en relecture";
+    case "ready_to_sign":
+      return "Marquer prêt à signer";
+    case "signed":
+      return "Marquer signé";
+    default:
+      return "Repasser en brouillon";
+  }
+}
+
+/** « Article 3 — Durée », or the title alone for unnumbered clauses. */
+export function clauseHeading(clause: Pick<ClauseView, "number" | "title">): string {
+  return clause.number === null ? clause.title : `Article ${clause.number} — ${clause.title}`;
+}
