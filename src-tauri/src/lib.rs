@@ -35,6 +35,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             alliances::alliance_set_archived,
             alliances::alliance_delete,
             alliances::demo_load,
+            alliances::alliance_export,
+            alliances::alliance_import,
             partners::partner_list,
             partners::partner_create,
             partners::partner_update,

@@ -1,7 +1,7 @@
 //! Alliances and the closed lists the screens offer.
 
-use allia_core::{Alliance, AllianceDraft, Catalog};
-use tauri::State;
+use allia_core::{Alliance, AllianceDraft, AllianceFile, Catalog};
+use tauri::{AppHandle, State};
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -63,4 +63,74 @@ pub async fn alliance_delete(state: State<'_, AppState>, id: String) -> Result<(
 #[specta::specta]
 pub async fn demo_load(state: State<'_, AppState>) -> Result<Alliance, AppError> {
     Ok(state.store().await?.load_demo().await?)
+}
+
+/// « Exporter l'alliance… »: the alliance file (JSON) that partners exchange, saved
+/// where the person chooses. Returns the path, or `None` when cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn alliance_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Option<String>, AppError> {
+    let store = state.store().await?;
+    let file = store.export_alliance(&id).await?;
+    let json = serde_json::to_string_pretty(&file).map_err(|_| {
+        AppError::new(
+            crate::error::ErrorCode::Io,
+            "Le fichier d’alliance n’a pas pu être préparé.",
+        )
+    })?;
+    let suggested = format!(
+        "{}.alliance.json",
+        crate::dialogs::file_slug(&file.alliance.name)
+    );
+    let Some(path) = crate::dialogs::choose_save_path(
+        &app,
+        "Exporter l’alliance",
+        &suggested,
+        "Fichier d’alliance",
+        "json",
+    )
+    .await
+    else {
+        return Ok(None);
+    };
+    std::fs::write(&path, json + "\n").map_err(|e| {
+        AppError::io(
+            "Impossible d’enregistrer le fichier d’alliance à cet endroit",
+            &e,
+        )
+    })?;
+    Ok(Some(path.to_string_lossy().into_owned()))
+}
+
+/// « Importer une alliance… »: adds the alliance of a file as a new alliance. Returns
+/// it, or `None` when the person cancelled the dialog.
+#[tauri::command]
+#[specta::specta]
+pub async fn alliance_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<Alliance>, AppError> {
+    let Some(path) = crate::dialogs::choose_open_path(
+        &app,
+        "Importer une alliance",
+        "Fichier d’alliance",
+        "json",
+    )
+    .await
+    else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| AppError::io("Impossible de lire ce fichier", &e))?;
+    let file: AllianceFile = serde_json::from_str(&text).map_err(|_| {
+        AppError::new(
+            crate::error::ErrorCode::Validation,
+            "Ce fichier n’est pas un fichier d’alliance Allia valide.",
+        )
+    })?;
+    Ok(Some(state.store().await?.import_alliance(&file).await?))
 }

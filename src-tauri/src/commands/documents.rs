@@ -238,26 +238,5 @@ async fn file_stem(id: &str, state: &AppState) -> String {
         Err(_) => None,
     };
     let (title, number) = title.unwrap_or_else(|| ("document".into(), 1));
-    let slug: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    format!(
-        "{}-v{number}",
-        if slug.is_empty() {
-            "document".into()
-        } else {
-            slug
-        }
-    )
+    format!("{}-v{number}", crate::dialogs::file_slug(&title))
 }

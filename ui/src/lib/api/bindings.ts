@@ -31,6 +31,16 @@ export const commands = {
 	allianceDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("alliance_delete", { id })),
 	/**  « Charger l'exemple »: the guide's shared-service alliance. */
 	demoLoad: () => typedError<Alliance, AppError>(__TAURI_INVOKE("demo_load")),
+	/**
+	 *  « Exporter l'alliance… »: the alliance file (JSON) that partners exchange, saved
+	 *  where the person chooses. Returns the path, or `None` when cancelled.
+	 */
+	allianceExport: (id: string) => typedError<string | null, AppError>(__TAURI_INVOKE("alliance_export", { id })),
+	/**
+	 *  « Importer une alliance… »: adds the alliance of a file as a new alliance. Returns
+	 *  it, or `None` when the person cancelled the dialog.
+	 */
+	allianceImport: () => typedError<Alliance | null, AppError>(__TAURI_INVOKE("alliance_import")),
 	partnerList: (allianceId: string) => typedError<Partner[], AppError>(__TAURI_INVOKE("partner_list", { allianceId })),
 	partnerCreate: (allianceId: string, draft: PartnerDraft) => typedError<Partner, AppError>(__TAURI_INVOKE("partner_create", { allianceId, draft })),
 	partnerUpdate: (id: string, draft: PartnerDraft) => typedError<Partner, AppError>(__TAURI_INVOKE("partner_update", { id, draft })),

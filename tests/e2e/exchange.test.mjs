@@ -1,0 +1,62 @@
+// Exchanging an alliance between partners: « Exporter l’alliance… » writes the alliance
+// file, « Importer une alliance… » adds it back as a new alliance.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
+
+import { appSession, makeWorkspace, removeWorkspace, startDriver, step } from './harness.mjs';
+import { page } from './ui.mjs';
+
+const PASSPHRASE = 'loutre pensive au bord de la Vienne';
+/** The file name the app suggests for the demo alliance (its name, as a slug). */
+const FILE_NAME = 'service-partagé-du-val-de-brenne.alliance.json';
+
+const workspace = makeWorkspace();
+const exported = join(workspace.saveDir, FILE_NAME);
+// The app reads this instead of showing the open dialog (inherited through tauri-driver).
+process.env.ALLIA_E2E_OPEN_FILE = exported;
+
+let stopDriver;
+before(async () => {
+  stopDriver = await startDriver(workspace);
+});
+after(async () => {
+  await stopDriver?.();
+  removeWorkspace(workspace);
+});
+
+describe("échange d'une alliance entre partenaires", () => {
+  const app = appSession();
+
+  step(app, "crée le coffre et charge l'exemple", async () => {
+    const ui = page(app.browser);
+    await ui.fill('create-passphrase', PASSPHRASE);
+    await ui.fill('create-confirmation', PASSPHRASE);
+    await ui.click('create-submit');
+    await ui.shown('recovery-key');
+    await ui.check('recovery-confirm');
+    await ui.click('recovery-continue');
+    await ui.click('load-demo');
+    await ui.shown('nav-area-alliance');
+  });
+
+  step(app, "exporte l'alliance dans un fichier", async () => {
+    const ui = page(app.browser);
+    await ui.click('nav-area-alliance');
+    await ui.click('alliance-export');
+    await ui.shown('alliance-exported');
+    assert.ok(existsSync(exported), `${exported} was written`);
+    const file = JSON.parse(readFileSync(exported, 'utf8'));
+    assert.equal(file.alliance.name, 'Service partagé du Val de Brenne');
+    assert.equal(file.partners.length, 5);
+  });
+
+  step(app, "importe le fichier comme une nouvelle alliance", async () => {
+    const ui = page(app.browser);
+    await ui.click('import-alliance');
+    await ui.waitForCount('alliance-item', 2);
+    await ui.click('nav-area-partenaires');
+    await ui.waitForCount('partner-row', 5);
+  });
+});
