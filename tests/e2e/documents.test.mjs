@@ -3,7 +3,8 @@
 // the version by sending it to review.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 
@@ -14,6 +15,9 @@ const PASSPHRASE = 'hérisson turquoise au marché de Nantes';
 const TITLE = 'Convention de mutualisation 2026';
 const EDITED = 'Texte modifié pour le test de bout en bout.';
 const PDF_FILE = 'convention-de-mutualisation-2026-v1.pdf';
+const DOCX_FILE = 'convention-de-mutualisation-2026-v1.docx';
+/** Where « Ouvrir pour imprimer » writes the PDF it hands to the system viewer (Linux). */
+const PRINT_FILE = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'fr.allia.desktop', PDF_FILE);
 
 const workspace = makeWorkspace();
 let stopDriver;
@@ -100,5 +104,59 @@ describe('les documents contractuels', () => {
     await ui.click('document-status-next');
     await ui.shown('document-frozen');
     assert.match(await ui.text('document-frozen'), /Toute modification crée la version 2/);
+  });
+
+  step(app, 'exporte la version figée en Word', async () => {
+    const ui = page(app.browser);
+    await ui.click('document-export-docx');
+    await ui.shown('document-exported');
+    const docx = join(workspace.saveDir, DOCX_FILE);
+    assert.ok(existsSync(docx), `${docx} was written`);
+    assert.equal(readFileSync(docx).subarray(0, 2).toString(), 'PK', 'a DOCX is a zip');
+  });
+
+  step(app, "prépare le PDF pour l'impression", async () => {
+    const ui = page(app.browser);
+    const before = existsSync(PRINT_FILE) ? statSync(PRINT_FILE).mtimeMs : 0;
+    await ui.click('document-print');
+    await app.browser.waitUntil(() => existsSync(PRINT_FILE) && statSync(PRINT_FILE).mtimeMs > before, {
+      timeoutMsg: `${PRINT_FILE} should be written for the PDF viewer`,
+    });
+    const text = execFileSync('pdftotext', ['-layout', PRINT_FILE, '-'], { encoding: 'utf8' });
+    assert.ok(text.includes(TITLE));
+    // A machine without a PDF viewer (CI) says so in plain French instead of failing silently.
+    if (await ui.isShown('document-error')) {
+      assert.match(await ui.text('document-error'), /lecteur de PDF/);
+    }
+  });
+
+  step(app, 'enregistre une signature sur la version prête à signer', async () => {
+    const ui = page(app.browser);
+    await ui.click('document-status-next');
+    await app.browser.waitUntil(async () => (await ui.text('document-status')).includes('Prêt à signer'), {
+      timeoutMsg: 'the status should read « Prêt à signer »',
+    });
+    const [name] = await app.browser.$$('[data-testid="signature-name"]');
+    await name.clearValue();
+    await name.addValue('Claire Martin');
+    const [date] = await app.browser.$$('[data-testid="signature-date"]');
+    // Date inputs take a value set by script more reliably than typed keys in WebKit.
+    await app.browser.execute((input) => {
+      input.value = '2026-12-03';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, date);
+    const [save] = await app.browser.$$('[data-testid="signature-save"]');
+    await save.click();
+    await ui.shown('document-signatures');
+    assert.match(await ui.text('document-signatures'), /signé par Claire Martin le 3 décembre 2026/);
+  });
+
+  step(app, 'une modification après gel crée la version 2', async () => {
+    const ui = page(app.browser);
+    await ui.fill('document-settings-title', `${TITLE} (révisée)`);
+    await ui.click('document-settings-save');
+    await app.browser.waitUntil(async () => (await ui.text('document-status')).includes('Version 2 — Brouillon'), {
+      timeoutMsg: 'a change to a frozen version should start version 2 as a draft',
+    });
   });
 });
