@@ -159,7 +159,7 @@ pub async fn save_recovery_kit(
 const KIT_FILE_NAME: &str = "allia-kit-de-recuperation.txt";
 
 fn recovery_kit_text(recovery_key: &str, date: chrono::NaiveDate) -> String {
-    let date = date.format_localized("%-d %B %Y", chrono::Locale::fr_FR);
+    let date = allia_docs::templates::typography::format_date(date);
     format!(
         "ALLIA — KIT DE RÉCUPÉRATION\r\n\
          ============================\r\n\r\n\

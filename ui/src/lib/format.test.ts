@@ -8,7 +8,7 @@ describe("French formatting", () => {
 
   it("formats dates the French way", () => {
     expect(formatDate("2026-11-26")).toBe("26 novembre 2026");
-    expect(formatDate("2026-05-01T10:00:00Z")).toBe("1 mai 2026");
+    expect(formatDate("2026-05-01T10:00:00Z")).toBe("1er mai 2026");
     expect(formatDate(null)).toBe("");
   });
 

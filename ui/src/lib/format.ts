@@ -17,7 +17,9 @@ export function formatDate(value: string | null | undefined): string {
   if (!value) return "";
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return longDate.format(date);
+  const text = longDate.format(date);
+  // French writes the first day of a month as an ordinal: « 1er mai 2026 ».
+  return date.getUTCDate() === 1 ? text.replace(/^1(?=\s)/, "1er") : text;
 }
 
 /** « 1 partenaire », « 3 partenaires ». */

@@ -59,7 +59,7 @@ pub struct AllianceInfo {
     pub name: String,
     pub purpose: Option<String>,
     pub territory: Option<String>,
-    /// « 1 décembre 2025 ».
+    /// « 1er décembre 2025 ».
     pub start_date: Option<String>,
     pub duration_months: Option<u32>,
     /// « 2 ans », « 18 mois ».

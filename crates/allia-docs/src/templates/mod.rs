@@ -52,7 +52,7 @@
 //! whether a clause is in the document (to guard a reference to an optional clause);
 //! `blank("label")`
 //! prints « [à compléter : label] » and reports it; `amount(cents)` or `| amount` gives
-//! « 1 250,00 € »; `| date` turns `2025-12-01` into « 1 décembre 2025 »; `| list_fr` joins
+//! « 1 250,00 € »; `| date` turns `2025-12-01` into « 1er décembre 2025 »; `| list_fr` joins
 //! « a, b et c »; `| sentence` ends a free text with a period; `| lower_first`.
 
 mod assemble;

@@ -69,7 +69,7 @@ fn date_filter(value: &str) -> Result<String, Error> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map(format_date)
         .or_else(|_| {
-            // Already formatted dates (« 1 décembre 2025 ») pass through.
+            // Already formatted dates (« 1er décembre 2025 ») pass through.
             if value.chars().any(char::is_alphabetic) {
                 Ok(value.to_string())
             } else {
@@ -257,7 +257,7 @@ mod tests {
             .expect("renders");
         assert_eq!(
             out,
-            "\\*Étoile\\*||a, b et c|1\u{202f}250,00\u{202f}€|1 décembre 2025|fin.|[à compléter : la durée]"
+            "\\*Étoile\\*||a, b et c|1\u{202f}250,00\u{202f}€|1er décembre 2025|fin.|[à compléter : la durée]"
         );
         assert_eq!(
             r.take_issues(),

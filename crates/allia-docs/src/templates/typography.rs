@@ -25,9 +25,16 @@ pub fn format_amount(cents: i64) -> String {
     format!("{sign}{grouped},{rest:02}{NNBSP}€")
 }
 
-/// « 1 décembre 2025 ».
+/// « 1er décembre 2025 ».
 pub fn format_date(date: NaiveDate) -> String {
-    date.format_localized("%-d %B %Y", chrono::Locale::fr_FR)
+    use chrono::Datelike;
+    // French writes the first day of a month as an ordinal: « 1er décembre 2025 ».
+    let pattern = if date.day() == 1 {
+        "1er %B %Y"
+    } else {
+        "%-d %B %Y"
+    };
+    date.format_localized(pattern, chrono::Locale::fr_FR)
         .to_string()
 }
 
@@ -168,7 +175,7 @@ mod tests {
     #[test]
     fn dates() {
         let d = NaiveDate::from_ymd_opt(2025, 12, 1).expect("date");
-        assert_eq!(format_date(d), "1 décembre 2025");
+        assert_eq!(format_date(d), "1er décembre 2025");
         let d = NaiveDate::from_ymd_opt(2026, 8, 15).expect("date");
         assert_eq!(format_date(d), "15 août 2026");
     }
