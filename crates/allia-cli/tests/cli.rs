@@ -196,6 +196,29 @@ fn pdftotext(pdf: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+fn page_count(pdf: &Path) -> usize {
+    let out = Command::new("pdfinfo")
+        .arg(path(pdf))
+        .output()
+        .expect("pdfinfo");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Pages:")
+                .map(|n| n.trim().parse().unwrap_or(0))
+        })
+        .unwrap_or(0)
+}
+
+/// Text without spaces of any kind, hyphenation breaks or apostrophe variants.
+fn normalise(text: &str) -> String {
+    text.replace("-\n", "")
+        .replace('’', "'")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect()
+}
+
 /// Creates a vault with the demo alliance; returns (vault dir, alliance id).
 fn demo_vault(dir: &Path) -> (std::path::PathBuf, String) {
     let vault = dir.join("coffre");
@@ -251,6 +274,34 @@ fn render_the_three_documents_from_an_alliance_file() {
             assert!(text.contains(party), "{document}: {party}");
         }
         assert!(text.contains("Page 1 / "), "{document}");
+        let pages = page_count(&pdf);
+        assert!(
+            text.contains(&format!("Page {pages} / {pages}")),
+            "{document}: last page footer"
+        );
+        for party in [
+            "Les Jardins partagés de Brenne",
+            "Culture pour tous en Val de Brenne",
+            "Aide à domicile rurale du Val",
+        ] {
+            assert!(text.contains(party), "{document}: {party}");
+        }
+        // Every clause in the document shows its title (line breaks and apostrophes aside).
+        let alliance_file: allia_core::AllianceFile =
+            serde_json::from_str(&std::fs::read_to_string(&file).expect("json")).expect("parse");
+        let kind = allia_core::DocumentKind::from_cli_name(document).expect("kind");
+        let options =
+            allia_docs::templates::DocumentOptions::new(kind, title, chrono::NaiveDate::MIN);
+        let flat = normalise(&text);
+        for clause in allia_docs::templates::clauses(&alliance_file, &options).expect("clauses") {
+            if clause.number.is_some() {
+                assert!(
+                    flat.contains(&normalise(&clause.title)),
+                    "{document}: « {} »",
+                    clause.title
+                );
+            }
+        }
         // The profile is not filled in: the command says what to check.
         assert!(
             stderr(&out).contains("à vérifier"),
