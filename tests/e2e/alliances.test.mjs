@@ -29,13 +29,7 @@ describe("l'exemple du guide et les réglages", () => {
 
   step(app, 'crée le coffre', async () => {
     const ui = page(app.browser);
-    await ui.fill('create-passphrase', PASSPHRASE);
-    await ui.fill('create-confirmation', PASSPHRASE);
-    await ui.click('create-submit');
-    recoveryKey = await ui.text('recovery-key');
-    await ui.check('recovery-confirm');
-    await ui.click('recovery-continue');
-    await ui.shown('empty-alliances');
+    recoveryKey = await ui.createVault(PASSPHRASE);
     await screenshot(app.browser, 'aucune-alliance');
   });
 

@@ -34,12 +34,7 @@ describe('les documents contractuels', () => {
 
   step(app, "crée le coffre et charge l'exemple", async () => {
     const ui = page(app.browser);
-    await ui.fill('create-passphrase', PASSPHRASE);
-    await ui.fill('create-confirmation', PASSPHRASE);
-    await ui.click('create-submit');
-    await ui.check('recovery-confirm');
-    await ui.click('recovery-continue');
-    await ui.shown('empty-alliances');
+    await ui.createVault(PASSPHRASE);
     await ui.click('load-demo');
     await ui.click('nav-area-documents');
     await ui.shown('documents-empty');

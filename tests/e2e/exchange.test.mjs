@@ -31,12 +31,7 @@ describe("échange d'une alliance entre partenaires", () => {
 
   step(app, "crée le coffre et charge l'exemple", async () => {
     const ui = page(app.browser);
-    await ui.fill('create-passphrase', PASSPHRASE);
-    await ui.fill('create-confirmation', PASSPHRASE);
-    await ui.click('create-submit');
-    await ui.shown('recovery-key');
-    await ui.check('recovery-confirm');
-    await ui.click('recovery-continue');
+    await ui.createVault(PASSPHRASE);
     await ui.click('load-demo');
     await ui.shown('nav-area-alliance');
   });

@@ -80,6 +80,21 @@ export function page(browser) {
       await clickElement(match, `${id}: ${text}`);
     },
 
+    /**
+     * First run: creates the vault with `passphrase`, confirms the recovery key was
+     * kept and enters the app. Returns the recovery key shown on screen.
+     */
+    async createVault(passphrase) {
+      await this.fill('create-passphrase', passphrase);
+      await this.fill('create-confirmation', passphrase);
+      await this.click('create-submit');
+      const recoveryKey = await this.text('recovery-key');
+      await this.check('recovery-confirm');
+      await this.click('recovery-continue');
+      await this.shown('empty-alliances');
+      return recoveryKey;
+    },
+
     /** Opens a table row through its first button (rows themselves are not clickable for WebDriver). */
     async openRow(id, text) {
       let row;

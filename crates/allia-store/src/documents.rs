@@ -152,13 +152,13 @@ impl Store {
         if current.status.is_frozen() {
             insert_version(&mut tx, id, current.number + 1, &settings).await?;
         } else {
-            sqlx::query(
-                "UPDATE document_version SET settings = ? WHERE document_id = ? AND number = ?",
+            set_version_field(
+                &mut tx,
+                id,
+                current.number,
+                VersionField::Settings,
+                to_json(&settings)?,
             )
-            .bind(to_json(&settings)?)
-            .bind(id)
-            .bind(current.number)
-            .execute(&mut *tx)
             .await?;
         }
         touch(&mut tx, id).await?;
@@ -194,12 +194,14 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        sqlx::query("UPDATE document_version SET status = ? WHERE document_id = ? AND number = ?")
-            .bind(enum_text(&status))
-            .bind(id)
-            .bind(current.number)
-            .execute(&mut *tx)
-            .await?;
+        set_version_field(
+            &mut tx,
+            id,
+            current.number,
+            VersionField::Status,
+            enum_text(&status),
+        )
+        .await?;
         touch(&mut tx, id).await?;
         tx.commit().await?;
         self.document(id).await
@@ -226,13 +228,13 @@ impl Store {
         signatures.retain(|s| s.party != signature.party);
         signatures.push(signature);
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "UPDATE document_version SET signatures = ? WHERE document_id = ? AND number = ?",
+        set_version_field(
+            &mut tx,
+            id,
+            current.number,
+            VersionField::Signatures,
+            to_json(&signatures)?,
         )
-        .bind(to_json(&signatures)?)
-        .bind(id)
-        .bind(current.number)
-        .execute(&mut *tx)
         .await?;
         touch(&mut tx, id).await?;
         tx.commit().await?;
@@ -266,6 +268,42 @@ impl Store {
             .await?;
         ensure_found(done, "document")
     }
+}
+
+/// A column of the current version that a change rewrites.
+#[derive(Clone, Copy)]
+enum VersionField {
+    Settings,
+    Signatures,
+    Status,
+}
+
+async fn set_version_field(
+    conn: &mut SqliteConnection,
+    id: &str,
+    number: u32,
+    field: VersionField,
+    value: String,
+) -> StoreResult<()> {
+    // One fixed statement per column: no SQL is built from data.
+    let sql = match field {
+        VersionField::Settings => {
+            "UPDATE document_version SET settings = ? WHERE document_id = ? AND number = ?"
+        }
+        VersionField::Signatures => {
+            "UPDATE document_version SET signatures = ? WHERE document_id = ? AND number = ?"
+        }
+        VersionField::Status => {
+            "UPDATE document_version SET status = ? WHERE document_id = ? AND number = ?"
+        }
+    };
+    sqlx::query(sql)
+        .bind(value)
+        .bind(id)
+        .bind(number)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 async fn touch(conn: &mut SqliteConnection, id: &str) -> StoreResult<()> {
