@@ -135,6 +135,17 @@ mod tests {
         .validated()
         .expect_err("long purpose");
         assert_eq!(err.0[0].field, "purpose");
+        let err = AllianceDraft {
+            name: "A".repeat(100_000),
+            ..Default::default()
+        }
+        .validated()
+        .expect_err("long name");
+        assert_eq!(err.0[0].field, "name");
+        assert_eq!(
+            err.0[0].message,
+            "Ce texte est trop long\u{a0}: 200 caractères au plus (100\u{202f}000 saisis)."
+        );
     }
 
     #[test]

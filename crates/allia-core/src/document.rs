@@ -117,11 +117,30 @@ pub struct DocumentSettings {
 }
 
 const MAX_COPIES: u32 = 50;
-const MAX_CLAUSE_TEXT: usize = 20_000;
+/// Longest text of one clause, in characters.
+pub const MAX_CLAUSE_TEXT: usize = crate::validation::LONG_TEXT_MAX;
+/// Most clause changes one document carries (the longest model has a few dozen
+/// clauses; the cap only stops absurd input before any work is done on it).
+pub const MAX_OVERRIDES: usize = 200;
+/// Longest clause identity, in characters (the models use short ASCII names).
+const MAX_CLAUSE_ID: usize = 64;
+/// Most signatures one version records (one per party).
+pub const MAX_SIGNATURES: usize = 100;
+
+/// Whether a clause identity has the models' shape: `a-z`, `0-9` and `_`.
+fn is_clause_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_CLAUSE_ID
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
 
 impl DocumentSettings {
+    /// Trims the title and place, checks the copies, the number of clause changes, each
+    /// clause's identity and text; keeps one change per clause (the last one).
     pub fn validated(&self) -> Result<DocumentSettings, crate::ValidationErrors> {
-        use crate::validation::{optional_text, text};
+        use crate::validation::{has_forbidden_control, optional_text, text, too_long_message};
         let mut errors = crate::ValidationErrors::default();
         let title = text(
             &mut errors,
@@ -139,23 +158,42 @@ impl DocumentSettings {
                 );
             }
         }
-        let mut overrides: Vec<ClauseOverride> = Vec::with_capacity(self.overrides.len());
-        for o in &self.overrides {
-            if o.text
-                .as_ref()
-                .is_some_and(|t| t.chars().count() > MAX_CLAUSE_TEXT)
-            {
-                errors.push(
-                    format!("clauses.{}", o.clause_id),
-                    format!(
-                        "Le texte d’une clause compte {MAX_CLAUSE_TEXT} caractères au maximum."
-                    ),
-                );
-            }
-            // One override per clause: the last one wins.
-            overrides.retain(|existing| existing.clause_id != o.clause_id);
-            if o.enabled.is_some() || o.text.is_some() {
-                overrides.push(o.clone());
+        let mut overrides: Vec<ClauseOverride> = Vec::new();
+        if self.overrides.len() > MAX_OVERRIDES {
+            errors.push(
+                "clauses",
+                crate::validation::too_many_message(
+                    "clauses modifiées",
+                    MAX_OVERRIDES,
+                    self.overrides.len(),
+                ),
+            );
+        } else {
+            for o in &self.overrides {
+                if !is_clause_id(&o.clause_id) {
+                    errors.push(
+                        "clauses",
+                        "Cette clause n’existe pas dans les modèles d’Allia.",
+                    );
+                    continue;
+                }
+                let field = format!("clauses.{}", o.clause_id);
+                if let Some(t) = &o.text {
+                    let count = t.chars().count();
+                    if count > MAX_CLAUSE_TEXT {
+                        errors.push(&field, too_long_message(MAX_CLAUSE_TEXT, count));
+                    } else if has_forbidden_control(t) {
+                        errors.push(
+                            &field,
+                            "Ce texte contient des caractères invisibles non autorisés.",
+                        );
+                    }
+                }
+                // One override per clause: the last one wins.
+                overrides.retain(|existing| existing.clause_id != o.clause_id);
+                if o.enabled.is_some() || o.text.is_some() {
+                    overrides.push(o.clone());
+                }
             }
         }
         errors.into_result(DocumentSettings {
@@ -318,6 +356,62 @@ mod tests {
     }
 
     #[test]
+    fn clause_changes_are_bounded() {
+        let change = |id: &str, text: Option<String>| ClauseOverride {
+            clause_id: id.into(),
+            enabled: None,
+            text,
+        };
+        let settings = |overrides| DocumentSettings {
+            title: "Convention".into(),
+            overrides,
+            ..Default::default()
+        };
+        let err = settings(vec![change("objet", Some("x".repeat(MAX_CLAUSE_TEXT + 1)))])
+            .validated()
+            .expect_err("long clause");
+        assert_eq!(err.0[0].field, "clauses.objet");
+        assert_eq!(
+            err.0[0].message,
+            "Ce texte est trop long\u{a0}: 20\u{202f}000 caractères au plus (20\u{202f}001 saisis)."
+        );
+        assert!(
+            settings(vec![change("objet", Some("x".repeat(MAX_CLAUSE_TEXT)))])
+                .validated()
+                .is_ok()
+        );
+
+        let err = settings(vec![change("objet", Some("a\u{0}b".into()))])
+            .validated()
+            .expect_err("NUL");
+        assert_eq!(
+            err.0[0].message,
+            "Ce texte contient des caractères invisibles non autorisés."
+        );
+
+        for bad in ["", "Objet", "objet.titre", "clé", &"x".repeat(65)] {
+            let err = settings(vec![change(bad, None)])
+                .validated()
+                .expect_err(bad);
+            assert_eq!(err.0[0].field, "clauses", "{bad}");
+            assert_eq!(
+                err.0[0].message,
+                "Cette clause n’existe pas dans les modèles d’Allia."
+            );
+        }
+
+        let many = (0..=MAX_OVERRIDES)
+            .map(|i| change(&format!("c{i}"), Some("t".into())))
+            .collect();
+        let err = settings(many).validated().expect_err("too many");
+        assert_eq!(err.0.len(), 1);
+        assert_eq!(
+            err.0[0].message,
+            "Trop de clauses modifiées\u{a0}: 200 au plus (201 en tout)."
+        );
+    }
+
+    #[test]
     fn signature_needs_a_signatory() {
         let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
         let err = PartySignature {
@@ -329,5 +423,17 @@ mod tests {
         .expect_err("no signatory");
         assert_eq!(err.0[0].field, "signatory");
         assert_eq!(err.0[0].message, "Indiquez le nom du ou de la signataire.");
+        let err = PartySignature {
+            party: "M".repeat(201),
+            signatory: "Claire Moreau".into(),
+            signed_on: date,
+        }
+        .validated()
+        .expect_err("long party");
+        assert_eq!(err.0[0].field, "party");
+        assert_eq!(
+            err.0[0].message,
+            "Ce texte est trop long\u{a0}: 200 caractères au plus (201 saisis)."
+        );
     }
 }

@@ -15,7 +15,10 @@ pub mod settings;
 pub mod validation;
 
 pub use alliance::{Alliance, AllianceDraft, AllianceStatus};
-pub use alliance_file::{AllianceFile, ALLIANCE_FILE_FORMAT};
+pub use alliance_file::{
+    AllianceFile, AllianceFileError, ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES,
+    ALLIANCE_FILE_MAX_PARTNERS,
+};
 pub use catalog::{Catalog, Choice};
 pub use document::{
     ClauseOverride, ContractDocument, DocumentKind, DocumentSettings, DocumentStatus,

@@ -173,7 +173,7 @@ mod tests {
         let err = long.validated().expect_err("too long");
         assert_eq!(
             messages_for(&err, "name"),
-            vec!["Ce texte est trop long (200 caractères au maximum)."]
+            vec!["Ce texte est trop long\u{a0}: 200 caractères au plus (201 saisis)."]
         );
     }
 

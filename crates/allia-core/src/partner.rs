@@ -138,33 +138,54 @@ pub struct Partner {
 
 const TAG_MAX: usize = 40;
 const TAGS_MAX: usize = 20;
+/// Tags looked at before deduplication: beyond this the list is refused outright, so
+/// a huge list costs nothing to check.
+const TAGS_RECEIVED_MAX: usize = 100;
+/// Longest description of what a partner brings, in characters.
+const RESOURCES_MAX: usize = 5000;
 
 impl PartnerDraft {
+    /// Trims and normalises every field (tags deduplicated without regard to case),
+    /// and reports every problem at once.
     pub fn validated(&self) -> Result<PartnerDraft, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         let organisation = self.organisation.normalized(&mut errors);
-        let resources = optional_text(&mut errors, "resources", &self.resources, 5000);
+        let resources = optional_text(&mut errors, "resources", &self.resources, RESOURCES_MAX);
         let mut tags: Vec<String> = Vec::new();
-        for tag in &self.resource_tags {
-            let tag = tag.trim();
-            if tag.is_empty() || tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
-                continue;
-            }
-            if tag.chars().count() > TAG_MAX {
-                errors.push(
-                    "resourceTags",
-                    format!("Un mot-clé compte {TAG_MAX} caractères au maximum."),
-                );
-            } else if tag.chars().any(char::is_control) {
-                errors.push(
-                    "resourceTags",
-                    "Un mot-clé contient des caractères invisibles non autorisés.",
-                );
-            }
-            tags.push(tag.to_string());
-        }
-        if tags.len() > TAGS_MAX {
+        if self.resource_tags.len() > TAGS_RECEIVED_MAX {
             errors.push("resourceTags", format!("{TAGS_MAX} mots-clés au maximum."));
+        } else {
+            let mut seen: Vec<String> = Vec::new();
+            for tag in &self.resource_tags {
+                let tag = tag.trim();
+                if tag.is_empty() {
+                    continue;
+                }
+                // Checked before comparing, so a huge tag is never lower-cased.
+                if tag.chars().count() > TAG_MAX {
+                    errors.push(
+                        "resourceTags",
+                        format!("Un mot-clé compte {TAG_MAX} caractères au maximum."),
+                    );
+                    continue;
+                }
+                if tag.chars().any(char::is_control) {
+                    errors.push(
+                        "resourceTags",
+                        "Un mot-clé contient des caractères invisibles non autorisés.",
+                    );
+                    continue;
+                }
+                let lower = tag.to_lowercase();
+                if seen.contains(&lower) {
+                    continue;
+                }
+                seen.push(lower);
+                tags.push(tag.to_string());
+            }
+            if tags.len() > TAGS_MAX {
+                errors.push("resourceTags", format!("{TAGS_MAX} mots-clés au maximum."));
+            }
         }
         errors.into_result(PartnerDraft {
             organisation,
@@ -258,6 +279,14 @@ mod tests {
         d.resource_tags = (0..21).map(|i| format!("tag{i}")).collect();
         let err = d.validated().expect_err("too many");
         assert_eq!(err.0[0].message, "20 mots-clés au maximum.");
+        // A huge list is refused before any tag is looked at.
+        d.resource_tags = vec!["x".repeat(100_000); TAGS_RECEIVED_MAX + 1];
+        let err = d.validated().expect_err("huge list");
+        assert_eq!(err.0.len(), 1);
+        assert_eq!(err.0[0].message, "20 mots-clés au maximum.");
+        // Many repeats of one tag are one tag.
+        d.resource_tags = vec!["Locaux".into(); 100];
+        assert_eq!(d.validated().expect("valid").resource_tags, vec!["Locaux"]);
     }
 
     #[test]

@@ -3,9 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::validation::ValidationErrors;
+use crate::validation::{french_count, ValidationErrors};
 
 pub const MIN_CHARS: usize = 10;
+/// Longest passphrase accepted, in characters: far beyond any real one, and a bound on
+/// what key derivation and the strength assessment are given.
+pub const MAX_CHARS: usize = 1024;
+/// How many leading characters the strength estimate looks at: zxcvbn's cost grows
+/// faster than the length, and it reads no further itself.
+const SCORED_CHARS: usize = 100;
 /// zxcvbn score (0–4) a passphrase must reach.
 pub const MIN_SCORE: u8 = 3;
 
@@ -21,10 +27,16 @@ pub struct PassphraseAssessment {
     pub message: Option<String>,
 }
 
+/// Scores a passphrase (zxcvbn, on its first 100 characters) and says whether the
+/// vault accepts it: at least [`MIN_CHARS`] and at most [`MAX_CHARS`] characters, and
+/// a score of at least [`MIN_SCORE`]. Cheap on any input: linear in its length.
 pub fn assess_passphrase(passphrase: &str) -> PassphraseAssessment {
     let chars = passphrase.chars().count();
     let score: u8 = if passphrase.is_empty() {
         0
+    } else if chars > SCORED_CHARS {
+        let scored: String = passphrase.chars().take(SCORED_CHARS).collect();
+        zxcvbn::zxcvbn(&scored, &[]).score().into()
     } else {
         zxcvbn::zxcvbn(passphrase, &[]).score().into()
     };
@@ -39,9 +51,15 @@ pub fn assess_passphrase(passphrase: &str) -> PassphraseAssessment {
         Some(format!(
             "Au moins {MIN_CHARS} caractères ({chars} pour l’instant). Une courte phrase de plusieurs mots est facile à retenir."
         ))
+    } else if chars > MAX_CHARS {
+        Some(format!(
+            "Phrase de passe trop longue\u{a0}: {} caractères au plus ({} saisis).",
+            french_count(MAX_CHARS),
+            french_count(chars)
+        ))
     } else if score < MIN_SCORE {
         Some(
-            "Trop facile à deviner : ajoutez des mots peu courants, ou allongez la phrase."
+            "Trop facile à deviner\u{a0}: ajoutez des mots peu courants, ou allongez la phrase."
                 .to_string(),
         )
     } else {
@@ -132,6 +150,36 @@ mod tests {
             "girafe violette sous la pluie"
         )
         .is_ok());
+    }
+
+    #[test]
+    fn too_long_passphrase_is_refused_with_the_count() {
+        let at_cap = "girafe violette sous la pluie de Lyon ".repeat(30);
+        let at_cap: String = at_cap.chars().take(MAX_CHARS).collect();
+        assert!(assess_passphrase(&at_cap).acceptable);
+        let over = format!("{at_cap}x");
+        let a = assess_passphrase(&over);
+        assert!(!a.acceptable);
+        assert_eq!(
+            a.message.as_deref(),
+            Some("Phrase de passe trop longue\u{a0}: 1\u{202f}024 caractères au plus (1\u{202f}025 saisis).")
+        );
+        let err = check_new_passphrase(&over, &over).expect_err("too long");
+        assert_eq!(err.0[0].field, "passphrase");
+    }
+
+    #[test]
+    fn a_huge_passphrase_is_assessed_quickly() {
+        let huge = "é9!".repeat(1_000_000);
+        let started = std::time::Instant::now();
+        let a = assess_passphrase(&huge);
+        assert!(!a.acceptable);
+        assert!(a
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("3\u{202f}000\u{202f}000 saisis")));
+        // Generous for a debug build on a busy machine; unbounded scoring takes minutes.
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]

@@ -67,7 +67,67 @@ impl ValidationErrors {
     }
 }
 
-/// Trims a text and checks its length in characters (not bytes).
+/// Longest name or other one-line field of any input, in characters: the cap every
+/// short text crossing the app's boundary stays under (fields set their own, lower one).
+pub const SHORT_TEXT_MAX: usize = 200;
+/// Longest free text (purpose, resources, a clause's text), in characters.
+pub const LONG_TEXT_MAX: usize = 20_000;
+
+/// A count written the French way: groups of three digits separated by a narrow
+/// no-break space (« 12 345 »).
+pub fn french_count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The message for a text over its cap: « Ce texte est trop long : 200 caractères au
+/// plus (1 234 saisis). » Counts are in characters (Unicode scalar values).
+pub fn too_long_message(max: usize, count: usize) -> String {
+    format!(
+        "Ce texte est trop long\u{a0}: {} caractères au plus ({} saisis).",
+        french_count(max),
+        french_count(count)
+    )
+}
+
+/// The message for a list over its cap, e.g. « Trop de partenaires : 500 au plus
+/// (612 en tout). »
+pub fn too_many_message(what: &str, max: usize, count: usize) -> String {
+    format!(
+        "Trop de {what}\u{a0}: {} au plus ({} en tout).",
+        french_count(max),
+        french_count(count)
+    )
+}
+
+/// Whether a text holds a control character other than a line break or a tab
+/// (NUL, escape, bell…): invisible, and a source of confusion in a contract.
+pub(crate) fn has_forbidden_control(value: &str) -> bool {
+    value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+/// Whether `id` has the shape of the identifiers the vault gives its records: a UUID
+/// written in lower-case hexadecimal with its four hyphens (36 characters). The store
+/// refuses any other id as unknown before querying.
+pub fn is_record_id(id: &str) -> bool {
+    id.len() == 36
+        && id.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_digit() || (b'a'..=b'f').contains(&b),
+        })
+}
+
+/// Trims a text and checks its length in characters (not bytes) and that it holds no
+/// control character but line breaks and tabs.
 pub(crate) fn text(
     errors: &mut ValidationErrors,
     field: &str,
@@ -76,19 +136,14 @@ pub(crate) fn text(
     max: usize,
 ) -> String {
     let trimmed = value.trim().to_string();
+    let count = trimmed.chars().count();
     if trimmed.is_empty() {
         if let Some(what) = required {
             errors.push(field, format!("Indiquez {what}."));
         }
-    } else if trimmed.chars().count() > max {
-        errors.push(
-            field,
-            format!("Ce texte est trop long ({max} caractères au maximum)."),
-        );
-    } else if trimmed
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
+    } else if count > max {
+        errors.push(field, too_long_message(max, count));
+    } else if has_forbidden_control(&trimmed) {
         errors.push(
             field,
             "Ce texte contient des caractères invisibles non autorisés.",
@@ -151,4 +206,78 @@ pub(crate) fn phone(
         );
     }
     Some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_three_with_a_narrow_space() {
+        assert_eq!(french_count(0), "0");
+        assert_eq!(french_count(200), "200");
+        assert_eq!(french_count(1_234), "1\u{202f}234");
+        assert_eq!(french_count(20_000), "20\u{202f}000");
+        assert_eq!(french_count(1_234_567), "1\u{202f}234\u{202f}567");
+    }
+
+    #[test]
+    fn too_long_names_the_cap_and_the_count() {
+        let mut errors = ValidationErrors::default();
+        let kept = text(&mut errors, "name", &"é".repeat(1_234), None, 200);
+        assert_eq!(kept.chars().count(), 1_234);
+        assert_eq!(
+            errors.0[0].message,
+            "Ce texte est trop long\u{a0}: 200 caractères au plus (1\u{202f}234 saisis)."
+        );
+    }
+
+    #[test]
+    fn a_huge_text_is_refused_on_length_alone() {
+        let mut errors = ValidationErrors::default();
+        let huge = format!("{}\u{0}", "a".repeat(1_000_000));
+        text(&mut errors, "purpose", &huge, None, LONG_TEXT_MAX);
+        assert_eq!(errors.0.len(), 1);
+        assert!(errors.0[0].message.starts_with("Ce texte est trop long"));
+    }
+
+    #[test]
+    fn control_characters_but_line_breaks_and_tabs_are_refused() {
+        for bad in ["a\u{0}b", "a\rb", "a\u{1b}[31m", "a\u{85}b"] {
+            let mut errors = ValidationErrors::default();
+            text(&mut errors, "f", bad, None, 200);
+            assert_eq!(
+                errors.0[0].message, "Ce texte contient des caractères invisibles non autorisés.",
+                "{bad:?}"
+            );
+        }
+        let mut errors = ValidationErrors::default();
+        let kept = text(&mut errors, "f", " ligne 1\n\tligne 2 ", None, 200);
+        assert!(errors.is_empty());
+        assert_eq!(kept, "ligne 1\n\tligne 2");
+    }
+
+    #[test]
+    fn record_ids_are_lower_case_uuids() {
+        assert!(is_record_id("0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f"));
+        for bad in [
+            "",
+            "inconnue",
+            "0B7E5A4C-3F1D-4E2A-9C8B-1A2B3C4D5E6F",
+            "0b7e5a4c3f1d4e2a9c8b1a2b3c4d5e6f",
+            "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6g",
+            "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f0",
+            "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5eé",
+        ] {
+            assert!(!is_record_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn too_many_names_the_cap() {
+        assert_eq!(
+            too_many_message("partenaires", 500, 612),
+            "Trop de partenaires\u{a0}: 500 au plus (612 en tout)."
+        );
+    }
 }
