@@ -3,6 +3,7 @@
 //! writer for partners who edit in Word.
 
 pub mod docx;
+pub mod kit;
 pub mod model;
 pub mod pdf;
 pub mod render;

@@ -58,6 +58,12 @@ pub enum Block {
     List(List),
     Table(Table),
     Signatures(Signatures),
+    /// Text to be copied by hand, character for character (the recovery key): each line
+    /// is set large and bold, its space-separated groups in aligned columns, between two
+    /// rules. Never split across pages.
+    Key {
+        lines: Vec<String>,
+    },
     /// Forces the next block onto a new page.
     PageBreak,
 }

@@ -97,6 +97,7 @@ pub fn lines(doc: &Document) -> Vec<String> {
                     .map(|item| format!("• {}", runs_text(item))),
             ),
             Block::Table(_) | Block::PageBreak => {}
+            Block::Key { lines } => out.extend(lines.iter().cloned()),
             Block::Signatures(s) => {
                 out.push(format!(
                     "Fait à {}, le {}, en {} exemplaires",

@@ -13,6 +13,9 @@ use crate::model::{self, Align, Block};
 /// the rewrite ever missed.
 pub const HEADER_ROW_MARK: f32 = 1.0;
 
+/// Point size of a [`Block::Key`] line, as in the PDF.
+const KEY_SIZE: usize = 20;
+
 /// State carried across blocks while the body is written.
 pub struct Writer {
     docx: Docx,
@@ -78,6 +81,17 @@ impl Writer {
                 self.paragraph(intro);
                 if let Some(table) = table {
                     self.table(table);
+                }
+            }
+            Block::Key { lines } => {
+                for line in lines {
+                    let run = text::run(line, true, false).size(2 * KEY_SIZE);
+                    self.paragraph(
+                        Paragraph::new()
+                            .style(styles::NORMAL)
+                            .align(AlignmentType::Center)
+                            .add_run(run),
+                    );
                 }
             }
             Block::PageBreak => {

@@ -23,6 +23,12 @@ pub const BODY: Style = Style {
     leading: BODY_LEADING,
 };
 
+/// The style of [`Block::Key`] groups: large enough to copy without a magnifier.
+const KEY: Style = Style {
+    size: 20.0,
+    leading: 30.0,
+};
+
 /// Lays out styled runs in a column; one item per line, baselines from the column top.
 pub fn text_lines(
     fonts: &Fonts,
@@ -111,6 +117,7 @@ impl<'a> Builder<'a> {
             Block::List(list) => self.list(list),
             Block::Table(table) => tables::table(self, table),
             Block::Signatures(s) => tables::signatures(self, s),
+            Block::Key { lines } => self.key(lines),
             Block::PageBreak => self.units.push(Unit {
                 page_break: true,
                 ..Unit::default()
@@ -164,6 +171,71 @@ impl<'a> Builder<'a> {
         self.units.push(Unit {
             height,
             keep_with_next: true,
+            items,
+            ..Unit::default()
+        });
+    }
+
+    /// Large bold groups in a grid of equal columns, so that a key copied by hand reads
+    /// row by row and column by column; a rule above and below. One unit: never split.
+    fn key(&mut self, lines: &[String]) {
+        let rows: Vec<Vec<&str>> = lines
+            .iter()
+            .map(|line| line.split_whitespace().collect::<Vec<_>>())
+            .filter(|row| !row.is_empty())
+            .collect();
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        if columns == 0 {
+            return;
+        }
+        let widest = rows
+            .iter()
+            .flatten()
+            .map(|group| self.fonts.text_width(Face::Bold, group))
+            .max()
+            .unwrap_or(0) as f32
+            * KEY.size
+            / 1000.0;
+        // A gap of one em between groups; columns shrink to the body width if need be
+        // (a group wider than its column then wraps, still legible).
+        let cell = (widest + KEY.size).min(BODY_WIDTH / columns as f32);
+        let left = MARGIN_LEFT + (BODY_WIDTH - cell * columns as f32) / 2.0;
+        let pad = 10.0;
+        let mut items = Vec::new();
+        let mut y = pad;
+        for row in &rows {
+            let mut row_height = KEY.leading;
+            for (c, group) in row.iter().enumerate() {
+                let lines = text_lines(
+                    self.fonts,
+                    &[(Face::Bold, group)],
+                    left + c as f32 * cell,
+                    cell,
+                    KEY,
+                    Align::Center,
+                );
+                row_height = row_height.max(lines.len() as f32 * KEY.leading);
+                items.extend(lines.into_iter().map(|i| shift(i, y)));
+            }
+            y += row_height;
+        }
+        let height = y + pad;
+        let (x1, x2) = (
+            left - KEY.size / 2.0,
+            left + cell * columns as f32 + KEY.size / 2.0,
+        );
+        for rule_y in [0.0, height] {
+            items.push(Item::Rule {
+                x1,
+                x2,
+                y: rule_y,
+                thickness: 1.2,
+                grey: 0.0,
+            });
+        }
+        self.units.push(Unit {
+            height,
+            space_before: 10.0,
             items,
             ..Unit::default()
         });
