@@ -19,9 +19,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
             vault::vault_status,
-            vault::assess_passphrase,
             vault::vault_create,
-            vault::save_recovery_kit,
+            kit::save_recovery_kit,
+            kit::copy_recovery_key,
             vault::vault_unlock,
             vault::vault_recover,
             vault::vault_lock,
@@ -78,6 +78,8 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        // Used from Rust only (copy_recovery_key): no clipboard permission for the web view.
+        .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {

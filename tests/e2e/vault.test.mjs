@@ -2,7 +2,8 @@
 // with partners, a refused SIRET, lock / wrong passphrase / unlock, then a relaunch
 // on the same data directory.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 
@@ -12,7 +13,7 @@ import { page, squash } from './ui.mjs';
 const PASSPHRASE = 'girafe violette sous la pluie de Lyon';
 const WRONG_PASSPHRASE = 'girafe violette sous la pluie de Brest';
 /** Where the app writes the recovery kit when ALLIA_E2E_SAVE_DIR is set (no dialog). */
-const KIT_FILE = 'allia-kit-de-recuperation.txt';
+const KIT_FILE = 'allia-kit-de-recuperation.pdf';
 const PROFILE = {
   name: 'Les Amis du Quartier',
   rna: 'W691234567',
@@ -126,13 +127,29 @@ describe('premier lancement', () => {
     assert.ok(alnum(recoveryKey).length >= 16, `a recovery key is shown (saw « ${recoveryKey} »)`);
   });
 
-  step(app, 'enregistre le kit de récupération', async () => {
+  step(app, 'enregistre le kit de récupération (PDF)', async () => {
     const ui = page(app.browser);
     const kit = join(workspace.saveDir, KIT_FILE);
     await ui.click('save-recovery-kit');
-    await app.browser.waitUntil(() => existsSync(kit) && alnum(readFileSync(kit, 'utf8')).includes(alnum(recoveryKey)), {
-      timeoutMsg: `${kit} does not hold the recovery key shown on screen`,
-    });
+    await ui.shown('recovery-kit-saved');
+    assert.ok(existsSync(kit), `${kit} was not written`);
+    const info = execFileSync('pdfinfo', [kit], { encoding: 'utf8' });
+    assert.match(info, /^Pages:\s+1$/m, 'the kit is one page');
+    assert.match(info, /\(A4\)/, 'the kit is A4');
+    const text = execFileSync('pdftotext', ['-layout', kit, '-'], { encoding: 'utf8' });
+    assert.ok(alnum(text).includes(alnum(recoveryKey)), 'the kit holds the recovery key shown on screen');
+    const flat = text.replace(/\s+/g, ' ');
+    for (const expected of ['Kit de récupération Allia', 'Créé le', 'Phrase de passe oubliée ?', 'allia.vault.keys']) {
+      assert.ok(flat.includes(expected), `the kit should contain « ${expected} »`);
+    }
+  });
+
+  step(app, 'copie la clé dans le presse-papiers', async () => {
+    const ui = page(app.browser);
+    await ui.click('copy-recovery-key');
+    await ui.shown('recovery-key-copied');
+    assert.match(await ui.text('recovery-key-copied'), /vidé dans 60\s+secondes/);
+    await screenshot(app.browser, 'cle-de-recuperation-copiee');
   });
 
   step(app, 'confirme avoir conservé la clé et continue', async () => {

@@ -3,6 +3,7 @@
 
 pub mod alliances;
 pub mod documents;
+pub mod kit;
 pub mod partners;
 pub mod profile;
 pub mod settings;

@@ -7,14 +7,19 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	vaultStatus: () => typedError<VaultStatus, AppError>(__TAURI_INVOKE("vault_status")),
-	/**  Strength of a passphrase being typed (the same rule that refuses weak ones). */
-	assessPassphrase: (passphrase: string) => __TAURI_INVOKE<PassphraseAssessment>("assess_passphrase", { passphrase }),
 	vaultCreate: (passphrase: string, confirmation: string) => typedError<RecoveryKit, AppError>(__TAURI_INVOKE("vault_create", { passphrase, confirmation })),
 	/**
-	 *  Asks where to save the recovery kit (system save dialog) and writes it there.
-	 *  Returns the chosen path, or `None` when the user cancelled.
+	 *  Asks where to save the recovery kit (system save dialog) and writes it there as a
+	 *  one-page PDF: the key, the date and the instructions, with the association's name when
+	 *  the profile has one. Returns the chosen path, or `None` when the user cancelled.
 	 */
 	saveRecoveryKit: (recoveryKey: string) => typedError<string | null, AppError>(__TAURI_INVOKE("save_recovery_kit", { recoveryKey })),
+	/**
+	 *  Puts the recovery key in the system clipboard (marked for clipboard managers to keep
+	 *  out of their history), then, a minute later (`CLIPBOARD_CLEAR_DELAY`), empties the
+	 *  clipboard if it still holds the key. Runs in the shell: the web view gets no clipboard access.
+	 */
+	copyRecoveryKey: (recoveryKey: string) => typedError<null, AppError>(__TAURI_INVOKE("copy_recovery_key", { recoveryKey })),
 	vaultUnlock: (passphrase: string) => typedError<null, AppError>(__TAURI_INVOKE("vault_unlock", { passphrase })),
 	/**  « Phrase de passe oubliée ? »: unlock with the recovery key and set a new passphrase. */
 	vaultRecover: (recoveryKey: string, newPassphrase: string, confirmation: string) => typedError<null, AppError>(__TAURI_INVOKE("vault_recover", { recoveryKey, newPassphrase, confirmation })),
@@ -112,21 +117,29 @@ export type Block =
 ({ Title: {
 	title: string,
 	subtitle: string | null,
-} }) & { Article?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never } | 
+} }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never } | 
 /**  An unnumbered section heading (« Entre les soussignés », « Préambule »). */
 ({ Section: {
 	text: string,
-} }) & { Article?: never; List?: never; Paragraph?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
+} }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
 /**  A numbered article: « Article 3 — Durée ». */
 ({ Article: {
 	number: number,
 	title: string,
-} }) & { List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
+} }) & { Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
 /**  A numbered sub-article: « 5.2 — Engagements de la Mairie ». */
 ({ SubArticle: {
 	number: string,
 	title: string,
-} }) & { Article?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; Table?: never; Title?: never } | ({ Paragraph: Paragraph }) & { Article?: never; List?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | ({ List: List }) & { Article?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | ({ Table: Table }) & { Article?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Title?: never } | ({ Signatures: Signatures }) & { Article?: never; List?: never; Paragraph?: never; Section?: never; SubArticle?: never; Table?: never; Title?: never } | 
+} }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; Table?: never; Title?: never } | ({ Paragraph: Paragraph }) & { Article?: never; Key?: never; List?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | ({ List: List }) & { Article?: never; Key?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | ({ Table: Table }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Title?: never } | ({ Signatures: Signatures }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; SubArticle?: never; Table?: never; Title?: never } | 
+/**
+ *  Text to be copied by hand, character for character (the recovery key): each line
+ *  is set large and bold, its space-separated groups in aligned columns, between two
+ *  rules. Never split across pages.
+ */
+({ Key: {
+	lines: string[],
+} }) & { Article?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
 /**  Forces the next block onto a new page. */
 "PageBreak";
 
@@ -332,16 +345,6 @@ export type PartySignature = {
 	party: string,
 	signatory: string,
 	signedOn: string,
-};
-
-/**  How strong a passphrase is, for the indicator and the refusal message. */
-export type PassphraseAssessment = {
-	/**  0 (très faible) to 4 (excellente). */
-	score: number,
-	label: string,
-	acceptable: boolean,
-	/**  Why it is refused, or a hint to make it stronger. */
-	message: string | null,
 };
 
 export type RecoveryKit = {

@@ -1,18 +1,17 @@
-import { render, screen } from "@testing-library/svelte";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { PassphraseAssessment } from "$lib/api/bindings";
+import { render, screen, waitFor } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { PassphraseAssessment } from "$lib/passphrase";
 import PassphraseStrength from "./PassphraseStrength.svelte";
 
 describe("PassphraseStrength", () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-
   afterEach(() => {
     vi.useRealTimers();
+    clearMocks();
   });
 
   it("shows the label and message of the assessment after the debounce delay", async () => {
+    vi.useFakeTimers();
     const assess = vi.fn(
       async (_passphrase: string): Promise<PassphraseAssessment> => ({
         score: 1,
@@ -33,10 +32,32 @@ describe("PassphraseStrength", () => {
     expect(screen.getByText("Ajoutez deux ou trois mots.")).toBeInTheDocument();
   });
 
-  it("does not ask for an empty passphrase", async () => {
+  it("does not assess an empty passphrase", async () => {
+    vi.useFakeTimers();
     const assess = vi.fn();
     render(PassphraseStrength, { passphrase: "", assess });
     await vi.advanceTimersByTimeAsync(1_000);
     expect(assess).not.toHaveBeenCalled();
+  });
+
+  it("assesses in the web view by default, without calling the shell", async () => {
+    const calls: string[] = [];
+    mockIPC((command) => {
+      calls.push(command);
+      return null;
+    });
+    const { rerender } = render(PassphraseStrength, { passphrase: "password123" });
+
+    await waitFor(() => expect(screen.getByTestId("passphrase-strength")).toHaveTextContent("Très faible"), {
+      timeout: 5_000,
+    });
+    expect(screen.getByText(/^Trop facile à deviner/).textContent).toBe(
+      "Trop facile à deviner\u00a0: ajoutez des mots peu courants, ou allongez la phrase.",
+    );
+
+    await rerender({ passphrase: "girafe violette sous la pluie de Lyon" });
+    await waitFor(() => expect(screen.getByTestId("passphrase-strength")).toHaveTextContent("Excellente"));
+    expect(screen.queryByText(/Trop facile/)).not.toBeInTheDocument();
+    expect(calls).toEqual([]);
   });
 });
