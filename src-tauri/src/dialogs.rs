@@ -1,4 +1,4 @@
-//! The system save dialog, shown from the Rust side: the webview never gets file-system
+//! The system file dialogs, shown from the Rust side: the webview never gets file-system
 //! access, it only learns the path the person chose.
 
 use std::path::PathBuf;
@@ -6,9 +6,16 @@ use std::path::PathBuf;
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 
+/// The folder end-to-end tests save into instead of a save dialog (feature `e2e-hooks`).
+#[cfg(any(test, feature = "e2e-hooks"))]
+const SAVE_DIR_VAR: &str = "ALLIA_E2E_SAVE_DIR";
+/// The file end-to-end tests open instead of an open dialog (feature `e2e-hooks`).
+#[cfg(any(test, feature = "e2e-hooks"))]
+const OPEN_FILE_VAR: &str = "ALLIA_E2E_OPEN_FILE";
+
 /// Asks where to save a file; `None` when the person cancels. End-to-end tests cannot
-/// drive a native dialog: when `ALLIA_E2E_SAVE_DIR` is set, the file goes there under
-/// the suggested name.
+/// drive a native dialog: in a build with the `e2e-hooks` feature (never a release
+/// bundle), `ALLIA_E2E_SAVE_DIR` replaces the dialog (see [`save_path_override`]).
 pub async fn choose_save_path(
     app: &AppHandle,
     title: &str,
@@ -16,8 +23,8 @@ pub async fn choose_save_path(
     filter_name: &str,
     extension: &str,
 ) -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("ALLIA_E2E_SAVE_DIR") {
-        return Some(PathBuf::from(dir).join(suggested_name));
+    if let Some(path) = save_path_override(suggested_name) {
+        return Some(path);
     }
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
@@ -31,16 +38,17 @@ pub async fn choose_save_path(
     rx.await.ok().flatten()
 }
 
-/// Asks which file to open; `None` when the person cancels. With `ALLIA_E2E_OPEN_FILE`
-/// set (end-to-end tests), that file is chosen without a dialog.
+/// Asks which file to open; `None` when the person cancels. In a build with the
+/// `e2e-hooks` feature, `ALLIA_E2E_OPEN_FILE` replaces the dialog (see
+/// [`open_path_override`]).
 pub async fn choose_open_path(
     app: &AppHandle,
     title: &str,
     filter_name: &str,
     extension: &str,
 ) -> Option<PathBuf> {
-    if let Some(file) = std::env::var_os("ALLIA_E2E_OPEN_FILE") {
-        return Some(PathBuf::from(file));
+    if let Some(path) = open_path_override() {
+        return Some(path);
     }
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
@@ -51,6 +59,34 @@ pub async fn choose_open_path(
             let _ = tx.send(path.and_then(|p| p.into_path().ok()));
         });
     rx.await.ok().flatten()
+}
+
+/// End-to-end tests only (feature `e2e-hooks`): the path to save to without a dialog,
+/// `$ALLIA_E2E_SAVE_DIR/<suggested_name>`, when that variable is set. A release build
+/// has no such hook: a variable in its environment must never let it write files the
+/// person did not choose.
+#[cfg(feature = "e2e-hooks")]
+fn save_path_override(suggested_name: &str) -> Option<PathBuf> {
+    std::env::var_os(SAVE_DIR_VAR).map(|dir| PathBuf::from(dir).join(suggested_name))
+}
+
+/// Without the `e2e-hooks` feature the save dialog is always shown.
+#[cfg(not(feature = "e2e-hooks"))]
+fn save_path_override(_suggested_name: &str) -> Option<PathBuf> {
+    None
+}
+
+/// End-to-end tests only (feature `e2e-hooks`): the file to open without a dialog,
+/// `$ALLIA_E2E_OPEN_FILE`, when that variable is set.
+#[cfg(feature = "e2e-hooks")]
+fn open_path_override() -> Option<PathBuf> {
+    std::env::var_os(OPEN_FILE_VAR).map(PathBuf::from)
+}
+
+/// Without the `e2e-hooks` feature the open dialog is always shown.
+#[cfg(not(feature = "e2e-hooks"))]
+fn open_path_override() -> Option<PathBuf> {
+    None
 }
 
 /// A file name from a title: lower case, letters and digits joined by dashes
@@ -74,7 +110,36 @@ pub fn file_slug(title: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::file_slug;
+    use super::*;
+
+    /// Both variables set to real paths: only a build with `e2e-hooks` may use them.
+    /// Each test sets them to the same values, so tests running in parallel agree.
+    fn set_hook_variables() -> (PathBuf, PathBuf) {
+        let save_dir = std::env::temp_dir().join("allia-e2e-hook-save");
+        let open_file = std::env::temp_dir().join("allia-e2e-hook-open.json");
+        std::env::set_var(SAVE_DIR_VAR, &save_dir);
+        std::env::set_var(OPEN_FILE_VAR, &open_file);
+        (save_dir, open_file)
+    }
+
+    #[cfg(not(feature = "e2e-hooks"))]
+    #[test]
+    fn without_the_feature_the_variables_never_replace_a_dialog() {
+        set_hook_variables();
+        assert_eq!(save_path_override("kit.pdf"), None);
+        assert_eq!(open_path_override(), None);
+    }
+
+    #[cfg(feature = "e2e-hooks")]
+    #[test]
+    fn with_the_feature_the_variables_replace_the_dialogs() {
+        let (save_dir, open_file) = set_hook_variables();
+        assert_eq!(
+            save_path_override("kit.pdf"),
+            Some(save_dir.join("kit.pdf"))
+        );
+        assert_eq!(open_path_override(), Some(open_file));
+    }
 
     #[test]
     fn slugs() {

@@ -1,5 +1,5 @@
 //! Everything the build needs that is not in the repository: system packages,
-//! npm packages, tauri-driver.
+//! npm packages, tauri-driver, cargo-deny.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -30,6 +30,9 @@ const APT_PACKAGES: &[&str] = &[
 ];
 
 const TAURI_DRIVER_VERSION: &str = "2.1.0";
+
+/// The cargo-deny that reads deny.toml (its config format changes between releases).
+const CARGO_DENY_VERSION: &str = "0.20.2";
 
 /// Installs the missing apt packages on Debian/Ubuntu; elsewhere, does nothing.
 pub fn ensure_system_deps() -> Result {
@@ -127,6 +130,49 @@ fn find_tauri_driver() -> Option<PathBuf> {
             .map(|dir| dir.join(&file))
             .filter(|p| p.is_file())
     })
+}
+
+/// Finds cargo-deny, installing it if absent: first `<target dir>/tools/bin` (where
+/// this installs it, so CI, which keeps its target directory, installs it once), then
+/// `PATH`, then `~/.cargo/bin`. Installing compiles it from crates.io (a few minutes).
+pub fn ensure_cargo_deny() -> Result<PathBuf> {
+    util::header("cargo-deny");
+    let tools = util::target_dir().join("tools");
+    if let Some(found) = find_cargo_deny(&tools) {
+        println!("found {}", found.display());
+        return Ok(found);
+    }
+    println!(
+        "not found: installing cargo-deny {CARGO_DENY_VERSION} into {} (a few minutes, once)",
+        tools.display()
+    );
+    let mut install = util::cargo();
+    install
+        .args([
+            "install",
+            "cargo-deny",
+            "--locked",
+            "--version",
+            CARGO_DENY_VERSION,
+            "--root",
+        ])
+        .arg(&tools)
+        // Built in cargo's own temporary directory, not among the app's artifacts.
+        .env_remove("CARGO_TARGET_DIR");
+    util::run(&mut install)?;
+    find_cargo_deny(&tools).ok_or_else(|| fail!("cargo-deny was installed but cannot be found"))
+}
+
+fn find_cargo_deny(tools: &Path) -> Option<PathBuf> {
+    let file = format!("cargo-deny{}", std::env::consts::EXE_SUFFIX);
+    Some(tools.join("bin").join(&file))
+        .filter(|p| p.is_file())
+        .or_else(|| util::which("cargo-deny"))
+        .or_else(|| {
+            util::cargo_bin_dir()
+                .map(|dir| dir.join(&file))
+                .filter(|p| p.is_file())
+        })
 }
 
 /// Runs `npm ci --ignore-scripts` in `dir` when `node_modules` is missing or older

@@ -18,8 +18,11 @@ Commands:
   run          Start Allia in development mode (Vite dev server + `cargo run -p allia-app`).
       --dist   Build the UI once and run the app on it (no dev server, no hot reload).
   test         Everything CI checks, in order, stopping at the first failure:
-               system packages, tauri-driver, npm ci, cargo fmt, UI build, clippy,
+               system packages, tauri-driver, cargo-deny, npm ci, cargo fmt,
+               cargo deny check licenses bans sources (offline), UI build, clippy,
                cargo test, svelte-check, vitest, app build, end-to-end tests.
+               Cargo builds get --features tauri/custom-protocol,allia-app/e2e-hooks
+               (the e2e hooks replace file dialogs; release bundles never get them).
       --no-e2e Skip the end-to-end tests (and the app build they need).
   screenshots  Build the app and run the end-to-end scenarios, saving the screens
                shown in the documentation to docs/screenshots/.

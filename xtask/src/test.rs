@@ -7,9 +7,23 @@ use std::time::{Duration, Instant};
 use crate::deps;
 use crate::util::{self, fail, Result};
 
-/// Passed to every cargo command that builds the app, so its features never flip
-/// (a flip rebuilds tauri) and the binary serves the bundled UI, not the dev server.
-const APP_FEATURES: [&str; 2] = ["--features", "tauri/custom-protocol"];
+/// Passed to every cargo command that builds the app (clippy, tests, the e2e build,
+/// screenshots), so its features never flip (a flip rebuilds tauri) and the binary serves
+/// the bundled UI, not the dev server. `allia-app/e2e-hooks` lets the end-to-end tests
+/// replace the file dialogs; release bundles (`tauri build`) are built without it.
+const APP_FEATURES: [&str; 2] = ["--features", "tauri/custom-protocol,allia-app/e2e-hooks"];
+
+/// The supply-chain checks that need no network: licences, banned crates and duplicate
+/// versions, sources (crates.io only). Advisories need GitHub: .github/workflows/audit.yml.
+const DENY_CHECK: &[&str] = &[
+    "--offline",
+    "--locked",
+    "check",
+    "--hide-inclusion-graph",
+    "licenses",
+    "bans",
+    "sources",
+];
 
 /// Records each step's outcome for the final summary.
 struct Steps {
@@ -87,6 +101,7 @@ pub fn test(options: &[String]) -> Result {
     } else {
         None
     };
+    let cargo_deny = steps.step("cargo-deny", true, deps::ensure_cargo_deny)?;
     steps.step("npm ci (ui)", true, || deps::npm_ci_if_needed(&ui))?;
     if driver.is_some() {
         steps.step("npm ci (tests)", true, || deps::npm_ci_if_needed(&tests))?;
@@ -104,6 +119,14 @@ pub fn test(options: &[String]) -> Result {
     };
 
     steps.command(&mut cargo(&["fmt", "--all", "--", "--check"]))?;
+    // cargo-deny runs offline (it must never reach for GitHub here); every crate of
+    // every platform must then be on disk already, which `cargo fetch` ensures.
+    steps.command(&mut cargo(&["fetch", "--locked"]))?;
+    steps.command(
+        Command::new(&cargo_deny)
+            .args(DENY_CHECK)
+            .current_dir(&root),
+    )?;
     // clippy and the tests of src-tauri embed ui/dist: build it first.
     steps.command(&mut npm(&ui, &["run", "build"]))?;
     steps.command(
