@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use allia_core::AllianceFile;
+use allia_core::{AllianceFile, AllianceFileError, ALLIANCE_FILE_MAX_BYTES};
 use allia_store::Vault;
 
 use crate::args::Command;
@@ -114,43 +114,33 @@ pub fn alliance_file_schema() -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
+/// Reads an alliance file through allia-core's one parser: at most
+/// [`ALLIANCE_FILE_MAX_BYTES`] are read (a bigger file is refused without being loaded),
+/// and what is wrong is said in French with its line and column.
 pub fn read_alliance_file(path: &Path) -> Result<AllianceFile, CliError> {
-    let text = std::fs::read_to_string(path)
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| {
+            f.take(ALLIANCE_FILE_MAX_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+        })
         .map_err(|e| CliError::new(format!("impossible de lire {} ({e}).", path.display())))?;
-    serde_json::from_str(&text).map_err(|e| {
-        CliError::new(format!(
-            "{} n’est pas un fichier d’alliance valide (ligne {}, colonne {} : {}).",
+    AllianceFile::from_json_slice(&bytes).map_err(|e| match e {
+        AllianceFileError::TooLarge { .. } => CliError::new(format!(
+            "{} est trop volumineux pour un fichier d’alliance ({}).",
             path.display(),
-            e.line(),
-            e.column(),
-            json_problem(&e)
-        ))
+            e.problem()
+        )),
+        AllianceFileError::Malformed {
+            line,
+            column,
+            problem,
+        } => CliError::new(format!(
+            "{} n’est pas un fichier d’alliance valide (ligne {line}, colonne {column}\u{a0}: {problem}).",
+            path.display()
+        )),
     })
-}
-
-/// serde_json's message, reduced to what matters, in French.
-fn json_problem(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    let text = e.to_string();
-    let quoted = |marker: &str| {
-        text.split_once(marker)
-            .and_then(|(_, rest)| rest.split('`').next())
-            .map(str::to_string)
-    };
-    match e.classify() {
-        Category::Syntax => "JSON mal formé".into(),
-        Category::Eof => "fichier tronqué".into(),
-        Category::Io => "lecture interrompue".into(),
-        Category::Data => {
-            if let Some(field) = quoted("missing field `") {
-                format!("champ « {field} » manquant")
-            } else if let Some(value) = quoted("unknown variant `") {
-                format!("valeur « {value} » inconnue")
-            } else {
-                "valeur d’un type inattendu".into()
-            }
-        }
-    }
 }
 
 fn write_json(path: &Path, file: &AllianceFile) -> Result<(), CliError> {

@@ -42,7 +42,11 @@ impl Store {
         rows.iter().map(read).collect()
     }
 
+    /// One alliance; `NotFound` for an unknown id or one not shaped like the vault's.
     pub async fn alliance(&self, id: &str) -> StoreResult<Alliance> {
+        if !allia_core::validation::is_record_id(id) {
+            return Err(StoreError::NotFound("alliance"));
+        }
         let row = sqlx::query(AssertSqlSafe(format!("{SELECT} WHERE a.id = ?")))
             .bind(id)
             .fetch_optional(&self.pool)

@@ -1,14 +1,21 @@
 //! Contract documents and their versions. A version is edited while it is a draft;
 //! leaving draft freezes it with a snapshot of the alliance data; a later change makes
 //! a new draft version.
+//!
+//! Every change that depends on the current version (settings, status, signatures)
+//! reads it inside its own write transaction, begun with `BEGIN IMMEDIATE`: SQLite then
+//! gives that transaction the write lock before the read, so two concurrent changes run
+//! one after the other and neither loses what the other wrote.
 
+use allia_core::document::MAX_SIGNATURES;
+use allia_core::validation::{is_record_id, too_many_message};
 use allia_core::{
     AllianceFile, ContractDocument, DocumentKind, DocumentSettings, DocumentStatus,
     DocumentVersion, PartySignature, ValidationErrors,
 };
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
 
 use crate::error::{StoreError, StoreResult};
 use crate::store::{ensure_found, enum_from_text, enum_text, new_id, Store};
@@ -57,6 +64,29 @@ fn refused(field: &str, message: &str) -> StoreError {
     StoreError::Validation(errors)
 }
 
+/// `NotFound` for an id not shaped like the vault's, before any query.
+fn known_shape(id: &str, what: &'static str) -> StoreResult<()> {
+    if is_record_id(id) {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound(what))
+    }
+}
+
+/// The document with its current version, read on the given connection (inside the
+/// caller's transaction).
+async fn current_on(conn: &mut SqliteConnection, id: &str) -> StoreResult<ContractDocument> {
+    known_shape(id, "document")?;
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{SELECT_CURRENT} WHERE d.id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(StoreError::NotFound("document"))?;
+    read_document(&row)
+}
+
 async fn insert_version(
     conn: &mut SqliteConnection,
     document_id: &str,
@@ -78,6 +108,13 @@ async fn insert_version(
 }
 
 impl Store {
+    /// A write transaction that holds SQLite's write lock from its first statement
+    /// (`BEGIN IMMEDIATE`), so what it reads cannot change before it writes. Waits for
+    /// another writer up to the connection's busy timeout.
+    async fn begin_write(&self) -> StoreResult<Transaction<'static, Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
     /// A new document at version 1, in draft.
     pub async fn create_document(
         &self,
@@ -86,10 +123,19 @@ impl Store {
         settings: &DocumentSettings,
     ) -> StoreResult<ContractDocument> {
         let settings = settings.validated()?;
-        self.alliance(alliance_id).await?;
+        known_shape(alliance_id, "alliance")?;
         let id = new_id();
         let now = Utc::now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
+        // Checked in the transaction: an alliance deleted meanwhile is « not found »,
+        // not a broken foreign key.
+        let alliance: Option<String> = sqlx::query_scalar("SELECT id FROM alliance WHERE id = ?")
+            .bind(alliance_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if alliance.is_none() {
+            return Err(StoreError::NotFound("alliance"));
+        }
         sqlx::query("INSERT INTO document (id, alliance_id, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
             .bind(&id)
             .bind(alliance_id)
@@ -114,7 +160,9 @@ impl Store {
         rows.iter().map(read_document).collect()
     }
 
+    /// One document with its current version.
     pub async fn document(&self, id: &str) -> StoreResult<ContractDocument> {
+        known_shape(id, "document")?;
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "{SELECT_CURRENT} WHERE d.id = ?"
         )))
@@ -127,6 +175,7 @@ impl Store {
 
     /// One version of a document, with the snapshot it was frozen with.
     pub async fn document_version(&self, id: &str, number: u32) -> StoreResult<DocumentVersion> {
+        known_shape(id, "document")?;
         let row = sqlx::query(
             "SELECT number, status, settings, snapshot, signatures, frozen_at FROM document_version \
              WHERE document_id = ? AND number = ?",
@@ -147,8 +196,8 @@ impl Store {
         settings: &DocumentSettings,
     ) -> StoreResult<ContractDocument> {
         let settings = settings.validated()?;
-        let current = self.document(id).await?.current;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
+        let current = current_on(&mut tx, id).await?.current;
         if current.status.is_frozen() {
             insert_version(&mut tx, id, current.number + 1, &settings).await?;
         } else {
@@ -173,21 +222,30 @@ impl Store {
         id: &str,
         status: DocumentStatus,
     ) -> StoreResult<ContractDocument> {
-        let document = self.document(id).await?;
-        let current = &document.current;
-        if !current.status.can_move_to(status) {
-            return Err(refused(
+        let refused_backwards = || {
+            refused(
                 "status",
-                "Une version ne revient pas en arrière : modifiez le document pour en créer une nouvelle.",
-            ));
+                "Une version ne revient pas en arrière\u{a0}: modifiez le document pour en créer une nouvelle.",
+            )
+        };
+        let document = self.document(id).await?;
+        if !document.current.status.can_move_to(status) {
+            return Err(refused_backwards());
         }
-        let mut tx = self.pool.begin().await?;
+        // The alliance data a draft is frozen with, read before the write lock is taken
+        // (the reads use other connections of the pool). A change to the alliance that
+        // lands in between is simply not in this snapshot, as if made just after.
+        let snapshot = to_json(&self.export_alliance(&document.alliance_id).await?)?;
+        let mut tx = self.begin_write().await?;
+        let current = current_on(&mut tx, id).await?.current;
+        if !current.status.can_move_to(status) {
+            return Err(refused_backwards());
+        }
         if !current.status.is_frozen() {
-            let snapshot = self.export_alliance(&document.alliance_id).await?;
             sqlx::query(
                 "UPDATE document_version SET snapshot = ?, frozen_at = ? WHERE document_id = ? AND number = ?",
             )
-            .bind(to_json(&snapshot)?)
+            .bind(snapshot)
             .bind(Utc::now())
             .bind(id)
             .bind(current.number)
@@ -214,20 +272,26 @@ impl Store {
         signature: &PartySignature,
     ) -> StoreResult<ContractDocument> {
         let signature = signature.validated()?;
-        let current = self.document(id).await?.current;
+        let mut tx = self.begin_write().await?;
+        let current = current_on(&mut tx, id).await?.current;
         if !matches!(
             current.status,
             DocumentStatus::ReadyToSign | DocumentStatus::Signed
         ) {
             return Err(refused(
                 "status",
-                "Les signatures s’enregistrent sur une version « prêt à signer ».",
+                "Les signatures s’enregistrent sur une version «\u{a0}prêt à signer\u{a0}».",
             ));
         }
         let mut signatures = current.signatures;
         signatures.retain(|s| s.party != signature.party);
         signatures.push(signature);
-        let mut tx = self.pool.begin().await?;
+        if signatures.len() > MAX_SIGNATURES {
+            return Err(refused(
+                "party",
+                &too_many_message("signatures", MAX_SIGNATURES, signatures.len()),
+            ));
+        }
         set_version_field(
             &mut tx,
             id,

@@ -84,7 +84,11 @@ impl Store {
         rows.iter().map(read).collect()
     }
 
+    /// One partner; `NotFound` for an unknown id or one not shaped like the vault's.
     pub async fn partner(&self, id: &str) -> StoreResult<Partner> {
+        if !allia_core::validation::is_record_id(id) {
+            return Err(StoreError::NotFound("partner"));
+        }
         let row = sqlx::query(AssertSqlSafe(format!("{} WHERE id = ?", select())))
             .bind(id)
             .fetch_optional(&self.pool)

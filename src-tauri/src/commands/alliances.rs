@@ -1,6 +1,6 @@
 //! Alliances and the closed lists the screens offer.
 
-use allia_core::{Alliance, AllianceDraft, AllianceFile, Catalog};
+use allia_core::{Alliance, AllianceDraft, AllianceFile, Catalog, ALLIANCE_FILE_MAX_BYTES};
 use tauri::{AppHandle, State};
 
 use crate::error::AppError;
@@ -124,13 +124,17 @@ pub async fn alliance_import(
     else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(&path)
+    // allia-core's one parser; at most one byte past its cap is read, so a huge file is
+    // refused unread. The store then imports whole or not at all.
+    let mut bytes = Vec::new();
+    std::fs::File::open(&path)
+        .and_then(|f| {
+            use std::io::Read;
+            f.take(ALLIANCE_FILE_MAX_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+        })
         .map_err(|e| AppError::io("Impossible de lire ce fichier", &e))?;
-    let file: AllianceFile = serde_json::from_str(&text).map_err(|_| {
-        AppError::new(
-            crate::error::ErrorCode::Validation,
-            "Ce fichier n’est pas un fichier d’alliance Allia valide.",
-        )
-    })?;
+    let file = AllianceFile::from_json_slice(&bytes)
+        .map_err(|e| AppError::new(crate::error::ErrorCode::Validation, e.to_string()))?;
     Ok(Some(state.store().await?.import_alliance(&file).await?))
 }
