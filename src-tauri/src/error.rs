@@ -15,6 +15,18 @@ pub enum ErrorCode {
     VaultMissing,
     VaultExists,
     VaultInUse,
+    /// The database is there, its key file is not: the recovery kit opens it.
+    KeyFileMissing,
+    /// The key file was changed or damaged: the recovery kit opens the vault.
+    KeyFileDamaged,
+    /// The database is damaged: a backup restores it.
+    VaultDamaged,
+    /// Made by a newer version of Allia.
+    VaultTooNew,
+    /// Not a complete Allia backup.
+    BackupInvalid,
+    /// The backup needs the passphrase of its time (or the recovery key).
+    BackupWrongSecret,
     NotFound,
     /// A document could not be built (e.g. an edited clause with a template error).
     Document,
@@ -100,10 +112,19 @@ impl From<StoreError> for AppError {
             StoreError::NotFound(_) => AppError::new(ErrorCode::NotFound, message),
             StoreError::Validation(errors) => errors.into(),
             StoreError::Io(_) => AppError::new(ErrorCode::Io, message),
-            StoreError::CorruptKeyFile(_)
-            | StoreError::CorruptData(_)
-            | StoreError::Database(_)
-            | StoreError::Migration(_) => AppError::new(ErrorCode::Storage, message),
+            StoreError::KeyFileMissing => AppError::new(ErrorCode::KeyFileMissing, message),
+            StoreError::KeyFileDamaged(_) => AppError::new(ErrorCode::KeyFileDamaged, message),
+            StoreError::VaultDamaged(_) | StoreError::CorruptData(_) => {
+                AppError::new(ErrorCode::VaultDamaged, message)
+            }
+            StoreError::VaultTooNew => AppError::new(ErrorCode::VaultTooNew, message),
+            StoreError::BackupInvalid(_) => AppError::new(ErrorCode::BackupInvalid, message),
+            StoreError::BackupWrongSecret => {
+                AppError::new(ErrorCode::BackupWrongSecret, message).on_field("secret")
+            }
+            StoreError::Database(_) | StoreError::Migration(_) => {
+                AppError::new(ErrorCode::Storage, message)
+            }
         }
     }
 }
@@ -140,6 +161,20 @@ mod tests {
         assert_eq!(e.code, ErrorCode::WrongPassphrase);
         assert_eq!(e.message, "Phrase de passe incorrecte.");
         assert_eq!(e.field.as_deref(), Some("passphrase"));
+    }
+
+    #[test]
+    fn damage_has_its_own_codes() {
+        let e = AppError::from(StoreError::VaultDamaged("quick_check".into()));
+        assert_eq!(e.code, ErrorCode::VaultDamaged);
+        assert!(e.message.starts_with("Le coffre est endommagé"));
+        let e = AppError::from(StoreError::KeyFileMissing);
+        assert_eq!(e.code, ErrorCode::KeyFileMissing);
+        assert!(e.message.contains("kit de récupération"));
+        assert_eq!(
+            AppError::from(StoreError::VaultTooNew).code,
+            ErrorCode::VaultTooNew
+        );
     }
 
     #[test]

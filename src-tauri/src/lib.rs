@@ -1,13 +1,16 @@
 //! The Tauri shell: wires the plugins, the app state and the IPC commands. No business
 //! rule lives here.
 
+mod autolock;
 mod commands;
 mod dialogs;
 mod error;
+mod print_dir;
 mod state;
 
 use std::path::PathBuf;
 
+use allia_store::BackupReason;
 use tauri::Manager;
 
 pub use error::{AppError, ErrorCode};
@@ -25,7 +28,14 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             vault::vault_unlock,
             vault::vault_recover,
             vault::vault_lock,
+            vault::vault_touch,
             vault::vault_change_passphrase,
+            backups::backup_list,
+            backups::backup_save_as,
+            backups::backup_choose_file,
+            backups::backup_choose_automatic,
+            backups::backup_preview,
+            backups::backup_restore,
             profile::profile_get,
             profile::profile_save,
             alliances::catalog,
@@ -54,6 +64,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             settings::settings_get,
             settings::settings_save,
         ])
+        .events(tauri_specta::collect_events![autolock::VaultLocked])
         .disable_serde_phases()
 }
 
@@ -65,9 +76,27 @@ fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
     Ok(app.path().app_data_dir()?)
 }
 
+/// The private print folder under the OS cache dir (or the data dir when the OS gives
+/// none).
+fn print_dir(app: &tauri::App, data_dir: &std::path::Path) -> PathBuf {
+    let cache = app
+        .path()
+        .app_cache_dir()
+        .unwrap_or_else(|_| data_dir.join("cache"));
+    print_dir::prepare(&cache)
+}
+
+/// On exit: an automatic backup if something changed, the vault closed, the print
+/// folder emptied.
+fn on_exit(app: &tauri::AppHandle) {
+    if let Some(state) = app.try_state::<AppState>() {
+        tauri::async_runtime::block_on(state.lock(BackupReason::Close));
+    }
+}
+
 pub fn run() {
     let builder = specta_builder();
-    let result = tauri::Builder::default()
+    let app = tauri::Builder::default()
         // First: a second launch only brings the running window forward, so two
         // processes never open one vault.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -85,12 +114,21 @@ pub fn run() {
         .setup(move |app| {
             builder.mount_events(app);
             let dir = data_dir(app)?;
-            app.manage(AppState::new(dir));
+            let print = print_dir(app, &dir);
+            app.manage(AppState::new(dir, print));
+            autolock::spawn(app.handle().clone());
             Ok(())
         })
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("Allia n’a pas pu démarrer : {e}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                on_exit(handle);
+            }
+        }),
+        Err(e) => {
+            eprintln!("Allia n’a pas pu démarrer : {e}");
+            std::process::exit(1);
+        }
     }
 }

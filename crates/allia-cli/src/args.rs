@@ -71,6 +71,28 @@ pub enum Command {
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
     },
+    /// Écrit une sauvegarde du coffre dans FICHIER (elle s’ouvre avec la phrase de passe actuelle ou le kit de récupération).
+    Backup {
+        #[arg(long, value_name = "DIR")]
+        vault: PathBuf,
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+    },
+    /// Restaure une sauvegarde après en avoir montré le contenu ; le coffre actuel est d’abord gardé dans ses sauvegardes.
+    Restore {
+        #[arg(long, value_name = "DIR")]
+        vault: PathBuf,
+        #[arg(long, value_name = "FICHIER")]
+        input: PathBuf,
+        /// Restaure sans demander de confirmation.
+        #[arg(long)]
+        oui: bool,
+    },
+    /// Vérifie l’intégrité du coffre (PRAGMA quick_check et cipher_integrity_check).
+    Check {
+        #[arg(long, value_name = "DIR")]
+        vault: PathBuf,
+    },
     /// Écrit le schéma JSON du fichier d’alliance.
     Schema {
         #[arg(long, value_name = "FICHIER")]
@@ -95,10 +117,10 @@ pub fn report_usage_error(e: clap::Error) -> ExitCode {
         ErrorKind::MissingRequiredArgument => format!("il manque un argument obligatoire : {arg}"),
         ErrorKind::UnknownArgument => format!("argument inconnu : {arg}"),
         ErrorKind::InvalidSubcommand => format!(
-            "commande inconnue : {arg} (commandes : init, demo, list, export, import, render, schema)"
+            "commande inconnue : {arg} (commandes : init, demo, list, export, import, render, backup, restore, check, schema)"
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "indiquez une commande (init, demo, list, export, import, render, schema) ; « allia --help » les décrit."
+            "indiquez une commande (init, demo, list, export, import, render, backup, restore, check, schema) ; « allia --help » les décrit."
                 .to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!("valeur invalide pour {arg}"),

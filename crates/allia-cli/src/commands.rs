@@ -63,6 +63,11 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             };
             crate::render::render(source, &document, version, &out).await
         }
+        Command::Backup { vault, out } => crate::vault_commands::backup_to(&vault, &out).await,
+        Command::Restore { vault, input, oui } => {
+            crate::vault_commands::restore(&vault, &input, oui).await
+        }
+        Command::Check { vault } => crate::vault_commands::check(&vault).await,
         Command::Schema { out } => {
             let schema = alliance_file_schema();
             match out {

@@ -6,6 +6,7 @@ mod commands;
 mod error;
 mod render;
 mod secret;
+mod vault_commands;
 
 use std::process::ExitCode;
 

@@ -20,19 +20,75 @@ pub enum StoreError {
     NotFound(&'static str),
     #[error("invalid input: {0}")]
     Validation(#[from] ValidationErrors),
-    #[error("vault key file is damaged: {0}")]
-    CorruptKeyFile(String),
+    /// The database is there but its key file is not.
+    #[error("the vault's key file is missing")]
+    KeyFileMissing,
+    /// The key file cannot be trusted: unreadable, a byte changed (checksum), its MAC
+    /// does not match, or parameters out of bounds.
+    #[error("the vault's key file is damaged or was changed: {0}")]
+    KeyFileDamaged(String),
+    /// The database is damaged: empty, without schema, failing an integrity check, or
+    /// a page that SQLite or SQLCipher reports as corrupt.
+    #[error("the vault database is damaged: {0}")]
+    VaultDamaged(String),
+    /// Written by a later version of Allia (an unknown migration or key-file format).
+    #[error("the vault was made by a newer version of Allia")]
+    VaultTooNew,
+    /// A stored value this version cannot read back.
     #[error("stored data is damaged: {0}")]
     CorruptData(String),
+    /// Not an Allia backup, or an incomplete one.
+    #[error("not a valid backup: {0}")]
+    BackupInvalid(String),
+    /// Neither the current key nor the secret given opens this backup.
+    #[error("this secret does not open the backup")]
+    BackupWrongSecret,
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
     #[error("migration error: {0}")]
-    Migration(#[from] sqlx::migrate::MigrateError),
+    Migration(sqlx::migrate::MigrateError),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// SQLite primary result codes that mean the file is damaged: SQLITE_CORRUPT (11),
+/// SQLITE_NOTADB (26); and the extended SQLITE_IOERR_SHORT_READ (522), what a truncated
+/// file gives (https://www.sqlite.org/rescode.html).
+fn is_damage_code(code: &str) -> bool {
+    match code.parse::<i32>() {
+        Ok(code) => matches!(code & 0xff, 11 | 26) || code == 522,
+        Err(_) => false,
+    }
+}
+
+impl From<sqlx::Error> for StoreError {
+    /// Corruption codes become [`StoreError::VaultDamaged`] wherever they surface (a
+    /// damaged page may only be read long after unlock), everything else `Database`.
+    fn from(e: sqlx::Error) -> StoreError {
+        if let sqlx::Error::Database(db) = &e {
+            if db.code().as_deref().is_some_and(is_damage_code) {
+                return StoreError::VaultDamaged(db.message().to_string());
+            }
+        }
+        StoreError::Database(e)
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for StoreError {
+    fn from(e: sqlx::migrate::MigrateError) -> StoreError {
+        use sqlx::migrate::MigrateError;
+        match e {
+            // Applied migrations this version does not know: a later Allia wrote them.
+            MigrateError::VersionMissing(_) | MigrateError::VersionTooNew(..) => {
+                StoreError::VaultTooNew
+            }
+            MigrateError::Execute(inner) => StoreError::from(inner),
+            other => StoreError::Migration(other),
+        }
+    }
+}
 
 impl StoreError {
     /// What to tell the person, in French: the app and the command line show this.
@@ -41,26 +97,65 @@ impl StoreError {
             StoreError::WrongPassphrase => "Phrase de passe incorrecte.".into(),
             StoreError::WrongRecoveryKey => "Cette clé de récupération ne correspond pas à ce coffre.".into(),
             StoreError::MalformedRecoveryKey(_) => {
-                "Clé de récupération mal saisie : elle compte 52 lettres et chiffres, en 13 groupes de 4.".into()
+                "Clé de récupération mal saisie : elle compte 52 lettres et chiffres, en 13 groupes de 4.".into()
             }
-            StoreError::VaultExists => "Un coffre existe déjà à cet endroit : déverrouillez-le.".into(),
+            StoreError::VaultExists => "Un coffre existe déjà à cet endroit : déverrouillez-le. Allia ne remplace jamais un coffre existant.".into(),
             StoreError::VaultMissing => "Aucun coffre n’a encore été créé à cet endroit.".into(),
             StoreError::VaultInUse => {
-                "Ce coffre est déjà ouvert par une autre fenêtre d’Allia : fermez-la avant de réessayer.".into()
+                "Ce coffre est déjà ouvert par une autre fenêtre d’Allia : fermez-la avant de réessayer.".into()
             }
             StoreError::NotFound("alliance") => "Cette alliance n’existe pas (ou plus).".into(),
             StoreError::NotFound("partner") => "Ce partenaire n’existe pas (ou plus).".into(),
             StoreError::NotFound("document") => "Ce document n’existe pas (ou plus).".into(),
             StoreError::NotFound("version") => "Cette version du document n’existe pas.".into(),
+            StoreError::NotFound("backup") => "Cette sauvegarde n’existe pas (ou plus).".into(),
             StoreError::NotFound(_) => "Cet élément n’existe pas (ou plus).".into(),
             StoreError::Validation(errors) => errors.user_message(),
+            StoreError::KeyFileMissing => {
+                "Le fichier de clés du coffre (allia.vault.keys) est introuvable. Vos données sont toujours là : utilisez votre kit de récupération pour rouvrir le coffre.".into()
+            }
+            StoreError::KeyFileDamaged(_) => {
+                "Le fichier de clés du coffre (allia.vault.keys) est endommagé ou a été modifié : Allia ne s’y fie plus. Utilisez votre kit de récupération pour rouvrir le coffre.".into()
+            }
+            StoreError::VaultDamaged(_) | StoreError::CorruptData(_) => {
+                "Le coffre est endommagé : Allia ne peut plus le lire sans risque. Restaurez la sauvegarde la plus récente ; le fichier endommagé n’est pas modifié.".into()
+            }
+            StoreError::VaultTooNew => {
+                "Ce coffre a été créé par une version plus récente d’Allia : installez la dernière version d’Allia pour l’ouvrir.".into()
+            }
+            StoreError::BackupInvalid(_) => {
+                "Ce fichier n’est pas une sauvegarde Allia complète : il est peut-être incomplet ou d’un autre type.".into()
+            }
+            StoreError::BackupWrongSecret => {
+                "Cette phrase de passe n’ouvre pas cette sauvegarde : saisissez celle qui était en vigueur quand elle a été faite, ou votre clé de récupération.".into()
+            }
             StoreError::Io(e) => format!("Impossible de lire ou d’écrire un fichier du coffre ({e})."),
-            StoreError::CorruptKeyFile(_) | StoreError::CorruptData(_) => {
-                "Le coffre semble endommagé. Restaurez une sauvegarde (dossier « backups » du coffre).".into()
-            }
             StoreError::Database(_) | StoreError::Migration(_) => {
-                "L’enregistrement dans le coffre a échoué. Réessayez ; si cela persiste, redémarrez Allia.".into()
+                "L’enregistrement dans le coffre a échoué. Réessayez ; si cela persiste, redémarrez Allia.".into()
             }
+        }
+    }
+
+    /// True for the errors that mean the vault's database cannot be trusted.
+    pub fn is_damage(&self) -> bool {
+        matches!(
+            self,
+            StoreError::VaultDamaged(_) | StoreError::CorruptData(_)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_damage_code;
+
+    #[test]
+    fn corruption_codes() {
+        for code in ["11", "26", "267", "523", "779", "522"] {
+            assert!(is_damage_code(code), "{code}");
+        }
+        for code in ["5", "14", "19", "2067", "x"] {
+            assert!(!is_damage_code(code), "{code}");
         }
     }
 }

@@ -1,20 +1,27 @@
 //! Allia's vault: an SQLite database encrypted with SQLCipher under a random data key,
-//! the key slots that unlock it, migrations with a backup first, and one repository
-//! module per aggregate.
+//! the key slots that unlock it, backups that open on their own, migrations with a
+//! backup first, and one repository module per aggregate.
 
 mod alliances;
+pub mod backup;
+mod database;
 mod documents;
 mod error;
 mod exchange;
+mod files;
+mod key_file;
 pub mod keys;
 mod organisation_columns;
 mod partners;
 mod profile;
+mod restore;
 mod settings;
 mod store;
 mod vault;
 
+pub use backup::{BackupInfo, BackupReason, BackupSummary};
 pub use error::{StoreError, StoreResult};
 pub use keys::{KdfParams, RecoveryKey};
+pub use restore::{inspect_backup_locked, restore_locked, PreparedRestore};
 pub use store::Store;
-pub use vault::{Vault, VaultPaths};
+pub use vault::{Vault, VaultPaths, VaultState};

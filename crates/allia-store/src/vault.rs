@@ -1,19 +1,21 @@
-//! Creating, unlocking and re-keying the vault. The database file is only ever opened
-//! once the data key has been unwrapped, so a wrong passphrase never touches it.
+//! Creating, unlocking, recovering and re-keying the vault. The database file is only
+//! opened once a secret has given the data key, is checked before it is trusted, and
+//! is never created, renamed or replaced behind the user's back.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
-use std::time::Duration;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 use allia_core::passphrase::check_new_passphrase;
 use sqlx::migrate::Migrator;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{AssertSqlSafe, ConnectOptions, Connection, SqliteConnection};
-use zeroize::Zeroizing;
+use sqlx::{Connection, SqliteConnection};
 
+use crate::backup::{self, BackupReason};
+use crate::database;
 use crate::error::{StoreError, StoreResult};
-use crate::keys::{KdfParams, KeyFile, RecoveryKey, SecretKey};
+use crate::files;
+use crate::key_file::{KeyFile, RecoverySlot};
+use crate::keys::{KdfParams, RecoveryKey, SecretKey};
 use crate::store::Store;
 
 pub(crate) static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
@@ -21,13 +23,27 @@ pub(crate) static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
 const DB_FILE: &str = "allia.vault";
 const KEY_FILE: &str = "allia.vault.keys";
 const LOCK_FILE: &str = "allia.vault.lock";
+/// A database being created: renamed to `allia.vault` once its key file is written.
+const CREATING_FILE: &str = ".allia.vault.creating";
 const BACKUP_DIR: &str = "backups";
-const POOL_SIZE: u32 = 4;
 
 /// Where a vault's files live.
 #[derive(Debug, Clone)]
 pub struct VaultPaths {
     pub dir: PathBuf,
+}
+
+/// What is on disk, before any secret is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VaultState {
+    /// No vault here (or only an interrupted creation, which never held data).
+    Absent,
+    /// The database and its key file.
+    Present,
+    /// The database without its key file: the recovery kit opens it.
+    KeyFileMissing,
+    /// The key file without the database: only a backup can help.
+    DatabaseMissing,
 }
 
 impl VaultPaths {
@@ -46,9 +62,26 @@ impl VaultPaths {
     pub fn backups(&self) -> PathBuf {
         self.dir.join(BACKUP_DIR)
     }
-    /// A vault exists once its key file has been written.
+    fn creating(&self) -> PathBuf {
+        self.dir.join(CREATING_FILE)
+    }
+
+    /// What is on disk (see [`VaultState`]).
+    pub fn state(&self) -> VaultState {
+        let db = self.database().exists();
+        let keys = self.key_file().exists();
+        match (db, keys) {
+            (true, true) => VaultState::Present,
+            (true, false) => VaultState::KeyFileMissing,
+            (false, true) if self.creating().exists() => VaultState::Absent,
+            (false, true) => VaultState::DatabaseMissing,
+            (false, false) => VaultState::Absent,
+        }
+    }
+
+    /// True once anything of a vault is here: creating one is then refused.
     pub fn exists(&self) -> bool {
-        self.key_file().is_file()
+        self.state() != VaultState::Absent
     }
 }
 
@@ -64,7 +97,7 @@ pub struct Vault {
 
 impl Vault {
     /// Creates a new vault in `dir`, returning it unlocked with the recovery key to show
-    /// the user once.
+    /// the user once. Refused (`VaultExists`) when any vault file is already there.
     pub async fn create(
         dir: &Path,
         passphrase: &str,
@@ -74,7 +107,8 @@ impl Vault {
         Self::create_with_params(dir, passphrase, KdfParams::default()).await
     }
 
-    /// Like [`Vault::create`] with explicit KDF costs and no strength rule (benchmarks).
+    /// Like [`Vault::create`] with explicit KDF costs (within the bounds of
+    /// [`KdfParams::check_bounds`]) and no strength rule on the passphrase.
     pub async fn create_with_params(
         dir: &Path,
         passphrase: &str,
@@ -89,25 +123,39 @@ impl Vault {
         params: KdfParams,
         migrator: &Migrator,
     ) -> StoreResult<(Vault, RecoveryKey)> {
+        params.check_bounds()?;
         let paths = VaultPaths::new(dir);
         if paths.exists() {
             return Err(StoreError::VaultExists);
         }
-        std::fs::create_dir_all(dir)?;
-        set_owner_only(dir);
+        files::create_private_dir(dir)?;
         let lock = acquire_lock(&paths)?;
-        let db = paths.database();
-        if db.exists() {
-            // A database without its key file can never be opened again: keep it aside
-            // rather than overwrite it.
-            let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
-            std::fs::rename(&db, dir.join(format!("{DB_FILE}.orphelin-{stamp}")))?;
+        // Under the lock, a leftover of an interrupted creation (it never held data)
+        // can go.
+        remove_if_present(&paths.creating())?;
+        for suffix in ["-wal", "-shm"] {
+            remove_if_present(&dir.join(format!("{CREATING_FILE}{suffix}")))?;
         }
-        let data_key = SecretKey::random();
+        if paths.key_file().exists() {
+            std::fs::remove_file(paths.key_file())?;
+        }
         let recovery = RecoveryKey::random();
-        let key_file = KeyFile::new(&data_key, passphrase, &recovery, params)?;
-        let store = open_store(&paths, &data_key, migrator).await?;
-        key_file.write(&paths.key_file())?;
+        let data_key = SecretKey::derived_from_recovery(&recovery);
+        let key_file = KeyFile::new(&data_key, passphrase, RecoverySlot::Derived, params)?;
+
+        let conn = database::create_new(&paths.creating(), &data_key).await?;
+        conn.close().await?;
+        files::make_private(&paths.creating())?;
+        let pool = database::pool(&paths.creating(), &data_key, Arc::default()).await?;
+        let migrated = migrator.run(&pool).await;
+        pool.close().await;
+        migrated?;
+        // Key file first: a crash now leaves the `.creating` marker, read as "absent".
+        key_file.write(&paths.key_file(), &data_key)?;
+        std::fs::rename(paths.creating(), paths.database())?;
+        files::sync_parent(&paths.database());
+
+        let store = open_store(&paths, &data_key, &key_file, migrator).await?;
         Ok((
             Vault {
                 paths,
@@ -129,34 +177,90 @@ impl Vault {
         passphrase: &str,
         migrator: &Migrator,
     ) -> StoreResult<Vault> {
-        let (paths, key_file) = existing_vault(dir)?;
-        let data_key = key_file.unwrap_with_passphrase(passphrase)?;
+        let paths = VaultPaths::new(dir);
+        match paths.state() {
+            VaultState::Absent => return Err(StoreError::VaultMissing),
+            VaultState::KeyFileMissing => return Err(StoreError::KeyFileMissing),
+            VaultState::DatabaseMissing => {
+                return Err(StoreError::VaultDamaged(
+                    "the database file is missing".into(),
+                ))
+            }
+            VaultState::Present => {}
+        }
+        let key_file = KeyFile::read(&paths.key_file())?;
+        let unwrapped = key_file.unwrap_with_passphrase(passphrase)?;
         let lock = acquire_lock(&paths)?;
-        let store = open_store(&paths, &data_key, migrator).await?;
+        // A format-1 file, or a passphrase sealed before NFC, is sealed again now (the
+        // old file kept in backups/), so every backup from here carries format 2.
+        let key_file = if unwrapped.needs_reseal {
+            if key_file.is_legacy() {
+                backup::keep_legacy_key_file(&paths)?;
+            }
+            let resealed = key_file.resealed(&unwrapped.key, passphrase)?;
+            resealed.write(&paths.key_file(), &unwrapped.key)?;
+            resealed
+        } else {
+            key_file
+        };
+        let store = open_store(&paths, &unwrapped.key, &key_file, migrator).await?;
         Ok(Vault {
             paths,
             _lock: lock,
-            data_key,
+            data_key: unwrapped.key,
             key_file,
             store,
         })
     }
 
-    /// Unlocks with the recovery key and sets a new passphrase at once.
+    /// Unlocks with the recovery key and sets a new passphrase at once. Works with the
+    /// key file gone or damaged: the kit derives the data key (or, for vaults created
+    /// before that, finds its slot in a backup's header).
     pub async fn recover(
         dir: &Path,
         recovery_key: &str,
         new_passphrase: &str,
         confirmation: &str,
     ) -> StoreResult<Vault> {
-        let (paths, mut key_file) = existing_vault(dir)?;
+        let paths = VaultPaths::new(dir);
+        match paths.state() {
+            VaultState::Absent => return Err(StoreError::VaultMissing),
+            VaultState::DatabaseMissing => {
+                return Err(StoreError::VaultDamaged(
+                    "the database file is missing".into(),
+                ))
+            }
+            VaultState::Present | VaultState::KeyFileMissing => {}
+        }
         let recovery = RecoveryKey::parse(recovery_key)?;
-        let data_key = key_file.unwrap_with_recovery(&recovery)?;
+        let (data_key, base) = match KeyFile::read(&paths.key_file()) {
+            Ok(file) => {
+                let key = file.unwrap_with_recovery(&recovery)?;
+                (key, Some(file))
+            }
+            Err(StoreError::KeyFileMissing) | Err(StoreError::KeyFileDamaged(_)) => {
+                key_without_key_file(&paths, &recovery).await?
+            }
+            Err(other) => return Err(other),
+        };
         check_new_passphrase(new_passphrase, confirmation)?;
         let lock = acquire_lock(&paths)?;
-        let store = open_store(&paths, &data_key, &MIGRATOR).await?;
-        key_file.rewrap_passphrase(&data_key, new_passphrase)?;
-        key_file.write(&paths.key_file())?;
+        let key_file = match &base {
+            Some(file) => {
+                if file.is_legacy() && paths.key_file().exists() {
+                    backup::keep_legacy_key_file(&paths)?;
+                }
+                file.resealed(&data_key, new_passphrase)?
+            }
+            None => KeyFile::new(
+                &data_key,
+                new_passphrase,
+                RecoverySlot::Derived,
+                KdfParams::default(),
+            )?,
+        };
+        let store = open_store(&paths, &data_key, &key_file, &MIGRATOR).await?;
+        key_file.write(&paths.key_file(), &data_key)?;
         Ok(Vault {
             paths,
             _lock: lock,
@@ -175,9 +279,8 @@ impl Vault {
     ) -> StoreResult<()> {
         self.key_file.unwrap_with_passphrase(current)?;
         check_new_passphrase(new_passphrase, confirmation)?;
-        let mut updated = self.key_file.clone();
-        updated.rewrap_passphrase(&self.data_key, new_passphrase)?;
-        updated.write(&self.paths.key_file())?;
+        let updated = self.key_file.resealed(&self.data_key, new_passphrase)?;
+        updated.write(&self.paths.key_file(), &self.data_key)?;
         self.key_file = updated;
         Ok(())
     }
@@ -194,39 +297,106 @@ impl Vault {
         self.key_file.kdf_params()
     }
 
+    /// The vault's identifier (a UUID kept in its key file and in every backup).
+    pub fn vault_id(&self) -> &str {
+        self.key_file.vault_id()
+    }
+
+    pub(crate) fn from_parts(
+        paths: VaultPaths,
+        lock: std::fs::File,
+        data_key: SecretKey,
+        key_file: KeyFile,
+        store: Store,
+    ) -> Vault {
+        Vault {
+            paths,
+            _lock: lock,
+            data_key,
+            key_file,
+            store,
+        }
+    }
+
+    pub(crate) fn data_key(&self) -> &SecretKey {
+        &self.data_key
+    }
+
+    pub(crate) fn key_file(&self) -> &KeyFile {
+        &self.key_file
+    }
+
     /// Opens one more connection with the raw key, as the pool does.
     pub async fn open_connection(&self) -> StoreResult<SqliteConnection> {
-        Ok(
-            connect_options(&self.paths.database(), Some(&self.data_key))?
-                .connect()
-                .await?,
-        )
+        database::open_for_reading(&self.paths.database(), &self.data_key).await
+    }
+
+    /// Runs `PRAGMA quick_check` and `PRAGMA cipher_integrity_check` on the open
+    /// vault (`allia check`): `VaultDamaged` on any finding.
+    pub async fn check_integrity(&self) -> StoreResult<()> {
+        let mut conn = self.open_connection().await?;
+        let checked = database::verify_integrity(&mut conn).await;
+        conn.close().await?;
+        checked
+    }
+
+    /// True when something was committed since the last automatic backup.
+    pub fn has_changes(&self) -> bool {
+        self.store.has_changes()
     }
 
     /// Closes every connection (checkpointing the WAL) and forgets the key.
     pub async fn close(self) {
         self.store.close().await;
     }
+
+    /// Locks: an automatic backup when something changed (its failure is reported but
+    /// never keeps the vault open), then [`Vault::close`].
+    pub async fn lock(self, reason: BackupReason) -> Option<StoreError> {
+        let failure = if self.has_changes() {
+            self.backup_now(reason).await.err()
+        } else {
+            None
+        };
+        self.close().await;
+        failure
+    }
 }
 
-/// The paths and key file of a vault that must already exist.
-fn existing_vault(dir: &Path) -> StoreResult<(VaultPaths, KeyFile)> {
-    let paths = VaultPaths::new(dir);
-    if !paths.exists() {
-        return Err(StoreError::VaultMissing);
+/// The data key from the recovery key alone: the derived key, else a format-1 slot
+/// found in a backup's header. Each candidate must open the database.
+async fn key_without_key_file(
+    paths: &VaultPaths,
+    recovery: &RecoveryKey,
+) -> StoreResult<(SecretKey, Option<KeyFile>)> {
+    let mut candidates: Vec<(SecretKey, Option<KeyFile>)> = Vec::new();
+    for file in backup::key_files_in_backups(paths) {
+        if let Ok(key) = file.unwrap_with_recovery(recovery) {
+            candidates.push((key, Some(file)));
+        }
     }
-    if !paths.database().is_file() {
-        // Opening would silently create an empty vault in its place.
-        return Err(StoreError::CorruptData(
-            "the database file is missing".into(),
-        ));
+    candidates.push((SecretKey::derived_from_recovery(recovery), None));
+    for (key, file) in candidates {
+        if opens(&paths.database(), &key).await {
+            return Ok((key, file));
+        }
     }
-    let key_file = KeyFile::read(&paths.key_file())?;
-    Ok((paths, key_file))
+    Err(StoreError::WrongRecoveryKey)
+}
+
+/// True when `key` decrypts the database's first page.
+async fn opens(db: &Path, key: &SecretKey) -> bool {
+    match database::open_for_reading(db, key).await {
+        Ok(conn) => {
+            let _ = conn.close().await;
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 /// Takes the vault's lock file, or reports that another process has the vault open.
-fn acquire_lock(paths: &VaultPaths) -> StoreResult<std::fs::File> {
+pub(crate) fn acquire_lock(paths: &VaultPaths) -> StoreResult<std::fs::File> {
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -239,229 +409,49 @@ fn acquire_lock(paths: &VaultPaths) -> StoreResult<std::fs::File> {
     }
 }
 
-pub(crate) fn connect_options(
-    db: &Path,
-    key: Option<&SecretKey>,
-) -> StoreResult<SqliteConnectOptions> {
-    let mut options = SqliteConnectOptions::from_str("sqlite://")?
-        .filename(db)
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5))
-        .pragma("cipher_log_level", "NONE");
-    if let Some(key) = key {
-        // sqlx sends `key` before every other pragma, as SQLCipher requires.
-        let literal: Zeroizing<String> = key.sqlcipher_literal();
-        options = options.pragma("key", literal.to_string());
+fn remove_if_present(path: &Path) -> StoreResult<()> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e.into()),
     }
-    Ok(options)
 }
 
-/// Checks the key on one connection, backs up if migrations are pending, migrates,
-/// then builds the pool.
+/// Checks the database, backs it up when migrations are pending, migrates, then builds
+/// the pool.
 pub(crate) async fn open_store(
     paths: &VaultPaths,
     key: &SecretKey,
+    key_file: &KeyFile,
     migrator: &Migrator,
 ) -> StoreResult<Store> {
-    let options = connect_options(&paths.database(), Some(key))?;
-    let mut conn = options.connect().await.map_err(wrong_key_is_corruption)?;
-    sqlx::query("SELECT count(*) FROM sqlite_master")
-        .execute(&mut conn)
+    let db = paths.database();
+    let mut conn = database::open_checked(&db, key, migrator).await?;
+    let applied = database::applied_versions(&mut conn).await;
+    let pending = applied.map(|applied| database::first_pending(migrator, &applied));
+    let backed_up = match pending {
+        Ok(Some(version)) => backup::write_automatic(
+            paths,
+            &mut conn,
+            key,
+            key_file,
+            BackupReason::BeforeMigration(version),
+        )
         .await
-        .map_err(wrong_key_is_corruption)?;
-    backup_before_migrations(&mut conn, paths, key, migrator).await?;
+        .map(|_| ()),
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    };
     conn.close().await?;
-    let pool = SqlitePoolOptions::new()
-        .max_connections(POOL_SIZE)
-        .connect_with(options)
-        .await?;
+    backed_up?;
+    let dirty = Arc::new(AtomicBool::new(false));
+    let pool = database::pool(&db, key, Arc::clone(&dirty)).await?;
     // Through the pool: `run(&mut conn)` makes the future non-Send for async callers.
     migrator.run(&pool).await?;
-    Ok(Store::new(pool))
+    let store = Store::new(pool, dirty);
+    store.mark_saved();
+    Ok(store)
 }
-
-/// Our key unwrapped correctly, so "file is not a database" means the file is damaged.
-fn wrong_key_is_corruption(e: sqlx::Error) -> StoreError {
-    if let sqlx::Error::Database(db) = &e {
-        if db.code().as_deref() == Some("26") {
-            return StoreError::CorruptData("the database does not match its key file".into());
-        }
-    }
-    StoreError::Database(e)
-}
-
-async fn backup_before_migrations(
-    conn: &mut SqliteConnection,
-    paths: &VaultPaths,
-    key: &SecretKey,
-    migrator: &Migrator,
-) -> StoreResult<Option<PathBuf>> {
-    let has_table: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    if has_table == 0 {
-        return Ok(None); // a new vault: nothing to protect yet
-    }
-    let applied: HashSet<i64> =
-        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success = 1")
-            .fetch_all(&mut *conn)
-            .await?
-            .into_iter()
-            .collect();
-    let Some(first_pending) = migrator
-        .iter()
-        .filter(|m| !m.migration_type.is_down_migration())
-        .map(|m| m.version)
-        .find(|v| !applied.contains(v))
-    else {
-        return Ok(None);
-    };
-    let dir = paths.backups();
-    std::fs::create_dir_all(&dir)?;
-    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
-    let target = dir.join(format!(
-        "allia-{stamp}-avant-migration-{first_pending}.vault"
-    ));
-    export_encrypted_copy(conn, &target, key).await?;
-    Ok(Some(target))
-}
-
-/// Writes an encrypted copy of the open database to `target`, under the same key.
-pub(crate) async fn export_encrypted_copy(
-    conn: &mut SqliteConnection,
-    target: &Path,
-    key: &SecretKey,
-) -> StoreResult<()> {
-    let path = target.to_string_lossy().replace('\'', "''");
-    let literal = key.sqlcipher_literal();
-    let attach = Zeroizing::new(format!(
-        "ATTACH DATABASE '{path}' AS backup KEY {}",
-        literal.as_str()
-    ));
-    sqlx::query(AssertSqlSafe(attach.as_str().to_owned()))
-        .execute(&mut *conn)
-        .await?;
-    let exported = sqlx::query("SELECT sqlcipher_export('backup')")
-        .execute(&mut *conn)
-        .await;
-    sqlx::query("DETACH DATABASE backup")
-        .execute(&mut *conn)
-        .await?;
-    exported?;
-    Ok(())
-}
-
-#[cfg(unix)]
-fn set_owner_only(dir: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    // Best effort: the vault is encrypted anyway.
-    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
-}
-
-#[cfg(not(unix))]
-fn set_owner_only(_dir: &Path) {}
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use allia_core::AllianceDraft;
-
-    const PASS: &str = "phrase de test";
-
-    fn fast() -> KdfParams {
-        KdfParams {
-            memory_kib: 8 * 1024,
-            iterations: 1,
-            parallelism: 1,
-        }
-    }
-
-    #[tokio::test]
-    async fn pending_migrations_run_after_an_encrypted_backup() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let first_only = Migrator::with_migrations(MIGRATOR.iter().take(1).cloned().collect());
-        let (vault, _) = Vault::create_with_migrator(dir.path(), PASS, fast(), &first_only)
-            .await
-            .expect("create at schema 1");
-        vault
-            .store()
-            .create_alliance(&AllianceDraft {
-                name: "Alliance Ornithorynque".into(),
-                ..Default::default()
-            })
-            .await
-            .expect("write");
-        assert!(
-            vault.store().settings().await.is_err(),
-            "settings table not there yet"
-        );
-        vault.close().await;
-
-        // Reopening at the same schema makes no backup.
-        Vault::unlock_with_migrator(dir.path(), PASS, &first_only)
-            .await
-            .expect("same schema")
-            .close()
-            .await;
-        assert!(!VaultPaths::new(dir.path()).backups().exists());
-
-        let vault = Vault::unlock(dir.path(), PASS)
-            .await
-            .expect("unlock migrates");
-        assert_eq!(
-            vault.store().settings().await.expect("migrated"),
-            allia_core::Settings::default()
-        );
-        let key = vault.data_key.clone();
-        vault.close().await;
-
-        let backups: Vec<_> = std::fs::read_dir(VaultPaths::new(dir.path()).backups())
-            .expect("backups dir")
-            .map(|e| e.expect("entry").path())
-            .collect();
-        assert_eq!(backups.len(), 1);
-        let backup = &backups[0];
-        let name = backup
-            .file_name()
-            .expect("name")
-            .to_string_lossy()
-            .to_string();
-        assert!(
-            name.ends_with(&format!(
-                "avant-migration-{}.vault",
-                MIGRATOR.iter().nth(1).expect("2nd").version
-            )),
-            "{name}"
-        );
-        let bytes = std::fs::read(backup).expect("read backup");
-        assert!(
-            !bytes.starts_with(b"SQLite format 3"),
-            "the backup is encrypted"
-        );
-        assert!(!bytes.windows(13).any(|w| w == b"Ornithorynque"));
-
-        // The backup opens with the same key and holds the data at the old schema.
-        let mut conn = connect_options(backup, Some(&key))
-            .expect("options")
-            .connect()
-            .await
-            .expect("open backup");
-        let name: String = sqlx::query_scalar("SELECT name FROM alliance")
-            .fetch_one(&mut conn)
-            .await
-            .expect("row");
-        assert_eq!(name, "Alliance Ornithorynque");
-        let settings_tables: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM sqlite_master WHERE name = 'setting'")
-                .fetch_one(&mut conn)
-                .await
-                .expect("count");
-        assert_eq!(settings_tables, 0);
-        conn.close().await.expect("close");
-    }
-}
+mod tests;

@@ -190,13 +190,15 @@ async fn profile_and_settings() {
     );
     assert!(store
         .save_settings(&Settings {
-            auto_lock_minutes: 0
+            auto_lock_minutes: 0,
+            ..Settings::default()
         })
         .await
         .is_err());
     store
         .save_settings(&Settings {
             auto_lock_minutes: 25,
+            ..Settings::default()
         })
         .await
         .expect("save");

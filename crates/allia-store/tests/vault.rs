@@ -290,7 +290,7 @@ async fn a_missing_database_is_reported_not_recreated_empty() {
         .await
         .err()
         .expect("must fail");
-    assert!(matches!(err, StoreError::CorruptData(_)), "{err:?}");
+    assert!(matches!(err, StoreError::VaultDamaged(_)), "{err:?}");
     assert!(
         !paths.database().exists(),
         "no empty vault was created in its place"

@@ -184,8 +184,8 @@ pub async fn document_export(
     Ok(Some(path.to_string_lossy().into_owned()))
 }
 
-/// Writes the PDF to the app's cache folder and opens it in the system's PDF viewer,
-/// from which the user prints.
+/// Writes the PDF to the private print folder and opens it in the system's PDF
+/// viewer, from which the user prints. The file is deleted on lock and on exit.
 #[tauri::command]
 #[specta::specta]
 pub async fn document_open_for_print(
@@ -193,7 +193,6 @@ pub async fn document_open_for_print(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<(), AppError> {
-    use tauri::Manager;
     use tauri_plugin_opener::OpenerExt;
     let (file, options) = render_input(&state, &id).await?;
     let rendered = tokio::task::spawn_blocking(move || {
@@ -206,16 +205,8 @@ pub async fn document_open_for_print(
             "La préparation du document a été interrompue.",
         )
     })??;
-    let dir = app.path().app_cache_dir().map_err(|_| {
-        AppError::new(
-            crate::error::ErrorCode::Io,
-            "Le dossier temporaire d’Allia est introuvable.",
-        )
-    })?;
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| AppError::io("Impossible de préparer le document", &e))?;
-    let path = dir.join(format!("{}.pdf", file_stem(&id, &state).await));
-    std::fs::write(&path, &rendered.bytes)
+    // A private folder and a random name: see print_dir.rs.
+    let path = crate::print_dir::write(&state.print_dir, &rendered.bytes)
         .map_err(|e| AppError::io("Impossible de préparer le document", &e))?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)

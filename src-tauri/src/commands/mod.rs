@@ -2,6 +2,7 @@
 //! business rule lives here.
 
 pub mod alliances;
+pub mod backups;
 pub mod documents;
 pub mod kit;
 pub mod partners;

@@ -18,5 +18,7 @@ pub async fn settings_save(
     state: State<'_, AppState>,
     settings: Settings,
 ) -> Result<Settings, AppError> {
-    Ok(state.store().await?.save_settings(&settings).await?)
+    let saved = state.store().await?.save_settings(&settings).await?;
+    state.set_auto_lock_minutes(saved.auto_lock_minutes);
+    Ok(saved)
 }

@@ -1,6 +1,6 @@
 //! Creating, unlocking, locking and re-keying the vault.
 
-use allia_store::{Vault, VaultPaths};
+use allia_store::{BackupReason, Vault, VaultPaths, VaultState};
 use serde::Serialize;
 use tauri::State;
 use zeroize::Zeroizing;
@@ -8,9 +8,22 @@ use zeroize::Zeroizing;
 use crate::error::AppError;
 use crate::state::AppState;
 
+/// What is on disk, as the first screen needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum VaultFiles {
+    /// No vault: the welcome screen creates one.
+    Absent,
+    Present,
+    /// The database without its key file: the recovery kit opens it.
+    KeyFileMissing,
+    /// The key file without the database: only a backup can help.
+    DatabaseMissing,
+}
+
 #[derive(Debug, Serialize, specta::Type)]
 pub struct VaultStatus {
-    pub exists: bool,
+    pub files: VaultFiles,
     pub unlocked: bool,
 }
 
@@ -23,8 +36,14 @@ pub struct RecoveryKit {
 #[tauri::command]
 #[specta::specta]
 pub async fn vault_status(state: State<'_, AppState>) -> Result<VaultStatus, AppError> {
+    let files = match VaultPaths::new(&state.data_dir).state() {
+        VaultState::Absent => VaultFiles::Absent,
+        VaultState::Present => VaultFiles::Present,
+        VaultState::KeyFileMissing => VaultFiles::KeyFileMissing,
+        VaultState::DatabaseMissing => VaultFiles::DatabaseMissing,
+    };
     Ok(VaultStatus {
-        exists: VaultPaths::new(&state.data_dir).exists(),
+        files,
         unlocked: state.vault.lock().await.is_some(),
     })
 }
@@ -39,7 +58,7 @@ pub async fn vault_create(
     let (passphrase, confirmation) = (Zeroizing::new(passphrase), Zeroizing::new(confirmation));
     let mut slot = state.vault.lock().await;
     let (vault, recovery) = Vault::create(&state.data_dir, &passphrase, &confirmation).await?;
-    *slot = Some(vault);
+    state.open(&mut slot, vault).await;
     Ok(RecoveryKit {
         recovery_key: recovery.display().to_string(),
     })
@@ -51,7 +70,8 @@ pub async fn vault_unlock(state: State<'_, AppState>, passphrase: String) -> Res
     let passphrase = Zeroizing::new(passphrase);
     let mut slot = state.vault.lock().await;
     if slot.is_none() {
-        *slot = Some(Vault::unlock(&state.data_dir, &passphrase).await?);
+        let vault = Vault::unlock(&state.data_dir, &passphrase).await?;
+        state.open(&mut slot, vault).await;
     }
     Ok(())
 }
@@ -70,26 +90,35 @@ pub async fn vault_recover(
         (Zeroizing::new(new_passphrase), Zeroizing::new(confirmation));
     let mut slot = state.vault.lock().await;
     if let Some(open) = slot.take() {
-        open.close().await;
+        open.lock(BackupReason::Lock).await;
     }
-    *slot = Some(
-        Vault::recover(
-            &state.data_dir,
-            &recovery_key,
-            &new_passphrase,
-            &confirmation,
-        )
-        .await?,
-    );
+    let vault = Vault::recover(
+        &state.data_dir,
+        &recovery_key,
+        &new_passphrase,
+        &confirmation,
+    )
+    .await?;
+    state.open(&mut slot, vault).await;
     Ok(())
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn vault_lock(state: State<'_, AppState>) -> Result<(), AppError> {
-    if let Some(vault) = state.vault.lock().await.take() {
-        vault.close().await;
-    }
+/// Locks now: an automatic backup if something changed, then the vault closed. A
+/// failed backup never keeps the vault open: its message comes back for a notice.
+pub async fn vault_lock(state: State<'_, AppState>) -> Result<Option<String>, AppError> {
+    Ok(state
+        .lock(BackupReason::Lock)
+        .await
+        .map(|failure| format!("La sauvegarde automatique a échoué : {failure}")))
+}
+
+/// The person is active (keys, mouse): the auto-lock countdown starts again.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_touch(state: State<'_, AppState>) -> Result<(), AppError> {
+    state.touch();
     Ok(())
 }
 

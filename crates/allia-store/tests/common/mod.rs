@@ -2,15 +2,10 @@
 
 use allia_store::{KdfParams, Vault};
 
-/// A new vault with a cheap KDF: these tests are about the repositories, not the key
-/// slots (tests/vault.rs covers those with the real parameters).
+/// A new vault with the default key-derivation costs (the only ones a vault accepts;
+/// about a quarter of a second with the optimised argon2 of dev builds).
 pub async fn vault(dir: &std::path::Path) -> Vault {
-    let params = KdfParams {
-        memory_kib: 8 * 1024,
-        iterations: 1,
-        parallelism: 1,
-    };
-    Vault::create_with_params(dir, "phrase de test", params)
+    Vault::create_with_params(dir, "phrase de test", KdfParams::default())
         .await
         .expect("create")
         .0

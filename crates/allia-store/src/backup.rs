@@ -1,0 +1,620 @@
+//! Backups: one file that opens on its own. A backup is a short header (the date, why
+//! it was made, the schema version, the vault's key slots as they were, the size and
+//! SHA-256 of the database, and a MAC) followed by an encrypted copy of the database.
+//! The passphrase in force when it was made, or the recovery kit, opens it.
+//!
+//! Automatic backups go to the vault's `backups/` folder (on lock and on close when
+//! something changed, before each migration and before a restore), keeping the last N
+//! (a setting, 10 by default) plus the newest of each of the last twelve months.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use sqlx::{Connection, SqliteConnection};
+
+use crate::database;
+use crate::error::{StoreError, StoreResult};
+use crate::files;
+use crate::key_file::{self, KeyFile};
+use crate::keys::SecretKey;
+use crate::vault::VaultPaths;
+
+/// The first bytes of every backup file.
+const MAGIC: &[u8; 16] = b"ALLIA-SAUVEGARDE";
+const FORMAT: u32 = 1;
+/// Extension of backup files (« Sauvegarder vers… » suggests it too).
+pub const EXTENSION: &str = "allia-sauvegarde";
+/// A header is a few kilobytes; beyond this the file is not a backup.
+const MAX_HEADER: u32 = 1024 * 1024;
+/// How many of the newest automatic backups stay when the setting is unknown.
+pub const DEFAULT_KEEP: usize = 10;
+
+/// Why a backup was made; it is part of its file name and shown to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupReason {
+    Lock,
+    Close,
+    BeforeMigration(i64),
+    BeforeRestore,
+    Manual,
+}
+
+impl BackupReason {
+    /// The part of the file name after the date.
+    fn slug(self) -> String {
+        match self {
+            BackupReason::Lock => "verrouillage".into(),
+            BackupReason::Close => "fermeture".into(),
+            BackupReason::BeforeMigration(v) => format!("avant-migration-{v}"),
+            BackupReason::BeforeRestore => "avant-restauration".into(),
+            BackupReason::Manual => "manuelle".into(),
+        }
+    }
+}
+
+/// The French words for a reason slug, as the backup list shows them.
+pub fn reason_label(slug: &str) -> String {
+    match slug {
+        "verrouillage" => "au verrouillage".into(),
+        "fermeture" => "à la fermeture d’Allia".into(),
+        "avant-restauration" => "avant une restauration".into(),
+        "manuelle" => "à la demande".into(),
+        s if s.starts_with("avant-migration") => "avant une mise à jour d’Allia".into(),
+        _ => "sauvegarde".into(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Header {
+    format: u32,
+    created_at: DateTime<Utc>,
+    reason: String,
+    app_version: String,
+    /// The last migration applied in the copy.
+    schema_version: i64,
+    database_len: u64,
+    /// SHA-256 of the database bytes, hex: an incomplete copy is refused.
+    database_sha256: String,
+    /// The key file as it was, so the passphrase of the time opens it; `null` when
+    /// the vault had none (a raw copy of a damaged vault made before a restore).
+    key_file: Option<serde_json::Value>,
+    /// HMAC-SHA-256 of the header without this field, under the data key's MAC key;
+    /// empty for a raw copy whose key was unknown.
+    mac: String,
+}
+
+/// A backup as listed without any secret: what its header says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    pub file_name: String,
+    pub created_at: DateTime<Utc>,
+    /// The reason slug (see [`reason_label`]).
+    pub reason: String,
+    /// Size of the file in bytes.
+    pub size: u64,
+}
+
+/// What a backup holds, read with its key before anything is replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupSummary {
+    pub info: BackupInfo,
+    /// Names of the alliances, sorted.
+    pub alliances: Vec<String>,
+    pub partners: u32,
+    pub documents: u32,
+    /// True when the backup was made from the vault now open (same data key).
+    pub same_vault: bool,
+}
+
+fn header_bytes_for_mac(header: &Header) -> StoreResult<Vec<u8>> {
+    let mut unsigned = header.clone();
+    unsigned.mac = String::new();
+    serde_json::to_vec(&unsigned).map_err(|e| StoreError::BackupInvalid(e.to_string()))
+}
+
+/// Writes a backup of `database_bytes` to `target` atomically (temp, sync, rename).
+fn write_container(
+    target: &Path,
+    reason: &str,
+    schema_version: i64,
+    key_file_json: Option<serde_json::Value>,
+    database_bytes: &[u8],
+    key: Option<&SecretKey>,
+) -> StoreResult<()> {
+    let mut header = Header {
+        format: FORMAT,
+        created_at: Utc::now(),
+        reason: reason.to_string(),
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        schema_version,
+        database_len: database_bytes.len() as u64,
+        database_sha256: hex::encode(Sha256::digest(database_bytes)),
+        key_file: key_file_json,
+        mac: String::new(),
+    };
+    if let Some(key) = key {
+        header.mac = hex::encode(key_file::mac(key, &header_bytes_for_mac(&header)?)?);
+    }
+    let header_json =
+        serde_json::to_vec(&header).map_err(|e| StoreError::BackupInvalid(e.to_string()))?;
+    let header_len = u32::try_from(header_json.len())
+        .map_err(|_| StoreError::BackupInvalid("header too large".into()))?;
+    let tmp = files::temp_sibling(target);
+    let written = (|| -> std::io::Result<()> {
+        let mut file = files::create_private_file(&tmp)?;
+        file.write_all(MAGIC)?;
+        file.write_all(&header_len.to_le_bytes())?;
+        file.write_all(&header_json)?;
+        file.write_all(database_bytes)?;
+        file.sync_all()
+    })();
+    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, target)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e.into());
+    }
+    files::sync_parent(target);
+    Ok(())
+}
+
+/// Reads a backup's header and checks the database part is complete.
+fn read_container(path: &Path) -> StoreResult<(Header, Vec<u8>)> {
+    let mut file = std::fs::File::open(path)?;
+    let mut magic = [0u8; 16];
+    let mut len = [0u8; 4];
+    if file.read_exact(&mut magic).is_err() || &magic != MAGIC {
+        return Err(StoreError::BackupInvalid("not a backup".into()));
+    }
+    file.read_exact(&mut len)
+        .map_err(|_| StoreError::BackupInvalid("truncated".into()))?;
+    let header_len = u32::from_le_bytes(len);
+    if header_len > MAX_HEADER {
+        return Err(StoreError::BackupInvalid("header too large".into()));
+    }
+    let mut header_json = vec![0u8; header_len as usize];
+    file.read_exact(&mut header_json)
+        .map_err(|_| StoreError::BackupInvalid("truncated".into()))?;
+    let header: Header = serde_json::from_slice(&header_json)
+        .map_err(|e| StoreError::BackupInvalid(e.to_string()))?;
+    if header.format > FORMAT {
+        return Err(StoreError::VaultTooNew);
+    }
+    let expected = file.metadata()?.len();
+    let body_start = 20 + u64::from(header_len);
+    if expected != body_start + header.database_len {
+        return Err(StoreError::BackupInvalid("incomplete".into()));
+    }
+    let mut database = Vec::with_capacity(header.database_len as usize);
+    file.read_to_end(&mut database)?;
+    if hex::encode(Sha256::digest(&database)) != header.database_sha256 {
+        return Err(StoreError::BackupInvalid("checksum".into()));
+    }
+    Ok((header, database))
+}
+
+fn info_from(path: &Path, header: &Header) -> StoreResult<BackupInfo> {
+    Ok(BackupInfo {
+        path: path.to_path_buf(),
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        created_at: header.created_at,
+        reason: header.reason.clone(),
+        size: std::fs::metadata(path)?.len(),
+    })
+}
+
+/// What a backup file's header says (no secret needed); `BackupInvalid` when it is
+/// not a complete Allia backup.
+pub fn read_info(path: &Path) -> StoreResult<BackupInfo> {
+    let (header, _) = read_container(path)?;
+    info_from(path, &header)
+}
+
+/// The automatic backups of a vault, newest first (unreadable files are skipped).
+pub fn list(paths: &VaultPaths) -> Vec<BackupInfo> {
+    let mut found: Vec<BackupInfo> = automatic_files(paths)
+        .into_iter()
+        .filter_map(|(path, _)| read_info(&path).ok())
+        .collect();
+    found.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    found
+}
+
+/// Files named like automatic backups, with the date in their name.
+fn automatic_files(paths: &VaultPaths) -> Vec<(PathBuf, NaiveDateTime)> {
+    let Ok(entries) = std::fs::read_dir(paths.backups()) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let stamp = name
+                .strip_prefix("allia-")?
+                .strip_suffix(&format!(".{EXTENSION}"))?
+                .get(..15)?
+                .to_string();
+            let date = NaiveDateTime::parse_from_str(&stamp, "%Y%m%d-%H%M%S").ok()?;
+            Some((entry.path(), date))
+        })
+        .collect()
+}
+
+/// The key files carried by the backups (and by a kept format-1 key file), newest
+/// first: what the recovery kit falls back on when `allia.vault.keys` is gone.
+pub(crate) fn key_files_in_backups(paths: &VaultPaths) -> Vec<KeyFile> {
+    let mut found = Vec::new();
+    for info in list(paths) {
+        if let Ok((header, _)) = read_container(&info.path) {
+            if let Some(json) = header.key_file {
+                if let Ok(file) = serde_json::to_vec(&json)
+                    .map_err(|e| StoreError::BackupInvalid(e.to_string()))
+                    .and_then(|bytes| KeyFile::parse(&bytes))
+                {
+                    found.push(file);
+                }
+            }
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(paths.backups()) {
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with("allia.vault.keys.format1-") {
+                if let Ok(file) = KeyFile::read(&entry.path()) {
+                    found.push(file);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Keeps a copy of a format-1 key file in `backups/` before it is resealed.
+pub(crate) fn keep_legacy_key_file(paths: &VaultPaths) -> StoreResult<()> {
+    files::create_private_dir(&paths.backups())?;
+    let stamp = Utc::now().format("%Y%m%d-%H%M%S");
+    let target = paths
+        .backups()
+        .join(format!("allia.vault.keys.format1-{stamp}"));
+    files::write_atomically(&target, &std::fs::read(paths.key_file())?)
+}
+
+/// A free name in the backups folder for a backup made now.
+fn automatic_target(paths: &VaultPaths, reason: BackupReason) -> StoreResult<PathBuf> {
+    files::create_private_dir(&paths.backups())?;
+    let stamp = Utc::now().format("%Y%m%d-%H%M%S");
+    let slug = reason.slug();
+    let mut target = paths
+        .backups()
+        .join(format!("allia-{stamp}-{slug}.{EXTENSION}"));
+    let mut n = 2;
+    while target.exists() {
+        target = paths
+            .backups()
+            .join(format!("allia-{stamp}-{slug}-{n}.{EXTENSION}"));
+        n += 1;
+    }
+    Ok(target)
+}
+
+/// Writes a consistent encrypted copy of the database open on `conn` to `target`,
+/// with `key_file` in its header.
+pub(crate) async fn write_from_connection(
+    conn: &mut SqliteConnection,
+    target: &Path,
+    key: &SecretKey,
+    key_file: &KeyFile,
+    reason: &str,
+) -> StoreResult<()> {
+    let copy = files::temp_sibling(target);
+    let copied = database::copy_into(conn, &copy).await;
+    let bytes = copied.and_then(|()| Ok(std::fs::read(&copy)?));
+    let _ = std::fs::remove_file(&copy);
+    let bytes = bytes?;
+    let applied = database::applied_versions(conn).await?;
+    let schema_version = applied.iter().copied().max().unwrap_or(0);
+    let key_json = serde_json::from_slice(&key_file.to_bytes(key)?)
+        .map_err(|e| StoreError::BackupInvalid(e.to_string()))?;
+    write_container(
+        target,
+        reason,
+        schema_version,
+        Some(key_json),
+        &bytes,
+        Some(key),
+    )
+}
+
+/// An automatic backup in the vault's `backups/` folder, then the old ones pruned.
+pub(crate) async fn write_automatic(
+    paths: &VaultPaths,
+    conn: &mut SqliteConnection,
+    key: &SecretKey,
+    key_file: &KeyFile,
+    reason: BackupReason,
+) -> StoreResult<PathBuf> {
+    let target = automatic_target(paths, reason)?;
+    write_from_connection(conn, &target, key, key_file, &reason.slug()).await?;
+    Ok(target)
+}
+
+/// Deletes the automatic backups that the rule does not keep: the `keep` newest, and
+/// the newest of each of the twelve months up to `now`.
+pub(crate) fn prune(paths: &VaultPaths, keep: usize, now: NaiveDateTime) -> StoreResult<()> {
+    let files = automatic_files(paths);
+    let dates: Vec<NaiveDateTime> = files.iter().map(|(_, d)| *d).collect();
+    for index in to_delete(&dates, keep, now) {
+        std::fs::remove_file(&files[index].0)?;
+    }
+    Ok(())
+}
+
+/// Indexes of `dates` to delete: all but the `keep` newest and the newest of each of
+/// the last twelve calendar months (the current one included).
+pub(crate) fn to_delete(dates: &[NaiveDateTime], keep: usize, now: NaiveDateTime) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..dates.len()).collect();
+    order.sort_by(|a, b| dates[*b].cmp(&dates[*a]));
+    let month = |d: &NaiveDateTime| d.year() * 12 + d.month0() as i32;
+    let this_month = month(&now);
+    let mut kept = vec![false; dates.len()];
+    let mut months_seen = std::collections::HashSet::new();
+    for (rank, &i) in order.iter().enumerate() {
+        let m = month(&dates[i]);
+        let monthly = this_month - m < 12 && m <= this_month && months_seen.insert(m);
+        if rank < keep || monthly {
+            kept[i] = true;
+        }
+    }
+    (0..dates.len()).filter(|i| !kept[*i]).collect()
+}
+
+/// A backup opened with a key: its header, its database bytes and the key file to
+/// write if it replaces the vault.
+pub(crate) struct Opened {
+    pub info: BackupInfo,
+    pub database: Vec<u8>,
+    pub key: SecretKey,
+    pub key_file: Option<KeyFile>,
+    pub schema_version: i64,
+}
+
+impl Opened {
+    /// A copy of what `install` needs (the database bytes are moved out already).
+    pub(crate) fn clone_parts(&self) -> Opened {
+        Opened {
+            info: self.info.clone(),
+            database: Vec::new(),
+            key: self.key.clone(),
+            key_file: self.key_file.clone(),
+            schema_version: self.schema_version,
+        }
+    }
+}
+
+/// Opens a backup with the current vault's key if it is that vault's, else with
+/// `secret` (the passphrase in force when it was made, or the recovery key).
+pub(crate) fn open(
+    path: &Path,
+    current: Option<&SecretKey>,
+    secret: Option<&str>,
+) -> StoreResult<Opened> {
+    let (header, database) = read_container(path)?;
+    let info = info_from(path, &header)?;
+    let key_file = match &header.key_file {
+        Some(json) => Some(
+            serde_json::to_vec(json)
+                .map_err(|e| StoreError::BackupInvalid(e.to_string()))
+                .and_then(|bytes| KeyFile::parse(&bytes))
+                .map_err(|_| StoreError::BackupInvalid("key slots".into()))?,
+        ),
+        None => None,
+    };
+    let key = match (current, &key_file) {
+        (Some(current), Some(file)) if file.authenticates(current) => current.clone(),
+        (_, Some(file)) => match secret {
+            Some(secret) => unlock_slots(file, secret)?,
+            None => return Err(StoreError::BackupWrongSecret),
+        },
+        (Some(current), None) => current.clone(),
+        (None, None) => return Err(StoreError::BackupWrongSecret),
+    };
+    let expected = hex::decode(&header.mac).unwrap_or_default();
+    let actual = key_file::mac(&key, &header_bytes_for_mac(&header)?)?;
+    if expected.is_empty() || expected != actual {
+        return Err(StoreError::BackupInvalid(
+            "header does not match its key".into(),
+        ));
+    }
+    Ok(Opened {
+        info,
+        database,
+        key,
+        key_file,
+        schema_version: header.schema_version,
+    })
+}
+
+/// The data key from a backup's slots: a recovery key when the text reads as one,
+/// else a passphrase.
+fn unlock_slots(file: &KeyFile, secret: &str) -> StoreResult<SecretKey> {
+    let result = match crate::keys::RecoveryKey::parse(secret) {
+        Ok(recovery) => file.unwrap_with_recovery(&recovery),
+        Err(_) => file.unwrap_with_passphrase(secret).map(|u| u.key),
+    };
+    result.map_err(|e| match e {
+        StoreError::WrongPassphrase | StoreError::WrongRecoveryKey => StoreError::BackupWrongSecret,
+        other => other,
+    })
+}
+
+/// Writes the backup's database to a private temp file beside the vault, opens it,
+/// checks it and reads what it holds. The temp file is returned for a restore, or
+/// removed when `keep_copy` is false.
+pub(crate) async fn extract_and_check(
+    paths: &VaultPaths,
+    opened: &Opened,
+    same_vault: bool,
+    keep_copy: bool,
+) -> StoreResult<(BackupSummary, Option<PathBuf>)> {
+    let copy = files::temp_sibling(&paths.database());
+    let result = async {
+        files::write_atomically(&copy, &opened.database)?;
+        let mut conn = database::open_for_reading(&copy, &opened.key)
+            .await
+            .map_err(|_| StoreError::BackupInvalid("the copy does not open".into()))?;
+        let summary = summarise(&mut conn, opened, same_vault).await;
+        conn.close().await?;
+        summary
+    }
+    .await;
+    match result {
+        Ok(summary) if keep_copy => Ok((summary, Some(copy))),
+        other => {
+            let _ = std::fs::remove_file(&copy);
+            for suffix in ["-wal", "-shm"] {
+                let mut name = copy.clone().into_os_string();
+                name.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(name));
+            }
+            other.map(|summary| (summary, None))
+        }
+    }
+}
+
+async fn summarise(
+    conn: &mut SqliteConnection,
+    opened: &Opened,
+    same_vault: bool,
+) -> StoreResult<BackupSummary> {
+    database::verify_integrity(conn).await?;
+    let known: std::collections::HashSet<i64> =
+        crate::vault::MIGRATOR.iter().map(|m| m.version).collect();
+    if database::applied_versions(conn)
+        .await?
+        .iter()
+        .any(|v| !known.contains(v))
+    {
+        return Err(StoreError::VaultTooNew);
+    }
+    let alliances: Vec<String> = sqlx::query_scalar("SELECT name FROM alliance ORDER BY name")
+        .fetch_all(&mut *conn)
+        .await?;
+    let partners: i64 = sqlx::query_scalar("SELECT count(*) FROM partner")
+        .fetch_one(&mut *conn)
+        .await?;
+    let has_documents: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'document'",
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    let documents: i64 = if has_documents > 0 {
+        sqlx::query_scalar("SELECT count(*) FROM document")
+            .fetch_one(&mut *conn)
+            .await?
+    } else {
+        0
+    };
+    let _ = opened.schema_version;
+    Ok(BackupSummary {
+        info: opened.info.clone(),
+        alliances,
+        partners: u32::try_from(partners).unwrap_or(u32::MAX),
+        documents: u32::try_from(documents).unwrap_or(u32::MAX),
+        same_vault,
+    })
+}
+
+/// Before a restore: the current database file as it is (it may be damaged, so it is
+/// copied byte for byte, not through SQLite) with its key file when readable, into
+/// `backups/`. A leftover WAL is moved beside it: it belongs to the old file.
+pub(crate) fn keep_current_files(
+    paths: &VaultPaths,
+    key: Option<&SecretKey>,
+) -> StoreResult<Option<PathBuf>> {
+    let db = paths.database();
+    if !db.exists() {
+        return Ok(None);
+    }
+    let target = automatic_target(paths, BackupReason::BeforeRestore)?;
+    let bytes = std::fs::read(&db)?;
+    let key_json = std::fs::read(paths.key_file())
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok());
+    write_container(
+        &target,
+        &BackupReason::BeforeRestore.slug(),
+        0,
+        key_json,
+        &bytes,
+        key,
+    )?;
+    let wal = PathBuf::from(format!("{}-wal", db.to_string_lossy()));
+    if wal.exists() {
+        let mut kept = target.clone().into_os_string();
+        kept.push("-wal");
+        std::fs::rename(&wal, PathBuf::from(kept))?;
+    }
+    let shm = PathBuf::from(format!("{}-shm", db.to_string_lossy()));
+    if shm.exists() {
+        std::fs::remove_file(&shm)?;
+    }
+    Ok(Some(target))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("date")
+    }
+
+    #[test]
+    fn retention_keeps_the_newest_and_one_per_month_for_a_year() {
+        let now = at("2026-11-30 12:00");
+        let mut dates = Vec::new();
+        // 20 backups this month, then two per month back to November 2024.
+        for day in 1..=20 {
+            dates.push(at(&format!("2026-11-{day:02} 10:00")));
+        }
+        for months_back in 1..=24 {
+            let total = 2026 * 12 + 10 - months_back;
+            let (y, m) = (total / 12, total % 12 + 1);
+            dates.push(at(&format!("{y}-{m:02}-10 09:00")));
+            dates.push(at(&format!("{y}-{m:02}-20 09:00")));
+        }
+        let deleted = to_delete(&dates, 10, now);
+        let kept: Vec<NaiveDateTime> = (0..dates.len())
+            .filter(|i| !deleted.contains(i))
+            .map(|i| dates[i])
+            .collect();
+        // 10 newest (all in November 2026) + the 20th of each of the 11 previous months.
+        assert_eq!(kept.len(), 10 + 11, "{kept:?}");
+        assert!(kept.contains(&at("2026-11-20 10:00")));
+        assert!(!kept.contains(&at("2026-11-10 10:00")));
+        assert!(kept.contains(&at("2025-12-20 09:00")));
+        assert!(!kept.contains(&at("2025-12-10 09:00")));
+        assert!(!kept.contains(&at("2025-11-20 09:00")), "older than a year");
+    }
+
+    #[test]
+    fn retention_with_few_backups_keeps_all() {
+        let now = at("2026-11-30 12:00");
+        let dates = vec![at("2020-01-01 00:00"), at("2026-11-01 00:00")];
+        assert!(to_delete(&dates, 10, now).is_empty());
+    }
+
+    #[test]
+    fn reasons_read_in_french() {
+        assert_eq!(reason_label(&BackupReason::Lock.slug()), "au verrouillage");
+        assert_eq!(
+            reason_label(&BackupReason::BeforeMigration(20261126000003).slug()),
+            "avant une mise à jour d’Allia"
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! The auto-lock, enforced from Rust whatever screen is shown: after the delay set in
+//! Paramètres without activity, and when the computer wakes from sleep. The web view
+//! reports activity (`vault_touch`); it is told of the lock by the `VaultLocked` event.
+
+use std::time::{Duration, Instant, SystemTime};
+
+use allia_store::BackupReason;
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Manager};
+use tauri_specta::Event;
+
+use crate::state::AppState;
+
+/// How often the countdown is checked.
+const TICK: Duration = Duration::from_secs(5);
+/// A wall clock ahead of the monotonic clock by more than this means the machine
+/// slept: Linux's CLOCK_MONOTONIC and macOS's uptime clock stop during sleep.
+const SLEEP_GAP: Duration = Duration::from_secs(30);
+
+/// Why the vault was locked without being asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum LockCause {
+    Inactivity,
+    Sleep,
+}
+
+/// Sent to the web view when Rust locked the vault.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultLocked {
+    pub cause: LockCause,
+    /// The French notice to show on the unlock screen.
+    pub message: String,
+}
+
+/// Whether to lock now: `idle` since the last activity against `limit`; `wall` and
+/// `monotonic` the time elapsed on each clock since the previous tick.
+pub fn should_lock(
+    idle: Duration,
+    limit: Duration,
+    wall: Duration,
+    monotonic: Duration,
+) -> Option<LockCause> {
+    if wall > monotonic + SLEEP_GAP {
+        Some(LockCause::Sleep)
+    } else if idle >= limit {
+        Some(LockCause::Inactivity)
+    } else {
+        None
+    }
+}
+
+fn notice(cause: LockCause, minutes: u32, backup_failure: Option<String>) -> String {
+    let mut text = match cause {
+        LockCause::Inactivity => format!(
+            "Allia a été verrouillé automatiquement après {minutes}\u{a0}minute{} sans activité.",
+            if minutes > 1 { "s" } else { "" }
+        ),
+        LockCause::Sleep => {
+            "Allia a été verrouillé pendant la mise en veille de l’ordinateur.".to_string()
+        }
+    };
+    if let Some(failure) = backup_failure {
+        text.push_str(" La sauvegarde automatique a échoué : ");
+        text.push_str(&failure);
+    }
+    text
+}
+
+/// Starts the countdown task for the app's lifetime.
+pub fn spawn(app: AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        let mut wall_before = SystemTime::now();
+        let mut mono_before = Instant::now();
+        loop {
+            tokio::time::sleep(TICK).await;
+            let wall = SystemTime::now()
+                .duration_since(wall_before)
+                .unwrap_or_default();
+            let monotonic = mono_before.elapsed();
+            wall_before = SystemTime::now();
+            mono_before = Instant::now();
+            let state = app.state::<AppState>();
+            let minutes = state.auto_lock_minutes.lock().map(|m| *m).unwrap_or(10);
+            let idle = state
+                .last_activity
+                .lock()
+                .map(|last| last.elapsed())
+                .unwrap_or_default();
+            let limit = Duration::from_secs(u64::from(minutes) * 60);
+            let Some(cause) = should_lock(idle, limit, wall, monotonic) else {
+                continue;
+            };
+            if state.vault.lock().await.is_none() {
+                continue;
+            }
+            let failure = state.lock(BackupReason::Lock).await;
+            let _ = VaultLocked {
+                cause,
+                message: notice(cause, minutes, failure),
+            }
+            .emit(&app);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MIN: Duration = Duration::from_secs(60);
+
+    #[test]
+    fn locks_after_the_delay_or_a_sleep() {
+        let tick = Duration::from_secs(5);
+        assert_eq!(should_lock(9 * MIN, 10 * MIN, tick, tick), None);
+        assert_eq!(
+            should_lock(10 * MIN, 10 * MIN, tick, tick),
+            Some(LockCause::Inactivity)
+        );
+        // Two hours of wall time in five seconds of monotonic time: the machine slept.
+        assert_eq!(
+            should_lock(Duration::ZERO, 10 * MIN, 120 * MIN, tick),
+            Some(LockCause::Sleep)
+        );
+        // A busy machine that ticks late is not asleep.
+        assert_eq!(should_lock(MIN, 10 * MIN, 20 * tick, 20 * tick), None);
+    }
+
+    #[test]
+    fn notices_in_french() {
+        assert_eq!(
+            notice(LockCause::Inactivity, 1, None),
+            "Allia a été verrouillé automatiquement après 1\u{a0}minute sans activité."
+        );
+        assert!(notice(LockCause::Sleep, 10, Some("Disque plein.".into()))
+            .ends_with("a échoué : Disque plein."));
+    }
+}
