@@ -397,11 +397,14 @@ async fn opens(db: &Path, key: &SecretKey) -> bool {
 
 /// Takes the vault's lock file, or reports that another process has the vault open.
 pub(crate) fn acquire_lock(paths: &VaultPaths) -> StoreResult<std::fs::File> {
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(paths.lock_file())?;
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(paths.lock_file())?;
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::VaultInUse),

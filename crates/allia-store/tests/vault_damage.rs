@@ -280,6 +280,7 @@ async fn vault_files_are_private() {
     assert_eq!(mode(&folder), 0o700);
     assert_eq!(mode(&paths.database()), 0o600);
     assert_eq!(mode(&paths.key_file()), 0o600);
+    assert_eq!(mode(&paths.lock_file()), 0o600);
     for b in backup::list(&paths) {
         assert_eq!(mode(&b.path), 0o600, "{}", b.file_name);
     }

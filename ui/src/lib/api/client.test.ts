@@ -1,6 +1,16 @@
 import { describe, expect, it, vi } from "vitest";
 import type { AppError } from "./bindings";
-import { ApiError, type Result, call, fieldErrorMap, formLevelMessage, onVaultLocked, toApiError, unwrap } from "./client";
+import {
+  ApiError,
+  type Result,
+  call,
+  fieldErrorMap,
+  formLevelMessage,
+  onVaultDamaged,
+  onVaultLocked,
+  toApiError,
+  unwrap,
+} from "./client";
 
 const validation: AppError = {
   code: "validation",
@@ -94,6 +104,22 @@ describe("onVaultLocked", () => {
 
     unsubscribe();
     await expect(call(Promise.resolve(locked))).rejects.toMatchObject({ code: "vault_locked" });
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("onVaultDamaged", () => {
+  it("passes the French message of a vault_damaged answer to the listeners", async () => {
+    const listener = vi.fn();
+    const unsubscribe = onVaultDamaged(listener);
+    const damaged: Result<null, AppError> = {
+      status: "error",
+      error: { code: "vault_damaged", message: "Le coffre est endommagé.", field: null, fieldErrors: [] },
+    };
+    await expect(call(Promise.resolve(damaged))).rejects.toMatchObject({ code: "vault_damaged" });
+    expect(listener).toHaveBeenCalledWith("Le coffre est endommagé.");
+    unsubscribe();
+    await expect(call(Promise.resolve(damaged))).rejects.toMatchObject({ code: "vault_damaged" });
     expect(listener).toHaveBeenCalledTimes(1);
   });
 });

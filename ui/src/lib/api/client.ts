@@ -65,6 +65,18 @@ export function onVaultLocked(listener: LockedListener): () => void {
   return () => lockedListeners.delete(listener);
 }
 
+type DamagedListener = (message: string) => void;
+const damagedListeners = new Set<DamagedListener>();
+
+/**
+ * Called whenever a command answers that the vault is damaged (a damaged page may only be read long after
+ * unlock): the app then offers the most recent backup.
+ */
+export function onVaultDamaged(listener: DamagedListener): () => void {
+  damagedListeners.add(listener);
+  return () => damagedListeners.delete(listener);
+}
+
 /** Awaits a command and unwraps it: `const list = await call(commands.allianceList())`. */
 export async function call<T>(pending: Promise<Result<T, AppError>>): Promise<T> {
   let result: Result<T, AppError>;
@@ -73,8 +85,10 @@ export async function call<T>(pending: Promise<Result<T, AppError>>): Promise<T>
   } catch (error) {
     throw toApiError(error);
   }
-  if (result.status === "error" && toApiError(result.error).code === "vault_locked") {
-    for (const listener of lockedListeners) listener();
+  if (result.status === "error") {
+    const error = toApiError(result.error);
+    if (error.code === "vault_locked") for (const listener of lockedListeners) listener();
+    if (error.code === "vault_damaged") for (const listener of damagedListeners) listener(error.message);
   }
   return unwrap(result);
 }
