@@ -75,9 +75,11 @@ export function removeWorkspace(workspace) {
 
 /**
  * Starts tauri-driver with the workspace's environment (WebKitWebDriver and the app
- * inherit it: that is how the app learns ALLIA_DATA_DIR). Returns a stop function.
+ * inherit it: that is how the app learns ALLIA_DATA_DIR). `options.env` adds or
+ * overrides variables (e.g. HOME and the XDG dirs, to keep every write in the
+ * workspace). Returns a stop function.
  */
-export async function startDriver(workspace) {
+export async function startDriver(workspace, options = {}) {
   if (await portOpen(PORT)) {
     throw new Error(`port ${PORT} is already in use (a tauri-driver left running?)`);
   }
@@ -89,6 +91,7 @@ export async function startDriver(workspace) {
       ALLIA_DATA_DIR: workspace.dataDir,
       ALLIA_E2E_SAVE_DIR: workspace.saveDir,
       WEBKIT_DISABLE_DMABUF_RENDERER: process.env.WEBKIT_DISABLE_DMABUF_RENDERER ?? '1',
+      ...options.env,
     },
     stdio: ['ignore', log, log],
   });
