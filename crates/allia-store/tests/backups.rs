@@ -79,8 +79,7 @@ async fn a_backup_opens_with_the_passphrase_of_its_time_or_the_kit() {
         .expect("the kit");
     let err = allia_store::inspect_backup_locked(dir.path(), &old, NEW_PASS)
         .await
-        .err()
-        .expect("today's passphrase was not in force then");
+        .expect_err("today's passphrase was not in force then");
     assert!(matches!(err, StoreError::BackupWrongSecret), "{err:?}");
     assert!(err.user_message().contains("en vigueur"));
 
@@ -143,8 +142,7 @@ async fn another_file_is_not_a_backup() {
     let err = vault
         .inspect_backup(&other, None)
         .await
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(matches!(err, StoreError::BackupInvalid(_)), "{err:?}");
     // A backup cut short is refused before any key is tried.
     let full = dir.path().join("complete.allia-sauvegarde");

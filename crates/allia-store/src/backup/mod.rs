@@ -95,7 +95,7 @@ pub fn list(paths: &VaultPaths) -> Vec<BackupInfo> {
         .into_iter()
         .filter_map(|(path, _)| read_info(&path).ok())
         .collect();
-    found.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    found.sort_by_key(|b| std::cmp::Reverse(b.created_at));
     found
 }
 
