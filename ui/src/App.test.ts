@@ -1,8 +1,9 @@
 // Drives the whole UI against an in-memory fake of the Tauri commands (jsdom, mocked IPC).
-import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { emit } from "@tauri-apps/api/event";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Alliance, AppError, Catalog, Partner, PartnerDraft } from "$lib/api/bindings";
+import type { Alliance, AppError, BackupEntry, Catalog, Partner, PartnerDraft, VaultFiles, VaultLocked } from "$lib/api/bindings";
 import App from "./App.svelte";
 
 const catalog: Catalog = {
@@ -30,14 +31,24 @@ class CommandError {
 
 function fakeBackend() {
   const state = {
-    exists: false,
+    files: "absent" as VaultFiles,
     unlocked: false,
     alliances: [] as Alliance[],
     partners: [] as Partner[],
+    /** An error every unlock answers with, whatever the passphrase (damage, key file…). */
+    unlockFailure: null as AppError | null,
+    /** What vault_lock answers (a failed automatic backup). */
+    lockFailure: null as string | null,
+    backups: [] as BackupEntry[],
+    /** The alliances each backup holds, by file name. */
+    backupContents: {} as Record<string, Alliance[]>,
+    chosenBackup: null as BackupEntry | null,
+    touches: 0,
+    restores: [] as (string | null)[],
   };
   const now = "2026-11-26T10:00:00Z";
   const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
-    vault_status: () => ({ exists: state.exists, unlocked: state.unlocked }),
+    vault_status: () => ({ files: state.files, unlocked: state.unlocked }),
     assess_passphrase: () => ({ score: 4, label: "Très solide", acceptable: true, message: null }),
     vault_create: (args) => {
       if (args["passphrase"] !== args["confirmation"]) {
@@ -48,22 +59,67 @@ function fakeBackend() {
           fieldErrors: [{ field: "confirmation", message: "Les deux phrases de passe ne sont pas identiques." }],
         });
       }
-      state.exists = true;
+      state.files = "present";
       state.unlocked = true;
       return { recoveryKey: "7Q2M-K9XD-ABCD" };
     },
     vault_unlock: (args) => {
+      if (state.unlockFailure !== null) throw new CommandError(state.unlockFailure);
       if (args["passphrase"] !== "bonne phrase") {
         throw new CommandError({ code: "wrong_passphrase", message: "Phrase de passe incorrecte", field: null, fieldErrors: [] });
       }
       state.unlocked = true;
       return null;
     },
-    vault_lock: () => {
-      state.unlocked = false;
+    vault_recover: (args) => {
+      if (args["recoveryKey"] !== "7Q2M-K9XD-ABCD") {
+        throw new CommandError({
+          code: "wrong_recovery_key",
+          message: "Cette clé de récupération ne correspond pas à ce coffre.",
+          field: "recoveryKey",
+          fieldErrors: [{ field: "recoveryKey", message: "Cette clé de récupération ne correspond pas à ce coffre." }],
+        });
+      }
+      state.files = "present";
+      state.unlocked = true;
       return null;
     },
-    settings_get: () => ({ autoLockMinutes: 10 }),
+    vault_lock: () => {
+      state.unlocked = false;
+      return state.lockFailure;
+    },
+    vault_touch: () => {
+      state.touches += 1;
+      return null;
+    },
+    backup_list: () => state.backups,
+    backup_choose_automatic: (args) => {
+      const entry = state.backups.find((backup) => backup.fileName === args["fileName"]);
+      if (entry === undefined) throw new CommandError({ code: "not_found", message: "Cette sauvegarde n’existe pas (ou plus).", field: null, fieldErrors: [] });
+      state.chosenBackup = entry;
+      return entry;
+    },
+    backup_choose_file: () => null,
+    backup_preview: (args) => {
+      const entry = state.chosenBackup;
+      if (entry === null) throw new CommandError({ code: "not_found", message: "Choisissez d’abord la sauvegarde à restaurer.", field: null, fieldErrors: [] });
+      if (!state.unlocked && args["secret"] !== "bonne phrase") {
+        throw new CommandError({ code: "backup_wrong_secret", message: "Cette phrase de passe n’ouvre pas cette sauvegarde.", field: "secret", fieldErrors: [] });
+      }
+      const alliances = state.backupContents[entry.fileName] ?? [];
+      return { backup: entry, alliances: alliances.map((a) => a.draft.name), partners: 0, documents: 0, sameVault: state.unlocked };
+    },
+    backup_restore: (args) => {
+      const entry = state.chosenBackup;
+      if (entry === null) throw new CommandError({ code: "not_found", message: "Choisissez d’abord la sauvegarde à restaurer.", field: null, fieldErrors: [] });
+      state.restores.push((args["secret"] as string | null) ?? null);
+      state.alliances = [...(state.backupContents[entry.fileName] ?? [])];
+      state.partners = [];
+      state.files = "present";
+      state.unlocked = true;
+      return null;
+    },
+    settings_get: () => ({ autoLockMinutes: 10, backupKeep: 10 }),
     catalog: () => catalog,
     alliance_list: () => state.alliances,
     demo_load: () => {
@@ -133,19 +189,24 @@ describe("App", () => {
   beforeEach(() => {
     backend = fakeBackend();
     mockWindows("main");
-    mockIPC((cmd, payload) => {
-      const handler = backend.handlers[cmd];
-      if (handler === undefined) return null;
-      try {
-        return handler((payload ?? {}) as Record<string, unknown>);
-      } catch (error) {
-        if (error instanceof CommandError) return Promise.reject(error.error);
-        throw error;
-      }
-    });
+    mockIPC(
+      (cmd, payload) => {
+        const handler = backend.handlers[cmd];
+        if (handler === undefined) return null;
+        try {
+          return handler((payload ?? {}) as Record<string, unknown>);
+        } catch (error) {
+          if (error instanceof CommandError) return Promise.reject(error.error);
+          throw error;
+        }
+      },
+      { shouldMockEvents: true },
+    );
   });
 
   afterEach(() => {
+    // Unmount first: App stops listening to events while the mocked IPC still answers.
+    cleanup();
     clearMocks();
   });
 
@@ -174,7 +235,7 @@ describe("App", () => {
   });
 
   it("rejects a wrong passphrase, then loads the example and lists its partners", async () => {
-    backend.state.exists = true;
+    backend.state.files = "present";
     render(App);
 
     await fireEvent.input(await screen.findByTestId("unlock-passphrase"), { target: { value: "mauvaise" } });
@@ -198,7 +259,7 @@ describe("App", () => {
   });
 
   it("keeps the partner panel open with the input when the server refuses it", async () => {
-    backend.state.exists = true;
+    backend.state.files = "present";
     backend.state.unlocked = true;
     backend.handlers["demo_load"]?.({});
     render(App);
@@ -222,7 +283,7 @@ describe("App", () => {
   });
 
   it("deletes a partner after confirmation", async () => {
-    backend.state.exists = true;
+    backend.state.files = "present";
     backend.state.unlocked = true;
     backend.handlers["demo_load"]?.({});
     render(App);
@@ -237,5 +298,162 @@ describe("App", () => {
 
     expect(await screen.findByTestId("partners-empty")).toBeInTheDocument();
     expect(backend.state.partners).toHaveLength(0);
+  });
+  function alliance(id: string, name: string): Alliance {
+    return { id, archived: false, partnerCount: 0, createdAt: "2026-11-26T10:00:00Z", updatedAt: "2026-11-26T10:00:00Z", draft: { name, purpose: null, territory: null, startDate: null, status: "active" } };
+  }
+
+  function backup(fileName: string, createdAt: string, alliances: Alliance[]): BackupEntry {
+    const entry: BackupEntry = { fileName, createdAt, reason: "au verrouillage", size: 40_960 };
+    backend.state.backups.push(entry);
+    backend.state.backupContents[fileName] = alliances;
+    return entry;
+  }
+
+  it("opens on the recovery form when the key file is missing, then recovers with the kit", async () => {
+    backend.state.files = "key_file_missing";
+    backend.state.alliances.push(alliance("a1", "Alliance sauvée"));
+    render(App);
+
+    expect(await screen.findByTestId("recover-reason")).toHaveTextContent("est introuvable");
+    expect(screen.getByTestId("recover-reason")).toHaveTextContent("utilisez votre kit de récupération");
+    expect(screen.queryByTestId("unlock-passphrase")).toBeNull();
+
+    await fireEvent.input(screen.getByTestId("recover-key"), { target: { value: "7Q2M-K9XD-ABCD" } });
+    await fireEvent.input(screen.getByTestId("recover-passphrase"), { target: { value: "nouvelle phrase solide" } });
+    await fireEvent.input(screen.getByTestId("recover-confirmation"), { target: { value: "nouvelle phrase solide" } });
+    await fireEvent.click(screen.getByTestId("recover-submit"));
+
+    expect(await screen.findByTestId("alliance-item")).toHaveTextContent("Alliance sauvée");
+    expect(screen.getByTestId("main-notice")).toHaveTextContent("phrase de passe a été changée");
+  });
+
+  it("switches to the recovery form when the unlock finds the key file damaged", async () => {
+    backend.state.files = "present";
+    backend.state.unlockFailure = {
+      code: "key_file_damaged",
+      message: "Le fichier de clés du coffre (allia.vault.keys) est endommagé ou a été modifié. Utilisez votre kit de récupération.",
+      field: null,
+      fieldErrors: [],
+    };
+    render(App);
+
+    await fireEvent.input(await screen.findByTestId("unlock-passphrase"), { target: { value: "bonne phrase" } });
+    await fireEvent.click(screen.getByTestId("unlock-submit"));
+
+    expect(await screen.findByTestId("recover-reason")).toHaveTextContent("endommagé ou a été modifié");
+    expect(screen.getByTestId("recover-key")).toBeInTheDocument();
+    expect(screen.queryByTestId("unlock-error")).toBeNull();
+  });
+
+  it("shows « Le coffre est endommagé », offers the latest backup and restores it", async () => {
+    backend.state.files = "present";
+    backend.state.unlockFailure = {
+      code: "vault_damaged",
+      message: "Le coffre est endommagé : Allia ne peut plus le lire sans risque.",
+      field: null,
+      fieldErrors: [],
+    };
+    const latest = backup("allia-20261130-130500-verrouillage.allia-sauvegarde", "2026-11-30T13:05:00Z", [alliance("a1", "Alliance d’hier")]);
+    backup("allia-20261101-090000-verrouillage.allia-sauvegarde", "2026-11-01T09:00:00Z", []);
+    render(App);
+
+    await fireEvent.input(await screen.findByTestId("unlock-passphrase"), { target: { value: "bonne phrase" } });
+    await fireEvent.click(screen.getByTestId("unlock-submit"));
+
+    expect(await screen.findByRole("heading", { name: "Le coffre est endommagé" })).toBeInTheDocument();
+    expect(screen.getByTestId("damaged-message")).toHaveTextContent("ne peut plus le lire");
+    // The most recent backup is chosen first; the other one is listed.
+    expect(await screen.findByText("La sauvegarde la plus récente")).toBeInTheDocument();
+    expect(backend.state.chosenBackup).toEqual(latest);
+    expect(screen.getAllByTestId("backup-item")).toHaveLength(1);
+    expect(screen.getByTestId("damaged-choose-file")).toBeInTheDocument();
+
+    // The vault is locked: the backup asks for its secret.
+    await fireEvent.input(await screen.findByTestId("backup-secret"), { target: { value: "bonne phrase" } });
+    await fireEvent.click(screen.getByTestId("backup-secret-submit"));
+    expect(await screen.findByTestId("backup-preview")).toHaveTextContent("Alliance d’hier");
+    await fireEvent.click(screen.getByTestId("backup-restore-submit"));
+    await fireEvent.click(await screen.findByTestId("confirm-restore"));
+
+    expect(await screen.findByTestId("alliance-item")).toHaveTextContent("Alliance d’hier");
+    expect(screen.getByTestId("main-notice").textContent).toMatch(/^Sauvegarde du 30 novembre 2026 à \d{1,2}\sh\s05 restaurée\./);
+    expect(backend.state.restores).toEqual(["bonne phrase"]);
+  });
+
+  it("says so when the database is missing and no backup exists", async () => {
+    backend.state.files = "database_missing";
+    render(App);
+    expect(await screen.findByTestId("damaged-no-backup")).toHaveTextContent("Aucune sauvegarde automatique");
+    expect(screen.getByTestId("damaged-message")).toHaveTextContent("allia.vault");
+    expect(screen.getByTestId("damaged-choose-file")).toBeEnabled();
+    expect(screen.queryByTestId("backup-restore")).toBeNull();
+  });
+
+  it("restores an automatic backup from Paramètres and shows what the main screen now holds", async () => {
+    backend.state.files = "present";
+    backend.state.unlocked = true;
+    backend.state.alliances.push(alliance("a1", "Première alliance"), alliance("a2", "Seconde alliance"));
+    backup("allia-20261130-130500-verrouillage.allia-sauvegarde", "2026-11-30T13:05:00Z", [alliance("a1", "Première alliance")]);
+    render(App);
+
+    await waitFor(() => expect(screen.getAllByTestId("alliance-item")).toHaveLength(2));
+    await fireEvent.click(screen.getByTestId("settings-menu"));
+    await fireEvent.click(await screen.findByTestId("menu-settings"));
+    expect(await screen.findByTestId("settings-backup-keep")).toHaveValue(10);
+    await fireEvent.click(await screen.findByTestId("backup-item-restore"));
+
+    // A backup of the open vault: no secret asked.
+    expect(await screen.findByTestId("backup-preview")).toHaveTextContent("Première alliance");
+    expect(screen.queryByTestId("backup-secret")).toBeNull();
+    await fireEvent.click(screen.getByTestId("backup-restore-submit"));
+    await fireEvent.click(await screen.findByTestId("confirm-restore"));
+
+    expect(await screen.findByTestId("main-notice")).toHaveTextContent("restaurée");
+    await waitFor(() => expect(screen.getAllByTestId("alliance-item")).toHaveLength(1));
+    expect(screen.getByTestId("alliance-item")).toHaveTextContent("Première alliance");
+    expect(backend.state.restores).toEqual([null]);
+  });
+
+  it("goes to the unlock screen with Rust's notice when Rust locks the vault", async () => {
+    backend.state.files = "present";
+    backend.state.unlocked = true;
+    render(App);
+    await screen.findByTestId("empty-alliances");
+
+    const payload: VaultLocked = { cause: "inactivity", message: "Allia a été verrouillé automatiquement après 10\u00a0minutes sans activité." };
+    backend.state.unlocked = false;
+    await emit("vault-locked", payload);
+
+    expect(await screen.findByTestId("unlock-passphrase")).toBeInTheDocument();
+    expect(screen.getByText(/verrouillé automatiquement après 10\sminutes/)).toBeInTheDocument();
+    expect(screen.queryByTestId("empty-alliances")).toBeNull();
+  });
+
+  it("drops the recovery key when Rust locks the vault on the recovery-key screen", async () => {
+    render(App);
+    await fireEvent.input(await screen.findByTestId("create-passphrase"), { target: { value: "cheval agrafe batterie" } });
+    await fireEvent.input(screen.getByTestId("create-confirmation"), { target: { value: "cheval agrafe batterie" } });
+    await fireEvent.click(screen.getByTestId("create-submit"));
+    await screen.findByTestId("recovery-key");
+
+    // Activity on this screen reaches Rust.
+    await fireEvent.keyDown(window, { key: "a" });
+    await waitFor(() => expect(backend.state.touches).toBe(1));
+
+    backend.state.unlocked = false;
+    await emit("vault-locked", { cause: "sleep", message: "Allia a été verrouillé pendant la mise en veille de l’ordinateur." } satisfies VaultLocked);
+    expect(await screen.findByText(/pendant la mise en veille/)).toBeInTheDocument();
+    expect(screen.queryByTestId("recovery-key")).toBeNull();
+  });
+
+  it("shows a failed automatic backup on the unlock screen after locking", async () => {
+    backend.state.files = "present";
+    backend.state.unlocked = true;
+    backend.state.lockFailure = "La sauvegarde automatique a échoué : disque plein.";
+    render(App);
+    await fireEvent.click(await screen.findByTestId("lock-button"));
+    expect(await screen.findByText(/La sauvegarde automatique a échoué/)).toBeInTheDocument();
+    expect(screen.getByTestId("unlock-passphrase")).toBeInTheDocument();
   });
 });
