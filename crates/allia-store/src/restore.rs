@@ -42,7 +42,7 @@ impl Vault {
                 return Err(e);
             }
         };
-        backup::prune(self.paths(), keep, chrono::Utc::now().naive_utc())?;
+        backup::prune(self.paths(), keep, chrono::Utc::now().naive_utc(), &target)?;
         Ok(target)
     }
 

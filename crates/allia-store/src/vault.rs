@@ -429,6 +429,7 @@ pub(crate) async fn open_store(
     migrator: &Migrator,
 ) -> StoreResult<Store> {
     let db = paths.database();
+    backup::remove_leftovers(paths);
     let mut conn = database::open_checked(&db, key, migrator).await?;
     let applied = database::applied_versions(&mut conn).await;
     let pending = applied.map(|applied| database::first_pending(migrator, &applied));

@@ -176,6 +176,20 @@ async fn automatic_backups_keep_the_number_set() {
     }
     // Three newest, and the newest of this month is one of them.
     assert_eq!(backup::list(&paths).len(), 3);
+    // Keeping one, backups made within the same second: the one just made stays.
+    vault
+        .store()
+        .save_settings(&Settings {
+            backup_keep: 1,
+            ..Settings::default()
+        })
+        .await
+        .expect("settings");
+    for _ in 0..5 {
+        let made = vault.backup_now(BackupReason::Lock).await.expect("backup");
+        assert!(made.exists(), "the backup just made was pruned");
+        assert_eq!(backup::list(&paths)[0].path, made, "newest first");
+    }
     vault.close().await;
 }
 

@@ -108,12 +108,17 @@ fn automatic_files(paths: &VaultPaths) -> Vec<(PathBuf, NaiveDateTime)> {
         .filter_map(Result::ok)
         .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let stamp = name
+            let rest = name
                 .strip_prefix("allia-")?
-                .strip_suffix(&format!(".{EXTENSION}"))?
-                .get(..15)?
-                .to_string();
-            let date = NaiveDateTime::parse_from_str(&stamp, "%Y%m%d-%H%M%S").ok()?;
+                .strip_suffix(&format!(".{EXTENSION}"))?;
+            // "20261130-141503-123-…" (milliseconds), or without them.
+            let date = rest
+                .get(..19)
+                .and_then(|s| NaiveDateTime::parse_from_str(s, "%Y%m%d-%H%M%S-%3f").ok())
+                .or_else(|| {
+                    rest.get(..15)
+                        .and_then(|s| NaiveDateTime::parse_from_str(s, "%Y%m%d-%H%M%S").ok())
+                })?;
             Some((entry.path(), date))
         })
         .collect()
@@ -161,7 +166,8 @@ pub(crate) fn keep_legacy_key_file(paths: &VaultPaths) -> StoreResult<()> {
 /// A free name in the backups folder for a backup made now.
 fn automatic_target(paths: &VaultPaths, reason: BackupReason) -> StoreResult<PathBuf> {
     files::create_private_dir(&paths.backups())?;
-    let stamp = Utc::now().format("%Y%m%d-%H%M%S");
+    // Milliseconds: backups made in the same second still sort in the order made.
+    let stamp = Utc::now().format("%Y%m%d-%H%M%S-%3f");
     let slug = reason.slug();
     let mut target = paths
         .backups()
@@ -219,13 +225,37 @@ pub(crate) async fn write_automatic(
 
 /// Deletes the automatic backups that the rule does not keep: the `keep` newest, and
 /// the newest of each of the twelve months up to `now`.
-pub(crate) fn prune(paths: &VaultPaths, keep: usize, now: NaiveDateTime) -> StoreResult<()> {
+/// `just_made` is never deleted, whatever the dates say.
+pub(crate) fn prune(
+    paths: &VaultPaths,
+    keep: usize,
+    now: NaiveDateTime,
+    just_made: &Path,
+) -> StoreResult<()> {
     let files = automatic_files(paths);
     let dates: Vec<NaiveDateTime> = files.iter().map(|(_, d)| *d).collect();
     for index in to_delete(&dates, keep, now) {
-        std::fs::remove_file(&files[index].0)?;
+        if files[index].0 != just_made {
+            std::fs::remove_file(&files[index].0)?;
+        }
     }
     Ok(())
+}
+
+/// Removes what an interrupted backup or restore left in the vault's folders (hidden
+/// `.….tmp` files). Called with the vault's lock held, when nothing else writes them.
+pub(crate) fn remove_leftovers(paths: &VaultPaths) {
+    for dir in [paths.dir.clone(), paths.backups()] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') && (name.ends_with(".tmp") || name.contains(".tmp-")) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
 }
 
 /// Indexes of `dates` to delete: all but the `keep` newest and the newest of each of
@@ -325,6 +355,33 @@ mod tests {
         let now = at("2026-11-30 12:00");
         let dates = vec![at("2020-01-01 00:00"), at("2026-11-01 00:00")];
         assert!(to_delete(&dates, 10, now).is_empty());
+    }
+
+    #[test]
+    fn leftovers_of_interrupted_writes_go_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let paths = VaultPaths::new(dir.path());
+        std::fs::create_dir(paths.backups()).expect("mkdir");
+        let leftovers = [
+            dir.path().join(".allia.vault.0a1b2c3d4e5f.tmp"),
+            dir.path().join(".allia.vault.0a1b2c3d4e5f.tmp-wal"),
+            paths
+                .backups()
+                .join(".allia-20261130-101010-000-verrouillage.allia-sauvegarde.abc.tmp"),
+        ];
+        let kept = [
+            dir.path().join("allia.vault"),
+            dir.path().join(".allia.vault.creating"),
+            paths
+                .backups()
+                .join("allia-20261130-101010-000-verrouillage.allia-sauvegarde"),
+        ];
+        for file in leftovers.iter().chain(kept.iter()) {
+            std::fs::write(file, b"x").expect("write");
+        }
+        remove_leftovers(&paths);
+        assert!(leftovers.iter().all(|f| !f.exists()));
+        assert!(kept.iter().all(|f| f.exists()));
     }
 
     #[test]
