@@ -292,3 +292,19 @@ async fn vault_files_are_private() {
     vault.close().await;
     assert_eq!(mode(&shared), 0o750);
 }
+
+#[tokio::test]
+async fn an_interrupted_creation_is_no_vault_and_can_be_done_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paths = VaultPaths::new(dir.path());
+    // What a crash between writing the key file and renaming the new database leaves:
+    // the person never saw a recovery key, no data was ever written.
+    std::fs::write(paths.key_file(), b"{}").expect("keys");
+    std::fs::write(dir.path().join(".allia.vault.creating"), b"").expect("creating");
+    assert_eq!(paths.state(), VaultState::Absent);
+    let (vault, _) = Vault::create(dir.path(), PASS, PASS).await.expect("create");
+    vault.close().await;
+    assert_eq!(paths.state(), VaultState::Present);
+    assert!(!dir.path().join(".allia.vault.creating").exists());
+    Vault::unlock(dir.path(), PASS).await.expect("unlock").close().await;
+}
