@@ -20,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
 
 const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+/** WebKitWebDriver's port behind tauri-driver; set both to run two suites side by side. */
+const NATIVE_PORT = Number(process.env.TAURI_DRIVER_NATIVE_PORT ?? PORT + 1);
 const HOST = '127.0.0.1';
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 
@@ -85,7 +87,7 @@ export async function startDriver(workspace, options = {}) {
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   const log = openSync(join(ARTIFACTS, 'tauri-driver.log'), 'a');
-  const driver = spawn(driverPath(), ['--port', String(PORT)], {
+  const driver = spawn(driverPath(), ['--port', String(PORT), '--native-port', String(NATIVE_PORT)], {
     env: {
       ...process.env,
       ALLIA_DATA_DIR: workspace.dataDir,
