@@ -193,6 +193,15 @@ impl KeyFile {
     /// when neither opens the slot; `KeyFileDamaged` when the slot opens but the MAC
     /// does not match (the file was changed by someone who could not reseal it).
     pub(crate) fn unwrap_with_passphrase(&self, passphrase: &str) -> StoreResult<Unwrapped> {
+        // No passphrase longer than the rule allows was ever sealed: refuse before any
+        // normalisation or derivation of a huge input.
+        if passphrase
+            .chars()
+            .nth(allia_core::passphrase::MAX_CHARS)
+            .is_some()
+        {
+            return Err(StoreError::WrongPassphrase);
+        }
         let slot = &self.body.passphrase;
         let salt = decode_salt(&slot.salt)?;
         let aad = self.passphrase_aad();
@@ -385,6 +394,24 @@ mod tests {
             .key
             .same_as(&data));
         assert_eq!(resealed.vault_id(), file.vault_id());
+    }
+
+    #[test]
+    fn a_passphrase_beyond_the_rule_is_refused_before_any_derivation() {
+        // Sealed directly (the rule would refuse it): even the right text is refused,
+        // which shows the cap comes before normalising or deriving.
+        let long = "mot ".repeat(300);
+        let data = SecretKey::random();
+        let file =
+            KeyFile::new(&data, &long, RecoverySlot::Derived, KdfParams::default()).expect("new");
+        assert!(matches!(
+            file.unwrap_with_passphrase(&long),
+            Err(StoreError::WrongPassphrase)
+        ));
+        let short = long[..1000].to_string();
+        let file =
+            KeyFile::new(&data, &short, RecoverySlot::Derived, KdfParams::default()).expect("new");
+        assert!(file.unwrap_with_passphrase(&short).is_ok());
     }
 
     #[test]

@@ -306,5 +306,9 @@ async fn an_interrupted_creation_is_no_vault_and_can_be_done_again() {
     vault.close().await;
     assert_eq!(paths.state(), VaultState::Present);
     assert!(!dir.path().join(".allia.vault.creating").exists());
-    Vault::unlock(dir.path(), PASS).await.expect("unlock").close().await;
+    Vault::unlock(dir.path(), PASS)
+        .await
+        .expect("unlock")
+        .close()
+        .await;
 }

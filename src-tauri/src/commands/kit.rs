@@ -28,7 +28,8 @@ pub async fn save_recovery_kit(
     state: State<'_, AppState>,
     recovery_key: String,
 ) -> Result<Option<String>, AppError> {
-    let recovery_key = Zeroizing::new(recovery_key);
+    // Only a real recovery key is printed, in its canonical groups of four.
+    let recovery_key = allia_store::RecoveryKey::parse(&Zeroizing::new(recovery_key))?.display();
     let chosen = crate::dialogs::choose_save_path(
         &app,
         "Enregistrer le kit de récupération",
