@@ -691,9 +691,14 @@ describe('après la fermeture', () => {
     for (const file of files) assert.equal(octal(mode(file)), '0600', `${file} is owner-only`);
   });
 
-  it('l’app a écrit dans les dossiers redirigés, pas ailleurs', () => {
+  it('l’app écrit dans les dossiers redirigés', () => {
+    // Proof that the redirection took: otherwise the scan below would look in the wrong place.
     assert.ok(existsSync(join(dirs.data, APP_ID)), 'WebKit keeps its data under XDG_DATA_HOME');
     assert.ok(existsSync(printDir), 'the print folder is under XDG_CACHE_HOME');
+    if (canCloseWindows()) {
+      // Written when the window closed (the step that closes it runs where it can).
+      assert.ok(existsSync(join(dirs.config, APP_ID)), 'the window state is under XDG_CONFIG_HOME');
+    }
   });
 
   it('le dossier d’impression est vide', () => {
@@ -742,9 +747,8 @@ describe('après la fermeture', () => {
   });
 
   it('aucune chaîne distinctive dans les fichiers créés ou modifiés ailleurs pendant le test', () => {
-    const after = listOutside();
     const own = ownOutput();
-    const changed = [...after]
+    const changed = [...listOutside()]
       .filter(([path, id]) => outsideBefore.get(path) !== id && !own.has(path))
       .map(([path]) => path);
     const hits = changed.flatMap((path) => scanFile(path));
