@@ -117,6 +117,17 @@ export function page(browser) {
       if (text !== '') await element.addValue(text);
     },
 
+    /** Scrolls the element to the top of the area that scrolls it, leaving the window itself in place. */
+    async scrollToTop(id) {
+      const element = await shown(id);
+      await browser.execute((target) => {
+        let area = target.parentElement;
+        while (area && !/(auto|scroll)/.test(getComputedStyle(area).overflowY)) area = area.parentElement;
+        if (area) area.scrollTop += target.getBoundingClientRect().top - area.getBoundingClientRect().top;
+        else window.scrollBy(0, target.getBoundingClientRect().top);
+      }, element);
+    },
+
     async text(id) {
       return (await (await shown(id)).getText()).trim();
     },

@@ -377,8 +377,34 @@ describe("App", () => {
     await fireEvent.click(await screen.findByTestId("confirm-restore"));
 
     expect(await screen.findByTestId("alliance-item")).toHaveTextContent("Alliance d’hier");
-    expect(screen.getByTestId("main-notice").textContent).toMatch(/^Sauvegarde du 30 novembre 2026 à \d{1,2}\sh\s05 restaurée\./);
+    expect(screen.getByTestId("main-notice").textContent).toMatch(/^Sauvegarde du 30 novembre 2026 à\s\d{1,2}\sh\s05 restaurée\./);
     expect(backend.state.restores).toEqual(["bonne phrase"]);
+  });
+
+  it("offers the other backups when the database is missing", async () => {
+    backend.state.files = "database_missing";
+    const latest = backup("allia-20261130-130500-verrouillage.allia-sauvegarde", "2026-11-30T13:05:00Z", []);
+    const older = backup("allia-20261101-090000-verrouillage.allia-sauvegarde", "2026-11-01T09:00:00Z", [alliance("a1", "Alliance du mois dernier")]);
+    render(App);
+
+    expect(await screen.findByText("La sauvegarde la plus récente")).toBeInTheDocument();
+    expect(backend.state.chosenBackup).toEqual(latest);
+    expect(screen.getByTestId("damaged-message")).toHaveTextContent("allia.vault");
+    // No way back to a passphrase form: there is no database to unlock.
+    expect(screen.queryByTestId("damaged-back")).toBeNull();
+
+    const [item] = screen.getAllByTestId("backup-item");
+    expect(item).toHaveTextContent(/^1er novembre 2026/);
+    expect(item).toHaveTextContent("Au verrouillage");
+    await fireEvent.click(screen.getByTestId("backup-item-restore"));
+    expect(await screen.findByText("Sauvegarde choisie")).toBeInTheDocument();
+    expect(backend.state.chosenBackup).toEqual(older);
+    // The latest one is now among the others.
+    expect(screen.getAllByTestId("backup-item")[0]).toHaveTextContent(/^30 novembre 2026/);
+
+    await fireEvent.input(await screen.findByTestId("backup-secret"), { target: { value: "bonne phrase" } });
+    await fireEvent.click(screen.getByTestId("backup-secret-submit"));
+    expect(await screen.findByTestId("backup-preview")).toHaveTextContent("Alliance du mois dernier");
   });
 
   it("says so when the database is missing and no backup exists", async () => {

@@ -26,18 +26,18 @@ function preview(alliances: string[], partners: number, documents: number): Back
 
 describe("formatDateTime", () => {
   it("writes the local date and time the French way", () => {
-    expect(formatDateTime("2026-11-30T13:05:00Z", "Europe/Paris")).toBe(`30 novembre 2026 à 14${NBSP}h${NBSP}05`);
-    expect(formatDateTime("2026-07-14T07:09:00Z", "Europe/Paris")).toBe(`14 juillet 2026 à 9${NBSP}h${NBSP}09`);
+    expect(formatDateTime("2026-11-30T13:05:00Z", "Europe/Paris")).toBe(`30 novembre 2026 à${NBSP}14${NBSP}h${NBSP}05`);
+    expect(formatDateTime("2026-07-14T07:09:00Z", "Europe/Paris")).toBe(`14 juillet 2026 à${NBSP}9${NBSP}h${NBSP}09`);
   });
 
   it("writes the first of the month as « 1er » and midnight as 0 h", () => {
-    expect(formatDateTime("2026-04-30T22:00:00Z", "Europe/Paris")).toBe(`1er mai 2026 à 0${NBSP}h${NBSP}00`);
+    expect(formatDateTime("2026-04-30T22:00:00Z", "Europe/Paris")).toBe(`1er mai 2026 à${NBSP}0${NBSP}h${NBSP}00`);
   });
 
   it("uses the time zone of the day, not of the UTC date", () => {
     // 23:30 UTC on 31 December is already the next year in Paris.
-    expect(formatDateTime("2026-12-31T23:30:00Z", "Europe/Paris")).toBe(`1er janvier 2027 à 0${NBSP}h${NBSP}30`);
-    expect(formatDateTime("2026-12-31T23:30:00Z", "America/Martinique")).toBe(`31 décembre 2026 à 19${NBSP}h${NBSP}30`);
+    expect(formatDateTime("2026-12-31T23:30:00Z", "Europe/Paris")).toBe(`1er janvier 2027 à${NBSP}0${NBSP}h${NBSP}30`);
+    expect(formatDateTime("2026-12-31T23:30:00Z", "America/Martinique")).toBe(`31 décembre 2026 à${NBSP}19${NBSP}h${NBSP}30`);
   });
 
   it("gives back what it cannot read", () => {
@@ -45,7 +45,7 @@ describe("formatDateTime", () => {
   });
 
   it("titles a backup by its date", () => {
-    expect(backupTitle(entry, "Europe/Paris")).toBe(`Sauvegarde du 30 novembre 2026 à 14${NBSP}h${NBSP}05`);
+    expect(backupTitle(entry, "Europe/Paris")).toBe(`Sauvegarde du 30 novembre 2026 à${NBSP}14${NBSP}h${NBSP}05`);
   });
 });
 

@@ -21,7 +21,8 @@ export function formatDateTime(value: string, timeZone?: string): string {
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   const day = Number(part("day"));
   const hour = Number(part("hour"));
-  return `${day === 1 ? "1er" : day} ${part("month")} ${part("year")} à ${hour}${NBSP}h${NBSP}${part("minute")}`;
+  // The time never wraps apart from its « à ».
+  return `${day === 1 ? "1er" : day} ${part("month")} ${part("year")} à${NBSP}${hour}${NBSP}h${NBSP}${part("minute")}`;
 }
 
 /** « Sauvegarde du 30 novembre 2026 à 14 h 05 ». */
