@@ -77,10 +77,17 @@ async function previewText(browser, ui) {
   return text;
 }
 
-async function confirmRestore(ui) {
+/** Confirms the restore and waits for the main screen's « Sauvegarde du … restaurée. ». */
+async function confirmRestore(browser, ui) {
   await ui.click('backup-restore-submit');
   await ui.shown('confirm-restore');
   await ui.click('confirm-restore');
+  let notice = '';
+  // An older notice (e.g. « phrase de passe changée ») may still show until the restore ends.
+  await browser.waitUntil(
+    async () => (await ui.isShown('main-notice')) && /^Sauvegarde du .+ restaurée\./.test((notice = await ui.text('main-notice'))),
+    { timeoutMsg: `main-notice should say the backup was restored (saw « ${notice} »)` },
+  );
 }
 
 describe('un coffre, une alliance, un verrouillage', () => {
@@ -172,9 +179,7 @@ describe('relance sans le fichier de clés', () => {
     assert.ok(!text.includes(SECOND), `the preview does not name « ${SECOND} »`);
     assert.match(text, /1\s+alliance\b/);
     await screenshot(app.browser, 'restauration-apercu');
-    await confirmRestore(ui);
-    const notice = await ui.text('main-notice');
-    assert.match(notice, /^Sauvegarde du .+ restaurée\./);
+    await confirmRestore(app.browser, ui);
     await expectAlliances(app.browser, ui, [FIRST]);
   });
 
@@ -217,9 +222,8 @@ describe('coffre endommagé', () => {
     await ui.click('backup-secret-submit');
     const text = await previewText(app.browser, ui);
     assert.ok(text.includes(FIRST) && text.includes(THIRD), `the preview names both alliances (saw « ${text} »)`);
-    await confirmRestore(ui);
+    await confirmRestore(app.browser, ui);
     await ui.shown('lock-button');
-    assert.match(await ui.text('main-notice'), /^Sauvegarde du .+ restaurée\./);
     await expectAlliances(app.browser, ui, [FIRST, THIRD]);
   });
 
