@@ -94,6 +94,34 @@ fn on_exit(app: &tauri::AppHandle) {
     }
 }
 
+/// Logout, shutdown and `kill` stop the app with SIGTERM, SIGHUP or SIGINT: take the
+/// normal exit path (backup, vault closed, print folder emptied) instead of dying with
+/// a plaintext PDF left in the cache.
+#[cfg(unix)]
+fn exit_on_signal(handle: tauri::AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        use tokio::signal::unix::{signal, SignalKind};
+        let (Ok(mut term), Ok(mut hup), Ok(mut int)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::hangup()),
+            signal(SignalKind::interrupt()),
+        ) else {
+            return;
+        };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = hup.recv() => {}
+            _ = int.recv() => {}
+        }
+        handle.exit(0);
+    });
+}
+
+/// Windows ends a desktop app through its window messages, which Tauri turns into
+/// the normal exit path.
+#[cfg(not(unix))]
+fn exit_on_signal(_handle: tauri::AppHandle) {}
+
 pub fn run() {
     let builder = specta_builder();
     let app = tauri::Builder::default()
@@ -117,6 +145,7 @@ pub fn run() {
             let print = print_dir(app, &dir);
             app.manage(AppState::new(dir, print));
             autolock::spawn(app.handle().clone());
+            exit_on_signal(app.handle().clone());
             Ok(())
         })
         .build(tauri::generate_context!());

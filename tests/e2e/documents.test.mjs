@@ -3,7 +3,7 @@
 // the version by sending it to review.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
@@ -16,8 +16,9 @@ const TITLE = 'Convention de mutualisation 2026';
 const EDITED = 'Texte modifié pour le test de bout en bout.';
 const PDF_FILE = 'convention-de-mutualisation-2026-v1.pdf';
 const DOCX_FILE = 'convention-de-mutualisation-2026-v1.docx';
-/** Where « Ouvrir pour imprimer » writes the PDF it hands to the system viewer (Linux). */
-const PRINT_FILE = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'fr.allia.desktop', PDF_FILE);
+/** The private folder where « Ouvrir pour imprimer » writes the PDF it hands to the system viewer (Linux). */
+const PRINT_DIR = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'fr.allia.desktop', 'impression');
+const printed = () => (existsSync(PRINT_DIR) ? readdirSync(PRINT_DIR).filter((name) => name.endsWith('.pdf')) : []);
 
 const workspace = makeWorkspace();
 let stopDriver;
@@ -112,12 +113,16 @@ describe('les documents contractuels', () => {
 
   step(app, "prépare le PDF pour l'impression", async () => {
     const ui = page(app.browser);
-    const before = existsSync(PRINT_FILE) ? statSync(PRINT_FILE).mtimeMs : 0;
+    const before = new Set(printed());
     await ui.click('document-print');
-    await app.browser.waitUntil(() => existsSync(PRINT_FILE) && statSync(PRINT_FILE).mtimeMs > before, {
-      timeoutMsg: `${PRINT_FILE} should be written for the PDF viewer`,
+    let file;
+    await app.browser.waitUntil(() => (file = printed().find((name) => !before.has(name))) !== undefined, {
+      timeoutMsg: `a new PDF should be written in ${PRINT_DIR} for the PDF viewer`,
     });
-    const text = execFileSync('pdftotext', ['-layout', PRINT_FILE, '-'], { encoding: 'utf8' });
+    // A random name: nothing in the cache says what the contract is.
+    assert.match(file, /^[0-9a-f]{32}\.pdf$/);
+    const printFile = join(PRINT_DIR, file);
+    const text = execFileSync('pdftotext', ['-layout', printFile, '-'], { encoding: 'utf8' });
     assert.ok(text.includes(TITLE));
     // A machine without a PDF viewer (CI) says so in plain French instead of failing silently.
     if (await ui.isShown('document-error')) {
