@@ -173,7 +173,13 @@ pub async fn restore_locked(dir: &Path, path: &Path, secret: &str) -> StoreResul
     let same = current_key_matches(&paths, &opened.key);
     let (_, copy) = backup::extract_and_check(&paths, &opened, same, true).await?;
     let copy = copy.ok_or_else(|| StoreError::BackupInvalid("no copy".into()))?;
-    install(paths, lock, copy, opened, None, Some(secret)).await
+    // A backup of this vault keeps today's key file: today's passphrase still opens it,
+    // even when the backup was opened with an older one or with the kit.
+    let current = match KeyFile::read(&paths.key_file()) {
+        Ok(file) if file.authenticates(&opened.key) => Some((opened.key.clone(), file)),
+        _ => None,
+    };
+    install(paths, lock, copy, opened, current, Some(secret)).await
 }
 
 /// True when the vault's key file here belongs to the backup's data key.

@@ -83,6 +83,13 @@ async fn a_backup_opens_with_the_passphrase_of_its_time_or_the_kit() {
     assert!(matches!(err, StoreError::BackupWrongSecret), "{err:?}");
     assert!(err.user_message().contains("en vigueur"));
 
+    // Restored from the unlock screen with the kit, today's passphrase still opens it.
+    allia_store::restore_locked(dir.path(), &old, &kit)
+        .await
+        .expect("restore with the kit")
+        .close()
+        .await;
+
     // Unlocked, a backup of this vault needs no secret.
     let vault = Vault::unlock(dir.path(), NEW_PASS).await.expect("unlock");
     let summary = vault.inspect_backup(&old, None).await.expect("same vault");
