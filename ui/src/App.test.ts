@@ -482,4 +482,34 @@ describe("App", () => {
     expect(await screen.findByText(/La sauvegarde automatique a échoué/)).toBeInTheDocument();
     expect(screen.getByTestId("unlock-passphrase")).toBeInTheDocument();
   });
+
+  it("leaves the main screen for the backups when a command meets a damaged page", async () => {
+    backend.state.files = "present";
+    backend.state.unlocked = true;
+    backup("allia-20261130-130500-verrouillage.allia-sauvegarde", "2026-11-30T13:05:00Z", []);
+    render(App);
+    await screen.findByTestId("empty-alliances");
+
+    let locks = 0;
+    const lockHandler = backend.handlers["vault_lock"];
+    backend.handlers["vault_lock"] = (args) => {
+      locks += 1;
+      return lockHandler?.(args) ?? null;
+    };
+    backend.handlers["demo_load"] = () => {
+      throw new CommandError({
+        code: "vault_damaged",
+        message: "Le coffre est endommagé : Allia ne peut plus le lire sans risque.",
+        field: null,
+        fieldErrors: [],
+      });
+    };
+    await fireEvent.click(await screen.findByTestId("empty-load-demo"));
+
+    expect(await screen.findByRole("heading", { name: "Le coffre est endommagé" })).toBeInTheDocument();
+    expect(screen.getByTestId("damaged-message")).toHaveTextContent("ne peut plus le lire");
+    expect(await screen.findByText("La sauvegarde la plus récente")).toBeInTheDocument();
+    await waitFor(() => expect(locks).toBe(1));
+    expect(screen.queryByTestId("empty-alliances")).toBeNull();
+  });
 });
