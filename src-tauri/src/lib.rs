@@ -87,11 +87,12 @@ fn print_dir(app: &tauri::App, data_dir: &std::path::Path) -> PathBuf {
 }
 
 /// On exit: an automatic backup if something changed, the vault closed, the print
-/// folder emptied.
+/// folder emptied, a recovery key still in the clipboard removed.
 fn on_exit(app: &tauri::AppHandle) {
     if let Some(state) = app.try_state::<AppState>() {
         tauri::async_runtime::block_on(state.lock(BackupReason::Close));
     }
+    commands::kit::clear_on_exit(app);
 }
 
 /// Logout, shutdown and `kill` stop the app with SIGTERM, SIGHUP or SIGINT: take the

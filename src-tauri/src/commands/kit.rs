@@ -80,6 +80,21 @@ async fn association_name(state: &AppState) -> Option<String> {
 /// restarts the full delay.
 static COPIES: AtomicU64 = AtomicU64::new(0);
 
+/// The key last copied, until the delay has emptied the clipboard: Allia closing
+/// before then empties it at once ([`clear_on_exit`]).
+static PENDING: std::sync::Mutex<Option<Zeroizing<String>>> = std::sync::Mutex::new(None);
+
+/// On exit: if a copied recovery key may still be in the clipboard, empty it now
+/// rather than leave it there once Allia is gone.
+pub fn clear_on_exit<R: Runtime>(app: &AppHandle<R>) {
+    let pending = PENDING.lock().ok().and_then(|mut p| p.take());
+    if let Some(key) = pending {
+        if let ClearOutcome::Failed(e) = clear_if_still_holding(&SystemClipboard(app), &key) {
+            eprintln!("Allia n’a pas pu vider le presse-papiers\u{a0}: {e}");
+        }
+    }
+}
+
 /// Puts the recovery key in the system clipboard (marked for clipboard managers to keep
 /// out of their history), then, a minute later (`CLIPBOARD_CLEAR_DELAY`), empties the
 /// clipboard if it still holds the key. Runs in the shell: the web view gets no clipboard access.
@@ -90,6 +105,9 @@ pub async fn copy_recovery_key(app: AppHandle, recovery_key: String) -> Result<(
     let copy = COPIES.fetch_add(1, Ordering::SeqCst) + 1;
     let writer = app.clone();
     let written = key.clone();
+    if let Ok(mut pending) = PENDING.lock() {
+        *pending = Some(key.clone());
+    }
     tokio::task::spawn_blocking(move || writer.clipboard().write_secret(written.as_str()))
         .await
         .map_err(|_| clipboard_error())?
@@ -98,6 +116,9 @@ pub async fn copy_recovery_key(app: AppHandle, recovery_key: String) -> Result<(
         tokio::time::sleep(CLIPBOARD_CLEAR_DELAY).await;
         if COPIES.load(Ordering::SeqCst) != copy {
             return;
+        }
+        if let Ok(mut pending) = PENDING.lock() {
+            *pending = None;
         }
         let outcome = tokio::task::spawn_blocking(move || {
             clear_if_still_holding(&SystemClipboard(&app), &key)
