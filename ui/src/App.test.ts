@@ -304,7 +304,7 @@ describe("App", () => {
   }
 
   function backup(fileName: string, createdAt: string, alliances: Alliance[]): BackupEntry {
-    const entry: BackupEntry = { fileName, createdAt, reason: "au verrouillage", size: 40_960 };
+    const entry: BackupEntry = { fileName, createdAt, reason: "au verrouillage", kind: "verrouillage", size: 40_960 };
     backend.state.backups.push(entry);
     backend.state.backupContents[fileName] = alliances;
     return entry;

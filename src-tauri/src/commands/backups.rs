@@ -22,6 +22,9 @@ pub struct BackupEntry {
     pub created_at: String,
     /// Why, in French (« au verrouillage », « avant une mise à jour d’Allia »…).
     pub reason: String,
+    /// Why, as a code: `verrouillage`, `fermeture`, `manuelle`, `avant-restauration`
+    /// (the vault as it was before a restore, possibly damaged), `avant-migration-…`.
+    pub kind: String,
     /// Size of the file in bytes.
     pub size: u32,
 }
@@ -32,6 +35,7 @@ impl From<&BackupInfo> for BackupEntry {
             file_name: info.file_name.clone(),
             created_at: info.created_at.to_rfc3339(),
             reason: backup::reason_label(&info.reason),
+            kind: info.reason.clone(),
             size: u32::try_from(info.size).unwrap_or(u32::MAX),
         }
     }

@@ -160,6 +160,11 @@ export type BackupEntry = {
 	createdAt: string,
 	/**  Why, in French (« au verrouillage », « avant une mise à jour d’Allia »…). */
 	reason: string,
+	/**
+	 *  Why, as a code: `verrouillage`, `fermeture`, `manuelle`, `avant-restauration`
+	 *  (the vault as it was before a restore, possibly damaged), `avant-migration-…`.
+	 */
+	kind: string,
 	/**  Size of the file in bytes. */
 	size: number,
 };

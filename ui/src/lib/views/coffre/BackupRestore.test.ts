@@ -10,6 +10,7 @@ const entry: BackupEntry = {
   fileName: "allia-20261130-130500-verrouillage.allia-sauvegarde",
   createdAt: "2026-11-30T13:05:00+00:00",
   reason: "au verrouillage",
+  kind: "verrouillage",
   size: 48_000,
 };
 
