@@ -44,6 +44,8 @@ function fakeBackend() {
     backupContents: {} as Record<string, Alliance[]>,
     chosenBackup: null as BackupEntry | null,
     touches: 0,
+    /** How many times backup_list was asked. */
+    lists: 0,
     restores: [] as (string | null)[],
   };
   const now = "2026-11-26T10:00:00Z";
@@ -92,7 +94,10 @@ function fakeBackend() {
       state.touches += 1;
       return null;
     },
-    backup_list: () => state.backups,
+    backup_list: () => {
+      state.lists += 1;
+      return state.backups;
+    },
     backup_choose_automatic: (args) => {
       const entry = state.backups.find((backup) => backup.fileName === args["fileName"]);
       if (entry === undefined) throw new CommandError({ code: "not_found", message: "Cette sauvegarde n’existe pas (ou plus).", field: null, fieldErrors: [] });
@@ -223,6 +228,11 @@ describe("App", () => {
     await fireEvent.click(screen.getByTestId("create-submit"));
 
     expect(await screen.findByTestId("recovery-key")).toHaveTextContent("7Q2M-K9XD-ABCD");
+    // Closing the window now loses the key: said right under it.
+    const warning = screen.getByTestId("recovery-key-warning");
+    expect(warning).toHaveTextContent("Cette clé ne sera plus jamais affichée.");
+    expect(warning).toHaveTextContent("Si vous fermez Allia maintenant sans l’avoir enregistrée ou notée, vous ne pourrez plus la retrouver.");
+    expect(screen.getByTestId("recovery-key").nextElementSibling).toBe(warning);
     const next = screen.getByTestId("recovery-continue");
     expect(next).toBeDisabled();
     await fireEvent.click(screen.getByTestId("recovery-confirm"));
@@ -303,8 +313,9 @@ describe("App", () => {
     return { id, archived: false, partnerCount: 0, createdAt: "2026-11-26T10:00:00Z", updatedAt: "2026-11-26T10:00:00Z", draft: { name, purpose: null, territory: null, startDate: null, status: "active" } };
   }
 
-  function backup(fileName: string, createdAt: string, alliances: Alliance[]): BackupEntry {
-    const entry: BackupEntry = { fileName, createdAt, reason: "au verrouillage", kind: "verrouillage", size: 40_960 };
+  function backup(fileName: string, createdAt: string, alliances: Alliance[], kind = "verrouillage"): BackupEntry {
+    const reason = kind === "avant-restauration" ? "avant une restauration" : "au verrouillage";
+    const entry: BackupEntry = { fileName, createdAt, reason, kind, size: 40_960 };
     backend.state.backups.push(entry);
     backend.state.backupContents[fileName] = alliances;
     return entry;
@@ -326,6 +337,28 @@ describe("App", () => {
 
     expect(await screen.findByTestId("alliance-item")).toHaveTextContent("Alliance sauvée");
     expect(screen.getByTestId("main-notice")).toHaveTextContent("phrase de passe a été changée");
+  });
+
+  it("forgets the recovery form's fields when the person goes back from it", async () => {
+    backend.state.files = "present";
+    render(App);
+
+    await fireEvent.click(await screen.findByTestId("forgot-passphrase"));
+    await fireEvent.input(await screen.findByTestId("recover-key"), { target: { value: "7Q2M-FAUX-0000" } });
+    await fireEvent.input(screen.getByTestId("recover-passphrase"), { target: { value: "nouvelle phrase solide" } });
+    await fireEvent.input(screen.getByTestId("recover-confirmation"), { target: { value: "nouvelle phrase solide" } });
+    await fireEvent.click(screen.getByTestId("recover-submit"));
+    expect(await screen.findByTestId("error-recoveryKey")).toHaveTextContent("ne correspond pas à ce coffre");
+
+    await fireEvent.click(screen.getByTestId("recover-back"));
+    expect(await screen.findByTestId("unlock-passphrase")).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId("forgot-passphrase"));
+
+    // Nothing typed before shows again, above all not the recovery key; nor the old error.
+    expect(await screen.findByTestId("recover-key")).toHaveValue("");
+    expect(screen.getByTestId("recover-passphrase")).toHaveValue("");
+    expect(screen.getByTestId("recover-confirmation")).toHaveValue("");
+    expect(screen.queryByTestId("error-recoveryKey")).toBeNull();
   });
 
   it("switches to the recovery form when the unlock finds the key file damaged", async () => {
@@ -405,6 +438,82 @@ describe("App", () => {
     await fireEvent.input(await screen.findByTestId("backup-secret"), { target: { value: "bonne phrase" } });
     await fireEvent.click(screen.getByTestId("backup-secret-submit"));
     expect(await screen.findByTestId("backup-preview")).toHaveTextContent("Alliance du mois dernier");
+  });
+
+  it("never offers first a copy kept before an earlier restore, but still lists it", async () => {
+    backend.state.files = "database_missing";
+    backup("allia-20261201-080000-avant-restauration.allia-sauvegarde", "2026-12-01T08:00:00Z", [], "avant-restauration");
+    const latest = backup("allia-20261130-130500-verrouillage.allia-sauvegarde", "2026-11-30T13:05:00Z", [alliance("a1", "Alliance d’hier")]);
+    backup("allia-20261101-090000-verrouillage.allia-sauvegarde", "2026-11-01T09:00:00Z", []);
+    render(App);
+
+    expect(await screen.findByText("La sauvegarde la plus récente")).toBeInTheDocument();
+    expect(backend.state.chosenBackup).toEqual(latest);
+    expect(screen.getByTestId("backup-date").textContent).toMatch(/^Sauvegarde du 30 novembre 2026/);
+    const items = screen.getAllByTestId("backup-item");
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent(/^1er décembre 2026/);
+    expect(items[0]).toHaveTextContent("Avant une restauration");
+    expect(items[1]).toHaveTextContent(/^1er novembre 2026/);
+  });
+
+  it("lets the person choose when only copies kept before a restore remain", async () => {
+    backend.state.files = "database_missing";
+    const only = backup("allia-20261201-080000-avant-restauration.allia-sauvegarde", "2026-12-01T08:00:00Z", [], "avant-restauration");
+    render(App);
+
+    expect(await screen.findByTestId("damaged-only-before-restore")).toBeInTheDocument();
+    expect(backend.state.chosenBackup).toBeNull();
+    expect(screen.queryByTestId("backup-restore")).toBeNull();
+    await fireEvent.click(screen.getByTestId("backup-item-restore"));
+    expect(await screen.findByText("Sauvegarde choisie")).toBeInTheDocument();
+    expect(backend.state.chosenBackup).toEqual(only);
+  });
+
+  it("restores a backup from the welcome screen when there is no vault", async () => {
+    const latest = backup("allia-20261130-130500-verrouillage.allia-sauvegarde", "2026-11-30T13:05:00Z", [alliance("a1", "Alliance retrouvée")]);
+    backup("allia-20261101-090000-verrouillage.allia-sauvegarde", "2026-11-01T09:00:00Z", []);
+    render(App);
+
+    expect(await screen.findByRole("heading", { name: "Bienvenue dans Allia" })).toBeInTheDocument();
+    // backup_list answers without a vault: the welcome screen says backups are here.
+    expect(await screen.findByTestId("welcome-backups-found")).toHaveTextContent("Des sauvegardes d’Allia se trouvent");
+    await fireEvent.click(screen.getByTestId("welcome-restore"));
+
+    expect(await screen.findByRole("heading", { name: "Restaurer une sauvegarde" })).toBeInTheDocument();
+    expect(await screen.findByText("La sauvegarde la plus récente")).toBeInTheDocument();
+    expect(backend.state.chosenBackup).toEqual(latest);
+    expect(screen.getAllByTestId("backup-item")).toHaveLength(1);
+    expect(screen.getByTestId("damaged-choose-file")).toHaveTextContent("Choisir une sauvegarde…");
+    expect(screen.queryByTestId("damaged-message")).toBeNull();
+
+    // Back to the welcome screen, then in again.
+    await fireEvent.click(screen.getByTestId("restore-back"));
+    expect(await screen.findByTestId("create-passphrase")).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId("welcome-restore"));
+
+    await fireEvent.input(await screen.findByTestId("backup-secret"), { target: { value: "bonne phrase" } });
+    await fireEvent.click(screen.getByTestId("backup-secret-submit"));
+    expect(await screen.findByTestId("backup-preview")).toHaveTextContent("Alliance retrouvée");
+    expect(screen.getByTestId("backup-passphrase-note")).toHaveTextContent("la clé de récupération de ce coffre-là");
+    await fireEvent.click(screen.getByTestId("backup-restore-submit"));
+    await fireEvent.click(await screen.findByTestId("confirm-restore"));
+
+    expect(await screen.findByTestId("alliance-item")).toHaveTextContent("Alliance retrouvée");
+    expect(screen.getByTestId("main-notice").textContent).toMatch(
+      /^Sauvegarde du 30 novembre 2026 à\s\d{1,2}\sh\s05 restaurée\. Le coffre s’ouvre désormais avec la phrase de passe en vigueur lors de cette sauvegarde\./,
+    );
+    expect(backend.state.restores).toEqual(["bonne phrase"]);
+  });
+
+  it("offers the restore on the welcome screen without the hint when no backup is there", async () => {
+    render(App);
+    expect(await screen.findByTestId("welcome-restore")).toHaveTextContent("Restaurer une sauvegarde…");
+    await waitFor(() => expect(backend.state.lists).toBe(1));
+    expect(screen.queryByTestId("welcome-backups-found")).toBeNull();
+    await fireEvent.click(screen.getByTestId("welcome-restore"));
+    expect(await screen.findByTestId("damaged-no-backup")).toBeInTheDocument();
+    expect(screen.getByTestId("restore-back")).toBeEnabled();
   });
 
   it("says so when the database is missing and no backup exists", async () => {
