@@ -31,6 +31,11 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
     },
+    /// Rouvre le coffre avec la clé de récupération du kit (même sans allia.vault.keys) et enregistre une nouvelle phrase de passe.
+    Recover {
+        #[arg(long, value_name = "DIR")]
+        vault: PathBuf,
+    },
     /// Liste les alliances du coffre avec leur identifiant.
     List {
         #[arg(long, value_name = "DIR")]
@@ -71,14 +76,14 @@ pub enum Command {
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
     },
-    /// Écrit une sauvegarde du coffre dans FICHIER (elle s’ouvre avec la phrase de passe actuelle ou le kit de récupération).
+    /// Écrit une sauvegarde du coffre dans FICHIER, un nouveau fichier hors du dossier du coffre (elle s’ouvre avec la phrase de passe actuelle ou le kit de récupération).
     Backup {
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
     },
-    /// Restaure une sauvegarde après en avoir montré le contenu ; le coffre actuel est d’abord gardé dans ses sauvegardes.
+    /// Restaure une sauvegarde après en avoir montré le contenu ; le coffre actuel est d’abord gardé dans ses sauvegardes (DIR peut être un dossier neuf).
     Restore {
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
@@ -108,7 +113,10 @@ pub fn report_usage_error(e: clap::Error) -> ExitCode {
         let _ = e.print();
         return ExitCode::SUCCESS;
     }
-    let arg = match e.get(ContextKind::InvalidArg) {
+    let arg = match e
+        .get(ContextKind::InvalidArg)
+        .or_else(|| e.get(ContextKind::InvalidSubcommand))
+    {
         Some(ContextValue::String(s)) => s.clone(),
         Some(ContextValue::Strings(v)) => v.join(", "),
         _ => String::new(),
@@ -117,10 +125,10 @@ pub fn report_usage_error(e: clap::Error) -> ExitCode {
         ErrorKind::MissingRequiredArgument => format!("il manque un argument obligatoire : {arg}"),
         ErrorKind::UnknownArgument => format!("argument inconnu : {arg}"),
         ErrorKind::InvalidSubcommand => format!(
-            "commande inconnue : {arg} (commandes : init, demo, list, export, import, render, backup, restore, check, schema)"
+            "commande inconnue : {arg} (commandes : init, demo, recover, list, export, import, render, backup, restore, check, schema)"
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "indiquez une commande (init, demo, list, export, import, render, backup, restore, check, schema) ; « allia --help » les décrit."
+            "indiquez une commande (init, demo, recover, list, export, import, render, backup, restore, check, schema) ; « allia --help » les décrit."
                 .to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!("valeur invalide pour {arg}"),

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use allia_core::{AllianceFile, AllianceFileError, ALLIANCE_FILE_MAX_BYTES};
-use allia_store::Vault;
+use allia_store::{BackupReason, StoreError, Vault, VaultPaths, VaultState};
 
 use crate::args::Command;
 use crate::error::CliError;
@@ -15,11 +15,12 @@ pub async fn run(command: Command) -> Result<(), CliError> {
         Command::Demo { vault } => {
             let open = unlock(&vault).await?;
             let alliance = open.store().load_demo().await;
-            open.close().await;
+            close_after_change(open).await;
             let alliance = alliance?;
             println!("{}\t{}", alliance.id, alliance.draft.name);
             Ok(())
         }
+        Command::Recover { vault } => recover(&vault).await,
         Command::List { vault } => list(&vault).await,
         Command::Export {
             vault,
@@ -35,7 +36,7 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             let file = read_alliance_file(&input)?;
             let open = unlock(&vault).await?;
             let alliance = open.store().import_alliance(&file).await;
-            open.close().await;
+            close_after_change(open).await;
             let alliance = alliance?;
             println!("{}\t{}", alliance.id, alliance.draft.name);
             Ok(())
@@ -108,7 +109,59 @@ async fn list(dir: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Says what is wrong with the folder before any secret is asked: no vault, or a
+/// vault without its key file (the kit opens it), or without its database.
+pub fn ensure_vault(dir: &Path) -> Result<(), CliError> {
+    match VaultPaths::new(dir).state() {
+        VaultState::Present => Ok(()),
+        VaultState::Absent => Err(CliError::new(format!(
+            "aucun coffre dans {}\u{a0}: créez-en un avec allia init.",
+            dir.display()
+        ))),
+        VaultState::KeyFileMissing => Err(CliError::new(format!(
+            "{} (allia recover --vault {})",
+            StoreError::KeyFileMissing.user_message(),
+            dir.display()
+        ))),
+        VaultState::DatabaseMissing => Err(CliError::new(
+            StoreError::VaultDamaged(String::new()).user_message(),
+        )),
+    }
+}
+
+/// Closes a vault the command changed: an automatic backup is made when something
+/// was committed (as the app does on close). Its failure is said on stderr but does
+/// not fail the command, whose change is already saved in the vault.
+pub async fn close_after_change(vault: Vault) {
+    if let Some(e) = vault.lock(BackupReason::Close).await {
+        eprintln!(
+            "allia : la sauvegarde automatique a échoué\u{a0}: {}",
+            e.user_message()
+        );
+    }
+}
+
+/// `allia recover`: the recovery kit reopens the vault (even without its key file)
+/// and a new passphrase is set at once.
+async fn recover(dir: &Path) -> Result<(), CliError> {
+    match VaultPaths::new(dir).state() {
+        VaultState::Present | VaultState::KeyFileMissing => {}
+        // Absent or no database: the same words as for the other commands.
+        _ => ensure_vault(dir)?,
+    }
+    let key = secret::recovery_key()?;
+    let (passphrase, confirmation) = secret::new_passphrase()?;
+    let vault = Vault::recover(dir, &key, &passphrase, &confirmation).await?;
+    close_after_change(vault).await;
+    println!(
+        "Coffre rouvert avec le kit de récupération\u{a0}: la nouvelle phrase de passe est enregistrée."
+    );
+    Ok(())
+}
+
+/// Unlocks with the passphrase, asked only once the folder is known to hold a vault.
 pub async fn unlock(dir: &Path) -> Result<Vault, CliError> {
+    ensure_vault(dir)?;
     let passphrase = secret::passphrase("Phrase de passe : ")?;
     Ok(Vault::unlock(dir, &passphrase).await?)
 }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use allia_core::FieldError;
 use allia_store::StoreError;
 
 #[derive(Debug)]
@@ -27,17 +28,64 @@ impl From<StoreError> for CliError {
                 errors
                     .0
                     .iter()
-                    .map(|f| format!("{} : {}", f.field, f.message))
+                    .map(field_problem)
                     .collect::<Vec<_>>()
                     .join(" ; "),
             ),
             StoreError::Validation(errors) => CliError(
                 errors
                     .first()
-                    .map(|f| format!("{} : {}", f.field, f.message))
+                    .map(field_problem)
                     .unwrap_or_else(|| errors.user_message()),
             ),
             other => CliError(other.user_message()),
         }
+    }
+}
+
+/// « label : message » for one field problem. The fields a person types at the
+/// terminal get their French name; a dotted path (`alliance.name`, `partners.2.email`)
+/// points into the alliance file the person wrote, so it is kept as it is; any other
+/// field is an internal name, and the message alone says what is wrong.
+fn field_problem(problem: &FieldError) -> String {
+    let label = match problem.field.as_str() {
+        "passphrase" => Some("phrase de passe"),
+        "confirmation" => Some("confirmation"),
+        "recoveryKey" => Some("clé de récupération"),
+        path if path.contains('.') => Some(path),
+        _ => None,
+    };
+    match label {
+        Some(label) => format!("{label}\u{a0}: {}", problem.message),
+        None => problem.message.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(field: &str) -> FieldError {
+        FieldError {
+            field: field.into(),
+            message: "Message.".into(),
+        }
+    }
+
+    #[test]
+    fn fields_get_french_labels() {
+        assert_eq!(
+            field_problem(&problem("passphrase")),
+            "phrase de passe\u{a0}: Message."
+        );
+        assert_eq!(
+            field_problem(&problem("recoveryKey")),
+            "clé de récupération\u{a0}: Message."
+        );
+        assert_eq!(
+            field_problem(&problem("partners.2.email")),
+            "partners.2.email\u{a0}: Message."
+        );
+        assert_eq!(field_problem(&problem("siret")), "Message.");
     }
 }

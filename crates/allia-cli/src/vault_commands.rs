@@ -4,14 +4,17 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 
-use allia_store::{backup, BackupSummary, VaultPaths};
+use allia_store::{backup, BackupSummary, VaultPaths, VaultState};
 
 use crate::error::CliError;
 use crate::secret;
 
 /// Writes a backup of the vault to `out` (it opens on its own with today's passphrase
-/// or the recovery kit).
+/// or the recovery kit). Refused before anything is asked when `out` exists, lies in
+/// the vault's folder, or its folder is missing or not writable.
 pub async fn backup_to(dir: &Path, out: &Path) -> Result<(), CliError> {
+    crate::commands::ensure_vault(dir)?;
+    check_backup_target(dir, out)?;
     let vault = crate::commands::unlock(dir).await?;
     let written = vault.backup_to(out).await;
     vault.close().await;
@@ -20,15 +23,117 @@ pub async fn backup_to(dir: &Path, out: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Where a backup may go: a new file, outside the vault's folder (a backup beside the
+/// vault is lost with it), in a folder that exists and can be written.
+fn check_backup_target(dir: &Path, out: &Path) -> Result<(), CliError> {
+    let folder = match out.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Err(CliError::new(format!(
+            "le dossier {} n’existe pas\u{a0}: créez-le ou choisissez un autre dossier.",
+            folder.display()
+        )));
+    }
+    let inside_vault = match (folder.canonicalize(), dir.canonicalize()) {
+        (Ok(folder), Ok(vault)) => folder.starts_with(vault),
+        // Without both real paths the comparison cannot be trusted: compare as given.
+        _ => folder.starts_with(dir),
+    };
+    if inside_vault {
+        return Err(CliError::new(
+            "Enregistrez la sauvegarde ailleurs que dans le dossier du coffre (une clé USB, un autre disque).",
+        ));
+    }
+    if out.symlink_metadata().is_ok() {
+        return Err(CliError::new(format!(
+            "{} existe déjà\u{a0}: choisissez un autre nom.",
+            out.display()
+        )));
+    }
+    // A probe file is the only portable test of the right to create a file there.
+    let probe = folder.join(format!(".allia-essai-{}.tmp", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) => Err(CliError::new(format!(
+            "impossible d’écrire dans le dossier {} ({})\u{a0}: choisissez un dossier où vous pouvez enregistrer.",
+            folder.display(),
+            io_reason(&e)
+        ))),
+    }
+}
+
+/// The cause of a file error in French, for the common cases.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "accès refusé".into(),
+        std::io::ErrorKind::NotFound => "introuvable".into(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "disque en lecture seule".into(),
+        std::io::ErrorKind::StorageFull => "disque plein".into(),
+        std::io::ErrorKind::AlreadyExists => "un fichier porte déjà ce nom".into(),
+        std::io::ErrorKind::NotADirectory => "ce n’est pas un dossier".into(),
+        _ => e.to_string(),
+    }
+}
+
 /// Shows what the backup holds, asks for confirmation (unless `yes`), keeps the
-/// current vault in its backups folder, then restores.
+/// current vault (if any) in its backups folder, then restores. A folder without a
+/// vault (a new computer) is created if needed and receives the backup.
 pub async fn restore(dir: &Path, input: &Path, yes: bool) -> Result<(), CliError> {
     backup::read_info(input)?;
+    let paths = VaultPaths::new(dir);
+    let state = paths.state();
+    let had_vault = paths.database().exists();
+    let created = create_vault_folder(dir)?;
+    let restored = restore_into(dir, input, yes, state).await;
+    if restored.is_err() && created {
+        // Only removed when still empty: nothing of the person's is ever deleted.
+        let _ = std::fs::remove_dir(dir);
+    }
+    restored?;
+    if had_vault {
+        println!(
+            "Sauvegarde restaurée. Le coffre tel qu’il était avant a été gardé dans {}.",
+            paths.backups().display()
+        );
+    } else {
+        println!("Sauvegarde restaurée dans {}.", dir.display());
+    }
+    Ok(())
+}
+
+async fn restore_into(
+    dir: &Path,
+    input: &Path,
+    yes: bool,
+    state: VaultState,
+) -> Result<(), CliError> {
     let secret = secret::passphrase(
         "Phrase de passe en vigueur lors de la sauvegarde (ou clé de récupération) : ",
     )?;
     let summary = allia_store::inspect_backup_locked(dir, input, &secret).await?;
     print_summary(&summary);
+    if !summary.same_vault {
+        match state {
+            VaultState::Absent => println!(
+                "Ce dossier ne contient pas encore de coffre\u{a0}: après la restauration, il s’ouvrira avec la phrase de passe (ou la clé de récupération) de cette sauvegarde."
+            ),
+            VaultState::KeyFileMissing => println!(
+                "Le fichier de clés du coffre manque, Allia ne peut pas dire si cette sauvegarde vient de ce coffre\u{a0}: après la restauration, il s’ouvrira avec la phrase de passe (ou la clé de récupération) de cette sauvegarde."
+            ),
+            VaultState::Present | VaultState::DatabaseMissing => println!(
+                "Cette sauvegarde vient d’un autre coffre\u{a0}: après la restauration, il s’ouvrira avec la phrase de passe (ou la clé de récupération) de ce coffre-là."
+            ),
+        }
+    }
     if !yes && !confirm()? {
         return Err(CliError::new(
             "restauration annulée : le coffre n’a pas été modifié.",
@@ -36,11 +141,27 @@ pub async fn restore(dir: &Path, input: &Path, yes: bool) -> Result<(), CliError
     }
     let vault = allia_store::restore_locked(dir, input, &secret).await?;
     vault.close().await;
-    println!(
-        "Sauvegarde restaurée. Le coffre tel qu’il était avant a été gardé dans {}.",
-        VaultPaths::new(dir).backups().display()
-    );
     Ok(())
+}
+
+/// Creates the vault's folder (private, like the app's) when it does not exist;
+/// true when it was created here.
+fn create_vault_folder(dir: &Path) -> Result<bool, CliError> {
+    if dir.is_dir() {
+        return Ok(false);
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|e| {
+        CliError::new(format!(
+            "impossible de créer le dossier {} ({})\u{a0}: choisissez un dossier où vous pouvez enregistrer.",
+            dir.display(),
+            io_reason(&e)
+        ))
+    })?;
+    Ok(true)
 }
 
 /// Unlocks and runs both integrity checks; lists the automatic backups.

@@ -119,7 +119,7 @@ fn bad_input_gives_one_french_line_and_a_failure_code() {
     let out = allia(&["import", "--vault", path(&vault), "--input", path(&invalid)]);
     assert!(!out.status.success());
     assert!(
-        stderr(&out).contains("alliance.name : Indiquez le nom de l’alliance."),
+        stderr(&out).contains("alliance.name\u{a0}: Indiquez le nom de l’alliance."),
         "{}",
         stderr(&out)
     );
@@ -143,7 +143,9 @@ fn bad_input_gives_one_french_line_and_a_failure_code() {
     let out = allia(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).starts_with("allia : commande inconnue"),
+        stderr(&out).starts_with(
+            "allia : commande inconnue : frobnicate (commandes : init, demo, recover,"
+        ),
         "{}",
         stderr(&out)
     );
