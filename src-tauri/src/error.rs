@@ -111,10 +111,12 @@ impl From<StoreError> for AppError {
             StoreError::VaultInUse => AppError::new(ErrorCode::VaultInUse, message),
             StoreError::NotFound(_) => AppError::new(ErrorCode::NotFound, message),
             StoreError::Validation(errors) => errors.into(),
-            StoreError::Io(_) => AppError::new(ErrorCode::Io, message),
+            StoreError::Io(_) | StoreError::DiskFull | StoreError::NoAccess(_) => {
+                AppError::new(ErrorCode::Io, message)
+            }
             StoreError::KeyFileMissing => AppError::new(ErrorCode::KeyFileMissing, message),
             StoreError::KeyFileDamaged(_) => AppError::new(ErrorCode::KeyFileDamaged, message),
-            StoreError::VaultDamaged(_) | StoreError::CorruptData(_) => {
+            StoreError::VaultDamaged(_) | StoreError::CorruptData(_) | StoreError::KeyMismatch => {
                 AppError::new(ErrorCode::VaultDamaged, message)
             }
             StoreError::VaultTooNew => AppError::new(ErrorCode::VaultTooNew, message),

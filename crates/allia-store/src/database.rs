@@ -43,18 +43,20 @@ fn key_statements(key: &SecretKey) -> Zeroizing<String> {
     ))
 }
 
-/// Keys a connection and checks the key reads the schema. A key that does not
-/// decrypt page 1 gives SQLITE_NOTADB, mapped to `VaultDamaged` by the caller's
-/// context (the key itself was authenticated by the key file).
+/// Keys a connection and checks the key reads the schema: `KeyMismatch` when the
+/// first page does not decrypt with it.
 pub(crate) async fn key_connection(
     conn: &mut SqliteConnection,
     key: &SecretKey,
 ) -> StoreResult<()> {
     let statements = key_statements(key);
-    conn.execute(AssertSqlSafe(statements.as_str())).await?;
+    conn.execute(AssertSqlSafe(statements.as_str()))
+        .await
+        .map_err(first_page_unreadable)?;
     sqlx::query("SELECT count(*) FROM sqlite_master")
         .execute(&mut *conn)
-        .await?;
+        .await
+        .map_err(first_page_unreadable)?;
     Ok(())
 }
 
@@ -88,7 +90,12 @@ pub(crate) async fn open_checked(
         }
         Err(e) => return Err(e.into()),
     }
-    let mut conn = connect_options(db, false)?.connect().await?;
+    // Read-only: a connection that cannot write cannot checkpoint either, so a stray
+    // or damaged write-ahead log is never copied into the file being checked.
+    let mut conn = connect_options(db, false)?
+        .read_only(true)
+        .connect()
+        .await?;
     if let Err(e) = check(&mut conn, key, migrator).await {
         let _ = conn.close().await;
         return Err(e);
@@ -101,9 +108,7 @@ async fn check(
     key: &SecretKey,
     migrator: &Migrator,
 ) -> StoreResult<()> {
-    key_connection(conn, key)
-        .await
-        .map_err(not_a_database_is_damage)?;
+    key_connection(conn, key).await?;
     verify_integrity(conn).await?;
     let has_schema: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
@@ -121,7 +126,7 @@ async fn check(
     if applied.iter().any(|v| !known.contains(v)) {
         return Err(StoreError::VaultTooNew);
     }
-    set_journal(conn).await
+    Ok(())
 }
 
 /// Runs both integrity checks on a keyed connection; any finding is `VaultDamaged`,
@@ -129,7 +134,7 @@ async fn check(
 /// match with a plain SQLITE_ERROR).
 pub(crate) async fn verify_integrity(conn: &mut SqliteConnection) -> StoreResult<()> {
     integrity_checks(conn).await.map_err(|e| match e {
-        StoreError::Database(sqlx::Error::Database(db)) => {
+        StoreError::Database(sqlx::Error::Database(db)) if db.code().as_deref() == Some("1") => {
             StoreError::VaultDamaged(format!("integrity check: {}", db.message()))
         }
         other => other,
@@ -167,14 +172,16 @@ pub(crate) async fn create_new(db: &Path, key: &SecretKey) -> StoreResult<Sqlite
     Ok(conn)
 }
 
-/// Our key was authenticated, so "file is not a database" means the file is damaged.
-fn not_a_database_is_damage(e: StoreError) -> StoreError {
-    match e {
-        StoreError::Database(sqlx::Error::Database(db)) => {
-            StoreError::VaultDamaged(db.message().into())
+/// The first page does not decrypt with the key (SQLITE_NOTADB, 26, or SQLCipher's
+/// plain SQLITE_ERROR, 1): the file is damaged, or the key is not this file's (a key
+/// file from another vault). Other errors keep their meaning.
+fn first_page_unreadable(e: sqlx::Error) -> StoreError {
+    if let sqlx::Error::Database(db) = &e {
+        if matches!(db.code().as_deref(), Some("26") | Some("1")) {
+            return StoreError::KeyMismatch;
         }
-        other => other,
     }
+    StoreError::from(e)
 }
 
 /// The schema versions applied in the open database (empty for a new file).

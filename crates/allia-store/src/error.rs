@@ -43,8 +43,19 @@ pub enum StoreError {
     /// Neither the current key nor the secret given opens this backup.
     #[error("this secret does not open the backup")]
     BackupWrongSecret,
+    /// The disk holding the vault (or the chosen destination) is full.
+    #[error("disk full")]
+    DiskFull,
+    /// The operating system refuses to let Allia read or write there (rights, a
+    /// read-only disk, a folder that does not exist).
+    #[error("no access: {0}")]
+    NoAccess(String),
+    /// The database's first page does not decrypt with the key its key file gave:
+    /// the database is damaged, or the key file belongs to another vault.
+    #[error("the database does not open with its key file")]
+    KeyMismatch,
     #[error("file error: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     #[error("database error: {0}")]
     Database(sqlx::Error),
     #[error("migration error: {0}")]
@@ -65,14 +76,34 @@ fn is_damage_code(code: &str) -> bool {
 
 impl From<sqlx::Error> for StoreError {
     /// Corruption codes become [`StoreError::VaultDamaged`] wherever they surface (a
-    /// damaged page may only be read long after unlock), everything else `Database`.
+    /// damaged page may only be read long after unlock); a full disk (SQLITE_FULL, 13)
+    /// and refused access (SQLITE_PERM 3, SQLITE_READONLY 8, SQLITE_CANTOPEN 14,
+    /// SQLITE_AUTH 23) are said as such; everything else is `Database`.
     fn from(e: sqlx::Error) -> StoreError {
         if let sqlx::Error::Database(db) = &e {
-            if db.code().as_deref().is_some_and(is_damage_code) {
+            let code = db.code().and_then(|c| c.parse::<i32>().ok()).unwrap_or(0);
+            if is_damage_code(&code.to_string()) {
                 return StoreError::VaultDamaged(db.message().to_string());
+            }
+            match code & 0xff {
+                13 => return StoreError::DiskFull,
+                3 | 8 | 14 | 23 => return StoreError::NoAccess(db.message().to_string()),
+                _ => {}
             }
         }
         StoreError::Database(e)
+    }
+}
+
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> StoreError {
+        match e.kind() {
+            std::io::ErrorKind::StorageFull => StoreError::DiskFull,
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                StoreError::NoAccess(e.to_string())
+            }
+            _ => StoreError::Io(e),
+        }
     }
 }
 
@@ -102,7 +133,7 @@ impl StoreError {
             StoreError::VaultExists => "Un coffre existe déjà à cet endroit : déverrouillez-le. Allia ne remplace jamais un coffre existant.".into(),
             StoreError::VaultMissing => "Aucun coffre n’a encore été créé à cet endroit.".into(),
             StoreError::VaultInUse => {
-                "Ce coffre est déjà ouvert par une autre fenêtre d’Allia : fermez-la avant de réessayer.".into()
+                "Ce coffre est déjà ouvert, par une autre fenêtre d’Allia ou par la commande allia : fermez-la avant de réessayer.".into()
             }
             StoreError::NotFound("alliance") => "Cette alliance n’existe pas (ou plus).".into(),
             StoreError::NotFound("partner") => "Ce partenaire n’existe pas (ou plus).".into(),
@@ -128,6 +159,15 @@ impl StoreError {
             }
             StoreError::BackupWrongSecret => {
                 "Cette phrase de passe n’ouvre pas cette sauvegarde : saisissez celle qui était en vigueur quand elle a été faite, ou votre clé de récupération.".into()
+            }
+            StoreError::DiskFull => {
+                "Le disque est plein : libérez de la place (vider la corbeille, déplacer des fichiers), puis réessayez. Le coffre n’a pas été modifié.".into()
+            }
+            StoreError::NoAccess(_) => {
+                "Allia n’a pas le droit de lire ou d’écrire à cet endroit (droits du dossier, disque en lecture seule ou retiré, dossier absent). Vérifiez-le, puis réessayez.".into()
+            }
+            StoreError::KeyMismatch => {
+                "Le coffre est endommagé, ou son fichier de clés vient d’un autre coffre : Allia ne peut pas l’ouvrir. Restaurez la sauvegarde la plus récente, ou rouvrez-le avec votre kit de récupération (« Phrase de passe oubliée ? »).".into()
             }
             StoreError::Io(e) => format!("Impossible de lire ou d’écrire un fichier du coffre ({e})."),
             StoreError::Database(_) | StoreError::Migration(_) => {

@@ -99,12 +99,13 @@ impl Default for KdfParams {
 }
 
 impl KdfParams {
-    /// The most a key file may ask for: 1 GiB, 10 passes, 8 lanes. Beyond, a doctored
-    /// file could exhaust memory or hang the unlock screen.
+    /// The most a key file may ask for: 256 MiB, 8 passes, 4 lanes (a few seconds on a
+    /// modest laptop). Beyond, a doctored file could exhaust memory or hang the unlock
+    /// screen.
     pub const CEILING: KdfParams = KdfParams {
-        memory_kib: 1024 * 1024,
-        iterations: 10,
-        parallelism: 8,
+        memory_kib: 256 * 1024,
+        iterations: 8,
+        parallelism: 4,
     };
 
     /// Refuses parameters below the defaults or above [`KdfParams::CEILING`]:

@@ -187,6 +187,16 @@ fn current_key_matches(paths: &VaultPaths, key: &SecretKey) -> bool {
     KeyFile::read(&paths.key_file()).is_ok_and(|file| file.authenticates(key))
 }
 
+/// The data key of the vault on disk, when `secret` (passphrase or recovery key)
+/// opens its key file.
+fn current_key_from_secret(paths: &VaultPaths, secret: &str) -> Option<SecretKey> {
+    let file = KeyFile::read(&paths.key_file()).ok()?;
+    match crate::keys::RecoveryKey::parse(secret) {
+        Ok(recovery) => file.unwrap_with_recovery(&recovery).ok(),
+        Err(_) => file.unwrap_with_passphrase(secret).ok().map(|u| u.key),
+    }
+}
+
 /// Puts a checked copy in place of the database, with the right key file, and opens it.
 async fn install(
     paths: VaultPaths,
@@ -197,8 +207,8 @@ async fn install(
     secret: Option<&str>,
 ) -> StoreResult<Vault> {
     let result = async {
-        let key_file = match current {
-            Some((key, file)) if key.same_as(&opened.key) => file,
+        let key_file = match &current {
+            Some((key, file)) if key.same_as(&opened.key) => file.clone(),
             _ => match opened.key_file.clone() {
                 Some(file) if !file.is_legacy() => file,
                 Some(file) => match secret {
@@ -210,11 +220,13 @@ async fn install(
                 None => return Err(StoreError::BackupInvalid("no key slots".into())),
             },
         };
-        let on_disk_key = KeyFile::read(&paths.key_file())
-            .ok()
-            .filter(|file| file.authenticates(&opened.key))
-            .map(|_| opened.key.clone());
-        backup::keep_current_files(&paths, on_disk_key.as_ref())?;
+        // The vault being replaced is kept first, signed with its own key when known,
+        // so that it can be restored in turn.
+        let replaced_key = match &current {
+            Some((key, _)) => Some(key.clone()),
+            None => secret.and_then(|secret| current_key_from_secret(&paths, secret)),
+        };
+        backup::keep_current_files(&paths, replaced_key.as_ref())?;
         std::fs::rename(&copy, paths.database())?;
         files::sync_parent(&paths.database());
         key_file.write(&paths.key_file(), &opened.key)?;

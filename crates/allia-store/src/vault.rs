@@ -234,10 +234,15 @@ impl Vault {
         }
         let recovery = RecoveryKey::parse(recovery_key)?;
         let (data_key, base) = match KeyFile::read(&paths.key_file()) {
-            Ok(file) => {
-                let key = file.unwrap_with_recovery(&recovery)?;
-                (key, Some(file))
-            }
+            Ok(file) => match file.unwrap_with_recovery(&recovery) {
+                Ok(key) => (key, Some(file)),
+                // The key file may be another vault's, or edited with its checksum
+                // recomputed: the kit still opens the database itself.
+                Err(StoreError::WrongRecoveryKey) | Err(StoreError::KeyFileDamaged(_)) => {
+                    key_without_key_file(&paths, &recovery).await?
+                }
+                Err(other) => return Err(other),
+            },
             Err(StoreError::KeyFileMissing) | Err(StoreError::KeyFileDamaged(_)) => {
                 key_without_key_file(&paths, &recovery).await?
             }
@@ -252,12 +257,18 @@ impl Vault {
                 }
                 file.resealed(&data_key, new_passphrase)?
             }
-            None => KeyFile::new(
-                &data_key,
-                new_passphrase,
-                RecoverySlot::Derived,
-                KdfParams::default(),
-            )?,
+            None => {
+                // The key file being replaced (damaged, or another vault's) is kept.
+                if paths.key_file().is_file() {
+                    backup::keep_replaced_key_file(&paths)?;
+                }
+                KeyFile::new(
+                    &data_key,
+                    new_passphrase,
+                    RecoverySlot::Derived,
+                    KdfParams::default(),
+                )?
+            }
         };
         let store = open_store(&paths, &data_key, &key_file, &MIGRATOR).await?;
         key_file.write(&paths.key_file(), &data_key)?;
@@ -430,6 +441,9 @@ pub(crate) async fn open_store(
 ) -> StoreResult<Store> {
     let db = paths.database();
     backup::remove_leftovers(paths);
+    // A log left behind means Allia did not close cleanly: what it holds may be in no
+    // backup yet, so the next lock or close makes one.
+    let unclean = std::fs::metadata(backup::wal_of(&db)).is_ok_and(|m| m.len() > 0);
     let mut conn = database::open_checked(&db, key, migrator).await?;
     let applied = database::applied_versions(&mut conn).await;
     let pending = applied.map(|applied| database::first_pending(migrator, &applied));
@@ -454,6 +468,9 @@ pub(crate) async fn open_store(
     migrator.run(&pool).await?;
     let store = Store::new(pool, dirty);
     store.mark_saved();
+    if unclean {
+        store.mark_changed();
+    }
     Ok(store)
 }
 

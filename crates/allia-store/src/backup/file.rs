@@ -22,6 +22,9 @@ const MAGIC: &[u8; 16] = b"ALLIA-SAUVEGARDE";
 const FORMAT: u32 = 1;
 /// A header is a few kilobytes; beyond this the file is not a backup.
 const MAX_HEADER: u32 = 1024 * 1024;
+/// An association's vault is a few megabytes; a header claiming more than this is
+/// refused before anything is allocated.
+const MAX_PART: u64 = 1024 * 1024 * 1024;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(super) struct Header {
@@ -34,12 +37,26 @@ pub(super) struct Header {
     database_len: u64,
     /// SHA-256 of the database bytes, hex: an incomplete copy is refused.
     database_sha256: String,
+    /// A write-ahead log kept with a raw copy (the vault as it was before a restore,
+    /// after a crash): its length and SHA-256; 0 and "" when there is none.
+    #[serde(default)]
+    wal_len: u64,
+    #[serde(default)]
+    wal_sha256: String,
     /// The key file as it was, so the passphrase of the time opens it; `null` when
     /// the vault had none (a raw copy of a damaged vault made before a restore).
     pub(super) key_file: Option<serde_json::Value>,
     /// HMAC-SHA-256 of the header without this field, under the data key's MAC key;
-    /// empty for a raw copy whose key was unknown.
+    /// empty for a raw copy whose key was unknown (its pages are still authenticated
+    /// by SQLCipher, and checked when it is opened).
     mac: String,
+}
+
+/// The parts of a backup: the database file's bytes and, for a raw copy made after a
+/// crash, its write-ahead log.
+pub(super) struct Parts<'a> {
+    pub database: &'a [u8],
+    pub wal: Option<&'a [u8]>,
 }
 
 fn header_bytes_for_mac(header: &Header) -> StoreResult<Vec<u8>> {
@@ -48,23 +65,30 @@ fn header_bytes_for_mac(header: &Header) -> StoreResult<Vec<u8>> {
     serde_json::to_vec(&unsigned).map_err(|e| StoreError::BackupInvalid(e.to_string()))
 }
 
-/// Writes a backup of `database_bytes` to `target` atomically (temp, sync, rename).
+/// Writes a backup to `target` atomically (temp, sync, rename).
 pub(super) fn write_container(
     target: &Path,
     reason: &str,
     schema_version: i64,
     key_file_json: Option<serde_json::Value>,
-    database_bytes: &[u8],
+    parts: Parts<'_>,
     key: Option<&SecretKey>,
 ) -> StoreResult<()> {
+    let wal = parts.wal.unwrap_or_default();
     let mut header = Header {
         format: FORMAT,
         created_at: Utc::now(),
         reason: reason.to_string(),
         app_version: env!("CARGO_PKG_VERSION").to_string(),
         schema_version,
-        database_len: database_bytes.len() as u64,
-        database_sha256: hex::encode(Sha256::digest(database_bytes)),
+        database_len: parts.database.len() as u64,
+        database_sha256: hex::encode(Sha256::digest(parts.database)),
+        wal_len: wal.len() as u64,
+        wal_sha256: if wal.is_empty() {
+            String::new()
+        } else {
+            hex::encode(Sha256::digest(wal))
+        },
         key_file: key_file_json,
         mac: String::new(),
     };
@@ -81,7 +105,8 @@ pub(super) fn write_container(
         file.write_all(MAGIC)?;
         file.write_all(&header_len.to_le_bytes())?;
         file.write_all(&header_json)?;
-        file.write_all(database_bytes)?;
+        file.write_all(parts.database)?;
+        file.write_all(wal)?;
         file.sync_all()
     })();
     if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, target)) {
@@ -92,8 +117,13 @@ pub(super) fn write_container(
     Ok(())
 }
 
-/// Reads a backup's header and checks the database part is complete.
-pub(super) fn read_container(path: &Path) -> StoreResult<(Header, Vec<u8>)> {
+/// Reads a backup's header and checks the file has exactly the size it announces,
+/// without reading the parts (listing stays fast, a doctored size allocates nothing).
+pub(super) fn read_header(path: &Path) -> StoreResult<(Header, std::fs::File)> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(StoreError::BackupInvalid("not a file".into()));
+    }
     let mut file = std::fs::File::open(path)?;
     let mut magic = [0u8; 16];
     let mut len = [0u8; 4];
@@ -114,17 +144,35 @@ pub(super) fn read_container(path: &Path) -> StoreResult<(Header, Vec<u8>)> {
     if header.format > FORMAT {
         return Err(StoreError::VaultTooNew);
     }
-    let expected = file.metadata()?.len();
+    if header.database_len > MAX_PART || header.wal_len > MAX_PART {
+        return Err(StoreError::BackupInvalid("too large".into()));
+    }
     let body_start = 20 + u64::from(header_len);
-    if expected != body_start + header.database_len {
+    if meta.len() != body_start + header.database_len + header.wal_len {
         return Err(StoreError::BackupInvalid("incomplete".into()));
     }
-    let mut database = Vec::with_capacity(header.database_len as usize);
-    file.read_to_end(&mut database)?;
-    if hex::encode(Sha256::digest(&database)) != header.database_sha256 {
+    Ok((header, file))
+}
+
+/// Reads a whole backup: its header, the database bytes and the log (empty when
+/// none), each checked against its SHA-256.
+pub(super) fn read_container(path: &Path) -> StoreResult<(Header, Vec<u8>, Vec<u8>)> {
+    let (header, file) = read_header(path)?;
+    let read_part = |file: &mut std::fs::File, len: u64, sha: &str| -> StoreResult<Vec<u8>> {
+        let mut part = Vec::new();
+        file.take(len).read_to_end(&mut part)?;
+        if part.len() as u64 != len || (len > 0 && hex::encode(Sha256::digest(&part)) != sha) {
+            return Err(StoreError::BackupInvalid("checksum".into()));
+        }
+        Ok(part)
+    };
+    let mut file = file;
+    let database = read_part(&mut file, header.database_len, &header.database_sha256)?;
+    let wal = read_part(&mut file, header.wal_len, &header.wal_sha256)?;
+    if header.database_sha256 != hex::encode(Sha256::digest(&database)) {
         return Err(StoreError::BackupInvalid("checksum".into()));
     }
-    Ok((header, database))
+    Ok((header, database, wal))
 }
 
 fn info_from(path: &Path, header: &Header) -> StoreResult<BackupInfo> {
@@ -143,7 +191,7 @@ fn info_from(path: &Path, header: &Header) -> StoreResult<BackupInfo> {
 /// What a backup file's header says (no secret needed); `BackupInvalid` when it is
 /// not a complete Allia backup.
 pub fn read_info(path: &Path) -> StoreResult<BackupInfo> {
-    let (header, _) = read_container(path)?;
+    let (header, _) = read_header(path)?;
     info_from(path, &header)
 }
 
@@ -152,6 +200,8 @@ pub fn read_info(path: &Path) -> StoreResult<BackupInfo> {
 pub(crate) struct Opened {
     pub info: BackupInfo,
     pub database: Vec<u8>,
+    /// The write-ahead log of a raw copy made after a crash (empty otherwise).
+    pub wal: Vec<u8>,
     pub key: SecretKey,
     pub key_file: Option<KeyFile>,
     pub schema_version: i64,
@@ -163,6 +213,7 @@ impl Opened {
         Opened {
             info: self.info.clone(),
             database: Vec::new(),
+            wal: Vec::new(),
             key: self.key.clone(),
             key_file: self.key_file.clone(),
             schema_version: self.schema_version,
@@ -177,7 +228,7 @@ pub(crate) fn open(
     current: Option<&SecretKey>,
     secret: Option<&str>,
 ) -> StoreResult<Opened> {
-    let (header, database) = read_container(path)?;
+    let (header, database, wal) = read_container(path)?;
     let info = info_from(path, &header)?;
     let key_file = match &header.key_file {
         Some(json) => Some(
@@ -194,19 +245,27 @@ pub(crate) fn open(
             Some(secret) => unlock_slots(file, secret)?,
             None => return Err(StoreError::BackupWrongSecret),
         },
+        // A raw copy without key slots: this vault's key, or the data key the recovery
+        // kit derives (the copy's pages then decrypt, or it is refused when opened).
         (Some(current), None) => current.clone(),
-        (None, None) => return Err(StoreError::BackupWrongSecret),
+        (None, None) => match secret.map(crate::keys::RecoveryKey::parse) {
+            Some(Ok(recovery)) => SecretKey::derived_from_recovery(&recovery),
+            _ => return Err(StoreError::BackupWrongSecret),
+        },
     };
-    let expected = hex::decode(&header.mac).unwrap_or_default();
-    let actual = key_file::mac(&key, &header_bytes_for_mac(&header)?)?;
-    if expected.is_empty() || expected != actual {
-        return Err(StoreError::BackupInvalid(
-            "header does not match its key".into(),
-        ));
+    if !header.mac.is_empty() {
+        let expected = hex::decode(&header.mac).unwrap_or_default();
+        let actual = key_file::mac(&key, &header_bytes_for_mac(&header)?)?;
+        if expected != actual {
+            return Err(StoreError::BackupInvalid(
+                "header does not match its key".into(),
+            ));
+        }
     }
     Ok(Opened {
         info,
         database,
+        wal,
         key,
         key_file,
         schema_version: header.schema_version,
@@ -238,6 +297,10 @@ pub(crate) async fn extract_and_check(
     let copy = files::temp_sibling(&paths.database());
     let result = async {
         files::write_atomically(&copy, &opened.database)?;
+        if !opened.wal.is_empty() {
+            // SQLite replays a log named after its database: the copy gets it back.
+            files::write_atomically(&with_suffix(&copy, "-wal"), &opened.wal)?;
+        }
         let mut conn = database::open_for_reading(&copy, &opened.key)
             .await
             .map_err(|_| StoreError::BackupInvalid("the copy does not open".into()))?;
@@ -251,13 +314,18 @@ pub(crate) async fn extract_and_check(
         other => {
             let _ = std::fs::remove_file(&copy);
             for suffix in ["-wal", "-shm"] {
-                let mut name = copy.clone().into_os_string();
-                name.push(suffix);
-                let _ = std::fs::remove_file(PathBuf::from(name));
+                let _ = std::fs::remove_file(with_suffix(&copy, suffix));
             }
             other.map(|summary| (summary, None))
         }
     }
+}
+
+/// `path` with `suffix` appended to its file name (`allia.vault` → `allia.vault-wal`).
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 async fn summarise(

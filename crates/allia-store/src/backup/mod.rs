@@ -16,7 +16,7 @@ use sqlx::SqliteConnection;
 
 pub use file::read_info;
 pub(crate) use file::{extract_and_check, open, Opened};
-use file::{read_container, write_container};
+use file::{read_header, with_suffix, write_container, Parts};
 
 use crate::database;
 use crate::error::{StoreError, StoreResult};
@@ -106,6 +106,7 @@ fn automatic_files(paths: &VaultPaths) -> Vec<(PathBuf, NaiveDateTime)> {
     };
     entries
         .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
             let rest = name
@@ -129,7 +130,7 @@ fn automatic_files(paths: &VaultPaths) -> Vec<(PathBuf, NaiveDateTime)> {
 pub(crate) fn key_files_in_backups(paths: &VaultPaths) -> Vec<KeyFile> {
     let mut found = Vec::new();
     for info in list(paths) {
-        if let Ok((header, _)) = read_container(&info.path) {
+        if let Ok((header, _)) = read_header(&info.path) {
             if let Some(json) = header.key_file {
                 if let Ok(file) = serde_json::to_vec(&json)
                     .map_err(|e| StoreError::BackupInvalid(e.to_string()))
@@ -151,6 +152,22 @@ pub(crate) fn key_files_in_backups(paths: &VaultPaths) -> Vec<KeyFile> {
         }
     }
     found
+}
+
+/// The write-ahead log beside a database file (`allia.vault-wal`).
+pub(crate) fn wal_of(db: &Path) -> PathBuf {
+    with_suffix(db, "-wal")
+}
+
+/// Keeps a copy of a key file the recovery kit is about to replace (damaged, edited
+/// or another vault's) in `backups/`.
+pub(crate) fn keep_replaced_key_file(paths: &VaultPaths) -> StoreResult<()> {
+    files::create_private_dir(&paths.backups())?;
+    let stamp = Utc::now().format("%Y%m%d-%H%M%S-%3f");
+    let target = paths
+        .backups()
+        .join(format!("allia.vault.keys.remplace-{stamp}"));
+    files::write_atomically(&target, &std::fs::read(paths.key_file())?)
 }
 
 /// Keeps a copy of a format-1 key file in `backups/` before it is resealed.
@@ -205,7 +222,10 @@ pub(crate) async fn write_from_connection(
         reason,
         schema_version,
         Some(key_json),
-        &bytes,
+        Parts {
+            database: &bytes,
+            wal: None,
+        },
         Some(key),
     )
 }
@@ -224,15 +244,22 @@ pub(crate) async fn write_automatic(
 }
 
 /// Deletes the automatic backups that the rule does not keep: the `keep` newest, and
-/// the newest of each of the twelve months up to `now`.
-/// `just_made` is never deleted, whatever the dates say.
+/// the newest of each of the twelve months up to `now`. Only real backups count and
+/// go (a file named like one but unreadable is left alone), never `just_made`, and
+/// never a copy of the vault as it was before a restore: that one is kept until the
+/// person deletes it.
 pub(crate) fn prune(
     paths: &VaultPaths,
     keep: usize,
     now: NaiveDateTime,
     just_made: &Path,
 ) -> StoreResult<()> {
-    let files = automatic_files(paths);
+    let files: Vec<(PathBuf, NaiveDateTime)> = automatic_files(paths)
+        .into_iter()
+        .filter(|(path, _)| {
+            read_info(path).is_ok_and(|info| info.reason != BackupReason::BeforeRestore.slug())
+        })
+        .collect();
     let dates: Vec<NaiveDateTime> = files.iter().map(|(_, d)| *d).collect();
     for index in to_delete(&dates, keep, now) {
         if files[index].0 != just_made {
@@ -278,8 +305,9 @@ pub(crate) fn to_delete(dates: &[NaiveDateTime], keep: usize, now: NaiveDateTime
 }
 
 /// Before a restore: the current database file as it is (it may be damaged, so it is
-/// copied byte for byte, not through SQLite) with its key file when readable, into
-/// `backups/`. A leftover WAL is moved beside it: it belongs to the old file.
+/// copied byte for byte, not through SQLite), with its write-ahead log if a crash left
+/// one (it holds committed changes) and its key file when readable, into `backups/`.
+/// `key` is the current vault's data key when known: it signs the header.
 pub(crate) fn keep_current_files(
     paths: &VaultPaths,
     key: Option<&SecretKey>,
@@ -290,6 +318,12 @@ pub(crate) fn keep_current_files(
     }
     let target = automatic_target(paths, BackupReason::BeforeRestore)?;
     let bytes = std::fs::read(&db)?;
+    let wal_path = with_suffix(&db, "-wal");
+    let wal = match std::fs::read(&wal_path) {
+        Ok(wal) => Some(wal),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e.into()),
+    };
     let key_json = std::fs::read(paths.key_file())
         .ok()
         .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok());
@@ -298,18 +332,19 @@ pub(crate) fn keep_current_files(
         &BackupReason::BeforeRestore.slug(),
         0,
         key_json,
-        &bytes,
+        Parts {
+            database: &bytes,
+            wal: wal.as_deref().filter(|w| !w.is_empty()),
+        },
         key,
     )?;
-    let wal = PathBuf::from(format!("{}-wal", db.to_string_lossy()));
-    if wal.exists() {
-        let mut kept = target.clone().into_os_string();
-        kept.push("-wal");
-        std::fs::rename(&wal, PathBuf::from(kept))?;
-    }
-    let shm = PathBuf::from(format!("{}-shm", db.to_string_lossy()));
-    if shm.exists() {
-        std::fs::remove_file(&shm)?;
+    // The log and its index belong to the old file: kept above, they go.
+    for suffix in ["-wal", "-shm"] {
+        match std::fs::remove_file(with_suffix(&db, suffix)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e.into()),
+        }
     }
     Ok(Some(target))
 }
