@@ -1,9 +1,10 @@
 // Never losing a vault, in the real app: the key file deleted and the vault reopened with
 // the recovery kit; a backup saved elsewhere, then an automatic backup previewed and
 // restored from Paramètres; the vault file damaged, the « endommagé » screen and the most
-// recent backup restored from there.
+// recent backup restored from there; then a new computer holding only a copy of the backups
+// folder, restored from the welcome screen.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 
@@ -228,6 +229,56 @@ describe('coffre endommagé', () => {
   });
 
   step(app, 'le coffre restauré se déverrouille ensuite normalement', async () => {
+    const ui = page(app.browser);
+    await ui.click('lock-button');
+    await ui.fill('unlock-passphrase', NEW_PASSPHRASE);
+    await ui.click('unlock-submit');
+    await ui.shown('lock-button');
+    await expectAlliances(app.browser, ui, [FIRST, THIRD]);
+  });
+});
+
+describe('nouvel ordinateur : il ne reste que les sauvegardes', () => {
+  // A fresh data folder holding only a copy of the backups made above: no vault, no key file.
+  const fresh = makeWorkspace();
+  before(async () => {
+    assert.ok(automaticBackups().length > 0, 'the earlier scenarios left automatic backups');
+    await stopDriver?.();
+    cpSync(backupsDir, join(fresh.dataDir, 'backups'), { recursive: true });
+    // The app learns its data folder from the driver's environment: start a new driver.
+    stopDriver = await startDriver(fresh);
+  });
+  after(() => removeWorkspace(fresh));
+  const app = appSession();
+
+  step(app, 'l’accueil signale les sauvegardes et propose « Restaurer une sauvegarde… »', async () => {
+    const ui = page(app.browser);
+    await ui.shown('create-passphrase');
+    await ui.shown('welcome-backups-found');
+    await ui.click('welcome-restore');
+    await ui.shown('restore-backup');
+    assert.match(await ui.text('backup-date'), /^Sauvegarde du \d/);
+    await ui.shown('backup-secret');
+    await ui.shown('damaged-choose-file');
+    await ui.shown('restore-back');
+    assert.equal(existsSync(join(fresh.dataDir, 'allia.vault')), false, 'nothing is created before the restore');
+    await screenshot(app.browser, 'accueil-restauration');
+  });
+
+  step(app, 'restaure avec la phrase de passe de la sauvegarde et retrouve les alliances', async () => {
+    const ui = page(app.browser);
+    await ui.fill('backup-secret', NEW_PASSPHRASE);
+    await ui.click('backup-secret-submit');
+    const text = await previewText(app.browser, ui);
+    assert.ok(text.includes(FIRST) && text.includes(THIRD), `the preview names both alliances (saw « ${text} »)`);
+    await confirmRestore(app.browser, ui);
+    assert.match(await ui.text('main-notice'), /s’ouvre désormais avec la phrase de passe en vigueur lors de cette sauvegarde/);
+    await ui.shown('lock-button');
+    await expectAlliances(app.browser, ui, [FIRST, THIRD]);
+    assert.ok(existsSync(join(fresh.dataDir, 'allia.vault')), 'the vault was installed');
+  });
+
+  step(app, 'le coffre restauré se déverrouille avec cette phrase de passe', async () => {
     const ui = page(app.browser);
     await ui.click('lock-button');
     await ui.fill('unlock-passphrase', NEW_PASSPHRASE);

@@ -478,6 +478,10 @@ describe("App", () => {
     expect(await screen.findByRole("heading", { name: "Bienvenue dans Allia" })).toBeInTheDocument();
     // backup_list answers without a vault: the welcome screen says backups are here.
     expect(await screen.findByTestId("welcome-backups-found")).toHaveTextContent("Des sauvegardes d’Allia se trouvent");
+    // Offered above the creation form, where it is seen first.
+    expect(screen.getByTestId("welcome-restore").compareDocumentPosition(screen.getByTestId("create-passphrase"))).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
     await fireEvent.click(screen.getByTestId("welcome-restore"));
 
     expect(await screen.findByRole("heading", { name: "Restaurer une sauvegarde" })).toBeInTheDocument();
@@ -511,6 +515,10 @@ describe("App", () => {
     expect(await screen.findByTestId("welcome-restore")).toHaveTextContent("Restaurer une sauvegarde…");
     await waitFor(() => expect(backend.state.lists).toBe(1));
     expect(screen.queryByTestId("welcome-backups-found")).toBeNull();
+    // Without backups, creating a vault comes first; the restore waits below the form.
+    expect(screen.getByTestId("welcome-restore").compareDocumentPosition(screen.getByTestId("create-passphrase"))).toBe(
+      Node.DOCUMENT_POSITION_PRECEDING,
+    );
     await fireEvent.click(screen.getByTestId("welcome-restore"));
     expect(await screen.findByTestId("damaged-no-backup")).toBeInTheDocument();
     expect(screen.getByTestId("restore-back")).toBeEnabled();
