@@ -79,6 +79,12 @@ pub fn check_new_passphrase(passphrase: &str, confirmation: &str) -> Result<(), 
     let assessment = assess_passphrase(passphrase);
     if let Some(message) = assessment.message {
         errors.push("passphrase", message);
+    } else if passphrase.chars().any(char::is_control) {
+        // A tab or a line break typed in a terminal cannot be typed again in the app.
+        errors.push(
+            "passphrase",
+            "La phrase de passe ne peut pas contenir de tabulation, de retour à la ligne ni d’autre caractère de contrôle.",
+        );
     }
     if passphrase != confirmation {
         errors.push(
@@ -92,6 +98,14 @@ pub fn check_new_passphrase(passphrase: &str, confirmation: &str) -> Result<(), 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_refused() {
+        let pass = "girafe violette\tsous la pluie de Lyon";
+        let err = check_new_passphrase(pass, pass).expect_err("tab");
+        assert_eq!(err.0[0].field, "passphrase");
+        assert!(err.0[0].message.contains("caractère de contrôle"));
+    }
 
     #[test]
     fn short_passphrase_is_refused_with_the_count() {

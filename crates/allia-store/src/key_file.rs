@@ -130,6 +130,9 @@ impl KeyFile {
             }
             Err(e) => return Err(e.into()),
         };
+        if !meta.is_file() {
+            return Err(StoreError::KeyFileDamaged("not a file".into()));
+        }
         if meta.len() > MAX_LEN {
             return Err(StoreError::KeyFileDamaged("too large".into()));
         }
@@ -193,12 +196,13 @@ impl KeyFile {
     /// when neither opens the slot; `KeyFileDamaged` when the slot opens but the MAC
     /// does not match (the file was changed by someone who could not reseal it).
     pub(crate) fn unwrap_with_passphrase(&self, passphrase: &str) -> StoreResult<Unwrapped> {
-        // No passphrase longer than the rule allows was ever sealed: refuse before any
-        // normalisation or derivation of a huge input.
-        if passphrase
-            .chars()
-            .nth(allia_core::passphrase::MAX_CHARS)
-            .is_some()
+        // No empty passphrase, nor one longer than the rule allows, was ever sealed:
+        // refuse before any normalisation or derivation.
+        if passphrase.is_empty()
+            || passphrase
+                .chars()
+                .nth(allia_core::passphrase::MAX_CHARS)
+                .is_some()
         {
             return Err(StoreError::WrongPassphrase);
         }
