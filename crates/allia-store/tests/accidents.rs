@@ -2,35 +2,11 @@
 //! from another vault, another vault's key file, a crash before the last backup, a
 //! doctored backup header, junk in the backups folder.
 
-use allia_core::{AllianceDraft, Settings};
+mod common;
+
+use allia_core::Settings;
 use allia_store::{backup, BackupReason, StoreError, Vault, VaultPaths};
-
-const PASS: &str = "girafe violette sous la pluie de Lyon";
-const NEW_PASS: &str = "hérisson turquoise au marché de Nantes";
-
-async fn add(vault: &Vault, name: &str) {
-    vault
-        .store()
-        .create_alliance(&AllianceDraft {
-            name: name.into(),
-            ..Default::default()
-        })
-        .await
-        .expect("alliance");
-}
-
-async fn names(vault: &Vault) -> Vec<String> {
-    let mut names: Vec<String> = vault
-        .store()
-        .alliances()
-        .await
-        .expect("alliances")
-        .into_iter()
-        .map(|a| a.draft.name)
-        .collect();
-    names.sort();
-    names
-}
+use common::{add_alliance as add, alliance_names as names, NEW_PASS, PASS};
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("mkdir");

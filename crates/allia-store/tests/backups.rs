@@ -1,35 +1,11 @@
 //! Backups of a real vault: made when something changed, opened with the passphrase
 //! of their time or the kit, previewed, restored after keeping the current vault.
 
-use allia_core::{AllianceDraft, Settings};
+mod common;
+
+use allia_core::Settings;
 use allia_store::{backup, BackupReason, StoreError, Vault, VaultPaths};
-
-const PASS: &str = "girafe violette sous la pluie de Lyon";
-const NEW_PASS: &str = "hérisson turquoise au marché de Nantes";
-
-async fn add_alliance(vault: &Vault, name: &str) {
-    vault
-        .store()
-        .create_alliance(&AllianceDraft {
-            name: name.into(),
-            ..Default::default()
-        })
-        .await
-        .expect("alliance");
-}
-
-async fn names(vault: &Vault) -> Vec<String> {
-    let mut names: Vec<String> = vault
-        .store()
-        .alliances()
-        .await
-        .expect("alliances")
-        .into_iter()
-        .map(|a| a.draft.name)
-        .collect();
-    names.sort();
-    names
-}
+use common::{add_alliance, alliance_names as names, NEW_PASS, PASS};
 
 #[tokio::test]
 async fn locking_backs_up_only_when_something_changed() {

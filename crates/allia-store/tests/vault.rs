@@ -2,10 +2,10 @@
 //! recovery, passphrase change, and what an attacker reading the file would see.
 
 use allia_core::{ActorType, AllianceDraft, Organisation, PartnerDraft, PartnerRole};
-use allia_store::{StoreError, Vault, VaultPaths};
+use allia_store::{StoreError, Vault, VaultPaths, VaultState};
 
-const PASS: &str = "girafe violette sous la pluie de Lyon";
-const NEW_PASS: &str = "hérisson turquoise au marché de Nantes";
+mod common;
+use common::{NEW_PASS, PASS};
 
 fn partner(name: &str, siret: Option<&str>) -> PartnerDraft {
     PartnerDraft {
@@ -286,6 +286,7 @@ async fn a_missing_database_is_reported_not_recreated_empty() {
     seeded_vault(dir.path()).await;
     let paths = VaultPaths::new(dir.path());
     std::fs::rename(paths.database(), dir.path().join("moved-away")).expect("move");
+    assert_eq!(paths.state(), VaultState::DatabaseMissing);
     let err = Vault::unlock(dir.path(), PASS)
         .await
         .err()

@@ -2,40 +2,21 @@
 //! file deleted or changed, the database emptied or with a flipped byte. Nothing is
 //! ever replaced silently and the damaged file is never written to.
 
-use allia_core::AllianceDraft;
-use allia_store::{backup, BackupReason, StoreError, Vault, VaultPaths, VaultState};
+mod common;
 
-const PASS: &str = "girafe violette sous la pluie de Lyon";
-const NEW_PASS: &str = "hérisson turquoise au marché de Nantes";
+use allia_store::{backup, BackupReason, StoreError, Vault, VaultPaths, VaultState};
+use common::{add_alliance, alliance_names, NEW_PASS, PASS};
 
 /// A vault with one alliance, locked with a backup; returns the recovery key.
 async fn vault_with_backup(dir: &std::path::Path) -> String {
     let (vault, recovery) = Vault::create(dir, PASS, PASS).await.expect("create");
-    vault
-        .store()
-        .create_alliance(&AllianceDraft {
-            name: "Alliance Quetzalcoatl".into(),
-            ..Default::default()
-        })
-        .await
-        .expect("alliance");
+    add_alliance(&vault, "Alliance Quetzalcoatl").await;
     assert!(vault.has_changes());
     assert!(
         vault.lock(BackupReason::Lock).await.is_none(),
         "backup on lock"
     );
     recovery.display().to_string()
-}
-
-async fn alliance_names(vault: &Vault) -> Vec<String> {
-    vault
-        .store()
-        .alliances()
-        .await
-        .expect("alliances")
-        .into_iter()
-        .map(|a| a.draft.name)
-        .collect()
 }
 
 fn listing(dir: &std::path::Path) -> Vec<String> {
@@ -236,21 +217,6 @@ async fn a_truncated_vault_is_damage() {
         .err()
         .expect("refused");
     assert!(matches!(err, StoreError::VaultDamaged(_)), "{err:?}");
-}
-
-#[tokio::test]
-async fn a_missing_database_is_reported_not_recreated_empty() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    vault_with_backup(dir.path()).await;
-    let paths = VaultPaths::new(dir.path());
-    std::fs::rename(paths.database(), dir.path().join("moved-away")).expect("move");
-    assert_eq!(paths.state(), VaultState::DatabaseMissing);
-    let err = Vault::unlock(dir.path(), PASS)
-        .await
-        .err()
-        .expect("refused");
-    assert!(matches!(err, StoreError::VaultDamaged(_)), "{err:?}");
-    assert!(!paths.database().exists(), "no empty vault in its place");
 }
 
 #[tokio::test]
