@@ -252,6 +252,15 @@ pub(crate) async fn copy_into(conn: &mut SqliteConnection, target: &Path) -> Sto
     Ok(())
 }
 
+/// Re-encrypts every page of the database open on `conn` (the only connection) under
+/// `new_key`, in one transaction: SQLCipher's `PRAGMA rekey`.
+pub(crate) async fn rekey(conn: &mut SqliteConnection, new_key: &SecretKey) -> StoreResult<()> {
+    let literal = new_key.sqlcipher_literal();
+    let statement = Zeroizing::new(format!("PRAGMA rekey = {};", literal.as_str()));
+    conn.execute(AssertSqlSafe(statement.as_str())).await?;
+    Ok(())
+}
+
 /// Opens an existing database file read for inspection (a backup being previewed):
 /// keyed, checked, never migrated.
 pub(crate) async fn open_for_reading(db: &Path, key: &SecretKey) -> StoreResult<SqliteConnection> {

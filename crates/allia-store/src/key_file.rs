@@ -107,6 +107,30 @@ impl KeyFile {
         })
     }
 
+    /// The slots for a new data key derived from a new recovery key (« Créer un nouveau
+    /// kit »): same vault id, the passphrase sealed again with at least the defaults.
+    pub(crate) fn for_new_recovery_key(
+        &self,
+        new_key: &SecretKey,
+        passphrase: &str,
+    ) -> StoreResult<KeyFile> {
+        let vault_id = if self.body.vault_id.is_empty() {
+            uuid::Uuid::new_v4().to_string()
+        } else {
+            self.body.vault_id.clone()
+        };
+        let params = self.body.passphrase.params.at_least_default();
+        Ok(KeyFile {
+            body: Body {
+                format: FORMAT,
+                passphrase: seal_passphrase(new_key, passphrase, params, &vault_id)?,
+                vault_id,
+                recovery: RecoverySlot::Derived,
+            },
+            mac: None,
+        })
+    }
+
     /// Identifier of the vault, the same in every backup of it ("" for format 1).
     pub fn vault_id(&self) -> &str {
         &self.body.vault_id

@@ -11,6 +11,7 @@ mod exchange;
 mod files;
 mod key_file;
 pub mod keys;
+mod new_kit;
 mod organisation_columns;
 mod partners;
 mod profile;

@@ -203,11 +203,32 @@ impl Vault {
         } else {
             key_file
         };
-        let store = open_store(&paths, &unwrapped.key, &key_file, migrator).await?;
+        let pending = crate::new_kit::pending_key_file(&paths);
+        let (data_key, key_file, store) =
+            match open_store(&paths, &unwrapped.key, &key_file, migrator).await {
+                Ok(store) => {
+                    // A « nouveau kit » interrupted before the re-key: nothing to adopt.
+                    if pending.exists() {
+                        std::fs::remove_file(&pending)?;
+                    }
+                    (unwrapped.key, key_file, store)
+                }
+                Err(StoreError::KeyMismatch) => {
+                    // Interrupted after the re-key: the pending key file opens it.
+                    match crate::new_kit::adopt_pending_key_file(&paths, passphrase).await? {
+                        Some((key, file)) => {
+                            let store = open_store(&paths, &key, &file, migrator).await?;
+                            (key, file, store)
+                        }
+                        None => return Err(StoreError::KeyMismatch),
+                    }
+                }
+                Err(e) => return Err(e),
+            };
         Ok(Vault {
             paths,
             _lock: lock,
-            data_key: unwrapped.key,
+            data_key,
             key_file,
             store,
         })
@@ -298,6 +319,16 @@ impl Vault {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    pub(crate) fn replace_store(&mut self, store: Store) {
+        self.store = store;
+    }
+
+    pub(crate) fn replace_keys(&mut self, data_key: SecretKey, key_file: KeyFile, store: Store) {
+        self.data_key = data_key;
+        self.key_file = key_file;
+        self.store = store;
     }
 
     pub fn paths(&self) -> &VaultPaths {

@@ -103,3 +103,21 @@ async fn the_old_kit_still_recovers_even_without_the_key_file() {
     expect_all_data(&vault).await;
     vault.close().await;
 }
+
+#[tokio::test]
+async fn a_new_kit_gives_an_old_vault_the_kit_alone_property() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_fixture(dir.path());
+    let mut vault = Vault::unlock(dir.path(), NFC).await.expect("unlock");
+    let kit = vault.new_recovery_key(NFC).await.expect("new kit");
+    vault.close().await;
+    // Key file and backups gone: the new kit alone opens the database.
+    let paths = VaultPaths::new(dir.path());
+    std::fs::remove_file(paths.key_file()).expect("rm keys");
+    std::fs::remove_dir_all(paths.backups()).expect("rm backups");
+    let vault = Vault::recover(dir.path(), &kit.display(), NEW_PASS, NEW_PASS)
+        .await
+        .expect("the new kit alone");
+    expect_all_data(&vault).await;
+    vault.close().await;
+}

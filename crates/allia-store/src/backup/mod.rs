@@ -37,6 +37,7 @@ pub enum BackupReason {
     Close,
     BeforeMigration(i64),
     BeforeRestore,
+    BeforeNewRecoveryKey,
     Manual,
 }
 
@@ -48,6 +49,7 @@ impl BackupReason {
             BackupReason::Close => "fermeture".into(),
             BackupReason::BeforeMigration(v) => format!("avant-migration-{v}"),
             BackupReason::BeforeRestore => "avant-restauration".into(),
+            BackupReason::BeforeNewRecoveryKey => "avant-nouveau-kit".into(),
             BackupReason::Manual => "manuelle".into(),
         }
     }
@@ -59,6 +61,7 @@ pub fn reason_label(slug: &str) -> String {
         "verrouillage" => "au verrouillage".into(),
         "fermeture" => "à la fermeture d’Allia".into(),
         "avant-restauration" => "avant une restauration".into(),
+        "avant-nouveau-kit" => "avant un nouveau kit de récupération".into(),
         "manuelle" => "à la demande".into(),
         s if s.starts_with("avant-migration") => "avant une mise à jour d’Allia".into(),
         _ => "sauvegarde".into(),
