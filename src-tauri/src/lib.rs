@@ -31,6 +31,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             vault::vault_touch,
             vault::vault_change_passphrase,
             backups::backup_list,
+            vault::vault_new_recovery_key,
             backups::backup_save_as,
             backups::backup_choose_file,
             backups::backup_choose_automatic,

@@ -107,6 +107,7 @@ const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
             ("confirmation", Arg::Text),
         ],
     ),
+    ("vault_new_recovery_key", &[("passphrase", Arg::Text)]),
     ("backup_list", &[]),
     ("backup_save_as", &[]),
     ("backup_choose_file", &[]),
@@ -183,6 +184,7 @@ const SLOW: &[&str] = &[
     "vault_unlock",
     "vault_recover",
     "vault_change_passphrase",
+    "vault_new_recovery_key",
     "save_recovery_kit",
     "backup_save_as",
     "backup_preview",
@@ -1083,6 +1085,17 @@ async fn dispatch(fx: &mut Fixture, name: &str, args: &Map<String, Value>) -> Re
                 other => other?,
             }
             fx.passphrase = new;
+        }
+        "vault_new_recovery_key" => {
+            let passphrase: String = arg(args, "passphrase")?;
+            match fx.vault().new_recovery_key(&passphrase).await {
+                Err(StoreError::WrongPassphrase) => {
+                    return Err(AppError::wrong_passphrase_on("passphrase").into())
+                }
+                other => {
+                    other?;
+                }
+            }
         }
         "profile_get" => {
             store.profile().await?;

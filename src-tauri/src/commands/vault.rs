@@ -114,6 +114,30 @@ pub async fn vault_lock(state: State<'_, AppState>) -> Result<Option<String>, Ap
         .map(|failure| format!("La sauvegarde automatique a échoué : {failure}")))
 }
 
+/// « Créer un nouveau kit de récupération »: checks the passphrase, makes a backup,
+/// re-encrypts the vault under a new recovery key and returns it, to show once. The
+/// old kit then opens only the backups made before.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_new_recovery_key(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Result<RecoveryKit, AppError> {
+    let passphrase = Zeroizing::new(passphrase);
+    let mut slot = state.vault.lock().await;
+    let vault = slot.as_mut().ok_or_else(AppError::locked)?;
+    state.touch();
+    match vault.new_recovery_key(&passphrase).await {
+        Ok(recovery) => Ok(RecoveryKit {
+            recovery_key: recovery.display().to_string(),
+        }),
+        Err(allia_store::StoreError::WrongPassphrase) => {
+            Err(AppError::wrong_passphrase_on("passphrase"))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// The person is active (keys, mouse): the auto-lock countdown starts again.
 #[tauri::command]
 #[specta::specta]
