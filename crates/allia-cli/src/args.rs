@@ -36,6 +36,11 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
     },
+    /// Crée un nouveau kit de récupération : l’ancien n’ouvrira plus le coffre (il ouvre encore les sauvegardes faites avant).
+    NewKit {
+        #[arg(long, value_name = "DIR")]
+        vault: PathBuf,
+    },
     /// Liste les alliances du coffre avec leur identifiant.
     List {
         #[arg(long, value_name = "DIR")]
@@ -125,10 +130,10 @@ pub fn report_usage_error(e: clap::Error) -> ExitCode {
         ErrorKind::MissingRequiredArgument => format!("il manque un argument obligatoire : {arg}"),
         ErrorKind::UnknownArgument => format!("argument inconnu : {arg}"),
         ErrorKind::InvalidSubcommand => format!(
-            "commande inconnue : {arg} (commandes : init, demo, recover, list, export, import, render, backup, restore, check, schema)"
+            "commande inconnue : {arg} (commandes : init, demo, recover, new-kit, list, export, import, render, backup, restore, check, schema)"
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "indiquez une commande (init, demo, recover, list, export, import, render, backup, restore, check, schema) ; « allia --help » les décrit."
+            "indiquez une commande (init, demo, recover, new-kit, list, export, import, render, backup, restore, check, schema) ; « allia --help » les décrit."
                 .to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!("valeur invalide pour {arg}"),

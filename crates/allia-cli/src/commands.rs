@@ -21,6 +21,7 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             Ok(())
         }
         Command::Recover { vault } => recover(&vault).await,
+        Command::NewKit { vault } => new_kit(&vault).await,
         Command::List { vault } => list(&vault).await,
         Command::Export {
             vault,
@@ -156,6 +157,21 @@ async fn recover(dir: &Path) -> Result<(), CliError> {
     println!(
         "Coffre rouvert avec le kit de récupération\u{a0}: la nouvelle phrase de passe est enregistrée."
     );
+    Ok(())
+}
+
+/// `allia new-kit`: a new recovery key, printed once; the vault is re-encrypted under it
+/// (after an automatic backup) and the passphrase stays the same.
+async fn new_kit(dir: &Path) -> Result<(), CliError> {
+    ensure_vault(dir)?;
+    let passphrase = secret::passphrase("Phrase de passe : ")?;
+    let mut vault = Vault::unlock(dir, &passphrase).await?;
+    let made = vault.new_recovery_key(&passphrase).await;
+    close_after_change(vault).await;
+    let recovery = made?;
+    println!("Nouveau kit de récupération créé : l’ancien n’ouvre plus le coffre (il ouvre encore les sauvegardes faites avant).");
+    println!("Clé de récupération (notez-la, elle ne sera plus affichée) :");
+    println!("{}", recovery.display().as_str());
     Ok(())
 }
 

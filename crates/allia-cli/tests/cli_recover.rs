@@ -425,3 +425,52 @@ fn no_question_is_asked_when_there_is_no_vault() {
     }
     assert!(!nowhere.exists());
 }
+
+#[test]
+fn new_kit_replaces_the_old_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = dir.path().join("coffre");
+    let out = Command::new(env!("CARGO_BIN_EXE_allia"))
+        .args(["init", "--vault", vault.to_str().expect("utf-8")])
+        .env("ALLIA_PASSPHRASE", NEW_KIT_PASS)
+        .output()
+        .expect("init");
+    assert!(out.status.success());
+    let old = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_allia"))
+        .args(["new-kit", "--vault", vault.to_str().expect("utf-8")])
+        .env("ALLIA_PASSPHRASE", NEW_KIT_PASS)
+        .output()
+        .expect("new-kit");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("l’ancien n’ouvre plus le coffre"),
+        "{stdout}"
+    );
+    let new = stdout.lines().last().unwrap_or_default().to_string();
+    assert_eq!(new.split('-').count(), 13);
+    assert_ne!(new, old);
+    let recover = |key: &str| {
+        Command::new(env!("CARGO_BIN_EXE_allia"))
+            .args(["recover", "--vault", vault.to_str().expect("utf-8")])
+            .env("ALLIA_PASSPHRASE", NEW_KIT_PASS)
+            .env("ALLIA_RECOVERY_KEY", key)
+            .output()
+            .expect("recover")
+    };
+    let out = recover(&old);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ne correspond pas"));
+    assert!(recover(&new).status.success());
+}
+
+const NEW_KIT_PASS: &str = "girafe violette sous la pluie de Lyon";
