@@ -47,6 +47,10 @@ function fakeBackend() {
     /** How many times backup_list was asked. */
     lists: 0,
     restores: [] as (string | null)[],
+    /** The key the recovery kit holds; a new kit replaces it. */
+    recoveryKey: "7Q2M-K9XD-ABCD",
+    /** The passphrases vault_new_recovery_key was called with. */
+    newKitCalls: [] as string[],
   };
   const now = "2026-11-26T10:00:00Z";
   const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
@@ -63,7 +67,7 @@ function fakeBackend() {
       }
       state.files = "present";
       state.unlocked = true;
-      return { recoveryKey: "7Q2M-K9XD-ABCD" };
+      return { recoveryKey: state.recoveryKey };
     },
     vault_unlock: (args) => {
       if (state.unlockFailure !== null) throw new CommandError(state.unlockFailure);
@@ -74,7 +78,7 @@ function fakeBackend() {
       return null;
     },
     vault_recover: (args) => {
-      if (args["recoveryKey"] !== "7Q2M-K9XD-ABCD") {
+      if (args["recoveryKey"] !== state.recoveryKey) {
         throw new CommandError({
           code: "wrong_recovery_key",
           message: "Cette clé de récupération ne correspond pas à ce coffre.",
@@ -85,6 +89,21 @@ function fakeBackend() {
       state.files = "present";
       state.unlocked = true;
       return null;
+    },
+    vault_new_recovery_key: (args) => {
+      const passphrase = String(args["passphrase"]);
+      state.newKitCalls.push(passphrase);
+      if (!state.unlocked) throw new CommandError({ code: "vault_locked", message: "Le coffre est verrouillé.", field: null, fieldErrors: [] });
+      if (passphrase !== "bonne phrase") {
+        throw new CommandError({
+          code: "wrong_passphrase",
+          message: "Phrase de passe incorrecte.",
+          field: "passphrase",
+          fieldErrors: [{ field: "passphrase", message: "Phrase de passe incorrecte." }],
+        });
+      }
+      state.recoveryKey = "N3WK-EY42-WXYZ";
+      return { recoveryKey: state.recoveryKey };
     },
     vault_lock: () => {
       state.unlocked = false;
@@ -556,6 +575,63 @@ describe("App", () => {
     await waitFor(() => expect(screen.getAllByTestId("alliance-item")).toHaveLength(1));
     expect(screen.getByTestId("alliance-item")).toHaveTextContent("Première alliance");
     expect(backend.state.restores).toEqual([null]);
+  });
+
+  it("makes a new recovery kit from Paramètres, shows the new key once, then says the old kit is void", async () => {
+    backend.state.files = "present";
+    backend.state.unlocked = true;
+    backend.state.alliances.push(alliance("a1", "Première alliance"));
+    render(App);
+
+    await screen.findByTestId("alliance-item");
+    await fireEvent.click(screen.getByTestId("settings-menu"));
+    await fireEvent.click(await screen.findByTestId("menu-settings"));
+    const card = await screen.findByTestId("settings-new-kit");
+    expect(card).toHaveTextContent("Kit de récupération");
+
+    // A wrong passphrase: said on the field, the settings stay.
+    await fireEvent.input(screen.getByTestId("new-kit-passphrase"), { target: { value: "mauvaise" } });
+    await fireEvent.click(screen.getByTestId("new-kit-submit"));
+    await fireEvent.click(await screen.findByTestId("confirm-new-kit"));
+    expect(await screen.findByTestId("error-passphrase")).toHaveTextContent("Phrase de passe incorrecte.");
+    expect(backend.state.recoveryKey).toBe("7Q2M-K9XD-ABCD");
+
+    await fireEvent.input(screen.getByTestId("new-kit-passphrase"), { target: { value: "bonne phrase" } });
+    await fireEvent.click(screen.getByTestId("new-kit-submit"));
+    await fireEvent.click(await screen.findByTestId("confirm-new-kit"));
+
+    expect(await screen.findByRole("heading", { name: "Votre nouvelle clé de récupération" })).toBeInTheDocument();
+    expect(screen.getByTestId("recovery-key")).toHaveTextContent("N3WK-EY42-WXYZ");
+    expect(screen.getByTestId("recovery-key-renewed")).toHaveTextContent("L’ancien kit n’ouvre plus le coffre");
+    expect(screen.getByTestId("recovery-key-warning")).toHaveTextContent("Cette clé ne sera plus jamais affichée.");
+    expect(screen.queryByTestId("alliance-item")).toBeNull();
+    expect(backend.state.newKitCalls).toEqual(["mauvaise", "bonne phrase"]);
+
+    // Activity on this screen reaches Rust, whose timer locks the vault here too.
+    const touches = backend.state.touches;
+    await fireEvent.keyDown(window, { key: "a" });
+    await waitFor(() => expect(backend.state.touches).toBe(touches + 1));
+
+    await fireEvent.click(screen.getByTestId("recovery-confirm"));
+    await fireEvent.click(screen.getByTestId("recovery-continue"));
+    expect((await screen.findByTestId("main-notice")).textContent).toContain(
+      "Nouveau kit de récupération créé\u00a0: l’ancien n’ouvre plus le coffre.",
+    );
+    expect(await screen.findByTestId("alliance-item")).toHaveTextContent("Première alliance");
+    expect(screen.queryByTestId("recovery-key")).toBeNull();
+  });
+
+  it("keeps the first recovery key's title after creating a vault", async () => {
+    render(App);
+    await fireEvent.input(await screen.findByTestId("create-passphrase"), { target: { value: "cheval agrafe batterie" } });
+    await fireEvent.input(screen.getByTestId("create-confirmation"), { target: { value: "cheval agrafe batterie" } });
+    await fireEvent.click(screen.getByTestId("create-submit"));
+    expect(await screen.findByRole("heading", { name: "Votre clé de récupération" })).toBeInTheDocument();
+    expect(screen.queryByTestId("recovery-key-renewed")).toBeNull();
+    await fireEvent.click(screen.getByTestId("recovery-confirm"));
+    await fireEvent.click(screen.getByTestId("recovery-continue"));
+    await screen.findByTestId("empty-alliances");
+    expect(screen.queryByTestId("main-notice")).toBeNull();
   });
 
   it("goes to the unlock screen with Rust's notice when Rust locks the vault", async () => {

@@ -33,6 +33,12 @@ export const commands = {
 	vaultTouch: () => typedError<null, AppError>(__TAURI_INVOKE("vault_touch")),
 	vaultChangePassphrase: (current: string, newPassphrase: string, confirmation: string) => typedError<null, AppError>(__TAURI_INVOKE("vault_change_passphrase", { current, newPassphrase, confirmation })),
 	/**
+	 *  « Créer un nouveau kit de récupération »: checks the passphrase, makes a backup,
+	 *  re-encrypts the vault under a new recovery key and returns it, to show once. The
+	 *  old kit then opens only the backups made before.
+	 */
+	vaultNewRecoveryKey: (passphrase: string) => typedError<RecoveryKit, AppError>(__TAURI_INVOKE("vault_new_recovery_key", { passphrase })),
+	/**
 	 *  The automatic backups, newest first (works with the vault locked: only headers are
 	 *  read, no secret).
 	 */
