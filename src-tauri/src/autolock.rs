@@ -1,6 +1,7 @@
 //! The auto-lock, enforced from Rust whatever screen is shown: after the delay set in
-//! Paramètres without activity, and when the computer wakes from sleep. The web view
-//! reports activity (`vault_touch`); it is told of the lock by the `VaultLocked` event.
+//! Paramètres without activity, and when the computer wakes from sleep (and when the
+//! desktop session is locked: `session_lock`). The web view reports activity
+//! (`vault_touch`); it is told of the lock by the `VaultLocked` event.
 
 use std::time::{Duration, Instant, SystemTime};
 
@@ -23,6 +24,8 @@ const SLEEP_GAP: Duration = Duration::from_secs(30);
 pub enum LockCause {
     Inactivity,
     Sleep,
+    /// The desktop session was locked (Linux: screen saver or logind, `session_lock`).
+    SessionLocked,
 }
 
 /// Sent to the web view when Rust locked the vault.
@@ -60,6 +63,9 @@ fn notice(cause: LockCause, minutes: u32, backup_failure: Option<String>) -> Str
         LockCause::Sleep => {
             "Allia a été verrouillé pendant la mise en veille de l’ordinateur.".to_string()
         }
+        LockCause::SessionLocked => {
+            "Allia a été verrouillé avec la session de l’ordinateur.".to_string()
+        }
     };
     if let Some(failure) = backup_failure {
         text.push_str(" La sauvegarde automatique a échoué : ");
@@ -92,17 +98,25 @@ pub fn spawn(app: AppHandle) {
             let Some(cause) = should_lock(idle, limit, wall, monotonic) else {
                 continue;
             };
-            if state.vault.lock().await.is_none() {
-                continue;
-            }
-            let failure = state.lock(BackupReason::Lock).await;
-            let _ = VaultLocked {
-                cause,
-                message: notice(cause, minutes, failure),
-            }
-            .emit(&app);
+            lock_now(&app, cause).await;
         }
     });
+}
+
+/// Locks the vault if it is open (automatic backup, printed copies deleted) and tells
+/// the web view why with `VaultLocked`; does nothing when it is already locked.
+pub async fn lock_now(app: &AppHandle, cause: LockCause) {
+    let state = app.state::<AppState>();
+    if state.vault.lock().await.is_none() {
+        return;
+    }
+    let minutes = state.auto_lock_minutes.lock().map(|m| *m).unwrap_or(10);
+    let failure = state.lock(BackupReason::Lock).await;
+    let _ = VaultLocked {
+        cause,
+        message: notice(cause, minutes, failure),
+    }
+    .emit(app);
 }
 
 #[cfg(test)]
@@ -136,5 +150,9 @@ mod tests {
         );
         assert!(notice(LockCause::Sleep, 10, Some("Disque plein.".into()))
             .ends_with("a échoué : Disque plein."));
+        assert_eq!(
+            notice(LockCause::SessionLocked, 10, None),
+            "Allia a été verrouillé avec la session de l’ordinateur."
+        );
     }
 }

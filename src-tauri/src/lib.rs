@@ -6,6 +6,7 @@ mod commands;
 mod dialogs;
 mod error;
 mod print_dir;
+mod session_lock;
 mod state;
 
 use std::path::PathBuf;
@@ -147,6 +148,7 @@ pub fn run() {
             let print = print_dir(app, &dir);
             app.manage(AppState::new(dir, print));
             autolock::spawn(app.handle().clone());
+            session_lock::spawn(app.handle().clone());
             exit_on_signal(app.handle().clone());
             Ok(())
         })

@@ -27,6 +27,9 @@ const APT_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "poppler-utils",
     "imagemagick",
+    // dbus-daemon and dbus-send: the session-lock test runs a private bus.
+    "dbus-daemon",
+    "dbus-bin",
 ];
 
 const TAURI_DRIVER_VERSION: &str = "2.1.0";

@@ -357,7 +357,9 @@ export type List = {
 };
 
 /**  Why the vault was locked without being asked. */
-export type LockCause = "inactivity" | "sleep";
+export type LockCause = "inactivity" | "sleep" | 
+/**  The desktop session was locked (Linux: screen saver or logind, `session_lock`). */
+"session_locked";
 
 /**
  *  PDF metadata. `creation_date` is data, not the clock, so a document renders to the
