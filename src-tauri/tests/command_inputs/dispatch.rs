@@ -1,0 +1,391 @@
+//! One call, the way the command makes it: its arguments deserialised, then its store call.
+
+use allia_app::AppError;
+use allia_core::{
+    AllianceDraft, DocumentKind, DocumentSettings, DocumentStatus, Organisation, PartnerDraft,
+    PartySignature, Settings,
+};
+use allia_store::{Store, StoreError, Vault, VaultPaths};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::fixture::Fixture;
+use crate::strategies::FILE;
+use crate::table::ExportFormat;
+
+// ---------------------------------------------------------------------------------
+// One call, the way the command makes it.
+
+/// Why a call did not go through.
+#[derive(Debug)]
+pub enum Refusal {
+    /// Tauri could not deserialise an argument (it answers with that error).
+    Deserialise(String),
+    App(AppError),
+}
+
+impl From<StoreError> for Refusal {
+    fn from(e: StoreError) -> Refusal {
+        Refusal::App(AppError::from(e))
+    }
+}
+
+impl From<AppError> for Refusal {
+    fn from(e: AppError) -> Refusal {
+        Refusal::App(e)
+    }
+}
+
+pub fn arg<T: DeserializeOwned>(args: &Map<String, Value>, name: &str) -> Result<T, Refusal> {
+    let value = args
+        .get(name)
+        .cloned()
+        .ok_or_else(|| Refusal::Deserialise(format!("missing required key {name}")))?;
+    serde_json::from_value(value).map_err(|e| Refusal::Deserialise(e.to_string()))
+}
+
+/// An `Option` argument: absent or `null` is `None`, as Tauri reads it.
+pub fn optional_arg<T: DeserializeOwned>(
+    args: &Map<String, Value>,
+    name: &str,
+) -> Result<Option<T>, Refusal> {
+    match args.get(name) {
+        None => Ok(None),
+        Some(value) => {
+            serde_json::from_value(value.clone()).map_err(|e| Refusal::Deserialise(e.to_string()))
+        }
+    }
+}
+
+/// The backup chosen earlier, or the command's refusal when none was.
+pub fn pending(fx: &Fixture) -> Result<std::path::PathBuf, Refusal> {
+    fx.pending.clone().ok_or_else(|| {
+        Refusal::App(AppError::new(
+            allia_app::ErrorCode::NotFound,
+            "Choisissez d’abord la sauvegarde à restaurer.",
+        ))
+    })
+}
+
+/// Damages bytes as one generated operation says: `["truncate", at]`,
+/// `["flip", at, mask]`, `["insert", at, [bytes]]`, `["replace", [bytes]]`.
+pub fn damage(bytes: &mut Vec<u8>, op: &Value) {
+    let len = bytes.len().max(1);
+    let at = |i: usize| {
+        op.get(i)
+            .and_then(Value::as_u64)
+            .map_or(0, |v| (v as usize) % len)
+    };
+    let list = |i: usize| -> Vec<u8> {
+        op.get(i)
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_u64)
+                    .map(|b| b as u8)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    match op.get(0).and_then(Value::as_str) {
+        Some("truncate") => bytes.truncate(at(1)),
+        Some("flip") => {
+            let mask = op.get(2).and_then(Value::as_u64).unwrap_or(1) as u8 | 1;
+            let i = at(1);
+            if let Some(b) = bytes.get_mut(i) {
+                *b ^= mask;
+            }
+        }
+        Some("insert") => {
+            let i = at(1).min(bytes.len());
+            bytes.splice(i..i, list(2));
+        }
+        Some("replace") => *bytes = list(1),
+        _ => {}
+    }
+}
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub async fn render_input(
+    store: &Store,
+    id: &str,
+) -> Result<
+    (
+        allia_core::AllianceFile,
+        allia_docs::templates::DocumentOptions,
+    ),
+    Refusal,
+> {
+    let (document, version, file) = store.document_render_input(id, None).await?;
+    let options = allia_docs::render::options_for_version(document.kind, &version, today());
+    Ok((file, options))
+}
+
+pub async fn dispatch(
+    fx: &mut Fixture,
+    name: &str,
+    args: &Map<String, Value>,
+) -> Result<(), Refusal> {
+    let store = fx.store();
+    match name {
+        "vault_status" => {
+            let _ = VaultPaths::new(fx.closed_dir.path()).exists();
+        }
+        "vault_create" => {
+            let passphrase: String = arg(args, "passphrase")?;
+            let confirmation: String = arg(args, "confirmation")?;
+            let dir = tempfile::tempdir().expect("tempdir");
+            let (vault, _) = Vault::create(dir.path(), &passphrase, &confirmation).await?;
+            vault.close().await;
+        }
+        "save_recovery_kit" => {
+            let key: String = arg(args, "recoveryKey")?;
+            // The kit's PDF, with the profile's name; the save dialog is not run.
+            let association = store.profile().await?.map(|p| p.name);
+            allia_docs::kit::render_pdf(&allia_docs::kit::KitContent {
+                recovery_key: &key,
+                created: today(),
+                association: association.as_deref(),
+            })
+            .map_err(|e| AppError::from(allia_docs::render::RenderError::from(e)))?;
+        }
+        "copy_recovery_key" => {
+            // Only the clipboard takes it.
+            let _: String = arg(args, "recoveryKey")?;
+        }
+        "vault_unlock" => {
+            let passphrase: String = arg(args, "passphrase")?;
+            Vault::unlock(fx.closed_dir.path(), &passphrase)
+                .await?
+                .close()
+                .await;
+        }
+        "vault_recover" => {
+            let key: String = arg(args, "recoveryKey")?;
+            let new: String = arg(args, "newPassphrase")?;
+            let confirmation: String = arg(args, "confirmation")?;
+            let vault = Vault::recover(fx.closed_dir.path(), &key, &new, &confirmation).await?;
+            vault.close().await;
+            fx.closed_passphrase = new;
+        }
+        // Locking closes the vault (and backs it up); the fixture keeps it open. Touch
+        // only restarts the auto-lock timer.
+        "vault_lock" | "vault_touch" => {}
+        "backup_list" => {
+            allia_store::backup::list(&VaultPaths::new(fx.dir.path()));
+        }
+        "backup_save_as" => {
+            // Where the save dialog would have pointed.
+            let target = fx.picked.path().join("sauvegarde.allia");
+            fx.vault().backup_to(&target).await?;
+        }
+        "backup_choose_file" => {
+            // The chosen file is any file: the fixture's backup, damaged as generated.
+            let mut bytes = std::fs::read(&fx.backup).expect("backup bytes");
+            for op in args
+                .get(FILE)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                damage(&mut bytes, op);
+            }
+            let path = fx
+                .picked
+                .path()
+                .join(format!("choisie-{}.allia", bytes.len()));
+            std::fs::write(&path, &bytes).expect("write the chosen file");
+            allia_store::backup::read_info(&path)?;
+            fx.pending = Some(path);
+        }
+        "backup_choose_automatic" => {
+            let file_name: String = arg(args, "fileName")?;
+            let info = allia_store::backup::list(&VaultPaths::new(fx.dir.path()))
+                .into_iter()
+                .find(|b| b.file_name == file_name)
+                .ok_or(StoreError::NotFound("backup"))?;
+            fx.pending = Some(info.path);
+        }
+        "backup_preview" => {
+            let secret: Option<String> = optional_arg(args, "secret")?;
+            let path = pending(fx)?;
+            fx.vault().inspect_backup(&path, secret.as_deref()).await?;
+            // And from the unlock screen, on the locked vault, when a secret is given.
+            if let Some(secret) = secret {
+                allia_store::inspect_backup_locked(fx.closed_dir.path(), &path, &secret).await?;
+            }
+        }
+        "backup_restore" => {
+            let secret: Option<String> = optional_arg(args, "secret")?;
+            let path = pending(fx)?;
+            let vault = fx.vault.take().expect("the vault is open");
+            let prepared = match vault.prepare_restore(&path, secret.as_deref()).await {
+                Ok(prepared) => prepared,
+                Err(e) => {
+                    // A refusal keeps the vault open.
+                    fx.vault = Some(vault);
+                    return Err(e.into());
+                }
+            };
+            match vault.restore_backup(prepared).await {
+                Ok(restored) => fx.vault = Some(restored),
+                Err(e) => {
+                    fx.vault = Some(
+                        Vault::unlock(fx.dir.path(), &fx.passphrase)
+                            .await
+                            .expect("the vault opens again after a failed restore"),
+                    );
+                    return Err(e.into());
+                }
+            }
+        }
+        "vault_change_passphrase" => {
+            let current: String = arg(args, "current")?;
+            let new: String = arg(args, "newPassphrase")?;
+            let confirmation: String = arg(args, "confirmation")?;
+            match fx.vault().change_passphrase(&current, &new, &confirmation) {
+                Err(StoreError::WrongPassphrase) => {
+                    return Err(AppError::wrong_passphrase_on("current").into())
+                }
+                other => other?,
+            }
+            fx.passphrase = new;
+        }
+        "vault_new_recovery_key" => {
+            let passphrase: String = arg(args, "passphrase")?;
+            match fx.vault().new_recovery_key(&passphrase).await {
+                Err(StoreError::WrongPassphrase) => {
+                    return Err(AppError::wrong_passphrase_on("passphrase").into())
+                }
+                other => {
+                    other?;
+                }
+            }
+        }
+        "profile_get" => {
+            store.profile().await?;
+        }
+        "profile_save" => {
+            store
+                .save_profile(&arg::<Organisation>(args, "profile")?)
+                .await?;
+        }
+        "catalog" => {
+            let _ = allia_core::Catalog::build();
+        }
+        "alliance_list" => {
+            store.alliances().await?;
+        }
+        "alliance_create" => {
+            store
+                .create_alliance(&arg::<AllianceDraft>(args, "draft")?)
+                .await?;
+        }
+        "alliance_update" => {
+            let id: String = arg(args, "id")?;
+            let draft: AllianceDraft = arg(args, "draft")?;
+            store.update_alliance(&id, &draft).await?;
+        }
+        "alliance_set_archived" => {
+            let id: String = arg(args, "id")?;
+            let archived: bool = arg(args, "archived")?;
+            store.set_alliance_archived(&id, archived).await?;
+        }
+        "alliance_delete" => {
+            store.delete_alliance(&arg::<String>(args, "id")?).await?;
+        }
+        "demo_load" => {
+            store.load_demo().await?;
+        }
+        "alliance_export" => {
+            let file = store.export_alliance(&arg::<String>(args, "id")?).await?;
+            serde_json::to_string_pretty(&file).expect("an export serialises");
+        }
+        "alliance_import" => {
+            // No argument: the file comes from the open dialog. Its bytes go through the
+            // same parser and import here; crates/allia-store/tests/import_fuzz.rs
+            // fuzzes them in depth.
+            let bytes = serde_json::to_vec(args.get(FILE).unwrap_or(&Value::Null)).expect("json");
+            let file = allia_core::AllianceFile::from_json_slice(&bytes)
+                .map_err(|e| AppError::new(allia_app::ErrorCode::Validation, e.to_string()))?;
+            store.import_alliance(&file).await?;
+        }
+        "partner_list" => {
+            store.partners(&arg::<String>(args, "allianceId")?).await?;
+        }
+        "partner_create" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: PartnerDraft = arg(args, "draft")?;
+            store.create_partner(&alliance, &draft).await?;
+        }
+        "partner_update" => {
+            let id: String = arg(args, "id")?;
+            let draft: PartnerDraft = arg(args, "draft")?;
+            store.update_partner(&id, &draft).await?;
+        }
+        "partner_delete" => {
+            store.delete_partner(&arg::<String>(args, "id")?).await?;
+        }
+        "document_list" => {
+            store.documents(&arg::<String>(args, "allianceId")?).await?;
+        }
+        "document_create" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let kind: DocumentKind = arg(args, "kind")?;
+            let settings: DocumentSettings = arg(args, "settings")?;
+            store.create_document(&alliance, kind, &settings).await?;
+        }
+        "document_update" => {
+            let id: String = arg(args, "id")?;
+            let settings: DocumentSettings = arg(args, "settings")?;
+            store.update_document_settings(&id, &settings).await?;
+        }
+        "document_set_status" => {
+            let id: String = arg(args, "id")?;
+            let status: DocumentStatus = arg(args, "status")?;
+            store.set_document_status(&id, status).await?;
+        }
+        "document_record_signature" => {
+            let id: String = arg(args, "id")?;
+            let signature: PartySignature = arg(args, "signature")?;
+            store.record_signature(&id, &signature).await?;
+        }
+        "document_delete" => {
+            store.delete_document(&arg::<String>(args, "id")?).await?;
+        }
+        "document_clauses" => {
+            let (file, options) = render_input(&store, &arg::<String>(args, "id")?).await?;
+            allia_docs::templates::clauses(&file, &options).map_err(AppError::from)?;
+        }
+        "document_preview" => {
+            let (file, options) = render_input(&store, &arg::<String>(args, "id")?).await?;
+            allia_docs::templates::build(&file, &options).map_err(AppError::from)?;
+        }
+        "document_export" => {
+            let id: String = arg(args, "id")?;
+            let format = match arg::<ExportFormat>(args, "format")? {
+                ExportFormat::Pdf => allia_docs::render::Format::Pdf,
+                ExportFormat::Docx => allia_docs::render::Format::Docx,
+            };
+            let (file, options) = render_input(&store, &id).await?;
+            allia_docs::render::render(&file, &options, format).map_err(AppError::from)?;
+        }
+        "document_open_for_print" => {
+            let (file, options) = render_input(&store, &arg::<String>(args, "id")?).await?;
+            allia_docs::render::render(&file, &options, allia_docs::render::Format::Pdf)
+                .map_err(AppError::from)?;
+        }
+        "settings_get" => {
+            store.settings().await?;
+        }
+        "settings_save" => {
+            store
+                .save_settings(&arg::<Settings>(args, "settings")?)
+                .await?;
+        }
+        other => panic!("no dispatch for the command {other}: add it to `dispatch`"),
+    }
+    Ok(())
+}

@@ -1,0 +1,213 @@
+//! The commands and their arguments, and the commands the generated bindings register.
+
+use serde::Deserialize;
+
+/// What an argument is, as the command declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arg {
+    /// A free string (passphrase, confirmation, recovery key, file name).
+    Text,
+    /// An optional string (`null` or absent is `None`).
+    OptionalText,
+    AllianceId,
+    PartnerId,
+    DocumentId,
+    Bool,
+    Organisation,
+    AllianceDraft,
+    PartnerDraft,
+    DocumentKind,
+    DocumentSettings,
+    DocumentStatus,
+    PartySignature,
+    Settings,
+    ExportFormat,
+}
+
+impl Arg {
+    /// The TypeScript type tauri-specta writes for it.
+    pub fn ts(self) -> &'static str {
+        match self {
+            Arg::Text | Arg::AllianceId | Arg::PartnerId | Arg::DocumentId => "string",
+            Arg::OptionalText => "string | null",
+            Arg::Bool => "boolean",
+            Arg::Organisation => "Organisation",
+            Arg::AllianceDraft => "AllianceDraft",
+            Arg::PartnerDraft => "PartnerDraft",
+            Arg::DocumentKind => "DocumentKind",
+            Arg::DocumentSettings => "DocumentSettings",
+            Arg::DocumentStatus => "DocumentStatus",
+            Arg::PartySignature => "PartySignature",
+            Arg::Settings => "Settings",
+            Arg::ExportFormat => "ExportFormat",
+        }
+    }
+}
+
+/// Every IPC command: its name and its arguments (names as they cross IPC, camelCase).
+/// A command added to `specta_builder()` must be added here (and to `dispatch`).
+pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
+    ("vault_status", &[]),
+    (
+        "vault_create",
+        &[("passphrase", Arg::Text), ("confirmation", Arg::Text)],
+    ),
+    ("save_recovery_kit", &[("recoveryKey", Arg::Text)]),
+    ("copy_recovery_key", &[("recoveryKey", Arg::Text)]),
+    ("vault_unlock", &[("passphrase", Arg::Text)]),
+    (
+        "vault_recover",
+        &[
+            ("recoveryKey", Arg::Text),
+            ("newPassphrase", Arg::Text),
+            ("confirmation", Arg::Text),
+        ],
+    ),
+    ("vault_lock", &[]),
+    ("vault_touch", &[]),
+    (
+        "vault_change_passphrase",
+        &[
+            ("current", Arg::Text),
+            ("newPassphrase", Arg::Text),
+            ("confirmation", Arg::Text),
+        ],
+    ),
+    ("vault_new_recovery_key", &[("passphrase", Arg::Text)]),
+    ("backup_list", &[]),
+    ("backup_save_as", &[]),
+    ("backup_choose_file", &[]),
+    ("backup_choose_automatic", &[("fileName", Arg::Text)]),
+    ("backup_preview", &[("secret", Arg::OptionalText)]),
+    ("backup_restore", &[("secret", Arg::OptionalText)]),
+    ("profile_get", &[]),
+    ("profile_save", &[("profile", Arg::Organisation)]),
+    ("catalog", &[]),
+    ("alliance_list", &[]),
+    ("alliance_create", &[("draft", Arg::AllianceDraft)]),
+    (
+        "alliance_update",
+        &[("id", Arg::AllianceId), ("draft", Arg::AllianceDraft)],
+    ),
+    (
+        "alliance_set_archived",
+        &[("id", Arg::AllianceId), ("archived", Arg::Bool)],
+    ),
+    ("alliance_delete", &[("id", Arg::AllianceId)]),
+    ("demo_load", &[]),
+    ("alliance_export", &[("id", Arg::AllianceId)]),
+    ("alliance_import", &[]),
+    ("partner_list", &[("allianceId", Arg::AllianceId)]),
+    (
+        "partner_create",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::PartnerDraft),
+        ],
+    ),
+    (
+        "partner_update",
+        &[("id", Arg::PartnerId), ("draft", Arg::PartnerDraft)],
+    ),
+    ("partner_delete", &[("id", Arg::PartnerId)]),
+    ("document_list", &[("allianceId", Arg::AllianceId)]),
+    (
+        "document_create",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("kind", Arg::DocumentKind),
+            ("settings", Arg::DocumentSettings),
+        ],
+    ),
+    (
+        "document_update",
+        &[("id", Arg::DocumentId), ("settings", Arg::DocumentSettings)],
+    ),
+    (
+        "document_set_status",
+        &[("id", Arg::DocumentId), ("status", Arg::DocumentStatus)],
+    ),
+    (
+        "document_record_signature",
+        &[("id", Arg::DocumentId), ("signature", Arg::PartySignature)],
+    ),
+    ("document_delete", &[("id", Arg::DocumentId)]),
+    ("document_clauses", &[("id", Arg::DocumentId)]),
+    ("document_preview", &[("id", Arg::DocumentId)]),
+    (
+        "document_export",
+        &[("id", Arg::DocumentId), ("format", Arg::ExportFormat)],
+    ),
+    ("document_open_for_print", &[("id", Arg::DocumentId)]),
+    ("settings_get", &[]),
+    ("settings_save", &[("settings", Arg::Settings)]),
+];
+
+/// The commands whose store call runs the key derivation (slow on purpose), and those
+/// that render a whole document: fewer cases by default.
+pub const SLOW: &[&str] = &[
+    "vault_create",
+    "vault_unlock",
+    "vault_recover",
+    "vault_change_passphrase",
+    "vault_new_recovery_key",
+    "save_recovery_kit",
+    "backup_save_as",
+    "backup_preview",
+    "backup_restore",
+    "document_export",
+    "document_open_for_print",
+];
+
+/// `document_export`'s format, mirrored: the command's enum is private to the shell.
+/// `the_table_lists_every_registered_command` checks the bindings still say the same.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    Pdf,
+    Docx,
+}
+/// The TypeScript the app's bindings are generated as.
+pub fn bindings() -> String {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bindings.ts");
+    allia_app::specta_builder()
+        .export(specta_typescript::Typescript::default(), &path)
+        .expect("export bindings");
+    std::fs::read_to_string(&path).expect("read bindings")
+}
+
+/// `(command, [(argument, TypeScript type)])` for each command in the bindings: each
+/// command is one line `name: (arg: Type, …) => … __TAURI_INVOKE…("command", …)`.
+pub fn registered(bindings: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    for line in bindings.lines() {
+        let Some(at) = line.find("__TAURI_INVOKE") else {
+            continue;
+        };
+        if line.trim_start().starts_with("import") {
+            continue;
+        }
+        let after = &line[at..];
+        let Some(open) = after.find("(\"") else {
+            continue;
+        };
+        let name: String = after[open + 2..]
+            .chars()
+            .take_while(|&c| c != '"')
+            .collect();
+        let params = line
+            .split_once(": (")
+            .and_then(|(_, rest)| rest.split_once(") =>"))
+            .map(|(params, _)| params)
+            .unwrap_or("");
+        let args = params
+            .split(", ")
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| p.split_once(": "))
+            .map(|(n, t)| (n.trim().to_string(), t.trim().to_string()))
+            .collect();
+        out.push((name, args));
+    }
+    out
+}

@@ -1,0 +1,171 @@
+//! Arbitrary Unicode in every text field: validated, then stored and read back as is.
+
+use allia_core::{
+    AllianceDraft, DocumentKind, DocumentSettings, Organisation, PartnerDraft, PartySignature,
+};
+use allia_store::StoreError;
+use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
+use serde_json::Value;
+
+use crate::fixture::Fixture;
+use crate::fuzz::check_french;
+use crate::table::Arg;
+
+// ---------------------------------------------------------------------------------
+// Arbitrary Unicode in every text field.
+
+/// Each input type with text fields: a valid sample and the JSON pointers of its texts.
+pub const TEXT_FIELDS: &[(Arg, &[&str])] = &[
+    (
+        Arg::Organisation,
+        &[
+            "/name",
+            "/acronym",
+            "/legalForm",
+            "/rna",
+            "/siret",
+            "/street",
+            "/postalCode",
+            "/city",
+            "/representativeName",
+            "/representativeRole",
+            "/email",
+            "/phone",
+        ],
+    ),
+    (Arg::AllianceDraft, &["/name", "/purpose", "/territory"]),
+    (
+        Arg::PartnerDraft,
+        &[
+            "/organisation/name",
+            "/organisation/acronym",
+            "/organisation/legalForm",
+            "/organisation/rna",
+            "/organisation/siret",
+            "/organisation/street",
+            "/organisation/postalCode",
+            "/organisation/city",
+            "/organisation/representativeName",
+            "/organisation/representativeRole",
+            "/organisation/email",
+            "/organisation/phone",
+            "/resources",
+            "/resourceTags/0",
+            "/resourceTags/1",
+        ],
+    ),
+    (
+        Arg::DocumentSettings,
+        &[
+            "/title",
+            "/place",
+            "/overrides/0/clauseId",
+            "/overrides/1/text",
+        ],
+    ),
+    (Arg::PartySignature, &["/party", "/signatory"]),
+];
+
+pub fn expect_stored<T>(stored: Result<T, StoreError>) -> Result<T, TestCaseError> {
+    stored.map_err(|e| TestCaseError::fail(format!("a valid value was not stored: {e:?}")))
+}
+
+/// Validates `value` as its type, stores it through the command's store call, reads it
+/// back.
+pub async fn store_text_case(fx: &Fixture, kind: Arg, value: Value) -> Result<(), TestCaseError> {
+    let store = fx.store();
+    let tokens = fx.tokens().await;
+    let id = |t: &str| {
+        tokens
+            .iter()
+            .find(|(k, _)| *k == t)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    // Validation answers with the value or with field errors; the store call answers
+    // the same way (never with a storage error), and stores exactly what validation
+    // returned.
+    macro_rules! check {
+        ($ty:ty, |$input:ident| $store:expr, |$stored:ident| $read:expr) => {{
+            let $input: $ty = serde_json::from_value(value.clone())
+                .map_err(|e| TestCaseError::fail(format!("sample no longer deserialises: {e}")))?;
+            let validated = <$ty>::validated(&$input);
+            match (validated, $store) {
+                (Ok(v), Ok($stored)) => {
+                    let read = expect_stored($read)?;
+                    prop_assert_eq!(&read, &v, "read back differs from what validation returned");
+                }
+                (Err(expected), Err(StoreError::Validation(got))) => {
+                    prop_assert_eq!(&got, &expected);
+                    prop_assert!(expected.0.iter().all(|e| !e.field.is_empty()));
+                    for e in &expected.0 {
+                        check_french(&e.message)?;
+                    }
+                }
+                (validated, stored) => {
+                    return Err(TestCaseError::fail(format!(
+                        "validation gave {validated:?} but the store {stored:?}"
+                    )))
+                }
+            }
+        }};
+    }
+    match kind {
+        Arg::Organisation => check!(
+            Organisation,
+            |input| store.save_profile(&input).await,
+            |_stored| store.profile().await.map(Option::unwrap_or_default)
+        ),
+        Arg::AllianceDraft => check!(
+            AllianceDraft,
+            |input| store.create_alliance(&input).await,
+            |stored| store.alliance(&stored.id).await.map(|a| a.draft)
+        ),
+        Arg::PartnerDraft => {
+            let alliance = id("@@alliance");
+            check!(
+                PartnerDraft,
+                |input| store.create_partner(&alliance, &input).await,
+                |stored| store.partner(&stored.id).await.map(|p| p.draft)
+            )
+        }
+        Arg::DocumentSettings => {
+            let alliance = id("@@alliance");
+            check!(
+                DocumentSettings,
+                |input| {
+                    store
+                        .create_document(&alliance, DocumentKind::PartnershipCharter, &input)
+                        .await
+                },
+                |stored| store.document(&stored.id).await.map(|d| d.current.settings)
+            )
+        }
+        Arg::PartySignature => {
+            let ready = id("@@ready");
+            check!(
+                PartySignature,
+                |input| store.record_signature(&ready, &input).await,
+                |stored| {
+                    // The signature recorded last is this one.
+                    let party = stored
+                        .current
+                        .signatures
+                        .last()
+                        .map(|s| s.party.clone())
+                        .unwrap_or_default();
+                    store.document(&stored.id).await.and_then(|d| {
+                        d.current
+                            .signatures
+                            .into_iter()
+                            .find(|s| s.party == party)
+                            .ok_or(StoreError::NotFound("signature"))
+                    })
+                }
+            )
+        }
+        other => return Err(TestCaseError::fail(format!("no text fields for {other:?}"))),
+    }
+    Ok(())
+}
