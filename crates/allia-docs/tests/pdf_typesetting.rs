@@ -1,44 +1,23 @@
 //! The typesetter's output read back with poppler's own tools (pdftotext, pdfinfo,
 //! pdffonts), on documents built by hand.
 
+#[path = "pdf_tools.rs"]
+mod pdf_tools;
 #[path = "pdf_sample.rs"]
 mod sample;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use allia_docs::model::{Align, Block, Document, Paragraph, Run, Signatures};
 use allia_docs::pdf;
+use pdf_tools::{tool, write};
 
 fn render(doc: &Document) -> Vec<u8> {
     pdf::shared()
         .expect("typesetter")
         .render(doc)
         .expect("render")
-}
-
-/// Writes the PDF in `dir`; with ALLIA_SAMPLE_DIR set, also keeps a copy there to look at.
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write pdf");
-    if let Some(keep) = std::env::var_os("ALLIA_SAMPLE_DIR") {
-        std::fs::write(Path::new(&keep).join(name), bytes).expect("keep pdf");
-    }
-    path
-}
-
-fn tool(name: &str, args: &[&str], path: &Path) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .arg(path)
-        .output()
-        .expect("poppler-utils installed");
-    assert!(
-        out.status.success(),
-        "{name} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
 fn text(path: &Path, args: &[&str]) -> String {

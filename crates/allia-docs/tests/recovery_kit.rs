@@ -1,12 +1,16 @@
 //! The recovery kit read back with poppler's tools: one A4 page, the key exactly as the
 //! app shows it, the date, the association and the instructions.
 
+#[path = "pdf_tools.rs"]
+mod pdf_tools;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use allia_core::organisation::NAME_MAX;
 use allia_docs::kit::{self, KitContent};
 use chrono::NaiveDate;
+use pdf_tools::{tool, write};
 
 /// Crockford's base 32, as the vault writes recovery keys.
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -36,27 +40,7 @@ fn created() -> NaiveDate {
 
 /// Renders the kit into `dir`; with ALLIA_SAMPLE_DIR set, also keeps a copy to look at.
 fn render(dir: &Path, name: &str, content: &KitContent<'_>) -> PathBuf {
-    let bytes = kit::render_pdf(content).expect("render kit");
-    let path = dir.join(name);
-    std::fs::write(&path, &bytes).expect("write pdf");
-    if let Some(keep) = std::env::var_os("ALLIA_SAMPLE_DIR") {
-        std::fs::write(Path::new(&keep).join(name), &bytes).expect("keep pdf");
-    }
-    path
-}
-
-fn tool(name: &str, args: &[&str], path: &Path) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .arg(path)
-        .output()
-        .expect("poppler-utils installed");
-    assert!(
-        out.status.success(),
-        "{name} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
+    write(dir, name, &kit::render_pdf(content).expect("render kit"))
 }
 
 fn text(path: &Path) -> String {
