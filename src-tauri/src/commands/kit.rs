@@ -138,12 +138,17 @@ fn clipboard_error() -> AppError {
     )
 }
 
+/// The system clipboard refused to be emptied (the platform's reason, for the log).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ClipboardRefused(pub String);
+
 /// The little of a clipboard the clearing rule needs, so it can be tested without one.
 pub trait TextClipboard {
     /// The text the clipboard holds, `None` when it holds none (or something else).
     fn read_text(&self) -> Option<Zeroizing<String>>;
     /// Empties the clipboard.
-    fn clear(&self) -> Result<(), String>;
+    fn clear(&self) -> Result<(), ClipboardRefused>;
 }
 
 struct SystemClipboard<'a, R: Runtime>(&'a AppHandle<R>);
@@ -153,8 +158,11 @@ impl<R: Runtime> TextClipboard for SystemClipboard<'_, R> {
         self.0.clipboard().read_text().ok().map(Zeroizing::new)
     }
 
-    fn clear(&self) -> Result<(), String> {
-        self.0.clipboard().clear().map_err(|e| e.to_string())
+    fn clear(&self) -> Result<(), ClipboardRefused> {
+        self.0
+            .clipboard()
+            .clear()
+            .map_err(|e| ClipboardRefused(e.to_string()))
     }
 }
 
@@ -166,7 +174,7 @@ pub enum ClearOutcome {
     /// The person copied something else since: left alone.
     Untouched,
     /// The key was there but the clipboard refused to be emptied.
-    Failed(String),
+    Failed(ClipboardRefused),
 }
 
 /// Empties the clipboard only if it still holds `secret` (surrounding whitespace aside,
@@ -211,9 +219,9 @@ mod tests {
             self.text.borrow().clone().map(Zeroizing::new)
         }
 
-        fn clear(&self) -> Result<(), String> {
+        fn clear(&self) -> Result<(), ClipboardRefused> {
             if self.refuse_clear {
-                return Err("occupé".into());
+                return Err(ClipboardRefused("occupé".into()));
             }
             *self.text.borrow_mut() = None;
             Ok(())
@@ -279,7 +287,7 @@ mod tests {
         };
         assert_eq!(
             clear_if_still_holding(&clipboard, KEY),
-            ClearOutcome::Failed("occupé".into())
+            ClearOutcome::Failed(ClipboardRefused("occupé".into()))
         );
     }
 
