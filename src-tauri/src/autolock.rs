@@ -24,7 +24,8 @@ const SLEEP_GAP: Duration = Duration::from_secs(30);
 pub enum LockCause {
     Inactivity,
     Sleep,
-    /// The desktop session was locked (Linux: screen saver or logind, `session_lock`).
+    /// The desktop session was locked (`session_lock`: D-Bus on Linux, polled on Windows
+    /// and macOS).
     SessionLocked,
 }
 

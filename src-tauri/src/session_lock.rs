@@ -1,11 +1,12 @@
 //! Locks the vault when the desktop session is locked. On Linux the desktop says so on
 //! D-Bus: the screen saver's `ActiveChanged(true)` on the session bus
 //! (`org.freedesktop.ScreenSaver` for KDE, XFCE and others, `org.gnome.ScreenSaver` for
-//! GNOME) and logind's `Lock` signal for our session on the system bus. Windows and
-//! macOS are not handled yet: there the auto-lock delay and sleep detection apply.
+//! GNOME) and logind's `Lock` signal for our session on the system bus. On Windows and
+//! macOS the session's state is polled (`allia_session`, every [`POLL`]).
 //!
-//! A missing bus (CI, containers, a desktop without D-Bus) is normal: nothing is
-//! watched and nothing is logged.
+//! A missing bus (CI, containers, a desktop without D-Bus) or a platform that cannot
+//! tell is normal: nothing is watched and nothing is logged; the auto-lock delay and
+//! sleep detection still apply.
 
 use tauri::AppHandle;
 
@@ -31,9 +32,30 @@ pub fn spawn(app: AppHandle) {
     });
 }
 
-/// Not handled on this platform yet (see the module docs).
+/// How often Windows and macOS are asked whether the screen is locked: a locked screen
+/// locks the vault within this delay, and a call costs microseconds.
 #[cfg(not(target_os = "linux"))]
-pub fn spawn(_app: AppHandle) {}
+const POLL: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Starts polling the session's lock state for the app's lifetime, on a background
+/// task; each new lock locks the vault like the auto-lock does
+/// (`LockCause::SessionLocked`).
+#[cfg(not(target_os = "linux"))]
+pub fn spawn(app: AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        let mut edges = allia_session::LockEdges::new();
+        loop {
+            let reading = tauri::async_runtime::spawn_blocking(allia_session::screen_locked)
+                .await
+                .ok()
+                .flatten();
+            if edges.observe(reading) {
+                crate::autolock::lock_now(&app, crate::autolock::LockCause::SessionLocked).await;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    });
+}
 
 #[cfg(target_os = "linux")]
 mod linux {

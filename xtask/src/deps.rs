@@ -1,5 +1,5 @@
 //! Everything the build needs that is not in the repository: system packages,
-//! npm packages, tauri-driver, cargo-deny.
+//! npm packages, tauri-driver, cargo-deny, the standard libraries of foreign targets.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -36,6 +36,33 @@ const TAURI_DRIVER_VERSION: &str = "2.1.0";
 
 /// The cargo-deny that reads deny.toml (its config format changes between releases).
 const CARGO_DENY_VERSION: &str = "0.20.2";
+
+/// The systems whose own code (crates/allia-session) is linted from here although it
+/// cannot run here: Windows and macOS.
+pub const FOREIGN_TARGETS: &[&str] = &["x86_64-pc-windows-gnu", "aarch64-apple-darwin"];
+
+/// Adds the standard library of each [`FOREIGN_TARGETS`] with rustup (a no-op once
+/// there) and returns the targets available. A machine without rustup or without
+/// access to its download server gets an empty list and a visible notice, not a failure:
+/// those targets are also built and tested on real runners (session-lock.yml).
+pub fn ensure_foreign_targets() -> Result<Vec<&'static str>> {
+    util::header("rustup target add (Windows, macOS)");
+    let added = Command::new("rustup")
+        .args(["target", "add"])
+        .args(FOREIGN_TARGETS)
+        .status();
+    match added {
+        Ok(status) if status.success() => Ok(FOREIGN_TARGETS.to_vec()),
+        Ok(status) => {
+            println!("NOTICE: rustup failed ({status}): Windows and macOS code not linted here");
+            Ok(Vec::new())
+        }
+        Err(error) => {
+            println!("NOTICE: no rustup ({error}): Windows and macOS code not linted here");
+            Ok(Vec::new())
+        }
+    }
+}
 
 /// Installs the missing apt packages on Debian/Ubuntu; elsewhere, does nothing.
 pub fn ensure_system_deps() -> Result {
