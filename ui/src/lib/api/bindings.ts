@@ -358,7 +358,10 @@ export type List = {
 
 /**  Why the vault was locked without being asked. */
 export type LockCause = "inactivity" | "sleep" | 
-/**  The desktop session was locked (Linux: screen saver or logind, `session_lock`). */
+/**
+ *  The desktop session was locked (`session_lock`: D-Bus on Linux, polled on Windows
+ *  and macOS).
+ */
 "session_locked";
 
 /**
