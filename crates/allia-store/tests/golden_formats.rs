@@ -113,7 +113,11 @@ fn the_v1_frozen_snapshot_reads_with_its_values_and_writes_back_byte_for_byte() 
     let snapshot: AllianceFile =
         serde_json::from_str(FROZEN_SNAPSHOT_V1).expect("golden frozen snapshot");
     assert_expected_values(&snapshot);
-    assert_eq!(snapshot, alliance_file_v1(), "frozen from the same alliance");
+    assert_eq!(
+        snapshot,
+        alliance_file_v1(),
+        "frozen from the same alliance"
+    );
     assert_eq!(
         serde_json::to_string(&snapshot).expect("json"),
         FROZEN_SNAPSHOT_V1
