@@ -9,6 +9,9 @@ use serde::Serialize;
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     Validation,
+    /// The record's current state refuses the change (e.g. a document version moving
+    /// backwards): the request was well formed, the UI's copy of the record is stale.
+    Precondition,
     WrongPassphrase,
     WrongRecoveryKey,
     VaultLocked,
@@ -111,6 +114,7 @@ impl From<StoreError> for AppError {
             StoreError::VaultInUse => AppError::new(ErrorCode::VaultInUse, message),
             StoreError::NotFound(_) => AppError::new(ErrorCode::NotFound, message),
             StoreError::Validation(errors) => errors.into(),
+            StoreError::DocumentRefused(_) => AppError::new(ErrorCode::Precondition, message),
             StoreError::Io(_) | StoreError::DiskFull | StoreError::NoAccess(_) => {
                 AppError::new(ErrorCode::Io, message)
             }
@@ -177,6 +181,17 @@ mod tests {
             AppError::from(StoreError::VaultTooNew).code,
             ErrorCode::VaultTooNew
         );
+    }
+
+    #[test]
+    fn refused_transitions_are_preconditions_on_no_field() {
+        let e = AppError::from(StoreError::from(allia_core::DocumentRefusal::Backwards));
+        assert_eq!(e.code, ErrorCode::Precondition);
+        assert!(e
+            .message
+            .starts_with("Une version ne revient pas en arrière"));
+        assert_eq!(e.field, None);
+        assert!(e.field_errors.is_empty());
     }
 
     #[test]

@@ -66,6 +66,43 @@ pub struct ClauseOverride {
     pub text: Option<String>,
 }
 
+impl ClauseOverride {
+    /// Whether it changes nothing (model default and model text): such an override is
+    /// not kept.
+    pub fn is_empty(&self) -> bool {
+        self.enabled.is_none() && self.text.is_none()
+    }
+}
+
+/// What the person does to one clause in the builder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase", tag = "type", content = "value")]
+pub enum ClauseChange {
+    /// Includes or leaves out an optional clause; an edited text stays.
+    Include(bool),
+    /// Replaces the clause's text; the include choice stays.
+    SetText(String),
+    /// Goes back to the model's text; the include choice stays.
+    ResetText,
+}
+
+/// Puts `change` in `overrides` as the one override of its clause: in place of the
+/// existing one, or at the end; removed when it changes nothing.
+fn merge_override(overrides: &mut Vec<ClauseOverride>, change: ClauseOverride) {
+    let existing = overrides
+        .iter()
+        .position(|o| o.clause_id == change.clause_id);
+    match (existing, change.is_empty()) {
+        (Some(index), true) => {
+            overrides.remove(index);
+        }
+        (Some(index), false) => overrides[index] = change,
+        (None, true) => {}
+        (None, false) => overrides.push(change),
+    }
+}
+
 /// Where a version of a document stands. A version is frozen once it leaves draft.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -91,15 +128,71 @@ impl DocumentStatus {
         }
     }
 
-    /// Whether the version's content is fixed (anything but a draft).
+    /// Whether the version's content is fixed (anything but a draft): a change to its
+    /// settings starts a new draft version instead.
     pub fn is_frozen(self) -> bool {
         self != Self::Draft
     }
 
-    /// A version only moves forward; going back to draft means starting a new version.
+    /// The status that follows in the guide's order (Brouillon → En relecture → Prêt à
+    /// signer → Signé), the one step the builder offers; `None` once signed.
+    pub fn next(self) -> Option<DocumentStatus> {
+        match self {
+            Self::Draft => Some(Self::InReview),
+            Self::InReview => Some(Self::ReadyToSign),
+            Self::ReadyToSign => Some(Self::Signed),
+            Self::Signed => None,
+        }
+    }
+
+    /// A version only moves forward (steps may be skipped); going back to draft means
+    /// starting a new version.
     pub fn can_move_to(self, next: DocumentStatus) -> bool {
         (next as u8) > (self as u8)
     }
+
+    /// [`DocumentStatus::can_move_to`] as a refusal to show.
+    ///
+    /// # Errors
+    /// [`DocumentRefusal::Backwards`] when `next` is not after `self`.
+    pub fn check_move_to(self, next: DocumentStatus) -> Result<(), DocumentRefusal> {
+        if self.can_move_to(next) {
+            Ok(())
+        } else {
+            Err(DocumentRefusal::Backwards)
+        }
+    }
+
+    /// Whether parties can record their signature on a version in this status: once it
+    /// is ready to sign, and still once signed (a signature may be corrected).
+    pub fn accepts_signatures(self) -> bool {
+        matches!(self, Self::ReadyToSign | Self::Signed)
+    }
+
+    /// [`DocumentStatus::accepts_signatures`] as a refusal to show.
+    ///
+    /// # Errors
+    /// [`DocumentRefusal::NotReadyToSign`] before the version is ready to sign.
+    pub fn check_accepts_signatures(self) -> Result<(), DocumentRefusal> {
+        if self.accepts_signatures() {
+            Ok(())
+        } else {
+            Err(DocumentRefusal::NotReadyToSign)
+        }
+    }
+}
+
+/// A change the current state of a document does not allow: a precondition, not bad
+/// input (the same request is fine on a document in another state). `Display` is the
+/// French sentence shown to the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentRefusal {
+    /// A status at or before the current one.
+    #[error("Une version ne revient pas en arrière\u{a0}: modifiez le document pour en créer une nouvelle.")]
+    Backwards,
+    /// A signature on a version that is not ready to sign yet.
+    #[error("Les signatures s’enregistrent sur une version «\u{a0}prêt à signer\u{a0}».")]
+    NotReadyToSign,
 }
 
 /// What the user sets on a document besides the alliance data.
@@ -137,6 +230,35 @@ fn is_clause_id(id: &str) -> bool {
 }
 
 impl DocumentSettings {
+    /// The override of a clause, if the person changed it.
+    pub fn clause_override(&self, clause_id: &str) -> Option<&ClauseOverride> {
+        self.overrides.iter().find(|o| o.clause_id == clause_id)
+    }
+
+    /// The settings with one clause changed: the other half of its override is kept
+    /// (the text when it is toggled, the choice when its text changes), and an override
+    /// left changing nothing is dropped.
+    pub fn with_clause_change(&self, clause_id: &str, change: ClauseChange) -> DocumentSettings {
+        let existing = self.clause_override(clause_id);
+        let (enabled, text) = match change {
+            ClauseChange::Include(enabled) => {
+                (Some(enabled), existing.and_then(|o| o.text.clone()))
+            }
+            ClauseChange::SetText(text) => (existing.and_then(|o| o.enabled), Some(text)),
+            ClauseChange::ResetText => (existing.and_then(|o| o.enabled), None),
+        };
+        let mut settings = self.clone();
+        merge_override(
+            &mut settings.overrides,
+            ClauseOverride {
+                clause_id: clause_id.to_string(),
+                enabled,
+                text,
+            },
+        );
+        settings
+    }
+
     /// Trims the title and place, checks the copies, the number of clause changes, each
     /// clause's identity and text; keeps one change per clause (the last one).
     pub fn validated(&self) -> Result<DocumentSettings, crate::ValidationErrors> {
@@ -190,10 +312,7 @@ impl DocumentSettings {
                     }
                 }
                 // One override per clause: the last one wins.
-                overrides.retain(|existing| existing.clause_id != o.clause_id);
-                if o.enabled.is_some() || o.text.is_some() {
-                    overrides.push(o.clone());
-                }
+                merge_override(&mut overrides, o.clone());
             }
         }
         errors.into_result(DocumentSettings {
@@ -254,6 +373,40 @@ pub struct ContractDocument {
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
     pub current: DocumentVersion,
+    /// What the builder offers next: [`DocumentStatus::next`] of the current version.
+    /// This and the two fields below are derived from `current.status` by
+    /// [`ContractDocument::new`], so the UI reads the rules instead of repeating them.
+    pub next_status: Option<DocumentStatus>,
+    /// Whether signatures can be recorded: [`DocumentStatus::accepts_signatures`].
+    pub can_sign: bool,
+    /// Whether the current version is frozen ([`DocumentStatus::is_frozen`]): a change
+    /// then starts version `current.number + 1`.
+    pub frozen: bool,
+}
+
+impl ContractDocument {
+    /// A document with its current version, and the status rules that version obeys.
+    pub fn new(
+        id: String,
+        alliance_id: String,
+        kind: DocumentKind,
+        created_at: chrono::DateTime<chrono::Utc>,
+        updated_at: chrono::DateTime<chrono::Utc>,
+        current: DocumentVersion,
+    ) -> ContractDocument {
+        let status = current.status;
+        ContractDocument {
+            id,
+            alliance_id,
+            kind,
+            created_at,
+            updated_at,
+            current,
+            next_status: status.next(),
+            can_sign: status.accepts_signatures(),
+            frozen: status.is_frozen(),
+        }
+    }
 }
 
 /// One version of a document. Once frozen it keeps a snapshot of the alliance data it
@@ -308,6 +461,121 @@ mod tests {
         assert!(!Signed.can_move_to(Signed));
         assert!(!Draft.is_frozen());
         assert!(InReview.is_frozen());
+        assert_eq!(Draft.check_move_to(InReview), Ok(()));
+        assert_eq!(Signed.check_move_to(Draft), Err(DocumentRefusal::Backwards));
+        assert_eq!(
+            DocumentRefusal::Backwards.to_string(),
+            "Une version ne revient pas en arrière\u{a0}: modifiez le document pour en créer une nouvelle."
+        );
+    }
+
+    #[test]
+    fn next_walks_the_order_once() {
+        use DocumentStatus::*;
+        let mut walked = vec![Draft];
+        while let Some(next) = walked.last().and_then(|s| s.next()) {
+            assert!(walked.last().is_some_and(|s| s.can_move_to(next)));
+            walked.push(next);
+        }
+        assert_eq!(walked, DocumentStatus::ALL.to_vec());
+    }
+
+    #[test]
+    fn signatures_once_ready_to_sign() {
+        use DocumentStatus::*;
+        let accepting: Vec<_> = DocumentStatus::ALL
+            .into_iter()
+            .filter(|s| s.accepts_signatures())
+            .collect();
+        assert_eq!(accepting, vec![ReadyToSign, Signed]);
+        assert_eq!(
+            InReview.check_accepts_signatures(),
+            Err(DocumentRefusal::NotReadyToSign)
+        );
+        assert_eq!(
+            DocumentRefusal::NotReadyToSign.to_string(),
+            "Les signatures s’enregistrent sur une version «\u{a0}prêt à signer\u{a0}»."
+        );
+    }
+
+    #[test]
+    fn a_document_carries_its_status_rules() {
+        let at = chrono::DateTime::<chrono::Utc>::default();
+        let document = |status| {
+            ContractDocument::new(
+                "d".into(),
+                "a".into(),
+                DocumentKind::PartnershipCharter,
+                at,
+                at,
+                DocumentVersion {
+                    number: 1,
+                    status,
+                    settings: DocumentSettings::default(),
+                    signatures: Vec::new(),
+                    frozen_at: None,
+                    snapshot: None,
+                },
+            )
+        };
+        let draft = document(DocumentStatus::Draft);
+        assert_eq!(draft.next_status, Some(DocumentStatus::InReview));
+        assert!(!draft.can_sign && !draft.frozen);
+        let ready = document(DocumentStatus::ReadyToSign);
+        assert_eq!(ready.next_status, Some(DocumentStatus::Signed));
+        assert!(ready.can_sign && ready.frozen);
+        let signed = document(DocumentStatus::Signed);
+        assert_eq!(signed.next_status, None);
+        let json = serde_json::to_value(&signed).expect("json");
+        assert_eq!(json["nextStatus"], serde_json::Value::Null);
+        assert_eq!(json["canSign"], true);
+        assert_eq!(json["frozen"], true);
+    }
+
+    #[test]
+    fn clause_changes_merge_into_one_override() {
+        let base = DocumentSettings::default();
+        let off = base.with_clause_change("confidentialite", ClauseChange::Include(false));
+        assert_eq!(
+            off.overrides,
+            vec![ClauseOverride {
+                clause_id: "confidentialite".into(),
+                enabled: Some(false),
+                text: None
+            }]
+        );
+        // The text survives a toggle, the toggle survives an edit, in place.
+        let edited = off
+            .with_clause_change("objet", ClauseChange::SetText("Nouveau".into()))
+            .with_clause_change("confidentialite", ClauseChange::SetText("Secret".into()))
+            .with_clause_change("objet", ClauseChange::Include(true));
+        assert_eq!(
+            edited.overrides,
+            vec![
+                ClauseOverride {
+                    clause_id: "confidentialite".into(),
+                    enabled: Some(false),
+                    text: Some("Secret".into())
+                },
+                ClauseOverride {
+                    clause_id: "objet".into(),
+                    enabled: Some(true),
+                    text: Some("Nouveau".into())
+                },
+            ]
+        );
+        // Resetting keeps the choice; an override left changing nothing goes.
+        let reset = edited.with_clause_change("confidentialite", ClauseChange::ResetText);
+        assert_eq!(reset.overrides[0].text, None);
+        assert_eq!(reset.overrides[0].enabled, Some(false));
+        let plain = base
+            .with_clause_change("objet", ClauseChange::SetText("x".into()))
+            .with_clause_change("objet", ClauseChange::ResetText);
+        assert!(plain.overrides.is_empty());
+        assert_eq!(
+            serde_json::to_value(ClauseChange::Include(false)).expect("json"),
+            serde_json::json!({ "type": "include", "value": false })
+        );
     }
 
     #[test]

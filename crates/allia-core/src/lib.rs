@@ -21,8 +21,8 @@ pub use alliance_file::{
 };
 pub use catalog::{Catalog, Choice};
 pub use document::{
-    ClauseOverride, ContractDocument, DocumentKind, DocumentSettings, DocumentStatus,
-    DocumentVersion, PartySignature,
+    ClauseChange, ClauseOverride, ContractDocument, DocumentKind, DocumentRefusal,
+    DocumentSettings, DocumentStatus, DocumentVersion, PartySignature,
 };
 pub use organisation::{AssociationProfile, Organisation};
 pub use partner::{ActorType, Partner, PartnerDraft, PartnerRole};

@@ -48,14 +48,14 @@ fn read_version(row: &SqliteRow) -> StoreResult<DocumentVersion> {
 }
 
 fn read_document(row: &SqliteRow) -> StoreResult<ContractDocument> {
-    Ok(ContractDocument {
-        id: row.try_get("id")?,
-        alliance_id: row.try_get("alliance_id")?,
-        kind: enum_from_text(&row.try_get::<String, _>("kind")?)?,
-        created_at: row.try_get("created_at")?,
-        updated_at: row.try_get("updated_at")?,
-        current: read_version(row)?,
-    })
+    Ok(ContractDocument::new(
+        row.try_get("id")?,
+        row.try_get("alliance_id")?,
+        enum_from_text(&row.try_get::<String, _>("kind")?)?,
+        row.try_get("created_at")?,
+        row.try_get("updated_at")?,
+        read_version(row)?,
+    ))
 }
 
 fn refused(field: &str, message: &str) -> StoreError {
@@ -222,25 +222,15 @@ impl Store {
         id: &str,
         status: DocumentStatus,
     ) -> StoreResult<ContractDocument> {
-        let refused_backwards = || {
-            refused(
-                "status",
-                "Une version ne revient pas en arrière\u{a0}: modifiez le document pour en créer une nouvelle.",
-            )
-        };
         let document = self.document(id).await?;
-        if !document.current.status.can_move_to(status) {
-            return Err(refused_backwards());
-        }
+        document.current.status.check_move_to(status)?;
         // The alliance data a draft is frozen with, read before the write lock is taken
         // (the reads use other connections of the pool). A change to the alliance that
         // lands in between is simply not in this snapshot, as if made just after.
         let snapshot = to_json(&self.export_alliance(&document.alliance_id).await?)?;
         let mut tx = self.begin_write().await?;
         let current = current_on(&mut tx, id).await?.current;
-        if !current.status.can_move_to(status) {
-            return Err(refused_backwards());
-        }
+        current.status.check_move_to(status)?;
         if !current.status.is_frozen() {
             sqlx::query(
                 "UPDATE document_version SET snapshot = ?, frozen_at = ? WHERE document_id = ? AND number = ?",
@@ -274,15 +264,7 @@ impl Store {
         let signature = signature.validated()?;
         let mut tx = self.begin_write().await?;
         let current = current_on(&mut tx, id).await?.current;
-        if !matches!(
-            current.status,
-            DocumentStatus::ReadyToSign | DocumentStatus::Signed
-        ) {
-            return Err(refused(
-                "status",
-                "Les signatures s’enregistrent sur une version «\u{a0}prêt à signer\u{a0}».",
-            ));
-        }
+        current.status.check_accepts_signatures()?;
         let mut signatures = current.signatures;
         signatures.retain(|s| s.party != signature.party);
         signatures.push(signature);

@@ -20,6 +20,9 @@ pub enum StoreError {
     NotFound(&'static str),
     #[error("invalid input: {0}")]
     Validation(#[from] ValidationErrors),
+    /// The document's current state does not allow the change (a precondition).
+    #[error("refused: {0}")]
+    DocumentRefused(#[from] allia_core::DocumentRefusal),
     /// The database is there but its key file is not.
     #[error("the vault's key file is missing")]
     KeyFileMissing,
@@ -142,6 +145,7 @@ impl StoreError {
             StoreError::NotFound("backup") => "Cette sauvegarde n’existe pas (ou plus).".into(),
             StoreError::NotFound(_) => "Cet élément n’existe pas (ou plus).".into(),
             StoreError::Validation(errors) => errors.user_message(),
+            StoreError::DocumentRefused(refusal) => refusal.to_string(),
             StoreError::KeyFileMissing => {
                 "Le fichier de clés du coffre (allia.vault.keys) est introuvable. Vos données sont toujours là : utilisez votre kit de récupération pour rouvrir le coffre.".into()
             }

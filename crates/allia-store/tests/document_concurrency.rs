@@ -128,8 +128,8 @@ async fn concurrent_edits_of_a_frozen_version_make_one_new_version() {
     for task in tasks {
         match task.await.expect("task") {
             Ok(_) => {}
-            Err(allia_store::StoreError::Validation(e)) => {
-                assert_eq!(e.0[0].field, "status");
+            Err(allia_store::StoreError::DocumentRefused(refusal)) => {
+                assert_eq!(refusal, allia_core::DocumentRefusal::Backwards);
             }
             Err(other) => panic!("unexpected error: {other:?}"),
         }

@@ -99,7 +99,10 @@ async fn a_draft_is_edited_in_place_and_a_frozen_version_makes_a_new_one() {
         .set_document_status(&doc.id, DocumentStatus::Draft)
         .await
         .expect_err("backwards");
-    assert!(matches!(err, StoreError::Validation(ref e) if e.0[0].field == "status"));
+    assert!(matches!(
+        err,
+        StoreError::DocumentRefused(allia_core::DocumentRefusal::Backwards)
+    ));
 
     let doc = store
         .update_document_settings(&doc.id, &settings("Convention v2"))
@@ -137,7 +140,10 @@ async fn signatures_are_recorded_on_versions_ready_to_sign() {
         .record_signature(&doc.id, &signature)
         .await
         .expect_err("draft");
-    assert!(matches!(err, StoreError::Validation(_)));
+    assert!(matches!(
+        err,
+        StoreError::DocumentRefused(allia_core::DocumentRefusal::NotReadyToSign)
+    ));
 
     store
         .set_document_status(&doc.id, DocumentStatus::ReadyToSign)

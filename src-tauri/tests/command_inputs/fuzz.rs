@@ -17,6 +17,7 @@ pub const INPUT_CODES: &[&str] = &[
     "backup_invalid",
     "backup_wrong_secret",
     "validation",
+    "precondition",
     "wrong_passphrase",
     "wrong_recovery_key",
     "vault_exists",
