@@ -122,6 +122,18 @@ impl AllianceFile {
         })
     }
 
+    /// Writes an alliance file, as every writer does (the app's export, the command
+    /// line): pretty-printed JSON with two-space indents, ending with a newline, in UTF-8
+    /// without a byte-order mark. [`AllianceFile::from_json_slice`] reads it back.
+    ///
+    /// # Errors
+    /// Only if serde_json refuses a value; the file's types give it none to refuse.
+    pub fn to_json_string(&self) -> Result<String, serde_json::Error> {
+        let mut json = serde_json::to_string_pretty(self)?;
+        json.push('\n');
+        Ok(json)
+    }
+
     /// What importing this file stores, validated: the format must be this version's,
     /// the alliance and every partner valid, at most [`ALLIANCE_FILE_MAX_PARTNERS`]
     /// partners. Every problem is reported (fields prefixed `alliance.` and
