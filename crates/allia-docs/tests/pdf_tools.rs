@@ -29,3 +29,19 @@ pub fn tool(name: &str, args: &[&str], path: &Path) -> String {
     );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
+
+/// The text `pdftotext` extracts from `path` (with `args` such as `-layout`, `-f 2`).
+pub fn text(path: &Path, args: &[&str]) -> String {
+    let out = Command::new("pdftotext")
+        .args(args)
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("poppler-utils installed");
+    assert!(
+        out.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}

@@ -62,7 +62,6 @@ pub fn document(fonts: &Fonts, doc: &Document, pages: &[Vec<Item>]) -> Result<Ve
         creation_date: date,
         modification_date: date,
         metadata_date: date,
-        identifier: fingerprint(doc)?,
         ..PdfDocumentInfo::default()
     };
     for face in Face::ALL {
@@ -89,7 +88,14 @@ fn finish(pdf: &PdfDocument, doc: &Document) -> Result<Vec<u8>, PdfError> {
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
-    let id = pdf.metadata.info.identifier.as_bytes().to_vec();
+    let language = language(&doc.metadata.language);
+    // Before compression: the fingerprint reads the content streams as drawn.
+    let mut id = Fingerprint::new();
+    id.metadata(&pdf.metadata.info, &language);
+    for page in lo.get_pages().into_values() {
+        id.field(&lo.get_page_content(page));
+    }
+    let id = id.finish().into_bytes();
     let ids = lo
         .trailer
         .get_mut(b"ID")
@@ -108,7 +114,7 @@ fn finish(pdf: &PdfDocument, doc: &Document) -> Result<Vec<u8>, PdfError> {
         .ok_or_else(|| PdfError::Serialize("no document ID".into()))?;
     *lang
         .as_str_mut()
-        .map_err(|e| PdfError::Serialize(e.to_string()))? = language(&doc.metadata.language);
+        .map_err(|e| PdfError::Serialize(e.to_string()))? = language;
     lo.catalog_mut()
         .map_err(|e| PdfError::Serialize(e.to_string()))?
         .set("Lang", lang);
@@ -346,18 +352,48 @@ fn language(tag: &str) -> Vec<u8> {
     }
 }
 
-/// 32 hex digits from the model's content (two FNV-1a 64 passes): the same document
-/// always gets the same ID, so its bytes are reproducible.
-fn fingerprint(doc: &Document) -> Result<String, PdfError> {
-    let bytes = serde_json::to_vec(doc).map_err(|e| PdfError::Serialize(e.to_string()))?;
-    let fnv = |seed: u64| {
-        bytes.iter().fold(seed, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        })
-    };
-    Ok(format!(
-        "{:016x}{:016x}",
-        fnv(0xcbf2_9ce4_8422_2325),
-        fnv(0x6c62_272e_07bb_0142)
-    ))
+/// The document ID: 32 hex digits (two FNV-1a 64 lanes) over what the PDF shows, the
+/// metadata written and each page's content stream, so the same document always gets the
+/// same ID, and only a change in what is printed changes it (not a renamed field of the
+/// document model, which is never hashed).
+struct Fingerprint {
+    lanes: [u64; 2],
+}
+
+impl Fingerprint {
+    fn new() -> Fingerprint {
+        Fingerprint {
+            lanes: [0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142],
+        }
+    }
+
+    /// One length-prefixed field, so that two fields never read as one.
+    fn field(&mut self, bytes: &[u8]) {
+        let len = (bytes.len() as u64).to_le_bytes();
+        for lane in &mut self.lanes {
+            *lane = len.iter().chain(bytes).fold(*lane, |h, &b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+            });
+        }
+    }
+
+    fn metadata(&mut self, info: &PdfDocumentInfo, language: &[u8]) {
+        for text in [
+            &info.document_title,
+            &info.author,
+            &info.subject,
+            &info.creator,
+            &info.producer,
+        ] {
+            self.field(text.as_bytes());
+        }
+        self.field(info.keywords.join("\n").as_bytes());
+        let d = &info.creation_date.date;
+        self.field(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day).as_bytes());
+        self.field(language);
+    }
+
+    fn finish(&self) -> String {
+        format!("{:016x}{:016x}", self.lanes[0], self.lanes[1])
+    }
 }
