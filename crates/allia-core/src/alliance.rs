@@ -9,6 +9,7 @@ use crate::validation::{optional_text, text, ValidationErrors};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 #[serde(rename_all = "snake_case")]
 pub enum AllianceStatus {
     #[default]
@@ -37,8 +38,11 @@ impl AllianceStatus {
 pub struct AllianceDraft {
     pub name: String,
     /// Objet de l'alliance.
+    #[serde(default)]
     pub purpose: Option<String>,
+    #[serde(default)]
     pub territory: Option<String>,
+    #[serde(default)]
     pub start_date: Option<NaiveDate>,
     pub status: AllianceStatus,
 }

@@ -31,6 +31,7 @@ pub const ALLIANCE_FILE_MAX_PARTNERS: usize = 500;
 pub struct AllianceFile {
     pub format: u32,
     /// The association that produced the file (first party of its contracts).
+    #[serde(default)]
     pub profile: Option<Organisation>,
     pub alliance: AllianceDraft,
     pub partners: Vec<PartnerDraft>,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// The guide's three contractual documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     PartnershipAgreement,
@@ -61,8 +62,10 @@ pub struct ClauseOverride {
     /// The clause's stable identity in the model (e.g. « resiliation »).
     pub clause_id: String,
     /// `Some(false)` leaves an optional clause out; `None` keeps the model's default.
+    #[serde(default)]
     pub enabled: Option<bool>,
     /// Replacement text (same placeholders as the model); `None` keeps the model text.
+    #[serde(default)]
     pub text: Option<String>,
 }
 
@@ -106,6 +109,7 @@ fn merge_override(overrides: &mut Vec<ClauseOverride>, change: ClauseOverride) {
 /// Where a version of a document stands. A version is frozen once it leaves draft.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentStatus {
     #[default]
@@ -201,11 +205,15 @@ pub enum DocumentRefusal {
 #[serde(rename_all = "camelCase")]
 pub struct DocumentSettings {
     pub title: String,
+    #[serde(default)]
     pub overrides: Vec<ClauseOverride>,
     /// « Fait à … »; the association's city when empty.
+    #[serde(default)]
     pub place: Option<String>,
+    #[serde(default)]
     pub signature_date: Option<chrono::NaiveDate>,
     /// Number of original copies; one per party when empty.
+    #[serde(default)]
     pub copies: Option<u32>,
 }
 

@@ -12,6 +12,7 @@ pub mod organisation;
 pub mod partner;
 pub mod passphrase;
 pub mod settings;
+pub mod snapshot;
 pub mod validation;
 
 pub use alliance::{Alliance, AllianceDraft, AllianceStatus};
@@ -28,4 +29,5 @@ pub use organisation::{AssociationProfile, Organisation};
 pub use partner::{ActorType, Partner, PartnerDraft, PartnerRole};
 pub use passphrase::{assess_passphrase, PassphraseAssessment};
 pub use settings::Settings;
+pub use snapshot::{Snapshot, SnapshotV1, SNAPSHOT_VERSION};
 pub use validation::{FieldError, ValidationErrors};

@@ -14,26 +14,38 @@ const LINE_MAX: usize = 300;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 #[serde(rename_all = "camelCase")]
 pub struct Organisation {
     /// Dénomination (legal name).
     pub name: String,
     /// Sigle.
+    #[serde(default)]
     pub acronym: Option<String>,
     /// Forme juridique, e.g. « Association loi 1901 ».
+    #[serde(default)]
     pub legal_form: Option<String>,
     /// Numéro RNA: W + 9 digits.
+    #[serde(default)]
     pub rna: Option<String>,
     /// SIREN (9 digits) or SIRET (14 digits).
+    #[serde(default)]
     pub siret: Option<String>,
+    #[serde(default)]
     pub street: Option<String>,
+    #[serde(default)]
     pub postal_code: Option<String>,
+    #[serde(default)]
     pub city: Option<String>,
     /// Name of the person who signs for the organisation.
+    #[serde(default)]
     pub representative_name: Option<String>,
     /// Their role, e.g. « Présidente ».
+    #[serde(default)]
     pub representative_role: Option<String>,
+    #[serde(default)]
     pub email: Option<String>,
+    #[serde(default)]
     pub phone: Option<String>,
 }
 

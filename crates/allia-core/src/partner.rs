@@ -11,6 +11,7 @@ use crate::validation::{optional_text, ValidationErrors};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 #[serde(rename_all = "snake_case")]
 pub enum ActorType {
     #[default]
@@ -72,6 +73,7 @@ impl ActorType {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "snake_case"))]
 #[serde(rename_all = "snake_case")]
 pub enum PartnerRole {
     /// Chef de file: coordinates and represents the alliance.
@@ -119,8 +121,10 @@ pub struct PartnerDraft {
     pub actor_type: ActorType,
     pub role: PartnerRole,
     /// What the partner brings, in its own words.
+    #[serde(default)]
     pub resources: Option<String>,
     /// Short keywords for what it brings (« comptabilité », « locaux »…).
+    #[serde(default)]
     pub resource_tags: Vec<String>,
 }
 

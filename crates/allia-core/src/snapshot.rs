@@ -1,0 +1,164 @@
+//! The alliance data a frozen document version keeps (`document_version.snapshot`),
+//! versioned apart from the alliance file it is made from.
+//!
+//! A signed version must render the same years later, so what it was frozen with is
+//! read back whatever Allia wrote it: every stored snapshot carries its version
+//! (`snapshotVersion`; rows written before the field existed have none and are version
+//! 1), is read into the type of that version ([`SnapshotV1`], …) and upgraded, one
+//! version at a time, to the current shape. The current shape is [`AllianceFile`], the
+//! input of the document templates; a new version adds a `SnapshotVn`, a variant, an
+//! upgrade step and a golden file (docs/formats.md).
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::alliance::AllianceDraft;
+use crate::alliance_file::AllianceFile;
+use crate::organisation::Organisation;
+use crate::partner::PartnerDraft;
+
+/// The version new snapshots are written in.
+pub const SNAPSHOT_VERSION: u32 = 1;
+
+/// Version 1: the alliance file of format 1 as it was on the day of freezing (the
+/// association's profile, the alliance, its partners). Stored without a version field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnapshotV1 {
+    /// The alliance file format the data had (1).
+    pub format: u32,
+    #[serde(default)]
+    pub profile: Option<Organisation>,
+    pub alliance: AllianceDraft,
+    pub partners: Vec<PartnerDraft>,
+}
+
+/// A stored snapshot, in the version it was written in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Snapshot {
+    V1(SnapshotV1),
+}
+
+/// The field that names a snapshot's version.
+const VERSION_FIELD: &str = "snapshotVersion";
+
+impl Snapshot {
+    /// The snapshot of `file` in the current version.
+    pub fn of(file: &AllianceFile) -> Snapshot {
+        Snapshot::V1(SnapshotV1 {
+            format: file.format,
+            profile: file.profile.clone(),
+            alliance: file.alliance.clone(),
+            partners: file.partners.clone(),
+        })
+    }
+
+    /// The version this snapshot was written in.
+    pub fn version(&self) -> u32 {
+        match self {
+            Snapshot::V1(_) => 1,
+        }
+    }
+
+    /// The data in the current shape, through every upgrade step from its version.
+    pub fn upgrade(self) -> AllianceFile {
+        match self {
+            Snapshot::V1(v1) => AllianceFile {
+                format: v1.format,
+                profile: v1.profile,
+                alliance: v1.alliance,
+                partners: v1.partners,
+            },
+        }
+    }
+}
+
+/// How a stored snapshot is written: its version, then its fields.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Tagged<'a, T> {
+    snapshot_version: u32,
+    #[serde(flatten)]
+    body: &'a T,
+}
+
+impl Serialize for Snapshot {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Snapshot::V1(body) => Tagged {
+                snapshot_version: 1,
+                body,
+            }
+            .serialize(serializer),
+        }
+    }
+}
+
+/// A stored snapshot before its version is known.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Envelope {
+    /// Absent from the snapshots written before versions: they are version 1.
+    #[serde(default)]
+    snapshot_version: Option<u32>,
+    #[serde(flatten)]
+    body: serde_json::Map<String, serde_json::Value>,
+}
+
+impl<'de> Deserialize<'de> for Snapshot {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Snapshot, D::Error> {
+        let envelope = Envelope::deserialize(deserializer)?;
+        let body = serde_json::Value::Object(envelope.body);
+        match envelope.snapshot_version.unwrap_or(1) {
+            1 => serde_json::from_value(body)
+                .map(Snapshot::V1)
+                .map_err(D::Error::custom),
+            newer => Err(D::Error::custom(format!(
+                "{VERSION_FIELD} {newer} was written by a newer Allia (this one reads up to {SNAPSHOT_VERSION})"
+            ))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::alliance::AllianceStatus;
+
+    /// A snapshot as stored before versions (the shape of an alliance file).
+    const UNVERSIONED: &str = r#"{"format":1,"profile":null,"alliance":{"name":"Service partagé","purpose":null,"territory":null,"startDate":null,"status":"active"},"partners":[]}"#;
+
+    #[test]
+    fn a_snapshot_without_version_reads_as_v1() {
+        let snapshot: Snapshot = serde_json::from_str(UNVERSIONED).expect("v1");
+        assert_eq!(snapshot.version(), 1);
+        let file = snapshot.upgrade();
+        assert_eq!(file.alliance.name, "Service partagé");
+        assert_eq!(file.alliance.status, AllianceStatus::Active);
+        assert!(file.partners.is_empty());
+    }
+
+    #[test]
+    fn a_written_snapshot_carries_its_version_and_reads_back() {
+        let file: AllianceFile = serde_json::from_str(UNVERSIONED).expect("file");
+        let snapshot = Snapshot::of(&file);
+        let json = serde_json::to_string(&snapshot).expect("json");
+        assert!(json.starts_with(r#"{"snapshotVersion":1,"format":1,"#), "{json}");
+        let back: Snapshot = serde_json::from_str(&json).expect("read");
+        assert_eq!(back, snapshot);
+        assert_eq!(back.upgrade(), file);
+        // What an older Allia reads: the alliance file, the version field ignored.
+        let old_reader: AllianceFile = serde_json::from_str(&json).expect("old reader");
+        assert_eq!(old_reader, file);
+    }
+
+    #[test]
+    fn a_newer_or_broken_snapshot_is_refused() {
+        let newer = UNVERSIONED.replacen('{', r#"{"snapshotVersion":2,"#, 1);
+        let err = serde_json::from_str::<Snapshot>(&newer).expect_err("newer");
+        assert!(err.to_string().contains("newer Allia"), "{err}");
+        let broken = UNVERSIONED.replace(r#""alliance":"#, r#""alliances":"#);
+        assert!(serde_json::from_str::<Snapshot>(&broken).is_err());
+        assert!(serde_json::from_str::<Snapshot>("[]").is_err());
+    }
+}
