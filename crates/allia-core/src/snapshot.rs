@@ -143,7 +143,10 @@ mod tests {
         let file: AllianceFile = serde_json::from_str(UNVERSIONED).expect("file");
         let snapshot = Snapshot::of(&file);
         let json = serde_json::to_string(&snapshot).expect("json");
-        assert!(json.starts_with(r#"{"snapshotVersion":1,"format":1,"#), "{json}");
+        assert!(
+            json.starts_with(r#"{"snapshotVersion":1,"format":1,"#),
+            "{json}"
+        );
         let back: Snapshot = serde_json::from_str(&json).expect("read");
         assert_eq!(back, snapshot);
         assert_eq!(back.upgrade(), file);
