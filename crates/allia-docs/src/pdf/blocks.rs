@@ -1,33 +1,13 @@
-//! Document blocks → pagination units: typography of each block kind.
+//! Document blocks → pagination units: how each kind of block is set, with the measures
+//! of the [`Theme`].
 
 use crate::model::{Align, Block, List, Paragraph, Run};
 
 use super::fonts::{Face, Fonts};
-use super::layout::{Item, Unit, BODY_HEIGHT, BODY_WIDTH, MARGIN_LEFT, MM};
+use super::layout::{Item, Unit};
 use super::linebreak::break_lines;
-use super::tables;
-
-pub const BODY_SIZE: f32 = 11.0;
-pub const BODY_LEADING: f32 = BODY_SIZE * 1.35;
-const PARAGRAPH_SPACE: f32 = 6.0;
-
-/// A text style: face, size, line height.
-#[derive(Debug, Clone, Copy)]
-pub struct Style {
-    pub size: f32,
-    pub leading: f32,
-}
-
-pub const BODY: Style = Style {
-    size: BODY_SIZE,
-    leading: BODY_LEADING,
-};
-
-/// The style of [`Block::Key`] groups: large enough to copy without a magnifier.
-const KEY: Style = Style {
-    size: 20.0,
-    leading: 30.0,
-};
+use super::theme::{Heading, Style, Theme};
+use super::{signatures, tables};
 
 /// Lays out styled runs in a column; one item per line, baselines from the column top.
 pub fn text_lines(
@@ -53,7 +33,7 @@ pub fn text_lines(
             };
             Item::Text {
                 x,
-                baseline: k as f32 * style.leading + baseline_in_line(style),
+                baseline: k as f32 * style.leading + style.baseline_in_line(),
                 size: style.size,
                 line,
                 justify: (align == Align::Justify).then_some(width),
@@ -63,11 +43,7 @@ pub fn text_lines(
         .collect()
 }
 
-/// Where the baseline sits inside a line box of `style.leading`.
-pub fn baseline_in_line(style: Style) -> f32 {
-    (style.leading - style.size) / 2.0 + style.size * 0.82
-}
-
+/// The model's runs with the face each one is set in.
 pub fn runs_of(runs: &[Run]) -> Vec<(Face, &str)> {
     runs.iter()
         .map(|r| (Face::new(r.bold, r.italic), r.text.as_str()))
@@ -77,46 +53,39 @@ pub fn runs_of(runs: &[Run]) -> Vec<(Face, &str)> {
 /// Collects the units of a whole document.
 pub struct Builder<'a> {
     pub fonts: &'a Fonts,
+    pub theme: &'a Theme,
     pub units: Vec<Unit>,
     /// Table header units, repeated when a table continues on a new page.
     pub headers: Vec<Unit>,
 }
 
 impl<'a> Builder<'a> {
-    pub fn new(fonts: &'a Fonts) -> Builder<'a> {
+    pub fn new(fonts: &'a Fonts, theme: &'a Theme) -> Builder<'a> {
         Builder {
             fonts,
+            theme,
             units: Vec::new(),
             headers: Vec::new(),
         }
     }
 
     pub fn block(&mut self, block: &Block) {
+        let theme = self.theme;
         match block {
             Block::Title { title, subtitle } => self.title(title, subtitle.as_deref()),
-            Block::Section { text } => {
-                let style = Style {
-                    size: 12.5,
-                    leading: 16.5,
-                };
-                self.heading(&[(Face::Bold, text)], style, Align::Center, 20.0, 6.0);
-            }
+            Block::Section { text } => self.heading(text, theme.section),
             Block::Article { number, title } => {
                 let text = heading_text(&format!("Article {number}"), title);
-                let style = Style {
-                    size: 11.5,
-                    leading: 15.0,
-                };
-                self.heading(&[(Face::Bold, &text)], style, Align::Left, 14.0, 3.0);
+                self.heading(&text, theme.article);
             }
             Block::SubArticle { number, title } => {
                 let text = heading_text(number, title);
-                self.heading(&[(Face::BoldItalic, &text)], BODY, Align::Left, 9.0, 2.0);
+                self.heading(&text, theme.sub_article);
             }
             Block::Paragraph(p) => self.paragraph(p),
             Block::List(list) => self.list(list),
             Block::Table(table) => tables::table(self, table),
-            Block::Signatures(s) => tables::signatures(self, s),
+            Block::Signatures(s) => signatures::block(self, s),
             Block::Key { lines } => self.key(lines),
             Block::PageBreak => self.units.push(Unit {
                 page_break: true,
@@ -125,49 +94,34 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Lines of `runs` across the whole body width.
+    pub fn body_lines(&self, runs: &[(Face, &str)], style: Style, align: Align) -> Vec<Item> {
+        let page = &self.theme.page;
+        text_lines(self.fonts, runs, page.left, page.body_width, style, align)
+    }
+
     fn title(&mut self, title: &str, subtitle: Option<&str>) {
-        let big = Style {
-            size: 20.0,
-            leading: 25.0,
-        };
-        let mut items = text_lines(
-            self.fonts,
-            &[(Face::Bold, title)],
-            MARGIN_LEFT,
-            BODY_WIDTH,
-            big,
-            Align::Center,
-        );
-        let mut height = items.len() as f32 * big.leading;
+        let theme = self.theme.title;
+        let page = self.theme.page;
+        let mut items = self.body_lines(&[(Face::Bold, title)], theme.title, Align::Center);
+        let mut height = items.len() as f32 * theme.title.leading;
         if let Some(sub) = subtitle.filter(|s| !s.trim().is_empty()) {
-            let style = Style {
-                size: 13.0,
-                leading: 17.0,
-            };
-            height += 4.0;
-            let sub_items = text_lines(
-                self.fonts,
-                &[(Face::Italic, sub)],
-                MARGIN_LEFT,
-                BODY_WIDTH,
-                style,
-                Align::Center,
-            );
+            height += theme.subtitle_gap;
+            let sub_items = self.body_lines(&[(Face::Italic, sub)], theme.subtitle, Align::Center);
             let top = height;
-            height += sub_items.len() as f32 * style.leading;
-            items.extend(sub_items.into_iter().map(|i| shift(i, top)));
+            height += sub_items.len() as f32 * theme.subtitle.leading;
+            items.extend(sub_items.into_iter().map(|i| i.shifted(top)));
         }
         // A short centred rule under the title, as on a notary's deed.
-        height += 10.0;
-        let middle = MARGIN_LEFT + BODY_WIDTH / 2.0;
-        items.push(Item::Rule {
-            x1: middle - 40.0,
-            x2: middle + 40.0,
-            y: height,
-            thickness: 0.6,
-            grey: 0.0,
-        });
-        height += 16.0;
+        height += theme.rule_gap;
+        let middle = page.left + page.body_width / 2.0;
+        items.push(Item::rule(
+            middle - theme.rule_half_width,
+            middle + theme.rule_half_width,
+            height,
+            theme.rule,
+        ));
+        height += theme.after;
         self.units.push(Unit {
             height,
             keep_with_next: true,
@@ -179,6 +133,9 @@ impl<'a> Builder<'a> {
     /// Large bold groups in a grid of equal columns, so that a key copied by hand reads
     /// row by row and column by column; a rule above and below. One unit: never split.
     fn key(&mut self, lines: &[String]) {
+        let theme = self.theme.key;
+        let page = self.theme.page;
+        let style = theme.style;
         let rows: Vec<Vec<&str>> = lines
             .iter()
             .map(|line| line.split_whitespace().collect::<Vec<_>>())
@@ -194,69 +151,55 @@ impl<'a> Builder<'a> {
             .map(|group| self.fonts.text_width(Face::Bold, group))
             .max()
             .unwrap_or(0) as f32
-            * KEY.size
+            * style.size
             / 1000.0;
         // A gap of one em between groups; columns shrink to the body width if need be
         // (a group wider than its column then wraps, still legible).
-        let cell = (widest + KEY.size).min(BODY_WIDTH / columns as f32);
-        let left = MARGIN_LEFT + (BODY_WIDTH - cell * columns as f32) / 2.0;
-        let pad = 10.0;
+        let cell = (widest + style.size).min(page.body_width / columns as f32);
+        let left = page.left + (page.body_width - cell * columns as f32) / 2.0;
         let mut items = Vec::new();
-        let mut y = pad;
+        let mut y = theme.pad;
         for row in &rows {
-            let mut row_height = KEY.leading;
+            let mut row_height = style.leading;
             for (c, group) in row.iter().enumerate() {
                 let lines = text_lines(
                     self.fonts,
                     &[(Face::Bold, group)],
                     left + c as f32 * cell,
                     cell,
-                    KEY,
+                    style,
                     Align::Center,
                 );
-                row_height = row_height.max(lines.len() as f32 * KEY.leading);
-                items.extend(lines.into_iter().map(|i| shift(i, y)));
+                row_height = row_height.max(lines.len() as f32 * style.leading);
+                items.extend(lines.into_iter().map(|i| i.shifted(y)));
             }
             y += row_height;
         }
-        let height = y + pad;
+        let height = y + theme.pad;
         let (x1, x2) = (
-            left - KEY.size / 2.0,
-            left + cell * columns as f32 + KEY.size / 2.0,
+            left - style.size / 2.0,
+            left + cell * columns as f32 + style.size / 2.0,
         );
         for rule_y in [0.0, height] {
-            items.push(Item::Rule {
-                x1,
-                x2,
-                y: rule_y,
-                thickness: 1.2,
-                grey: 0.0,
-            });
+            items.push(Item::rule(x1, x2, rule_y, theme.rule));
         }
         self.units.push(Unit {
             height,
-            space_before: 10.0,
+            space_before: theme.space_before,
             items,
             ..Unit::default()
         });
     }
 
     /// A heading: one unit kept with the next (whose first two lines are glued).
-    fn heading(
-        &mut self,
-        runs: &[(Face, &str)],
-        style: Style,
-        align: Align,
-        before: f32,
-        after: f32,
-    ) {
-        let items = text_lines(self.fonts, runs, MARGIN_LEFT, BODY_WIDTH, style, align);
+    fn heading(&mut self, text: &str, heading: Heading) {
+        let items = self.body_lines(&[(heading.face, text)], heading.style, heading.align);
         if items.is_empty() {
             return;
         }
         self.units.push(Unit {
-            height: items.len() as f32 * style.leading + after,
-            space_before: before,
+            height: items.len() as f32 * heading.style.leading + heading.after,
+            space_before: heading.before,
             keep_with_next: true,
             items,
             ..Unit::default()
@@ -264,56 +207,49 @@ impl<'a> Builder<'a> {
     }
 
     fn paragraph(&mut self, p: &Paragraph) {
-        let runs = runs_of(&p.runs);
-        let items = text_lines(self.fonts, &runs, MARGIN_LEFT, BODY_WIDTH, BODY, p.align);
-        self.push_lines(items, Vec::new(), PARAGRAPH_SPACE, BODY);
+        let body = self.theme.body;
+        let items = self.body_lines(&runs_of(&p.runs), body, p.align);
+        self.push_lines(items, Vec::new(), self.theme.paragraph_space, body);
     }
 
     fn list(&mut self, list: &List) {
-        let indent = 24.0;
+        let theme = self.theme.list;
+        let (page, body) = (self.theme.page, self.theme.body);
         for (k, item) in list.items.iter().enumerate() {
-            let runs = runs_of(item);
             let items = text_lines(
                 self.fonts,
-                &runs,
-                MARGIN_LEFT + indent,
-                BODY_WIDTH - indent,
-                BODY,
+                &runs_of(item),
+                page.left + theme.indent,
+                page.body_width - theme.indent,
+                body,
                 Align::Justify,
             );
-            let marker = if list.ordered {
-                format!("{}.", k + 1)
+            let (marker, marker_x) = if list.ordered {
+                (format!("{}.", k + 1), theme.number_x)
             } else {
-                "–".to_string()
-            };
-            let marker_x = if list.ordered {
-                MARGIN_LEFT + 6.0
-            } else {
-                MARGIN_LEFT + 10.0
+                ("–".to_string(), theme.bullet_x)
             };
             let marker_items = text_lines(
                 self.fonts,
                 &[(Face::Regular, &marker)],
-                marker_x,
-                indent,
-                BODY,
+                page.left + marker_x,
+                theme.indent,
+                body,
                 Align::Left,
             );
-            let space = if k == 0 { PARAGRAPH_SPACE } else { 3.0 };
-            self.push_lines(items, marker_items, space, BODY);
+            let space = if k == 0 {
+                self.theme.paragraph_space
+            } else {
+                theme.item_space
+            };
+            self.push_lines(items, marker_items, space, body);
         }
     }
 
     /// Pushes one unit per line, gluing the first two and the last two lines so a page
     /// break never leaves a single line of the paragraph alone. `first_extra` items (a list
     /// marker) go with the first line.
-    pub fn push_lines(
-        &mut self,
-        lines: Vec<Item>,
-        first_extra: Vec<Item>,
-        space: f32,
-        style: Style,
-    ) {
+    fn push_lines(&mut self, lines: Vec<Item>, first_extra: Vec<Item>, space: f32, style: Style) {
         let n = lines.len();
         if n == 0 {
             if !first_extra.is_empty() {
@@ -328,8 +264,7 @@ impl<'a> Builder<'a> {
         }
         let mut extra = Some(first_extra);
         for (k, line) in lines.into_iter().enumerate() {
-            let line = shift(line, -(k as f32) * style.leading);
-            let mut items = vec![line];
+            let mut items = vec![line.shifted(-(k as f32) * style.leading)];
             items.extend(extra.take().unwrap_or_default());
             self.units.push(Unit {
                 height: style.leading,
@@ -350,44 +285,3 @@ fn heading_text(label: &str, title: &str) -> String {
         format!("{label} — {title}")
     }
 }
-
-pub fn shift(item: Item, dy: f32) -> Item {
-    match item {
-        Item::Text {
-            x,
-            baseline,
-            size,
-            line,
-            justify,
-            grey,
-        } => Item::Text {
-            x,
-            baseline: baseline + dy,
-            size,
-            line,
-            justify,
-            grey,
-        },
-        Item::Rule {
-            x1,
-            x2,
-            y,
-            thickness,
-            grey,
-        } => Item::Rule {
-            x1,
-            x2,
-            y: y + dy,
-            thickness,
-            grey,
-        },
-    }
-}
-
-/// Height used by a block that must not be split when it fits on a page.
-pub fn fits_on_a_page(height: f32) -> bool {
-    height <= BODY_HEIGHT
-}
-
-/// The blank space left for a handwritten signature.
-pub const SIGNING_SPACE: f32 = 30.0 * MM;

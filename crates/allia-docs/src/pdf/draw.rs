@@ -11,36 +11,57 @@ use printpdf::{
 use crate::model::Document;
 
 use super::fonts::{Face, Fonts};
-use super::layout::{Item, BODY_WIDTH, MARGIN_LEFT, MM, PAGE_HEIGHT, PAGE_WIDTH};
+use super::layout::Item;
 use super::linebreak::{break_lines, is_nonbreaking_space, Chunk, Line};
+use super::theme::Theme;
 use super::PdfError;
 
-const SMALL: f32 = 8.5;
-const TEXT_GREY: f32 = 0.4;
-
-/// Builds the whole PDF from the paginated items.
 /// miniz level 1: page content (hex glyph strings) is repetitive enough that the
 /// fastest level gets most of the gain.
 const FAST_COMPRESSION: u8 = 1;
 
-pub fn document(fonts: &Fonts, doc: &Document, pages: &[Vec<Item>]) -> Result<Vec<u8>, PdfError> {
+/// Draws items on one page, noting which faces it used (only those are embedded).
+struct Canvas<'a> {
+    fonts: &'a Fonts,
+    theme: &'a Theme,
+    used: [bool; 4],
+}
+
+/// Builds the whole PDF from the paginated items.
+pub fn document(
+    fonts: &Fonts,
+    theme: &Theme,
+    doc: &Document,
+    pages: &[Vec<Item>],
+) -> Result<Vec<u8>, PdfError> {
     let count = pages.len();
-    let mut used = [false; 4];
+    let mut canvas = Canvas {
+        fonts,
+        theme,
+        used: [false; 4],
+    };
+    let (page, margins) = (&theme.page, &theme.margins);
     let mut pdf_pages = Vec::with_capacity(count);
     for (index, items) in pages.iter().enumerate() {
         let mut ops = Vec::with_capacity(items.len() * 6 + 16);
         for item in items {
-            draw_item(fonts, &mut ops, item, &mut used);
+            canvas.draw(&mut ops, item);
         }
         let header = doc.header.as_deref().filter(|h| !h.trim().is_empty());
         if let (Some(header), true) = (header, index > 0) {
-            let line = one_line(fonts, Face::Italic, header, BODY_WIDTH);
-            draw_centred(fonts, &mut ops, line, 15.0 * MM, &mut used);
-            draw_item(fonts, &mut ops, &rule(17.5 * MM), &mut used);
+            let line = canvas.one_line(Face::Italic, header, page.body_width);
+            canvas.draw_centred(&mut ops, line, margins.header_baseline);
+            let rule = Item::rule(
+                page.left,
+                theme.right(),
+                margins.header_rule_y,
+                margins.header_rule,
+            );
+            canvas.draw(&mut ops, &rule);
         }
-        let footer = footer_line(fonts, &doc.footer_title, index + 1, count);
-        draw_centred(fonts, &mut ops, footer, PAGE_HEIGHT - 14.0 * MM, &mut used);
-        let page_box = Rect::from_wh(Pt(PAGE_WIDTH), Pt(PAGE_HEIGHT));
+        let footer = canvas.footer_line(&doc.footer_title, index + 1, count);
+        canvas.draw_centred(&mut ops, footer, margins.footer_baseline);
+        let page_box = Rect::from_wh(Pt(page.width), Pt(page.height));
         pdf_pages.push(PdfPage {
             media_box: page_box.clone(),
             trim_box: page_box.clone(),
@@ -65,7 +86,7 @@ pub fn document(fonts: &Fonts, doc: &Document, pages: &[Vec<Item>]) -> Result<Ve
         ..PdfDocumentInfo::default()
     };
     for face in Face::ALL {
-        if used[face.index()] {
+        if canvas.used[face.index()] {
             let font = PdfFont::new(fonts.face(face).parsed.clone());
             pdf.resources
                 .fonts
@@ -138,69 +159,141 @@ fn finish(pdf: &PdfDocument, doc: &Document) -> Result<Vec<u8>, PdfError> {
     Ok(bytes)
 }
 
-fn draw_item(fonts: &Fonts, ops: &mut Vec<Op>, item: &Item, used: &mut [bool; 4]) {
-    match item {
-        Item::Text {
-            x,
+impl Canvas<'_> {
+    fn draw(&mut self, ops: &mut Vec<Op>, item: &Item) {
+        let page_height = self.theme.page.height;
+        match item {
+            Item::Text {
+                x,
+                baseline,
+                size,
+                line,
+                justify,
+                grey,
+            } => {
+                let extra = match justify {
+                    Some(width) if !line.last && line.spaces > 0 => {
+                        let target = width * 1000.0 / size;
+                        ((target - line.width as f32) / line.spaces as f32).max(0.0)
+                    }
+                    _ => 0.0,
+                };
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFillColor {
+                    col: grey_colour(if *grey { self.theme.margins.grey } else { 0.0 }),
+                });
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(*x), Pt(page_height - baseline)),
+                });
+                let mut current = None;
+                for chunk in &line.chunks {
+                    if current != Some(chunk.face) {
+                        current = Some(chunk.face);
+                        self.used[chunk.face.index()] = true;
+                        ops.push(Op::SetFont {
+                            font: PdfFontHandle::External(FontId(
+                                chunk.face.resource_id().into(),
+                            )),
+                            size: Pt(*size),
+                        });
+                    }
+                    ops.push(Op::ShowText {
+                        items: text_items(self.fonts, chunk, extra),
+                    });
+                }
+                ops.push(Op::EndTextSection);
+            }
+            Item::Rule {
+                x1,
+                x2,
+                y,
+                thickness,
+                grey,
+            } => {
+                let y = page_height - y;
+                let point = |x: f32| LinePoint {
+                    p: Point { x: Pt(x), y: Pt(y) },
+                    bezier: false,
+                };
+                ops.push(Op::SetOutlineColor {
+                    col: grey_colour(*grey),
+                });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
+                ops.push(Op::DrawLine {
+                    line: PdfLine {
+                        points: vec![point(*x1), point(*x2)],
+                        is_closed: false,
+                    },
+                });
+            }
+        }
+    }
+
+    /// A small grey line centred on the body, in a margin.
+    fn draw_centred(&mut self, ops: &mut Vec<Op>, line: Line, baseline: f32) {
+        let (page, size) = (&self.theme.page, self.theme.margins.size);
+        let natural = line.width as f32 * size / 1000.0;
+        let item = Item::Text {
+            x: page.left + (page.body_width - natural).max(0.0) / 2.0,
             baseline,
             size,
             line,
-            justify,
-            grey,
-        } => {
-            let extra = match justify {
-                Some(width) if !line.last && line.spaces > 0 => {
-                    let target = width * 1000.0 / size;
-                    ((target - line.width as f32) / line.spaces as f32).max(0.0)
-                }
-                _ => 0.0,
-            };
-            ops.push(Op::StartTextSection);
-            ops.push(Op::SetFillColor {
-                col: grey_colour(if *grey { TEXT_GREY } else { 0.0 }),
-            });
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(*x), Pt(PAGE_HEIGHT - baseline)),
-            });
-            let mut current = None;
-            for chunk in &line.chunks {
-                if current != Some(chunk.face) {
-                    current = Some(chunk.face);
-                    used[chunk.face.index()] = true;
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(FontId(chunk.face.resource_id().into())),
-                        size: Pt(*size),
-                    });
-                }
-                ops.push(Op::ShowText {
-                    items: text_items(fonts, chunk, extra),
-                });
+            justify: None,
+            grey: true,
+        };
+        self.draw(ops, &item);
+    }
+
+    /// « <title> — Page N / M »; a title too long for the line is shortened with « … ».
+    fn footer_line(&self, title: &str, page: usize, pages: usize) -> Line {
+        let width = self.theme.page.body_width;
+        let numbers = format!("Page {page} / {pages}");
+        if title.trim().is_empty() {
+            return self.one_line(Face::Regular, &numbers, width);
+        }
+        let tail = format!(" — {numbers}");
+        let tail_width =
+            self.fonts.text_width(Face::Regular, &tail) as f32 * self.theme.margins.size / 1000.0;
+        let head = self.one_line(Face::Regular, title, width - tail_width);
+        let head: String = head.chunks.iter().map(|c| c.text.as_str()).collect();
+        self.one_line(Face::Regular, &format!("{head}{tail}"), width)
+    }
+
+    /// `text` on one small line of at most `width` points, cut with « … » if needed.
+    fn one_line(&self, face: Face, text: &str, width: f32) -> Line {
+        let fonts = self.fonts;
+        let max = (width.max(0.0) * 1000.0 / self.theme.margins.size) as u32;
+        let mut lines = break_lines(fonts, &[(face, text)], u32::MAX / 4, false);
+        let mut line = lines.pop().unwrap_or(Line {
+            chunks: Vec::new(),
+            width: 0,
+            spaces: 0,
+            last: true,
+        });
+        if line.width <= max {
+            return line;
+        }
+        let ellipsis = fonts.width(face, '…');
+        let mut kept = String::new();
+        let mut width = 0;
+        let all: String = line.chunks.iter().map(|c| c.text.as_str()).collect();
+        for c in all.chars() {
+            let w = fonts.width(face, c);
+            if width + w + ellipsis > max {
+                break;
             }
-            ops.push(Op::EndTextSection);
+            kept.push(c);
+            width += w;
         }
-        Item::Rule {
-            x1,
-            x2,
-            y,
-            thickness,
-            grey,
-        } => {
-            let y = PAGE_HEIGHT - y;
-            let point = |x: f32| LinePoint {
-                p: Point { x: Pt(x), y: Pt(y) },
-                bezier: false,
-            };
-            ops.push(Op::SetOutlineColor {
-                col: grey_colour(*grey),
-            });
-            ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
-            ops.push(Op::DrawLine {
-                line: PdfLine {
-                    points: vec![point(*x1), point(*x2)],
-                    is_closed: false,
-                },
-            });
-        }
+        kept.push('…');
+        line.chunks = vec![Chunk {
+            face,
+            text: kept,
+            width: width + ellipsis,
+        }];
+        line.width = width + ellipsis;
+        line.spaces = 0;
+        line
     }
 }
 
@@ -229,78 +322,6 @@ fn text_items(fonts: &Fonts, chunk: &Chunk, extra: f32) -> Vec<TextItem> {
         items.push(TextItem::Text(text));
     }
     items
-}
-
-fn draw_centred(fonts: &Fonts, ops: &mut Vec<Op>, line: Line, baseline: f32, used: &mut [bool; 4]) {
-    let natural = line.width as f32 * SMALL / 1000.0;
-    let item = Item::Text {
-        x: MARGIN_LEFT + (BODY_WIDTH - natural).max(0.0) / 2.0,
-        baseline,
-        size: SMALL,
-        line,
-        justify: None,
-        grey: true,
-    };
-    draw_item(fonts, ops, &item, used);
-}
-
-fn rule(y: f32) -> Item {
-    Item::Rule {
-        x1: MARGIN_LEFT,
-        x2: MARGIN_LEFT + BODY_WIDTH,
-        y,
-        thickness: 0.3,
-        grey: 0.6,
-    }
-}
-
-/// « <title> — Page N / M »; a title too long for the line is shortened with « … ».
-fn footer_line(fonts: &Fonts, title: &str, page: usize, pages: usize) -> Line {
-    let numbers = format!("Page {page} / {pages}");
-    if title.trim().is_empty() {
-        return one_line(fonts, Face::Regular, &numbers, BODY_WIDTH);
-    }
-    let tail = format!(" — {numbers}");
-    let tail_width = fonts.text_width(Face::Regular, &tail) as f32 * SMALL / 1000.0;
-    let head = one_line(fonts, Face::Regular, title, BODY_WIDTH - tail_width);
-    let head: String = head.chunks.iter().map(|c| c.text.as_str()).collect();
-    one_line(fonts, Face::Regular, &format!("{head}{tail}"), BODY_WIDTH)
-}
-
-/// `text` on one small line of at most `width` points, cut with « … » if needed.
-fn one_line(fonts: &Fonts, face: Face, text: &str, width: f32) -> Line {
-    let max = (width.max(0.0) * 1000.0 / SMALL) as u32;
-    let mut lines = break_lines(fonts, &[(face, text)], u32::MAX / 4, false);
-    let mut line = lines.pop().unwrap_or(Line {
-        chunks: Vec::new(),
-        width: 0,
-        spaces: 0,
-        last: true,
-    });
-    if line.width <= max {
-        return line;
-    }
-    let ellipsis = fonts.width(face, '…');
-    let mut kept = String::new();
-    let mut width = 0;
-    let all: String = line.chunks.iter().map(|c| c.text.as_str()).collect();
-    for c in all.chars() {
-        let w = fonts.width(face, c);
-        if width + w + ellipsis > max {
-            break;
-        }
-        kept.push(c);
-        width += w;
-    }
-    kept.push('…');
-    line.chunks = vec![Chunk {
-        face,
-        text: kept,
-        width: width + ellipsis,
-    }];
-    line.width = width + ellipsis;
-    line.spaces = 0;
-    line
 }
 
 fn grey_colour(level: f32) -> Color {

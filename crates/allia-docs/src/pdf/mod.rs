@@ -10,7 +10,10 @@ mod draw;
 mod fonts;
 mod layout;
 mod linebreak;
+mod paginate;
+mod signatures;
 mod tables;
+mod theme;
 
 use std::sync::OnceLock;
 
@@ -27,9 +30,11 @@ pub enum PdfError {
     Serialize(String),
 }
 
-/// Lays documents out. Holds the parsed fonts: build it once (see [`shared`]).
+/// Lays documents out. Holds the parsed fonts and the theme: build it once (see
+/// [`shared`]).
 pub struct Typesetter {
     fonts: fonts::Fonts,
+    theme: theme::Theme,
 }
 
 impl Typesetter {
@@ -37,18 +42,19 @@ impl Typesetter {
     pub fn new() -> Result<Typesetter, PdfError> {
         Ok(Typesetter {
             fonts: fonts::Fonts::load()?,
+            theme: theme::Theme::A4,
         })
     }
 
     /// Renders `doc` to PDF bytes. Any text is accepted: characters the fonts lack are
     /// replaced by a visible « ? », control characters are dropped.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
-        let mut builder = blocks::Builder::new(&self.fonts);
+        let mut builder = blocks::Builder::new(&self.fonts, &self.theme);
         for block in &doc.blocks {
             builder.block(block);
         }
-        let pages = layout::paginate(&builder.units, &builder.headers);
-        draw::document(&self.fonts, doc, &pages)
+        let pages = paginate::paginate(&self.theme, &builder.units, &builder.headers);
+        draw::document(&self.fonts, &self.theme, doc, &pages)
     }
 }
 

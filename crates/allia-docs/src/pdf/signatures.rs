@@ -1,0 +1,102 @@
+//! The signature block: « Fait à …, le …, en N exemplaires originaux. » then the
+//! signatories in columns, each with room to sign by hand. Kept on one page whenever it
+//! fits (the DOCX side is `docx/signatures.rs`).
+
+use crate::model::{Align, Signatory, Signatures};
+
+use super::blocks::{text_lines, Builder};
+use super::fonts::Face;
+use super::layout::{Item, Unit};
+
+pub fn block(b: &mut Builder<'_>, s: &Signatures) {
+    let theme = b.theme.signatures;
+    let body = b.theme.body;
+    let blank = "……………………";
+    let place = if s.place.trim().is_empty() {
+        blank
+    } else {
+        s.place.as_str()
+    };
+    let date = if s.date.trim().is_empty() {
+        blank
+    } else {
+        s.date.as_str()
+    };
+    let copies = match s.copies {
+        1 => "en un exemplaire original".to_string(),
+        n => format!("en {n} exemplaires originaux"),
+    };
+    let sentence = format!("Fait à {place}, le {date}, {copies}.");
+    let head = b.body_lines(&[(Face::Regular, &sentence)], body, Align::Left);
+    let head_height = head.len() as f32 * body.leading + theme.after_sentence;
+    let rows: Vec<(Vec<Item>, f32)> = signatory_rows(&s.signatories)
+        .into_iter()
+        .map(|row| signature_row(b, row))
+        .collect();
+    let total = head_height + rows.iter().map(|(_, h)| h).sum::<f32>();
+    if b.theme.fits(total) {
+        let mut items = head;
+        let mut y = head_height;
+        for (row, height) in rows {
+            items.extend(row.into_iter().map(|i| i.shifted(y)));
+            y += height;
+        }
+        b.units.push(Unit {
+            height: total,
+            space_before: theme.space_before,
+            items,
+            ..Unit::default()
+        });
+        return;
+    }
+    // Too many signatories for one page: keep each row whole instead.
+    b.units.push(Unit {
+        height: head_height,
+        space_before: theme.space_before,
+        keep_with_next: true,
+        items: head,
+        ..Unit::default()
+    });
+    for (items, height) in rows {
+        b.units.push(Unit {
+            height,
+            items,
+            ..Unit::default()
+        });
+    }
+}
+
+/// Two or three columns per row: four signatories make two rows of two.
+fn signatory_rows(all: &[Signatory]) -> Vec<&[Signatory]> {
+    let per_row = if all.len() == 4 { 2 } else { 3 };
+    all.chunks(per_row).collect()
+}
+
+/// One row of signatories (at least two columns wide) and its height.
+fn signature_row(b: &Builder<'_>, row: &[Signatory]) -> (Vec<Item>, f32) {
+    let theme = b.theme.signatures;
+    let (page, body) = (b.theme.page, b.theme.body);
+    let columns = row.len().max(2);
+    let column_width = page.body_width / columns as f32;
+    let mut items = Vec::new();
+    let mut tallest = 0.0f32;
+    for (c, who) in row.iter().enumerate() {
+        let x = page.left + c as f32 * column_width;
+        let width = column_width - theme.column_gap;
+        let mut y = 0.0;
+        let parts: [(Face, &str); 4] = [
+            (Face::Bold, &who.organisation),
+            (Face::Regular, &who.name),
+            (Face::Italic, &who.role),
+            (Face::Italic, "Lu et approuvé"),
+        ];
+        for (face, text) in parts {
+            let lines = text_lines(b.fonts, &[(face, text)], x, width, body, Align::Left);
+            let height = lines.len() as f32 * body.leading;
+            items.extend(lines.into_iter().map(|i| i.shifted(y)));
+            y += height;
+        }
+        tallest = tallest.max(y);
+    }
+    (items, tallest + theme.signing_space + theme.row_gap)
+}
