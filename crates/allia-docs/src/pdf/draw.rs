@@ -191,9 +191,7 @@ impl Canvas<'_> {
                         current = Some(chunk.face);
                         self.used[chunk.face.index()] = true;
                         ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(FontId(
-                                chunk.face.resource_id().into(),
-                            )),
+                            font: PdfFontHandle::External(FontId(chunk.face.resource_id().into())),
                             size: Pt(*size),
                         });
                     }
