@@ -191,7 +191,7 @@ function fakeBackend() {
     partner_list: (args) => state.partners.filter((partner) => partner.allianceId === args["allianceId"]),
     partner_create: (args) => {
       const draft = args["draft"] as PartnerDraft;
-      if (draft.organisation.siret !== null && !/^\d{9}(\d{5})?$/.test(draft.organisation.siret)) {
+      if (typeof draft.organisation.siret === "string" && !/^\d{9}(\d{5})?$/.test(draft.organisation.siret)) {
         throw new CommandError({
           code: "validation",
           message: "Vérifiez les champs.",

@@ -140,9 +140,9 @@ export type Alliance = {
 export type AllianceDraft = {
 	name: string,
 	/**  Objet de l'alliance. */
-	purpose: string | null,
-	territory: string | null,
-	startDate: string | null,
+	purpose?: string | null,
+	territory?: string | null,
+	startDate?: string | null,
 	status: AllianceStatus,
 };
 
@@ -238,9 +238,9 @@ export type ClauseOverride = {
 	/**  The clause's stable identity in the model (e.g. « resiliation »). */
 	clauseId: string,
 	/**  `Some(false)` leaves an optional clause out; `None` keeps the model's default. */
-	enabled: boolean | null,
+	enabled?: boolean | null,
 	/**  Replacement text (same placeholders as the model); `None` keeps the model text. */
-	text: string | null,
+	text?: string | null,
 };
 
 /**  Whether a clause is in the document, and why. */
@@ -276,6 +276,19 @@ export type ContractDocument = {
 	createdAt: string,
 	updatedAt: string,
 	current: DocumentVersion,
+	/**
+	 *  What the builder offers next: [`DocumentStatus::next`] of the current version.
+	 *  This and the two fields below are derived from `current.status` by
+	 *  [`ContractDocument::new`], so the UI reads the rules instead of repeating them.
+	 */
+	nextStatus: DocumentStatus | null,
+	/**  Whether signatures can be recorded: [`DocumentStatus::accepts_signatures`]. */
+	canSign: boolean,
+	/**
+	 *  Whether the current version is frozen ([`DocumentStatus::is_frozen`]): a change
+	 *  then starts version `current.number + 1`.
+	 */
+	frozen: boolean,
 };
 
 /**  A whole document, ready to be laid out. */
@@ -301,12 +314,12 @@ export type DocumentPreview = {
 /**  What the user sets on a document besides the alliance data. */
 export type DocumentSettings = {
 	title: string,
-	overrides: ClauseOverride[],
+	overrides?: ClauseOverride[],
 	/**  « Fait à … »; the association's city when empty. */
-	place: string | null,
-	signatureDate: string | null,
+	place?: string | null,
+	signatureDate?: string | null,
 	/**  Number of original copies; one per party when empty. */
-	copies: number | null,
+	copies?: number | null,
 };
 
 /**  Where a version of a document stands. A version is frozen once it leaves draft. */
@@ -324,7 +337,12 @@ export type DocumentVersion = {
 	frozenAt: string | null,
 };
 
-export type ErrorCode = "validation" | "wrong_passphrase" | "wrong_recovery_key" | "vault_locked" | "vault_missing" | "vault_exists" | "vault_in_use" | 
+export type ErrorCode = "validation" | 
+/**
+ *  The record's current state refuses the change (e.g. a document version moving
+ *  backwards): the request was well formed, the UI's copy of the record is stale.
+ */
+"precondition" | "wrong_passphrase" | "wrong_recovery_key" | "vault_locked" | "vault_missing" | "vault_exists" | "vault_in_use" | 
 /**  The database is there, its key file is not: the recovery kit opens it. */
 "key_file_missing" | 
 /**  The key file was changed or damaged: the recovery kit opens the vault. */
@@ -340,6 +358,10 @@ export type ErrorCode = "validation" | "wrong_passphrase" | "wrong_recovery_key"
 /**  A document could not be built (e.g. an edited clause with a template error). */
 "document" | "storage" | "io";
 
+/**
+ *  The file formats a document is exported to. The app receives it over IPC as
+ *  `"pdf"` or `"docx"` (TypeScript type `ExportFormat`).
+ */
 export type ExportFormat = "pdf" | "docx";
 
 /**  One problem with one field, ready to be shown next to that field. */
@@ -384,22 +406,22 @@ export type Organisation = {
 	/**  Dénomination (legal name). */
 	name: string,
 	/**  Sigle. */
-	acronym: string | null,
+	acronym?: string | null,
 	/**  Forme juridique, e.g. « Association loi 1901 ». */
-	legalForm: string | null,
+	legalForm?: string | null,
 	/**  Numéro RNA: W + 9 digits. */
-	rna: string | null,
+	rna?: string | null,
 	/**  SIREN (9 digits) or SIRET (14 digits). */
-	siret: string | null,
-	street: string | null,
-	postalCode: string | null,
-	city: string | null,
+	siret?: string | null,
+	street?: string | null,
+	postalCode?: string | null,
+	city?: string | null,
 	/**  Name of the person who signs for the organisation. */
-	representativeName: string | null,
+	representativeName?: string | null,
 	/**  Their role, e.g. « Présidente ». */
-	representativeRole: string | null,
-	email: string | null,
-	phone: string | null,
+	representativeRole?: string | null,
+	email?: string | null,
+	phone?: string | null,
 };
 
 export type Paragraph = {
@@ -422,9 +444,9 @@ export type PartnerDraft = {
 	actorType: ActorType,
 	role: PartnerRole,
 	/**  What the partner brings, in its own words. */
-	resources: string | null,
+	resources?: string | null,
 	/**  Short keywords for what it brings (« comptabilité », « locaux »…). */
-	resourceTags: string[],
+	resourceTags?: string[],
 };
 
 /**  The role a partner holds in the alliance. */

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { clauseHeading, nextStatus, resetClauseText, setClauseText, toggleClause } from "./documents";
+import { describe, expect, it, vi } from "vitest";
+import { ApiError } from "$lib/api/client";
+import { clauseHeading, resetClauseText, setClauseText, staleOnRefusal, toggleClause } from "./documents";
 
 describe("clause overrides", () => {
   it("adds an override when an optional clause is turned off", () => {
@@ -35,10 +36,13 @@ describe("clause overrides", () => {
 });
 
 describe("status and headings", () => {
-  it("moves forward only", () => {
-    expect(nextStatus("draft")).toBe("in_review");
-    expect(nextStatus("ready_to_sign")).toBe("signed");
-    expect(nextStatus("signed")).toBeNull();
+  it("reads the document again only when the vault says it moved on", () => {
+    const onStale = vi.fn();
+    const handle = staleOnRefusal(onStale);
+    handle(new ApiError("io", "Le disque est plein."));
+    expect(onStale).not.toHaveBeenCalled();
+    handle(new ApiError("precondition", "Une version ne revient pas en arrière."));
+    expect(onStale).toHaveBeenCalledOnce();
   });
 
   it("names numbered and unnumbered clauses", () => {

@@ -1,5 +1,7 @@
-// Pure helpers of the document builder: clause overrides and status progression.
-import type { ClauseOverride, ClauseView, DocumentSettings, DocumentStatus } from "$lib/api/bindings";
+// Pure helpers of the document builder: clause overrides, refusals and labels. The status rules themselves (the next
+// status, when signatures are accepted, frozen versions) come from Rust with each document.
+import type { ClauseOverride, ClauseView, DocumentStatus } from "$lib/api/bindings";
+import type { ApiError } from "$lib/api/client";
 
 /** Replaces (or adds) the override of one clause; drops it when it changes nothing. */
 function withOverride(overrides: ClauseOverride[], next: ClauseOverride): ClauseOverride[] {
@@ -31,15 +33,14 @@ export function resetClauseText(overrides: ClauseOverride[], clauseId: string): 
   return withOverride(overrides, { clauseId, enabled: existing(overrides, clauseId)?.enabled ?? null, text: null });
 }
 
-export function withOverrides(settings: DocumentSettings, overrides: ClauseOverride[]): DocumentSettings {
-  return { ...settings, overrides };
-}
-
-const ORDER: DocumentStatus[] = ["draft", "in_review", "ready_to_sign", "signed"];
-
-/** The next status of a version, or null once signed. */
-export function nextStatus(status: DocumentStatus): DocumentStatus | null {
-  return ORDER[ORDER.indexOf(status) + 1] ?? null;
+/**
+ * An `onError` for actions on a document: when the vault refuses the change because the document moved on (a
+ * precondition, e.g. another window signed it), the document is read again so the builder offers what is allowed.
+ */
+export function staleOnRefusal(onStale: () => void): (error: ApiError) => void {
+  return (error) => {
+    if (error.code === "precondition") onStale();
+  };
 }
 
 /** Label of the button that moves a version to `status`. */
