@@ -10,6 +10,8 @@ export interface ActionOptions {
    * field (e.g. « Certains champs sont à corriger… »).
    */
   form?: boolean | string;
+  /** Whether a form's failure moves focus to its first invalid field (true unless the form never did). */
+  focus?: boolean;
 }
 
 export interface RunOptions {
@@ -38,9 +40,11 @@ export class Action {
   fieldErrors = $state<Record<string, string>>({});
 
   readonly #form: boolean | string;
+  readonly #focus: boolean;
 
   constructor(options: ActionOptions = {}) {
     this.#form = options.form ?? false;
+    this.#focus = options.focus ?? true;
   }
 
   /** Forgets the last error. */
@@ -86,7 +90,7 @@ export class Action {
       return;
     }
     this.fieldErrors = fieldErrorMap(error);
-    void focusFirstInvalid();
+    if (this.#focus) void focusFirstInvalid();
     const formLevel = formLevelMessage(error);
     this.error = typeof this.#form === "string" ? (formLevel ?? this.#form) : formLevel;
   }
