@@ -29,8 +29,8 @@ export function useCatalog(): Catalog {
   return catalog;
 }
 
-/** The context a component test passes to `render(…, { context })` to provide `catalog`. */
-export function catalogContext(catalog: Catalog): Map<symbol, CatalogHolder> {
+/** The context a component test passes to `render(…, { context })` to provide `catalog` (null: not loaded yet). */
+export function catalogContext(catalog: Catalog | null): Map<symbol, CatalogHolder> {
   return new Map([[KEY, { current: catalog }]]);
 }
 

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { AREA_GROUPS, AREAS, areaById, HOME_AREA, menuAreas, sidebarGroups } from "./areas";
+
+describe("the area registry", () => {
+  it("names each area once", () => {
+    const ids = AREAS.map((area) => area.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(areaById(id).id).toBe(id);
+    expect(areaById(HOME_AREA).scope).toBe("alliance");
+  });
+
+  it("lists the alliance's areas in the guide's groups, in the guide's order", () => {
+    expect(sidebarGroups().map((group) => [group.label, group.areas.map((area) => area.label)])).toEqual([
+      ["Construire", ["Alliance", "Partenaires", "Documents"]],
+    ]);
+    for (const group of sidebarGroups()) expect(AREA_GROUPS).toContain(group.label);
+  });
+
+  it("puts the profile and the settings in the settings menu, titled as before", () => {
+    expect(menuAreas().map((area) => [area.id, area.label])).toEqual([
+      ["profile", "Profil de mon association"],
+      ["settings", "Paramètres"],
+    ]);
+    expect(areaById("new-alliance").label).toBe("Nouvelle alliance");
+  });
+
+  it("gives every area a guide text with a title", () => {
+    for (const area of AREAS) {
+      expect(area.guide[0]?.kind, area.id).toBe("title");
+    }
+  });
+
+  it("gives each view the props it needs from the frame", () => {
+    const alliance = {
+      id: "a1",
+      archived: false,
+      partnerCount: 0,
+      createdAt: "",
+      updatedAt: "",
+      draft: { name: "Alliance", status: "active" as const },
+    };
+    const counts: number[] = [];
+    const frame = {
+      alliance,
+      allianceSaved: () => undefined,
+      allianceCreated: () => undefined,
+      allianceDeleted: () => undefined,
+      newAllianceCancelled: () => undefined,
+      partnerCountChanged: (count: number) => counts.push(count),
+      autoLockChanged: () => undefined,
+      restored: () => undefined,
+      newRecoveryKey: () => undefined,
+    };
+    const partners = areaById("partenaires");
+    const props = partners.props(frame);
+    expect(props["alliance"]).toBe(alliance);
+    (props["onCountChanged"] as (count: number) => void)(4);
+    expect(counts).toEqual([4]);
+    expect(areaById("new-alliance").props(frame)["alliance"]).toBeNull();
+  });
+});

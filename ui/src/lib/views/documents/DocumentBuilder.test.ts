@@ -1,0 +1,138 @@
+// The builder offers what the document says is allowed (nextStatus, canSign, frozen come from Rust), against a
+// mocked IPC (jsdom).
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { AppError, Catalog, ClauseView, ContractDocument, DocumentPreview, DocumentStatus } from "$lib/api/bindings";
+import { catalogContext } from "$lib/catalog";
+import DocumentBuilder from "./DocumentBuilder.svelte";
+
+const catalog: Catalog = {
+  actorTypes: [],
+  partnerRoles: [],
+  allianceStatuses: [],
+  documentKinds: [{ value: "partnership_agreement", label: "Convention de partenariat", help: null }],
+  documentStatuses: [
+    { value: "draft", label: "Brouillon", help: null },
+    { value: "in_review", label: "En relecture", help: null },
+    { value: "ready_to_sign", label: "Prêt à signer", help: null },
+    { value: "signed", label: "Signé", help: null },
+  ],
+  legalForms: [],
+};
+
+// Cast: the clause list's shape is the generated one; only what the builder reads is written here.
+const clauses = [
+  { id: "objet", number: "1", title: "Objet", heading: "Article 1 — Objet", status: { type: "mandatory" }, perParty: false, modelText: "x", text: "x", edited: true },
+  {
+    id: "confidentialite",
+    number: "2",
+    title: "Confidentialité",
+    heading: "Article 2 — Confidentialité",
+    status: { type: "optional", enabled: true, defaultEnabled: true },
+    perParty: false,
+    modelText: "y",
+    text: "y",
+    edited: false,
+  },
+] as ClauseView[];
+
+const preview: DocumentPreview = {
+  document: {
+    metadata: { title: "Convention", author: "", subject: "", keywords: [], creation_date: "2026-11-26", language: "fr-FR" },
+    header: null,
+    footer_title: "Convention",
+    blocks: [],
+  },
+  warnings: [],
+};
+
+function documentAt(status: DocumentStatus, rules: Pick<ContractDocument, "nextStatus" | "canSign" | "frozen">): ContractDocument {
+  return {
+    id: "d1",
+    allianceId: "a1",
+    kind: "partnership_agreement",
+    createdAt: "2026-11-26T10:00:00Z",
+    updatedAt: "2026-11-26T10:00:00Z",
+    current: {
+      number: 1,
+      status,
+      settings: { title: "Convention de mutualisation", overrides: [], place: null, signatureDate: null, copies: null },
+      signatures: [],
+      frozenAt: null,
+    },
+    ...rules,
+  };
+}
+
+function mockBackend(setStatus: (status: DocumentStatus) => unknown) {
+  mockIPC((cmd, payload) => {
+    if (cmd === "document_clauses") return clauses;
+    if (cmd === "document_preview") return preview;
+    if (cmd === "document_set_status") return setStatus((payload as { status: DocumentStatus }).status);
+    return null;
+  });
+}
+
+function renderBuilder(document: ContractDocument, onStale = vi.fn(), onChanged = vi.fn()) {
+  render(DocumentBuilder, {
+    props: { document, onChanged, onDeleted: vi.fn(), onStale },
+    context: catalogContext(catalog),
+  });
+  return { onStale, onChanged };
+}
+
+describe("DocumentBuilder", () => {
+  afterEach(() => {
+    cleanup();
+    clearMocks();
+  });
+
+  it("offers the next status the document names, and no signatures on a draft", async () => {
+    const moved: DocumentStatus[] = [];
+    mockBackend((status) => {
+      moved.push(status);
+      return documentAt(status, { nextStatus: "ready_to_sign", canSign: false, frozen: true });
+    });
+    const { onChanged } = renderBuilder(documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false }));
+    expect(screen.getByTestId("document-status")).toHaveTextContent("Version 1 — Brouillon");
+    expect(screen.queryByTestId("document-frozen")).toBeNull();
+    await screen.findAllByTestId("clause-row");
+    expect(screen.getByText("Obligatoire")).toHaveClass("badge-mandatory");
+    expect(screen.getByText("Texte modifié")).toHaveClass("badge-edited");
+    expect(screen.queryByRole("heading", { name: "Signatures" })).toBeNull();
+
+    expect(screen.getByTestId("document-status-next")).toHaveTextContent("Passer en relecture");
+    await fireEvent.click(screen.getByTestId("document-status-next"));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledOnce());
+    expect(moved).toEqual(["in_review"]);
+  });
+
+  it("shows a frozen version ready to sign with its signatures, and no step after signed", async () => {
+    mockBackend(() => null);
+    renderBuilder(documentAt("ready_to_sign", { nextStatus: "signed", canSign: true, frozen: true }));
+    expect(screen.getByTestId("document-status-next")).toHaveTextContent("Marquer signé");
+    expect(screen.getByTestId("document-frozen")).toHaveTextContent("Toute modification crée la version 2.");
+    expect(screen.getByRole("heading", { name: "Signatures" })).toBeInTheDocument();
+    cleanup();
+
+    renderBuilder(documentAt("signed", { nextStatus: null, canSign: true, frozen: true }));
+    expect(screen.getByTestId("document-status")).toHaveTextContent("Version 1 — Signé");
+    expect(screen.queryByTestId("document-status-next")).toBeNull();
+  });
+
+  it("says a refused step and reads the document again", async () => {
+    const refused: AppError = {
+      code: "precondition",
+      message: "Une version ne revient pas en arrière\u00a0: modifiez le document pour en créer une nouvelle.",
+      field: null,
+      fieldErrors: [],
+    };
+    mockBackend(() => Promise.reject(refused));
+    const { onStale, onChanged } = renderBuilder(documentAt("in_review", { nextStatus: "ready_to_sign", canSign: false, frozen: true }));
+    await fireEvent.click(screen.getByTestId("document-status-next"));
+    await waitFor(() => expect(screen.getByTestId("document-error")).toHaveTextContent("Une version ne revient pas en arrière"));
+    expect(onStale).toHaveBeenCalledOnce();
+    expect(onChanged).not.toHaveBeenCalled();
+  });
+});
