@@ -1,9 +1,12 @@
-//! The document model shared by the templates (which produce it), the PDF typesetter and
-//! the in-app preview (which both consume it). It holds final text: numbering and
-//! cross-references are already resolved when a model exists.
+//! The document model shared by the templates (which produce it), the PDF typesetter, the
+//! DOCX writer and the in-app preview (which consume it). It holds final text: numbering,
+//! cross-references, headings and the signature wording are resolved when a model is
+//! built (see [`crate::templates::wording`]); the consumers only lay it out.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::templates::wording;
 
 /// A whole document, ready to be laid out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,15 +47,19 @@ pub enum Block {
     Section {
         text: String,
     },
-    /// A numbered article: « Article 3 — Durée ».
+    /// A numbered article (build it with [`Block::article`]).
     Article {
         number: u32,
         title: String,
+        /// What is printed: « Article 3 — Durée ».
+        heading: String,
     },
-    /// A numbered sub-article: « 5.2 — Engagements de la Mairie ».
+    /// A numbered sub-article (build it with [`Block::sub_article`]).
     SubArticle {
         number: String,
         title: String,
+        /// What is printed: « 5.2 — Engagements de la Mairie ».
+        heading: String,
     },
     Paragraph(Paragraph),
     List(List),
@@ -66,6 +73,28 @@ pub enum Block {
     },
     /// Forces the next block onto a new page.
     PageBreak,
+}
+
+impl Block {
+    /// An article with its heading worded once: « Article 3 — Durée ».
+    pub fn article(number: u32, title: impl Into<String>) -> Block {
+        let title = title.into();
+        Block::Article {
+            heading: wording::article_heading(number, &title),
+            number,
+            title,
+        }
+    }
+
+    /// A sub-article with its heading worded once: « 5.2 — Engagements de la Mairie ».
+    pub fn sub_article(number: impl Into<String>, title: impl Into<String>) -> Block {
+        let (number, title) = (number.into(), title.into());
+        Block::SubArticle {
+            heading: wording::sub_article_heading(&number, &title),
+            number,
+            title,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -146,16 +175,36 @@ pub struct Table {
     pub widths: Vec<f32>,
 }
 
-/// « Fait à …, le …, en N exemplaires originaux », then one column per signatory
-/// (wrapping to rows beyond three). Never split across pages.
+/// « Fait à …, le …, en N exemplaires originaux. », then the signatories side by side,
+/// row by row, each with the approval formula and room to sign. Never split across pages
+/// when it fits on one. Build it with [`Signatures::new`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Signatures {
-    pub place: String,
-    /// Already formatted, « 26 novembre 2026 », or empty to leave a blank to fill by hand.
-    pub date: String,
-    pub copies: u32,
-    pub signatories: Vec<Signatory>,
+    /// « Fait à Tours, le 26 novembre 2026, en 2 exemplaires originaux. », with dotted
+    /// blanks for a place or date to fill in by hand.
+    pub sentence: String,
+    /// Under each signatory: « Lu et approuvé ».
+    pub approval: String,
+    /// The signatories, one inner list per printed row.
+    pub rows: Vec<Vec<Signatory>>,
+}
+
+impl Signatures {
+    /// The block worded once: `date` already formatted (« 26 novembre 2026 ») or empty,
+    /// like `place`, to leave a blank; `copies` originals.
+    pub fn new(place: &str, date: &str, copies: u32, signatories: Vec<Signatory>) -> Signatures {
+        Signatures {
+            sentence: wording::signature_sentence(place, date, copies),
+            approval: wording::APPROVAL.to_string(),
+            rows: wording::signatory_rows(signatories),
+        }
+    }
+
+    /// Every signatory, in order.
+    pub fn signatories(&self) -> impl Iterator<Item = &Signatory> {
+        self.rows.iter().flatten()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

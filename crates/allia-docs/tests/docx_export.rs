@@ -45,7 +45,8 @@ fn document_xml_holds_the_whole_contract() {
         "« & < > \" ' »",
         "mettre à disposition un local",
         "Fait à Saint-Aubin, le 26 novembre 2026, en 4 exemplaires originaux.",
-        "« Lu et approuvé »",
+        // The PDF's wording, from the model.
+        "Lu et approuvé",
     ] {
         assert!(text.contains(needle), "missing {needle:?}");
     }
@@ -77,7 +78,7 @@ fn layout_styles_and_structure() {
         document.contains("<w:titlePg />"),
         "no running header on page 1"
     );
-    // Four signatories: one full row of three, then a row with one.
+    // Four signatories: two rows of two, as in the PDF.
     assert_eq!(document.matches("Lu et approuvé").count(), 4);
 
     let styles = part(&path, "word/styles.xml");
@@ -175,14 +176,8 @@ fn odd_document(s: &str, k: usize) -> Document {
                 subtitle: Some(s.into()),
             },
             Block::Section { text: s.into() },
-            Block::Article {
-                number: u32::MAX,
-                title: s.into(),
-            },
-            Block::SubArticle {
-                number: s.into(),
-                title: s.into(),
-            },
+            Block::article(u32::MAX, s),
+            Block::sub_article(s, s),
             Block::Paragraph(Paragraph {
                 runs: if k.is_multiple_of(2) {
                     runs.clone()
@@ -212,11 +207,11 @@ fn odd_document(s: &str, k: usize) -> Document {
                 widths: Vec::new(),
             }),
             Block::PageBreak,
-            Block::Signatures(Signatures {
-                place: s.into(),
-                date: s.into(),
-                copies: [0, 1, u32::MAX][k % 3],
-                signatories: vec![
+            Block::Signatures(Signatures::new(
+                s,
+                s,
+                [0, 1, u32::MAX][k % 3],
+                vec![
                     Signatory {
                         organisation: s.into(),
                         name: s.into(),
@@ -224,7 +219,7 @@ fn odd_document(s: &str, k: usize) -> Document {
                     };
                     k % 8
                 ],
-            }),
+            )),
         ],
     }
 }

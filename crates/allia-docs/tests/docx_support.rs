@@ -62,10 +62,7 @@ pub fn sample() -> Document {
     )));
     for (i, title) in ARTICLES.iter().enumerate() {
         let number = i as u32 + 1;
-        blocks.push(Block::Article {
-            number,
-            title: (*title).into(),
-        });
+        blocks.push(Block::article(number, *title));
         blocks.push(Block::Paragraph(Paragraph {
             runs: vec![
                 Run::plain("La présente convention "),
@@ -76,10 +73,10 @@ pub fn sample() -> Document {
         }));
         if number == 3 {
             for (k, (org, _, _)) in PARTIES.iter().enumerate() {
-                blocks.push(Block::SubArticle {
-                    number: format!("3.{}", k + 1),
-                    title: format!("Engagements de {org}"),
-                });
+                blocks.push(Block::sub_article(
+                    format!("3.{}", k + 1),
+                    format!("Engagements de {org}"),
+                ));
                 blocks.push(Block::List(List {
                     ordered: k % 2 == 0,
                     items: vec![
@@ -105,11 +102,11 @@ pub fn sample() -> Document {
         }
     }
     blocks.push(Block::PageBreak);
-    blocks.push(Block::Signatures(Signatures {
-        place: "Saint-Aubin".into(),
-        date: "26 novembre 2026".into(),
-        copies: 4,
-        signatories: PARTIES
+    blocks.push(Block::Signatures(Signatures::new(
+        "Saint-Aubin",
+        "26 novembre 2026",
+        4,
+        PARTIES
             .iter()
             .map(|(o, n, r)| Signatory {
                 organisation: (*o).into(),
@@ -117,7 +114,7 @@ pub fn sample() -> Document {
                 role: (*r).into(),
             })
             .collect(),
-    }));
+    )));
     Document {
         metadata: metadata(),
         header: Some("Alliance des Tilleuls — Convention de partenariat".into()),

@@ -102,12 +102,12 @@ fn sample_document() -> allia_docs::model::Document {
     doc.blocks.push(Block::Key {
         lines: vec!["ABCD EFGH JKLM NPQR".into(), "STVW XYZ0 1234 5678".into()],
     });
-    doc.blocks.push(Block::Signatures(Signatures {
-        place: " ".into(),
-        date: String::new(),
-        copies: 1,
-        signatories: sample::signatories(7),
-    }));
+    doc.blocks.push(Block::Signatures(Signatures::new(
+        " ",
+        "",
+        1,
+        sample::signatories(7),
+    )));
     doc
 }
 

@@ -31,14 +31,8 @@ fn document(texts: Vec<String>) -> Document {
                 subtitle: Some(t(3)),
             },
             Block::Section { text: t(4) },
-            Block::Article {
-                number: 1,
-                title: t(5),
-            },
-            Block::SubArticle {
-                number: t(6),
-                title: t(7),
-            },
+            Block::article(1, t(5)),
+            Block::sub_article(t(6), t(7)),
             Block::Paragraph(Paragraph {
                 runs: vec![Run::plain(t(0)), Run::bold(t(3)), Run::italic(t(5))],
                 align: allia_docs::model::Align::Justify,
@@ -52,18 +46,18 @@ fn document(texts: Vec<String>) -> Document {
                 rows: vec![vec![vec![Run::plain(t(7))], vec![Run::plain(t(0))]]],
                 widths: vec![f32::NAN, -1.0],
             }),
-            Block::Signatures(Signatures {
-                place: t(1),
-                date: t(2),
-                copies: 3,
-                signatories: (0..4)
+            Block::Signatures(Signatures::new(
+                &t(1),
+                &t(2),
+                3,
+                (0..4)
                     .map(|k| Signatory {
                         organisation: t(k),
                         name: t(k + 3),
                         role: t(k + 5),
                     })
                     .collect(),
-            }),
+            )),
         ],
     }
 }

@@ -71,12 +71,12 @@ pub fn signatories(n: usize) -> Vec<Signatory> {
 }
 
 pub fn signatures(n: usize) -> Block {
-    Block::Signatures(Signatures {
-        place: "Saint-Aubin".into(),
-        date: "26 novembre 2026".into(),
-        copies: n as u32,
-        signatories: signatories(n),
-    })
+    Block::Signatures(Signatures::new(
+        "Saint-Aubin",
+        "26 novembre 2026",
+        n as u32,
+        signatories(n),
+    ))
 }
 
 /// A convention with `articles` articles (about 1.4 articles per page).
@@ -111,22 +111,18 @@ pub fn convention(articles: usize) -> Document {
     blocks.push(paragraph(0, 4));
     blocks.push(paragraph(3, 3));
     for a in 1..=articles {
-        blocks.push(Block::Article {
-            number: a as u32,
-            title: [
+        blocks.push(Block::article(
+            a as u32,
+            [
                 "Objet",
                 "Durée",
                 "Engagements des parties",
                 "Gouvernance",
                 "Financement",
-            ][a % 5]
-                .into(),
-        });
+            ][a % 5],
+        ));
         blocks.push(paragraph(a, 3));
-        blocks.push(Block::SubArticle {
-            number: format!("{a}.1"),
-            title: "Modalités".into(),
-        });
+        blocks.push(Block::sub_article(format!("{a}.1"), "Modalités"));
         blocks.push(paragraph(a + 2, 4));
         match a % 4 {
             0 => blocks.push(Block::List(List {

@@ -162,10 +162,7 @@ fn a_heading_is_never_the_last_line_of_a_page() {
     let mut moved = false;
     for n in 26..36 {
         let mut blocks = filler(n);
-        blocks.push(Block::Article {
-            number: 9,
-            title: "Clause finale".into(),
-        });
+        blocks.push(Block::article(9, "Clause finale"));
         blocks.push(sample::paragraph(0, 3));
         let path = write(dir.path(), "heading.pdf", &render(&doc(blocks)));
         let count = pages(&info(&path));
@@ -307,12 +304,7 @@ fn empty_and_degenerate_documents_render() {
             rows: vec![],
             widths: vec![],
         }),
-        Block::Signatures(Signatures {
-            place: String::new(),
-            date: String::new(),
-            copies: 1,
-            signatories: vec![],
-        }),
+        Block::Signatures(Signatures::new("", "", 1, vec![])),
         Block::PageBreak,
         Block::PageBreak,
     ]);

@@ -114,7 +114,7 @@ fn per_party_clauses_have_one_numbered_sub_article_per_party() {
             .blocks
             .iter()
             .filter_map(|b| match b {
-                Block::SubArticle { number, title } => Some((number.clone(), title.clone())),
+                Block::SubArticle { number, title, .. } => Some((number.clone(), title.clone())),
                 _ => None,
             })
             .collect();
@@ -164,13 +164,15 @@ fn document_frame_metadata_and_signatures() {
     let Some(Block::Signatures(s)) = doc.blocks.last() else {
         panic!("signatures last");
     };
-    assert_eq!(s.place, "Château-Renault");
-    assert_eq!(s.date, "15 janvier 2026");
-    assert_eq!(s.copies, 6);
-    assert_eq!(s.signatories.len(), 6);
-    assert_eq!(s.signatories[0].organisation, "Les Amis du Quartier");
-    assert_eq!(s.signatories[0].name, "Marie Durand");
-    assert_eq!(s.signatories[1].role, "Présidente");
+    assert_eq!(
+        s.sentence,
+        "Fait à Château-Renault, le 15 janvier 2026, en 6 exemplaires originaux."
+    );
+    let signatories: Vec<_> = s.signatories().collect();
+    assert_eq!(signatories.len(), 6);
+    assert_eq!(signatories[0].organisation, "Les Amis du Quartier");
+    assert_eq!(signatories[0].name, "Marie Durand");
+    assert_eq!(signatories[1].role, "Présidente");
     let Block::Section { text } = &doc.blocks[1] else {
         panic!("parties section");
     };
@@ -356,7 +358,7 @@ fn the_profile_is_not_listed_twice_and_the_lead_defaults_to_it() {
     let Some(Block::Signatures(s)) = doc.blocks.last() else {
         panic!("signatures");
     };
-    assert_eq!(s.signatories.len(), 5);
+    assert_eq!(s.signatories().count(), 5);
     assert!(full_text(&doc)
         .contains("Les Partenaires désignent Maison des Solidarités du Val de Brenne"));
 

@@ -151,8 +151,12 @@ fn a_missing_profile_gives_a_placeholder_party_and_a_warning() {
     let Some(Block::Signatures(s)) = built.document.blocks.last() else {
         panic!("signatures");
     };
-    assert_eq!(s.place, "");
-    assert_eq!(s.signatories.len(), 6);
+    assert!(
+        s.sentence.starts_with("Fait à ……………………, le "),
+        "{}",
+        s.sentence
+    );
+    assert_eq!(s.signatories().count(), 6);
 }
 
 #[test]

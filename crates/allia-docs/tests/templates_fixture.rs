@@ -88,8 +88,9 @@ pub fn lines(doc: &Document) -> Vec<String> {
                 subtitle.clone().unwrap_or_default()
             )),
             Block::Section { text } => out.push(format!("## {text}")),
-            Block::Article { number, title } => out.push(format!("Article {number} — {title}")),
-            Block::SubArticle { number, title } => out.push(format!("{number} — {title}")),
+            Block::Article { heading, .. } | Block::SubArticle { heading, .. } => {
+                out.push(heading.clone())
+            }
             Block::Paragraph(p) => out.push(runs_text(&p.runs)),
             Block::List(list) => out.extend(
                 list.items
@@ -99,13 +100,9 @@ pub fn lines(doc: &Document) -> Vec<String> {
             Block::Table(_) | Block::PageBreak => {}
             Block::Key { lines } => out.extend(lines.iter().cloned()),
             Block::Signatures(s) => {
-                out.push(format!(
-                    "Fait à {}, le {}, en {} exemplaires",
-                    s.place, s.date, s.copies
-                ));
+                out.push(s.sentence.clone());
                 out.extend(
-                    s.signatories
-                        .iter()
+                    s.signatories()
                         .map(|g| format!("Signé — {} / {} / {}", g.organisation, g.name, g.role)),
                 );
             }
@@ -119,7 +116,7 @@ pub fn articles(doc: &Document) -> Vec<(u32, String)> {
     doc.blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Article { number, title } => Some((*number, title.clone())),
+            Block::Article { number, title, .. } => Some((*number, title.clone())),
             _ => None,
         })
         .collect()

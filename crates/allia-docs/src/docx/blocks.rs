@@ -55,17 +55,11 @@ impl Writer {
             Block::Section { text: heading } => {
                 self.paragraph(styled(styles::SECTION, &text::sanitize(heading)));
             }
-            Block::Article { number, title } => {
-                let heading = format!("Article {number} — {}", text::sanitize(title));
-                self.paragraph(styled(styles::HEADING_1, &heading));
+            Block::Article { heading, .. } => {
+                self.paragraph(styled(styles::HEADING_1, &text::sanitize(heading)));
             }
-            Block::SubArticle { number, title } => {
-                let heading = format!(
-                    "{} — {}",
-                    text::sanitize(number).trim(),
-                    text::sanitize(title)
-                );
-                self.paragraph(styled(styles::HEADING_2, &heading));
+            Block::SubArticle { heading, .. } => {
+                self.paragraph(styled(styles::HEADING_2, &text::sanitize(heading)));
             }
             Block::Paragraph(p) => self.paragraph(body_paragraph(p)),
             Block::List(list) => self.list(list),

@@ -1,38 +1,15 @@
-//! The signature block: « Fait à …, le …, en N exemplaires originaux. » and a
-//! borderless table of signatories, three per row, kept together on one page.
+//! The signature block: the model's « Fait à … » sentence and a borderless table of its
+//! rows of signatories, kept together on one page (the PDF side is `pdf/signatures.rs`).
 
 use docx_rs::{Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType};
 
 use super::{blocks::column_widths, styles, text, TEXT_WIDTH};
 use crate::model::{Signatory, Signatures};
 
-/// Signatories side by side on one row.
-pub const PER_ROW: usize = 3;
 /// Blank lines left for the handwritten signature.
 const SIGNATURE_LINES: usize = 4;
-/// Drawn when the model leaves the place or the date to fill by hand.
-const BLANK: &str = "____________________";
-
-/// The sentence before the signatures.
-pub fn sentence(s: &Signatures) -> String {
-    let place = text::single_line(&s.place);
-    let place = if place.trim().is_empty() {
-        BLANK.to_owned()
-    } else {
-        place.trim().to_owned()
-    };
-    let date = text::single_line(&s.date);
-    let date = if date.trim().is_empty() {
-        BLANK.to_owned()
-    } else {
-        date.trim().to_owned()
-    };
-    let copies = match s.copies {
-        1 => "en 1 exemplaire original".to_owned(),
-        n => format!("en {n} exemplaires originaux"),
-    };
-    format!("Fait à {place}, le {date}, {copies}.")
-}
+/// Columns of the narrowest table: a lone signatory takes half the width, as in the PDF.
+const MIN_COLUMNS: usize = 2;
 
 /// A cell paragraph that stays on the page of the next one.
 fn line(content: &str, bold: bool, italic: bool) -> Paragraph {
@@ -43,7 +20,7 @@ fn line(content: &str, bold: bool, italic: bool) -> Paragraph {
         .add_run(text::run(content, bold, italic))
 }
 
-fn signatory_cell(signatory: Option<&Signatory>, width: usize) -> TableCell {
+fn signatory_cell(signatory: Option<&Signatory>, approval: &str, width: usize) -> TableCell {
     let mut cell = TableCell::new().width(width, WidthType::Dxa);
     let Some(s) = signatory else {
         return cell.add_paragraph(line("", false, false));
@@ -54,7 +31,7 @@ fn signatory_cell(signatory: Option<&Signatory>, width: usize) -> TableCell {
             cell = cell.add_paragraph(line(detail, false, false));
         }
     }
-    cell = cell.add_paragraph(line("« Lu et approuvé »", false, true));
+    cell = cell.add_paragraph(line(approval, false, true));
     for _ in 0..SIGNATURE_LINES {
         cell = cell.add_paragraph(line("", false, false));
     }
@@ -63,26 +40,27 @@ fn signatory_cell(signatory: Option<&Signatory>, width: usize) -> TableCell {
 
 /// The sentence paragraph and, when there are signatories, their table.
 pub fn render(s: &Signatures) -> (Paragraph, Option<Table>) {
-    let has_table = !s.signatories.is_empty();
+    let columns = s.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let has_table = columns > 0;
     let intro = Paragraph::new()
         .style(styles::NORMAL)
         .keep_next(has_table)
         .keep_lines(true)
         .line_spacing(docx_rs::LineSpacing::new().before(240).after(240))
-        .add_run(text::run(&sentence(s), false, false));
+        .add_run(text::run(&text::single_line(&s.sentence), false, false));
     if !has_table {
         return (intro, None);
     }
-    let columns = s.signatories.len().min(PER_ROW);
-    let widths = column_widths(&[], columns);
+    let widths = column_widths(&[], columns.max(MIN_COLUMNS));
     let rows = s
-        .signatories
-        .chunks(PER_ROW)
-        .map(|chunk| {
+        .rows
+        .iter()
+        .filter(|row| !row.is_empty())
+        .map(|row| {
             let cells = widths
                 .iter()
                 .enumerate()
-                .map(|(i, w)| signatory_cell(chunk.get(i), *w))
+                .map(|(i, w)| signatory_cell(row.get(i), &s.approval, *w))
                 .collect();
             TableRow::new(cells).cant_split()
         })

@@ -74,14 +74,8 @@ impl<'a> Builder<'a> {
         match block {
             Block::Title { title, subtitle } => self.title(title, subtitle.as_deref()),
             Block::Section { text } => self.heading(text, theme.section),
-            Block::Article { number, title } => {
-                let text = heading_text(&format!("Article {number}"), title);
-                self.heading(&text, theme.article);
-            }
-            Block::SubArticle { number, title } => {
-                let text = heading_text(number, title);
-                self.heading(&text, theme.sub_article);
-            }
+            Block::Article { heading, .. } => self.heading(heading, theme.article),
+            Block::SubArticle { heading, .. } => self.heading(heading, theme.sub_article),
             Block::Paragraph(p) => self.paragraph(p),
             Block::List(list) => self.list(list),
             Block::Table(table) => tables::table(self, table),
@@ -274,14 +268,5 @@ impl<'a> Builder<'a> {
                 ..Unit::default()
             });
         }
-    }
-}
-
-/// « Article 3 — Durée », or just « Article 3 » without a title.
-fn heading_text(label: &str, title: &str) -> String {
-    if title.trim().is_empty() {
-        label.to_string()
-    } else {
-        format!("{label} — {title}")
     }
 }

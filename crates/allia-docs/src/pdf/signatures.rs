@@ -1,6 +1,6 @@
-//! The signature block: « Fait à …, le …, en N exemplaires originaux. » then the
-//! signatories in columns, each with room to sign by hand. Kept on one page whenever it
-//! fits (the DOCX side is `docx/signatures.rs`).
+//! The signature block: the model's « Fait à … » sentence, then its rows of signatories
+//! in columns, each with the approval formula and room to sign by hand. Kept on one page
+//! whenever it fits (the DOCX side is `docx/signatures.rs`).
 
 use crate::model::{Align, Signatory, Signatures};
 
@@ -11,27 +11,12 @@ use super::layout::{Item, Unit};
 pub fn block(b: &mut Builder<'_>, s: &Signatures) {
     let theme = b.theme.signatures;
     let body = b.theme.body;
-    let blank = "……………………";
-    let place = if s.place.trim().is_empty() {
-        blank
-    } else {
-        s.place.as_str()
-    };
-    let date = if s.date.trim().is_empty() {
-        blank
-    } else {
-        s.date.as_str()
-    };
-    let copies = match s.copies {
-        1 => "en un exemplaire original".to_string(),
-        n => format!("en {n} exemplaires originaux"),
-    };
-    let sentence = format!("Fait à {place}, le {date}, {copies}.");
-    let head = b.body_lines(&[(Face::Regular, &sentence)], body, Align::Left);
+    let head = b.body_lines(&[(Face::Regular, &s.sentence)], body, Align::Left);
     let head_height = head.len() as f32 * body.leading + theme.after_sentence;
-    let rows: Vec<(Vec<Item>, f32)> = signatory_rows(&s.signatories)
-        .into_iter()
-        .map(|row| signature_row(b, row))
+    let rows: Vec<(Vec<Item>, f32)> = s
+        .rows
+        .iter()
+        .map(|row| signature_row(b, row, &s.approval))
         .collect();
     let total = head_height + rows.iter().map(|(_, h)| h).sum::<f32>();
     if b.theme.fits(total) {
@@ -66,14 +51,8 @@ pub fn block(b: &mut Builder<'_>, s: &Signatures) {
     }
 }
 
-/// Two or three columns per row: four signatories make two rows of two.
-fn signatory_rows(all: &[Signatory]) -> Vec<&[Signatory]> {
-    let per_row = if all.len() == 4 { 2 } else { 3 };
-    all.chunks(per_row).collect()
-}
-
 /// One row of signatories (at least two columns wide) and its height.
-fn signature_row(b: &Builder<'_>, row: &[Signatory]) -> (Vec<Item>, f32) {
+fn signature_row(b: &Builder<'_>, row: &[Signatory], approval: &str) -> (Vec<Item>, f32) {
     let theme = b.theme.signatures;
     let (page, body) = (b.theme.page, b.theme.body);
     let columns = row.len().max(2);
@@ -88,7 +67,7 @@ fn signature_row(b: &Builder<'_>, row: &[Signatory]) -> (Vec<Item>, f32) {
             (Face::Bold, &who.organisation),
             (Face::Regular, &who.name),
             (Face::Italic, &who.role),
-            (Face::Italic, "Lu et approuvé"),
+            (Face::Italic, approval),
         ];
         for (face, text) in parts {
             let lines = text_lines(b.fonts, &[(face, text)], x, width, body, Align::Left);

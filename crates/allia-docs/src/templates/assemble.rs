@@ -74,7 +74,7 @@ pub fn plan<'a>(
                     ClauseStatus::Conditional {
                         applies,
                         condition: condition.name().to_string(),
-                        description: condition.description().to_string(),
+                        description: condition.description(),
                     },
                     applies,
                 )
@@ -167,7 +167,7 @@ impl Session<'_> {
     ) -> Result<(), TemplateError> {
         let title = fix_typography(p.def.heading.as_deref().unwrap_or(&p.def.title));
         match p.number {
-            Some(number) => out.push(Block::Article { number, title }),
+            Some(number) => out.push(Block::article(number, title)),
             None => out.push(Block::Section { text: title }),
         }
         if !p.def.per_party {
@@ -178,10 +178,10 @@ impl Session<'_> {
         let number = p.number.unwrap_or_default();
         for (k, party) in parties.iter().enumerate() {
             let title = self.text(p, &p.def.item_title, false, Some(party))?;
-            out.push(Block::SubArticle {
-                number: format!("{number}.{}", k + 1),
-                title: plain_text(&title),
-            });
+            out.push(Block::sub_article(
+                format!("{number}.{}", k + 1),
+                plain_text(&title),
+            ));
             let body = self.text(p, &p.text, p.edited, Some(party))?;
             out.extend(parse_blocks(&body));
         }
@@ -228,12 +228,11 @@ pub fn assemble(
         }
         session.clause(p, &parties, &mut blocks)?;
     }
-    blocks.push(Block::Signatures(Signatures {
-        place: fix_typography(&ctx.document.place),
-        date: ctx.document.signature_date.clone().unwrap_or_default(),
-        copies: ctx.document.copies,
-        signatories: ctx
-            .parties
+    blocks.push(Block::Signatures(Signatures::new(
+        &fix_typography(&ctx.document.place),
+        ctx.document.signature_date.as_deref().unwrap_or_default(),
+        ctx.document.copies,
+        ctx.parties
             .iter()
             .map(|party| Signatory {
                 organisation: fix_typography(&party.name),
@@ -241,7 +240,7 @@ pub fn assemble(
                 role: fix_typography(party.representative_role.as_deref().unwrap_or("")),
             })
             .collect(),
-    }));
+    )));
     warnings.append(&mut session.warnings);
     let mut seen = std::collections::HashSet::new();
     let warnings = warnings

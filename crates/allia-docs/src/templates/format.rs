@@ -3,7 +3,9 @@
 
 use allia_core::DocumentKind;
 
+use super::context::SUBSIDY_THRESHOLD_CENTS;
 use super::error::TemplateError;
+use super::typography::format_whole_euros;
 
 const CONVENTION: &str = include_str!("../../templates/convention.clauses");
 const CHARTE: &str = include_str!("../../templates/charte.clauses");
@@ -14,7 +16,8 @@ const CONSORTIUM: &str = include_str!("../../templates/consortium.clauses");
 pub enum Condition {
     /// A local authority or the State takes part as a funder (it grants a subsidy).
     PublicFunder,
-    /// The subsidy granted exceeds 23 000 € (`subsidy_cents` in the context).
+    /// The subsidy granted exceeds [`SUBSIDY_THRESHOLD_CENTS`] (`subsidy_cents` in the
+    /// context).
     SubsidyOverThreshold,
 }
 
@@ -35,14 +38,15 @@ impl Condition {
     }
 
     /// When the clause is included, in words the user reads next to it.
-    pub fn description(self) -> &'static str {
+    pub fn description(self) -> String {
         match self {
             Self::PublicFunder => {
-                "Incluse lorsqu’une collectivité territoriale ou l’État finance l’alliance."
+                "Incluse lorsqu’une collectivité territoriale ou l’État finance l’alliance.".into()
             }
-            Self::SubsidyOverThreshold => {
-                "Incluse lorsque la subvention dépasse 23\u{202f}000\u{a0}€."
-            }
+            Self::SubsidyOverThreshold => format!(
+                "Incluse lorsque la subvention dépasse {}.",
+                format_whole_euros(SUBSIDY_THRESHOLD_CENTS)
+            ),
         }
     }
 }
@@ -263,6 +267,14 @@ mod tests {
             assert!(model.clauses.len() >= 7, "{kind:?}");
             assert!(!model.agreed.is_empty());
         }
+    }
+
+    #[test]
+    fn the_threshold_in_words_is_the_constant() {
+        assert_eq!(
+            Condition::SubsidyOverThreshold.description(),
+            "Incluse lorsque la subvention dépasse 23\u{202f}000\u{202f}€."
+        );
     }
 
     #[test]

@@ -63,6 +63,7 @@ pub mod markup;
 mod party;
 mod render;
 pub mod typography;
+pub mod wording;
 
 use allia_core::{AllianceFile, ClauseOverride, DocumentKind};
 use chrono::NaiveDate;
@@ -139,6 +140,9 @@ pub struct ClauseView {
     /// Article number when the clause is in the document and numbered.
     pub number: Option<String>,
     pub title: String,
+    /// How the clause list names it: « Article 3 — Durée », or the title alone when the
+    /// clause is unnumbered or left out.
+    pub heading: String,
     pub status: ClauseStatus,
     /// Expands into one sub-article per party.
     pub per_party: bool,
@@ -171,6 +175,10 @@ pub fn clauses(
         .map(|p| ClauseView {
             id: p.def.id.clone(),
             number: p.number.map(|n| n.to_string()),
+            heading: match p.number {
+                Some(n) => wording::article_heading(n, &p.def.title),
+                None => p.def.title.clone(),
+            },
             title: p.def.title.clone(),
             status: p.status,
             per_party: p.def.per_party,

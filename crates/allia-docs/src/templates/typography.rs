@@ -10,19 +10,35 @@ pub const NNBSP: char = '\u{202f}';
 
 /// « 1 250,00 € » from an amount in cents (U+202F as thousands separator and before €).
 pub fn format_amount(cents: i64) -> String {
-    let negative = cents < 0;
+    let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
-    let euros = (abs / 100).to_string();
-    let rest = abs % 100;
-    let mut grouped = String::new();
-    for (i, digit) in euros.chars().enumerate() {
-        if i > 0 && (euros.len() - i).is_multiple_of(3) {
+    format!(
+        "{sign}{},{:02}{NNBSP}€",
+        group_thousands(abs / 100),
+        abs % 100
+    )
+}
+
+/// « 23 000 € » from an amount in cents, the cents left out (for round thresholds).
+pub fn format_whole_euros(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    format!(
+        "{sign}{}{NNBSP}€",
+        group_thousands(cents.unsigned_abs() / 100)
+    )
+}
+
+/// « 1 250 000 », U+202F between groups of three digits.
+fn group_thousands(number: u64) -> String {
+    let digits = number.to_string();
+    let mut grouped = String::with_capacity(digits.len() + 8);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(NNBSP);
         }
         grouped.push(digit);
     }
-    let sign = if negative { "-" } else { "" };
-    format!("{sign}{grouped},{rest:02}{NNBSP}€")
+    grouped
 }
 
 /// « 1er décembre 2025 ».
@@ -170,6 +186,8 @@ mod tests {
         assert_eq!(format_amount(-99_950), "-999,50\u{202f}€");
         assert!(format_amount(i64::MIN).ends_with('€'));
         assert!(format_amount(i64::MAX).starts_with("92\u{202f}233"));
+        assert_eq!(format_whole_euros(2_300_000), "23\u{202f}000\u{202f}€");
+        assert_eq!(format_whole_euros(-100), "-1\u{202f}€");
     }
 
     #[test]

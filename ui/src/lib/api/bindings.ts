@@ -195,15 +195,19 @@ export type Block =
 ({ Section: {
 	text: string,
 } }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
-/**  A numbered article: « Article 3 — Durée ». */
+/**  A numbered article (build it with [`Block::article`]). */
 ({ Article: {
 	number: number,
 	title: string,
+	/**  What is printed: « Article 3 — Durée ». */
+	heading: string,
 } }) & { Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
-/**  A numbered sub-article: « 5.2 — Engagements de la Mairie ». */
+/**  A numbered sub-article (build it with [`Block::sub_article`]). */
 ({ SubArticle: {
 	number: string,
 	title: string,
+	/**  What is printed: « 5.2 — Engagements de la Mairie ». */
+	heading: string,
 } }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; Table?: never; Title?: never } | ({ Paragraph: Paragraph }) & { Article?: never; Key?: never; List?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | ({ List: List }) & { Article?: never; Key?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | ({ Table: Table }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Title?: never } | ({ Signatures: Signatures }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; SubArticle?: never; Table?: never; Title?: never } | 
 /**
  *  Text to be copied by hand, character for character (the recovery key): each line
@@ -258,6 +262,11 @@ export type ClauseView = {
 	/**  Article number when the clause is in the document and numbered. */
 	number: string | null,
 	title: string,
+	/**
+	 *  How the clause list names it: « Article 3 — Durée », or the title alone when the
+	 *  clause is unnumbered or left out.
+	 */
+	heading: string,
 	status: ClauseStatus,
 	/**  Expands into one sub-article per party. */
 	perParty: boolean,
@@ -493,15 +502,20 @@ export type Signatory = {
 };
 
 /**
- *  « Fait à …, le …, en N exemplaires originaux », then one column per signatory
- *  (wrapping to rows beyond three). Never split across pages.
+ *  « Fait à …, le …, en N exemplaires originaux. », then the signatories side by side,
+ *  row by row, each with the approval formula and room to sign. Never split across pages
+ *  when it fits on one. Build it with [`Signatures::new`].
  */
 export type Signatures = {
-	place: string,
-	/**  Already formatted, « 26 novembre 2026 », or empty to leave a blank to fill by hand. */
-	date: string,
-	copies: number,
-	signatories: Signatory[],
+	/**
+	 *  « Fait à Tours, le 26 novembre 2026, en 2 exemplaires originaux. », with dotted
+	 *  blanks for a place or date to fill in by hand.
+	 */
+	sentence: string,
+	/**  Under each signatory: « Lu et approuvé ». */
+	approval: string,
+	/**  The signatories, one inner list per printed row. */
+	rows: Signatory[][],
 };
 
 export type Table = {

@@ -16,11 +16,22 @@ const document: Document = {
   footer_title: "Convention",
   blocks: [
     { Title: { title: "Convention de partenariat", subtitle: null } },
-    { Article: { number: 1, title: "Objet" } },
+    { Article: { number: 1, title: "Objet", heading: "Article 1 — Objet" } },
     { Paragraph: { runs: [{ text: "La présente convention ", bold: false, italic: false }, { text: "engage", bold: true, italic: false }], align: "Justify" } },
     { List: { ordered: false, items: [[{ text: "premier point", bold: false, italic: false }]] } },
     "PageBreak",
-    { Signatures: { place: "Tours", date: "26 novembre 2026", copies: 2, signatories: [{ organisation: "Maison des Solidarités", name: "Claire Martin", role: "Présidente" }] } },
+    {
+      Signatures: {
+        sentence: "Fait à Tours, le 26 novembre 2026, en 2 exemplaires originaux.",
+        approval: "Lu et approuvé",
+        rows: [
+          [
+            { organisation: "Maison des Solidarités", name: "Claire Martin", role: "Présidente" },
+            { organisation: "Ville de Tours", name: "Paul Martin", role: "Maire" },
+          ],
+        ],
+      },
+    },
   ],
 };
 
@@ -33,6 +44,7 @@ describe("DocumentPreview", () => {
     expect(screen.getByText("engage").tagName).toBe("STRONG");
     expect(screen.getByText("premier point").tagName).toBe("LI");
     expect(preview).toHaveTextContent("Claire Martin");
+    expect(preview).toHaveTextContent("Paul Martin");
     expect(preview).toHaveTextContent("Lu et approuvé");
     expect(preview).toHaveTextContent("en 2 exemplaires originaux");
   });
