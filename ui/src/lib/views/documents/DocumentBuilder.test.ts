@@ -21,8 +21,7 @@ const catalog: Catalog = {
   legalForms: [],
 };
 
-// Cast: the clause list's shape is the generated one; only what the builder reads is written here.
-const clauses = [
+const clauses: ClauseView[] = [
   { id: "objet", number: "1", title: "Objet", heading: "Article 1 — Objet", status: { type: "mandatory" }, perParty: false, modelText: "x", text: "x", edited: true },
   {
     id: "confidentialite",
@@ -35,7 +34,7 @@ const clauses = [
     text: "y",
     edited: false,
   },
-] as ClauseView[];
+];
 
 const preview: DocumentPreview = {
   document: {
@@ -97,7 +96,9 @@ describe("DocumentBuilder", () => {
     const { onChanged } = renderBuilder(documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false }));
     expect(screen.getByTestId("document-status")).toHaveTextContent("Version 1 — Brouillon");
     expect(screen.queryByTestId("document-frozen")).toBeNull();
-    await screen.findAllByTestId("clause-row");
+    const rows = await screen.findAllByTestId("clause-row");
+    // The heading comes worded from Rust; the builder does not build « Article N — titre » itself.
+    expect(rows[0]).toHaveTextContent("Article 1 — Objet");
     expect(screen.getByText("Obligatoire")).toHaveClass("badge-mandatory");
     expect(screen.getByText("Texte modifié")).toHaveClass("badge-edited");
     expect(screen.queryByRole("heading", { name: "Signatures" })).toBeNull();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "$lib/api/client";
-import { clauseHeading, resetClauseText, setClauseText, staleOnRefusal, toggleClause } from "./documents";
+import { resetClauseText, setClauseText, staleOnRefusal, toggleClause } from "./documents";
 
 describe("clause overrides", () => {
   it("adds an override when an optional clause is turned off", () => {
@@ -35,7 +35,7 @@ describe("clause overrides", () => {
   });
 });
 
-describe("status and headings", () => {
+describe("refusals", () => {
   it("reads the document again only when the vault says it moved on", () => {
     const onStale = vi.fn();
     const handle = staleOnRefusal(onStale);
@@ -43,10 +43,5 @@ describe("status and headings", () => {
     expect(onStale).not.toHaveBeenCalled();
     handle(new ApiError("precondition", "Une version ne revient pas en arrière."));
     expect(onStale).toHaveBeenCalledOnce();
-  });
-
-  it("names numbered and unnumbered clauses", () => {
-    expect(clauseHeading({ number: "3", title: "Durée" })).toBe("Article 3 — Durée");
-    expect(clauseHeading({ number: null, title: "Préambule" })).toBe("Préambule");
   });
 });

@@ -1,6 +1,6 @@
-// Pure helpers of the document builder: clause overrides, refusals and labels. The status rules themselves (the next
+// Pure helpers of the document builder: clause overrides, refusals and button labels. The status rules themselves (the next
 // status, when signatures are accepted, frozen versions) come from Rust with each document.
-import type { ClauseOverride, ClauseView, DocumentStatus } from "$lib/api/bindings";
+import type { ClauseOverride, DocumentStatus } from "$lib/api/bindings";
 import type { ApiError } from "$lib/api/client";
 
 /** Replaces (or adds) the override of one clause; drops it when it changes nothing. */
@@ -55,9 +55,4 @@ export function statusActionLabel(status: DocumentStatus): string {
     default:
       return "Repasser en brouillon";
   }
-}
-
-/** « Article 3 — Durée », or the title alone for unnumbered clauses. */
-export function clauseHeading(clause: Pick<ClauseView, "number" | "title">): string {
-  return clause.number === null ? clause.title : `Article ${clause.number} — ${clause.title}`;
 }
