@@ -160,29 +160,6 @@ pub fn wait_for_port(port: u16, timeout: Duration, child: &mut Child) -> Result 
     }
 }
 
-/// Stops a child process and the programs it started (npm → sh → vite).
-pub fn stop(child: &mut Child) {
-    if let Ok(Some(_)) = child.try_wait() {
-        return;
-    }
-    let pid = child.id().to_string();
-    if cfg!(windows) {
-        let _ = succeeds(Command::new("taskkill").args(["/PID", &pid, "/T", "/F"]));
-    } else {
-        // SIGTERM lets npm forward the signal to its script; SIGKILL if it lingers.
-        let _ = succeeds(Command::new("kill").args(["-TERM", &pid]));
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-}
-
 /// Accepts only the given flags; returns which ones were passed.
 pub fn parse_flags(options: &[String], known: &[&str]) -> Result<Vec<String>> {
     for option in options {
