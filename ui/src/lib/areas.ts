@@ -1,6 +1,13 @@
 // The areas of the main frame, in one place: the sidebar, the settings menu, the top bar, the content and the guide
-// panel are all drawn from this list. Adding an area is adding an entry here (and its view and guide text).
-// Areas that are not built yet do not exist here.
+// panel are all drawn from this list. Areas that are not built yet do not exist here.
+//
+// Adding an area:
+//   1. its view in ui/src/lib/views/<area>/ (it takes the catalog from `useCatalog()`, the open alliance as a prop);
+//   2. its guide text, a `GuideBlock[]` in ui/src/lib/guide/guide.ts;
+//   3. one entry below (`allianceArea` for an area of the open alliance, `appArea` otherwise), whose `props` maps
+//      the frame to the view's props (type-checked against the view).
+// The sidebar group, the unsaved-changes guard, reopening the area when another alliance opens and the guide panel
+// then follow without touching MainFrame or GuidePanel.
 import type { Component } from "svelte";
 import type { Alliance } from "./api/bindings";
 import { DOCUMENTS_GUIDE, FIVE_STEPS_GUIDE, type GuideBlock, PARTNERS_GUIDE, PROFILE_GUIDE, SETTINGS_GUIDE } from "./guide/guide";

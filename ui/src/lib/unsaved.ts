@@ -1,4 +1,7 @@
-// Forms with unsaved changes register a check here; navigation asks before leaving them.
+// Forms with unsaved changes register a check here; navigation asks before leaving them. Every navigation of the
+// main frame (area, alliance, lock) goes through MainFrame's `leave`, so a new area is guarded without more code.
+// SvelteKit's `beforeNavigate` would do this for URL navigations, but the app has no URLs: screens and areas are
+// state (see the note on SvelteKit in the issue's report); this stays until areas get addresses of their own.
 
 type UnsavedCheck = () => boolean;
 
