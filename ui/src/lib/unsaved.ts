@@ -1,7 +1,8 @@
 // Forms with unsaved changes register a check here; navigation asks before leaving them. Every navigation of the
 // main frame (area, alliance, lock) goes through MainFrame's `leave`, so a new area is guarded without more code.
-// SvelteKit's `beforeNavigate` would do this for URL navigations, but the app has no URLs: screens and areas are
-// state (see the note on SvelteKit in the issue's report); this stays until areas get addresses of their own.
+// SvelteKit's `beforeNavigate` would do this for URL navigations, but the app has no URLs: the vault screens and
+// the areas are state, not routes, and locking must drop every screen at once. This stays until areas get
+// addresses of their own (deep links, history), when moving to SvelteKit in single-page mode is worth its cost.
 
 type UnsavedCheck = () => boolean;
 
