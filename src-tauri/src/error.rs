@@ -135,6 +135,14 @@ impl From<StoreError> for AppError {
     }
 }
 
+/// Bytes that are not an alliance file: the whole French sentence of allia-core, as a
+/// validation error on no particular field.
+impl From<allia_core::AllianceFileError> for AppError {
+    fn from(e: allia_core::AllianceFileError) -> AppError {
+        AppError::new(ErrorCode::Validation, e.to_string())
+    }
+}
+
 impl From<allia_docs::render::RenderError> for AppError {
     fn from(e: allia_docs::render::RenderError) -> AppError {
         let field = match &e {

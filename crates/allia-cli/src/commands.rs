@@ -52,10 +52,10 @@ pub async fn run(command: Command) -> Result<(), CliError> {
         } => {
             let source = match (input, vault, alliance) {
                 (Some(input), _, _) => {
-                    crate::render::Source::File(Box::new(read_alliance_file(&input)?))
+                    crate::render_command::Source::File(Box::new(read_alliance_file(&input)?))
                 }
                 (None, Some(vault), Some(alliance)) => {
-                    crate::render::Source::Vault { vault, alliance }
+                    crate::render_command::Source::Vault { vault, alliance }
                 }
                 _ => {
                     return Err(CliError::new(
@@ -63,7 +63,7 @@ pub async fn run(command: Command) -> Result<(), CliError> {
                     ))
                 }
             };
-            crate::render::render(source, &document, version, &out).await
+            crate::render_command::render(source, &document, version, &out).await
         }
         Command::Backup { vault, out } => crate::vault_commands::backup_to(&vault, &out).await,
         Command::Restore { vault, input, oui } => {
@@ -218,9 +218,10 @@ pub fn read_alliance_file(path: &Path) -> Result<AllianceFile, CliError> {
 }
 
 fn write_json(path: &Path, file: &AllianceFile) -> Result<(), CliError> {
-    let json = serde_json::to_string_pretty(file)
+    let json = file
+        .to_json_string()
         .map_err(|e| CliError::new(format!("impossible de préparer le fichier ({e}).")))?;
-    write_text(path, &(json + "\n"))
+    write_text(path, &json)
 }
 
 pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), CliError> {

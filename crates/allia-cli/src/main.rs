@@ -4,7 +4,7 @@
 mod args;
 mod commands;
 mod error;
-mod render;
+mod render_command;
 mod secret;
 mod vault_commands;
 

@@ -9,8 +9,10 @@ use chrono::NaiveDate;
 use crate::templates::{self, DocumentOptions, TemplateError};
 use crate::{docx, pdf};
 
-/// The file formats a document is exported to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The file formats a document is exported to (`"pdf"` or `"docx"` over IPC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename = "ExportFormat", rename_all = "snake_case")]
 pub enum Format {
     Pdf,
     Docx,

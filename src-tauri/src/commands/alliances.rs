@@ -13,56 +13,16 @@ pub async fn catalog() -> Catalog {
     Catalog::build()
 }
 
-#[tauri::command]
-#[specta::specta]
-pub async fn alliance_list(state: State<'_, AppState>) -> Result<Vec<Alliance>, AppError> {
-    Ok(state.store().await?.alliances().await?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn alliance_create(
-    state: State<'_, AppState>,
-    draft: AllianceDraft,
-) -> Result<Alliance, AppError> {
-    Ok(state.store().await?.create_alliance(&draft).await?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn alliance_update(
-    state: State<'_, AppState>,
-    id: String,
-    draft: AllianceDraft,
-) -> Result<Alliance, AppError> {
-    Ok(state.store().await?.update_alliance(&id, &draft).await?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn alliance_set_archived(
-    state: State<'_, AppState>,
-    id: String,
-    archived: bool,
-) -> Result<Alliance, AppError> {
-    Ok(state
-        .store()
-        .await?
-        .set_alliance_archived(&id, archived)
-        .await?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn alliance_delete(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
-    Ok(state.store().await?.delete_alliance(&id).await?)
-}
-
-/// « Charger l'exemple »: the guide's shared-service alliance.
-#[tauri::command]
-#[specta::specta]
-pub async fn demo_load(state: State<'_, AppState>) -> Result<Alliance, AppError> {
-    Ok(state.store().await?.load_demo().await?)
+store_commands! {
+    fn alliance_list() -> Vec<Alliance> = |store| store.alliances();
+    fn alliance_create(draft: AllianceDraft) -> Alliance = |store| store.create_alliance(&draft);
+    fn alliance_update(id: String, draft: AllianceDraft) -> Alliance =
+        |store| store.update_alliance(&id, &draft);
+    fn alliance_set_archived(id: String, archived: bool) -> Alliance =
+        |store| store.set_alliance_archived(&id, archived);
+    fn alliance_delete(id: String) -> () = |store| store.delete_alliance(&id);
+    /// « Charger l'exemple »: the guide's shared-service alliance.
+    fn demo_load() -> Alliance = |store| store.load_demo();
 }
 
 /// « Exporter l'alliance… »: the alliance file (JSON) that partners exchange, saved
@@ -76,7 +36,7 @@ pub async fn alliance_export(
 ) -> Result<Option<String>, AppError> {
     let store = state.store().await?;
     let file = store.export_alliance(&id).await?;
-    let json = serde_json::to_string_pretty(&file).map_err(|_| {
+    let json = file.to_json_string().map_err(|_| {
         AppError::new(
             crate::error::ErrorCode::Io,
             "Le fichier d’alliance n’a pas pu être préparé.",
@@ -97,7 +57,7 @@ pub async fn alliance_export(
     else {
         return Ok(None);
     };
-    std::fs::write(&path, json + "\n").map_err(|e| {
+    std::fs::write(&path, json).map_err(|e| {
         AppError::io(
             "Impossible d’enregistrer le fichier d’alliance à cet endroit",
             &e,
@@ -134,7 +94,6 @@ pub async fn alliance_import(
                 .read_to_end(&mut bytes)
         })
         .map_err(|e| AppError::io("Impossible de lire ce fichier", &e))?;
-    let file = AllianceFile::from_json_slice(&bytes)
-        .map_err(|e| AppError::new(crate::error::ErrorCode::Validation, e.to_string()))?;
+    let file = AllianceFile::from_json_slice(&bytes)?;
     Ok(Some(state.store().await?.import_alliance(&file).await?))
 }

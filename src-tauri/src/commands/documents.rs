@@ -5,85 +5,27 @@ use allia_core::{
     ContractDocument, DocumentKind, DocumentSettings, DocumentStatus, PartySignature,
 };
 use allia_docs::model::Document;
-use allia_docs::render::Format;
+use allia_docs::render::{Format, Rendered};
 use allia_docs::templates::ClauseView;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::{AppHandle, State};
 
 use crate::error::AppError;
 use crate::state::AppState;
 
-#[tauri::command]
-#[specta::specta]
-pub async fn document_list(
-    state: State<'_, AppState>,
-    alliance_id: String,
-) -> Result<Vec<ContractDocument>, AppError> {
-    Ok(state.store().await?.documents(&alliance_id).await?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn document_create(
-    state: State<'_, AppState>,
-    alliance_id: String,
-    kind: DocumentKind,
-    settings: DocumentSettings,
-) -> Result<ContractDocument, AppError> {
-    Ok(state
-        .store()
-        .await?
-        .create_document(&alliance_id, kind, &settings)
-        .await?)
-}
-
-/// Saves the settings; when the current version is frozen this starts a new version.
-#[tauri::command]
-#[specta::specta]
-pub async fn document_update(
-    state: State<'_, AppState>,
-    id: String,
-    settings: DocumentSettings,
-) -> Result<ContractDocument, AppError> {
-    Ok(state
-        .store()
-        .await?
-        .update_document_settings(&id, &settings)
-        .await?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn document_set_status(
-    state: State<'_, AppState>,
-    id: String,
-    status: DocumentStatus,
-) -> Result<ContractDocument, AppError> {
-    Ok(state
-        .store()
-        .await?
-        .set_document_status(&id, status)
-        .await?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn document_record_signature(
-    state: State<'_, AppState>,
-    id: String,
-    signature: PartySignature,
-) -> Result<ContractDocument, AppError> {
-    Ok(state
-        .store()
-        .await?
-        .record_signature(&id, &signature)
-        .await?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn document_delete(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
-    Ok(state.store().await?.delete_document(&id).await?)
+store_commands! {
+    fn document_list(alliance_id: String) -> Vec<ContractDocument> =
+        |store| store.documents(&alliance_id);
+    fn document_create(alliance_id: String, kind: DocumentKind, settings: DocumentSettings)
+        -> ContractDocument = |store| store.create_document(&alliance_id, kind, &settings);
+    /// Saves the settings; when the current version is frozen this starts a new version.
+    fn document_update(id: String, settings: DocumentSettings) -> ContractDocument =
+        |store| store.update_document_settings(&id, &settings);
+    fn document_set_status(id: String, status: DocumentStatus) -> ContractDocument =
+        |store| store.set_document_status(&id, status);
+    fn document_record_signature(id: String, signature: PartySignature) -> ContractDocument =
+        |store| store.record_signature(&id, &signature);
+    fn document_delete(id: String) -> () = |store| store.delete_document(&id);
 }
 
 /// Builds what a version renders from (its snapshot once frozen, else the live data).
@@ -136,11 +78,15 @@ pub async fn document_preview(
     })
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum ExportFormat {
-    Pdf,
-    Docx,
+/// Renders a version to PDF or DOCX on the blocking pool: typesetting takes a moment
+/// and must not hold up the async runtime (or the window).
+async fn render_blocking(state: &AppState, id: &str, format: Format) -> Result<Rendered, AppError> {
+    let (file, options) = render_input(state, id).await?;
+    super::blocking(
+        "La préparation du document a été interrompue.",
+        move || allia_docs::render::render(&file, &options, format),
+    )
+    .await
 }
 
 /// Asks where to save the document (system dialog) and writes it there. Returns the
@@ -151,22 +97,13 @@ pub async fn document_export(
     app: AppHandle,
     state: State<'_, AppState>,
     id: String,
-    format: ExportFormat,
+    format: Format,
 ) -> Result<Option<String>, AppError> {
-    let (file, options) = render_input(&state, &id).await?;
-    let (format, extension, filter) = match format {
-        ExportFormat::Pdf => (Format::Pdf, "pdf", "Document PDF"),
-        ExportFormat::Docx => (Format::Docx, "docx", "Document Word"),
+    let rendered = render_blocking(&state, &id, format).await?;
+    let (extension, filter) = match format {
+        Format::Pdf => ("pdf", "Document PDF"),
+        Format::Docx => ("docx", "Document Word"),
     };
-    let rendered =
-        tokio::task::spawn_blocking(move || allia_docs::render::render(&file, &options, format))
-            .await
-            .map_err(|_| {
-                AppError::new(
-                    crate::error::ErrorCode::Document,
-                    "La préparation du document a été interrompue.",
-                )
-            })??;
     let suggested = format!("{}.{extension}", file_stem(&id, &state).await);
     let Some(path) = crate::dialogs::choose_save_path(
         &app,
@@ -194,17 +131,7 @@ pub async fn document_open_for_print(
     id: String,
 ) -> Result<(), AppError> {
     use tauri_plugin_opener::OpenerExt;
-    let (file, options) = render_input(&state, &id).await?;
-    let rendered = tokio::task::spawn_blocking(move || {
-        allia_docs::render::render(&file, &options, Format::Pdf)
-    })
-    .await
-    .map_err(|_| {
-        AppError::new(
-            crate::error::ErrorCode::Document,
-            "La préparation du document a été interrompue.",
-        )
-    })??;
+    let rendered = render_blocking(&state, &id, Format::Pdf).await?;
     // A private folder and a random name: see print_dir.rs.
     let path = crate::print_dir::write(&state.print_dir, &rendered.bytes)
         .map_err(|e| AppError::io("Impossible de préparer le document", &e))?;

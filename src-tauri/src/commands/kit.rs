@@ -43,22 +43,19 @@ pub async fn save_recovery_kit(
     };
     let association = association_name(&state).await;
     let created = chrono::Local::now().date_naive();
-    let bytes = tokio::task::spawn_blocking(move || {
-        kit::render_pdf(&KitContent {
-            recovery_key: &recovery_key,
-            created,
-            association: association.as_deref(),
-        })
-        .map(Zeroizing::new)
-    })
-    .await
-    .map_err(|_| {
-        AppError::new(
-            ErrorCode::Document,
-            "La préparation du kit de récupération a été interrompue.",
-        )
-    })?
-    .map_err(|e| AppError::from(allia_docs::render::RenderError::from(e)))?;
+    let bytes = super::blocking(
+        "La préparation du kit de récupération a été interrompue.",
+        move || {
+            kit::render_pdf(&KitContent {
+                recovery_key: &recovery_key,
+                created,
+                association: association.as_deref(),
+            })
+            .map(Zeroizing::new)
+            .map_err(allia_docs::render::RenderError::from)
+        },
+    )
+    .await?;
     std::fs::write(&path, bytes.as_slice()).map_err(|e| {
         AppError::io(
             "Impossible d’enregistrer le kit de récupération à cet endroit",

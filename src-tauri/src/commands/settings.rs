@@ -6,12 +6,11 @@ use tauri::State;
 use crate::error::AppError;
 use crate::state::AppState;
 
-#[tauri::command]
-#[specta::specta]
-pub async fn settings_get(state: State<'_, AppState>) -> Result<Settings, AppError> {
-    Ok(state.store().await?.settings().await?)
+store_commands! {
+    fn settings_get() -> Settings = |store| store.settings();
 }
 
+// Not a one-call command: the new auto-lock delay is put in force at once.
 #[tauri::command]
 #[specta::specta]
 pub async fn settings_save(

@@ -11,7 +11,6 @@ use serde_json::{Map, Value};
 
 use crate::fixture::Fixture;
 use crate::strategies::FILE;
-use crate::table::ExportFormat;
 
 // ---------------------------------------------------------------------------------
 // One call, the way the command makes it.
@@ -205,7 +204,7 @@ pub async fn dispatch(
             let info = allia_store::backup::list(&VaultPaths::new(fx.dir.path()))
                 .into_iter()
                 .find(|b| b.file_name == file_name)
-                .ok_or(StoreError::NotFound("backup"))?;
+                .ok_or(StoreError::NotFound(allia_store::Entity::Backup))?;
             fx.pending = Some(info.path);
         }
         "backup_preview" => {
@@ -365,10 +364,7 @@ pub async fn dispatch(
         }
         "document_export" => {
             let id: String = arg(args, "id")?;
-            let format = match arg::<ExportFormat>(args, "format")? {
-                ExportFormat::Pdf => allia_docs::render::Format::Pdf,
-                ExportFormat::Docx => allia_docs::render::Format::Docx,
-            };
+            let format: allia_docs::render::Format = arg(args, "format")?;
             let (file, options) = render_input(&store, &id).await?;
             allia_docs::render::render(&file, &options, format).map_err(AppError::from)?;
         }

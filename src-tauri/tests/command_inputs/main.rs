@@ -74,7 +74,7 @@ fn the_table_lists_every_registered_command() {
     );
     assert!(
         bindings.contains("export type ExportFormat = \"pdf\" | \"docx\";"),
-        "ExportFormat changed: update the mirror in this test"
+        "ExportFormat changed: update the formats `strategies` generates for Arg::ExportFormat"
     );
     let names: BTreeSet<_> = COMMANDS.iter().map(|(n, _)| *n).collect();
     assert_eq!(names.len(), COMMANDS.len(), "a command is listed twice");

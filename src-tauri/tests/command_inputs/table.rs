@@ -1,7 +1,5 @@
 //! The commands and their arguments, and the commands the generated bindings register.
 
-use serde::Deserialize;
-
 /// What an argument is, as the command declares it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arg {
@@ -159,14 +157,6 @@ pub const SLOW: &[&str] = &[
     "document_open_for_print",
 ];
 
-/// `document_export`'s format, mirrored: the command's enum is private to the shell.
-/// `the_table_lists_every_registered_command` checks the bindings still say the same.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ExportFormat {
-    Pdf,
-    Docx,
-}
 /// The TypeScript the app's bindings are generated as.
 pub fn bindings() -> String {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -367,10 +367,7 @@ export type ErrorCode = "validation" |
 /**  A document could not be built (e.g. an edited clause with a template error). */
 "document" | "storage" | "io";
 
-/**
- *  The file formats a document is exported to. The app receives it over IPC as
- *  `"pdf"` or `"docx"` (TypeScript type `ExportFormat`).
- */
+/**  The file formats a document is exported to (`"pdf"` or `"docx"` over IPC). */
 export type ExportFormat = "pdf" | "docx";
 
 /**  One problem with one field, ready to be shown next to that field. */
