@@ -127,15 +127,11 @@ pub async fn vault_new_recovery_key(
     let mut slot = state.vault.lock().await;
     let vault = slot.as_mut().ok_or_else(AppError::locked)?;
     state.touch();
-    match vault.new_recovery_key(&passphrase).await {
-        Ok(recovery) => Ok(RecoveryKit {
-            recovery_key: recovery.display().to_string(),
-        }),
-        Err(allia_store::StoreError::WrongPassphrase) => {
-            Err(AppError::wrong_passphrase_on("passphrase"))
-        }
-        Err(e) => Err(e.into()),
-    }
+    // A wrong passphrase comes back on the `passphrase` field (`From<StoreError>`).
+    let recovery = vault.new_recovery_key(&passphrase).await?;
+    Ok(RecoveryKit {
+        recovery_key: recovery.display().to_string(),
+    })
 }
 
 /// The person is active (keys, mouse): the auto-lock countdown starts again.
