@@ -300,15 +300,14 @@ pub async fn dispatch(
         }
         "alliance_export" => {
             let file = store.export_alliance(&arg::<String>(args, "id")?).await?;
-            serde_json::to_string_pretty(&file).expect("an export serialises");
+            file.to_json_string().expect("an export serialises");
         }
         "alliance_import" => {
             // No argument: the file comes from the open dialog. Its bytes go through the
             // same parser and import here; crates/allia-store/tests/import_fuzz.rs
             // fuzzes them in depth.
             let bytes = serde_json::to_vec(args.get(FILE).unwrap_or(&Value::Null)).expect("json");
-            let file = allia_core::AllianceFile::from_json_slice(&bytes)
-                .map_err(|e| AppError::new(allia_app::ErrorCode::Validation, e.to_string()))?;
+            let file = allia_core::AllianceFile::from_json_slice(&bytes).map_err(AppError::from)?;
             store.import_alliance(&file).await?;
         }
         "partner_list" => {
