@@ -2,6 +2,10 @@
 //! (included with `#[path]`; compiled alone it is an empty test crate).
 #![allow(dead_code)]
 
+#[path = "pdf_tools.rs"]
+mod pdf_tools;
+
+pub use pdf_tools::write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -123,15 +127,6 @@ pub fn sample() -> Document {
     }
 }
 
-pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write docx");
-    if let Some(keep) = std::env::var_os("ALLIA_SAMPLE_DIR") {
-        std::fs::write(Path::new(&keep).join(name), bytes).expect("keep docx");
-    }
-    path
-}
-
 pub fn python(script: &str, args: &[&str]) -> String {
     let out = Command::new("python3")
         .arg("-c")
@@ -207,12 +202,5 @@ pub fn soffice_to_pdf(dir: &Path, docx: &Path) -> PathBuf {
 
 /// The text of a PDF, pages separated by form feeds.
 pub fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    pdf_tools::text(pdf, &["-layout"])
 }

@@ -7,11 +7,10 @@ mod pdf_tools;
 mod sample;
 
 use std::path::Path;
-use std::process::Command;
 
 use allia_docs::model::{Align, Block, Document, Paragraph, Run, Signatures};
 use allia_docs::pdf;
-use pdf_tools::{tool, write};
+use pdf_tools::{text, tool, write};
 
 fn render(doc: &Document) -> Vec<u8> {
     pdf::shared()
@@ -20,21 +19,8 @@ fn render(doc: &Document) -> Vec<u8> {
         .expect("render")
 }
 
-fn text(path: &Path, args: &[&str]) -> String {
-    let out = Command::new("pdftotext")
-        .args(args)
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
 fn info(path: &Path) -> String {
-    let out = Command::new("pdfinfo").arg(path).output().expect("pdfinfo");
-    assert!(out.status.success(), "pdfinfo rejects the file");
-    String::from_utf8(out.stdout).expect("utf-8")
+    tool("pdfinfo", &[], path)
 }
 
 fn pages(info: &str) -> usize {

@@ -5,7 +5,6 @@
 mod pdf_tools;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use allia_core::organisation::NAME_MAX;
 use allia_docs::kit::{self, KitContent};
@@ -44,14 +43,7 @@ fn render(dir: &Path, name: &str, content: &KitContent<'_>) -> PathBuf {
 }
 
 fn text(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8(out.stdout).expect("utf-8 output")
+    pdf_tools::text(path, &["-layout"])
 }
 
 /// Text with every kind of space and every hyphen removed: line breaks, justification

@@ -31,8 +31,8 @@ impl Face {
     }
 
     /// Resource name in the PDF, fixed so that two renders give the same bytes. printpdf
-    /// also uses its first six letters as the subset tag (six capitals, a plus sign, then the name), which readers
-    /// only recognise when made of six capitals.
+    /// also makes the subset tag of its first six letters (`LIBSRG+…`), and readers only
+    /// recognise a tag of six capitals.
     pub fn resource_id(self) -> &'static str {
         match self {
             Face::Regular => "LIBSRG",
@@ -53,13 +53,16 @@ const FONT_BYTES: [&[u8]; 4] = [
 /// Characters below this bound get their width from a table built once; the rest
 /// (rare in French contracts) go through the font's cmap each time.
 const TABLE_LIMIT: usize = 0x3000;
+/// Marks a char the face has no glyph for, in the width table.
 const MISSING: u16 = u16::MAX;
 
 /// The visible stand-in for a character the font cannot draw. Liberation Serif has no
 /// U+FFFD, so a question mark it is.
 pub const REPLACEMENT: char = '?';
 
+/// One parsed face and its width table.
 pub struct FaceData {
+    /// What printpdf embeds (subset) in the PDF.
     pub parsed: ParsedFont,
     /// Advance in thousandths of an em for each char below `TABLE_LIMIT`, `MISSING` if the
     /// font has no glyph for it.
@@ -114,6 +117,10 @@ pub struct Fonts {
 }
 
 impl Fonts {
+    /// Parses the four embedded faces and builds their width tables.
+    ///
+    /// # Errors
+    /// [`PdfError::Font`] when a face does not parse (a broken build).
     pub fn load() -> Result<Fonts, PdfError> {
         let faces = Face::ALL
             .iter()
@@ -126,11 +133,13 @@ impl Fonts {
         &self.faces[face.index()]
     }
 
-    /// Width of a drawable char (see `clean_char`) in thousandths of an em.
+    /// Width of `c` in thousandths of an em; 0 when the face has no glyph for it (text
+    /// is cleaned with [`Fonts::clean_char`] before it is measured).
     pub fn width(&self, face: Face, c: char) -> u32 {
         u32::from(self.face(face).width(c).unwrap_or(0))
     }
 
+    /// Width of `text` on one line, in thousandths of an em.
     pub fn text_width(&self, face: Face, text: &str) -> u32 {
         text.chars().map(|c| self.width(face, c)).sum()
     }

@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use allia_core::ClauseOverride;
 use minijinja::{context, Value};
 
+use super::clause_engine::{ClauseEngine, Issue, RefTarget};
 use super::context::{is_public_funder, DocumentContext, PROFILE_PLACEHOLDER};
 use super::error::TemplateError;
 use super::format::{ClauseDef, ClauseKind, Condition, Model};
 use super::markup::{parse_blocks, plain_text};
-use super::render::{Issue, RefTarget, Renderer};
 use super::typography::fix_typography;
 use super::{Built, ClauseStatus, DocumentOptions};
 use crate::model::{Align, Block, Document, Metadata, Paragraph, Run, Signatory, Signatures};
@@ -132,7 +132,7 @@ fn issue_warning(clause: &str, issue: Issue) -> String {
 }
 
 struct Session<'r> {
-    renderer: &'r Renderer,
+    engine: &'r ClauseEngine,
     base: Value,
     warnings: Vec<String>,
 }
@@ -150,10 +150,10 @@ impl Session<'_> {
             None => self.base.clone(),
         };
         let out = self
-            .renderer
+            .engine
             .render(source, &ctx)
             .map_err(|e| TemplateError::clause_text(&p.def.id, &p.def.title, edited, &e))?;
-        for issue in self.renderer.take_issues() {
+        for issue in self.engine.take_issues() {
             self.warnings.push(issue_warning(&p.def.title, issue));
         }
         Ok(fix_typography(&out))
@@ -197,15 +197,15 @@ pub fn assemble(
     options: &DocumentOptions,
     mut warnings: Vec<String>,
 ) -> Result<Built, TemplateError> {
-    let renderer = Renderer::new(targets(planned));
+    let engine = ClauseEngine::new(targets(planned));
     for p in planned.iter().filter(|p| p.edited) {
-        renderer
+        engine
             .check(&p.text)
             .map_err(|e| TemplateError::clause_text(&p.def.id, &p.def.title, true, &e))?;
     }
     let parties: Vec<Value> = ctx.parties.iter().map(Value::from_serialize).collect();
     let mut session = Session {
-        renderer: &renderer,
+        engine: &engine,
         base: Value::from_serialize(ctx),
         warnings: Vec::new(),
     };

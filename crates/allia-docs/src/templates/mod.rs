@@ -56,12 +56,12 @@
 //! « a, b et c »; `| sentence` ends a free text with a period; `| lower_first`.
 
 mod assemble;
+mod clause_engine;
 pub mod context;
 mod error;
 mod format;
 pub mod markup;
 mod party;
-mod render;
 pub mod typography;
 pub mod wording;
 

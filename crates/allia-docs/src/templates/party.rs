@@ -5,7 +5,7 @@ use allia_core::{ActorType, Organisation, PartnerRole};
 use serde::Serialize;
 
 use super::context::{BLANK, PROFILE_PLACEHOLDER};
-use super::typography::format_siret;
+use super::typography::{format_siret, lower_first};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PartyContext {
@@ -48,16 +48,6 @@ pub fn clean(value: &Option<String>) -> Option<String> {
         .map(str::trim)
         .filter(|v| !v.is_empty())
         .map(str::to_string)
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if !second.is_uppercase() => {
-            first.to_lowercase().chain(text.chars().skip(1)).collect()
-        }
-        _ => text.to_string(),
-    }
 }
 
 /// « de » before a name: « des » for « Les … », « du » for « Le … », « d’ » before a vowel.
@@ -228,12 +218,5 @@ mod tests {
         assert_eq!(of_form("Élan"), "d’Élan");
         assert_eq!(of_form("Commune de Tours"), "de Commune de Tours");
         assert_eq!(of_form(""), "de ");
-    }
-
-    #[test]
-    fn lower_first_keeps_acronyms() {
-        assert_eq!(lower_first("Association loi 1901"), "association loi 1901");
-        assert_eq!(lower_first("GIP"), "GIP");
-        assert_eq!(lower_first(""), "");
     }
 }

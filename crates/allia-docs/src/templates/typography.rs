@@ -80,6 +80,20 @@ pub fn join_fr(items: &[String]) -> String {
     }
 }
 
+/// The text with its first letter in lower case, to continue a sentence (« Préambule » →
+/// « préambule », « Association loi 1901 » → « association loi 1901 »), unless it starts
+/// with an acronym (« GIP », « CAF de Tours »: a capital followed by another) or is a
+/// single character.
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
+    }
+}
+
 /// Makes a free text end like a sentence (adds a final period when it has none).
 pub fn sentence(text: &str) -> String {
     let trimmed = text.trim();
@@ -188,6 +202,19 @@ mod tests {
         assert!(format_amount(i64::MAX).starts_with("92\u{202f}233"));
         assert_eq!(format_whole_euros(2_300_000), "23\u{202f}000\u{202f}€");
         assert_eq!(format_whole_euros(-100), "-1\u{202f}€");
+    }
+
+    #[test]
+    fn lower_first_keeps_acronyms() {
+        assert_eq!(lower_first("Association loi 1901"), "association loi 1901");
+        assert_eq!(lower_first("Préambule"), "préambule");
+        assert_eq!(lower_first("Élan solidaire"), "élan solidaire");
+        assert_eq!(lower_first("GIP"), "GIP");
+        assert_eq!(lower_first("CAF de Tours"), "CAF de Tours");
+        assert_eq!(lower_first("ÉTAT"), "ÉTAT");
+        assert_eq!(lower_first("A"), "A");
+        assert_eq!(lower_first("1er"), "1er");
+        assert_eq!(lower_first(""), "");
     }
 
     #[test]

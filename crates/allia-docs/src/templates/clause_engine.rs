@@ -1,5 +1,7 @@
-//! The minijinja environment of the clause texts: its settings, the French helpers
-//! (filters and functions) and the resolution of cross-references.
+//! The clause engine: the minijinja environment that turns a clause's template text into
+//! mini-markup, with its settings, the French helpers (filters and functions) and the
+//! resolution of cross-references. (Not to be confused with [`crate::render`], which
+//! turns a whole alliance into the bytes of a PDF or DOCX file.)
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -9,7 +11,7 @@ use minijinja::value::Value;
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 
 use super::markup::escape;
-use super::typography::{format_amount, format_date, join_fr, sentence};
+use super::typography::{format_amount, format_date, join_fr, lower_first, sentence};
 
 /// What a clause identity points to once the document is planned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,17 +33,9 @@ pub enum Issue {
 }
 
 /// Renders clause texts against the document context.
-pub struct Renderer {
+pub struct ClauseEngine {
     env: Environment<'static>,
     issues: Arc<Mutex<Vec<Issue>>>,
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn record(issues: &Mutex<Vec<Issue>>, issue: Issue) {
@@ -113,8 +107,8 @@ fn keep_inline_newlines(source: &str) -> String {
         .join("\n")
 }
 
-impl Renderer {
-    pub fn new(targets: HashMap<String, RefTarget>) -> Renderer {
+impl ClauseEngine {
+    pub fn new(targets: HashMap<String, RefTarget>) -> ClauseEngine {
         let issues: Arc<Mutex<Vec<Issue>>> = Arc::default();
         let mut env = Environment::new();
         env.set_trim_blocks(true);
@@ -168,7 +162,7 @@ impl Renderer {
         env.add_filter("list_fr", |items: Vec<String>| join_fr(&items));
         env.add_filter("sentence", |text: &str| sentence(text));
         env.add_filter("lower_first", |text: &str| lower_first(text));
-        Renderer { env, issues }
+        ClauseEngine { env, issues }
     }
 
     /// Renders one text; the output is mini-markup before typography.
@@ -197,7 +191,7 @@ mod tests {
     use super::*;
     use minijinja::context;
 
-    fn renderer() -> Renderer {
+    fn engine() -> ClauseEngine {
         let mut targets = HashMap::new();
         targets.insert("objet".to_string(), RefTarget::Article(2));
         targets.insert(
@@ -208,12 +202,12 @@ mod tests {
             "pi".to_string(),
             RefTarget::Removed("Propriété intellectuelle".into()),
         );
-        Renderer::new(targets)
+        ClauseEngine::new(targets)
     }
 
     #[test]
     fn references() {
-        let r = renderer();
+        let r = engine();
         let out = r
             .render(
                 "art. {{ ref('objet') }}, {{ ref('preambule') }}, {{ ref('pi') }}, {{ ref('x') }}",
@@ -245,7 +239,7 @@ mod tests {
 
     #[test]
     fn helpers_and_escaping() {
-        let r = renderer();
+        let r = engine();
         let ctx =
             context! { name => "*Étoile*", none => Value::from(()), tags => vec!["a", "b", "c"] };
         let out = r
@@ -268,8 +262,20 @@ mod tests {
     }
 
     #[test]
+    fn the_lower_first_filter_keeps_acronyms() {
+        let r = engine();
+        let out = r
+            .render(
+                "{{ 'Réduire les coûts' | lower_first }}, {{ 'CAF de Tours' | lower_first }}",
+                &context! {},
+            )
+            .expect("renders");
+        assert_eq!(out, "réduire les coûts, CAF de Tours");
+    }
+
+    #[test]
     fn inline_tags_keep_their_line_break() {
-        let r = renderer();
+        let r = engine();
         let src = "A{% if true %}.{% endif %}\n\n{% if false %}\nX\n{% endif %}\nB\n{% for i in [1, 2] %}\n- {{ i }}\n{% endfor %}\nC";
         let out = r.render(src, &context! {}).expect("renders");
         assert_eq!(out, "A.\n\nB\n- 1\n- 2\nC");
@@ -280,7 +286,7 @@ mod tests {
 
     #[test]
     fn strict_and_syntax_errors() {
-        let r = renderer();
+        let r = engine();
         let err = r
             .render("{{ missing.field }}", &context! {})
             .expect_err("undefined");
