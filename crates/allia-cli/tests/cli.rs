@@ -64,6 +64,10 @@ fn init_demo_list_export_import() {
     assert!(out.status.success(), "{}", stderr(&out));
     let json = std::fs::read_to_string(&file).expect("exported");
     assert!(json.contains("Maison des Solidarités du Val de Brenne"));
+    // Written by the app's codec: the file reads back and writes to the same bytes.
+    let parsed = allia_core::AllianceFile::from_json_slice(json.as_bytes()).expect("parses");
+    assert_eq!(parsed.to_json_string().expect("writes"), json);
+    assert!(json.ends_with("}\n"));
 
     let out = allia(&["import", "--vault", path(&vault), "--input", path(&file)]);
     assert!(out.status.success(), "{}", stderr(&out));
