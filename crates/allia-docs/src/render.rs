@@ -1,5 +1,7 @@
-//! From an alliance to the bytes of a signed-ready document: templates, then the PDF
-//! typesetter or the DOCX writer. The app and the command line both call this.
+//! The document render: from an alliance to the bytes of a signed-ready document file,
+//! templates first ([`crate::templates`], whose clause engine renders each clause text),
+//! then the PDF typesetter or the DOCX writer. The app and the command line both call
+//! this.
 
 use std::path::Path;
 
@@ -76,6 +78,12 @@ pub fn options_for_version(
     options(kind, &version.settings, version.number, creation_date)
 }
 
+/// Builds the document from `file` with `options` and writes it in `format`.
+///
+/// # Errors
+/// [`RenderError::Template`] when the document cannot be built (no alliance name, a
+/// clause text with an error…); [`RenderError::Pdf`] or [`RenderError::Docx`] when the
+/// file cannot be written.
 pub fn render(
     file: &AllianceFile,
     options: &DocumentOptions,

@@ -5,7 +5,7 @@
 //! « heading 1 », « N.k — … » is « heading 2 ») so Word's navigation pane shows the
 //! structure, list numbering, bordered tables with a repeated header row, a signature
 //! block kept on one page, a running header from the second page on and a footer
-//! « <title> — Page N / M » made of PAGE and NUMPAGES fields.
+//! « `<title>` — Page N / M » made of PAGE and NUMPAGES fields.
 
 mod blocks;
 mod package;

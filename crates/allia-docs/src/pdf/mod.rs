@@ -1,9 +1,11 @@
-//! The PDF typesetter: lays a [`Document`](crate::model::Document) out on A4 pages with
-//! the embedded Liberation Serif faces (subset), justified and hyphenated French text,
-//! kept-together headings and signatures, and « Page N / M » footers.
+//! The PDF typesetter: lays a [`Document`] out on A4 pages with the embedded Liberation
+//! Serif faces (subset), justified and hyphenated French text, kept-together headings and
+//! signatures, and « Page N / M » footers.
 //!
-//! printpdf only draws positioned text, so line breaking, justification (TJ offsets),
-//! pagination and the page-count second pass are done here.
+//! printpdf only draws positioned text, so the stages are done here, each in its module,
+//! all reading one `theme::Theme`: blocks become units of positioned items (`blocks`,
+//! `tables`, `signatures`, with `linebreak` for lines), `paginate` fills the pages, and
+//! `draw` turns them into PDF operations, footers and metadata.
 
 mod blocks;
 mod draw;
