@@ -1,7 +1,7 @@
 //! Typesetter throughput on a convention-like document: 12 pages with four signatories,
 //! and 60 pages. Fonts are parsed once, outside the measured loop, as in the app.
 
-#[path = "../tests/pdf_sample.rs"]
+#[path = "../tests/common/pdf_sample.rs"]
 mod sample;
 
 use criterion::{criterion_group, criterion_main, Criterion};

@@ -5,7 +5,7 @@
 //! LibreOffice round trip (DOCX → PDF → pdftotext) runs only with
 //! `ALLIA_TEST_LIBREOFFICE=1`; with `ALLIA_SAMPLE_DIR` set, the DOCX and PDF are kept.
 
-#[path = "docx_support.rs"]
+#[path = "common/docx_support.rs"]
 mod support;
 
 use std::path::Path;

@@ -7,9 +7,9 @@
 //! rewrite `golden/frozen_convention.txt`, check its diff, and pin the new hash the
 //! failure message gives.
 
-#[path = "pdf_tools.rs"]
+#[path = "common/pdf_tools.rs"]
 mod pdf_tools;
-#[path = "pdf_sample.rs"]
+#[path = "common/pdf_sample.rs"]
 mod sample;
 
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! Any text, however hostile, renders to a PDF that poppler accepts.
 
-#[path = "pdf_sample.rs"]
+#[path = "common/pdf_sample.rs"]
 mod sample;
 
 use std::process::Command;

@@ -1,9 +1,9 @@
 //! The typesetter's output read back with poppler's own tools (pdftotext, pdfinfo,
 //! pdffonts), on documents built by hand.
 
-#[path = "pdf_tools.rs"]
+#[path = "common/pdf_tools.rs"]
 mod pdf_tools;
-#[path = "pdf_sample.rs"]
+#[path = "common/pdf_sample.rs"]
 mod sample;
 
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! The recovery kit read back with poppler's tools: one A4 page, the key exactly as the
 //! app shows it, the date, the association and the instructions.
 
-#[path = "pdf_tools.rs"]
+#[path = "common/pdf_tools.rs"]
 mod pdf_tools;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! The three documents: structure, numbering, cross-references and conditional clauses.
 
-#[path = "templates_fixture.rs"]
+#[path = "common/templates_fixture.rs"]
 mod fixture;
 
 use allia_core::{ClauseOverride, DocumentKind};

@@ -1,6 +1,6 @@
 //! Edited clauses, errors, typography and robustness of the templates.
 
-#[path = "templates_fixture.rs"]
+#[path = "common/templates_fixture.rs"]
 mod fixture;
 
 use allia_core::{ClauseOverride, DocumentKind, Organisation, PartnerDraft};

@@ -1,5 +1,5 @@
 //! A convention-like sample document, shared by the PDF tests and the benchmark
-//! (included with `#[path]`; compiled alone it is an empty test crate).
+//! (included with `#[path]`; `tests/common/` holds no test of its own).
 #![allow(dead_code)]
 
 use allia_docs::model::{

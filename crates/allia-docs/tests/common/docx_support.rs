@@ -1,5 +1,5 @@
 //! The hand-built convention and the package-reading helpers shared by the DOCX tests
-//! (included with `#[path]`; compiled alone it is an empty test crate).
+//! (included with `#[path]`; `tests/common/` holds no test of its own).
 #![allow(dead_code)]
 
 #[path = "pdf_tools.rs"]

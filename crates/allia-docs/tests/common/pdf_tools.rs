@@ -1,5 +1,5 @@
 //! Writing a PDF under test and reading it back with poppler-utils, shared by the PDF
-//! tests (included with `#[path]`; compiled alone it is an empty test crate).
+//! tests (included with `#[path]`; `tests/common/` holds no test of its own).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
