@@ -50,10 +50,10 @@
 //! optional clauses are toggled (a removed clause prints « [article supprimé : titre] »,
 //! an unknown one « [article inconnu : id] », both reported as warnings); `has("id")` tells
 //! whether a clause is in the document (to guard a reference to an optional clause);
-//! `blank("label")`
-//! prints « [à compléter : label] » and reports it; `amount(cents)` or `| amount` gives
+//! `blank("label")` prints « [à compléter : label] » and reports it; `amount(cents)` or `| amount` gives
 //! « 1 250,00 € »; `| date` turns `2025-12-01` into « 1er décembre 2025 »; `| list_fr` joins
-//! « a, b et c »; `| sentence` ends a free text with a period; `| lower_first`.
+//! « a, b et c »; `| sentence` ends a free text with a period; `| lower_first` puts
+//! the first letter in lower case unless the text starts with an acronym.
 
 mod assemble;
 mod clause_engine;
