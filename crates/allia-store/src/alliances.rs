@@ -1,121 +1,83 @@
 //! Alliances: create, list, edit, archive, delete, and the demo alliance.
 
 use allia_core::demo::demo_alliance;
-use allia_core::{Alliance, AllianceDraft, AllianceStatus};
-use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, Row, SqliteConnection};
+use allia_core::validation::is_record_id;
+use allia_core::{Alliance, AllianceDraft};
+use chrono::{DateTime, Utc};
+use sqlx::{AssertSqlSafe, SqliteConnection};
 
-use crate::error::{StoreError, StoreResult};
-use crate::store::{ensure_found, enum_from_text, enum_text, new_id, Store};
+use crate::error::{Entity, StoreError, StoreResult};
+use crate::store::{ensure_found, new_id, Store};
+
+/// One `alliance` row with the number of its partners.
+#[derive(sqlx::FromRow)]
+struct AllianceRow {
+    id: String,
+    archived: bool,
+    #[sqlx(try_from = "i64")]
+    partner_count: u32,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    #[sqlx(flatten)]
+    draft: AllianceDraft,
+}
+
+impl From<AllianceRow> for Alliance {
+    fn from(row: AllianceRow) -> Alliance {
+        Alliance {
+            id: row.id,
+            archived: row.archived,
+            partner_count: row.partner_count,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+            draft: row.draft,
+        }
+    }
+}
 
 const SELECT: &str = "SELECT a.id, a.name, a.purpose, a.territory, a.start_date, a.status, a.archived, \
      a.created_at, a.updated_at, (SELECT count(*) FROM partner p WHERE p.alliance_id = a.id) AS partner_count \
      FROM alliance a";
 
-fn read(row: &SqliteRow) -> StoreResult<Alliance> {
-    let partner_count: i64 = row.try_get("partner_count")?;
-    Ok(Alliance {
-        id: row.try_get("id")?,
-        archived: row.try_get("archived")?,
-        partner_count: u32::try_from(partner_count).unwrap_or(u32::MAX),
-        created_at: row.try_get::<DateTime<Utc>, _>("created_at")?,
-        updated_at: row.try_get::<DateTime<Utc>, _>("updated_at")?,
-        draft: AllianceDraft {
-            name: row.try_get("name")?,
-            purpose: row.try_get("purpose")?,
-            territory: row.try_get("territory")?,
-            start_date: row.try_get::<Option<NaiveDate>, _>("start_date")?,
-            status: enum_from_text::<AllianceStatus>(&row.try_get::<String, _>("status")?)?,
-        },
-    })
+/// Every alliance, archived ones last, most recently changed first.
+pub(crate) async fn list(conn: &mut SqliteConnection) -> StoreResult<Vec<Alliance>> {
+    let rows: Vec<AllianceRow> = sqlx::query_as(AssertSqlSafe(format!(
+        "{SELECT} ORDER BY a.archived, a.updated_at DESC"
+    )))
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(Alliance::from).collect())
 }
 
-impl Store {
-    /// Every alliance, archived ones included, most recently changed first.
-    pub async fn alliances(&self) -> StoreResult<Vec<Alliance>> {
-        let rows = sqlx::query(AssertSqlSafe(format!(
-            "{SELECT} ORDER BY a.archived, a.updated_at DESC"
-        )))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(read).collect()
+/// One alliance; `NotFound` for an unknown id or one not shaped like the vault's.
+pub(crate) async fn get(conn: &mut SqliteConnection, id: &str) -> StoreResult<Alliance> {
+    if !is_record_id(id) {
+        return Err(StoreError::NotFound(Entity::Alliance));
     }
-
-    /// One alliance; `NotFound` for an unknown id or one not shaped like the vault's.
-    pub async fn alliance(&self, id: &str) -> StoreResult<Alliance> {
-        if !allia_core::validation::is_record_id(id) {
-            return Err(StoreError::NotFound("alliance"));
-        }
-        let row = sqlx::query(AssertSqlSafe(format!("{SELECT} WHERE a.id = ?")))
+    let row: Option<AllianceRow> =
+        sqlx::query_as(AssertSqlSafe(format!("{SELECT} WHERE a.id = ?")))
             .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound("alliance"))?;
-        read(&row)
-    }
+            .fetch_optional(conn)
+            .await?;
+    row.map(Alliance::from)
+        .ok_or(StoreError::NotFound(Entity::Alliance))
+}
 
-    pub async fn create_alliance(&self, draft: &AllianceDraft) -> StoreResult<Alliance> {
-        let draft = draft.validated()?;
-        let mut conn = self.pool.acquire().await?;
-        let id = insert_alliance(&mut conn, &draft).await?;
-        drop(conn);
-        self.alliance(&id).await
-    }
-
-    pub async fn update_alliance(&self, id: &str, draft: &AllianceDraft) -> StoreResult<Alliance> {
-        let draft = draft.validated()?;
-        let done = sqlx::query(
-            "UPDATE alliance SET name = ?, purpose = ?, territory = ?, start_date = ?, status = ?, updated_at = ? WHERE id = ?",
-        )
-        .bind(&draft.name)
-        .bind(&draft.purpose)
-        .bind(&draft.territory)
-        .bind(draft.start_date)
-        .bind(enum_text(&draft.status))
-        .bind(Utc::now())
+/// `NotFound` unless the alliance exists (checked inside the caller's transaction, an
+/// alliance deleted meanwhile is « not found », not a broken foreign key).
+pub(crate) async fn ensure_exists(conn: &mut SqliteConnection, id: &str) -> StoreResult<()> {
+    let found: Option<String> = sqlx::query_scalar("SELECT id FROM alliance WHERE id = ?")
         .bind(id)
-        .execute(&self.pool)
+        .fetch_optional(conn)
         .await?;
-        ensure_found(done, "alliance")?;
-        self.alliance(id).await
-    }
-
-    pub async fn set_alliance_archived(&self, id: &str, archived: bool) -> StoreResult<Alliance> {
-        let done = sqlx::query("UPDATE alliance SET archived = ?, updated_at = ? WHERE id = ?")
-            .bind(archived)
-            .bind(Utc::now())
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        ensure_found(done, "alliance")?;
-        self.alliance(id).await
-    }
-
-    /// Deletes the alliance and, through the foreign key, its partners.
-    pub async fn delete_alliance(&self, id: &str) -> StoreResult<()> {
-        let done = sqlx::query("DELETE FROM alliance WHERE id = ?")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        ensure_found(done, "alliance")?;
-        Ok(())
-    }
-
-    /// Stores the guide's example alliance and its partners in one transaction.
-    pub async fn load_demo(&self) -> StoreResult<Alliance> {
-        let demo = demo_alliance();
-        let alliance = demo.alliance.validated()?;
-        let mut tx = self.pool.begin().await?;
-        let id = insert_alliance(&mut tx, &alliance).await?;
-        crate::partners::insert_partners(&mut tx, &id, &demo.partners).await?;
-        tx.commit().await?;
-        self.alliance(&id).await
+    match found {
+        Some(_) => Ok(()),
+        None => Err(StoreError::NotFound(Entity::Alliance)),
     }
 }
 
 /// Inserts an already-validated alliance and returns its new id.
-pub(crate) async fn insert_alliance(
+pub(crate) async fn insert(
     conn: &mut SqliteConnection,
     draft: &AllianceDraft,
 ) -> StoreResult<String> {
@@ -130,10 +92,112 @@ pub(crate) async fn insert_alliance(
     .bind(&draft.purpose)
     .bind(&draft.territory)
     .bind(draft.start_date)
-    .bind(enum_text(&draft.status))
+    .bind(draft.status)
     .bind(now)
     .bind(now)
-    .execute(&mut *conn)
+    .execute(conn)
     .await?;
     Ok(id)
+}
+
+/// Rewrites an already-validated alliance.
+pub(crate) async fn update(
+    conn: &mut SqliteConnection,
+    id: &str,
+    draft: &AllianceDraft,
+) -> StoreResult<()> {
+    let done = sqlx::query(
+        "UPDATE alliance SET name = ?, purpose = ?, territory = ?, start_date = ?, status = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(&draft.name)
+    .bind(&draft.purpose)
+    .bind(&draft.territory)
+    .bind(draft.start_date)
+    .bind(draft.status)
+    .bind(Utc::now())
+    .bind(id)
+    .execute(conn)
+    .await?;
+    ensure_found(done, Entity::Alliance)
+}
+
+pub(crate) async fn set_archived(
+    conn: &mut SqliteConnection,
+    id: &str,
+    archived: bool,
+) -> StoreResult<()> {
+    let done = sqlx::query("UPDATE alliance SET archived = ?, updated_at = ? WHERE id = ?")
+        .bind(archived)
+        .bind(Utc::now())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    ensure_found(done, Entity::Alliance)
+}
+
+/// Marks the alliance as changed now (its partners changed).
+pub(crate) async fn touch(conn: &mut SqliteConnection, id: &str) -> StoreResult<()> {
+    sqlx::query("UPDATE alliance SET updated_at = ? WHERE id = ?")
+        .bind(Utc::now())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Deletes the alliance and, through the foreign keys, its partners and documents.
+pub(crate) async fn delete(conn: &mut SqliteConnection, id: &str) -> StoreResult<()> {
+    let done = sqlx::query("DELETE FROM alliance WHERE id = ?")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    ensure_found(done, Entity::Alliance)
+}
+
+impl Store {
+    /// Every alliance, archived ones included, most recently changed first.
+    pub async fn alliances(&self) -> StoreResult<Vec<Alliance>> {
+        list(&mut *self.conn().await?).await
+    }
+
+    /// One alliance; `NotFound` for an unknown id or one not shaped like the vault's.
+    pub async fn alliance(&self, id: &str) -> StoreResult<Alliance> {
+        get(&mut *self.conn().await?, id).await
+    }
+
+    pub async fn create_alliance(&self, draft: &AllianceDraft) -> StoreResult<Alliance> {
+        let draft = draft.validated()?;
+        let mut conn = self.conn().await?;
+        let id = insert(&mut conn, &draft).await?;
+        get(&mut conn, &id).await
+    }
+
+    pub async fn update_alliance(&self, id: &str, draft: &AllianceDraft) -> StoreResult<Alliance> {
+        let draft = draft.validated()?;
+        let mut conn = self.conn().await?;
+        update(&mut conn, id, &draft).await?;
+        get(&mut conn, id).await
+    }
+
+    pub async fn set_alliance_archived(&self, id: &str, archived: bool) -> StoreResult<Alliance> {
+        let mut conn = self.conn().await?;
+        set_archived(&mut conn, id, archived).await?;
+        get(&mut conn, id).await
+    }
+
+    /// Deletes the alliance and, through the foreign key, its partners.
+    pub async fn delete_alliance(&self, id: &str) -> StoreResult<()> {
+        delete(&mut *self.conn().await?, id).await
+    }
+
+    /// Stores the guide's example alliance and its partners in one transaction.
+    pub async fn load_demo(&self) -> StoreResult<Alliance> {
+        let demo = demo_alliance();
+        let alliance = demo.alliance.validated()?;
+        let mut tx = self.begin().await?;
+        let id = insert(&mut tx, &alliance).await?;
+        crate::partners::insert(&mut tx, &id, &demo.partners).await?;
+        tx.commit().await?;
+        self.alliance(&id).await
+    }
 }

@@ -6,66 +6,82 @@
 //! reads it inside its own write transaction, begun with `BEGIN IMMEDIATE`: SQLite then
 //! gives that transaction the write lock before the read, so two concurrent changes run
 //! one after the other and neither loses what the other wrote.
+//!
+//! A frozen version's snapshot is stored as a versioned [`Snapshot`] (docs/formats.md)
+//! and read back upgraded to the current [`AllianceFile`], the templates' input.
 
 use allia_core::document::MAX_SIGNATURES;
 use allia_core::validation::{is_record_id, too_many_message};
 use allia_core::{
     AllianceFile, ContractDocument, DocumentKind, DocumentSettings, DocumentStatus,
-    DocumentVersion, PartySignature, ValidationErrors,
+    DocumentVersion, PartySignature, Snapshot, ValidationErrors,
 };
 use chrono::{DateTime, Utc};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, Sqlite, SqliteConnection, Transaction};
+use sqlx::types::Json;
+use sqlx::{AssertSqlSafe, SqliteConnection};
 
-use crate::error::{StoreError, StoreResult};
-use crate::store::{ensure_found, enum_from_text, enum_text, new_id, Store};
+use crate::error::{Entity, StoreError, StoreResult};
+use crate::store::{ensure_found, new_id, Store};
+
+/// One `document_version` row.
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    number: u32,
+    status: DocumentStatus,
+    #[sqlx(json)]
+    settings: DocumentSettings,
+    #[sqlx(json)]
+    signatures: Vec<PartySignature>,
+    frozen_at: Option<DateTime<Utc>>,
+    #[sqlx(json(nullable))]
+    snapshot: Option<Snapshot>,
+}
+
+impl From<VersionRow> for DocumentVersion {
+    fn from(row: VersionRow) -> DocumentVersion {
+        DocumentVersion {
+            number: row.number,
+            status: row.status,
+            settings: row.settings,
+            signatures: row.signatures,
+            frozen_at: row.frozen_at,
+            snapshot: row.snapshot.map(Snapshot::upgrade),
+        }
+    }
+}
+
+/// One `document` row joined with its current (latest) version.
+#[derive(sqlx::FromRow)]
+struct DocumentRow {
+    id: String,
+    alliance_id: String,
+    kind: DocumentKind,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    #[sqlx(flatten)]
+    current: VersionRow,
+}
+
+impl From<DocumentRow> for ContractDocument {
+    fn from(row: DocumentRow) -> ContractDocument {
+        ContractDocument::new(
+            row.id,
+            row.alliance_id,
+            row.kind,
+            row.created_at,
+            row.updated_at,
+            row.current.into(),
+        )
+    }
+}
 
 const SELECT_CURRENT: &str = "SELECT d.id, d.alliance_id, d.kind, d.created_at, d.updated_at, \
      v.number, v.status, v.settings, v.snapshot, v.signatures, v.frozen_at \
      FROM document d JOIN document_version v ON v.document_id = d.id \
      AND v.number = (SELECT max(number) FROM document_version WHERE document_id = d.id)";
 
-fn json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> StoreResult<T> {
-    serde_json::from_str(text).map_err(|e| StoreError::CorruptData(format!("{what}: {e}")))
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> StoreResult<String> {
-    serde_json::to_string(value).map_err(|e| StoreError::CorruptData(e.to_string()))
-}
-
-fn read_version(row: &SqliteRow) -> StoreResult<DocumentVersion> {
-    let snapshot: Option<String> = row.try_get("snapshot")?;
-    Ok(DocumentVersion {
-        number: row.try_get("number")?,
-        status: enum_from_text(&row.try_get::<String, _>("status")?)?,
-        settings: json(&row.try_get::<String, _>("settings")?, "document settings")?,
-        signatures: json(&row.try_get::<String, _>("signatures")?, "signatures")?,
-        frozen_at: row.try_get::<Option<DateTime<Utc>>, _>("frozen_at")?,
-        snapshot: snapshot
-            .map(|s| json::<AllianceFile>(&s, "snapshot"))
-            .transpose()?,
-    })
-}
-
-fn read_document(row: &SqliteRow) -> StoreResult<ContractDocument> {
-    Ok(ContractDocument::new(
-        row.try_get("id")?,
-        row.try_get("alliance_id")?,
-        enum_from_text(&row.try_get::<String, _>("kind")?)?,
-        row.try_get("created_at")?,
-        row.try_get("updated_at")?,
-        read_version(row)?,
-    ))
-}
-
-fn refused(field: &str, message: &str) -> StoreError {
-    let mut errors = ValidationErrors::default();
-    errors.push(field, message);
-    StoreError::Validation(errors)
-}
-
 /// `NotFound` for an id not shaped like the vault's, before any query.
-fn known_shape(id: &str, what: &'static str) -> StoreResult<()> {
+fn known_shape(id: &str, what: Entity) -> StoreResult<()> {
     if is_record_id(id) {
         Ok(())
     } else {
@@ -73,21 +89,74 @@ fn known_shape(id: &str, what: &'static str) -> StoreResult<()> {
     }
 }
 
-/// The document with its current version, read on the given connection (inside the
-/// caller's transaction).
-async fn current_on(conn: &mut SqliteConnection, id: &str) -> StoreResult<ContractDocument> {
-    known_shape(id, "document")?;
-    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{SELECT_CURRENT} WHERE d.id = ?"
+/// The alliance's documents, each with its current version, oldest first.
+pub(crate) async fn list(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+) -> StoreResult<Vec<ContractDocument>> {
+    let rows: Vec<DocumentRow> = sqlx::query_as(AssertSqlSafe(format!(
+        "{SELECT_CURRENT} WHERE d.alliance_id = ? ORDER BY d.created_at, d.rowid"
     )))
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(StoreError::NotFound("document"))?;
-    read_document(&row)
+    .bind(alliance_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(ContractDocument::from).collect())
 }
 
-async fn insert_version(
+/// One document with its current version.
+pub(crate) async fn get(conn: &mut SqliteConnection, id: &str) -> StoreResult<ContractDocument> {
+    known_shape(id, Entity::Document)?;
+    let row: Option<DocumentRow> =
+        sqlx::query_as(AssertSqlSafe(format!("{SELECT_CURRENT} WHERE d.id = ?")))
+            .bind(id)
+            .fetch_optional(conn)
+            .await?;
+    row.map(ContractDocument::from)
+        .ok_or(StoreError::NotFound(Entity::Document))
+}
+
+/// One version of a document, with the snapshot it was frozen with.
+pub(crate) async fn version(
+    conn: &mut SqliteConnection,
+    id: &str,
+    number: u32,
+) -> StoreResult<DocumentVersion> {
+    known_shape(id, Entity::Document)?;
+    let row: Option<VersionRow> = sqlx::query_as(
+        "SELECT number, status, settings, snapshot, signatures, frozen_at FROM document_version \
+         WHERE document_id = ? AND number = ?",
+    )
+    .bind(id)
+    .bind(number)
+    .fetch_optional(conn)
+    .await?;
+    row.map(DocumentVersion::from)
+        .ok_or(StoreError::NotFound(Entity::DocumentVersion))
+}
+
+/// Inserts a new document (without versions) and returns its id.
+pub(crate) async fn insert(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+    kind: DocumentKind,
+) -> StoreResult<String> {
+    let id = new_id();
+    let now = Utc::now();
+    sqlx::query(
+        "INSERT INTO document (id, alliance_id, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(&id)
+    .bind(alliance_id)
+    .bind(kind)
+    .bind(now)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(id)
+}
+
+/// Adds version `number` of a document, in draft, with already-validated settings.
+pub(crate) async fn insert_version(
     conn: &mut SqliteConnection,
     document_id: &str,
     number: u32,
@@ -99,22 +168,103 @@ async fn insert_version(
     )
     .bind(document_id)
     .bind(number)
-    .bind(enum_text(&DocumentStatus::Draft))
-    .bind(to_json(settings)?)
+    .bind(DocumentStatus::Draft)
+    .bind(Json(settings))
     .bind(Utc::now())
-    .execute(&mut *conn)
+    .execute(conn)
     .await?;
     Ok(())
 }
 
-impl Store {
-    /// A write transaction that holds SQLite's write lock from its first statement
-    /// (`BEGIN IMMEDIATE`), so what it reads cannot change before it writes. Waits for
-    /// another writer up to the connection's busy timeout.
-    async fn begin_write(&self) -> StoreResult<Transaction<'static, Sqlite>> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
-    }
+pub(crate) async fn set_settings(
+    conn: &mut SqliteConnection,
+    id: &str,
+    number: u32,
+    settings: &DocumentSettings,
+) -> StoreResult<()> {
+    sqlx::query("UPDATE document_version SET settings = ? WHERE document_id = ? AND number = ?")
+        .bind(Json(settings))
+        .bind(id)
+        .bind(number)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
 
+pub(crate) async fn set_signatures(
+    conn: &mut SqliteConnection,
+    id: &str,
+    number: u32,
+    signatures: &[PartySignature],
+) -> StoreResult<()> {
+    sqlx::query("UPDATE document_version SET signatures = ? WHERE document_id = ? AND number = ?")
+        .bind(Json(signatures))
+        .bind(id)
+        .bind(number)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub(crate) async fn set_status(
+    conn: &mut SqliteConnection,
+    id: &str,
+    number: u32,
+    status: DocumentStatus,
+) -> StoreResult<()> {
+    sqlx::query("UPDATE document_version SET status = ? WHERE document_id = ? AND number = ?")
+        .bind(status)
+        .bind(id)
+        .bind(number)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Freezes version `number` with the alliance data as it is now.
+pub(crate) async fn freeze(
+    conn: &mut SqliteConnection,
+    id: &str,
+    number: u32,
+    snapshot: &Snapshot,
+) -> StoreResult<()> {
+    sqlx::query(
+        "UPDATE document_version SET snapshot = ?, frozen_at = ? WHERE document_id = ? AND number = ?",
+    )
+    .bind(Json(snapshot))
+    .bind(Utc::now())
+    .bind(id)
+    .bind(number)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Marks the document as changed now.
+pub(crate) async fn touch(conn: &mut SqliteConnection, id: &str) -> StoreResult<()> {
+    sqlx::query("UPDATE document SET updated_at = ? WHERE id = ?")
+        .bind(Utc::now())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub(crate) async fn delete(conn: &mut SqliteConnection, id: &str) -> StoreResult<()> {
+    let done = sqlx::query("DELETE FROM document WHERE id = ?")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    ensure_found(done, Entity::Document)
+}
+
+fn refused(field: &str, message: &str) -> StoreError {
+    let mut errors = ValidationErrors::default();
+    errors.push(field, message);
+    StoreError::Validation(errors)
+}
+
+impl Store {
     /// A new document at version 1, in draft.
     pub async fn create_document(
         &self,
@@ -123,27 +273,12 @@ impl Store {
         settings: &DocumentSettings,
     ) -> StoreResult<ContractDocument> {
         let settings = settings.validated()?;
-        known_shape(alliance_id, "alliance")?;
-        let id = new_id();
-        let now = Utc::now();
+        known_shape(alliance_id, Entity::Alliance)?;
         let mut tx = self.begin_write().await?;
         // Checked in the transaction: an alliance deleted meanwhile is « not found »,
         // not a broken foreign key.
-        let alliance: Option<String> = sqlx::query_scalar("SELECT id FROM alliance WHERE id = ?")
-            .bind(alliance_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if alliance.is_none() {
-            return Err(StoreError::NotFound("alliance"));
-        }
-        sqlx::query("INSERT INTO document (id, alliance_id, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
-            .bind(&id)
-            .bind(alliance_id)
-            .bind(enum_text(&kind))
-            .bind(now)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        crate::alliances::ensure_exists(&mut tx, alliance_id).await?;
+        let id = insert(&mut tx, alliance_id, kind).await?;
         insert_version(&mut tx, &id, 1, &settings).await?;
         tx.commit().await?;
         self.document(&id).await
@@ -151,41 +286,17 @@ impl Store {
 
     /// The alliance's documents, each with its current version, oldest first.
     pub async fn documents(&self, alliance_id: &str) -> StoreResult<Vec<ContractDocument>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{SELECT_CURRENT} WHERE d.alliance_id = ? ORDER BY d.created_at, d.rowid"
-        )))
-        .bind(alliance_id)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(read_document).collect()
+        list(&mut *self.conn().await?, alliance_id).await
     }
 
     /// One document with its current version.
     pub async fn document(&self, id: &str) -> StoreResult<ContractDocument> {
-        known_shape(id, "document")?;
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{SELECT_CURRENT} WHERE d.id = ?"
-        )))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound("document"))?;
-        read_document(&row)
+        get(&mut *self.conn().await?, id).await
     }
 
     /// One version of a document, with the snapshot it was frozen with.
     pub async fn document_version(&self, id: &str, number: u32) -> StoreResult<DocumentVersion> {
-        known_shape(id, "document")?;
-        let row = sqlx::query(
-            "SELECT number, status, settings, snapshot, signatures, frozen_at FROM document_version \
-             WHERE document_id = ? AND number = ?",
-        )
-        .bind(id)
-        .bind(number)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound("version"))?;
-        read_version(&row)
+        version(&mut *self.conn().await?, id, number).await
     }
 
     /// Saves the settings into the current draft, or starts a new draft version when
@@ -197,18 +308,11 @@ impl Store {
     ) -> StoreResult<ContractDocument> {
         let settings = settings.validated()?;
         let mut tx = self.begin_write().await?;
-        let current = current_on(&mut tx, id).await?.current;
+        let current = get(&mut tx, id).await?.current;
         if current.status.is_frozen() {
             insert_version(&mut tx, id, current.number + 1, &settings).await?;
         } else {
-            set_version_field(
-                &mut tx,
-                id,
-                current.number,
-                VersionField::Settings,
-                to_json(&settings)?,
-            )
-            .await?;
+            set_settings(&mut tx, id, current.number, &settings).await?;
         }
         touch(&mut tx, id).await?;
         tx.commit().await?;
@@ -225,31 +329,16 @@ impl Store {
         let document = self.document(id).await?;
         document.current.status.check_move_to(status)?;
         // The alliance data a draft is frozen with, read before the write lock is taken
-        // (the reads use other connections of the pool). A change to the alliance that
+        // (the reads use another connection of the pool). A change to the alliance that
         // lands in between is simply not in this snapshot, as if made just after.
-        let snapshot = to_json(&self.export_alliance(&document.alliance_id).await?)?;
+        let snapshot = Snapshot::of(&self.export_alliance(&document.alliance_id).await?);
         let mut tx = self.begin_write().await?;
-        let current = current_on(&mut tx, id).await?.current;
+        let current = get(&mut tx, id).await?.current;
         current.status.check_move_to(status)?;
         if !current.status.is_frozen() {
-            sqlx::query(
-                "UPDATE document_version SET snapshot = ?, frozen_at = ? WHERE document_id = ? AND number = ?",
-            )
-            .bind(snapshot)
-            .bind(Utc::now())
-            .bind(id)
-            .bind(current.number)
-            .execute(&mut *tx)
-            .await?;
+            freeze(&mut tx, id, current.number, &snapshot).await?;
         }
-        set_version_field(
-            &mut tx,
-            id,
-            current.number,
-            VersionField::Status,
-            enum_text(&status),
-        )
-        .await?;
+        set_status(&mut tx, id, current.number, status).await?;
         touch(&mut tx, id).await?;
         tx.commit().await?;
         self.document(id).await
@@ -263,7 +352,7 @@ impl Store {
     ) -> StoreResult<ContractDocument> {
         let signature = signature.validated()?;
         let mut tx = self.begin_write().await?;
-        let current = current_on(&mut tx, id).await?.current;
+        let current = get(&mut tx, id).await?.current;
         current.status.check_accepts_signatures()?;
         let mut signatures = current.signatures;
         signatures.retain(|s| s.party != signature.party);
@@ -274,14 +363,7 @@ impl Store {
                 &too_many_message("signatures", MAX_SIGNATURES, signatures.len()),
             ));
         }
-        set_version_field(
-            &mut tx,
-            id,
-            current.number,
-            VersionField::Signatures,
-            to_json(&signatures)?,
-        )
-        .await?;
+        set_signatures(&mut tx, id, current.number, &signatures).await?;
         touch(&mut tx, id).await?;
         tx.commit().await?;
         self.document(id).await
@@ -308,55 +390,6 @@ impl Store {
     }
 
     pub async fn delete_document(&self, id: &str) -> StoreResult<()> {
-        let done = sqlx::query("DELETE FROM document WHERE id = ?")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        ensure_found(done, "document")
+        delete(&mut *self.conn().await?, id).await
     }
-}
-
-/// A column of the current version that a change rewrites.
-#[derive(Clone, Copy)]
-enum VersionField {
-    Settings,
-    Signatures,
-    Status,
-}
-
-async fn set_version_field(
-    conn: &mut SqliteConnection,
-    id: &str,
-    number: u32,
-    field: VersionField,
-    value: String,
-) -> StoreResult<()> {
-    // One fixed statement per column: no SQL is built from data.
-    let sql = match field {
-        VersionField::Settings => {
-            "UPDATE document_version SET settings = ? WHERE document_id = ? AND number = ?"
-        }
-        VersionField::Signatures => {
-            "UPDATE document_version SET signatures = ? WHERE document_id = ? AND number = ?"
-        }
-        VersionField::Status => {
-            "UPDATE document_version SET status = ? WHERE document_id = ? AND number = ?"
-        }
-    };
-    sqlx::query(sql)
-        .bind(value)
-        .bind(id)
-        .bind(number)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
-async fn touch(conn: &mut SqliteConnection, id: &str) -> StoreResult<()> {
-    sqlx::query("UPDATE document SET updated_at = ? WHERE id = ?")
-        .bind(Utc::now())
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
 }

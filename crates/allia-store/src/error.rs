@@ -2,6 +2,34 @@
 
 use allia_core::ValidationErrors;
 
+/// What a « not found » is about: each entity the vault stores or lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entity {
+    Alliance,
+    Partner,
+    Document,
+    /// One version of a document.
+    DocumentVersion,
+    /// A party's signature on a document version.
+    Signature,
+    /// A backup file in the vault's backups folder.
+    Backup,
+}
+
+impl std::fmt::Display for Entity {
+    /// The entity's name in English, for logs and `StoreError`'s `Display`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Entity::Alliance => "alliance",
+            Entity::Partner => "partner",
+            Entity::Document => "document",
+            Entity::DocumentVersion => "version",
+            Entity::Signature => "signature",
+            Entity::Backup => "backup",
+        })
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("wrong passphrase")]
@@ -17,7 +45,7 @@ pub enum StoreError {
     #[error("the vault is already open in another process")]
     VaultInUse,
     #[error("{0} not found")]
-    NotFound(&'static str),
+    NotFound(Entity),
     #[error("invalid input: {0}")]
     Validation(#[from] ValidationErrors),
     /// The document's current state does not allow the change (a precondition).
@@ -81,8 +109,13 @@ impl From<sqlx::Error> for StoreError {
     /// Corruption codes become [`StoreError::VaultDamaged`] wherever they surface (a
     /// damaged page may only be read long after unlock); a full disk (SQLITE_FULL, 13)
     /// and refused access (SQLITE_PERM 3, SQLITE_READONLY 8, SQLITE_CANTOPEN 14,
-    /// SQLITE_AUTH 23) are said as such; everything else is `Database`.
+    /// SQLITE_AUTH 23) are said as such; a stored value that does not decode into its
+    /// type (an unknown enum text, broken JSON in a JSON column) is `CorruptData`;
+    /// everything else is `Database`.
     fn from(e: sqlx::Error) -> StoreError {
+        if let sqlx::Error::ColumnDecode { index, source } = &e {
+            return StoreError::CorruptData(format!("{index}: {source}"));
+        }
         if let sqlx::Error::Database(db) = &e {
             let code = db.code().and_then(|c| c.parse::<i32>().ok()).unwrap_or(0);
             if is_damage_code(&code.to_string()) {
@@ -138,12 +171,12 @@ impl StoreError {
             StoreError::VaultInUse => {
                 "Ce coffre est déjà ouvert, par une autre fenêtre d’Allia ou par la commande allia : fermez-la avant de réessayer.".into()
             }
-            StoreError::NotFound("alliance") => "Cette alliance n’existe pas (ou plus).".into(),
-            StoreError::NotFound("partner") => "Ce partenaire n’existe pas (ou plus).".into(),
-            StoreError::NotFound("document") => "Ce document n’existe pas (ou plus).".into(),
-            StoreError::NotFound("version") => "Cette version du document n’existe pas.".into(),
-            StoreError::NotFound("backup") => "Cette sauvegarde n’existe pas (ou plus).".into(),
-            StoreError::NotFound(_) => "Cet élément n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::Alliance) => "Cette alliance n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::Partner) => "Ce partenaire n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::Document) => "Ce document n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::DocumentVersion) => "Cette version du document n’existe pas.".into(),
+            StoreError::NotFound(Entity::Backup) => "Cette sauvegarde n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::Signature) => "Cet élément n’existe pas (ou plus).".into(),
             StoreError::Validation(errors) => errors.user_message(),
             StoreError::DocumentRefused(refusal) => refusal.to_string(),
             StoreError::KeyFileMissing => {

@@ -2,24 +2,29 @@
 //! alliance. The file is what partners exchange and what the command line renders.
 
 use allia_core::{Alliance, AllianceFile, ALLIANCE_FILE_FORMAT};
+use sqlx::SqliteConnection;
 
-use crate::alliances::insert_alliance;
 use crate::error::StoreResult;
-use crate::partners::insert_partners;
 use crate::store::Store;
+use crate::{alliances, partners, profile};
+
+/// The alliance, its partners and this vault's profile (the first party of contracts).
+/// `alliances::get` refuses an id of the wrong shape before the partners are read.
+pub(crate) async fn export(conn: &mut SqliteConnection, id: &str) -> StoreResult<AllianceFile> {
+    let alliance = alliances::get(conn, id).await?;
+    let partners = partners::list(conn, id).await?;
+    Ok(AllianceFile {
+        format: ALLIANCE_FILE_FORMAT,
+        profile: profile::get(conn).await?,
+        alliance: alliance.draft,
+        partners: partners.into_iter().map(|p| p.draft).collect(),
+    })
+}
 
 impl Store {
     /// The alliance, its partners and this vault's profile (the first party of contracts).
     pub async fn export_alliance(&self, id: &str) -> StoreResult<AllianceFile> {
-        // `alliance` refuses an id of the wrong shape before `partners` is asked.
-        let alliance = self.alliance(id).await?;
-        let partners = self.partners(id).await?;
-        Ok(AllianceFile {
-            format: ALLIANCE_FILE_FORMAT,
-            profile: self.profile().await?,
-            alliance: alliance.draft,
-            partners: partners.into_iter().map(|p| p.draft).collect(),
-        })
+        export(&mut *self.conn().await?, id).await
     }
 
     /// Creates a new alliance from a file: whole or nothing. Everything is validated
@@ -29,9 +34,9 @@ impl Store {
     /// was. The file's profile is the sender's: this vault keeps its own.
     pub async fn import_alliance(&self, file: &AllianceFile) -> StoreResult<Alliance> {
         let (alliance, partners) = file.validated_for_import()?;
-        let mut tx = self.pool.begin().await?;
-        let id = insert_alliance(&mut tx, &alliance).await?;
-        insert_partners(&mut tx, &id, &partners).await?;
+        let mut tx = self.begin().await?;
+        let id = alliances::insert(&mut tx, &alliance).await?;
+        partners::insert(&mut tx, &id, &partners).await?;
         tx.commit().await?;
         self.alliance(&id).await
     }

@@ -12,16 +12,18 @@ mod files;
 mod key_file;
 pub mod keys;
 mod new_kit;
-mod organisation_columns;
+mod organisation;
 mod partners;
 mod profile;
 mod restore;
 mod settings;
 mod store;
+#[cfg(test)]
+mod stored_forms_tests;
 mod vault;
 
 pub use backup::{BackupInfo, BackupReason, BackupSummary};
-pub use error::{StoreError, StoreResult};
+pub use error::{Entity, StoreError, StoreResult};
 pub use keys::{KdfParams, RecoveryKey};
 pub use restore::{inspect_backup_locked, restore_locked, PreparedRestore};
 pub use store::Store;

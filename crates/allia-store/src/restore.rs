@@ -25,7 +25,7 @@ impl Vault {
             .unwrap_or(backup::DEFAULT_KEEP);
         // Cleared before the copy: a commit during the copy marks the vault changed again.
         self.store().mark_saved();
-        let mut conn = self.open_connection().await?;
+        let mut conn = self.connection().await?;
         let written = backup::write_automatic(
             self.paths(),
             &mut conn,
@@ -48,7 +48,7 @@ impl Vault {
 
     /// « Sauvegarder vers… »: a backup file at `target`, written atomically.
     pub async fn backup_to(&self, target: &Path) -> StoreResult<()> {
-        let mut conn = self.open_connection().await?;
+        let mut conn = self.connection().await?;
         let written = backup::write_from_connection(
             &mut conn,
             target,

@@ -1,33 +1,44 @@
-//! User settings, kept in the vault.
+//! User settings, kept in the vault as one JSON value (`setting` table, key `settings`).
 
 use allia_core::Settings;
+use sqlx::types::Json;
+use sqlx::SqliteConnection;
 
 use crate::error::StoreResult;
 use crate::store::Store;
 
 const SETTINGS_KEY: &str = "settings";
 
+/// The settings; unknown or older content falls back to the defaults rather than
+/// locking the user out.
+pub(crate) async fn get(conn: &mut SqliteConnection) -> StoreResult<Settings> {
+    let value: Option<String> = sqlx::query_scalar("SELECT value FROM setting WHERE key = ?")
+        .bind(SETTINGS_KEY)
+        .fetch_optional(conn)
+        .await?;
+    Ok(value
+        .and_then(|v| serde_json::from_str(&v).ok())
+        .unwrap_or_default())
+}
+
+/// Writes already-validated settings.
+pub(crate) async fn save(conn: &mut SqliteConnection, settings: &Settings) -> StoreResult<()> {
+    sqlx::query("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(SETTINGS_KEY)
+        .bind(Json(settings))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 impl Store {
     pub async fn settings(&self) -> StoreResult<Settings> {
-        let value: Option<String> = sqlx::query_scalar("SELECT value FROM setting WHERE key = ?")
-            .bind(SETTINGS_KEY)
-            .fetch_optional(&self.pool)
-            .await?;
-        // Unknown or older content falls back to defaults rather than locking the user out.
-        Ok(value
-            .and_then(|v| serde_json::from_str(&v).ok())
-            .unwrap_or_default())
+        get(&mut *self.conn().await?).await
     }
 
     pub async fn save_settings(&self, settings: &Settings) -> StoreResult<Settings> {
         let settings = settings.validated()?;
-        let json = serde_json::to_string(&settings)
-            .map_err(|e| crate::StoreError::CorruptData(e.to_string()))?;
-        sqlx::query("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-            .bind(SETTINGS_KEY)
-            .bind(json)
-            .execute(&self.pool)
-            .await?;
+        save(&mut *self.conn().await?, &settings).await?;
         Ok(settings)
     }
 }

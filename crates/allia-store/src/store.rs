@@ -1,15 +1,16 @@
-//! The open database and its repositories (one module per aggregate, as `impl Store`).
+//! The open database. Each aggregate has one repository module (`alliances.rs`,
+//! `partners.rs`, `profile.rs`, `documents.rs`, …): a row type derived with
+//! `sqlx::FromRow`, its statements as functions on a `&mut SqliteConnection` (a pooled
+//! connection or a caller's transaction, the one executor type), and the public
+//! `impl Store` methods that validate, open the transaction and call them.
 
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use sqlx::sqlite::SqlitePoolOptions;
-use sqlx::SqlitePool;
+use sqlx::pool::PoolConnection;
+use sqlx::{Sqlite, SqlitePool, Transaction};
 
-use crate::database::connect_options;
-use crate::error::StoreResult;
-use crate::vault::MIGRATOR;
+use crate::error::{Entity, StoreResult};
 
 #[derive(Clone)]
 pub struct Store {
@@ -25,14 +26,33 @@ impl Store {
     }
 
     /// Opens an UNENCRYPTED database with the same schema: only for benchmarks that
-    /// measure what encryption costs. Never used for user data.
-    pub async fn open_unencrypted_for_comparison(db: &Path) -> StoreResult<Store> {
-        let pool = SqlitePoolOptions::new()
+    /// measure what encryption costs. Never used for user data; absent from builds
+    /// without the `test-support` feature.
+    #[cfg(feature = "test-support")]
+    pub async fn open_unencrypted_for_comparison(db: &std::path::Path) -> StoreResult<Store> {
+        let pool = sqlx::sqlite::SqlitePoolOptions::new()
             .max_connections(4)
-            .connect_with(connect_options(db, true)?)
+            .connect_with(crate::database::connect_options(db, true)?)
             .await?;
-        MIGRATOR.run(&pool).await?;
+        crate::vault::MIGRATOR.run(&pool).await?;
         Ok(Store::new(pool, Arc::default()))
+    }
+
+    /// A connection of the pool, for repository functions outside a transaction.
+    pub(crate) async fn conn(&self) -> StoreResult<PoolConnection<Sqlite>> {
+        Ok(self.pool.acquire().await?)
+    }
+
+    /// A transaction for a change of several rows (whole or nothing).
+    pub(crate) async fn begin(&self) -> StoreResult<Transaction<'static, Sqlite>> {
+        Ok(self.pool.begin().await?)
+    }
+
+    /// A write transaction that holds SQLite's write lock from its first statement
+    /// (`BEGIN IMMEDIATE`), so what it reads cannot change before it writes. Waits for
+    /// another writer up to the connection's busy timeout.
+    pub(crate) async fn begin_write(&self) -> StoreResult<Transaction<'static, Sqlite>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
     /// True when something was committed since the last backup started.
@@ -59,24 +79,8 @@ pub(crate) fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-/// Enum → its serde name (the same text the UI and the alliance file use).
-pub(crate) fn enum_text<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-pub(crate) fn enum_from_text<T: serde::de::DeserializeOwned>(text: &str) -> StoreResult<T> {
-    serde_json::from_value(serde_json::Value::String(text.to_string()))
-        .map_err(|_| crate::StoreError::CorruptData(format!("unknown value {text:?}")))
-}
-
 /// A change that touched no row means the thing it named no longer exists.
-pub(crate) fn ensure_found(
-    done: sqlx::sqlite::SqliteQueryResult,
-    what: &'static str,
-) -> StoreResult<()> {
+pub(crate) fn ensure_found(done: sqlx::sqlite::SqliteQueryResult, what: Entity) -> StoreResult<()> {
     if done.rows_affected() == 0 {
         Err(crate::StoreError::NotFound(what))
     } else {

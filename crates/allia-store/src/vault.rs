@@ -369,14 +369,21 @@ impl Vault {
     }
 
     /// Opens one more connection with the raw key, as the pool does.
-    pub async fn open_connection(&self) -> StoreResult<SqliteConnection> {
+    pub(crate) async fn connection(&self) -> StoreResult<SqliteConnection> {
         database::open_for_reading(&self.paths.database(), &self.data_key).await
+    }
+
+    /// [`Vault::connection`] for tests and benchmarks that read the file directly
+    /// (the `test-support` feature).
+    #[cfg(feature = "test-support")]
+    pub async fn open_connection(&self) -> StoreResult<SqliteConnection> {
+        self.connection().await
     }
 
     /// Runs `PRAGMA quick_check` and `PRAGMA cipher_integrity_check` on the open
     /// vault (`allia check`): `VaultDamaged` on any finding.
     pub async fn check_integrity(&self) -> StoreResult<()> {
-        let mut conn = self.open_connection().await?;
+        let mut conn = self.connection().await?;
         let checked = database::verify_integrity(&mut conn).await;
         conn.close().await?;
         checked

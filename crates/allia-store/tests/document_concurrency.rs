@@ -1,22 +1,11 @@
 //! Concurrent changes to one document on a real vault: each reads the current version
 //! inside its own write transaction, so none is lost.
 
-use allia_core::{DocumentKind, DocumentSettings, DocumentStatus, PartySignature};
-use allia_store::{KdfParams, Store, Vault};
+use allia_core::{DocumentKind, DocumentStatus, PartySignature};
+use allia_store::Store;
 
-async fn vault(dir: &std::path::Path) -> Vault {
-    Vault::create_with_params(dir, "phrase de test", KdfParams::default())
-        .await
-        .expect("create")
-        .0
-}
-
-fn settings(title: &str) -> DocumentSettings {
-    DocumentSettings {
-        title: title.into(),
-        ..Default::default()
-    }
-}
+mod common;
+use common::{settings, vault};
 
 async fn document_ready_to_sign(store: &Store) -> String {
     let alliance = store.load_demo().await.expect("demo");
@@ -160,7 +149,9 @@ async fn ids_of_the_wrong_shape_are_not_found() {
     ] {
         assert!(matches!(
             store.document(id).await,
-            Err(allia_store::StoreError::NotFound("document"))
+            Err(allia_store::StoreError::NotFound(
+                allia_store::Entity::Document
+            ))
         ));
         assert!(matches!(
             store
@@ -173,21 +164,29 @@ async fn ids_of_the_wrong_shape_are_not_found() {
                     }
                 )
                 .await,
-            Err(allia_store::StoreError::NotFound("document"))
+            Err(allia_store::StoreError::NotFound(
+                allia_store::Entity::Document
+            ))
         ));
         assert!(matches!(
             store.alliance(id).await,
-            Err(allia_store::StoreError::NotFound("alliance"))
+            Err(allia_store::StoreError::NotFound(
+                allia_store::Entity::Alliance
+            ))
         ));
         assert!(matches!(
             store.partner(id).await,
-            Err(allia_store::StoreError::NotFound("partner"))
+            Err(allia_store::StoreError::NotFound(
+                allia_store::Entity::Partner
+            ))
         ));
         assert!(matches!(
             store
                 .create_document(id, DocumentKind::PartnershipCharter, &settings("Charte"))
                 .await,
-            Err(allia_store::StoreError::NotFound("alliance"))
+            Err(allia_store::StoreError::NotFound(
+                allia_store::Entity::Alliance
+            ))
         ));
     }
     vault.close().await;

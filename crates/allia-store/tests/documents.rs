@@ -1,19 +1,10 @@
 //! Documents on a real vault: versions, freezing with a snapshot, signatures.
 
-use allia_core::{
-    ClauseOverride, DocumentKind, DocumentSettings, DocumentStatus, Organisation, PartySignature,
-};
+use allia_core::{ClauseOverride, DocumentKind, DocumentStatus, Organisation, PartySignature};
 mod common;
 
 use allia_store::StoreError;
-use common::vault;
-
-fn settings(title: &str) -> DocumentSettings {
-    DocumentSettings {
-        title: title.into(),
-        ..Default::default()
-    }
-}
+use common::{settings, vault, vault_with_demo};
 
 fn date(d: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 12, d).expect("date")
@@ -120,9 +111,8 @@ async fn a_draft_is_edited_in_place_and_a_frozen_version_makes_a_new_one() {
 #[tokio::test]
 async fn signatures_are_recorded_on_versions_ready_to_sign() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let vault = vault(dir.path()).await;
+    let (vault, alliance) = vault_with_demo(dir.path()).await;
     let store = vault.store();
-    let alliance = store.load_demo().await.expect("demo");
     let doc = store
         .create_document(
             &alliance.id,
@@ -183,9 +173,8 @@ async fn signatures_are_recorded_on_versions_ready_to_sign() {
 #[tokio::test]
 async fn invalid_settings_are_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let vault = vault(dir.path()).await;
+    let (vault, alliance) = vault_with_demo(dir.path()).await;
     let store = vault.store();
-    let alliance = store.load_demo().await.expect("demo");
     let err = store
         .create_document(
             &alliance.id,
@@ -208,6 +197,9 @@ async fn invalid_settings_are_refused() {
         )
         .await
         .expect_err("unknown alliance");
-    assert!(matches!(err, StoreError::NotFound("alliance")));
+    assert!(matches!(
+        err,
+        StoreError::NotFound(allia_store::Entity::Alliance)
+    ));
     vault.close().await;
 }

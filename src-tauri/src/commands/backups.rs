@@ -139,7 +139,7 @@ pub async fn backup_choose_automatic(
     let info = backup::list(&paths)
         .into_iter()
         .find(|b| b.file_name == file_name)
-        .ok_or(StoreError::NotFound("backup"))?;
+        .ok_or(StoreError::NotFound(allia_store::Entity::Backup))?;
     *state.pending_backup.lock().await = Some(info.path.clone());
     Ok(BackupEntry::from(&info))
 }

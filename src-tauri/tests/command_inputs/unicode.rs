@@ -160,7 +160,7 @@ pub async fn store_text_case(fx: &Fixture, kind: Arg, value: Value) -> Result<()
                             .signatures
                             .into_iter()
                             .find(|s| s.party == party)
-                            .ok_or(StoreError::NotFound("signature"))
+                            .ok_or(StoreError::NotFound(allia_store::Entity::Signature))
                     })
                 }
             )

@@ -84,7 +84,7 @@ async fn a_vault_written_by_a_newer_version_is_refused_untouched() {
     let (vault, _) = Vault::create_with_params(dir.path(), PASS, KdfParams::default())
         .await
         .expect("create");
-    let mut conn = vault.open_connection().await.expect("conn");
+    let mut conn = vault.connection().await.expect("conn");
     sqlx::query(
         "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
          VALUES (29990101000000, 'from the future', 1, x'00', 1)",

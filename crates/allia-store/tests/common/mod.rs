@@ -1,8 +1,12 @@
-//! Shared by the integration tests: a vault, passphrases, alliances by name.
+//! Shared by the integration tests: vaults (empty, with the demo alliance, with the
+//! kit shown at creation), passphrases, document settings, alliances by name, and the
+//! folder helpers the damage tests use.
 // Each test file uses a part of it.
 #![allow(dead_code)]
 
-use allia_core::AllianceDraft;
+use std::path::Path;
+
+use allia_core::{Alliance, AllianceDraft, DocumentSettings};
 use allia_store::{KdfParams, Vault};
 
 pub const PASS: &str = "girafe violette sous la pluie de Lyon";
@@ -10,11 +14,33 @@ pub const NEW_PASS: &str = "hérisson turquoise au marché de Nantes";
 
 /// A new vault with the default key-derivation costs (the only ones a vault accepts;
 /// about a quarter of a second with the optimised argon2 of dev builds).
-pub async fn vault(dir: &std::path::Path) -> Vault {
+pub async fn vault(dir: &Path) -> Vault {
     Vault::create_with_params(dir, "phrase de test", KdfParams::default())
         .await
         .expect("create")
         .0
+}
+
+/// A new vault holding the guide's demo alliance (five partners), and that alliance.
+pub async fn vault_with_demo(dir: &Path) -> (Vault, Alliance) {
+    let vault = vault(dir).await;
+    let demo = vault.store().load_demo().await.expect("demo");
+    (vault, demo)
+}
+
+/// A new vault sealed with [`PASS`] as the app creates it, and its recovery key as
+/// printed in the kit.
+pub async fn vault_with_kit(dir: &Path) -> (Vault, String) {
+    let (vault, recovery) = Vault::create(dir, PASS, PASS).await.expect("create");
+    (vault, recovery.display().to_string())
+}
+
+/// Document settings with only a title.
+pub fn settings(title: &str) -> DocumentSettings {
+    DocumentSettings {
+        title: title.into(),
+        ..Default::default()
+    }
 }
 
 /// Adds an alliance with only its name.
@@ -41,4 +67,27 @@ pub async fn alliance_names(vault: &Vault) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// The names in a folder, sorted.
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Copies a folder and everything in it.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("ls") {
+        let entry = entry.expect("entry");
+        if entry.file_type().expect("type").is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+        } else {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        }
+    }
 }
