@@ -63,23 +63,26 @@ pub(crate) fn temp_sibling(path: &Path) -> PathBuf {
     ))
 }
 
-/// Writes `bytes` to `path` atomically: a private temp file, synced, renamed over the
-/// target, then the folder synced.
+/// Writes `bytes` to `path` atomically: a private temp file in the same folder (mode
+/// 0600, named like [`temp_sibling`]'s so cleanup recognises a leftover), synced,
+/// renamed over the target, then the folder synced. The temp file is removed on any
+/// failure.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> StoreResult<()> {
-    let tmp = temp_sibling(path);
-    let written = (|| -> std::io::Result<()> {
-        let mut file = create_private_file(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e.into());
-    }
-    if let Err(e) = std::fs::rename(&tmp, path) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e.into());
-    }
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
     sync_parent(path);
     Ok(())
 }
@@ -124,6 +127,16 @@ mod tests {
             std::fs::read_dir(&new_dir).expect("ls").count(),
             1,
             "no temp left"
+        );
+        // A rename that fails (the target is a folder) leaves the target and no temp.
+        let folder = new_dir.join("dossier");
+        std::fs::create_dir(&folder).expect("mkdir");
+        assert!(write_atomically(&folder, b"x").is_err());
+        assert!(folder.is_dir());
+        assert_eq!(
+            std::fs::read_dir(&new_dir).expect("ls").count(),
+            2,
+            "no temp left after a failure"
         );
     }
 }

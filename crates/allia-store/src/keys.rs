@@ -6,8 +6,11 @@
 use argon2::{Algorithm, Argon2, Params, Version};
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
+use std::sync::LazyLock;
+
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use data_encoding::{DecodeKind, Encoding, Specification};
 use hkdf::Hkdf;
 use rand::rngs::OsRng;
 use rand::RngCore;
@@ -256,8 +259,19 @@ impl RecoveryKey {
     }
 }
 
-/// Crockford base32 alphabet (no I, L, O, U: nothing to confuse when copied by hand).
-const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// Crockford base32 (https://www.crockford.com/base32.html): no I, L, O, U, so nothing
+/// is confused when copied by hand; I and L read as 1, O as 0. Most significant bit
+/// first, no padding. The bits past the key's 256 in the last character are not
+/// checked: a hand-copied last character that differs only there still reads.
+static CROCKFORD: LazyLock<Encoding> = LazyLock::new(|| {
+    let mut spec = Specification::new();
+    spec.symbols.push_str("0123456789ABCDEFGHJKMNPQRSTVWXYZ");
+    spec.translate.from.push_str("ILO");
+    spec.translate.to.push_str("110");
+    spec.check_trailing_bits = false;
+    spec.encoding()
+        .expect("a constant, valid base32 specification (checked by the tests)")
+});
 const RECOVERY_CHARS: usize = 52; // ceil(256 / 5)
 
 /// The recovery key: 256 random bits shown once as 13 groups of 4 characters.
@@ -272,69 +286,45 @@ impl RecoveryKey {
 
     /// Thirteen groups of four characters joined by dashes.
     pub fn display(&self) -> Zeroizing<String> {
-        let mut chars = Vec::with_capacity(RECOVERY_CHARS);
-        let mut acc: u32 = 0;
-        let mut bits = 0;
-        for &b in &self.0 {
-            acc = (acc << 8) | u32::from(b);
-            bits += 8;
-            while bits >= 5 {
-                bits -= 5;
-                chars.push(CROCKFORD[((acc >> bits) & 31) as usize]);
+        let plain = Zeroizing::new(CROCKFORD.encode(&self.0));
+        let mut shown = Zeroizing::new(String::with_capacity(RECOVERY_CHARS + 12));
+        for (i, c) in plain.chars().enumerate() {
+            if i > 0 && i % 4 == 0 {
+                shown.push('-');
             }
+            shown.push(c);
         }
-        if bits > 0 {
-            chars.push(CROCKFORD[((acc << (5 - bits)) & 31) as usize]);
-        }
-        let groups: Vec<String> = chars
-            .chunks(4)
-            .map(|c| String::from_utf8_lossy(c).into_owned())
-            .collect();
-        chars.zeroize();
-        Zeroizing::new(groups.join("-"))
+        shown
     }
 
-    /// Reads a key typed by hand: case, spaces and dashes do not matter, and the
-    /// look-alike letters I, L (→ 1) and O (→ 0) are accepted.
+    /// Reads a key typed by hand: case, spaces (any Unicode space, as a PDF reader may
+    /// copy) and dashes do not matter, and the look-alike letters I, L (→ 1) and O
+    /// (→ 0) are accepted.
     pub fn parse(input: &str) -> StoreResult<RecoveryKey> {
-        let mut values = Vec::with_capacity(RECOVERY_CHARS);
-        for c in input.chars() {
-            if c.is_whitespace() || c == '-' {
-                continue;
-            }
-            let c = match c.to_ascii_uppercase() {
-                'I' | 'L' => '1',
-                'O' => '0',
-                other => other,
-            };
-            let v = CROCKFORD
-                .iter()
-                .position(|&a| char::from(a) == c)
-                .ok_or(StoreError::MalformedRecoveryKey("unexpected character"))?;
-            values.push(v as u32);
-        }
-        if values.len() != RECOVERY_CHARS {
-            values.zeroize();
+        let typed: Zeroizing<String> = Zeroizing::new(
+            input
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '-')
+                .map(|c| c.to_ascii_uppercase())
+                .collect(),
+        );
+        let bytes = CROCKFORD
+            .decode(typed.as_bytes())
+            .map(Zeroizing::new)
+            .map_err(|e| {
+                StoreError::MalformedRecoveryKey(match e.kind {
+                    DecodeKind::Symbol => "unexpected character",
+                    _ => "wrong length",
+                })
+            })?;
+        if typed.len() != RECOVERY_CHARS {
             return Err(StoreError::MalformedRecoveryKey("wrong length"));
         }
-        let mut out = [0u8; KEY_LEN];
-        let mut acc: u32 = 0;
-        let mut bits = 0;
-        let mut i = 0;
-        for &v in &values {
-            acc = (acc << 5) | v;
-            bits += 5;
-            if bits >= 8 {
-                bits -= 8;
-                if i < KEY_LEN {
-                    out[i] = (acc >> bits) as u8;
-                    i += 1;
-                }
-            }
-        }
-        values.zeroize();
-        acc.zeroize();
-        Ok(RecoveryKey(out))
+        let key: [u8; KEY_LEN] = bytes
+            .as_slice()
+            .try_into()
+            .map_err(|_| StoreError::MalformedRecoveryKey("wrong length"))?;
+        Ok(RecoveryKey(key))
     }
 }
 
@@ -351,6 +341,37 @@ mod tests {
         let typed = shown.to_lowercase().replace('-', " ");
         let parsed = RecoveryKey::parse(&typed).expect("parse");
         assert_eq!(parsed.0, key.0);
+    }
+
+    /// The text the hand-written encoder of earlier versions gave for fixed keys:
+    /// printed kits must keep opening their vaults.
+    #[test]
+    fn recovery_key_text_is_the_one_printed_before() {
+        let zeros = RecoveryKey([0u8; KEY_LEN]);
+        assert_eq!(
+            zeros.display().as_str(),
+            "0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000"
+        );
+        let ones = RecoveryKey([0xff; KEY_LEN]);
+        assert_eq!(
+            ones.display().as_str(),
+            "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZG"
+        );
+        let mut counting = [0u8; KEY_LEN];
+        for (i, b) in counting.iter_mut().enumerate() {
+            *b = i as u8;
+        }
+        let counting = RecoveryKey(counting);
+        assert_eq!(
+            counting.display().as_str(),
+            "000G-40R4-0M30-E209-185G-R38E-1W81-24GK-2GAH-C5RR-34D1-P70X-3RFG"
+        );
+        let typed = "  000g 40r4 Om30 e209 I85g r38e 1w81 24gk 2gah c5rr 34d1 p70x\u{a0}3rfg ";
+        let parsed = RecoveryKey::parse(typed).expect("typed by hand");
+        assert_eq!(parsed.0, counting.0);
+        // Only the last character's spare bits differ: the same key.
+        let last_bits = RecoveryKey::parse(&"Z".repeat(52)).expect("spare bits");
+        assert_eq!(last_bits.0, ones.0);
     }
 
     #[test]
