@@ -6,19 +6,9 @@ mod common;
 
 use allia_core::Settings;
 use allia_store::{backup, BackupReason, StoreError, Vault, VaultPaths};
-use common::{add_alliance as add, alliance_names as names, NEW_PASS, PASS};
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("ls") {
-        let entry = entry.expect("entry");
-        if entry.file_type().expect("type").is_file() {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
-        } else {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        }
-    }
-}
+use common::{
+    add_alliance as add, alliance_names as names, copy_dir, vault_with_kit, NEW_PASS, PASS,
+};
 
 /// A vault folder as a crash leaves it: the database and its write-ahead log with a
 /// committed alliance not yet checkpointed. Returns the recovery key.
@@ -27,7 +17,7 @@ async fn crashed_copy(root: &std::path::Path, to: &std::path::Path) -> String {
         "vivant-{}",
         to.file_name().expect("name").to_string_lossy()
     ));
-    let (vault, recovery) = Vault::create(&live, PASS, PASS).await.expect("create");
+    let (vault, recovery) = vault_with_kit(&live).await;
     add(&vault, "Alliance d’avant").await;
     assert!(vault.lock(BackupReason::Lock).await.is_none());
     let vault = Vault::unlock(&live, PASS).await.expect("unlock");
@@ -43,7 +33,7 @@ async fn crashed_copy(root: &std::path::Path, to: &std::path::Path) -> String {
             > 0,
         "the log holds the last commit"
     );
-    recovery.display().to_string()
+    recovery
 }
 
 #[tokio::test]
@@ -52,7 +42,7 @@ async fn a_log_from_another_vault_is_never_written_into_this_one() {
     let crashed = root.path().join("plante");
     crashed_copy(root.path(), &crashed).await;
     let other = root.path().join("autre");
-    let (vault, _) = Vault::create(&other, PASS, PASS).await.expect("create");
+    let (vault, _) = vault_with_kit(&other).await;
     add(&vault, "Alliance de l’autre coffre").await;
     assert!(vault.lock(BackupReason::Lock).await.is_none());
     let db = VaultPaths::new(&other).database();
@@ -134,7 +124,7 @@ async fn the_kit_opens_a_vault_whose_key_file_is_another_vaults() {
     let (vault, recovery) = Vault::create(&ours, PASS, PASS).await.expect("create");
     add(&vault, "Notre alliance").await;
     vault.close().await;
-    let (vault, _) = Vault::create(&theirs, PASS, PASS).await.expect("create");
+    let (vault, _) = vault_with_kit(&theirs).await;
     vault.close().await;
     let keys = VaultPaths::new(&ours).key_file();
     std::fs::copy(VaultPaths::new(&theirs).key_file(), &keys).expect("swap");
@@ -168,7 +158,7 @@ async fn the_kit_opens_a_vault_whose_key_file_is_another_vaults() {
 #[tokio::test]
 async fn a_doctored_backup_size_is_refused_without_allocating() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, _) = Vault::create(dir.path(), PASS, PASS).await.expect("create");
+    let (vault, _) = vault_with_kit(dir.path()).await;
     let file = dir.path().join("vraie.allia-sauvegarde");
     vault.backup_to(&file).await.expect("backup");
     vault.close().await;
@@ -204,7 +194,7 @@ async fn a_doctored_backup_size_is_refused_without_allocating() {
 async fn junk_in_the_backups_folder_neither_counts_nor_breaks_a_backup() {
     let dir = tempfile::tempdir().expect("tempdir");
     let paths = VaultPaths::new(dir.path());
-    let (vault, _) = Vault::create(dir.path(), PASS, PASS).await.expect("create");
+    let (vault, _) = vault_with_kit(dir.path()).await;
     vault
         .store()
         .save_settings(&Settings {

@@ -5,13 +5,13 @@ mod common;
 
 use allia_core::Settings;
 use allia_store::{backup, BackupReason, StoreError, Vault, VaultPaths};
-use common::{add_alliance, alliance_names as names, NEW_PASS, PASS};
+use common::{add_alliance, alliance_names as names, vault_with_kit, NEW_PASS, PASS};
 
 #[tokio::test]
 async fn locking_backs_up_only_when_something_changed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let paths = VaultPaths::new(dir.path());
-    let (vault, _) = Vault::create(dir.path(), PASS, PASS).await.expect("create");
+    let (vault, _) = vault_with_kit(dir.path()).await;
     assert!(!vault.has_changes(), "a new vault has nothing to back up");
     assert!(vault.lock(BackupReason::Lock).await.is_none());
     assert!(backup::list(&paths).is_empty());
@@ -34,7 +34,7 @@ async fn locking_backs_up_only_when_something_changed() {
 async fn a_backup_opens_with_the_passphrase_of_its_time_or_the_kit() {
     let dir = tempfile::tempdir().expect("tempdir");
     let paths = VaultPaths::new(dir.path());
-    let (mut vault, recovery) = Vault::create(dir.path(), PASS, PASS).await.expect("create");
+    let (mut vault, kit) = vault_with_kit(dir.path()).await;
     add_alliance(&vault, "Alliance Albatros").await;
     let old = vault
         .backup_now(BackupReason::Manual)
@@ -49,7 +49,6 @@ async fn a_backup_opens_with_the_passphrase_of_its_time_or_the_kit() {
         .await
         .expect("old passphrase");
     assert_eq!(summary.alliances, ["Alliance Albatros"]);
-    let kit = recovery.display().to_string();
     allia_store::inspect_backup_locked(dir.path(), &old, &kit)
         .await
         .expect("the kit");
@@ -79,7 +78,7 @@ async fn a_backup_opens_with_the_passphrase_of_its_time_or_the_kit() {
 async fn restore_previews_then_replaces_after_keeping_the_current_vault() {
     let dir = tempfile::tempdir().expect("tempdir");
     let paths = VaultPaths::new(dir.path());
-    let (vault, _) = Vault::create(dir.path(), PASS, PASS).await.expect("create");
+    let (vault, _) = vault_with_kit(dir.path()).await;
     add_alliance(&vault, "Alliance Albatros").await;
     vault.store().load_demo().await.expect("demo");
     let chosen = dir.path().join("sauvegarde-du-lundi.allia-sauvegarde");
@@ -119,7 +118,7 @@ async fn restore_previews_then_replaces_after_keeping_the_current_vault() {
 #[tokio::test]
 async fn another_file_is_not_a_backup() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, _) = Vault::create(dir.path(), PASS, PASS).await.expect("create");
+    let (vault, _) = vault_with_kit(dir.path()).await;
     let other = dir.path().join("notes.txt");
     std::fs::write(&other, "pas une sauvegarde").expect("write");
     let err = vault
@@ -144,7 +143,7 @@ async fn another_file_is_not_a_backup() {
 async fn automatic_backups_keep_the_number_set() {
     let dir = tempfile::tempdir().expect("tempdir");
     let paths = VaultPaths::new(dir.path());
-    let (vault, _) = Vault::create(dir.path(), PASS, PASS).await.expect("create");
+    let (vault, _) = vault_with_kit(dir.path()).await;
     vault
         .store()
         .save_settings(&Settings {
@@ -179,7 +178,7 @@ async fn automatic_backups_keep_the_number_set() {
 #[tokio::test]
 async fn integrity_check_on_an_open_vault() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, _) = Vault::create(dir.path(), PASS, PASS).await.expect("create");
+    let (vault, _) = vault_with_kit(dir.path()).await;
     add_alliance(&vault, "Alliance Albatros").await;
     vault.check_integrity().await.expect("intact");
     vault.close().await;

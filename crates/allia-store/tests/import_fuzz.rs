@@ -9,17 +9,12 @@
 //! parser. `PROPTEST_CASES` raises the number of generated cases (default 96).
 
 use allia_core::{AllianceFile, ALLIANCE_FILE_MAX_BYTES, ALLIANCE_FILE_MAX_PARTNERS};
-use allia_store::{KdfParams, Store, StoreError, Vault};
+use allia_store::{Store, StoreError, Vault};
+
+mod common;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::{json, Value};
-
-async fn new_vault(dir: &std::path::Path) -> Vault {
-    Vault::create_with_params(dir, "phrase de test", KdfParams::default())
-        .await
-        .expect("create")
-        .0
-}
 
 /// Everything the vault holds, as comparable JSON text.
 async fn content(store: &Store) -> String {
@@ -43,7 +38,7 @@ async fn content(store: &Store) -> String {
 /// A vault with a profile, the demo alliance (with a frozen document) and an
 /// imported alliance.
 async fn populated(dir: &std::path::Path) -> Vault {
-    let vault = new_vault(dir).await;
+    let vault = common::vault(dir).await;
     let store = vault.store();
     store
         .save_profile(&allia_core::Organisation {

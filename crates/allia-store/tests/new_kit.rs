@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use allia_store::{backup, StoreError, Vault, VaultPaths};
-use common::{add_alliance, alliance_names, NEW_PASS, PASS};
+use common::{add_alliance, alliance_names, vault_with_kit, NEW_PASS, PASS};
 
 #[tokio::test]
 async fn the_new_kit_replaces_the_old_one() {
@@ -63,7 +63,7 @@ fn copy(from: &Path, to: &Path) {
 async fn a_crash_between_the_rekey_and_the_key_file_is_recovered_at_unlock() {
     let dir = tempfile::tempdir().expect("tempdir");
     let paths = VaultPaths::new(dir.path());
-    let (mut vault, _) = Vault::create(dir.path(), PASS, PASS).await.expect("create");
+    let (mut vault, _) = vault_with_kit(dir.path()).await;
     add_alliance(&vault, "Alliance Albatros").await;
     let old_keys = dir.path().join("ancien.keys");
     copy(&paths.key_file(), &old_keys);

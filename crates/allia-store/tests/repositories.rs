@@ -6,7 +6,7 @@ use allia_core::{
 mod common;
 
 use allia_store::StoreError;
-use common::vault;
+use common::{vault, vault_with_demo};
 
 fn named(name: &str) -> PartnerDraft {
     PartnerDraft {
@@ -126,9 +126,8 @@ async fn alliance_lifecycle_and_cascade() {
 #[tokio::test]
 async fn demo_alliance_is_loaded_whole() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let vault = vault(dir.path()).await;
+    let (vault, demo) = vault_with_demo(dir.path()).await;
     let store = vault.store();
-    let demo = store.load_demo().await.expect("demo");
     assert_eq!(demo.draft.name, "Service partagé du Val de Brenne");
     assert_eq!(demo.partner_count, 5);
     let partners = store.partners(&demo.id).await.expect("partners");

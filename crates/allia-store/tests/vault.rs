@@ -5,7 +5,7 @@ use allia_core::{ActorType, AllianceDraft, Organisation, PartnerDraft, PartnerRo
 use allia_store::{StoreError, Vault, VaultPaths, VaultState};
 
 mod common;
-use common::{NEW_PASS, PASS};
+use common::{vault_with_kit, NEW_PASS, PASS};
 
 fn partner(name: &str, siret: Option<&str>) -> PartnerDraft {
     PartnerDraft {
@@ -23,7 +23,7 @@ fn partner(name: &str, siret: Option<&str>) -> PartnerDraft {
 }
 
 async fn seeded_vault(dir: &std::path::Path) -> (String, String) {
-    let (vault, recovery) = Vault::create(dir, PASS, PASS).await.expect("create");
+    let (vault, recovery) = vault_with_kit(dir).await;
     let store = vault.store();
     store
         .save_profile(&Organisation {
@@ -48,7 +48,7 @@ async fn seeded_vault(dir: &std::path::Path) -> (String, String) {
         .await
         .expect("partner");
     vault.close().await;
-    (alliance.id, recovery.display().to_string())
+    (alliance.id, recovery)
 }
 
 #[tokio::test]

@@ -5,27 +5,18 @@
 mod common;
 
 use allia_store::{backup, BackupReason, StoreError, Vault, VaultPaths, VaultState};
-use common::{add_alliance, alliance_names, NEW_PASS, PASS};
+use common::{add_alliance, alliance_names, listing, vault_with_kit, NEW_PASS, PASS};
 
 /// A vault with one alliance, locked with a backup; returns the recovery key.
 async fn vault_with_backup(dir: &std::path::Path) -> String {
-    let (vault, recovery) = Vault::create(dir, PASS, PASS).await.expect("create");
+    let (vault, recovery) = vault_with_kit(dir).await;
     add_alliance(&vault, "Alliance Quetzalcoatl").await;
     assert!(vault.has_changes());
     assert!(
         vault.lock(BackupReason::Lock).await.is_none(),
         "backup on lock"
     );
-    recovery.display().to_string()
-}
-
-fn listing(dir: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("ls")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    recovery
 }
 
 #[tokio::test]
@@ -254,7 +245,7 @@ async fn vault_files_are_private() {
     let shared = dir.path().join("partagé");
     std::fs::create_dir(&shared).expect("mkdir");
     std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o750)).expect("chmod");
-    let (vault, _) = Vault::create(&shared, PASS, PASS).await.expect("create");
+    let (vault, _) = vault_with_kit(&shared).await;
     vault.close().await;
     assert_eq!(mode(&shared), 0o750);
 }
@@ -268,7 +259,7 @@ async fn an_interrupted_creation_is_no_vault_and_can_be_done_again() {
     std::fs::write(paths.key_file(), b"{}").expect("keys");
     std::fs::write(dir.path().join(".allia.vault.creating"), b"").expect("creating");
     assert_eq!(paths.state(), VaultState::Absent);
-    let (vault, _) = Vault::create(dir.path(), PASS, PASS).await.expect("create");
+    let (vault, _) = vault_with_kit(dir.path()).await;
     vault.close().await;
     assert_eq!(paths.state(), VaultState::Present);
     assert!(!dir.path().join(".allia.vault.creating").exists());
