@@ -13,7 +13,7 @@
 use allia_core::document::MAX_SIGNATURES;
 use allia_core::validation::{is_record_id, too_many_message};
 use allia_core::{
-    AllianceFile, ContractDocument, DocumentKind, DocumentSettings, DocumentStatus,
+    AllianceFile, ClauseChange, ContractDocument, DocumentKind, DocumentSettings, DocumentStatus,
     DocumentVersion, PartySignature, Snapshot, ValidationErrors,
 };
 use chrono::{DateTime, Utc};
@@ -240,6 +240,22 @@ pub(crate) async fn freeze(
     Ok(())
 }
 
+/// Saves validated settings into the current draft, or as a new draft version when the
+/// current one is frozen; marks the document as changed.
+async fn save_settings(
+    conn: &mut SqliteConnection,
+    id: &str,
+    current: &DocumentVersion,
+    settings: &DocumentSettings,
+) -> StoreResult<()> {
+    if current.status.is_frozen() {
+        insert_version(conn, id, current.number + 1, settings).await?;
+    } else {
+        set_settings(conn, id, current.number, settings).await?;
+    }
+    touch(conn, id).await
+}
+
 /// Marks the document as changed now.
 pub(crate) async fn touch(conn: &mut SqliteConnection, id: &str) -> StoreResult<()> {
     sqlx::query("UPDATE document SET updated_at = ? WHERE id = ?")
@@ -309,12 +325,28 @@ impl Store {
         let settings = settings.validated()?;
         let mut tx = self.begin_write().await?;
         let current = get(&mut tx, id).await?.current;
-        if current.status.is_frozen() {
-            insert_version(&mut tx, id, current.number + 1, &settings).await?;
-        } else {
-            set_settings(&mut tx, id, current.number, &settings).await?;
-        }
-        touch(&mut tx, id).await?;
+        save_settings(&mut tx, id, &current, &settings).await?;
+        tx.commit().await?;
+        self.document(id).await
+    }
+
+    /// Changes one clause (include it or not, its text) with the override merge of
+    /// [`DocumentSettings::with_clause_change`], on the settings read inside the write
+    /// transaction, so a concurrent change to another clause is kept; like any change,
+    /// a frozen version answers with a new draft version.
+    pub async fn change_document_clause(
+        &self,
+        id: &str,
+        clause_id: &str,
+        change: ClauseChange,
+    ) -> StoreResult<ContractDocument> {
+        let mut tx = self.begin_write().await?;
+        let current = get(&mut tx, id).await?.current;
+        let settings = current
+            .settings
+            .with_clause_change(clause_id, change)
+            .validated()?;
+        save_settings(&mut tx, id, &current, &settings).await?;
         tx.commit().await?;
         self.document(id).await
     }

@@ -1,6 +1,8 @@
 //! Documents on a real vault: versions, freezing with a snapshot, signatures.
 
-use allia_core::{ClauseOverride, DocumentKind, DocumentStatus, Organisation, PartySignature};
+use allia_core::{
+    ClauseChange, ClauseOverride, DocumentKind, DocumentStatus, Organisation, PartySignature,
+};
 mod common;
 
 use allia_store::StoreError;
@@ -201,5 +203,66 @@ async fn invalid_settings_are_refused() {
         err,
         StoreError::NotFound(allia_store::Entity::Alliance)
     ));
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn a_clause_change_merges_into_the_saved_settings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, alliance) = vault_with_demo(dir.path()).await;
+    let store = vault.store();
+    let doc = store
+        .create_document(
+            &alliance.id,
+            DocumentKind::PartnershipAgreement,
+            &settings("Convention"),
+        )
+        .await
+        .expect("create");
+
+    store
+        .change_document_clause(&doc.id, "objet", ClauseChange::SetText("Texte revu".into()))
+        .await
+        .expect("edit");
+    let doc = store
+        .change_document_clause(&doc.id, "objet", ClauseChange::Include(false))
+        .await
+        .expect("toggle");
+    assert_eq!(doc.current.number, 1, "a draft is changed in place");
+    assert_eq!(
+        doc.current.settings.overrides,
+        vec![ClauseOverride {
+            clause_id: "objet".into(),
+            enabled: Some(false),
+            text: Some("Texte revu".into()),
+        }],
+        "the toggle keeps the edited text"
+    );
+
+    // On a frozen version the change starts a new draft, carrying the merged override.
+    store
+        .set_document_status(&doc.id, DocumentStatus::InReview)
+        .await
+        .expect("review");
+    let doc = store
+        .change_document_clause(&doc.id, "objet", ClauseChange::ResetText)
+        .await
+        .expect("reset");
+    assert_eq!(doc.current.number, 2);
+    assert_eq!(doc.current.status, DocumentStatus::Draft);
+    assert_eq!(
+        doc.current.settings.overrides,
+        vec![ClauseOverride {
+            clause_id: "objet".into(),
+            enabled: Some(false),
+            text: None,
+        }]
+    );
+
+    let err = store
+        .change_document_clause(&doc.id, "Objet!", ClauseChange::Include(true))
+        .await
+        .expect_err("bad clause id");
+    assert!(matches!(err, StoreError::Validation(ref e) if e.0[0].field == "clauses"));
     vault.close().await;
 }
