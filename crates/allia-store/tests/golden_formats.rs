@@ -5,7 +5,9 @@
 
 mod common;
 
-use allia_core::{ActorType, AllianceFile, AllianceStatus, PartnerRole, ALLIANCE_FILE_FORMAT};
+use allia_core::{
+    ActorType, AllianceFile, AllianceStatus, PartnerRole, Snapshot, ALLIANCE_FILE_FORMAT,
+};
 
 /// An alliance file as `allia export` and the app's « Exporter » write it (format 1).
 const ALLIANCE_FILE_V1: &str = include_str!("golden/alliance-file-v1.json");
@@ -122,6 +124,15 @@ fn the_v1_frozen_snapshot_reads_with_its_values_and_writes_back_byte_for_byte() 
         serde_json::to_string(&snapshot).expect("json"),
         FROZEN_SNAPSHOT_V1
     );
+}
+
+#[test]
+fn the_v1_frozen_snapshot_reads_through_the_versioned_snapshot_type() {
+    let snapshot: Snapshot = serde_json::from_str(FROZEN_SNAPSHOT_V1).expect("snapshot");
+    assert_eq!(snapshot.version(), 1, "no version field: version 1");
+    let upgraded = snapshot.upgrade();
+    assert_expected_values(&upgraded);
+    assert_eq!(upgraded, alliance_file_v1());
 }
 
 #[tokio::test]
