@@ -56,6 +56,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             documents::document_list,
             documents::document_create,
             documents::document_update,
+            documents::document_change_clause,
             documents::document_set_status,
             documents::document_record_signature,
             documents::document_delete,

@@ -2,7 +2,7 @@
 //! and preview of the builder, export and printing.
 
 use allia_core::{
-    ContractDocument, DocumentKind, DocumentSettings, DocumentStatus, PartySignature,
+    ClauseChange, ContractDocument, DocumentKind, DocumentSettings, DocumentStatus, PartySignature,
 };
 use allia_docs::model::Document;
 use allia_docs::render::{Format, Rendered};
@@ -21,6 +21,10 @@ store_commands! {
     /// Saves the settings; when the current version is frozen this starts a new version.
     fn document_update(id: String, settings: DocumentSettings) -> ContractDocument =
         |store| store.update_document_settings(&id, &settings);
+    /// Changes one clause (include it or not, its text), merged into the saved settings;
+    /// on a frozen version this starts a new version.
+    fn document_change_clause(id: String, clause_id: String, change: ClauseChange)
+        -> ContractDocument = |store| store.change_document_clause(&id, &clause_id, change);
     fn document_set_status(id: String, status: DocumentStatus) -> ContractDocument =
         |store| store.set_document_status(&id, status);
     fn document_record_signature(id: String, signature: PartySignature) -> ContractDocument =

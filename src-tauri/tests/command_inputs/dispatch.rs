@@ -2,8 +2,8 @@
 
 use allia_app::AppError;
 use allia_core::{
-    AllianceDraft, DocumentKind, DocumentSettings, DocumentStatus, Organisation, PartnerDraft,
-    PartySignature, Settings,
+    AllianceDraft, ClauseChange, DocumentKind, DocumentSettings, DocumentStatus, Organisation,
+    PartnerDraft, PartySignature, Settings,
 };
 use allia_store::{Store, StoreError, Vault, VaultPaths};
 use serde::de::DeserializeOwned;
@@ -339,6 +339,14 @@ pub async fn dispatch(
             let id: String = arg(args, "id")?;
             let settings: DocumentSettings = arg(args, "settings")?;
             store.update_document_settings(&id, &settings).await?;
+        }
+        "document_change_clause" => {
+            let id: String = arg(args, "id")?;
+            let clause_id: String = arg(args, "clauseId")?;
+            let change: ClauseChange = arg(args, "change")?;
+            store
+                .change_document_clause(&id, &clause_id, change)
+                .await?;
         }
         "document_set_status" => {
             let id: String = arg(args, "id")?;

@@ -28,6 +28,7 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
             "passphrase" => vec![s("@@closed_passphrase"), s(STRONG), s("court")],
             "recoveryKey" => vec![s("@@recovery"), s("ABCD-EFGH"), s("")],
             "fileName" => vec![s("@@backup"), s("../allia.vault"), s("")],
+            "clauseId" => vec![s("objet"), s("confidentialite"), s("Objet !"), s("")],
             _ => vec![
                 s(STRONG),
                 s("une autre phrase de passe, bien plus longue"),
@@ -75,6 +76,12 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
         Arg::DocumentStatus => ["draft", "in_review", "ready_to_sign", "signed"]
             .map(s)
             .to_vec(),
+        Arg::ClauseChange => vec![
+            json!({ "type": "include", "value": false }),
+            json!({ "type": "setText", "value": "Les Parties s’engagent." }),
+            json!({ "type": "setText", "value": "{{ alliance.name" }),
+            json!({ "type": "resetText" }),
+        ],
         Arg::PartySignature => vec![json!({
             "party": "Les Amis du Quartier", "signatory": "Claire Moreau",
             "signedOn": "2026-12-01"

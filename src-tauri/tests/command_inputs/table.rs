@@ -17,6 +17,7 @@ pub enum Arg {
     DocumentKind,
     DocumentSettings,
     DocumentStatus,
+    ClauseChange,
     PartySignature,
     Settings,
     ExportFormat,
@@ -35,6 +36,7 @@ impl Arg {
             Arg::DocumentKind => "DocumentKind",
             Arg::DocumentSettings => "DocumentSettings",
             Arg::DocumentStatus => "DocumentStatus",
+            Arg::ClauseChange => "ClauseChange",
             Arg::PartySignature => "PartySignature",
             Arg::Settings => "Settings",
             Arg::ExportFormat => "ExportFormat",
@@ -120,6 +122,14 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
     (
         "document_update",
         &[("id", Arg::DocumentId), ("settings", Arg::DocumentSettings)],
+    ),
+    (
+        "document_change_clause",
+        &[
+            ("id", Arg::DocumentId),
+            ("clauseId", Arg::Text),
+            ("change", Arg::ClauseChange),
+        ],
     ),
     (
         "document_set_status",

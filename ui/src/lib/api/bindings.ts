@@ -95,6 +95,11 @@ export const commands = {
 	documentCreate: (allianceId: string, kind: DocumentKind, settings: DocumentSettings) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_create", { allianceId, kind, settings })),
 	/**  Saves the settings; when the current version is frozen this starts a new version. */
 	documentUpdate: (id: string, settings: DocumentSettings) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_update", { id, settings })),
+	/**
+	 *  Changes one clause (include it or not, its text), merged into the saved settings;
+	 *  on a frozen version this starts a new version.
+	 */
+	documentChangeClause: (id: string, clauseId: string, change: ClauseChange) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_change_clause", { id, clauseId, change })),
 	documentSetStatus: (id: string, status: DocumentStatus) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_set_status", { id, status })),
 	documentRecordSignature: (id: string, signature: PartySignature) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_record_signature", { id, signature })),
 	documentDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("document_delete", { id })),
@@ -236,6 +241,15 @@ export type Choice<T> = {
 	label: string,
 	help: string | null,
 };
+
+/**  What the person does to one clause in the builder. */
+export type ClauseChange = 
+/**  Includes or leaves out an optional clause; an edited text stays. */
+{ type: "include"; value: boolean } | 
+/**  Replaces the clause's text; the include choice stays. */
+{ type: "setText"; value: string } | 
+/**  Goes back to the model's text; the include choice stays. */
+{ type: "resetText" };
 
 /**  A change the user made to one clause of a document model. */
 export type ClauseOverride = {

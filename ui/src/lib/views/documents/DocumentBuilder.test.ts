@@ -3,7 +3,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { AppError, Catalog, ClauseView, ContractDocument, DocumentPreview, DocumentStatus } from "$lib/api/bindings";
+import type { AppError, Catalog, ClauseChange, ClauseView, ContractDocument, DocumentPreview, DocumentStatus } from "$lib/api/bindings";
 import { catalogContext } from "$lib/catalog";
 import DocumentBuilder from "./DocumentBuilder.svelte";
 
@@ -64,11 +64,16 @@ function documentAt(status: DocumentStatus, rules: Pick<ContractDocument, "nextS
   };
 }
 
-function mockBackend(setStatus: (status: DocumentStatus) => unknown) {
+function mockBackend(setStatus: (status: DocumentStatus) => unknown, changes: unknown[] = []) {
   mockIPC((cmd, payload) => {
     if (cmd === "document_clauses") return clauses;
     if (cmd === "document_preview") return preview;
     if (cmd === "document_set_status") return setStatus((payload as { status: DocumentStatus }).status);
+    if (cmd === "document_change_clause") {
+      const { clauseId, change } = payload as { clauseId: string; change: ClauseChange };
+      changes.push([clauseId, change]);
+      return documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false });
+    }
     return null;
   });
 }
@@ -120,6 +125,25 @@ describe("DocumentBuilder", () => {
     renderBuilder(documentAt("signed", { nextStatus: null, canSign: true, frozen: true }));
     expect(screen.getByTestId("document-status")).toHaveTextContent("Version 1 — Signé");
     expect(screen.queryByTestId("document-status-next")).toBeNull();
+  });
+
+  it("sends one clause change for the vault to merge, not a list of overrides", async () => {
+    const changes: unknown[] = [];
+    mockBackend(() => null, changes);
+    const { onChanged } = renderBuilder(documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false }));
+    await fireEvent.click(await screen.findByTestId("clause-toggle-confidentialite"));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledOnce());
+    await fireEvent.click(screen.getByTestId("clause-edit-objet"));
+    await fireEvent.input(screen.getByTestId("clause-text"), { target: { value: "Texte revu" } });
+    await fireEvent.click(screen.getByTestId("clause-save"));
+    await waitFor(() => expect(screen.queryByTestId("clause-text")).toBeNull());
+    await fireEvent.click(screen.getByTestId("clause-reset-objet"));
+    await waitFor(() => expect(changes).toHaveLength(3));
+    expect(changes).toEqual([
+      ["confidentialite", { type: "include", value: false }],
+      ["objet", { type: "setText", value: "Texte revu" }],
+      ["objet", { type: "resetText" }],
+    ]);
   });
 
   it("says a refused step and reads the document again", async () => {
