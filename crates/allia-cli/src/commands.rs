@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use allia_core::{AllianceFile, AllianceFileError, ALLIANCE_FILE_MAX_BYTES};
+use allia_core::{AllianceFile, AllianceFileError};
 use allia_store::{BackupReason, StoreError, Vault, VaultPaths, VaultState};
 
 use crate::args::Command;
@@ -189,16 +189,10 @@ pub fn alliance_file_schema() -> String {
 }
 
 /// Reads an alliance file through allia-core's one parser: at most
-/// [`ALLIANCE_FILE_MAX_BYTES`] are read (a bigger file is refused without being loaded),
+/// [`allia_core::ALLIANCE_FILE_MAX_BYTES`] are read (a bigger file is refused without being loaded),
 /// and what is wrong is said in French with its line and column.
 pub fn read_alliance_file(path: &Path) -> Result<AllianceFile, CliError> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| {
-            f.take(ALLIANCE_FILE_MAX_BYTES as u64 + 1)
-                .read_to_end(&mut bytes)
-        })
+    let bytes = allia_store::read_alliance_file_bytes(path)
         .map_err(|e| CliError::new(format!("impossible de lire {} ({e}).", path.display())))?;
     AllianceFile::from_json_slice(&bytes).map_err(|e| match e {
         AllianceFileError::TooLarge { .. } => CliError::new(format!(

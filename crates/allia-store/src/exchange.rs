@@ -1,12 +1,26 @@
 //! The alliance file: export one alliance with its partners, import one as a new
 //! alliance. The file is what partners exchange and what the command line renders.
 
-use allia_core::{Alliance, AllianceFile, ALLIANCE_FILE_FORMAT};
+use std::io::Read;
+use std::path::Path;
+
+use allia_core::{Alliance, AllianceFile, ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES};
 use sqlx::SqliteConnection;
 
 use crate::error::StoreResult;
 use crate::store::Store;
 use crate::{alliances, partners, profile};
+
+/// Reads an alliance file's bytes for [`AllianceFile::from_json_slice`]: at most one byte
+/// past [`ALLIANCE_FILE_MAX_BYTES`], so a huge file is refused (`TooLarge`) without being
+/// read whole. Errors: the file cannot be opened or read.
+pub fn read_alliance_file_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(ALLIANCE_FILE_MAX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
 
 /// The alliance, its partners and this vault's profile (the first party of contracts).
 /// `alliances::get` refuses an id of the wrong shape before the partners are read.

@@ -24,6 +24,7 @@ mod vault;
 
 pub use backup::{BackupInfo, BackupReason, BackupSummary};
 pub use error::{Entity, StoreError, StoreResult};
+pub use exchange::read_alliance_file_bytes;
 pub use keys::{KdfParams, RecoveryKey};
 pub use restore::{inspect_backup_locked, restore_locked, PreparedRestore};
 pub use store::Store;

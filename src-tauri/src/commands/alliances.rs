@@ -1,6 +1,6 @@
 //! Alliances and the closed lists the screens offer.
 
-use allia_core::{Alliance, AllianceDraft, AllianceFile, Catalog, ALLIANCE_FILE_MAX_BYTES};
+use allia_core::{Alliance, AllianceDraft, AllianceFile, Catalog};
 use tauri::{AppHandle, State};
 
 use crate::error::AppError;
@@ -84,15 +84,9 @@ pub async fn alliance_import(
     else {
         return Ok(None);
     };
-    // allia-core's one parser; at most one byte past its cap is read, so a huge file is
-    // refused unread. The store then imports whole or not at all.
-    let mut bytes = Vec::new();
-    std::fs::File::open(&path)
-        .and_then(|f| {
-            use std::io::Read;
-            f.take(ALLIANCE_FILE_MAX_BYTES as u64 + 1)
-                .read_to_end(&mut bytes)
-        })
+    // allia-core's one parser, on at most one byte past its cap (a huge file is refused
+    // unread). The store then imports whole or not at all.
+    let bytes = allia_store::read_alliance_file_bytes(&path)
         .map_err(|e| AppError::io("Impossible de lire ce fichier", &e))?;
     let file = AllianceFile::from_json_slice(&bytes)?;
     Ok(Some(state.store().await?.import_alliance(&file).await?))
