@@ -2,9 +2,9 @@
 // rename the alliance (asking before leaving unsaved changes), archive it, delete it
 // after confirmation; then change the passphrase, and reset it with the recovery key.
 import assert from 'node:assert/strict';
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 
-import { appSession, makeWorkspace, removeWorkspace, screenshot, startDriver, step } from './harness.mjs';
+import { appSession, makeWorkspace, screenshot, step, useDriver } from './harness.mjs';
 import { page } from './ui.mjs';
 
 const PASSPHRASE = 'hérisson turquoise au marché de Nantes';
@@ -14,14 +14,7 @@ const RENAMED = 'Service partagé du Val de Brenne et du Loir';
 const RECOVERED_PASSPHRASE = 'pélican songeur devant la gare de Dijon';
 
 const workspace = makeWorkspace();
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver(workspace);
-});
-after(async () => {
-  await stopDriver?.();
-  removeWorkspace(workspace);
-});
+const driver = useDriver(workspace);
 
 describe("l'exemple du guide et les réglages", () => {
   const app = appSession();

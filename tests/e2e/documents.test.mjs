@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 
-import { appSession, makeWorkspace, removeWorkspace, screenshot, startDriver, step } from './harness.mjs';
+import { appSession, makeWorkspace, screenshot, step, useDriver } from './harness.mjs';
 import { page } from './ui.mjs';
 
 const PASSPHRASE = 'hérisson turquoise au marché de Nantes';
@@ -21,14 +21,7 @@ const PRINT_DIR = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 
 const printed = () => (existsSync(PRINT_DIR) ? readdirSync(PRINT_DIR).filter((name) => name.endsWith('.pdf')) : []);
 
 const workspace = makeWorkspace();
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver(workspace);
-});
-after(async () => {
-  await stopDriver?.();
-  removeWorkspace(workspace);
-});
+const driver = useDriver(workspace);
 
 describe('les documents contractuels', () => {
   const app = appSession();

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 
-import { appSession, makeWorkspace, removeWorkspace, startDriver, step } from './harness.mjs';
+import { appSession, makeWorkspace, step, useDriver } from './harness.mjs';
 import { page } from './ui.mjs';
 
 const PASSPHRASE = 'loutre pensive au bord de la Vienne';
@@ -17,14 +17,7 @@ const exported = join(workspace.saveDir, FILE_NAME);
 // The app reads this instead of showing the open dialog (inherited through tauri-driver).
 process.env.ALLIA_E2E_OPEN_FILE = exported;
 
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver(workspace);
-});
-after(async () => {
-  await stopDriver?.();
-  removeWorkspace(workspace);
-});
+const driver = useDriver(workspace);
 
 describe("échange d'une alliance entre partenaires", () => {
   const app = appSession();

@@ -123,6 +123,34 @@ export async function startDriver(workspace, options = {}) {
   };
 }
 
+/**
+ * tauri-driver for one spec file: started on `workspace` before the file's tests; after them, stopped and the
+ * workspace removed. `driver.stop()` ends it early (to look at the files once the app is gone);
+ * `driver.restart(other)` starts it again on another workspace (the app learns its data folder from the driver's
+ * environment). `options` as for `startDriver`.
+ */
+export function useDriver(workspace, options = {}) {
+  let stop;
+  const driver = {
+    async stop() {
+      await stop?.();
+      stop = undefined;
+    },
+    async restart(next, nextOptions = {}) {
+      await driver.stop();
+      stop = await startDriver(next, nextOptions);
+    },
+  };
+  before(async () => {
+    stop = await startDriver(workspace, options);
+  });
+  after(async () => {
+    await driver.stop();
+    removeWorkspace(workspace);
+  });
+  return driver;
+}
+
 /** Launches the app in a new WebDriver session. */
 export async function openApp() {
   return remote({

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 
-import { appSession, makeWorkspace, removeWorkspace, screenshot, startDriver, step } from './harness.mjs';
+import { appSession, makeWorkspace, screenshot, step, useDriver } from './harness.mjs';
 import { page } from './ui.mjs';
 
 const PASSPHRASE = 'héron patient au bord du canal de Nantes';
@@ -21,14 +21,7 @@ const automaticBackups = () =>
 /** Letters and digits only: keys compare whatever their grouping. */
 const alnum = (text) => text.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
 
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver(workspace);
-});
-after(async () => {
-  await stopDriver?.();
-  removeWorkspace(workspace);
-});
+const driver = useDriver(workspace);
 
 describe('un nouveau kit de récupération depuis Paramètres', () => {
   const app = appSession();

@@ -30,15 +30,14 @@ import {
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 
 import {
   ARTIFACTS,
   appSession,
   makeWorkspace,
-  removeWorkspace,
-  startDriver,
   step,
+  useDriver,
   waitForAppExit,
 } from './harness.mjs';
 import { page } from './ui.mjs';
@@ -120,27 +119,23 @@ process.env.ALLIA_E2E_OPEN_FILE = chosenFile;
 const OUTSIDE = ['/tmp', '/var/tmp', '/dev/shm', ...['.cache', '.local', '.config'].map((d) => join(homedir(), d))];
 const LOG = join(ARTIFACTS, 'tauri-driver.log');
 
-let stopDriver;
 let outsideBefore;
 let logStart = 0;
-before(async () => {
+before(() => {
   outsideBefore = listOutside();
   logStart = existsSync(LOG) ? statSync(LOG).size : 0;
-  stopDriver = await startDriver(workspace, {
-    env: {
-      HOME: dirs.home,
-      XDG_DATA_HOME: dirs.data,
-      XDG_CACHE_HOME: dirs.cache,
-      XDG_CONFIG_HOME: dirs.config,
-      XDG_STATE_HOME: dirs.state,
-      XDG_RUNTIME_DIR: dirs.runtime,
-      TMPDIR: dirs.tmp,
-    },
-  });
 });
-after(async () => {
-  await stopDriver?.();
-  removeWorkspace(workspace);
+// Registered after the hook above, so the driver starts once the outside folders are listed.
+const driver = useDriver(workspace, {
+  env: {
+    HOME: dirs.home,
+    XDG_DATA_HOME: dirs.data,
+    XDG_CACHE_HOME: dirs.cache,
+    XDG_CONFIG_HOME: dirs.config,
+    XDG_STATE_HOME: dirs.state,
+    XDG_RUNTIME_DIR: dirs.runtime,
+    TMPDIR: dirs.tmp,
+  },
 });
 
 // ---------------------------------------------------------------------------------------
@@ -681,7 +676,7 @@ describe('relance après un arrêt brutal', () => {
 describe('après la fermeture', () => {
   before(async () => {
     // The driver and WebKitWebDriver gone too: nothing writes any more.
-    await stopDriver?.();
+    await driver.stop();
   });
 
   it('les fichiers du coffre et des sauvegardes sont réservés à leur propriétaire', () => {

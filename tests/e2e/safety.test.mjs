@@ -8,7 +8,7 @@ import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, st
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 
-import { appSession, makeWorkspace, removeWorkspace, screenshot, startDriver, step } from './harness.mjs';
+import { appSession, makeWorkspace, removeWorkspace, screenshot, step, useDriver } from './harness.mjs';
 import { page } from './ui.mjs';
 
 const PASSPHRASE = 'castor prudent sous le pont de Blois';
@@ -28,14 +28,7 @@ process.env.ALLIA_E2E_OPEN_FILE = chosenFile;
 /** Shown once at creation, used after the key file is gone. */
 let recoveryKey;
 
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver(workspace);
-});
-after(async () => {
-  await stopDriver?.();
-  removeWorkspace(workspace);
-});
+const driver = useDriver(workspace);
 
 const automaticBackups = () =>
   existsSync(backupsDir) ? readdirSync(backupsDir).filter((name) => name.endsWith('.allia-sauvegarde')) : [];
@@ -243,10 +236,10 @@ describe('nouvel ordinateur : il ne reste que les sauvegardes', () => {
   const fresh = makeWorkspace();
   before(async () => {
     assert.ok(automaticBackups().length > 0, 'the earlier scenarios left automatic backups');
-    await stopDriver?.();
+    await driver.stop();
     cpSync(backupsDir, join(fresh.dataDir, 'backups'), { recursive: true });
     // The app learns its data folder from the driver's environment: start a new driver.
-    stopDriver = await startDriver(fresh);
+    await driver.restart(fresh);
   });
   after(() => removeWorkspace(fresh));
   const app = appSession();

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe } from 'node:test';
+import { describe } from 'node:test';
 
-import { appSession, makeWorkspace, removeWorkspace, screenshot, startDriver, step } from './harness.mjs';
+import { appSession, makeWorkspace, screenshot, step, useDriver } from './harness.mjs';
 import { page, squash } from './ui.mjs';
 
 const PASSPHRASE = 'girafe violette sous la pluie de Lyon';
@@ -29,14 +29,7 @@ const PARTNERS = [
 const BAD_PARTNER = { name: 'Entreprise au SIRET erroné', siret: '12345678901234' };
 
 const workspace = makeWorkspace();
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver(workspace);
-});
-after(async () => {
-  await stopDriver?.();
-  removeWorkspace(workspace);
-});
+const driver = useDriver(workspace);
 
 const alnum = (text) => squash(text).replace(/[^0-9a-z]/g, '');
 
