@@ -189,12 +189,10 @@ pub async fn check(dir: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
+/// « 1er décembre 2026 à 9 h 05 » in the computer's time zone, as the app shows it.
 fn local_date(at: chrono::DateTime<chrono::Utc>) -> String {
-    let local = at.with_timezone(&chrono::Local);
-    format!(
-        "{} à {}",
-        allia_docs::templates::typography::format_date(local.date_naive()),
-        local.format("%H:%M")
+    allia_docs::templates::typography::format_date_time(
+        at.with_timezone(&chrono::Local).naive_local(),
     )
 }
 

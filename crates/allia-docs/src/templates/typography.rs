@@ -1,7 +1,7 @@
 //! French typography: amounts, dates, and the spacing rules applied to every rendered
 //! clause (template text and inserted data alike).
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// No-break space: before « : ; ! ? », inside « », after « n° ».
 pub const NBSP: char = '\u{a0}';
@@ -52,6 +52,19 @@ pub fn format_date(date: NaiveDate) -> String {
     };
     date.format_localized(pattern, chrono::Locale::fr_FR)
         .to_string()
+}
+
+/// « 1er décembre 2025 à 9 h 05 »: a local date and time as the app and the command line
+/// show them (the hour without a leading zero, no-break spaces so the time never wraps).
+/// The screens' copy of this rule is pinned to it by `ui/src/lib/api/french-dates.json`.
+pub fn format_date_time(at: NaiveDateTime) -> String {
+    use chrono::Timelike;
+    format!(
+        "{} à{NBSP}{}{NBSP}h{NBSP}{:02}",
+        format_date(at.date()),
+        at.hour(),
+        at.minute()
+    )
 }
 
 /// « 14 832 569 00012 »-style grouping of a SIREN (3-3-3) or SIRET (3-3-3-5), with
