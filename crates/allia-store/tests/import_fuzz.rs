@@ -12,6 +12,7 @@ use allia_core::{AllianceFile, ALLIANCE_FILE_MAX_BYTES, ALLIANCE_FILE_MAX_PARTNE
 use allia_store::{Store, StoreError, Vault};
 
 mod common;
+use allia_test_support::{self as hostile, mutate, Mutation};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::{json, Value};
@@ -361,173 +362,15 @@ const KEYS: &[&str] = &[
     "phone",
 ];
 
-/// Characters that break naive text handling: controls, NUL, invisible and
-/// direction marks, lone combining marks, right-to-left letters, emoji.
-const SPECIAL: &[char] = &[
-    '\0',
-    '\u{1}',
-    '\t',
-    '\n',
-    '\r',
-    '\u{1b}',
-    '\u{7f}',
-    '\u{85}',
-    '\u{a0}',
-    '\u{ad}',
-    '\u{301}',
-    '\u{5d0}',
-    '\u{627}',
-    '\u{200b}',
-    '\u{200d}',
-    '\u{200f}',
-    '\u{2028}',
-    '\u{202e}',
-    '\u{2066}',
-    '\u{feff}',
-    '\u{fffd}',
-    '\u{e000}',
-    '\u{10ffff}',
-    '😀',
-    '👩',
-    '🇫',
-    'é',
-    'a',
-    ' ',
-    '"',
-    '\\',
-    '{',
-    '[',
-];
+/// Enum texts and dates of a valid file, among the generated texts.
+const TOKENS: &[&str] = &["active", "lead", "association", "2026-01-31", "1"];
 
-fn arb_text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        4 => any::<String>(),
-        2 => "[a-zA-Zéèàç0-9 '’-]{0,40}",
-        2 => prop::collection::vec(prop::sample::select(SPECIAL), 0..24)
-            .prop_map(|v| v.into_iter().collect::<String>()),
-        1 => (
-            prop::sample::select(SPECIAL),
-            prop::sample::select(&[1usize, 199, 200, 201, 5_001, 20_001, 100_000][..])
-        )
-            .prop_map(|(c, n)| std::iter::repeat_n(c, n).collect::<String>()),
-    ]
-}
-
-fn arb_key() -> impl Strategy<Value = String> {
-    prop_oneof![
-        3 => prop::sample::select(KEYS).prop_map(str::to_string),
-        1 => arb_text(),
-    ]
-}
-
-fn arb_json() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f)
-            .map(Value::Number)),
-        arb_text().prop_map(Value::String),
-        prop::sample::select(&["active", "lead", "association", "2026-01-31", "1"][..])
-            .prop_map(|s| Value::String(s.into())),
-    ];
-    leaf.prop_recursive(5, 48, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((arb_key(), inner), 0..6)
-                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
-        ]
-    })
-}
-
-/// One change to a JSON document, applied at the node chosen by `at`.
-#[derive(Debug, Clone)]
-enum Mutation {
-    /// A new text where the file has a text or nothing (keeps the shape).
-    Text(String),
-    Replace(Value),
-    RemoveKey,
-    AddKey(String, Value),
-    DuplicateItem,
-    WrapInArray,
+fn arb_json() -> BoxedStrategy<Value> {
+    hostile::arb_json(KEYS, TOKENS)
 }
 
 fn arb_mutation() -> impl Strategy<Value = (usize, Mutation)> {
-    let m = prop_oneof![
-        6 => arb_text().prop_map(Mutation::Text),
-        3 => arb_json().prop_map(Mutation::Replace),
-        2 => Just(Mutation::RemoveKey),
-        1 => (arb_key(), arb_json()).prop_map(|(k, v)| Mutation::AddKey(k, v)),
-        1 => Just(Mutation::DuplicateItem),
-        1 => Just(Mutation::WrapInArray),
-    ];
-    (any::<usize>(), m)
-}
-
-/// JSON pointers of every node, parents first.
-fn pointers(v: &Value, here: String, out: &mut Vec<String>) {
-    out.push(here.clone());
-    match v {
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                pointers(item, format!("{here}/{i}"), out);
-            }
-        }
-        Value::Object(map) => {
-            for (k, item) in map {
-                let k = k.replace('~', "~0").replace('/', "~1");
-                pointers(item, format!("{here}/{k}"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn mutate(mut v: Value, mutations: &[(usize, Mutation)]) -> Value {
-    for (at, m) in mutations {
-        let mut all = Vec::new();
-        pointers(&v, String::new(), &mut all);
-        let pointer = &all[at % all.len()];
-        let Some(node) = v.pointer_mut(pointer) else {
-            continue;
-        };
-        match m.clone() {
-            Mutation::Text(text) => {
-                if node.is_string() || node.is_null() {
-                    *node = Value::String(text);
-                }
-            }
-            Mutation::Replace(new) => *node = new,
-            Mutation::RemoveKey => {
-                if let Value::Object(map) = node {
-                    if let Some(k) = map.keys().nth(at % map.len().max(1)).cloned() {
-                        map.remove(&k);
-                    }
-                } else if let Value::Array(items) = node {
-                    if !items.is_empty() {
-                        items.remove(at % items.len());
-                    }
-                }
-            }
-            Mutation::AddKey(k, new) => {
-                if let Value::Object(map) = node {
-                    map.insert(k, new);
-                } else if let Value::Array(items) = node {
-                    items.push(new);
-                }
-            }
-            Mutation::DuplicateItem => {
-                if let Value::Array(items) = node {
-                    if let Some(first) = items.first().cloned() {
-                        items.push(first);
-                    }
-                }
-            }
-            Mutation::WrapInArray => *node = Value::Array(vec![node.take()]),
-        }
-    }
-    v
+    hostile::arb_mutation(KEYS, TOKENS)
 }
 
 /// A change to the bytes once serialised.

@@ -139,173 +139,18 @@ pub const KEYS: &[&str] = &[
     "backupKeep",
 ];
 
-/// Characters that break naive text handling: controls, NUL, invisible and direction
-/// marks, lone combining marks, right-to-left letters, emoji, template syntax.
-pub const SPECIAL: &[char] = &[
-    '\0',
-    '\u{1}',
-    '\t',
-    '\n',
-    '\r',
-    '\u{1b}',
-    '\u{7f}',
-    '\u{85}',
-    '\u{a0}',
-    '\u{ad}',
-    '\u{301}',
-    '\u{5d0}',
-    '\u{627}',
-    '\u{200b}',
-    '\u{200d}',
-    '\u{200f}',
-    '\u{2028}',
-    '\u{202e}',
-    '\u{2066}',
-    '\u{feff}',
-    '\u{fffd}',
-    '\u{e000}',
-    '\u{10ffff}',
-    '😀',
-    '👩',
-    '🇫',
-    'é',
-    'a',
-    ' ',
-    '"',
-    '\\',
-    '{',
-    '}',
-    '%',
-    '@',
-];
-
-pub fn arb_text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        4 => any::<String>(),
-        2 => "[a-zA-Zéèàç0-9 '’@.-]{0,40}",
-        2 => prop::collection::vec(prop::sample::select(SPECIAL), 0..24)
-            .prop_map(|v| v.into_iter().collect::<String>()),
-        1 => (
-            prop::sample::select(SPECIAL),
-            prop::sample::select(&[1usize, 199, 200, 201, 1_025, 5_001, 20_001, 100_000][..])
-        )
-            .prop_map(|(c, n)| std::iter::repeat_n(c, n).collect::<String>()),
-    ]
-}
+pub use allia_test_support::{arb_text, mutate};
 
 pub fn arb_key() -> impl Strategy<Value = String> {
-    prop_oneof![
-        3 => prop::sample::select(KEYS).prop_map(str::to_string),
-        1 => arb_text(),
-    ]
+    allia_test_support::arb_key(KEYS)
 }
 
-pub fn arb_json() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f)
-            .map(Value::Number)),
-        arb_text().prop_map(Value::String),
-        prop::sample::select(TOKENS).prop_map(|s| Value::String(s.into())),
-    ];
-    leaf.prop_recursive(5, 48, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((arb_key(), inner), 0..6)
-                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
-        ]
-    })
+pub fn arb_json() -> BoxedStrategy<Value> {
+    allia_test_support::arb_json(KEYS, TOKENS)
 }
 
-/// One change to a JSON value, at the node `at` designates (modulo the node count).
-#[derive(Debug, Clone)]
-pub enum Mutation {
-    /// A new text where there is a text or nothing (keeps the shape).
-    Text(String),
-    Replace(Value),
-    RemoveKey,
-    AddKey(String, Value),
-    DuplicateItem,
-    WrapInArray,
-}
-
-pub fn arb_mutation() -> impl Strategy<Value = (usize, Mutation)> {
-    let m = prop_oneof![
-        6 => arb_text().prop_map(Mutation::Text),
-        3 => arb_json().prop_map(Mutation::Replace),
-        2 => Just(Mutation::RemoveKey),
-        1 => (arb_key(), arb_json()).prop_map(|(k, v)| Mutation::AddKey(k, v)),
-        1 => Just(Mutation::DuplicateItem),
-        1 => Just(Mutation::WrapInArray),
-    ];
-    (any::<usize>(), m)
-}
-
-pub fn pointers(v: &Value, here: String, out: &mut Vec<String>) {
-    out.push(here.clone());
-    match v {
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                pointers(item, format!("{here}/{i}"), out);
-            }
-        }
-        Value::Object(map) => {
-            for (k, item) in map {
-                let k = k.replace('~', "~0").replace('/', "~1");
-                pointers(item, format!("{here}/{k}"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
-pub fn mutate(mut v: Value, mutations: &[(usize, Mutation)]) -> Value {
-    for (at, m) in mutations {
-        let mut all = Vec::new();
-        pointers(&v, String::new(), &mut all);
-        let pointer = &all[at % all.len()];
-        let Some(node) = v.pointer_mut(pointer) else {
-            continue;
-        };
-        match m.clone() {
-            Mutation::Text(text) => {
-                if node.is_string() || node.is_null() {
-                    *node = Value::String(text);
-                }
-            }
-            Mutation::Replace(new) => *node = new,
-            Mutation::RemoveKey => match node {
-                Value::Object(map) => {
-                    if let Some(k) = map.keys().nth(at % map.len().max(1)).cloned() {
-                        map.remove(&k);
-                    }
-                }
-                Value::Array(items) if !items.is_empty() => {
-                    items.remove(at % items.len());
-                }
-                _ => {}
-            },
-            Mutation::AddKey(k, new) => match node {
-                Value::Object(map) => {
-                    map.insert(k, new);
-                }
-                Value::Array(items) => items.push(new),
-                _ => {}
-            },
-            Mutation::DuplicateItem => {
-                if let Value::Array(items) = node {
-                    if let Some(first) = items.first().cloned() {
-                        items.push(first);
-                    }
-                }
-            }
-            Mutation::WrapInArray => *node = Value::Array(vec![node.take()]),
-        }
-    }
-    v
+pub fn arb_mutation() -> impl Strategy<Value = (usize, allia_test_support::Mutation)> {
+    allia_test_support::arb_mutation(KEYS, TOKENS)
 }
 
 /// One argument: missing, valid, a mutated valid value, or arbitrary JSON.
