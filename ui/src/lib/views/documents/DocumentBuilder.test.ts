@@ -146,6 +146,33 @@ describe("DocumentBuilder", () => {
     ]);
   });
 
+  it("saves the number of copies with the other settings", async () => {
+    const saved: unknown[] = [];
+    mockIPC((cmd, payload) => {
+      if (cmd === "document_clauses") return clauses;
+      if (cmd === "document_preview") return preview;
+      if (cmd === "document_update") {
+        const { settings } = payload as { settings: ContractDocument["current"]["settings"] };
+        saved.push(settings);
+        const document = documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false });
+        return { ...document, current: { ...document.current, settings } };
+      }
+      return null;
+    });
+    renderBuilder(documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false }));
+    await fireEvent.input(screen.getByTestId("document-settings-copies"), { target: { value: "1" } });
+    await fireEvent.input(screen.getByTestId("document-settings-place"), { target: { value: "Tours" } });
+    await fireEvent.click(screen.getByTestId("document-settings-save"));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toMatchObject({ copies: 1, place: "Tours" });
+    expect(await screen.findByText("Réglages enregistrés.")).toBeInTheDocument();
+
+    await fireEvent.input(screen.getByTestId("document-settings-copies"), { target: { value: "" } });
+    await fireEvent.click(screen.getByTestId("document-settings-save"));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(saved[1]).toMatchObject({ copies: null });
+  });
+
   it("says a refused step and reads the document again", async () => {
     const refused: AppError = {
       code: "precondition",
