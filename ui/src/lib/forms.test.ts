@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { focusFirstInvalid, formToOrganisation, organisationToForm } from "./forms";
+import { focusFirstInvalid, formToOrganisation, organisationToForm, wholeNumberForVault } from "./forms";
 
 describe("forms", () => {
   it("gives the focus to the first field marked invalid", async () => {
@@ -26,5 +26,17 @@ describe("forms", () => {
     expect(organisation.name).toBe("Les Amis");
     expect(organisation.city).toBeNull();
     expect(organisationToForm(organisation).city).toBe("");
+  });
+});
+
+describe("wholeNumberForVault", () => {
+  it("rounds what can be sent and turns the rest into 0, which the vault refuses with its message", () => {
+    expect(wholeNumberForVault(15)).toBe(15);
+    expect(wholeNumberForVault(14.6)).toBe(15);
+    expect(wholeNumberForVault(-5)).toBe(0);
+    expect(wholeNumberForVault(null)).toBe(0);
+    expect(wholeNumberForVault(undefined)).toBe(0);
+    expect(wholeNumberForVault(Number.NaN)).toBe(0);
+    expect(wholeNumberForVault(1e12)).toBe(0);
   });
 });

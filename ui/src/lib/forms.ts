@@ -79,3 +79,17 @@ export async function focusFirstInvalid(root: ParentNode = document): Promise<vo
   field.scrollIntoView?.({ block: "center" });
   field.focus({ preventScroll: true });
 }
+
+/** The largest whole number the vault's unsigned settings (u32) can receive. */
+const U32_MAX = 4_294_967_295;
+
+/**
+ * A number field's value as the vault receives it: rounded, and 0 when it is empty, negative or too large to send.
+ * The vault refuses 0 with its own French message (« Choisissez un délai entre 1 et 240 minutes. »), so the rule
+ * stays in Rust while nothing the person types makes the call itself fail.
+ */
+export function wholeNumberForVault(value: number | null | undefined): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) return 0;
+  const rounded = Math.round(value);
+  return rounded < 0 || rounded > U32_MAX ? 0 : rounded;
+}
