@@ -372,3 +372,33 @@ fn the_profile_is_not_listed_twice_and_the_lead_defaults_to_it() {
     assert!(full_text(&doc)
         .contains("Les Partenaires désignent Les Amis du Quartier («\u{a0}LAQ\u{a0}»)"));
 }
+
+/// The clause list on screen shows each article's heading exactly as the document prints
+/// it (typographic apostrophes included): one wording, not a screen copy.
+#[test]
+fn the_clause_list_shows_the_printed_headings() {
+    for kind in DocumentKind::ALL {
+        let (file, options) = (file(true), options(kind));
+        let printed: Vec<String> = build(&file, &options)
+            .expect("build")
+            .document
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Article { heading, .. } => Some(heading.clone()),
+                _ => None,
+            })
+            .collect();
+        let listed: Vec<String> = clauses(&file, &options)
+            .expect("clauses")
+            .into_iter()
+            .filter(|c| c.number.is_some())
+            .map(|c| c.heading)
+            .collect();
+        assert_eq!(listed, printed, "{kind:?}");
+        assert!(
+            listed.iter().all(|h| !h.contains('\'')),
+            "straight apostrophe in {listed:?}"
+        );
+    }
+}

@@ -172,19 +172,24 @@ pub fn clauses(
     let planned = assemble::plan(&model, &ctx, &options.overrides, &mut Vec::new())?;
     Ok(planned
         .into_iter()
-        .map(|p| ClauseView {
-            id: p.def.id.clone(),
-            number: p.number.map(|n| n.to_string()),
-            heading: match p.number {
-                Some(n) => wording::article_heading(n, &p.def.title),
-                None => p.def.title.clone(),
-            },
-            title: p.def.title.clone(),
-            status: p.status,
-            per_party: p.def.per_party,
-            model_text: p.def.body.clone(),
-            text: p.text,
-            edited: p.edited,
+        .map(|p| {
+            // As the document prints it (typographic apostrophes); numbered clauses print
+            // their title, unnumbered sections a heading the list does not need.
+            let title = typography::fix_typography(&p.def.title);
+            ClauseView {
+                id: p.def.id.clone(),
+                number: p.number.map(|n| n.to_string()),
+                heading: match p.number {
+                    Some(n) => wording::article_heading(n, &title),
+                    None => title.clone(),
+                },
+                title,
+                status: p.status,
+                per_party: p.def.per_party,
+                model_text: p.def.body.clone(),
+                text: p.text,
+                edited: p.edited,
+            }
         })
         .collect())
 }
