@@ -60,4 +60,15 @@ describe("PassphraseStrength", () => {
     expect(screen.queryByText(/Trop facile/)).not.toBeInTheDocument();
     expect(calls).toEqual([]);
   });
+
+  it("does not repeat its advice when the field's error already says it", async () => {
+    const advice = "Trop facile à deviner\u00a0: ajoutez des mots peu courants, ou allongez la phrase.";
+    const { rerender } = render(PassphraseStrength, { passphrase: "password123", fieldError: advice });
+    await waitFor(() => expect(screen.getByTestId("passphrase-strength")).toHaveTextContent("Très faible"), {
+      timeout: 5_000,
+    });
+    expect(screen.queryByText(/^Trop facile/)).not.toBeInTheDocument();
+    await rerender({ passphrase: "password123", fieldError: null });
+    expect(screen.getByText(/^Trop facile/)).toBeInTheDocument();
+  });
 });
