@@ -95,6 +95,30 @@ pub fn check_new_passphrase(passphrase: &str, confirmation: &str) -> Result<(), 
     errors.into_result(())
 }
 
+/// Checks a passphrase change before anything is derived: the current passphrase is
+/// given, the new one differs from it (as typed; the vault compares Unicode forms when it
+/// unwraps), and the new one passes [`check_new_passphrase`]. Errors name the fields
+/// `current`, `passphrase` and `confirmation`.
+pub fn check_passphrase_change(
+    current: &str,
+    passphrase: &str,
+    confirmation: &str,
+) -> Result<(), ValidationErrors> {
+    let mut errors = match check_new_passphrase(passphrase, confirmation) {
+        Ok(()) => ValidationErrors::default(),
+        Err(errors) => errors,
+    };
+    if current.is_empty() {
+        errors.push("current", "Saisissez votre phrase de passe actuelle.");
+    } else if current == passphrase {
+        errors.push(
+            "passphrase",
+            "Choisissez une nouvelle phrase de passe, différente de l’actuelle.",
+        );
+    }
+    errors.into_result(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,5 +226,22 @@ mod tests {
         assert_eq!(a.score, 0);
         assert_eq!(a.label, "Très faible");
         assert!(!a.acceptable);
+    }
+
+    #[test]
+    fn a_change_needs_the_current_passphrase_and_a_different_one() {
+        let new = "girafe violette sous la pluie de Lyon";
+        let err = check_passphrase_change("", new, new).expect_err("empty current");
+        assert_eq!(err.0[0].field, "current");
+        assert_eq!(
+            err.0[0].message,
+            "Saisissez votre phrase de passe actuelle."
+        );
+        let err = check_passphrase_change(new, new, new).expect_err("same");
+        assert_eq!(err.0[0].field, "passphrase");
+        assert!(err.0[0].message.contains("différente de l’actuelle"));
+        assert!(check_passphrase_change("ancienne phrase du coffre", new, new).is_ok());
+        let err = check_passphrase_change("ancienne", new, "autre").expect_err("confirmation");
+        assert_eq!(err.0[0].field, "confirmation");
     }
 }

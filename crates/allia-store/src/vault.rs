@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
-use allia_core::passphrase::check_new_passphrase;
+use allia_core::passphrase::{check_new_passphrase, check_passphrase_change};
 use sqlx::migrate::Migrator;
 use sqlx::{Connection, SqliteConnection};
 
@@ -303,14 +303,16 @@ impl Vault {
     }
 
     /// Re-wraps the data key under a new passphrase; the database is not re-encrypted.
+    /// Errors: `Validation` (no current passphrase, the same one again, a weak new one,
+    /// a confirmation that differs: checked before any derivation), `WrongPassphrase`.
     pub fn change_passphrase(
         &mut self,
         current: &str,
         new_passphrase: &str,
         confirmation: &str,
     ) -> StoreResult<()> {
+        check_passphrase_change(current, new_passphrase, confirmation)?;
         self.key_file.unwrap_with_passphrase(current)?;
-        check_new_passphrase(new_passphrase, confirmation)?;
         let updated = self.key_file.resealed(&self.data_key, new_passphrase)?;
         updated.write(&self.paths.key_file(), &self.data_key)?;
         self.key_file = updated;

@@ -207,6 +207,22 @@ async fn passphrase_change_rewraps_the_key() {
         .change_passphrase(PASS, NEW_PASS, "autre")
         .expect_err("mismatch");
     assert!(matches!(err, StoreError::Validation(_)));
+    // No current passphrase, or the same one again: said as such, not « incorrecte ».
+    for (current, new, said) in [
+        ("", NEW_PASS, "Saisissez votre phrase de passe actuelle."),
+        (
+            PASS,
+            PASS,
+            "Choisissez une nouvelle phrase de passe, différente de l’actuelle.",
+        ),
+    ] {
+        match vault.change_passphrase(current, new, new) {
+            Err(StoreError::Validation(errors)) => {
+                assert!(errors.0.iter().any(|e| e.message == said), "{errors:?}")
+            }
+            other => panic!("expected « {said} », got {other:?}"),
+        }
+    }
     vault
         .change_passphrase(PASS, NEW_PASS, NEW_PASS)
         .expect("change");
