@@ -121,6 +121,19 @@ describe("BackupRestore", () => {
     expect(calls.preview).toEqual(["mauvaise", "ancienne phrase solide"]);
   });
 
+  it("on a computer with no vault, says the vault will be made from the backup, not replaced", async () => {
+    const calls = mockBackend(() => ({ ...preview, sameVault: false }));
+    render(BackupRestore, { entry, unlocked: false, hasVault: false, onRestored: vi.fn() });
+    await fireEvent.input(await screen.findByTestId("backup-secret"), { target: { value: "ancienne phrase solide" } });
+    await fireEvent.click(screen.getByTestId("backup-secret-submit"));
+    await screen.findByTestId("backup-preview");
+    await fireEvent.click(screen.getByTestId("backup-restore-submit"));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(dialog).toHaveTextContent("Le coffre sera recréé sur cet ordinateur avec le contenu de la sauvegarde du");
+    expect(dialog).not.toHaveTextContent("avant une restauration");
+    expect(calls.restore).toEqual([]);
+  });
+
   it("asks for the secret when a backup of another vault needs it", async () => {
     const calls = mockBackend((secret) => (secret === null ? wrongSecret : preview));
     render(BackupRestore, { entry, unlocked: true, onRestored: vi.fn() });
