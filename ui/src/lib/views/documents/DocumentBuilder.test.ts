@@ -146,6 +146,53 @@ describe("DocumentBuilder", () => {
     ]);
   });
 
+  it("names each repeated clause button after its clause, keeping the visible text", async () => {
+    const preamble: ClauseView = {
+      id: "preambule",
+      number: null,
+      title: "Préambule",
+      heading: "Préambule",
+      status: { type: "mandatory" },
+      perParty: false,
+      modelText: "z",
+      text: "z",
+      edited: true,
+    };
+    mockIPC((cmd) => {
+      if (cmd === "document_clauses") return [preamble, ...clauses];
+      if (cmd === "document_preview") return preview;
+      return null;
+    });
+    renderBuilder(documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false }));
+    await screen.findAllByTestId("clause-row");
+
+    // Screen readers hear which clause each button acts on (WCAG 2.4.6); the name starts with the visible text (2.5.3).
+    expect(screen.getByTestId("clause-edit-objet")).toHaveAccessibleName("Modifier le texte de l’article 1 — Objet");
+    expect(screen.getByTestId("clause-edit-objet")).toHaveTextContent("Modifier le texte");
+    expect(screen.getByTestId("clause-edit-confidentialite")).toHaveAccessibleName(
+      "Modifier le texte de l’article 2 — Confidentialité",
+    );
+    expect(screen.getByTestId("clause-edit-preambule")).toHaveAccessibleName(
+      "Modifier le texte de la clause «\u00a0Préambule\u00a0»",
+    );
+    expect(screen.getByTestId("clause-reset-objet")).toHaveAccessibleName(
+      "Rétablir le texte du modèle de l’article 1 — Objet",
+    );
+    expect(screen.getByTestId("clause-reset-objet")).toHaveTextContent("Rétablir le texte du modèle");
+    expect(screen.getByTestId("clause-reset-preambule")).toHaveAccessibleName(
+      "Rétablir le texte du modèle de la clause «\u00a0Préambule\u00a0»",
+    );
+    expect(screen.getByRole("checkbox", { name: "Inclure cette clause\u00a0: Article 2 — Confidentialité" })).toBe(
+      screen.getByTestId("clause-toggle-confidentialite"),
+    );
+
+    // No two buttons share a name any more.
+    const names = screen.getAllByRole("button").map((button) => button.getAttribute("aria-label") ?? button.textContent?.trim());
+    const clauseNames = names.filter((name) => name?.startsWith("Modifier le texte") || name?.startsWith("Rétablir"));
+    expect(clauseNames).toHaveLength(5);
+    expect(new Set(clauseNames).size).toBe(clauseNames.length);
+  });
+
   it("saves the number of copies with the other settings", async () => {
     const saved: unknown[] = [];
     mockIPC((cmd, payload) => {
