@@ -6,6 +6,7 @@ mod commands;
 mod dialogs;
 mod error;
 mod print_dir;
+mod recovery_guard;
 mod session_lock;
 mod state;
 
@@ -26,6 +27,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             vault::vault_create,
             kit::save_recovery_kit,
             kit::copy_recovery_key,
+            kit::recovery_key_acknowledged,
+            kit::quit_without_key,
             vault::vault_unlock,
             vault::vault_recover,
             vault::vault_lock,
@@ -67,7 +70,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             settings::settings_get,
             settings::settings_save,
         ])
-        .events(tauri_specta::collect_events![autolock::VaultLocked])
+        .events(tauri_specta::collect_events![
+            autolock::VaultLocked,
+            recovery_guard::RecoveryKeyCloseRequested
+        ])
         .disable_serde_phases()
 }
 
@@ -143,6 +149,8 @@ pub fn run() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
         .invoke_handler(builder.invoke_handler())
+        // A close while the recovery key is still shown asks first (recovery_guard).
+        .on_window_event(recovery_guard::on_window_event)
         .setup(move |app| {
             builder.mount_events(app);
             let dir = data_dir(app)?;

@@ -10,6 +10,7 @@ use allia_store::{BackupReason, Store, Vault};
 use tokio::sync::Mutex;
 
 use crate::error::AppError;
+use crate::recovery_guard::PendingRecoveryKey;
 
 pub struct AppState {
     pub data_dir: PathBuf,
@@ -23,6 +24,9 @@ pub struct AppState {
     pub pending_backup: Mutex<Option<PathBuf>>,
     /// Private folder for « Ouvrir pour imprimer » (see `print_dir`).
     pub print_dir: PathBuf,
+    /// A recovery key shown and not yet acknowledged: closing the window asks first
+    /// (`recovery_guard`).
+    pub recovery_key: PendingRecoveryKey,
 }
 
 impl AppState {
@@ -34,6 +38,7 @@ impl AppState {
             auto_lock_minutes: SyncMutex::new(allia_core::settings::AUTO_LOCK_DEFAULT_MINUTES),
             pending_backup: Mutex::new(None),
             print_dir,
+            recovery_key: PendingRecoveryKey::default(),
         }
     }
 
@@ -71,8 +76,10 @@ impl AppState {
     }
 
     /// Locks: an automatic backup if something changed, the vault closed, printed
-    /// copies deleted. Returns the backup failure, if any, for a notice.
+    /// copies deleted. Returns the backup failure, if any, for a notice. A recovery key
+    /// still on screen is no longer held for: the web view leaves that screen on lock.
     pub async fn lock(&self, reason: BackupReason) -> Option<String> {
+        self.recovery_key.clear();
         let vault = self.vault.lock().await.take();
         let failure = match vault {
             Some(vault) => vault.lock(reason).await.map(|e| e.user_message()),

@@ -1,5 +1,6 @@
 //! The recovery kit shown once, right after the vault is created: saved as a printable
-//! PDF (allia-docs), or the key copied to the clipboard and wiped from it a minute later.
+//! PDF (allia-docs), or the key copied to the clipboard and wiped from it a minute later;
+//! until « Continuer », closing the window asks first (`recovery_guard`).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -125,6 +126,25 @@ pub async fn copy_recovery_key(app: AppHandle, recovery_key: String) -> Result<(
             eprintln!("Allia n’a pas pu vider le presse-papiers : {e}");
         }
     });
+    Ok(())
+}
+
+/// « Continuer » on the recovery screen: the person says the key is kept, so closing the
+/// window no longer asks first.
+#[tauri::command]
+#[specta::specta]
+pub async fn recovery_key_acknowledged(state: State<'_, AppState>) -> Result<(), AppError> {
+    state.recovery_key.clear();
+    Ok(())
+}
+
+/// « Fermer quand même » after a close was held on the recovery screen: quits by the
+/// normal exit path (automatic backup, vault closed, print folder and clipboard emptied).
+#[tauri::command]
+#[specta::specta]
+pub async fn quit_without_key(app: AppHandle, state: State<'_, AppState>) -> Result<(), AppError> {
+    state.recovery_key.clear();
+    app.exit(0);
     Ok(())
 }
 

@@ -59,6 +59,7 @@ pub async fn vault_create(
     let mut slot = state.vault.lock().await;
     let (vault, recovery) = Vault::create(&state.data_dir, &passphrase, &confirmation).await?;
     state.open(&mut slot, vault).await;
+    state.recovery_key.shown();
     Ok(RecoveryKit {
         recovery_key: recovery.display().to_string(),
     })
@@ -129,6 +130,7 @@ pub async fn vault_new_recovery_key(
     state.touch();
     // A wrong passphrase comes back on the `passphrase` field (`From<StoreError>`).
     let recovery = vault.new_recovery_key(&passphrase).await?;
+    state.recovery_key.shown();
     Ok(RecoveryKit {
         recovery_key: recovery.display().to_string(),
     })

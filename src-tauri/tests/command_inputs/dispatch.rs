@@ -154,6 +154,9 @@ pub async fn dispatch(
             // Only the clipboard takes it.
             let _: String = arg(args, "recoveryKey")?;
         }
+        // Only the shell's close guard flag changes (quitting is not run here); no
+        // argument to deserialise.
+        "recovery_key_acknowledged" | "quit_without_key" => {}
         "vault_unlock" => {
             let passphrase: String = arg(args, "passphrase")?;
             Vault::unlock(fx.closed_dir.path(), &passphrase)

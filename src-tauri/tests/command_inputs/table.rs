@@ -54,6 +54,8 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
     ),
     ("save_recovery_kit", &[("recoveryKey", Arg::Text)]),
     ("copy_recovery_key", &[("recoveryKey", Arg::Text)]),
+    ("recovery_key_acknowledged", &[]),
+    ("quit_without_key", &[]),
     ("vault_unlock", &[("passphrase", Arg::Text)]),
     (
         "vault_recover",

@@ -21,6 +21,16 @@ export const commands = {
 	 *  clipboard if it still holds the key. Runs in the shell: the web view gets no clipboard access.
 	 */
 	copyRecoveryKey: (recoveryKey: string) => typedError<null, AppError>(__TAURI_INVOKE("copy_recovery_key", { recoveryKey })),
+	/**
+	 *  « Continuer » on the recovery screen: the person says the key is kept, so closing the
+	 *  window no longer asks first.
+	 */
+	recoveryKeyAcknowledged: () => typedError<null, AppError>(__TAURI_INVOKE("recovery_key_acknowledged")),
+	/**
+	 *  « Fermer quand même » after a close was held on the recovery screen: quits by the
+	 *  normal exit path (automatic backup, vault closed, print folder and clipboard emptied).
+	 */
+	quitWithoutKey: () => typedError<null, AppError>(__TAURI_INVOKE("quit_without_key")),
 	vaultUnlock: (passphrase: string) => typedError<null, AppError>(__TAURI_INVOKE("vault_unlock", { passphrase })),
 	/**  « Phrase de passe oubliée ? »: unlock with the recovery key and set a new passphrase. */
 	vaultRecover: (recoveryKey: string, newPassphrase: string, confirmation: string) => typedError<null, AppError>(__TAURI_INVOKE("vault_recover", { recoveryKey, newPassphrase, confirmation })),
@@ -122,6 +132,7 @@ export const commands = {
 
 /** Events */
 export const events = {
+	recoveryKeyCloseRequested: makeEvent<RecoveryKeyCloseRequested, RecoveryKeyCloseRequested>("recovery-key-close-requested"),
 	vaultLocked: makeEvent<VaultLocked, VaultLocked>("vault-locked"),
 };
 
@@ -481,6 +492,12 @@ export type PartySignature = {
 	signatory: string,
 	signedOn: string,
 };
+
+/**
+ *  Sent to the web view when the window was asked to close while the recovery key is
+ *  still pending: the window stays open and the recovery screen asks the person.
+ */
+export type RecoveryKeyCloseRequested = null;
 
 export type RecoveryKit = {
 	recoveryKey: string,
