@@ -1,6 +1,5 @@
 //! Whether the screen of the desktop session running Allia is locked, for the vault's
-//! auto-lock (issue « ne jamais perdre un coffre », item 8: lock « on OS sleep / session
-//! lock where the platform reports it »).
+//! auto-lock: a locked session locks the vault (docs/security.md, « Secrets in memory »).
 //!
 //! Windows and macOS are asked by polling, which needs no window procedure and no
 //! notification observer:
