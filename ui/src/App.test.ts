@@ -309,6 +309,9 @@ describe("App", () => {
     await waitFor(() => expect(screen.getAllByTestId("partner-row")).toHaveLength(2));
     expect(screen.queryByTestId("partner-panel")).toBeNull();
     expect(backend.state.partners[1]?.draft.resourceTags).toEqual(["logistique", "dons"]);
+    // Said once it is done, in a live region.
+    expect(screen.getByTestId("partner-done").textContent).toBe("Banque alimentaire\u00a0: partenaire enregistré.");
+    expect(screen.getByTestId("partner-done")).toHaveAttribute("role", "status");
   });
 
   it("deletes a partner after confirmation", async () => {
@@ -327,6 +330,7 @@ describe("App", () => {
 
     expect(await screen.findByTestId("partners-empty")).toBeInTheDocument();
     expect(backend.state.partners).toHaveLength(0);
+    expect(screen.getByTestId("partner-done").textContent).toBe("Épicerie solidaire\u00a0: partenaire supprimé.");
   });
   function alliance(id: string, name: string): Alliance {
     return { id, archived: false, partnerCount: 0, createdAt: "2026-11-26T10:00:00Z", updatedAt: "2026-11-26T10:00:00Z", draft: { name, purpose: null, territory: null, startDate: null, status: "active" } };
