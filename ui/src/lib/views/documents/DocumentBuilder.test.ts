@@ -114,6 +114,23 @@ describe("DocumentBuilder", () => {
     expect(moved).toEqual(["in_review"]);
   });
 
+  it("takes one step per deliberate click: the second click of a double-click does nothing", async () => {
+    const moved: DocumentStatus[] = [];
+    mockBackend((status) => {
+      moved.push(status);
+      return documentAt(status, { nextStatus: "ready_to_sign", canSign: false, frozen: true });
+    });
+    const { onChanged } = renderBuilder(documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false }));
+    const button = screen.getByTestId("document-status-next");
+    await fireEvent.click(button, { detail: 1 });
+    await fireEvent.click(button, { detail: 2 });
+    await waitFor(() => expect(onChanged).toHaveBeenCalledOnce());
+    expect(moved).toEqual(["in_review"]);
+    // Keyboard activation (detail 0) still works.
+    await fireEvent.click(screen.getByTestId("document-status-next"), { detail: 0 });
+    await waitFor(() => expect(moved).toHaveLength(2));
+  });
+
   it("shows a frozen version ready to sign with its signatures, and no step after signed", async () => {
     mockBackend(() => null);
     renderBuilder(documentAt("ready_to_sign", { nextStatus: "signed", canSign: true, frozen: true }));
