@@ -144,6 +144,14 @@ describe('les documents contractuels', () => {
     assert.match(await ui.text('document-signatures'), /signé par Claire Martin le 3 décembre 2026/);
   });
 
+  step(app, '« Marquer signé » attend la signature de chaque partie', async () => {
+    const ui = page(app.browser);
+    await ui.click('document-status-next');
+    await ui.shown('document-error');
+    assert.match(await ui.text('document-error'), /signature de chaque partie enregistrée/);
+    assert.match(await ui.text('document-status'), /Prêt à signer/);
+  });
+
   step(app, 'une modification après gel crée la version 2', async () => {
     const ui = page(app.browser);
     await ui.fill('document-settings-title', `${TITLE} (révisée)`);

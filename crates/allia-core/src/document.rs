@@ -197,6 +197,9 @@ pub enum DocumentRefusal {
     /// A signature on a version that is not ready to sign yet.
     #[error("Les signatures s’enregistrent sur une version «\u{a0}prêt à signer\u{a0}».")]
     NotReadyToSign,
+    /// « Signé » while a party the document prints has no recorded signature.
+    #[error("Le document ne peut être marqué signé qu’une fois la signature de chaque partie enregistrée (signataire et date).")]
+    Unsigned,
 }
 
 /// What the user sets on a document besides the alliance data.
@@ -434,9 +437,53 @@ pub struct DocumentVersion {
     pub snapshot: Option<crate::AllianceFile>,
 }
 
+impl DocumentVersion {
+    /// « Signé » needs a recorded signature (a signatory and a date, which
+    /// [`PartySignature`] always carries) from every party the document prints
+    /// (`parties`: the organisations of its signature block, as the templates word them).
+    ///
+    /// # Errors
+    /// [`DocumentRefusal::Unsigned`] when a party has not signed.
+    pub fn check_signed_by(&self, parties: &[String]) -> Result<(), DocumentRefusal> {
+        let signed = |party: &String| self.signatures.iter().any(|s| &s.party == party);
+        if parties.iter().all(signed) {
+            Ok(())
+        } else {
+            Err(DocumentRefusal::Unsigned)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signed_only_once_every_party_has_signed() {
+        let signature = |party: &str| PartySignature {
+            party: party.into(),
+            signatory: "Claire Martin".into(),
+            signed_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("date"),
+        };
+        let mut version = DocumentVersion {
+            number: 1,
+            status: DocumentStatus::ReadyToSign,
+            settings: DocumentSettings::default(),
+            signatures: vec![signature("Maison des Solidarités")],
+            frozen_at: None,
+            snapshot: None,
+        };
+        let parties = vec![
+            "Maison des Solidarités".to_string(),
+            "Commune de Tours".to_string(),
+        ];
+        assert_eq!(
+            version.check_signed_by(&parties),
+            Err(DocumentRefusal::Unsigned)
+        );
+        version.signatures.push(signature("Commune de Tours"));
+        assert_eq!(version.check_signed_by(&parties), Ok(()));
+    }
 
     #[test]
     fn labels_and_cli_names() {

@@ -20,6 +20,22 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
+impl Document {
+    /// The organisations of its signature blocks, in print order: the parties whose
+    /// signature makes the document « Signé » (allia-core's `check_signed_by`).
+    pub fn signing_parties(&self) -> Vec<String> {
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Signatures(s) => Some(s.rows.iter().flatten()),
+                _ => None,
+            })
+            .flatten()
+            .map(|signatory| signatory.organisation.clone())
+            .collect()
+    }
+}
+
 /// PDF metadata. `creation_date` is data, not the clock, so a document renders to the
 /// same bytes every time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

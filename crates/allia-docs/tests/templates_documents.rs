@@ -402,3 +402,22 @@ fn the_clause_list_shows_the_printed_headings() {
         );
     }
 }
+
+/// « Signé » waits for these parties: everyone the signature block prints, the
+/// association first, then each partner.
+#[test]
+fn the_signing_parties_are_those_the_document_prints() {
+    let file = file(true);
+    let built = build(&file, &options(DocumentKind::PartnershipAgreement)).expect("build");
+    let parties = built.document.signing_parties();
+    let profile = file.profile.as_ref().expect("profile").name.clone();
+    assert_eq!(parties.first(), Some(&profile));
+    for partner in &file.partners {
+        assert!(
+            parties.contains(&partner.organisation.name),
+            "{} missing from {parties:?}",
+            partner.organisation.name
+        );
+    }
+    assert_eq!(parties.len(), file.partners.len() + 1);
+}

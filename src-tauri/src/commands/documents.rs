@@ -25,8 +25,6 @@ store_commands! {
     /// on a frozen version this starts a new version.
     fn document_change_clause(id: String, clause_id: String, change: ClauseChange)
         -> ContractDocument = |store| store.change_document_clause(&id, &clause_id, change);
-    fn document_set_status(id: String, status: DocumentStatus) -> ContractDocument =
-        |store| store.set_document_status(&id, status);
     fn document_record_signature(id: String, signature: PartySignature) -> ContractDocument =
         |store| store.record_signature(&id, &signature);
     fn document_delete(id: String) -> () = |store| store.delete_document(&id);
@@ -47,6 +45,35 @@ async fn render_input(
     let today = chrono::Local::now().date_naive();
     let options = allia_docs::render::options_for_version(document.kind, &version, today);
     Ok((file, options))
+}
+
+/// Moves the current version to `status` (forward only). « Signé » also needs a
+/// recorded signature from every party the document prints: the parties come from the
+/// built document, the rule from allia-core (`DocumentVersion::check_signed_by`), and a
+/// refusal is a precondition error.
+#[tauri::command]
+#[specta::specta]
+pub async fn document_set_status(
+    state: State<'_, AppState>,
+    id: String,
+    status: DocumentStatus,
+) -> Result<ContractDocument, AppError> {
+    if status == DocumentStatus::Signed {
+        let (file, options) = render_input(&state, &id).await?;
+        let parties = allia_docs::templates::build(&file, &options)?
+            .document
+            .signing_parties();
+        let document = state.store().await?.document(&id).await?;
+        document
+            .current
+            .check_signed_by(&parties)
+            .map_err(allia_store::StoreError::from)?;
+    }
+    Ok(state
+        .store()
+        .await?
+        .set_document_status(&id, status)
+        .await?)
 }
 
 /// The clauses of the current version, numbered, with their state, for the builder.

@@ -110,6 +110,12 @@ export const commands = {
 	 *  on a frozen version this starts a new version.
 	 */
 	documentChangeClause: (id: string, clauseId: string, change: ClauseChange) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_change_clause", { id, clauseId, change })),
+	/**
+	 *  Moves the current version to `status` (forward only). « Signé » also needs a
+	 *  recorded signature from every party the document prints: the parties come from the
+	 *  built document, the rule from allia-core (`DocumentVersion::check_signed_by`), and a
+	 *  refusal is a precondition error.
+	 */
 	documentSetStatus: (id: string, status: DocumentStatus) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_set_status", { id, status })),
 	documentRecordSignature: (id: string, signature: PartySignature) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_record_signature", { id, signature })),
 	documentDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("document_delete", { id })),
