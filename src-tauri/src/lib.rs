@@ -61,6 +61,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             documents::document_update,
             documents::document_change_clause,
             documents::document_set_status,
+            documents::document_return_to_draft,
             documents::document_record_signature,
             documents::document_delete,
             documents::document_clauses,

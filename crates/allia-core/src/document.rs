@@ -197,6 +197,9 @@ pub enum DocumentRefusal {
     /// A signature on a version that is not ready to sign yet.
     #[error("Les signatures s’enregistrent sur une version «\u{a0}prêt à signer\u{a0}».")]
     NotReadyToSign,
+    /// Back to « Brouillon » once a party has signed (or the version is signed).
+    #[error("Une version qui porte déjà une signature ne revient pas au brouillon\u{a0}: modifiez le document pour en créer une nouvelle.")]
+    AlreadySigned,
     /// « Signé » while a party the document prints has no recorded signature.
     #[error("Le document ne peut être marqué signé qu’une fois la signature de chaque partie enregistrée (signataire et date).")]
     Unsigned,
@@ -393,6 +396,8 @@ pub struct ContractDocument {
     /// Whether the current version is frozen ([`DocumentStatus::is_frozen`]): a change
     /// then starts version `current.number + 1`.
     pub frozen: bool,
+    /// Whether « Revenir au brouillon » is offered: [`DocumentVersion::check_return_to_draft`].
+    pub can_return_to_draft: bool,
 }
 
 impl ContractDocument {
@@ -406,6 +411,7 @@ impl ContractDocument {
         current: DocumentVersion,
     ) -> ContractDocument {
         let status = current.status;
+        let can_return_to_draft = current.check_return_to_draft().is_ok();
         ContractDocument {
             id,
             alliance_id,
@@ -416,6 +422,7 @@ impl ContractDocument {
             next_status: status.next(),
             can_sign: status.accepts_signatures(),
             frozen: status.is_frozen(),
+            can_return_to_draft,
         }
     }
 }
@@ -438,6 +445,27 @@ pub struct DocumentVersion {
 }
 
 impl DocumentVersion {
+    /// A version in review or ready to sign goes back to « Brouillon » (and follows the
+    /// alliance's data again) while nobody has signed it; a draft has nowhere to go back
+    /// to, and a signature is kept only by making a new version.
+    ///
+    /// # Errors
+    /// [`DocumentRefusal::Backwards`] from a draft; [`DocumentRefusal::AlreadySigned`]
+    /// once signed or once a signature is recorded.
+    pub fn check_return_to_draft(&self) -> Result<(), DocumentRefusal> {
+        match self.status {
+            DocumentStatus::Draft => Err(DocumentRefusal::Backwards),
+            DocumentStatus::Signed => Err(DocumentRefusal::AlreadySigned),
+            DocumentStatus::InReview | DocumentStatus::ReadyToSign => {
+                if self.signatures.is_empty() {
+                    Ok(())
+                } else {
+                    Err(DocumentRefusal::AlreadySigned)
+                }
+            }
+        }
+    }
+
     /// « Signé » needs a recorded signature (a signatory and a date, which
     /// [`PartySignature`] always carries) from every party the document prints
     /// (`parties`: the organisations of its signature block, as the templates word them).
@@ -483,6 +511,41 @@ mod tests {
         );
         version.signatures.push(signature("Commune de Tours"));
         assert_eq!(version.check_signed_by(&parties), Ok(()));
+    }
+
+    #[test]
+    fn back_to_draft_only_while_nobody_has_signed() {
+        let version = |status, signed: bool| DocumentVersion {
+            number: 1,
+            status,
+            settings: DocumentSettings::default(),
+            signatures: if signed {
+                vec![PartySignature {
+                    party: "Maison des Solidarités".into(),
+                    signatory: "Claire Martin".into(),
+                    signed_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("date"),
+                }]
+            } else {
+                Vec::new()
+            },
+            frozen_at: None,
+            snapshot: None,
+        };
+        use DocumentStatus::*;
+        assert_eq!(version(InReview, false).check_return_to_draft(), Ok(()));
+        assert_eq!(version(ReadyToSign, false).check_return_to_draft(), Ok(()));
+        assert_eq!(
+            version(ReadyToSign, true).check_return_to_draft(),
+            Err(DocumentRefusal::AlreadySigned)
+        );
+        assert_eq!(
+            version(Signed, true).check_return_to_draft(),
+            Err(DocumentRefusal::AlreadySigned)
+        );
+        assert_eq!(
+            version(Draft, false).check_return_to_draft(),
+            Err(DocumentRefusal::Backwards)
+        );
     }
 
     #[test]

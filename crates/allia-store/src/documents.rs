@@ -221,6 +221,22 @@ pub(crate) async fn set_status(
     Ok(())
 }
 
+/// Version `number` follows the alliance's data again: its snapshot and freeze date go.
+pub(crate) async fn unfreeze(
+    conn: &mut SqliteConnection,
+    id: &str,
+    number: u32,
+) -> StoreResult<()> {
+    sqlx::query(
+        "UPDATE document_version SET snapshot = NULL, frozen_at = NULL WHERE document_id = ? AND number = ?",
+    )
+    .bind(id)
+    .bind(number)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Freezes version `number` with the alliance data as it is now.
 pub(crate) async fn freeze(
     conn: &mut SqliteConnection,
@@ -347,6 +363,23 @@ impl Store {
             .with_clause_change(clause_id, change)
             .validated()?;
         save_settings(&mut tx, id, &current, &settings).await?;
+        tx.commit().await?;
+        self.document(id).await
+    }
+
+    /// Takes the current version back to « Brouillon » while nobody has signed it
+    /// ([`DocumentVersion::check_return_to_draft`](allia_core::DocumentVersion::check_return_to_draft)):
+    /// it follows the alliance's data again, its snapshot dropped.
+    ///
+    /// # Errors
+    /// `DocumentRefused` (a draft already, or a signature recorded), `NotFound`.
+    pub async fn return_document_to_draft(&self, id: &str) -> StoreResult<ContractDocument> {
+        let mut tx = self.begin_write().await?;
+        let current = get(&mut tx, id).await?.current;
+        current.check_return_to_draft()?;
+        unfreeze(&mut tx, id, current.number).await?;
+        set_status(&mut tx, id, current.number, DocumentStatus::Draft).await?;
+        touch(&mut tx, id).await?;
         tx.commit().await?;
         self.document(id).await
     }

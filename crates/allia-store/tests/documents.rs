@@ -266,3 +266,60 @@ async fn a_clause_change_merges_into_the_saved_settings() {
     assert!(matches!(err, StoreError::Validation(ref e) if e.0[0].field == "clauses"));
     vault.close().await;
 }
+
+#[tokio::test]
+async fn a_version_returns_to_draft_while_nobody_has_signed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, alliance) = vault_with_demo(dir.path()).await;
+    let store = vault.store();
+    let doc = store
+        .create_document(
+            &alliance.id,
+            DocumentKind::PartnershipAgreement,
+            &settings("Convention"),
+        )
+        .await
+        .expect("create");
+    assert!(
+        !doc.can_return_to_draft,
+        "a draft has nowhere to go back to"
+    );
+    let doc = store
+        .set_document_status(&doc.id, DocumentStatus::ReadyToSign)
+        .await
+        .expect("ready");
+    assert!(doc.can_return_to_draft && doc.current.frozen_at.is_some());
+
+    let doc = store
+        .return_document_to_draft(&doc.id)
+        .await
+        .expect("back to draft");
+    assert_eq!(doc.current.status, DocumentStatus::Draft);
+    assert_eq!(doc.current.number, 1, "the same version, not a new one");
+    assert!(doc.current.frozen_at.is_none() && !doc.frozen);
+
+    // Once a party has signed, only a new version can change it.
+    store
+        .set_document_status(&doc.id, DocumentStatus::ReadyToSign)
+        .await
+        .expect("ready again");
+    let signature = PartySignature {
+        party: "Maison des Solidarités du Val de Brenne".into(),
+        signatory: "Claire Moreau".into(),
+        signed_on: date(3),
+    };
+    let doc = store
+        .record_signature(&doc.id, &signature)
+        .await
+        .expect("sign");
+    assert!(!doc.can_return_to_draft);
+    let err = store
+        .return_document_to_draft(&doc.id)
+        .await
+        .expect_err("signed");
+    assert!(matches!(
+        err,
+        StoreError::DocumentRefused(allia_core::DocumentRefusal::AlreadySigned)
+    ));
+    vault.close().await;
+}

@@ -25,6 +25,10 @@ store_commands! {
     /// on a frozen version this starts a new version.
     fn document_change_clause(id: String, clause_id: String, change: ClauseChange)
         -> ContractDocument = |store| store.change_document_clause(&id, &clause_id, change);
+    /// Takes a version in review or ready to sign back to « Brouillon » while nobody has
+    /// signed it.
+    fn document_return_to_draft(id: String) -> ContractDocument =
+        |store| store.return_document_to_draft(&id);
     fn document_record_signature(id: String, signature: PartySignature) -> ContractDocument =
         |store| store.record_signature(&id, &signature);
     fn document_delete(id: String) -> () = |store| store.delete_document(&id);

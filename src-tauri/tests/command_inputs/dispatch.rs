@@ -356,6 +356,10 @@ pub async fn dispatch(
             let status: DocumentStatus = arg(args, "status")?;
             store.set_document_status(&id, status).await?;
         }
+        "document_return_to_draft" => {
+            let id: String = arg(args, "id")?;
+            store.return_document_to_draft(&id).await?;
+        }
         "document_record_signature" => {
             let id: String = arg(args, "id")?;
             let signature: PartySignature = arg(args, "signature")?;

@@ -137,6 +137,7 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
         "document_set_status",
         &[("id", Arg::DocumentId), ("status", Arg::DocumentStatus)],
     ),
+    ("document_return_to_draft", &[("id", Arg::DocumentId)]),
     (
         "document_record_signature",
         &[("id", Arg::DocumentId), ("signature", Arg::PartySignature)],

@@ -117,6 +117,11 @@ export const commands = {
 	 *  refusal is a precondition error.
 	 */
 	documentSetStatus: (id: string, status: DocumentStatus) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_set_status", { id, status })),
+	/**
+	 *  Takes a version in review or ready to sign back to « Brouillon » while nobody has
+	 *  signed it.
+	 */
+	documentReturnToDraft: (id: string) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_return_to_draft", { id })),
 	documentRecordSignature: (id: string, signature: PartySignature) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_record_signature", { id, signature })),
 	documentDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("document_delete", { id })),
 	/**  The clauses of the current version, numbered, with their state, for the builder. */
@@ -329,6 +334,8 @@ export type ContractDocument = {
 	 *  then starts version `current.number + 1`.
 	 */
 	frozen: boolean,
+	/**  Whether « Revenir au brouillon » is offered: [`DocumentVersion::check_return_to_draft`]. */
+	canReturnToDraft: boolean,
 };
 
 /**  A whole document, ready to be laid out. */

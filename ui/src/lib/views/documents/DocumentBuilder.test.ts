@@ -46,7 +46,10 @@ const preview: DocumentPreview = {
   warnings: [],
 };
 
-function documentAt(status: DocumentStatus, rules: Pick<ContractDocument, "nextStatus" | "canSign" | "frozen">): ContractDocument {
+function documentAt(
+  status: DocumentStatus,
+  rules: Pick<ContractDocument, "nextStatus" | "canSign" | "frozen"> & { canReturnToDraft?: boolean },
+): ContractDocument {
   return {
     id: "d1",
     allianceId: "a1",
@@ -60,6 +63,7 @@ function documentAt(status: DocumentStatus, rules: Pick<ContractDocument, "nextS
       signatures: [],
       frozenAt: null,
     },
+    canReturnToDraft: false,
     ...rules,
   };
 }
@@ -142,6 +146,27 @@ describe("DocumentBuilder", () => {
     renderBuilder(documentAt("signed", { nextStatus: null, canSign: true, frozen: true }));
     expect(screen.getByTestId("document-status")).toHaveTextContent("Version 1 — Signé");
     expect(screen.queryByTestId("document-status-next")).toBeNull();
+  });
+
+  it("offers « Revenir au brouillon » only when the document says so, and sends it", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === "document_clauses") return clauses;
+      if (cmd === "document_preview") return preview;
+      if (cmd === "document_return_to_draft") return documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false });
+      return null;
+    });
+    const { onChanged } = renderBuilder(
+      documentAt("ready_to_sign", { nextStatus: "signed", canSign: true, frozen: true, canReturnToDraft: true }),
+    );
+    await fireEvent.click(screen.getByTestId("document-status-back"));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledOnce());
+    expect(calls).toContain("document_return_to_draft");
+    cleanup();
+
+    renderBuilder(documentAt("ready_to_sign", { nextStatus: "signed", canSign: true, frozen: true, canReturnToDraft: false }));
+    expect(screen.queryByTestId("document-status-back")).toBeNull();
   });
 
   it("sends one clause change for the vault to merge, not a list of overrides", async () => {

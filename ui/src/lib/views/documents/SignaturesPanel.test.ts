@@ -21,6 +21,7 @@ const document: ContractDocument = {
   nextStatus: "signed",
   canSign: true,
   frozen: true,
+  canReturnToDraft: true,
 };
 
 describe("SignaturesPanel", () => {
