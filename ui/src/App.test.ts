@@ -261,6 +261,12 @@ describe("App", () => {
     expect(await screen.findByTestId("empty-alliances")).toBeInTheDocument();
     expect(screen.queryByTestId("recovery-key")).toBeNull();
     expect(screen.queryByTestId("nav-area-partenaires")).toBeNull();
+
+    // The association's profile is in the sidebar even before any alliance exists.
+    await fireEvent.click(screen.getByTestId("nav-app-profile"));
+    expect(await screen.findByTestId("profile-save")).toBeInTheDocument();
+    expect(screen.getByTestId("alliance-title")).toHaveTextContent("Profil de mon association");
+    expect(screen.getByTestId("nav-app-profile")).toHaveAttribute("aria-current", "page");
   });
 
   it("rejects a wrong passphrase, then loads the example and lists its partners", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AREA_GROUPS, AREAS, areaById, HOME_AREA, menuAreas, sidebarGroups } from "./areas";
+import { AREA_GROUPS, AREAS, areaById, HOME_AREA, menuAreas, sidebarAppAreas, sidebarGroups } from "./areas";
 
 describe("the area registry", () => {
   it("names each area once", () => {
@@ -17,6 +17,8 @@ describe("the area registry", () => {
   });
 
   it("puts the profile and the settings in the settings menu, titled as before", () => {
+    // The association's profile, which every contract names, is also at the foot of the sidebar.
+    expect(sidebarAppAreas().map((area) => [area.id, area.label])).toEqual([["profile", "Profil de mon association"]]);
     expect(menuAreas().map((area) => [area.id, area.label])).toEqual([
       ["profile", "Profil de mon association"],
       ["settings", "Paramètres"],

@@ -67,6 +67,8 @@ export interface AppArea<Id extends string = string> extends AreaCommon<Id> {
   scope: "app";
   /** Listed in the settings menu (`data-testid="menu-<id>"`). */
   menu: boolean;
+  /** Also listed at the foot of the sidebar, under « Mon association » (`data-testid="nav-app-<id>"`). */
+  sidebar?: boolean;
   view: Component<Record<string, unknown>>;
   props: (frame: Frame) => Record<string, unknown>;
 }
@@ -134,6 +136,8 @@ const DEFINED = [
     id: "profile",
     label: "Profil de mon association",
     menu: true,
+    // Every contract names the association from it: in reach, not only under « Réglages ».
+    sidebar: true,
     view: ProfileView,
     props: () => ({}),
     guide: PROFILE_GUIDE,
@@ -173,6 +177,11 @@ export function sidebarGroups(): { label: AreaGroup; areas: AllianceArea<AreaId>
     label,
     areas: AREAS.filter((area): area is AllianceArea<AreaId> => area.scope === "alliance" && area.group === label),
   })).filter((group) => group.areas.length > 0);
+}
+
+/** The app areas listed at the foot of the sidebar, with or without an open alliance. */
+export function sidebarAppAreas(): AppArea<AreaId>[] {
+  return AREAS.filter((area): area is AppArea<AreaId> => area.scope === "app" && area.sidebar === true);
 }
 
 /** The settings menu's entries. */
