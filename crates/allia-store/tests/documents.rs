@@ -12,6 +12,27 @@ fn date(d: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 12, d).expect("date")
 }
 
+/// A new draft « Convention » of the alliance.
+async fn convention(store: &allia_store::Store, alliance_id: &str) -> allia_core::ContractDocument {
+    store
+        .create_document(
+            alliance_id,
+            DocumentKind::PartnershipAgreement,
+            &settings("Convention"),
+        )
+        .await
+        .expect("create")
+}
+
+/// The association's signature, as the demo prints the party.
+fn signature() -> PartySignature {
+    PartySignature {
+        party: "Maison des Solidarités du Val de Brenne".into(),
+        signatory: "Claire Moreau".into(),
+        signed_on: date(3),
+    }
+}
+
 #[tokio::test]
 async fn a_draft_is_edited_in_place_and_a_frozen_version_makes_a_new_one() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -123,11 +144,7 @@ async fn signatures_are_recorded_on_versions_ready_to_sign() {
         )
         .await
         .expect("create");
-    let signature = PartySignature {
-        party: "Maison des Solidarités du Val de Brenne".into(),
-        signatory: "Claire Moreau".into(),
-        signed_on: date(3),
-    };
+    let signature = signature();
     let err = store
         .record_signature(&doc.id, &signature)
         .await
@@ -211,14 +228,7 @@ async fn a_clause_change_merges_into_the_saved_settings() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (vault, alliance) = vault_with_demo(dir.path()).await;
     let store = vault.store();
-    let doc = store
-        .create_document(
-            &alliance.id,
-            DocumentKind::PartnershipAgreement,
-            &settings("Convention"),
-        )
-        .await
-        .expect("create");
+    let doc = convention(store, &alliance.id).await;
 
     store
         .change_document_clause(&doc.id, "objet", ClauseChange::SetText("Texte revu".into()))
@@ -272,14 +282,7 @@ async fn a_version_returns_to_draft_while_nobody_has_signed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (vault, alliance) = vault_with_demo(dir.path()).await;
     let store = vault.store();
-    let doc = store
-        .create_document(
-            &alliance.id,
-            DocumentKind::PartnershipAgreement,
-            &settings("Convention"),
-        )
-        .await
-        .expect("create");
+    let doc = convention(store, &alliance.id).await;
     assert!(
         !doc.can_return_to_draft,
         "a draft has nowhere to go back to"
@@ -303,11 +306,7 @@ async fn a_version_returns_to_draft_while_nobody_has_signed() {
         .set_document_status(&doc.id, DocumentStatus::ReadyToSign)
         .await
         .expect("ready again");
-    let signature = PartySignature {
-        party: "Maison des Solidarités du Val de Brenne".into(),
-        signatory: "Claire Moreau".into(),
-        signed_on: date(3),
-    };
+    let signature = signature();
     let doc = store
         .record_signature(&doc.id, &signature)
         .await
