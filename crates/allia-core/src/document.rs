@@ -167,6 +167,47 @@ impl DocumentStatus {
         }
     }
 
+    /// Whether moving from `self` to `next` makes the version « Prêt à signer » for the
+    /// first time (or skips that step on the way to « Signé »): the move the readiness
+    /// rule of [`DocumentStatus::check_ready_to_sign`] guards.
+    pub fn reaches_ready_to_sign(self, next: DocumentStatus) -> bool {
+        (self as u8) < (Self::ReadyToSign as u8) && (next as u8) >= (Self::ReadyToSign as u8)
+    }
+
+    /// Whether moving to `next` needs the person to confirm first: the move reaches
+    /// « Prêt à signer » while the text still holds `blanks` « [à compléter] » passages
+    /// or `to_check` « À vérifier » items (issue 8: a contract is not offered for
+    /// signature with gaps unless someone decided so, knowingly).
+    pub fn needs_ready_confirmation(
+        self,
+        next: DocumentStatus,
+        blanks: usize,
+        to_check: usize,
+    ) -> bool {
+        self.reaches_ready_to_sign(next) && (blanks > 0 || to_check > 0)
+    }
+
+    /// [`DocumentStatus::needs_ready_confirmation`] as a refusal: the move is allowed
+    /// when nothing is left to fill or check, or when the call carries the person's
+    /// explicit confirmation (`confirmed`), given after seeing the list.
+    ///
+    /// # Errors
+    /// [`DocumentRefusal::Unfinished`] with the counts when a confirmation is needed and
+    /// missing.
+    pub fn check_ready_to_sign(
+        self,
+        next: DocumentStatus,
+        blanks: usize,
+        to_check: usize,
+        confirmed: bool,
+    ) -> Result<(), DocumentRefusal> {
+        if confirmed || !self.needs_ready_confirmation(next, blanks, to_check) {
+            Ok(())
+        } else {
+            Err(DocumentRefusal::Unfinished { blanks, to_check })
+        }
+    }
+
     /// Whether parties can record their signature on a version in this status: once it
     /// is ready to sign, and still once signed (a signature may be corrected).
     pub fn accepts_signatures(self) -> bool {
@@ -203,6 +244,42 @@ pub enum DocumentRefusal {
     /// « Signé » while a party the document prints has no recorded signature.
     #[error("Le document ne peut être marqué signé qu’une fois la signature de chaque partie enregistrée (signataire et date).")]
     Unsigned,
+    /// « Prêt à signer » while the text still has blanks or items to check, without the
+    /// person's confirmation.
+    #[error("{}", unfinished_message(*blanks, *to_check))]
+    Unfinished {
+        /// « [à compléter] » passages left in the text.
+        blanks: usize,
+        /// « À vérifier » items left.
+        to_check: usize,
+    },
+}
+
+/// The French sentence of [`DocumentRefusal::Unfinished`], with its counts.
+fn unfinished_message(blanks: usize, to_check: usize) -> String {
+    let count = |n: usize, one: &str, many: &str| match n {
+        1 => format!("1\u{a0}{one}"),
+        n => format!("{n}\u{a0}{many}"),
+    };
+    let mut left = Vec::new();
+    if blanks > 0 {
+        left.push(count(
+            blanks,
+            "passage «\u{a0}[à compléter]\u{a0}»",
+            "passages «\u{a0}[à compléter]\u{a0}»",
+        ));
+    }
+    if to_check > 0 {
+        left.push(count(
+            to_check,
+            "point «\u{a0}À vérifier\u{a0}»",
+            "points «\u{a0}À vérifier\u{a0}»",
+        ));
+    }
+    format!(
+        "Il reste {} dans ce document\u{a0}: complétez-les, ou confirmez que le document est prêt à signer tel quel.",
+        left.join(" et ")
+    )
 }
 
 /// What the user sets on a document besides the alliance data.
@@ -511,6 +588,69 @@ mod tests {
         );
         version.signatures.push(signature("Commune de Tours"));
         assert_eq!(version.check_signed_by(&parties), Ok(()));
+    }
+
+    #[test]
+    fn ready_to_sign_with_gaps_needs_a_confirmation() {
+        use DocumentStatus::*;
+        // Nothing left: no confirmation needed, whatever the step.
+        assert!(!InReview.needs_ready_confirmation(ReadyToSign, 0, 0));
+        assert_eq!(
+            InReview.check_ready_to_sign(ReadyToSign, 0, 0, false),
+            Ok(())
+        );
+        // A blank or an item to check: refused without the confirmation, allowed with it.
+        assert!(InReview.needs_ready_confirmation(ReadyToSign, 1, 0));
+        assert!(InReview.needs_ready_confirmation(ReadyToSign, 0, 2));
+        assert_eq!(
+            InReview.check_ready_to_sign(ReadyToSign, 2, 1, false),
+            Err(DocumentRefusal::Unfinished {
+                blanks: 2,
+                to_check: 1
+            })
+        );
+        assert_eq!(
+            InReview.check_ready_to_sign(ReadyToSign, 2, 1, true),
+            Ok(())
+        );
+        // Skipping « Prêt à signer » on the way to « Signé » is guarded the same way.
+        assert!(Draft.needs_ready_confirmation(Signed, 1, 0));
+        assert_eq!(
+            Draft.check_ready_to_sign(Signed, 1, 0, false),
+            Err(DocumentRefusal::Unfinished {
+                blanks: 1,
+                to_check: 0
+            })
+        );
+        // Moves that do not reach « Prêt à signer » are not concerned.
+        assert!(!Draft.needs_ready_confirmation(InReview, 3, 3));
+        assert!(!ReadyToSign.needs_ready_confirmation(Signed, 3, 3));
+        assert_eq!(ReadyToSign.check_ready_to_sign(Signed, 3, 3, false), Ok(()));
+    }
+
+    #[test]
+    fn unfinished_refusal_counts_what_is_left_in_french() {
+        let one = DocumentRefusal::Unfinished {
+            blanks: 1,
+            to_check: 0,
+        }
+        .to_string();
+        assert!(
+            one.starts_with(
+                "Il reste 1\u{a0}passage «\u{a0}[à compléter]\u{a0}» dans ce document\u{a0}:"
+            ),
+            "{one}"
+        );
+        let both = DocumentRefusal::Unfinished {
+            blanks: 2,
+            to_check: 3,
+        }
+        .to_string();
+        assert!(
+            both.contains("2\u{a0}passages «\u{a0}[à compléter]\u{a0}» et 3\u{a0}points «\u{a0}À vérifier\u{a0}»"),
+            "{both}"
+        );
+        assert!(both.contains("confirmez"), "{both}");
     }
 
     #[test]
