@@ -102,6 +102,47 @@ impl Block {
         }
     }
 
+    /// Every piece of text the block prints, in order, joined by spaces: for searching
+    /// the document (the blanks left to fill), not for layout.
+    pub fn text(&self) -> String {
+        fn runs(items: &[Run]) -> String {
+            items
+                .iter()
+                .map(|r| r.text.as_str())
+                .collect::<Vec<_>>()
+                .join("")
+        }
+        let parts: Vec<String> = match self {
+            Block::Title { title, subtitle } => std::iter::once(title.clone())
+                .chain(subtitle.clone())
+                .collect(),
+            Block::Section { text } => vec![text.clone()],
+            Block::Article { heading, .. } | Block::SubArticle { heading, .. } => {
+                vec![heading.clone()]
+            }
+            Block::Paragraph(p) => vec![runs(&p.runs)],
+            Block::List(list) => list.items.iter().map(|item| runs(item)).collect(),
+            Block::Table(table) => table
+                .header
+                .iter()
+                .cloned()
+                .chain(table.rows.iter().flatten().map(|cell| runs(cell)))
+                .collect(),
+            Block::Signatures(s) => std::iter::once(s.sentence.clone())
+                .chain(s.signatories().flat_map(|signatory| {
+                    [
+                        signatory.organisation.clone(),
+                        signatory.name.clone(),
+                        signatory.role.clone(),
+                    ]
+                }))
+                .collect(),
+            Block::Key { lines } => lines.clone(),
+            Block::PageBreak => Vec::new(),
+        };
+        parts.join(" ")
+    }
+
     /// A sub-article with its heading worded once: « 5.2 — Engagements de la Mairie ».
     pub fn sub_article(number: impl Into<String>, title: impl Into<String>) -> Block {
         let (number, title) = (number.into(), title.into());

@@ -255,3 +255,46 @@ fn odd_inputs_never_panic() {
         }
     }
 }
+
+#[test]
+fn blanks_and_checks_are_located_in_their_clause() {
+    let file = file(false);
+    let mut opts = options(DocumentKind::PartnershipAgreement);
+    let complete = build(&file, &opts).expect("builds");
+    // Every included clause has a span, in order, starting on its heading.
+    assert!(!complete.spans.is_empty());
+    assert!(complete.spans.windows(2).all(|w| w[0].end <= w[1].start));
+    let resiliation = complete
+        .spans
+        .iter()
+        .find(|span| span.clause_id == "resiliation")
+        .expect("resiliation printed");
+    assert!(matches!(
+        &complete.document.blocks[resiliation.start],
+        Block::Article { title, .. } if title == "Résiliation"
+    ));
+    assert_eq!(complete.checks.len(), complete.warnings.len());
+
+    opts.overrides = vec![edit(
+        "resiliation",
+        "Préavis de {{ blank(\"la durée du préavis\") }}, envoyé à {{ blank() }}.",
+    )];
+    let built = build(&file, &opts).expect("builds");
+    let blanks = built.blanks();
+    assert_eq!(
+        blanks
+            .iter()
+            .find(|b| b.clause_id.as_deref() == Some("resiliation"))
+            .map(|b| b.count),
+        Some(2),
+        "{blanks:?}"
+    );
+    let check = built
+        .checks
+        .iter()
+        .find(|c| c.message.contains("la durée du préavis"))
+        .expect("the labelled blank is to check");
+    assert_eq!(check.clause_id.as_deref(), Some("resiliation"));
+    let messages: Vec<&String> = built.checks.iter().map(|c| &c.message).collect();
+    assert_eq!(messages, built.warnings.iter().collect::<Vec<_>>());
+}

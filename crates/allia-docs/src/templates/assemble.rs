@@ -12,7 +12,7 @@ use super::error::TemplateError;
 use super::format::{ClauseDef, ClauseKind, Condition, Model};
 use super::markup::{parse_blocks, plain_text};
 use super::typography::fix_typography;
-use super::{Built, ClauseStatus, DocumentOptions};
+use super::{Built, Check, ClauseSpan, ClauseStatus, DocumentOptions};
 use crate::model::{Align, Block, Document, Metadata, Paragraph, Run, Signatory, Signatures};
 
 /// One clause of the model with its state in this document.
@@ -134,7 +134,8 @@ fn issue_warning(clause: &str, issue: Issue) -> String {
 struct Session<'r> {
     engine: &'r ClauseEngine,
     base: Value,
-    warnings: Vec<String>,
+    /// What to check, with the clause it came from.
+    checks: Vec<Check>,
 }
 
 impl Session<'_> {
@@ -154,7 +155,10 @@ impl Session<'_> {
             .render(source, &ctx)
             .map_err(|e| TemplateError::clause_text(&p.def.id, &p.def.title, edited, &e))?;
         for issue in self.engine.take_issues() {
-            self.warnings.push(issue_warning(&p.def.title, issue));
+            self.checks.push(Check {
+                message: issue_warning(&p.def.title, issue),
+                clause_id: Some(p.def.id.clone()),
+            });
         }
         Ok(fix_typography(&out))
     }
@@ -207,7 +211,7 @@ pub fn assemble(
     let mut session = Session {
         engine: &engine,
         base: Value::from_serialize(ctx),
-        warnings: Vec::new(),
+        checks: Vec::new(),
     };
     let alliance = fix_typography(&ctx.alliance.name);
     let label = model.kind.label().to_string();
@@ -216,6 +220,7 @@ pub fn assemble(
         subtitle: Some(alliance.clone()),
     }];
     let mut agreed_done = false;
+    let mut spans = Vec::new();
     for p in planned.iter().filter(|p| p.included) {
         if p.number.is_some() && !agreed_done {
             agreed_done = true;
@@ -226,7 +231,13 @@ pub fn assemble(
                 }));
             }
         }
+        let start = blocks.len();
         session.clause(p, &parties, &mut blocks)?;
+        spans.push(ClauseSpan {
+            clause_id: p.def.id.clone(),
+            start,
+            end: blocks.len(),
+        });
     }
     blocks.push(Block::Signatures(Signatures::new(
         &fix_typography(&ctx.document.place),
@@ -241,13 +252,21 @@ pub fn assemble(
             })
             .collect(),
     )));
-    warnings.append(&mut session.warnings);
     let mut seen = std::collections::HashSet::new();
-    let warnings = warnings
+    let checks: Vec<Check> = warnings
         .into_iter()
-        .map(|w| fix_typography(&w))
-        .filter(|w| seen.insert(w.clone()))
+        .map(|message| Check {
+            message,
+            clause_id: None,
+        })
+        .chain(session.checks)
+        .map(|check| Check {
+            message: fix_typography(&check.message),
+            ..check
+        })
+        .filter(|check| seen.insert(check.message.clone()))
         .collect();
+    let warnings = checks.iter().map(|check| check.message.clone()).collect();
 
     let title = match ctx.document.title.as_str() {
         "" => format!("{label} — {alliance}"),
@@ -274,5 +293,10 @@ pub fn assemble(
         footer_title: title,
         blocks,
     };
-    Ok(Built { document, warnings })
+    Ok(Built {
+        document,
+        warnings,
+        checks,
+        spans,
+    })
 }

@@ -59,6 +59,7 @@ mod assemble;
 mod clause_engine;
 pub mod context;
 mod error;
+pub mod fields;
 mod format;
 pub mod markup;
 mod party;
@@ -159,6 +160,72 @@ pub struct Built {
     pub document: Document,
     /// French sentences: missing data, references to removed clauses, ignored toggles.
     pub warnings: Vec<String>,
+    /// The same sentences as `warnings`, in the same order, each with the clause it is
+    /// about when it is about one (so the builder can link to it).
+    pub checks: Vec<Check>,
+    /// Where each included clause is in `document.blocks`, in order.
+    pub spans: Vec<ClauseSpan>,
+}
+
+/// Something to check before signing: one of [`Built::warnings`] and its clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    pub message: String,
+    /// The model's id of the clause the sentence is about; `None` for the alliance's
+    /// or a party's data (a representative not entered…).
+    pub clause_id: Option<String>,
+}
+
+/// The blocks `start..end` of [`Built::document`] a clause printed (its heading first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClauseSpan {
+    pub clause_id: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// « [à compléter] » passages left in one clause of a built document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClauseBlanks {
+    /// The clause; `None` for text outside every clause (title, signature block).
+    pub clause_id: Option<String>,
+    pub count: usize,
+}
+
+impl Built {
+    /// The « [à compléter] » blanks (with or without a label, see [`context::BLANK`]) the
+    /// text still holds, per clause in print order, only where there is one.
+    pub fn blanks(&self) -> Vec<ClauseBlanks> {
+        let needle = context::BLANK.trim_end_matches(']');
+        let count = |range: std::ops::Range<usize>| -> usize {
+            self.document.blocks[range]
+                .iter()
+                .map(|block| block.text().matches(needle).count())
+                .sum()
+        };
+        let len = self.document.blocks.len();
+        let mut result = Vec::new();
+        let mut covered = 0;
+        for span in &self.spans {
+            let (start, end) = (span.start.min(len), span.end.min(len));
+            let n = count(start..end);
+            covered += n;
+            if n > 0 {
+                result.push(ClauseBlanks {
+                    clause_id: Some(span.clause_id.clone()),
+                    count: n,
+                });
+            }
+        }
+        let outside = count(0..len) - covered;
+        if outside > 0 {
+            result.push(ClauseBlanks {
+                clause_id: None,
+                count: outside,
+            });
+        }
+        result
+    }
 }
 
 /// The clauses of a document, in order and numbered, with their state. Texts are not
