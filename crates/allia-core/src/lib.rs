@@ -7,6 +7,7 @@ pub mod alliance_file;
 pub mod catalog;
 pub mod demo;
 pub mod document;
+pub mod form_draft;
 pub mod identifiers;
 pub mod organisation;
 pub mod partner;
@@ -25,6 +26,7 @@ pub use document::{
     ClauseChange, ClauseOverride, ContractDocument, DocumentKind, DocumentRefusal,
     DocumentSettings, DocumentStatus, DocumentVersion, PartySignature,
 };
+pub use form_draft::{FormDraft, FormDraftKey, FORM_DRAFT_MAX_BYTES};
 pub use organisation::{AssociationProfile, Organisation};
 pub use partner::{ActorType, Partner, PartnerDraft, PartnerRole};
 pub use passphrase::{assess_passphrase, PassphraseAssessment};

@@ -9,6 +9,7 @@ mod documents;
 mod error;
 mod exchange;
 mod files;
+mod form_drafts;
 mod key_file;
 pub mod keys;
 mod new_kit;
