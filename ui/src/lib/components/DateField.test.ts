@@ -1,0 +1,87 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { describe, expect, it } from "vitest";
+import { toCalendarDate } from "./DateField.svelte";
+import DateFieldHarness from "./test/DateFieldHarness.svelte";
+
+const segment = (part: "day" | "month" | "year") => screen.getByTestId(`signature-date-${part}`);
+
+async function type(element: HTMLElement, digits: string) {
+  for (const key of digits) await fireEvent.keyDown(element, { key, code: `Digit${key}` });
+}
+
+describe("DateField", () => {
+  it("starts empty, in French order, with French names for screen readers", () => {
+    render(DateFieldHarness);
+    const group = screen.getByTestId("signature-date");
+    expect(group).toHaveAttribute("role", "group");
+    expect(group).toHaveAccessibleName("Date de signature");
+    // Day, month, year: the French order whatever the system's language, with French placeholders.
+    const parts = Array.from(group.querySelectorAll("[data-segment]"))
+      .map((element) => element.getAttribute("data-segment"))
+      .filter((part) => part !== "literal" && part !== "trigger");
+    expect(parts).toEqual(["day", "month", "year"]);
+    expect(segment("day")).toHaveTextContent("jj");
+    expect(segment("month")).toHaveTextContent("mm");
+    expect(segment("year")).toHaveTextContent("aaaa");
+    expect(segment("day")).toHaveAttribute("aria-valuetext", "vide");
+    expect(segment("day")).toHaveAccessibleName("jour Date de signature");
+    expect(segment("year")).toHaveAccessibleName("année Date de signature");
+    expect(screen.getByTestId("signature-date-calendar")).toHaveAccessibleName("Date de signature\u00a0: ouvrir le calendrier");
+    expect(screen.getByTestId("bound")).toHaveTextContent("null");
+  });
+
+  it("shows an ISO value as day / month / year", () => {
+    render(DateFieldHarness, { value: "2026-03-15" });
+    expect(segment("day")).toHaveTextContent("15");
+    expect(segment("month")).toHaveTextContent("03");
+    expect(segment("year")).toHaveTextContent("2026");
+    expect(segment("month")).toHaveAttribute("aria-valuetext", "03");
+  });
+
+  it("takes a date typed with the keyboard and gives it back as YYYY-MM-DD", async () => {
+    render(DateFieldHarness);
+    segment("day").focus();
+    await type(segment("day"), "15");
+    await waitFor(() => expect(segment("month")).toHaveFocus());
+    await type(segment("month"), "03");
+    await waitFor(() => expect(segment("year")).toHaveFocus());
+    await type(segment("year"), "2026");
+    await waitFor(() => expect(screen.getByTestId("bound")).toHaveTextContent("2026-03-15"));
+  });
+
+  it("gives back null when the date is erased", async () => {
+    render(DateFieldHarness, { value: "2026-03-15" });
+    segment("year").focus();
+    for (let i = 0; i < 4; i++) await fireEvent.keyDown(segment("year"), { key: "Backspace", code: "Backspace" });
+    await waitFor(() => expect(screen.getByTestId("bound")).toHaveTextContent("null"));
+  });
+
+  it("says a half-typed date is incomplete when the focus leaves it", async () => {
+    render(DateFieldHarness);
+    segment("day").focus();
+    await type(segment("day"), "15");
+    await fireEvent.focusOut(screen.getByTestId("signature-date"), { relatedTarget: screen.getByRole("button", { name: "Ailleurs" }) });
+    const message = await screen.findByTestId("error-signedOn");
+    expect(message.textContent).toBe("Date incomplète\u202f: indiquez le jour, le mois et l’année.");
+    expect(segment("day")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByTestId("bound")).toHaveTextContent("null");
+  });
+
+  it("shows the vault's error next to it, linked to every segment", () => {
+    render(DateFieldHarness, { error: "Indiquez la date de signature.", hint: "Le jour où la partie a signé." });
+    const error = screen.getByTestId("error-signedOn");
+    expect(error).toHaveAttribute("role", "alert");
+    expect(error).toHaveTextContent("Indiquez la date de signature.");
+    expect(segment("day")).toHaveAttribute("aria-invalid", "true");
+    expect(segment("day").getAttribute("aria-describedby")?.split(" ")).toEqual(["signed-on-hint", "signed-on-error"]);
+    expect(screen.getByTestId("signature-date")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("reads only real dates", () => {
+    expect(toCalendarDate("2026-03-15")?.toString()).toBe("2026-03-15");
+    expect(toCalendarDate("2024-02-29")?.toString()).toBe("2024-02-29");
+    for (const bad of [null, undefined, "", "2026-02-30", "2026-13-01", "15/03/2026", "2026-3-15"]) {
+      expect(toCalendarDate(bad)).toBeUndefined();
+    }
+  });
+});
