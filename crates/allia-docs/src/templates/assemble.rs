@@ -199,7 +199,7 @@ pub fn assemble(
     planned: &[Planned<'_>],
     ctx: &DocumentContext,
     options: &DocumentOptions,
-    mut warnings: Vec<String>,
+    warnings: Vec<String>,
 ) -> Result<Built, TemplateError> {
     let engine = ClauseEngine::new(targets(planned));
     for p in planned.iter().filter(|p| p.edited) {
