@@ -34,12 +34,14 @@ store_commands! {
     fn document_delete(id: String) -> () = |store| store.delete_document(&id);
 }
 
-/// Builds what a version renders from (its snapshot once frozen, else the live data).
+/// Builds what a version renders from (its snapshot once frozen, else the live data),
+/// with the document it belongs to.
 async fn render_input(
     state: &AppState,
     id: &str,
 ) -> Result<
     (
+        ContractDocument,
         allia_core::AllianceFile,
         allia_docs::templates::DocumentOptions,
     ),
@@ -48,30 +50,44 @@ async fn render_input(
     let (document, version, file) = state.store().await?.document_render_input(id, None).await?;
     let today = chrono::Local::now().date_naive();
     let options = allia_docs::render::options_for_version(document.kind, &version, today);
-    Ok((file, options))
+    Ok((document, file, options))
 }
 
-/// Moves the current version to `status` (forward only). « Signé » also needs a
-/// recorded signature from every party the document prints: the parties come from the
-/// built document, the rule from allia-core (`DocumentVersion::check_signed_by`), and a
-/// refusal is a precondition error.
+/// How many « [à compléter] » blanks a built document still holds.
+fn blank_count(built: &allia_docs::templates::Built) -> usize {
+    built.blanks().iter().map(|b| b.count).sum()
+}
+
+/// Moves the current version to `status` (forward only), with the rules of allia-core
+/// on the built document:
+/// - reaching « Prêt à signer » (or skipping it) while « [à compléter] » blanks or
+///   « À vérifier » items are left needs `confirmed`, given by the person after seeing
+///   the list (`DocumentStatus::check_ready_to_sign`);
+/// - « Signé » needs a recorded signature from every party the document prints
+///   (`DocumentVersion::check_signed_by`).
+///
+/// A refusal is a precondition error with its French message.
 #[tauri::command]
 #[specta::specta]
 pub async fn document_set_status(
     state: State<'_, AppState>,
     id: String,
     status: DocumentStatus,
+    confirmed: bool,
 ) -> Result<ContractDocument, AppError> {
-    if status == DocumentStatus::Signed {
-        let (file, options) = render_input(&state, &id).await?;
-        let parties = allia_docs::templates::build(&file, &options)?
-            .document
-            .signing_parties();
-        let document = state.store().await?.document(&id).await?;
-        document
-            .current
-            .check_signed_by(&parties)
+    let (document, file, options) = render_input(&state, &id).await?;
+    let current = document.current.status;
+    if current.reaches_ready_to_sign(status) || status == DocumentStatus::Signed {
+        let built = allia_docs::templates::build(&file, &options)?;
+        current
+            .check_ready_to_sign(status, blank_count(&built), built.checks.len(), confirmed)
             .map_err(allia_store::StoreError::from)?;
+        if status == DocumentStatus::Signed {
+            document
+                .current
+                .check_signed_by(&built.document.signing_parties())
+                .map_err(allia_store::StoreError::from)?;
+        }
     }
     Ok(state
         .store()
@@ -87,16 +103,61 @@ pub async fn document_clauses(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Vec<ClauseView>, AppError> {
-    let (file, options) = render_input(&state, &id).await?;
+    let (_, file, options) = render_input(&state, &id).await?;
     Ok(allia_docs::templates::clauses(&file, &options)?)
 }
 
-/// The document as it will print, for the in-app preview (the same model as the PDF).
+/// One « À vérifier » item of the builder.
 #[derive(Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ToCheckItem {
+    /// The French sentence.
+    pub message: String,
+    /// The clause it is about (its id in `document_clauses`), when it is about one.
+    pub clause_id: Option<String>,
+}
+
+/// « [à compléter] » passages left in one clause.
+#[derive(Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct BlankCount {
+    /// The clause; `None` outside every clause (title, signature block).
+    pub clause_id: Option<String>,
+    pub count: u32,
+}
+
+/// Where a clause is printed in the preview: `document.blocks[start..end]`.
+#[derive(Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ClauseAnchor {
+    pub clause_id: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The document as it will print, for the in-app preview (the same model as the PDF),
+/// with what is left to fill or check before it is signed.
+#[derive(Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
 pub struct DocumentPreview {
     pub document: Document,
     /// What to check before signing: missing data, references to removed clauses…
     pub warnings: Vec<String>,
+    /// The same items, each with its clause when it is about one.
+    pub to_check: Vec<ToCheckItem>,
+    /// The « [à compléter] » blanks left, per clause in print order.
+    pub blanks: Vec<BlankCount>,
+    /// Where each included clause starts and ends in `document.blocks`.
+    pub anchors: Vec<ClauseAnchor>,
+    /// Whether the step the builder offers next (`ContractDocument::next_status`) needs
+    /// the person's confirmation first, because it reaches « Prêt à signer » with blanks
+    /// or items to check left (allia-core's `DocumentStatus::needs_ready_confirmation`).
+    pub next_needs_confirmation: bool,
+}
+
+/// Counts and indices of the preview as JSON numbers (a document never nears 2³²).
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[tauri::command]
@@ -105,9 +166,42 @@ pub async fn document_preview(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<DocumentPreview, AppError> {
-    let (file, options) = render_input(&state, &id).await?;
+    let (document, file, options) = render_input(&state, &id).await?;
     let built = allia_docs::templates::build(&file, &options)?;
+    let next_needs_confirmation = document.next_status.is_some_and(|next| {
+        document.current.status.needs_ready_confirmation(
+            next,
+            blank_count(&built),
+            built.checks.len(),
+        )
+    });
     Ok(DocumentPreview {
+        to_check: built
+            .checks
+            .iter()
+            .map(|check| ToCheckItem {
+                message: check.message.clone(),
+                clause_id: check.clause_id.clone(),
+            })
+            .collect(),
+        blanks: built
+            .blanks()
+            .into_iter()
+            .map(|b| BlankCount {
+                clause_id: b.clause_id,
+                count: small(b.count),
+            })
+            .collect(),
+        anchors: built
+            .spans
+            .iter()
+            .map(|span| ClauseAnchor {
+                clause_id: span.clause_id.clone(),
+                start: small(span.start),
+                end: small(span.end),
+            })
+            .collect(),
+        next_needs_confirmation,
         document: built.document,
         warnings: built.warnings,
     })
@@ -116,7 +210,7 @@ pub async fn document_preview(
 /// Renders a version to PDF or DOCX on the blocking pool: typesetting takes a moment
 /// and must not hold up the async runtime (or the window).
 async fn render_blocking(state: &AppState, id: &str, format: Format) -> Result<Rendered, AppError> {
-    let (file, options) = render_input(state, id).await?;
+    let (_, file, options) = render_input(state, id).await?;
     super::blocking(
         "La préparation du document a été interrompue.",
         move || allia_docs::render::render(&file, &options, format),

@@ -135,7 +135,11 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
     ),
     (
         "document_set_status",
-        &[("id", Arg::DocumentId), ("status", Arg::DocumentStatus)],
+        &[
+            ("id", Arg::DocumentId),
+            ("status", Arg::DocumentStatus),
+            ("confirmed", Arg::Bool),
+        ],
     ),
     ("document_return_to_draft", &[("id", Arg::DocumentId)]),
     (

@@ -111,12 +111,17 @@ export const commands = {
 	 */
 	documentChangeClause: (id: string, clauseId: string, change: ClauseChange) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_change_clause", { id, clauseId, change })),
 	/**
-	 *  Moves the current version to `status` (forward only). « Signé » also needs a
-	 *  recorded signature from every party the document prints: the parties come from the
-	 *  built document, the rule from allia-core (`DocumentVersion::check_signed_by`), and a
-	 *  refusal is a precondition error.
+	 *  Moves the current version to `status` (forward only), with the rules of allia-core
+	 *  on the built document:
+	 *  - reaching « Prêt à signer » (or skipping it) while « [à compléter] » blanks or
+	 *    « À vérifier » items are left needs `confirmed`, given by the person after seeing
+	 *    the list (`DocumentStatus::check_ready_to_sign`);
+	 *  - « Signé » needs a recorded signature from every party the document prints
+	 *    (`DocumentVersion::check_signed_by`).
+	 * 
+	 *  A refusal is a precondition error with its French message.
 	 */
-	documentSetStatus: (id: string, status: DocumentStatus) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_set_status", { id, status })),
+	documentSetStatus: (id: string, status: DocumentStatus, confirmed: boolean) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_set_status", { id, status, confirmed })),
 	/**
 	 *  Takes a version in review or ready to sign back to « Brouillon » while nobody has
 	 *  signed it.
@@ -212,6 +217,13 @@ export type BackupPreview = {
 	sameVault: boolean,
 };
 
+/**  « [à compléter] » passages left in one clause. */
+export type BlankCount = {
+	/**  The clause; `None` outside every clause (title, signature block). */
+	clauseId: string | null,
+	count: number,
+};
+
 export type Block = 
 /**  The title block on the first page. */
 ({ Title: {
@@ -262,6 +274,13 @@ export type Choice<T> = {
 	value: T,
 	label: string,
 	help: string | null,
+};
+
+/**  Where a clause is printed in the preview: `document.blocks[start..end]`. */
+export type ClauseAnchor = {
+	clauseId: string,
+	start: number,
+	end: number,
 };
 
 /**  What the person does to one clause in the builder. */
@@ -351,11 +370,26 @@ export type Document = {
 /**  The guide's three contractual documents. */
 export type DocumentKind = "partnership_agreement" | "partnership_charter" | "consortium_agreement";
 
-/**  The document as it will print, for the in-app preview (the same model as the PDF). */
+/**
+ *  The document as it will print, for the in-app preview (the same model as the PDF),
+ *  with what is left to fill or check before it is signed.
+ */
 export type DocumentPreview = {
 	document: Document,
 	/**  What to check before signing: missing data, references to removed clauses… */
 	warnings: string[],
+	/**  The same items, each with its clause when it is about one. */
+	toCheck: ToCheckItem[],
+	/**  The « [à compléter] » blanks left, per clause in print order. */
+	blanks: BlankCount[],
+	/**  Where each included clause starts and ends in `document.blocks`. */
+	anchors: ClauseAnchor[],
+	/**
+	 *  Whether the step the builder offers next (`ContractDocument::next_status`) needs
+	 *  the person's confirmation first, because it reaches « Prêt à signer » with blanks
+	 *  or items to check left (allia-core's `DocumentStatus::needs_ready_confirmation`).
+	 */
+	nextNeedsConfirmation: boolean,
 };
 
 /**  What the user sets on a document besides the alliance data. */
@@ -565,6 +599,14 @@ export type Table = {
 	rows: Run[][][],
 	/**  Relative column widths (same length as `header`). */
 	widths: (number | null)[],
+};
+
+/**  One « À vérifier » item of the builder. */
+export type ToCheckItem = {
+	/**  The French sentence. */
+	message: string,
+	/**  The clause it is about (its id in `document_clauses`), when it is about one. */
+	clauseId: string | null,
 };
 
 /**  What is on disk, as the first screen needs it. */
