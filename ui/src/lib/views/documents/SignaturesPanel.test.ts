@@ -47,7 +47,11 @@ describe("SignaturesPanel", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("Indiquez la date de signature.");
     expect(calls).toEqual([]);
 
-    await fireEvent.input(screen.getByTestId("signature-date"), { target: { value: "2026-11-30" } });
+    expect(screen.getByTestId("error-signedOn")).toHaveTextContent("Indiquez la date de signature.");
+
+    // Typed day, month, year, as a person does with the keyboard.
+    screen.getByTestId("signature-date-day").focus();
+    for (const key of "30112026") await fireEvent.keyDown(globalThis.document.activeElement as HTMLElement, { key, code: `Digit${key}` });
     await fireEvent.click(screen.getByTestId("signature-save"));
     await waitFor(() => expect(onSigned).toHaveBeenCalledOnce());
     expect(calls).toEqual(["document_record_signature"]);
