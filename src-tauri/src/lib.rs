@@ -70,11 +70,14 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             documents::document_open_for_print,
             settings::settings_get,
             settings::settings_save,
+            settings::settings_set_text_scale,
+            settings::settings_apply_text_scale,
         ])
         .events(tauri_specta::collect_events![
             autolock::VaultLocked,
             recovery_guard::RecoveryKeyCloseRequested
         ])
+        .constant("TEXT_SCALE_STEPS", allia_core::TEXT_SCALE_STEPS)
         .disable_serde_phases()
 }
 

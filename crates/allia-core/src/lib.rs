@@ -30,6 +30,6 @@ pub use form_draft::{FormDraft, FormDraftKey, FORM_DRAFT_MAX_BYTES};
 pub use organisation::{AssociationProfile, Organisation};
 pub use partner::{ActorType, Partner, PartnerDraft, PartnerRole};
 pub use passphrase::{assess_passphrase, PassphraseAssessment};
-pub use settings::Settings;
+pub use settings::{Settings, TEXT_SCALE_DEFAULT_PERCENT, TEXT_SCALE_STEPS};
 pub use snapshot::{Snapshot, SnapshotV1, SNAPSHOT_VERSION};
 pub use validation::{FieldError, ValidationErrors};

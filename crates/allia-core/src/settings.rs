@@ -14,6 +14,17 @@ fn backup_keep_default() -> u32 {
     BACKUP_KEEP_DEFAULT
 }
 
+/// The text sizes offered under « Taille du texte », in percent of the normal size,
+/// smallest first. The whole window is zoomed by this factor (WCAG 1.4.4 asks that
+/// text can be resized up to 200 % without loss of content or function).
+pub const TEXT_SCALE_STEPS: [u32; 5] = [100, 125, 150, 175, 200];
+/// The normal size, in percent.
+pub const TEXT_SCALE_DEFAULT_PERCENT: u32 = 100;
+
+fn text_scale_default() -> u32 {
+    TEXT_SCALE_DEFAULT_PERCENT
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
@@ -24,6 +35,10 @@ pub struct Settings {
     /// year). Absent from settings saved before it existed: the default.
     #[serde(default = "backup_keep_default")]
     pub backup_keep: u32,
+    /// « Taille du texte »: the window's zoom in percent, one of [`TEXT_SCALE_STEPS`].
+    /// Absent from settings saved before it existed: 100.
+    #[serde(default = "text_scale_default")]
+    pub text_scale_percent: u32,
 }
 
 impl Default for Settings {
@@ -31,6 +46,7 @@ impl Default for Settings {
         Settings {
             auto_lock_minutes: AUTO_LOCK_DEFAULT_MINUTES,
             backup_keep: BACKUP_KEEP_DEFAULT,
+            text_scale_percent: TEXT_SCALE_DEFAULT_PERCENT,
         }
     }
 }
@@ -58,8 +74,29 @@ impl Settings {
                 ),
             );
         }
+        if !TEXT_SCALE_STEPS.contains(&self.text_scale_percent) {
+            errors.push("textScalePercent", text_scale_message());
+        }
         errors.into_result(self.clone())
     }
+}
+
+/// « Choisissez une taille de texte parmi 100 %, 125 %, … et 200 %. », listing the steps
+/// with a narrow no-break space before each « % ».
+fn text_scale_message() -> String {
+    let steps: Vec<String> = TEXT_SCALE_STEPS
+        .iter()
+        .map(|step| format!("{step}\u{202f}%"))
+        .collect();
+    let (last, first) = steps
+        .split_last()
+        .map_or((String::new(), &[][..]), |(last, first)| {
+            (last.clone(), first)
+        });
+    format!(
+        "Choisissez une taille de texte parmi {} et {last}.",
+        first.join(", ")
+    )
 }
 
 #[cfg(test)]
@@ -84,6 +121,49 @@ mod tests {
         .validated()
         .expect_err("range");
         assert_eq!(err.0[0].field, "backupKeep");
+    }
+
+    #[test]
+    fn settings_saved_before_text_scale_read_at_normal_size() {
+        let old: Settings =
+            serde_json::from_str(r#"{"autoLockMinutes":25,"backupKeep":4}"#).expect("old json");
+        assert_eq!(old.text_scale_percent, 100);
+        assert_eq!(old.backup_keep, 4);
+        assert!(old.validated().is_ok());
+        let json = serde_json::to_string(&Settings {
+            text_scale_percent: 150,
+            ..old
+        })
+        .expect("json");
+        assert!(json.contains(r#""textScalePercent":150"#), "{json}");
+    }
+
+    #[test]
+    fn text_scale_only_among_the_steps() {
+        for good in TEXT_SCALE_STEPS {
+            let settings = Settings {
+                text_scale_percent: good,
+                ..Settings::default()
+            };
+            assert_eq!(
+                settings.validated().expect("a step").text_scale_percent,
+                good
+            );
+        }
+        for bad in [0, 99, 110, 201, 250, u32::MAX] {
+            let err = Settings {
+                text_scale_percent: bad,
+                ..Settings::default()
+            }
+            .validated()
+            .expect_err("not a step");
+            assert_eq!(err.0.len(), 1);
+            assert_eq!(err.0[0].field, "textScalePercent");
+            assert_eq!(
+                err.0[0].message,
+                "Choisissez une taille de texte parmi 100\u{202f}%, 125\u{202f}%, 150\u{202f}%, 175\u{202f}% et 200\u{202f}%."
+            );
+        }
     }
 
     #[test]

@@ -41,4 +41,19 @@ impl Store {
         save(&mut *self.conn().await?, &settings).await?;
         Ok(settings)
     }
+
+    /// Changes « Taille du texte » only (percent, one of `TEXT_SCALE_STEPS`), the other
+    /// settings read and written back in the same transaction so that a screen holding
+    /// older settings cannot undo them. Errors: `Validation` on `textScalePercent`.
+    pub async fn set_text_scale(&self, percent: u32) -> StoreResult<Settings> {
+        let mut tx = self.begin_write().await?;
+        let settings = Settings {
+            text_scale_percent: percent,
+            ..get(&mut tx).await?
+        }
+        .validated()?;
+        save(&mut tx, &settings).await?;
+        tx.commit().await?;
+        Ok(settings)
+    }
 }

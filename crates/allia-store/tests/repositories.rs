@@ -202,6 +202,20 @@ async fn profile_and_settings() {
         .await
         .expect("save");
     assert_eq!(store.settings().await.expect("read").auto_lock_minutes, 25);
+
+    // « Taille du texte » alone: the other settings are kept; a size off the steps is refused.
+    let scaled = store.set_text_scale(175).await.expect("a step");
+    assert_eq!(scaled.text_scale_percent, 175);
+    assert_eq!(scaled.auto_lock_minutes, 25);
+    assert_eq!(store.settings().await.expect("read"), scaled);
+    match store.set_text_scale(180).await {
+        Err(StoreError::Validation(errors)) => assert_eq!(errors.0[0].field, "textScalePercent"),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+    assert_eq!(
+        store.settings().await.expect("read").text_scale_percent,
+        175
+    );
     vault.close().await;
 }
 

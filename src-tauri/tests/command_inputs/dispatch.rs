@@ -395,6 +395,12 @@ pub async fn dispatch(
                 .save_settings(&arg::<Settings>(args, "settings")?)
                 .await?;
         }
+        "settings_set_text_scale" => {
+            store.set_text_scale(arg(args, "percent")?).await?;
+        }
+        "settings_apply_text_scale" => {
+            store.settings().await?;
+        }
         other => panic!("no dispatch for the command {other}: add it to `dispatch`"),
     }
     Ok(())

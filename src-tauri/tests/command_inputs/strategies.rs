@@ -89,8 +89,10 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
         Arg::Settings => vec![
             json!({ "autoLockMinutes": 10, "backupKeep": 10 }),
             json!({ "autoLockMinutes": 10 }),
+            json!({ "autoLockMinutes": 10, "backupKeep": 10, "textScalePercent": 200 }),
         ],
         Arg::ExportFormat => vec![s("pdf"), s("docx")],
+        Arg::Percent => vec![json!(150), json!(100), json!(110), json!(0)],
     }
 }
 

@@ -21,6 +21,8 @@ pub enum Arg {
     PartySignature,
     Settings,
     ExportFormat,
+    /// A whole number (« Taille du texte » in percent).
+    Percent,
 }
 
 impl Arg {
@@ -40,6 +42,7 @@ impl Arg {
             Arg::PartySignature => "PartySignature",
             Arg::Settings => "Settings",
             Arg::ExportFormat => "ExportFormat",
+            Arg::Percent => "number",
         }
     }
 }
@@ -156,6 +159,8 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
     ("document_open_for_print", &[("id", Arg::DocumentId)]),
     ("settings_get", &[]),
     ("settings_save", &[("settings", Arg::Settings)]),
+    ("settings_set_text_scale", &[("percent", Arg::Percent)]),
+    ("settings_apply_text_scale", &[]),
 ];
 
 /// The commands whose store call runs the key derivation (slow on purpose), and those

@@ -144,6 +144,18 @@ export const commands = {
 	documentOpenForPrint: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("document_open_for_print", { id })),
 	settingsGet: () => typedError<Settings, AppError>(__TAURI_INVOKE("settings_get")),
 	settingsSave: (settings: Settings) => typedError<Settings, AppError>(__TAURI_INVOKE("settings_save", { settings })),
+	/**
+	 *  « Taille du texte »: saves `percent` (one of `TEXT_SCALE_STEPS`, else a validation
+	 *  error on `textScalePercent`) without touching the other settings, and zooms the
+	 *  window to it. The zoom is applied here rather than from the page so the window
+	 *  needs no webview permission.
+	 */
+	settingsSetTextScale: (percent: number) => typedError<Settings, AppError>(__TAURI_INVOKE("settings_set_text_scale", { percent })),
+	/**
+	 *  Zooms the window to the saved « Taille du texte » (called once the vault is open,
+	 *  since the setting lives in it) and returns the settings.
+	 */
+	settingsApplyTextScale: () => typedError<Settings, AppError>(__TAURI_INVOKE("settings_apply_text_scale")),
 };
 
 /** Events */
@@ -151,6 +163,9 @@ export const events = {
 	recoveryKeyCloseRequested: makeEvent<RecoveryKeyCloseRequested, RecoveryKeyCloseRequested>("recovery-key-close-requested"),
 	vaultLocked: makeEvent<VaultLocked, VaultLocked>("vault-locked"),
 };
+
+/* Constants */
+export const TEXT_SCALE_STEPS = [100,125,150,175,200] as const;
 
 /* Types */
 /**  The guide's nine kinds of actors of an alliance d'intérêt général. */
@@ -568,6 +583,11 @@ export type Settings = {
 	 *  year). Absent from settings saved before it existed: the default.
 	 */
 	backupKeep?: number,
+	/**
+	 *  « Taille du texte »: the window's zoom in percent, one of [`TEXT_SCALE_STEPS`].
+	 *  Absent from settings saved before it existed: 100.
+	 */
+	textScalePercent?: number,
 };
 
 export type Signatory = {
