@@ -68,6 +68,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             documents::document_preview,
             documents::document_export,
             documents::document_open_for_print,
+            drafts::draft_save,
+            drafts::draft_list,
+            drafts::draft_clear,
             settings::settings_get,
             settings::settings_save,
             settings::settings_set_text_scale,
@@ -75,6 +78,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         ])
         .events(tauri_specta::collect_events![
             autolock::VaultLocked,
+            autolock::VaultLockSoon,
             recovery_guard::RecoveryKeyCloseRequested
         ])
         .constant("TEXT_SCALE_STEPS", allia_core::TEXT_SCALE_STEPS)

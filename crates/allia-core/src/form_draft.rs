@@ -127,7 +127,7 @@ mod tests {
         assert!(validate_content("[1,2]").is_err());
         assert!(validate_content("pas du json").is_err());
         let big = format!(r#"{{"x":"{}"}}"#, "a".repeat(FORM_DRAFT_MAX_BYTES));
-        let errors = validate_content(&big).err().expect("too big");
+        let errors = validate_content(&big).expect_err("too big");
         assert!(!errors.user_message().contains("aaaa"));
     }
 }

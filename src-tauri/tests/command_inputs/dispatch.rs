@@ -2,8 +2,8 @@
 
 use allia_app::AppError;
 use allia_core::{
-    AllianceDraft, ClauseChange, DocumentKind, DocumentSettings, DocumentStatus, Organisation,
-    PartnerDraft, PartySignature, Settings,
+    AllianceDraft, ClauseChange, DocumentKind, DocumentSettings, DocumentStatus, FormDraftKey,
+    Organisation, PartnerDraft, PartySignature, Settings,
 };
 use allia_store::{Store, StoreError, Vault, VaultPaths};
 use serde::de::DeserializeOwned;
@@ -386,6 +386,22 @@ pub async fn dispatch(
             let (file, options) = render_input(&store, &arg::<String>(args, "id")?).await?;
             allia_docs::render::render(&file, &options, allia_docs::render::Format::Pdf)
                 .map_err(AppError::from)?;
+        }
+        "draft_save" => {
+            store
+                .save_form_draft(
+                    &arg::<FormDraftKey>(args, "key")?,
+                    &arg::<String>(args, "content")?,
+                )
+                .await?;
+        }
+        "draft_list" => {
+            store.form_drafts().await?;
+        }
+        "draft_clear" => {
+            store
+                .clear_form_draft(&arg::<FormDraftKey>(args, "key")?)
+                .await?;
         }
         "settings_get" => {
             store.settings().await?;

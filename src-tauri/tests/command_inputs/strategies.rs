@@ -29,6 +29,11 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
             "recoveryKey" => vec![s("@@recovery"), s("ABCD-EFGH"), s("")],
             "fileName" => vec![s("@@backup"), s("../allia.vault"), s("")],
             "clauseId" => vec![s("objet"), s("confidentialite"), s("Objet !"), s("")],
+            "content" => vec![
+                s(r#"{"organisation":{"name":"Banque alimentaire"}}"#),
+                s("[1]"),
+                s(""),
+            ],
             _ => vec![
                 s(STRONG),
                 s("une autre phrase de passe, bien plus longue"),
@@ -92,6 +97,12 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
             json!({ "autoLockMinutes": 10, "backupKeep": 10, "textScalePercent": 200 }),
         ],
         Arg::ExportFormat => vec![s("pdf"), s("docx")],
+        Arg::FormDraftKey => vec![
+            json!({ "allianceId": "@@alliance", "area": "partenaires", "form": "partner:new" }),
+            json!({ "allianceId": null, "area": "profil", "form": "profile" }),
+            json!({ "allianceId": "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f", "area": "a", "form": "b" }),
+            json!({ "area": "", "form": "x y" }),
+        ],
         Arg::Percent => vec![json!(150), json!(100), json!(110), json!(0)],
     }
 }

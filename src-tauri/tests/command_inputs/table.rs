@@ -21,6 +21,8 @@ pub enum Arg {
     PartySignature,
     Settings,
     ExportFormat,
+    /// Where a form draft belongs (`FormDraftKey`).
+    FormDraftKey,
     /// A whole number (« Taille du texte » in percent).
     Percent,
 }
@@ -42,6 +44,7 @@ impl Arg {
             Arg::PartySignature => "PartySignature",
             Arg::Settings => "Settings",
             Arg::ExportFormat => "ExportFormat",
+            Arg::FormDraftKey => "FormDraftKey",
             Arg::Percent => "number",
         }
     }
@@ -157,6 +160,12 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
         &[("id", Arg::DocumentId), ("format", Arg::ExportFormat)],
     ),
     ("document_open_for_print", &[("id", Arg::DocumentId)]),
+    (
+        "draft_save",
+        &[("key", Arg::FormDraftKey), ("content", Arg::Text)],
+    ),
+    ("draft_list", &[]),
+    ("draft_clear", &[("key", Arg::FormDraftKey)]),
     ("settings_get", &[]),
     ("settings_save", &[("settings", Arg::Settings)]),
     ("settings_set_text_scale", &[("percent", Arg::Percent)]),

@@ -142,6 +142,19 @@ export const commands = {
 	 *  viewer, from which the user prints. The file is deleted on lock and on exit.
 	 */
 	documentOpenForPrint: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("document_open_for_print", { id })),
+	/**
+	 *  Keeps a form's unsaved input (`content`: its fields as a JSON object, at most
+	 *  64 KiB) at `key`, replacing the one there. A `validation` error for a malformed
+	 *  key or content, `notFound` for an unknown alliance.
+	 */
+	draftSave: (key: FormDraftKey, content: string) => typedError<null, AppError>(__TAURI_INVOKE("draft_save", { key, content })),
+	/**  Every draft kept, newest first (asked after unlock). */
+	draftList: () => typedError<FormDraft[], AppError>(__TAURI_INVOKE("draft_list")),
+	/**
+	 *  Forgets the draft at `key` (the form was saved, or its input abandoned); true
+	 *  when there was one.
+	 */
+	draftClear: (key: FormDraftKey) => typedError<boolean, AppError>(__TAURI_INVOKE("draft_clear", { key })),
 	settingsGet: () => typedError<Settings, AppError>(__TAURI_INVOKE("settings_get")),
 	settingsSave: (settings: Settings) => typedError<Settings, AppError>(__TAURI_INVOKE("settings_save", { settings })),
 	/**
@@ -161,6 +174,7 @@ export const commands = {
 /** Events */
 export const events = {
 	recoveryKeyCloseRequested: makeEvent<RecoveryKeyCloseRequested, RecoveryKeyCloseRequested>("recovery-key-close-requested"),
+	vaultLockSoon: makeEvent<VaultLockSoon, VaultLockSoon>("vault-lock-soon"),
 	vaultLocked: makeEvent<VaultLocked, VaultLocked>("vault-locked"),
 };
 
@@ -465,6 +479,28 @@ export type FieldError = {
 	message: string,
 };
 
+/**  A stored draft. */
+export type FormDraft = {
+	key: FormDraftKey,
+	/**  The form's fields as JSON text (an object), written and read by the form itself. */
+	content: string,
+	/**  When it was last written. */
+	savedAt: string,
+};
+
+/**  Where a draft belongs: one draft per alliance, area and form. */
+export type FormDraftKey = {
+	/**
+	 *  The alliance the form belongs to; `None` for an area of the whole app (the
+	 *  association's profile).
+	 */
+	allianceId: string | null,
+	/**  The area's id, as in `ui/src/lib/areas.ts` (e.g. `partenaires`). */
+	area: string,
+	/**  The form within the area (e.g. `partner:new`, `partner:<id>`, `alliance`). */
+	form: string,
+};
+
 export type List = {
 	ordered: boolean,
 	/**  Each item is one paragraph of runs. */
@@ -637,6 +673,18 @@ export type VaultFiles =
 "key_file_missing" | 
 /**  The key file without the database: only a backup can help. */
 "database_missing";
+
+/**
+ *  Sent to the web view once per quiet spell, [`warning_lead`] before the inactivity
+ *  lock: the screen says so (« Je suis là » counts as activity) and the forms keep their
+ *  drafts. The lock still comes at the set delay if nothing happens.
+ */
+export type VaultLockSoon = {
+	/**  Seconds left before the lock, about [`warning_lead`] (within one tick, 5 s). */
+	secondsLeft: number,
+	/**  The French warning to show and announce. */
+	message: string,
+};
 
 /**  Sent to the web view when Rust locked the vault. */
 export type VaultLocked = {
