@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::validation::{optional_text, text, ValidationErrors};
+use crate::validation::{optional_text, plausible_date, text, ValidationErrors};
 
 /// Where the alliance stands.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -61,10 +61,6 @@ pub struct Alliance {
     pub draft: AllianceDraft,
 }
 
-/// Earliest start date accepted: a typo guard, not a business limit.
-const EARLIEST_YEAR: i32 = 1900;
-const LATEST_YEAR: i32 = 2200;
-
 impl AllianceDraft {
     pub fn validated(&self) -> Result<AllianceDraft, ValidationErrors> {
         let mut errors = ValidationErrors::default();
@@ -78,13 +74,12 @@ impl AllianceDraft {
         let purpose = optional_text(&mut errors, "purpose", &self.purpose, 5000);
         let territory = optional_text(&mut errors, "territory", &self.territory, 300);
         if let Some(date) = self.start_date {
-            use chrono::Datelike;
-            if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year()) {
-                errors.push(
-                    "startDate",
-                    "Cette date de début semble erronée : vérifiez l’année.",
-                );
-            }
+            plausible_date(
+                &mut errors,
+                "startDate",
+                date,
+                "Cette date de début semble erronée : vérifiez l’année.",
+            );
         }
         errors.into_result(AllianceDraft {
             name,

@@ -363,6 +363,14 @@ impl DocumentSettings {
             200,
         );
         let place = optional_text(&mut errors, "place", &self.place, 100);
+        if let Some(date) = self.signature_date {
+            crate::validation::plausible_date(
+                &mut errors,
+                "signatureDate",
+                date,
+                "Cette date de signature semble erronée\u{a0}: vérifiez l’année.",
+            );
+        }
         if let Some(copies) = self.copies {
             if !(1..=MAX_COPIES).contains(&copies) {
                 errors.push(
@@ -444,6 +452,12 @@ impl PartySignature {
             &self.signatory,
             Some("le nom du ou de la signataire"),
             100,
+        );
+        crate::validation::plausible_date(
+            &mut errors,
+            "signedOn",
+            self.signed_on,
+            "Cette date de signature semble erronée\u{a0}: vérifiez l’année.",
         );
         errors.into_result(PartySignature {
             party,
@@ -960,6 +974,42 @@ mod tests {
         assert_eq!(
             err.0[0].message,
             "Ce texte est trop long\u{a0}: 200 caractères au plus (201 saisis)."
+        );
+    }
+
+    #[test]
+    fn dates_in_implausible_years_are_refused_at_their_field() {
+        let year_one = chrono::NaiveDate::from_ymd_opt(1, 12, 3).expect("date");
+        let err = PartySignature {
+            party: "Mairie".into(),
+            signatory: "Claire Moreau".into(),
+            signed_on: year_one,
+        }
+        .validated()
+        .expect_err("year 1");
+        assert_eq!(err.0[0].field, "signedOn");
+        assert_eq!(
+            err.0[0].message,
+            "Cette date de signature semble erronée\u{a0}: vérifiez l’année."
+        );
+        let err = DocumentSettings {
+            title: "Convention".into(),
+            signature_date: Some(year_one),
+            ..Default::default()
+        }
+        .validated()
+        .expect_err("year 1");
+        assert_eq!(err.0[0].field, "signatureDate");
+        let ok = DocumentSettings {
+            title: "Convention".into(),
+            signature_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 3),
+            ..Default::default()
+        }
+        .validated()
+        .expect("2026");
+        assert_eq!(
+            ok.signature_date,
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 3)
         );
     }
 }

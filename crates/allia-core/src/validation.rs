@@ -107,6 +107,27 @@ pub fn too_many_message(what: &str, max: usize, count: usize) -> String {
     )
 }
 
+/// Earliest year a date of the app may have: a typo guard (« 0026 » for « 2026 »), not
+/// a business limit.
+pub const EARLIEST_YEAR: i32 = 1900;
+/// Latest year a date of the app may have (same guard, the other way).
+pub const LATEST_YEAR: i32 = 2200;
+
+/// Checks that a date's year is plausible (between [`EARLIEST_YEAR`] and
+/// [`LATEST_YEAR`]); otherwise `message` goes to `field`. A date picker cannot produce
+/// 30 February, but it can produce the year 1 when a person types « 1 » in the year.
+pub(crate) fn plausible_date(
+    errors: &mut ValidationErrors,
+    field: &str,
+    date: chrono::NaiveDate,
+    message: &str,
+) {
+    use chrono::Datelike;
+    if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year()) {
+        errors.push(field, message);
+    }
+}
+
 /// Whether a text holds a control character other than a line break or a tab
 /// (NUL, escape, bell…): invisible, and a source of confusion in a contract.
 pub(crate) fn has_forbidden_control(value: &str) -> bool {
@@ -270,6 +291,23 @@ mod tests {
             "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5eé",
         ] {
             assert!(!is_record_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_outside_plausible_years_are_refused() {
+        let date = |y| chrono::NaiveDate::from_ymd_opt(y, 3, 15).expect("date");
+        for (year, refused) in [
+            (1, true),
+            (1899, true),
+            (1900, false),
+            (2026, false),
+            (2200, false),
+            (2201, true),
+        ] {
+            let mut errors = ValidationErrors::default();
+            plausible_date(&mut errors, "signedOn", date(year), "Vérifiez l’année.");
+            assert_eq!(!errors.is_empty(), refused, "{year}");
         }
     }
 
