@@ -78,6 +78,16 @@ impl AppError {
         AppError::new(ErrorCode::Io, format!("{context} ({e})."))
     }
 
+    /// A clause text that cannot be rendered, refused before it is saved: a validation
+    /// error on the field `clauses.<clause id>` with the template's French reason.
+    pub fn refused_clause_text(
+        clause_id: &str,
+        e: &allia_docs::templates::TemplateError,
+    ) -> AppError {
+        AppError::new(ErrorCode::Validation, e.to_string())
+            .on_field(&format!("clauses.{clause_id}"))
+    }
+
     /// A wrong passphrase reported on a given field (`passphrase` or `current`).
     pub fn wrong_passphrase_on(field: &str) -> AppError {
         AppError::new(

@@ -21,10 +21,6 @@ store_commands! {
     /// Saves the settings; when the current version is frozen this starts a new version.
     fn document_update(id: String, settings: DocumentSettings) -> ContractDocument =
         |store| store.update_document_settings(&id, &settings);
-    /// Changes one clause (include it or not, its text), merged into the saved settings;
-    /// on a frozen version this starts a new version.
-    fn document_change_clause(id: String, clause_id: String, change: ClauseChange)
-        -> ContractDocument = |store| store.change_document_clause(&id, &clause_id, change);
     /// Takes a version in review or ready to sign back to « Brouillon » while nobody has
     /// signed it.
     fn document_return_to_draft(id: String) -> ContractDocument =
@@ -51,6 +47,31 @@ async fn render_input(
     let today = chrono::Local::now().date_naive();
     let options = allia_docs::render::options_for_version(document.kind, &version, today);
     Ok((document, file, options))
+}
+
+/// Changes one clause (include it or not, its text), merged into the saved settings;
+/// on a frozen version this starts a new version. A new text is first rendered with the
+/// alliance's data (`allia_docs::templates::check_clause_edit`): a text that cannot be
+/// rendered is refused as a validation error on the field `clauses.<clause id>`, with the
+/// French reason, and nothing is saved.
+#[tauri::command]
+#[specta::specta]
+pub async fn document_change_clause(
+    state: State<'_, AppState>,
+    id: String,
+    clause_id: String,
+    change: ClauseChange,
+) -> Result<ContractDocument, AppError> {
+    if let ClauseChange::SetText(text) = &change {
+        let (_, file, options) = render_input(&state, &id).await?;
+        allia_docs::templates::check_clause_edit(&file, &options, &clause_id, text)
+            .map_err(|e| AppError::refused_clause_text(&clause_id, &e))?;
+    }
+    Ok(state
+        .store()
+        .await?
+        .change_document_clause(&id, &clause_id, change)
+        .await?)
 }
 
 /// How many « [à compléter] » blanks a built document still holds.

@@ -177,6 +177,29 @@ impl ClauseEngine {
             .map(|_| ())
     }
 
+    /// The data a text reads that is neither a context field nor a helper of this engine
+    /// (a typo such as `alliance.nme`), even in a branch today's data would skip. Loop
+    /// variables are declared by their loop and never reported.
+    pub fn unknown_names(&self, source: &str) -> Result<Vec<String>, Error> {
+        let source = keep_inline_newlines(source);
+        let template = self.env.template_from_str(&source)?;
+        let known: Vec<String> = super::fields::field_labels()
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
+        let mut unknown: Vec<String> = template
+            .undeclared_variables(true)
+            .into_iter()
+            .filter(|name| {
+                let prefix = format!("{name}.");
+                self.env.globals().all(|(global, _)| global != name)
+                    && !known.iter().any(|k| k == name || k.starts_with(&prefix))
+            })
+            .collect();
+        unknown.sort();
+        Ok(unknown)
+    }
+
     /// The issues recorded since the last call.
     pub fn take_issues(&self) -> Vec<Issue> {
         match self.issues.lock() {

@@ -84,6 +84,23 @@ impl TemplateError {
         }
     }
 
+    /// An edited text reads a field the document does not have (`name`, e.g.
+    /// `alliance.nme`): found before rendering, so also in a branch the data skips.
+    pub(crate) fn unknown_field(clause_id: &str, clause_title: &str, name: &str) -> TemplateError {
+        TemplateError::ClauseText {
+            clause_id: clause_id.to_string(),
+            clause_title: clause_title.to_string(),
+            edited: true,
+            line: None,
+            message: fix_typography(&format!(
+                "Le texte modifié de la clause « {clause_title} » contient une erreur : il \
+                 insère une donnée inconnue (« {name} »). Corrigez le texte ou rétablissez le \
+                 texte du modèle."
+            )),
+            detail: format!("undeclared variable {name}"),
+        }
+    }
+
     pub(crate) fn clause_text(
         clause_id: &str,
         clause_title: &str,
@@ -93,7 +110,8 @@ impl TemplateError {
         use minijinja::ErrorKind;
         let problem = match err.kind() {
             ErrorKind::SyntaxError => {
-                "une accolade ou une balise est mal formée (vérifiez les {{ }} et les {% %})"
+                "des accolades « { » saisies dans le texte ne sont pas permises à cet endroit, \
+                 ou une donnée insérée est incomplète"
             }
             ErrorKind::UndefinedError => "un champ inséré n’existe pas",
             ErrorKind::UnknownFunction => "une fonction inconnue est utilisée",

@@ -261,6 +261,51 @@ pub fn clauses(
         .collect())
 }
 
+/// Checks a clause text the person wants to save, before it is stored: it must parse,
+/// read only fields the document has (in every branch, not only the one today's data
+/// takes) and render with the alliance's data, the clause included. Only a problem of
+/// this clause refuses it; the document's other problems (a missing alliance name…)
+/// are reported where they are.
+///
+/// # Errors
+/// [`TemplateError::ClauseText`] (with the French reason) when the text cannot be
+/// rendered; [`TemplateError::UnknownClause`] when the model has no such clause.
+pub fn check_clause_edit(
+    file: &AllianceFile,
+    options: &DocumentOptions,
+    clause_id: &str,
+    text: &str,
+) -> Result<(), TemplateError> {
+    let model = format::model(options.kind)?;
+    let Some(def) = model.clause(clause_id) else {
+        return Err(TemplateError::UnknownClause {
+            clause_id: clause_id.to_string(),
+            document: options.kind.label().to_string(),
+        });
+    };
+    let engine = clause_engine::ClauseEngine::new(std::collections::HashMap::new());
+    let unknown = engine
+        .unknown_names(text)
+        .map_err(|e| TemplateError::clause_text(&def.id, &def.title, true, &e))?;
+    if let Some(name) = unknown.first() {
+        return Err(TemplateError::unknown_field(&def.id, &def.title, name));
+    }
+    // Rendered in the document as it would print, with an optional clause switched on
+    // so that its text is rendered too.
+    let mut options = options.clone();
+    options.overrides.retain(|o| o.clause_id != clause_id);
+    options.overrides.push(ClauseOverride {
+        clause_id: clause_id.to_string(),
+        enabled: matches!(def.kind, format::ClauseKind::Optional { .. }).then_some(true),
+        text: Some(text.to_string()),
+    });
+    let (ctx, _) = DocumentContext::from_file(file, &options);
+    match build_with(&ctx, &options, Vec::new()) {
+        Err(e) if e.clause_id() == Some(clause_id) => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// Builds the document from the alliance file.
 pub fn build(file: &AllianceFile, options: &DocumentOptions) -> Result<Built, TemplateError> {
     if file.alliance.name.trim().is_empty() {

@@ -107,7 +107,10 @@ export const commands = {
 	documentUpdate: (id: string, settings: DocumentSettings) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_update", { id, settings })),
 	/**
 	 *  Changes one clause (include it or not, its text), merged into the saved settings;
-	 *  on a frozen version this starts a new version.
+	 *  on a frozen version this starts a new version. A new text is first rendered with the
+	 *  alliance's data (`allia_docs::templates::check_clause_edit`): a text that cannot be
+	 *  rendered is refused as a validation error on the field `clauses.<clause id>`, with the
+	 *  French reason, and nothing is saved.
 	 */
 	documentChangeClause: (id: string, clauseId: string, change: ClauseChange) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_change_clause", { id, clauseId, change })),
 	/**

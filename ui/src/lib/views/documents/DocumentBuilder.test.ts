@@ -176,14 +176,15 @@ describe("DocumentBuilder", () => {
     await fireEvent.click(await screen.findByTestId("clause-toggle-confidentialite"));
     await waitFor(() => expect(onChanged).toHaveBeenCalledOnce());
     await fireEvent.click(screen.getByTestId("clause-edit-objet"));
-    await fireEvent.input(screen.getByTestId("clause-text"), { target: { value: "Texte revu" } });
+    // The clause editor (ClauseEditor.svelte) inserts a field as a chip at the cursor, at the start here.
+    await fireEvent.change(screen.getByTestId("clause-insert"), { target: { value: "alliance.name" } });
     await fireEvent.click(screen.getByTestId("clause-save"));
     await waitFor(() => expect(screen.queryByTestId("clause-text")).toBeNull());
     await fireEvent.click(screen.getByTestId("clause-reset-objet"));
     await waitFor(() => expect(changes).toHaveLength(3));
     expect(changes).toEqual([
       ["confidentialite", { type: "include", value: false }],
-      ["objet", { type: "setText", value: "Texte revu" }],
+      ["objet", { type: "setText", value: "{{ alliance.name }}x" }],
       ["objet", { type: "resetText" }],
     ]);
   });

@@ -1,0 +1,158 @@
+//! The French names of the data a clause text can insert, for the clause editor: where
+//! a text says `{{ alliance.name }}`, the editor shows a chip « [Nom de l’alliance] ».
+//!
+//! The list follows [`DocumentContext`](super::DocumentContext) field by field (a test
+//! checks every path against the serialised context and against the model texts). The
+//! screens read it from `ui/src/lib/api/clause-fields.json`, written from [`field_labels`]
+//! by `crates/allia-docs/tests/clause_fields.rs`, so the UI never spells a label itself.
+
+/// One insertable piece of data: its path in the template context and its French name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FieldLabel {
+    /// Dotted path as a clause text writes it: `alliance.name`, `party.short_name`.
+    pub path: String,
+    /// What the editor's chip shows, without brackets: « Nom de l’alliance ».
+    pub label: String,
+}
+
+/// Top-level fields of the context, with their French names.
+const FIELDS: &[(&str, &str)] = &[
+    ("document.kind", "Type de document (code)"),
+    ("document.label", "Type de document"),
+    ("document.title", "Titre du document"),
+    ("document.version", "Numéro de version"),
+    ("document.creation_date", "Date de création du document"),
+    ("document.place", "Lieu de signature"),
+    ("document.signature_date", "Date de signature"),
+    ("document.copies", "Nombre d’exemplaires"),
+    ("alliance.name", "Nom de l’alliance"),
+    ("alliance.purpose", "Objet"),
+    ("alliance.territory", "Territoire"),
+    ("alliance.start_date", "Date de début"),
+    ("alliance.duration_months", "Durée en mois"),
+    ("alliance.duration", "Durée"),
+    ("parties", "Parties"),
+    ("party_count", "Nombre de parties"),
+    ("public_funders", "Financeurs publics"),
+    ("subsidy_cents", "Montant de la subvention"),
+    (
+        "subsidy_threshold_cents",
+        "Seuil de la convention obligatoire",
+    ),
+    ("review.period_months", "Périodicité de la revue en mois"),
+    ("review.next_date", "Date de la prochaine revue"),
+    ("governance.quorum", "Quorum"),
+    ("governance.qualified_majority", "Majorité qualifiée"),
+    ("governance.meetings_per_year", "Nombre de réunions par an"),
+    ("objectives", "Objectifs"),
+];
+
+/// Fields of one party ([`PartyContext`](super::context::PartyContext)); `{of}` becomes « de la
+/// partie » or « du chef de file ».
+const PARTY_FIELDS: &[(&str, &str)] = &[
+    ("index", "Numéro {of}"),
+    ("name", "Nom {of}"),
+    ("acronym", "Sigle {of}"),
+    ("short_name", "Nom court {of}"),
+    ("of_name", "«\u{a0}de\u{a0}» + nom {of}"),
+    ("of_short_name", "«\u{a0}de\u{a0}» + nom court {of}"),
+    ("legal_form", "Forme juridique {of}"),
+    ("rna", "Numéro RNA {of}"),
+    ("siret", "SIRET {of}"),
+    (
+        "siret_label",
+        "Mot «\u{a0}SIRET\u{a0}» ou «\u{a0}SIREN\u{a0}» {of}",
+    ),
+    ("address", "Adresse {of}"),
+    ("city", "Ville {of}"),
+    ("representative_name", "Représentant {of}"),
+    ("representative_role", "Fonction du représentant {of}"),
+    ("identity", "Identification {of}"),
+    ("actor_type", "Type d’acteur {of} (code)"),
+    ("actor_label", "Type d’acteur {of}"),
+    ("contribution", "Apport habituel {of}"),
+    ("role", "Rôle {of} (code)"),
+    ("role_label", "Rôle {of}"),
+    ("is_profile", "Votre association, pour la partie"),
+    ("is_lead", "Chef de file, pour la partie"),
+    ("resources", "Apports {of}"),
+    ("resource_tags", "Types d’apport {of}"),
+];
+
+/// The variables a clause text gets from its loops or its clause kind: `party` (a
+/// `per: party` clause or `{% for party in parties %}`), `lead`, `objective`.
+const OWNERS: &[(&str, &str)] = &[("party", "de la partie"), ("lead", "du chef de file")];
+
+/// Every insertable field with its French name, in context order, then the loop
+/// variables (`objective`, `loop.last`…).
+pub fn field_labels() -> Vec<FieldLabel> {
+    let mut labels: Vec<FieldLabel> = FIELDS
+        .iter()
+        .map(|(path, label)| FieldLabel {
+            path: (*path).into(),
+            label: (*label).into(),
+        })
+        .collect();
+    for (owner, of) in OWNERS {
+        labels.push(FieldLabel {
+            path: (*owner).into(),
+            label: match *owner {
+                "lead" => "Chef de file".into(),
+                _ => "Partie".into(),
+            },
+        });
+        for (field, label) in PARTY_FIELDS {
+            let label = match (*owner, *field) {
+                ("lead", "is_profile") => "Votre association, pour le chef de file".into(),
+                ("lead", "is_lead") => "Chef de file, pour le chef de file".into(),
+                _ => label.replace("{of}", of),
+            };
+            labels.push(FieldLabel {
+                path: format!("{owner}.{field}"),
+                label,
+            });
+        }
+    }
+    for (path, label) in [
+        ("objective", "Objectif"),
+        ("loop.first", "Premier de la liste"),
+        ("loop.last", "Dernier de la liste"),
+        ("loop.index", "Rang dans la liste"),
+    ] {
+        labels.push(FieldLabel {
+            path: path.into(),
+            label: label.into(),
+        });
+    }
+    labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_unique_french_and_cover_the_party_fields() {
+        let labels = field_labels();
+        let mut paths: Vec<&str> = labels.iter().map(|l| l.path.as_str()).collect();
+        paths.sort_unstable();
+        paths.dedup();
+        assert_eq!(paths.len(), labels.len(), "each path once");
+        let find = |p: &str| {
+            labels
+                .iter()
+                .find(|l| l.path == p)
+                .map(|l| l.label.as_str())
+        };
+        assert_eq!(find("alliance.name"), Some("Nom de l’alliance"));
+        assert_eq!(find("alliance.purpose"), Some("Objet"));
+        assert_eq!(find("lead.short_name"), Some("Nom court du chef de file"));
+        assert_eq!(
+            find("party.of_name"),
+            Some("«\u{a0}de\u{a0}» + nom de la partie")
+        );
+        assert!(labels
+            .iter()
+            .all(|l| !l.label.contains('\'') && !l.label.contains("{of}")));
+    }
+}
