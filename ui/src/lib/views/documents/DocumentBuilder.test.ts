@@ -44,6 +44,31 @@ const preview: DocumentPreview = {
     blocks: [],
   },
   warnings: [],
+  toCheck: [],
+  blanks: [],
+  anchors: [],
+  nextNeedsConfirmation: false,
+};
+
+/** A preview with a blank left in « Objet » and an item to check about « Confidentialité ». */
+const unfinished: DocumentPreview = {
+  ...preview,
+  document: {
+    ...preview.document,
+    blocks: [
+      { Article: { number: 1, title: "Objet", heading: "Article 1 — Objet" } },
+      { Paragraph: { runs: [{ text: "Objet\u00a0: [à compléter]", bold: false, italic: false }], align: "Justify" } },
+      { Article: { number: 2, title: "Confidentialité", heading: "Article 2 — Confidentialité" } },
+    ],
+  },
+  warnings: ["La clause «\u00a0Confidentialité\u00a0» renvoie à une clause inconnue."],
+  toCheck: [{ message: "La clause «\u00a0Confidentialité\u00a0» renvoie à une clause inconnue.", clauseId: "confidentialite" }],
+  blanks: [{ clauseId: "objet", count: 1 }],
+  anchors: [
+    { clauseId: "objet", start: 0, end: 2 },
+    { clauseId: "confidentialite", start: 2, end: 3 },
+  ],
+  nextNeedsConfirmation: true,
 };
 
 function documentAt(
@@ -276,5 +301,103 @@ describe("DocumentBuilder", () => {
     await waitFor(() => expect(screen.getByTestId("document-error")).toHaveTextContent("Une version ne revient pas en arrière"));
     expect(onStale).toHaveBeenCalledOnce();
     expect(onChanged).not.toHaveBeenCalled();
+  });
+
+  it("lists « À vérifier » at the top, each item taking the focus to its clause", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "document_clauses") return clauses;
+      if (cmd === "document_preview") return unfinished;
+      return null;
+    });
+    renderBuilder(documentAt("in_review", { nextStatus: "ready_to_sign", canSign: false, frozen: true }));
+    const list = await screen.findByTestId("document-warnings");
+    const links = screen.getAllByTestId("to-check-link");
+    expect(links.map((link) => link.textContent)).toEqual([
+      "Article 1 — Objet\u00a0: 1\u00a0passage «\u00a0[à compléter]\u00a0» à remplir.",
+      "La clause «\u00a0Confidentialité\u00a0» renvoie à une clause inconnue.",
+    ]);
+    // Before the clauses in reading (and Tab) order.
+    const [firstRow] = screen.getAllByTestId("clause-row");
+    expect(list.compareDocumentPosition(firstRow!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    await fireEvent.click(links[1]!);
+    const row = document.getElementById("clause-confidentialite");
+    await waitFor(() => expect(row).toHaveFocus());
+    // The preview marks the clause it scrolled to.
+    expect(document.querySelector('[data-clause="confidentialite"]')).toHaveClass("active");
+    expect(document.querySelector('[data-clause="objet"]')).not.toHaveClass("active");
+  });
+
+  it("asks before « Marquer prêt à signer » with blanks left, listing them, and sends the confirmation", async () => {
+    const sent: unknown[] = [];
+    mockIPC((cmd, payload) => {
+      if (cmd === "document_clauses") return clauses;
+      if (cmd === "document_preview") return unfinished;
+      if (cmd === "document_set_status") {
+        sent.push(payload);
+        return documentAt("ready_to_sign", { nextStatus: "signed", canSign: true, frozen: true });
+      }
+      return null;
+    });
+    const { onChanged } = renderBuilder(documentAt("in_review", { nextStatus: "ready_to_sign", canSign: false, frozen: true }));
+    await screen.findAllByTestId("to-check-link");
+
+    await fireEvent.click(screen.getByTestId("document-status-next"));
+    const left = await screen.findByTestId("ready-left");
+    expect(left.textContent).toContain("Article 1 — Objet\u00a0: 1\u00a0passage «\u00a0[à compléter]\u00a0» à remplir.");
+    expect(left.textContent).toContain("renvoie à une clause inconnue");
+    expect(sent).toEqual([]);
+
+    // « Revenir au document »: nothing is sent.
+    await fireEvent.click(screen.getByTestId("confirm-cancel"));
+    await waitFor(() => expect(screen.queryByTestId("ready-left")).toBeNull());
+    expect(sent).toEqual([]);
+
+    await fireEvent.click(screen.getByTestId("document-status-next"));
+    await fireEvent.click(await screen.findByTestId("confirm-ready"));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledOnce());
+    expect(sent).toEqual([{ id: "d1", status: "ready_to_sign", confirmed: true }]);
+  });
+
+  it("sends a step without confirmation when nothing is left, and shows an export next to its buttons", async () => {
+    const sent: unknown[] = [];
+    mockIPC((cmd, payload) => {
+      if (cmd === "document_clauses") return clauses;
+      if (cmd === "document_preview") return preview;
+      if (cmd === "document_export") return "/home/claire/convention.pdf";
+      if (cmd === "document_set_status") {
+        sent.push(payload);
+        return documentAt("ready_to_sign", { nextStatus: "signed", canSign: true, frozen: true });
+      }
+      return null;
+    });
+    renderBuilder(documentAt("in_review", { nextStatus: "ready_to_sign", canSign: false, frozen: true }));
+    expect(await screen.findByTestId("document-warnings")).toHaveTextContent("Rien à signaler");
+    await fireEvent.click(screen.getByTestId("document-status-next"));
+    await waitFor(() => expect(sent).toEqual([{ id: "d1", status: "ready_to_sign", confirmed: false }]));
+
+    await fireEvent.click(screen.getByTestId("document-export-pdf"));
+    const done = await screen.findByTestId("document-exported");
+    expect(done.textContent).toBe("Document enregistré\u00a0: /home/claire/convention.pdf");
+    // In the action bar, under its buttons, inside a polite live region.
+    const bar = screen.getByTestId("document-action-bar");
+    expect(bar).toContainElement(done);
+    expect(done.closest("[aria-live]")).not.toBeNull();
+  });
+
+  it("shows a refused clause change in the clause's own row", async () => {
+    const refused: AppError = { code: "storage", message: "Le coffre n’a pas pu enregistrer la clause.", field: null, fieldErrors: [] };
+    mockIPC((cmd) => {
+      if (cmd === "document_clauses") return clauses;
+      if (cmd === "document_preview") return preview;
+      if (cmd === "document_change_clause") return Promise.reject(refused);
+      return null;
+    });
+    renderBuilder(documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false }));
+    await fireEvent.click(await screen.findByTestId("clause-toggle-confidentialite"));
+    const error = await screen.findByTestId("clause-change-error");
+    expect(error).toHaveTextContent("Le coffre n’a pas pu enregistrer la clause.");
+    expect(document.getElementById("clause-confidentialite")).toContainElement(error);
+    expect(screen.queryByTestId("document-error")).toBeNull();
   });
 });

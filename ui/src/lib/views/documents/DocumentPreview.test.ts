@@ -48,4 +48,17 @@ describe("DocumentPreview", () => {
     expect(preview).toHaveTextContent("Lu et approuvé");
     expect(preview).toHaveTextContent("en 2 exemplaires originaux");
   });
+
+  it("groups each clause's blocks under its id and marks the active one", () => {
+    const { container } = render(DocumentPreview, {
+      props: { document, anchors: [{ clauseId: "objet", start: 1, end: 3 }], activeClause: "objet" },
+    });
+    const part = container.querySelector('[data-clause="objet"]');
+    expect(part).toHaveClass("active");
+    expect(part).toHaveTextContent("Article 1 — Objet");
+    expect(part).toHaveTextContent("La présente convention engage");
+    // The title is outside every clause.
+    expect(part).not.toHaveTextContent("Convention de partenariat");
+    expect(screen.getByText("Convention de partenariat")).toBeInTheDocument();
+  });
 });
