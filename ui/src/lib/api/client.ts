@@ -1,5 +1,6 @@
 // Hand-written helpers around the generated bindings (bindings.ts is generated: never edit it).
 import type { AppError, ErrorCode, FieldError } from "./bindings";
+import { faultOf, recordFault, vaultFault } from "$lib/diagnostic.svelte";
 
 /** What every fallible generated command resolves to. */
 export type Result<T, E = AppError> = { status: "ok"; data: T } | { status: "error"; error: E };
@@ -40,8 +41,12 @@ function isAppError(value: unknown): value is AppError {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (isAppError(error)) {
+    // A database fault is real even with its French message: the notice offers the diagnostic.
+    if (error.code === "storage") recordFault(vaultFault(error.code));
     return new ApiError(error.code, error.message, error.field ?? null, error.fieldErrors ?? []);
   }
+  // A real fault: kept (code, kind, command; nothing typed) for « Copier le diagnostic ».
+  recordFault(faultOf(error));
   if (typeof error === "string") {
     console.error("IPC error:", error);
     return new ApiError("unexpected", UNEXPECTED);
