@@ -126,6 +126,9 @@ describe('les documents contractuels', () => {
   step(app, 'enregistre une signature sur la version prête à signer', async () => {
     const ui = page(app.browser);
     await ui.click('document-status-next');
+    // The example leaves « [à compléter] » blanks: « Prêt à signer » asks first (workspace.test.mjs covers it).
+    await ui.shown('confirm-ready');
+    await ui.click('confirm-ready');
     await app.browser.waitUntil(async () => (await ui.text('document-status')).includes('Prêt à signer'), {
       timeoutMsg: 'the status should read « Prêt à signer »',
     });

@@ -492,6 +492,14 @@ describe('aucun texte en clair hors des fichiers enregistrés', () => {
     const ui = page(app.browser);
     for (const status of ['En relecture', 'Prêt à signer']) {
       await ui.click('document-status-next');
+      // Blanks left (« [à compléter] »): « Prêt à signer » asks for a confirmation first.
+      if (status === 'Prêt à signer') {
+        await app.browser.waitUntil(
+          async () => (await ui.el('confirm-ready').isExisting()) || (await ui.text('document-status')).includes(status),
+          { timeoutMsg: 'the step should be taken or asked for' },
+        );
+        if (await ui.el('confirm-ready').isExisting()) await ui.click('confirm-ready');
+      }
       await app.browser.waitUntil(async () => (await ui.text('document-status')).includes(status), {
         timeoutMsg: `the status should read « ${status} »`,
       });
