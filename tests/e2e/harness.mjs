@@ -19,6 +19,8 @@ import { after, before, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
 
+import { assertAccessible } from './axe.mjs';
+
 const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
 /** WebKitWebDriver's port behind tauri-driver; set both to run two suites side by side. */
 const NATIVE_PORT = Number(process.env.TAURI_DRIVER_NATIVE_PORT ?? PORT + 1);
@@ -197,7 +199,8 @@ export function appSession() {
 /**
  * One step of a scenario (a node:test `it`). Steps run in order; once one fails the
  * next ones are skipped. A failed step leaves a screenshot and the page source in
- * tests/artifacts/.
+ * tests/artifacts/. The screen a step ends on is checked with axe-core (axe.mjs): a
+ * serious or critical accessibility violation fails the step.
  */
 export function step(scenario, name, fn) {
   it(name, { timeout: 90_000 }, async (t) => {
@@ -207,6 +210,7 @@ export function step(scenario, name, fn) {
     }
     try {
       await fn();
+      await assertAccessible(scenario.browser, `the end of « ${name} »`);
     } catch (error) {
       scenario.failed = true;
       await saveEvidence(scenario.browser, name);
