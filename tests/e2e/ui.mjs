@@ -1,6 +1,11 @@
 // Every selector the scenarios use, in one place: data-testid attributes from the
 // UI (ui/src), nothing else.
 
+import { assertAccessible } from './axe.mjs';
+
+/** Buttons that open another area (sidebar, « Réglages » menu): the screen they open is checked with axe. */
+const NAVIGATION = /^(nav-area-|nav-app-|menu-)/;
+
 export const tid = (id) => `[data-testid="${id}"]`;
 
 /** Compares texts that may differ in spaces or case (e.g. « 732 829 320 00074 »). */
@@ -66,6 +71,12 @@ export function page(browser) {
 
     async click(id) {
       await clickElement(el(id), id);
+      if (NAVIGATION.test(id)) await assertAccessible(browser, `after clicking « ${id} »`);
+    },
+
+    /** Checks the screen shown with axe-core now (steps are checked at their end anyway). */
+    async checkAccessible(context = '') {
+      await assertAccessible(browser, context);
     },
 
     async clickText(id, text) {
