@@ -24,7 +24,7 @@ pub use alliance_file::{
 pub use catalog::{Catalog, Choice};
 pub use document::{
     ClauseChange, ClauseOverride, ContractDocument, DocumentKind, DocumentRefusal,
-    DocumentSettings, DocumentStatus, DocumentVersion, PartySignature,
+    DocumentSettings, DocumentStatus, DocumentVersion, PartySignature, SignatureDraft,
 };
 pub use form_draft::{FormDraft, FormDraftKey, FORM_DRAFT_MAX_BYTES};
 pub use organisation::{AssociationProfile, Organisation};

@@ -14,7 +14,7 @@ use allia_core::document::MAX_SIGNATURES;
 use allia_core::validation::{is_record_id, too_many_message};
 use allia_core::{
     AllianceFile, ClauseChange, ContractDocument, DocumentKind, DocumentSettings, DocumentStatus,
-    DocumentVersion, PartySignature, Snapshot, ValidationErrors,
+    DocumentVersion, PartySignature, SignatureDraft, Snapshot, ValidationErrors,
 };
 use chrono::{DateTime, Utc};
 use sqlx::types::Json;
@@ -432,6 +432,18 @@ impl Store {
         touch(&mut tx, id).await?;
         tx.commit().await?;
         self.document(id).await
+    }
+
+    /// Records a signature as the person entered it: allia-core validates it first (an
+    /// empty date is a field error, « Indiquez la date de signature. »), then
+    /// [`Store::record_signature`].
+    pub async fn record_signature_draft(
+        &self,
+        id: &str,
+        draft: &SignatureDraft,
+    ) -> StoreResult<ContractDocument> {
+        let signature = draft.validated()?;
+        self.record_signature(id, &signature).await
     }
 
     /// What a version renders from: its settings and, once frozen, the alliance data it

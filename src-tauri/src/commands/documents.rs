@@ -2,7 +2,7 @@
 //! and preview of the builder, export and printing.
 
 use allia_core::{
-    ClauseChange, ContractDocument, DocumentKind, DocumentSettings, DocumentStatus, PartySignature,
+    ClauseChange, ContractDocument, DocumentKind, DocumentSettings, DocumentStatus, SignatureDraft,
 };
 use allia_docs::model::Document;
 use allia_docs::render::{Format, Rendered};
@@ -25,8 +25,9 @@ store_commands! {
     /// signed it.
     fn document_return_to_draft(id: String) -> ContractDocument =
         |store| store.return_document_to_draft(&id);
-    fn document_record_signature(id: String, signature: PartySignature) -> ContractDocument =
-        |store| store.record_signature(&id, &signature);
+    /// Records a party's signature; an empty date or signatory comes back as a field error.
+    fn document_record_signature(id: String, signature: SignatureDraft) -> ContractDocument =
+        |store| store.record_signature_draft(&id, &signature);
     fn document_delete(id: String) -> () = |store| store.delete_document(&id);
 }
 

@@ -3,7 +3,7 @@
 use allia_app::AppError;
 use allia_core::{
     AllianceDraft, ClauseChange, DocumentKind, DocumentSettings, DocumentStatus, FormDraftKey,
-    Organisation, PartnerDraft, PartySignature, Settings,
+    Organisation, PartnerDraft, Settings, SignatureDraft,
 };
 use allia_store::{Store, StoreError, Vault, VaultPaths};
 use serde::de::DeserializeOwned;
@@ -362,8 +362,8 @@ pub async fn dispatch(
         }
         "document_record_signature" => {
             let id: String = arg(args, "id")?;
-            let signature: PartySignature = arg(args, "signature")?;
-            store.record_signature(&id, &signature).await?;
+            let signature: SignatureDraft = arg(args, "signature")?;
+            store.record_signature_draft(&id, &signature).await?;
         }
         "document_delete" => {
             store.delete_document(&arg::<String>(args, "id")?).await?;

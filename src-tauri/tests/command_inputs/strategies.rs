@@ -87,7 +87,7 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
             json!({ "type": "setText", "value": "{{ alliance.name" }),
             json!({ "type": "resetText" }),
         ],
-        Arg::PartySignature => vec![json!({
+        Arg::SignatureDraft => vec![json!({
             "party": "Les Amis du Quartier", "signatory": "Claire Moreau",
             "signedOn": "2026-12-01"
         })],

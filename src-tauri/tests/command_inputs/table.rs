@@ -18,7 +18,7 @@ pub enum Arg {
     DocumentSettings,
     DocumentStatus,
     ClauseChange,
-    PartySignature,
+    SignatureDraft,
     Settings,
     ExportFormat,
     /// Where a form draft belongs (`FormDraftKey`).
@@ -41,7 +41,7 @@ impl Arg {
             Arg::DocumentSettings => "DocumentSettings",
             Arg::DocumentStatus => "DocumentStatus",
             Arg::ClauseChange => "ClauseChange",
-            Arg::PartySignature => "PartySignature",
+            Arg::SignatureDraft => "SignatureDraft",
             Arg::Settings => "Settings",
             Arg::ExportFormat => "ExportFormat",
             Arg::FormDraftKey => "FormDraftKey",
@@ -150,7 +150,7 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
     ("document_return_to_draft", &[("id", Arg::DocumentId)]),
     (
         "document_record_signature",
-        &[("id", Arg::DocumentId), ("signature", Arg::PartySignature)],
+        &[("id", Arg::DocumentId), ("signature", Arg::SignatureDraft)],
     ),
     ("document_delete", &[("id", Arg::DocumentId)]),
     ("document_clauses", &[("id", Arg::DocumentId)]),

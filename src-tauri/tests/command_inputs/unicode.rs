@@ -1,7 +1,7 @@
 //! Arbitrary Unicode in every text field: validated, then stored and read back as is.
 
 use allia_core::{
-    AllianceDraft, DocumentKind, DocumentSettings, Organisation, PartnerDraft, PartySignature,
+    AllianceDraft, DocumentKind, DocumentSettings, Organisation, PartnerDraft, SignatureDraft,
 };
 use allia_store::StoreError;
 use proptest::prelude::*;
@@ -64,7 +64,7 @@ pub const TEXT_FIELDS: &[(Arg, &[&str])] = &[
             "/overrides/1/text",
         ],
     ),
-    (Arg::PartySignature, &["/party", "/signatory"]),
+    (Arg::SignatureDraft, &["/party", "/signatory"]),
 ];
 
 pub fn expect_stored<T>(stored: Result<T, StoreError>) -> Result<T, TestCaseError> {
@@ -142,11 +142,11 @@ pub async fn store_text_case(fx: &Fixture, kind: Arg, value: Value) -> Result<()
                 |stored| store.document(&stored.id).await.map(|d| d.current.settings)
             )
         }
-        Arg::PartySignature => {
+        Arg::SignatureDraft => {
             let ready = id("@@ready");
             check!(
-                PartySignature,
-                |input| store.record_signature(&ready, &input).await,
+                SignatureDraft,
+                |input| store.record_signature_draft(&ready, &input).await,
                 |stored| {
                     // The signature recorded last is this one.
                     let party = stored

@@ -130,7 +130,8 @@ export const commands = {
 	 *  signed it.
 	 */
 	documentReturnToDraft: (id: string) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_return_to_draft", { id })),
-	documentRecordSignature: (id: string, signature: PartySignature) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_record_signature", { id, signature })),
+	/**  Records a party's signature; an empty date or signatory comes back as a field error. */
+	documentRecordSignature: (id: string, signature: SignatureDraft) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_record_signature", { id, signature })),
 	documentDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("document_delete", { id })),
 	/**  The clauses of the current version, numbered, with their state, for the builder. */
 	documentClauses: (id: string) => typedError<ClauseView[], AppError>(__TAURI_INVOKE("document_clauses", { id })),
@@ -633,6 +634,19 @@ export type Signatory = {
 	organisation: string,
 	name: string,
 	role: string,
+};
+
+/**
+ *  A signature as the person enters it: the date field may still be empty, which
+ *  [`SignatureDraft::validated`] refuses at its field (« Indiquez la date de
+ *  signature. ») instead of the call failing before any rule is read.
+ */
+export type SignatureDraft = {
+	/**  The party's name as printed in the document. */
+	party: string,
+	signatory: string,
+	/**  The day it was signed; `None` while the field is empty. */
+	signedOn?: string | null,
 };
 
 /**
