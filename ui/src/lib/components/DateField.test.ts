@@ -67,6 +67,15 @@ describe("DateField", () => {
     expect(screen.getByTestId("bound")).toHaveTextContent("null");
   });
 
+  it("says a half-typed date rather than the vault's older error about the last save", async () => {
+    render(DateFieldHarness, { error: "Cette date de signature semble erronée\u00a0: vérifiez l’année." });
+    segment("month").focus();
+    await type(segment("month"), "02");
+    await fireEvent.focusOut(screen.getByTestId("signature-date"), { relatedTarget: null });
+    expect((await screen.findByTestId("error-signedOn")).textContent).toMatch(/^Date incomplète/);
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
+  });
+
   it("shows the vault's error next to it, linked to every segment", () => {
     render(DateFieldHarness, { error: "Indiquez la date de signature.", hint: "Le jour où la partie a signé." });
     const error = screen.getByTestId("error-signedOn");
