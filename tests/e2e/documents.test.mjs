@@ -63,7 +63,11 @@ describe('les documents contractuels', () => {
   step(app, "réécrit l'objet de la convention", async () => {
     const ui = page(app.browser);
     await ui.click('clause-edit-objet');
-    await ui.fill('clause-text', `La présente convention a pour objet la mutualisation de moyens. ${EDITED}`);
+    // The clause editor (ClauseEditor.svelte) holds text and chips: select all, delete, type the new text.
+    await ui.click('clause-text');
+    await app.browser.keys(['Control', 'a']);
+    await app.browser.keys('Backspace');
+    await app.browser.$('[data-testid="clause-text"]').addValue(`La présente convention a pour objet la mutualisation de moyens. ${EDITED}`);
     await ui.click('clause-save');
     await ui.waitForGone('clause-text');
     await app.browser.waitUntil(async () => (await ui.text('document-preview')).includes(EDITED), {

@@ -444,7 +444,11 @@ describe('aucun texte en clair hors des fichiers enregistrés', () => {
     await ui.waitForCount('document-item', 1);
     await ui.shown('document-preview');
     await ui.click('clause-edit-objet');
-    await ui.fill('clause-text', S.clause);
+    // The clause editor (ClauseEditor.svelte) holds text and chips: select all, delete, type the new text.
+    await ui.click('clause-text');
+    await app.browser.keys(['Control', 'a']);
+    await app.browser.keys('Backspace');
+    await app.browser.$('[data-testid="clause-text"]').addValue(S.clause);
     await ui.click('clause-save');
     await ui.waitForGone('clause-text');
     await ui.fill('document-settings-place', S.place);
