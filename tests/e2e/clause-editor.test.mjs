@@ -13,6 +13,7 @@ import { page, tid } from './ui.mjs';
 const PASSPHRASE = 'hérisson turquoise au marché de Nantes';
 const ADDED = 'Phrase ajoutée pendant l’essai.';
 const BROKEN = 'Texte cassé';
+const REPLACED = 'Un préambule réécrit en entier, sans aucune donnée.';
 
 const workspace = makeWorkspace();
 useDriver(workspace);
@@ -158,14 +159,26 @@ describe('l’éditeur de clause sans code de modèle', () => {
     assert.ok(text.includes(ADDED) && !text.includes(BROKEN), text);
   });
 
-  step(app, 'rétablit le texte du modèle', async () => {
+  step(app, 'remplace tout le texte par un texte sans donnée', async () => {
     const ui = page(app.browser);
-    await app.browser.$('button=Annuler').click();
-    await ui.click('clause-reset-preambule');
-    await ui.waitForGone('clause-reset-preambule');
-    await app.browser.waitUntil(async () => !(await ui.text('document-preview')).includes(ADDED), {
-      timeoutMsg: 'the preview should show the model text again',
+    await ui.click('clause-text');
+    await app.browser.keys(['Control', 'a']);
+    await app.browser.keys('Backspace');
+    assert.equal((await chips(app.browser)).length, 0, 'select all then Backspace empties the editor');
+    await app.browser.$(tid('clause-text')).addValue(REPLACED);
+    await ui.click('clause-save');
+    await ui.waitForGone('clause-text');
+    await app.browser.waitUntil(async () => (await ui.text('document-preview')).includes(REPLACED), {
+      timeoutMsg: 'the preview should show the replaced clause',
     });
   });
 
+  step(app, 'rétablit le texte du modèle', async () => {
+    const ui = page(app.browser);
+    await ui.click('clause-reset-preambule');
+    await ui.waitForGone('clause-reset-preambule');
+    await app.browser.waitUntil(async () => !(await ui.text('document-preview')).includes(REPLACED), {
+      timeoutMsg: 'the preview should show the model text again',
+    });
+  });
 });
