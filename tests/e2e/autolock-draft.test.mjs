@@ -1,0 +1,123 @@
+// Nothing lost to auto-lock (issue 8, item 6), in the real app with the auto-lock shortened to a few seconds
+// (ALLIA_E2E_AUTOLOCK_SECONDS, an `e2e-hooks` build only): a warning shows before the lock and « Je suis là »
+// holds it off; typing a new partner's name then leaving the app alone locks it at the set delay, not later; after
+// unlock the person is back on the same alliance, area and scroll position, and « Reprendre la saisie » gives the
+// typed name back. A saved form leaves no draft behind.
+import assert from 'node:assert/strict';
+import { describe } from 'node:test';
+
+import { appSession, makeWorkspace, screenshot, step, useDriver } from './harness.mjs';
+import { page, tid } from './ui.mjs';
+
+const PASSPHRASE = 'hérisson turquoise au marché de Nantes';
+const DEMO = 'Service partagé du Val de Brenne';
+const TYPED = 'Épicerie solidaire des Quokkas';
+/** The shortened delay; Rust warns at half of it (under two minutes) and checks every 5 s. */
+const DELAY_S = 24;
+const TICK_S = 5;
+/** The window reports activity to Rust at most this often (ui/src/lib/activity.ts). */
+const PING_S = 20;
+
+const workspace = makeWorkspace();
+useDriver(workspace, { env: { ALLIA_E2E_AUTOLOCK_SECONDS: String(DELAY_S) } });
+
+/** The content column's scroll, in pixels. */
+async function contentScroll(browser) {
+  return browser.execute(() => document.getElementById('main-content')?.scrollTop ?? -1);
+}
+
+describe('verrouillage automatique sans perte de saisie', () => {
+  const app = appSession();
+  let scrolled = 0;
+
+  step(app, "crée le coffre et ouvre les partenaires de l'exemple", async () => {
+    const ui = page(app.browser);
+    await ui.createVault(PASSPHRASE);
+    await ui.click('load-demo');
+    await ui.click('nav-area-partenaires');
+    await ui.waitForCount('partner-row', 5);
+  });
+
+  step(app, "prévient avant le verrouillage ; « Je suis là » le repousse", async () => {
+    const ui = page(app.browser);
+    const banner = await ui.shown('lock-soon', (DELAY_S / 2 + TICK_S + 5) * 1000);
+    assert.match(await banner.getText(), /Le coffre se verrouille dans/);
+    // The warning is in a polite live region.
+    const region = await app.browser.$(tid('lock-soon-region'));
+    assert.equal(await region.getAttribute('aria-live'), 'polite');
+    await screenshot(app.browser, 'verrouillage-bientot');
+    const answeredAt = Date.now();
+    await ui.click('lock-soon-here');
+    await ui.waitForGone('lock-soon');
+    // Past the moment the lock would have come without the answer: still open.
+    const wouldHaveLocked = DELAY_S / 2 + TICK_S + 2;
+    await new Promise((resolve) => setTimeout(resolve, wouldHaveLocked * 1000 - (Date.now() - answeredAt)));
+    assert.ok(await ui.isShown('lock-button'), 'still unlocked after « Je suis là »');
+  });
+
+  step(app, 'garde la saisie et la place au verrouillage, sans le retarder', async () => {
+    const ui = page(app.browser);
+    await app.browser.setWindowSize(900, 600);
+    await ui.click('add-partner');
+    await ui.fill('partner-name', TYPED);
+    // Somewhere down the partner list, under the panel (clicking « Ajouter » scrolled it into view): at 900 × 600
+    // the list is taller than the window. Scrolling an element is not activity for the auto-lock.
+    scrolled = await app.browser.execute(() => {
+      const content = document.getElementById('main-content');
+      if (!content) return -1;
+      content.scrollTop = Math.min(200, content.scrollHeight - content.clientHeight);
+      content.dispatchEvent(new Event('scroll'));
+      return content.scrollTop;
+    });
+    assert.ok(scrolled > 0, `the content should scroll at 900 × 600 (got ${scrolled})`);
+    const typedAt = Date.now();
+    // Nothing more. Rust warns (and the forms write their drafts), then locks at the set delay after the last
+    // activity it heard of; the window reports activity at most every 20 s (activity.ts), so that moment may come
+    // up to 20 s after the last keystroke. Drafts must not count as activity: the lock comes the warning's lead
+    // after the warning, not a whole delay later.
+    await ui.shown('lock-soon', (DELAY_S + TICK_S + PING_S + 5) * 1000);
+    const warnedAt = Date.now();
+    await ui.shown('unlock-passphrase', (DELAY_S / 2 + TICK_S + 10) * 1000);
+    const afterWarning = (Date.now() - warnedAt) / 1000;
+    assert.ok(
+      afterWarning <= DELAY_S / 2 + TICK_S + 3,
+      `locked ${afterWarning.toFixed(1)} s after the warning: writing the drafts must not postpone the lock`,
+    );
+    const afterTyping = (Date.now() - typedAt) / 1000;
+    assert.ok(afterTyping <= DELAY_S + TICK_S + PING_S + 4, `locked ${afterTyping.toFixed(1)} s after the last keystroke`);
+    assert.match(await app.browser.$('body').getText(), /verrouillé automatiquement/);
+  });
+
+  step(app, 'au déverrouillage : même alliance, même rubrique, même défilement, saisie proposée', async () => {
+    const ui = page(app.browser);
+    await ui.fill('unlock-passphrase', PASSPHRASE);
+    await ui.click('unlock-submit');
+    await ui.shown('draft-banner');
+    assert.equal(await ui.text('alliance-title'), DEMO);
+    const area = await app.browser.$(tid('nav-area-partenaires'));
+    assert.equal(await area.getAttribute('aria-current'), 'page', 'back on « Partenaires »');
+    assert.match(await ui.text('draft-banner'), /Nouveau partenaire/);
+    await app.browser.waitUntil(async () => Math.abs((await contentScroll(app.browser)) - scrolled) <= 2, {
+      timeout: 5_000,
+      timeoutMsg: `the content should be scrolled back to ${scrolled}`,
+    });
+    await screenshot(app.browser, 'saisie-gardee');
+  });
+
+  step(app, '« Reprendre la saisie » rend le nom tapé, et l’enregistrer ne laisse pas de brouillon', async () => {
+    const ui = page(app.browser);
+    await ui.click('draft-resume');
+    await ui.waitForGone('draft-banner');
+    assert.equal(await ui.value('partner-name'), TYPED);
+    await ui.click('partner-save');
+    await ui.waitForCount('partner-row', 6);
+    assert.equal((await ui.withText('partner-row', TYPED)).length, 1);
+    // Locked by hand and opened again: no draft is offered any more.
+    await ui.click('lock-button');
+    await ui.fill('unlock-passphrase', PASSPHRASE);
+    await ui.click('unlock-submit');
+    await ui.waitForCount('partner-row', 6);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(await ui.isShown('draft-banner'), false, 'a saved form leaves no draft');
+  });
+});
