@@ -6,7 +6,7 @@
 mod fixture;
 
 use allia_core::DocumentKind;
-use allia_docs::templates::{check_clause_edit, clauses, TemplateError};
+use allia_docs::templates::{check_clause_edit, clauses, is_model_text, TemplateError};
 use fixture::{file, options};
 
 fn refusal(kind: DocumentKind, clause_id: &str, text: &str) -> String {
@@ -35,6 +35,12 @@ fn every_model_text_passes_the_check() {
                 "{kind:?} / {}",
                 clause.id
             );
+            assert!(is_model_text(kind, &clause.id, &clause.model_text));
+            assert!(!is_model_text(
+                kind,
+                &clause.id,
+                &format!("{} ", clause.model_text)
+            ));
             // Without the public funder, conditional texts take their other branch.
             assert_eq!(
                 check_clause_edit(&file(false), &options(kind), &clause.id, &clause.model_text),

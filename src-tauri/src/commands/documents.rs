@@ -54,7 +54,8 @@ async fn render_input(
 /// on a frozen version this starts a new version. A new text is first rendered with the
 /// alliance's data (`allia_docs::templates::check_clause_edit`): a text that cannot be
 /// rendered is refused as a validation error on the field `clauses.<clause id>`, with the
-/// French reason, and nothing is saved.
+/// French reason, and nothing is saved. The model's own text saved back is no edit: it
+/// restores the model, so « Texte modifié » shows only while the text differs.
 #[tauri::command]
 #[specta::specta]
 pub async fn document_change_clause(
@@ -63,11 +64,19 @@ pub async fn document_change_clause(
     clause_id: String,
     change: ClauseChange,
 ) -> Result<ContractDocument, AppError> {
-    if let ClauseChange::SetText(text) = &change {
-        let (_, file, options) = render_input(&state, &id).await?;
-        allia_docs::templates::check_clause_edit(&file, &options, &clause_id, text)
-            .map_err(|e| AppError::refused_clause_text(&clause_id, &e))?;
-    }
+    let change = match change {
+        ClauseChange::SetText(text) => {
+            let (_, file, options) = render_input(&state, &id).await?;
+            allia_docs::templates::check_clause_edit(&file, &options, &clause_id, &text)
+                .map_err(|e| AppError::refused_clause_text(&clause_id, &e))?;
+            if allia_docs::templates::is_model_text(options.kind, &clause_id, &text) {
+                ClauseChange::ResetText
+            } else {
+                ClauseChange::SetText(text)
+            }
+        }
+        other => other,
+    };
     Ok(state
         .store()
         .await?

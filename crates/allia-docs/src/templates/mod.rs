@@ -306,6 +306,15 @@ pub fn check_clause_edit(
     }
 }
 
+/// Whether `text` is exactly the model's text of a clause: saving it is no edit, so the
+/// clause shows « Texte modifié » only while its text differs from the model's.
+pub fn is_model_text(kind: DocumentKind, clause_id: &str, text: &str) -> bool {
+    format::model(kind)
+        .ok()
+        .and_then(|model| model.clause(clause_id).map(|def| def.body == text))
+        .unwrap_or(false)
+}
+
 /// Builds the document from the alliance file.
 pub fn build(file: &AllianceFile, options: &DocumentOptions) -> Result<Built, TemplateError> {
     if file.alliance.name.trim().is_empty() {

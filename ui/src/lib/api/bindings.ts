@@ -110,7 +110,8 @@ export const commands = {
 	 *  on a frozen version this starts a new version. A new text is first rendered with the
 	 *  alliance's data (`allia_docs::templates::check_clause_edit`): a text that cannot be
 	 *  rendered is refused as a validation error on the field `clauses.<clause id>`, with the
-	 *  French reason, and nothing is saved.
+	 *  French reason, and nothing is saved. The model's own text saved back is no edit: it
+	 *  restores the model, so « Texte modifié » shows only while the text differs.
 	 */
 	documentChangeClause: (id: string, clauseId: string, change: ClauseChange) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_change_clause", { id, clauseId, change })),
 	/**

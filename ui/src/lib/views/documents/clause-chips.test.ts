@@ -120,19 +120,25 @@ describe("editing", () => {
     return next;
   }
 
-  it("moves the selected chip a word at a time, and never past the line's edges", () => {
+  it("moves the selected chip a word at a time, the spaces staying in place, and stops at the line's edges", () => {
     let state = selectChip(EditorState.create({ doc: toDoc(text) }));
     state = run(state, moveChip(1));
-    expect(fromDoc(state.doc)).toBe("Le  réunit{{ alliance.name }} ses membres.");
+    expect(fromDoc(state.doc)).toBe("Le réunit {{ alliance.name }} ses membres.");
     state = run(state, moveChip(1));
-    expect(fromDoc(state.doc)).toBe("Le  réunit ses{{ alliance.name }} membres.");
-    state = run(state, moveChip(-1));
-    state = run(state, moveChip(-1));
-    state = run(state, moveChip(-1));
-    expect(fromDoc(state.doc)).toBe("Le {{ alliance.name }} réunit ses membres.".replace("Le {{ alliance.name }} ", "{{ alliance.name }}Le  "));
-    state = run(state, moveChip(-1));
-    expect(fromDoc(state.doc).startsWith("{{ alliance.name }}Le")).toBe(true);
+    expect(fromDoc(state.doc)).toBe("Le réunit ses {{ alliance.name }} membres.");
+    state = run(state, moveChip(1));
+    state = run(state, moveChip(1));
+    expect(fromDoc(state.doc)).toBe("Le réunit ses membres. {{ alliance.name }}");
     expect(state.selection).toBeInstanceOf(NodeSelection);
+    for (let k = 0; k < 6; k++) state = run(state, moveChip(-1));
+    expect(fromDoc(state.doc)).toBe("{{ alliance.name }} Le réunit ses membres.");
+    expect((state.selection as NodeSelection).node.attrs["label"]).toBe("Nom de l’alliance");
+  });
+
+  it("moves a chip past another chip", () => {
+    let state = selectChip(EditorState.create({ doc: toDoc("{{ alliance.name }} {{ alliance.territory }}\nSuite") }));
+    state = run(state, moveChip(1));
+    expect(fromDoc(state.doc)).toBe("{{ alliance.territory }} {{ alliance.name }}\nSuite");
   });
 
   it("does nothing to move when no chip is selected", () => {

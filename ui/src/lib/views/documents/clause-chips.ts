@@ -369,50 +369,71 @@ export function fieldChip(path: string, context: LabelContext = {}): PmNode {
   return clauseSchema.node("chip", { source, label: segment.label, kind: segment.kind });
 }
 
-/** Where a chip at `pos` (size 1) goes when moved one word in `direction`, or null at the document's edge. */
-function movedPosition(doc: PmNode, pos: number, direction: -1 | 1): number | null {
-  const $pos = doc.resolve(pos);
-  const line = $pos.parent;
-  const lineStart = $pos.start();
-  // The line's content as characters, the chip itself left out; chips count as one word each.
-  const offset = pos - lineStart;
-  const chars: { ch: string; atom: boolean }[] = [];
+/** A line's content as words, runs of spaces and chips, in order (text nodes are cut at each space run). */
+type Piece = { kind: "word" | "space"; text: string } | { kind: "chip"; node: PmNode };
+
+function pieces(line: PmNode): Piece[] {
+  const out: Piece[] = [];
   line.forEach((node) => {
-    if (node.isText) for (const ch of node.text ?? "") chars.push({ ch, atom: false });
-    else chars.push({ ch: "", atom: true });
+    if (!node.isText) {
+      out.push({ kind: "chip", node });
+      return;
+    }
+    for (const m of (node.text ?? "").matchAll(/\s+|\S+/g)) {
+      out.push({ kind: /^\s/.test(m[0]) ? "space" : "word", text: m[0] });
+    }
   });
-  chars.splice(offset, 1);
-  let i = offset;
-  const isSpace = (k: number) => chars[k] !== undefined && !chars[k].atom && /\s/.test(chars[k].ch);
-  if (direction === 1) {
-    if (i >= chars.length) return null;
-    while (i < chars.length && isSpace(i)) i++;
-    if (i < chars.length && chars[i]?.atom) i++;
-    else while (i < chars.length && !isSpace(i) && !chars[i]?.atom) i++;
-  } else {
-    if (i <= 0) return null;
-    while (i > 0 && isSpace(i - 1)) i--;
-    if (i > 0 && chars[i - 1]?.atom) i--;
-    else while (i > 0 && !isSpace(i - 1) && !chars[i - 1]?.atom) i--;
-  }
-  return lineStart + i;
+  return out;
+}
+
+function pieceSize(piece: Piece): number {
+  return piece.kind === "chip" ? 1 : piece.text.length;
 }
 
 /**
- * Moves the selected chip one word left (-1) or right (1) within its line: the keyboard's way to move a chip
- * (Alt + ← / →), besides dragging it. Does nothing when no chip is selected.
+ * Moves the selected chip one word left (-1) or right (1) within its line: the chip and the next word (or chip)
+ * trade places and the spaces stay where they are, so « Le [Nom] réunit ses » becomes « Le réunit [Nom] ses ».
+ * The keyboard's way to move a chip (Alt + ← / →), besides dragging it. Does nothing when no chip is selected;
+ * at either end of its line the chip stays.
  */
 export function moveChip(direction: -1 | 1): Command {
   return (state: EditorState, dispatch) => {
     const selection = state.selection;
     if (!(selection instanceof NodeSelection) || selection.node.type !== clauseSchema.nodes["chip"]) return false;
-    const target = movedPosition(state.doc, selection.from, direction);
-    if (target === null) return true;
+    const $pos = state.doc.resolve(selection.from);
+    const line = $pos.parent;
+    const lineStart = $pos.start();
+    const list = pieces(line);
+    let offset = 0;
+    let index = -1;
+    for (let k = 0; k < list.length; k++) {
+      if (offset === selection.from - lineStart && list[k]?.kind === "chip") {
+        index = k;
+        break;
+      }
+      offset += pieceSize(list[k] as Piece);
+    }
+    let other = index + direction;
+    while (other >= 0 && other < list.length && list[other]?.kind === "space") other += direction;
+    if (index < 0 || other < 0 || other >= list.length) return true;
+    [list[index], list[other]] = [list[other] as Piece, list[index] as Piece];
     if (dispatch) {
-      const chip = selection.node;
-      const tr = state.tr.delete(selection.from, selection.to);
-      tr.insert(target, Fragment.from(chip));
-      tr.setSelection(NodeSelection.create(tr.doc, target));
+      const nodes: PmNode[] = [];
+      let text = "";
+      let chipAt = lineStart;
+      for (const [k, piece] of list.entries()) {
+        if (piece.kind !== "chip") {
+          text += piece.text;
+          continue;
+        }
+        if (text) nodes.push(clauseSchema.text(text));
+        text = "";
+        if (k === other) chipAt = lineStart + nodes.reduce((size, node) => size + node.nodeSize, 0);
+        nodes.push(piece.node);
+      }
+      if (text) nodes.push(clauseSchema.text(text));
+      const tr = state.tr.replaceWith(lineStart, lineStart + line.content.size, Fragment.from(nodes));
+      tr.setSelection(NodeSelection.create(tr.doc, chipAt));
       dispatch(tr.scrollIntoView());
     }
     return true;
