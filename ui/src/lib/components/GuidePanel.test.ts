@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/svelte";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import type { Catalog } from "$lib/api/bindings";
 import { catalogContext } from "$lib/catalog";
@@ -45,5 +45,18 @@ describe("GuidePanel", () => {
     await fireEvent.click(screen.getByTestId("guide-toggle"));
     expect(screen.queryByTestId("guide-panel")).toBeNull();
     expect(screen.getByTestId("guide-toggle")).toHaveTextContent("Guide");
+  });
+
+  it("over the content (narrow window): hidden while closed, focused when open, closed by Escape", async () => {
+    const closed = render(GuidePanel, { props: { guide: PARTNERS_GUIDE, open: false, overlay: true }, context: catalogContext(catalog) });
+    expect(screen.queryByRole("complementary", { name: "Guide" })).toBeNull();
+    closed.unmount();
+
+    render(GuidePanel, { props: { guide: PARTNERS_GUIDE, open: true, overlay: true }, context: catalogContext(catalog) });
+    const toggle = screen.getByTestId("guide-toggle");
+    expect(screen.getByRole("complementary", { name: "Guide" })).toHaveClass("overlay");
+    await waitFor(() => expect(toggle).toHaveFocus());
+    await fireEvent.keyDown(toggle, { key: "Escape" });
+    expect(screen.queryByRole("complementary", { name: "Guide" })).toBeNull();
   });
 });
