@@ -111,8 +111,19 @@ describe('l’espace de travail des documents', () => {
     const preview = await rectOf(app.browser, '.preview-column');
     assert.ok(preview.left >= clauses.right - 1, `the preview (x ${preview.left}) is right of the clauses (x ${clauses.right})`);
     assert.ok(Math.abs(preview.top - clauses.top) < 4, 'both columns start at the same height');
+    // From the document in the list, « Exporter en PDF » is a few Tab presses away (it took 33).
+    await app.browser.execute(() => document.querySelector('[data-testid="document-item"]').focus());
+    let presses = 0;
+    while (presses < 10 && (await app.browser.execute(() => document.activeElement?.dataset.testid)) !== 'document-export-pdf') {
+      await app.browser.keys('Tab');
+      presses += 1;
+    }
+    assert.ok(presses <= 4, `« Exporter en PDF » took ${presses} Tab presses`);
     // The document's own part at the top of the window, as someone working on it sees it.
-    await app.browser.execute(() => document.querySelector('[data-testid="document-builder"]').scrollIntoView({ block: 'start' }));
+    await app.browser.execute(() => {
+      document.activeElement?.blur();
+      document.querySelector('[data-testid="document-builder"]').scrollIntoView({ block: 'start' });
+    });
     await capture(app.browser, 'workspace-wide', 1280, 800);
   });
 
@@ -151,6 +162,29 @@ describe('l’espace de travail des documents', () => {
     const bar = await rectOf(app.browser, '[data-testid="document-action-bar"]');
     const height = await app.browser.execute(() => window.innerHeight);
     assert.ok(bar.top >= 0 && bar.bottom <= height, `the action bar is in view (${bar.top}–${bar.bottom} of ${height})`);
+    // The columns fit under the bar: their headings are not hidden behind it.
+    for (const column of ['.edit-column', '.preview-column']) {
+      const r = await rectOf(app.browser, column);
+      assert.ok(r.top >= bar.bottom - 1, `${column} starts under the action bar (${r.top} ≥ ${bar.bottom})`);
+      assert.ok(r.bottom <= height + 1, `${column} ends inside the window (${r.bottom} ≤ ${height})`);
+    }
+    // Each column scrolls on its own: scrolling the preview moves neither the page nor the clauses.
+    const before = await app.browser.execute(() => [
+      document.getElementById('main-content').scrollTop,
+      document.querySelector('.edit-column').scrollTop,
+    ]);
+    const scrolled = await app.browser.execute(() => {
+      const box = document.querySelector('[data-testid="preview-scroller"]');
+      const from = box.scrollTop;
+      box.scrollTop = from > 100 ? 0 : from + 400;
+      return box.scrollTop !== from;
+    });
+    assert.ok(scrolled, 'the preview box scrolls');
+    const after = await app.browser.execute(() => [
+      document.getElementById('main-content').scrollTop,
+      document.querySelector('.edit-column').scrollTop,
+    ]);
+    assert.deepEqual(after, before, 'the page and the clauses stay where they were');
     for (const id of ['document-export-pdf', 'document-status-next', 'document-print']) {
       const r = await rectOf(app.browser, `[data-testid="${id}"]`);
       assert.ok(r.top >= 0 && r.bottom <= height && r.height > 0, `« ${id} » is in view`);
