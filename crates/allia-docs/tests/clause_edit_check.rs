@@ -58,6 +58,7 @@ fn plain_text_blanks_and_moved_fields_pass() {
         "{{ blank(\"la durée\") }} puis l'alliance « {{ alliance.name }} ».",
         "{% if alliance.territory %}Sur {{ alliance.territory }}.{% endif %} {{ alliance.name }}",
         "Voir l'article {{ ref(\"suivi\") }}.",
+        "Date : {{ blank() }}.",
         "",
     ] {
         assert_eq!(

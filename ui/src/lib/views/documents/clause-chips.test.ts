@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { EditorState, NodeSelection, TextSelection } from "prosemirror-state";
 import models from "./clause-models.json";
 import {
+  BLANK_CHOICE,
   FIELD_LABELS,
   clauseSchema,
   displayText,
@@ -158,6 +159,7 @@ describe("editing", () => {
     state = run(state, insertChip(fieldChip("alliance.territory")));
     expect(fromDoc(state.doc)).toBe("{{ alliance.territory }}Fin.");
     expect(fieldChip("alliance.territory").attrs["label"]).toBe("Territoire");
+    expect(fieldChip(BLANK_CHOICE).attrs).toEqual({ source: "{{ blank() }}", label: "À compléter", kind: "blank" });
   });
 
   it("offers the alliance's fields, and the party's only in per-party clauses", () => {

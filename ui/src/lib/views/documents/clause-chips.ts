@@ -361,7 +361,13 @@ export function fromDoc(doc: PmNode): string {
   return lines.join("\n");
 }
 
-/** A chip node for a field inserted by the person (`{{ path }}`), labelled like a parsed one. */
+/** What the « Insérer une donnée » list gives for a passage to fill in by hand: « [À compléter] ». */
+export const BLANK_CHOICE = "blank()";
+
+/**
+ * A chip node for a field inserted by the person (`{{ path }}`), labelled like a parsed one; `BLANK_CHOICE` gives
+ * a passage to fill in by hand (`{{ blank() }}`, printed « [à compléter] »).
+ */
 export function fieldChip(path: string, context: LabelContext = {}): PmNode {
   const source = `{{ ${path} }}`;
   const segment = expressionChip(source, path, context);
