@@ -121,3 +121,47 @@ describe('verrouillage automatique sans perte de saisie', () => {
     assert.equal(await ui.isShown('draft-banner'), false, 'a saved form leaves no draft');
   });
 });
+
+const RENAMED = 'Service partagé du Val de Brenne et de la Claise';
+
+describe('saisie gardée quand Allia se ferme', () => {
+  const app = appSession();
+
+  step(app, "tape un nouveau nom d'alliance, puis Allia se ferme sans l'enregistrer", async () => {
+    const ui = page(app.browser);
+    await ui.fill('unlock-passphrase', PASSPHRASE);
+    await ui.click('unlock-submit');
+    await ui.click('nav-area-alliance');
+    await ui.fill('alliance-name', RENAMED);
+    // The draft is written a moment after the last change (1.5 s).
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  });
+});
+
+describe('au lancement suivant', () => {
+  const app = appSession();
+
+  step(app, 'ouvre là où la saisie a été gardée et la rend', async () => {
+    const ui = page(app.browser);
+    await ui.fill('unlock-passphrase', PASSPHRASE);
+    await ui.click('unlock-submit');
+    await ui.shown('draft-banner');
+    const area = await app.browser.$(tid('nav-area-alliance'));
+    assert.equal(await area.getAttribute('aria-current'), 'page', 'opened on « Alliance », where the name was typed');
+    assert.equal(await ui.value('alliance-name'), DEMO, 'nothing changes before « Reprendre la saisie »');
+    await ui.click('draft-resume');
+    await ui.waitForGone('draft-banner');
+    assert.equal(await ui.value('alliance-name'), RENAMED);
+    // Thrown away: « Alliance » still bears the saved name, and no draft is left.
+    await ui.click('nav-area-partenaires');
+    await ui.click('confirm-leave');
+    await ui.click('nav-area-alliance');
+    assert.equal(await ui.value('alliance-name'), DEMO);
+    await ui.click('lock-button');
+    await ui.fill('unlock-passphrase', PASSPHRASE);
+    await ui.click('unlock-submit');
+    await ui.shown('alliance-name');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(await ui.isShown('draft-banner'), false, 'a discarded input leaves no draft');
+  });
+});

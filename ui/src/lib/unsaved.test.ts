@@ -10,6 +10,7 @@ import {
   hasUnsavedChanges,
   keptDrafts,
   loadKeptDrafts,
+  newestKeptDraft,
   resumeKeptDraft,
   setDraftStore,
   setLocking,
@@ -163,6 +164,7 @@ describe("form drafts", () => {
     expect(await keptDrafts("a2", "partenaires")).toEqual([]);
     expect(await keptDrafts("a1", "partenaires", (form) => form.startsWith("alliance"))).toEqual([]);
     expect((await keptDrafts(null, "profile")).length).toBe(1);
+    expect((await newestKeptDraft())?.key).toEqual(PARTNER);
 
     resumeKeptDraft(PARTNER);
     expect(await keptDrafts("a1", "partenaires")).toEqual([]);

@@ -197,6 +197,11 @@ export async function keptDrafts(
   return all.filter((draft) => draft.key.allianceId === allianceId && draft.key.area === area && forms(draft.key.form));
 }
 
+/** The most recently written kept draft, or null: where to open when the window has no place of its own. */
+export async function newestKeptDraft(): Promise<FormDraft | null> {
+  return (await kept)[0] ?? null;
+}
+
 /** A kept draft is no longer offered: taken back into its form (which keeps it again while unsaved). */
 export function resumeKeptDraft(key: FormDraftKey): void {
   kept = kept.then((all) => all.filter((draft) => !sameDraftKey(draft.key, key)));
