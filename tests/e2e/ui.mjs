@@ -128,6 +128,41 @@ export function page(browser) {
       if (text !== '') await element.addValue(text);
     },
 
+    /**
+     * Types a date into a French date field (ui DateField) with the keyboard, as a person does: each segment
+     * (jour, mois, année) is emptied with Backspace, then gets its digits. `iso` is « YYYY-MM-DD »; a part left
+     * empty (« 2026--15 ») stays empty, and '' empties the field. `index` picks one of several fields sharing
+     * the test id (one per party for signatures).
+     */
+    async fillDate(id, iso, index = 0) {
+      let group;
+      await browser.waitUntil(async () => (group = (await browser.$$(tid(id)))[index]) !== undefined, {
+        timeoutMsg: `no date field « ${id} » #${index}`,
+      });
+      await group.scrollIntoView({ block: 'center' });
+      const [year = '', month = '', day = ''] = iso === '' ? [] : iso.split('-');
+      const parts = [['day', day], ['month', month], ['year', year]];
+      // Empty first, each segment by as many Backspaces as it holds digits: one more, on an empty segment,
+      // would move back to the previous one and erase it.
+      for (const [part] of parts) {
+        const segment = group.$(tid(`${id}-${part}`));
+        const held = (await segment.getText()).trim();
+        if (/^\d+$/.test(held)) {
+          await clickElement(segment, `${id}-${part}`);
+          await browser.keys(Array(held.length).fill('Backspace'));
+        }
+      }
+      for (const [part, digits] of parts) {
+        if (digits === '') continue;
+        await clickElement(group.$(tid(`${id}-${part}`)), `${id}-${part}`);
+        await browser.keys(digits.split(''));
+      }
+      // Leave the field, as Tab would, so a half-typed date is reported like for a person.
+      await browser.execute((element) => {
+        if (element.contains(document.activeElement)) document.activeElement.blur();
+      }, group);
+    },
+
     /** Scrolls the element to the top of the area that scrolls it, leaving the window itself in place. */
     async scrollToTop(id) {
       const element = await shown(id);
