@@ -48,7 +48,8 @@ const FIELDS: &[(&str, &str)] = &[
 ];
 
 /// Fields of one party ([`PartyContext`](super::context::PartyContext)); `{of}` becomes « de la
-/// partie » or « du chef de file ».
+/// partie » or « du chef de file ». Yes-or-no fields (`is_…`) read as a statement, which the
+/// editor puts after « si ».
 const PARTY_FIELDS: &[(&str, &str)] = &[
     ("index", "Numéro {of}"),
     ("name", "Nom {of}"),
@@ -73,8 +74,8 @@ const PARTY_FIELDS: &[(&str, &str)] = &[
     ("contribution", "Apport habituel {of}"),
     ("role", "Rôle {of} (code)"),
     ("role_label", "Rôle {of}"),
-    ("is_profile", "Votre association, pour la partie"),
-    ("is_lead", "Chef de file, pour la partie"),
+    ("is_profile", "La partie est votre association"),
+    ("is_lead", "La partie est chef de file"),
     ("resources", "Apports {of}"),
     ("resource_tags", "Types d’apport {of}"),
 ];
@@ -103,8 +104,8 @@ pub fn field_labels() -> Vec<FieldLabel> {
         });
         for (field, label) in PARTY_FIELDS {
             let label = match (*owner, *field) {
-                ("lead", "is_profile") => "Votre association, pour le chef de file".into(),
-                ("lead", "is_lead") => "Chef de file, pour le chef de file".into(),
+                ("lead", "is_profile") => "Le chef de file est votre association".into(),
+                ("lead", "is_lead") => "Le chef de file est chef de file".into(),
                 _ => label.replace("{of}", of),
             };
             labels.push(FieldLabel {

@@ -81,6 +81,13 @@ describe("chips", () => {
     expect(serialize(lines)).toBe(text);
   });
 
+  it("reads a yes-or-no field as a statement", () => {
+    const [chip] = parse("{% if party.is_lead %}Coordonne.{% else %}Contribue.{% endif %}")[0] ?? [];
+    expect(chip?.type === "chip" && chip.label).toBe("Si [La partie est chef de file]\u00a0: Coordonne. ; sinon\u00a0: Contribue.");
+    const [negated] = parse("{% if not party.is_profile %}Partenaire.{% endif %}")[0] ?? [];
+    expect(negated?.type === "chip" && negated.label).toBe("Sauf si [La partie est votre association]\u00a0: Partenaire.");
+  });
+
   it("lists repeated for each party", () => {
     const text = "{% for party in parties %}\n- **{{ party.name }}**, {{ party.identity }}\n{% endfor %}";
     const [chip] = parse(text)[0] ?? [];

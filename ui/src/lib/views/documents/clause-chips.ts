@@ -233,13 +233,16 @@ function tagChip(token: Extract<Token, { type: "tag" }>, context: LabelContext):
 function conditionWords(test: string, context: LabelContext): string {
   const has = /^has\(\s*["']([^"']+)["']\s*\)$/.exec(test);
   if (has) return `si l’article ${quoted(context.titles?.[has[1] as string] ?? (has[1] as string))} est présent`;
+  // Yes-or-no fields (`party.is_lead`) are labelled as a statement: « si [La partie est chef de file] ».
+  const isYesNo = (path: string) => /(^|\.)is_[a-z_]+$/.test(path);
   const negated = /^not\s+([A-Za-z_.]+)$/.exec(test);
   if (negated) {
-    const label = FIELD_LABELS.get(negated[1] as string);
-    if (label !== undefined) return `si ${chipText(label)} n’est pas renseigné`;
+    const path = negated[1] as string;
+    const label = FIELD_LABELS.get(path);
+    if (label !== undefined) return isYesNo(path) ? `sauf si ${chipText(label)}` : `si ${chipText(label)} n’est pas renseigné`;
   }
   const label = FIELD_LABELS.get(test);
-  if (label !== undefined) return `si ${chipText(label)} est renseigné`;
+  if (label !== undefined) return isYesNo(test) ? `si ${chipText(label)}` : `si ${chipText(label)} est renseigné`;
   const names = fieldNames(test);
   return names.length > 0 ? `selon ${names.map(chipText).join(", ")}` : "selon les données";
 }
