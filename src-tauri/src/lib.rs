@@ -75,6 +75,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             settings::settings_save,
             settings::settings_set_text_scale,
             settings::settings_apply_text_scale,
+            settings::window_set_text_scale,
         ])
         .events(tauri_specta::collect_events![
             autolock::VaultLocked,

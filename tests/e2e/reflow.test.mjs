@@ -1,7 +1,8 @@
 // Reflow and zoom (WCAG 1.4.4, 1.4.10) in the real app: at the window's minimum size (900×600) and at 200 % in
 // the default window (1200×760), every area of the registry shows its main action inside the window, clickable;
 // the guide opens over the content and the sidebar folds behind « Menu »; Ctrl + and Ctrl 0 zoom the whole
-// window, and the size chosen is kept in the vault and applied at the next unlock.
+// window, and the size chosen is kept in the vault and applied at the next unlock; Ctrl − on the unlock screen
+// zooms too, and that size is kept and saved once the vault opens.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -312,5 +313,27 @@ describe('la taille du texte au déverrouillage suivant', () => {
       timeoutMsg: `the saved 150 % was not applied at unlock (${before.width} px before)`,
     });
     await assertUsable(app.browser, 'alliance-save', '150 % after unlock');
+  });
+
+  step(app, 'Ctrl − sur l’écran de déverrouillage : la taille choisie est gardée et enregistrée', async () => {
+    const ui = page(app.browser);
+    const zoomedTo = async (percent) => {
+      const { width } = await viewport(app.browser);
+      return Math.abs(width - normalWidth / (percent / 100)) <= 2;
+    };
+    const normalWidth = (await viewport(app.browser)).width * 1.5;
+    await activate(app.browser, 'lock-button', '150 %, Verrouiller');
+    await ui.shown('unlock-passphrase');
+    await zoomKey(app.browser, '-');
+    await app.browser.waitUntil(() => zoomedTo(125), { timeoutMsg: 'Ctrl − did not zoom the unlock screen to 125 %' });
+    await ui.fill('unlock-passphrase', PASSPHRASE);
+    await activate(app.browser, 'unlock-submit', '125 %, déverrouillage');
+    await ui.shown('alliance-save');
+    // Not the vault's 150 %: the size chosen before unlocking, now saved.
+    await app.browser.pause(500);
+    assert.ok(await zoomedTo(125), 'the size chosen on the unlock screen is kept after unlocking');
+    await activate(app.browser, 'settings-menu', '125 %');
+    await activate(app.browser, 'menu-settings', '125 %');
+    await app.browser.waitUntil(() => ui.el('text-size-125').isSelected(), { timeoutMsg: '« 125 % » is not the size saved' });
   });
 });

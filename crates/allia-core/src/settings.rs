@@ -81,6 +81,17 @@ impl Settings {
     }
 }
 
+/// `percent` when it is one of [`TEXT_SCALE_STEPS`]; otherwise the same validation error
+/// as a saved setting's, on `textScalePercent` (for a size applied before the vault is
+/// open, not saved).
+pub fn text_scale_checked(percent: u32) -> Result<u32, ValidationErrors> {
+    let mut errors = ValidationErrors::default();
+    if !TEXT_SCALE_STEPS.contains(&percent) {
+        errors.push("textScalePercent", text_scale_message());
+    }
+    errors.into_result(percent)
+}
+
 /// « Choisissez une taille de texte parmi 100 %, 125 %, … et 200 %. », listing the steps
 /// with a narrow no-break space before each « % ».
 fn text_scale_message() -> String {
@@ -163,7 +174,9 @@ mod tests {
                 err.0[0].message,
                 "Choisissez une taille de texte parmi 100\u{202f}%, 125\u{202f}%, 150\u{202f}%, 175\u{202f}% et 200\u{202f}%."
             );
+            assert_eq!(text_scale_checked(bad).expect_err("not a step"), err);
         }
+        assert_eq!(text_scale_checked(125).expect("a step"), 125);
     }
 
     #[test]

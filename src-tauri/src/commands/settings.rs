@@ -53,6 +53,17 @@ pub async fn settings_apply_text_scale(
     Ok(settings)
 }
 
+/// Zooms the window to `percent` (one of `TEXT_SCALE_STEPS`, else a validation error on
+/// `textScalePercent`) without saving it: Ctrl + and − on the welcome, unlock and
+/// recovery screens, before the vault (where the setting lives) is open. The size is
+/// saved once it opens.
+#[tauri::command]
+#[specta::specta]
+pub async fn window_set_text_scale(webview: Webview, percent: u32) -> Result<(), AppError> {
+    zoom(&webview, allia_core::settings::text_scale_checked(percent)?);
+    Ok(())
+}
+
 /// The whole page zooms (layout included, so the CSS viewport narrows and the narrow
 /// layout's breakpoints apply), on WebKitGTK, WebView2 and WKWebView alike. A failure
 /// leaves the page at its current size: the setting is saved anyway.

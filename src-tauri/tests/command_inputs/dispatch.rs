@@ -417,6 +417,11 @@ pub async fn dispatch(
         "settings_apply_text_scale" => {
             store.settings().await?;
         }
+        "window_set_text_scale" => {
+            // The zoom itself is the webview's: only the check runs here.
+            allia_core::settings::text_scale_checked(arg(args, "percent")?)
+                .map_err(AppError::from)?;
+        }
         other => panic!("no dispatch for the command {other}: add it to `dispatch`"),
     }
     Ok(())

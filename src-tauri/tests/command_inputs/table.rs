@@ -170,6 +170,7 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
     ("settings_save", &[("settings", Arg::Settings)]),
     ("settings_set_text_scale", &[("percent", Arg::Percent)]),
     ("settings_apply_text_scale", &[]),
+    ("window_set_text_scale", &[("percent", Arg::Percent)]),
 ];
 
 /// The commands whose store call runs the key derivation (slow on purpose), and those

@@ -174,6 +174,13 @@ export const commands = {
 	 *  since the setting lives in it) and returns the settings.
 	 */
 	settingsApplyTextScale: () => typedError<Settings, AppError>(__TAURI_INVOKE("settings_apply_text_scale")),
+	/**
+	 *  Zooms the window to `percent` (one of `TEXT_SCALE_STEPS`, else a validation error on
+	 *  `textScalePercent`) without saving it: Ctrl + and − on the welcome, unlock and
+	 *  recovery screens, before the vault (where the setting lives) is open. The size is
+	 *  saved once it opens.
+	 */
+	windowSetTextScale: (percent: number) => typedError<null, AppError>(__TAURI_INVOKE("window_set_text_scale", { percent })),
 };
 
 /** Events */
