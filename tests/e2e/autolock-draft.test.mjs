@@ -32,6 +32,8 @@ describe('verrouillage automatique sans perte de saisie', () => {
 
   step(app, "crée le coffre et ouvre les partenaires de l'exemple", async () => {
     const ui = page(app.browser);
+    // The smallest window Allia allows: it fits the virtual screen, so screenshots show it whole.
+    await app.browser.setWindowSize(900, 600);
     await ui.createVault(PASSPHRASE);
     await ui.click('load-demo');
     await ui.click('nav-area-partenaires');
@@ -57,7 +59,6 @@ describe('verrouillage automatique sans perte de saisie', () => {
 
   step(app, 'garde la saisie et la place au verrouillage, sans le retarder', async () => {
     const ui = page(app.browser);
-    await app.browser.setWindowSize(900, 600);
     await ui.click('add-partner');
     await ui.fill('partner-name', TYPED);
     // Somewhere down the partner list, under the panel (clicking « Ajouter » scrolled it into view): at 900 × 600
@@ -101,6 +102,13 @@ describe('verrouillage automatique sans perte de saisie', () => {
       timeout: 5_000,
       timeoutMsg: `the content should be scrolled back to ${scrolled}`,
     });
+    // Scrolled back, and still the offer is in view (it stays at the top of the content while unanswered).
+    const bannerTop = await app.browser.execute(() => {
+      const banner = document.querySelector('[data-testid="draft-banner"]');
+      const content = document.getElementById('main-content');
+      return banner && content ? banner.getBoundingClientRect().top - content.getBoundingClientRect().top : -1;
+    });
+    assert.ok(bannerTop >= 0 && bannerTop < 50, `the draft offer should be in view (at ${bannerTop} px)`);
     await screenshot(app.browser, 'saisie-gardee');
   });
 
