@@ -244,7 +244,13 @@ describe('l’espace de travail des documents', () => {
     const clauses = await rectOf(app.browser, '.edit-column');
     const preview = await rectOf(app.browser, '.preview-column');
     assert.ok(preview.top >= clauses.bottom - 1, 'the preview comes under the clauses');
-    await app.browser.execute(() => document.querySelector('[data-testid="document-builder"]').scrollIntoView({ block: 'start' }));
+    // Scrolled down to the preview: the action bar stays on top, « Aperçu » heads the preview's own box.
+    await app.browser.execute(() => {
+      document.querySelector('[data-testid="document-warnings"] ul')?.scrollTo(0, 0);
+      const main = document.getElementById('main-content');
+      const toggle = document.querySelector('[data-testid="preview-toggle"]');
+      main.scrollTop += toggle.getBoundingClientRect().top - main.getBoundingClientRect().top - 200;
+    });
     await capture(app.browser, 'workspace-narrow', 900, 600);
     const toggle = await ui.shown('preview-toggle');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
