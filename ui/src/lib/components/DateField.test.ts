@@ -86,6 +86,17 @@ describe("DateField", () => {
     expect(screen.getByTestId("signature-date")).toHaveAttribute("aria-invalid", "true");
   });
 
+  it("opens a French calendar from Monday, whose days give the date", async () => {
+    render(DateFieldHarness, { value: "2026-03-15" });
+    await fireEvent.click(screen.getByRole("button", { name: "Date de signature\u00a0: ouvrir le calendrier" }));
+    await waitFor(() => expect(screen.getByRole("grid")).toBeInTheDocument());
+    const weekdays = Array.from(screen.getByRole("grid").querySelectorAll("th")).map((cell) => cell.textContent?.trim());
+    expect(weekdays).toEqual(["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."]);
+    expect(screen.getByRole("button", { name: "Mois précédent" })).toBeInTheDocument();
+    await fireEvent.click(screen.getByRole("button", { name: "vendredi 20 mars 2026" }));
+    await waitFor(() => expect(screen.getByTestId("bound")).toHaveTextContent("2026-03-20"));
+  });
+
   it("reads only real dates", () => {
     expect(toCalendarDate("2026-03-15")?.toString()).toBe("2026-03-15");
     expect(toCalendarDate("2024-02-29")?.toString()).toBe("2024-02-29");
