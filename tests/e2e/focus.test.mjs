@@ -189,6 +189,8 @@ describe('focus et annonces', () => {
     await ui.fill('alliance-territory', 'Communauté de communes du Val de Brenne');
     await ui.click('alliance-save');
     assert.equal(await ui.text('alliance-saved'), 'Alliance enregistrée.');
+    // « Enregistrer » is disabled while saving: focus comes back to it.
+    await waitForFocus(app.browser, 'alliance-save', 'after saving the alliance');
     await ui.el('alliance-territory').addValue(' et du Loir');
     await ui.waitForGone('alliance-saved');
     await ui.click('alliance-save');
@@ -201,6 +203,7 @@ describe('focus et annonces', () => {
     await ui.fill('profile-name', 'Association Val de Brenne Solidaire');
     await ui.click('profile-save');
     assert.equal(await ui.text('profile-saved'), 'Profil enregistré.');
+    await waitForFocus(app.browser, 'profile-save', 'after saving the profile');
     await ui.el('profile-name').addValue(' 37');
     await ui.waitForGone('profile-saved');
     await ui.click('profile-save');
@@ -212,7 +215,23 @@ describe('focus et annonces', () => {
     await ui.fill('settings-autolock', '15');
     await ui.click('settings-save');
     assert.equal(await ui.text('settings-saved'), 'Paramètres enregistrés.');
+    await waitForFocus(app.browser, 'settings-save', 'after saving the settings');
     await ui.el('settings-autolock').addValue('0');
     await ui.waitForGone('settings-saved');
+  });
+
+  step(app, 'créer une alliance : « Alliance créée. » sur sa page, le focus sur « Enregistrer »', async () => {
+    const ui = page(app.browser);
+    await ui.click('new-alliance');
+    await ui.fill('alliance-name', 'Jardins partagés de Brenne');
+    await ui.click('alliance-save');
+    await app.browser.waitUntil(async () => (await ui.withText('alliance-item', 'Jardins partagés de Brenne')).length === 1, {
+      timeoutMsg: 'the new alliance should be listed',
+    });
+    assert.equal(await ui.text('alliance-saved'), 'Alliance créée.');
+    await waitForAnnouncement(app.browser, 'Alliance — Jardins partagés de Brenne');
+    await waitForFocus(app.browser, 'alliance-save', 'after creating an alliance');
+    await ui.el('alliance-purpose').addValue('Des jardins');
+    await ui.waitForGone('alliance-saved');
   });
 });
