@@ -139,12 +139,7 @@ describe('les documents contractuels', () => {
     const [name] = await app.browser.$$('[data-testid="signature-name"]');
     await name.clearValue();
     await name.addValue('Claire Martin');
-    const [date] = await app.browser.$$('[data-testid="signature-date"]');
-    // Date inputs take a value set by script more reliably than typed keys in WebKit.
-    await app.browser.execute((input) => {
-      input.value = '2026-12-03';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }, date);
+    await ui.fillDate('signature-date', '2026-12-03');
     const [save] = await app.browser.$$('[data-testid="signature-save"]');
     await save.click();
     await ui.shown('document-signatures');

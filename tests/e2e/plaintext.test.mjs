@@ -511,11 +511,7 @@ describe('aucun texte en clair hors des fichiers enregistrés', () => {
     const [name] = await app.browser.$$('[data-testid="signature-name"]');
     await name.clearValue();
     await name.addValue(S.signatory);
-    const [date] = await app.browser.$$('[data-testid="signature-date"]');
-    await app.browser.execute((input) => {
-      input.value = '2026-12-03';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }, date);
+    await ui.fillDate('signature-date', '2026-12-03');
     const [save] = await app.browser.$$('[data-testid="signature-save"]');
     await save.click();
     await app.browser.waitUntil(async () => (await ui.text('document-signatures')).includes(S.signatory), {
