@@ -77,7 +77,8 @@ describe('un nouveau kit de récupération depuis Paramètres', () => {
     await ui.click('recovery-continue');
     await ui.waitForGone('recovery-key');
     assert.match(await ui.text('main-notice'), /Nouveau kit de récupération créé\s:\sl’ancien n’ouvre plus le coffre\./);
-    await ui.shown('empty-alliances');
+    // Back where the new key was asked for: Paramètres.
+    await ui.shown('settings-new-kit');
   });
 
   step(app, 'verrouille ; « Phrase de passe oubliée ? » refuse l’ancienne clé', async () => {
@@ -108,7 +109,8 @@ describe('un nouveau kit de récupération depuis Paramètres', () => {
     await ui.fill('recover-passphrase', RECOVERED_PASSPHRASE);
     await ui.fill('recover-confirmation', RECOVERED_PASSPHRASE);
     await ui.click('recover-submit');
-    await ui.shown('empty-alliances');
+    // The vault opens where it was locked: Paramètres.
+    await ui.shown('settings-new-kit');
     assert.match(await ui.text('main-notice'), /phrase de passe a été changée/);
   });
 });
