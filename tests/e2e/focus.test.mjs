@@ -82,7 +82,12 @@ describe('focus et annonces', () => {
     const ui = page(app.browser);
     await ui.fill('create-passphrase', 'azertyuiop');
     await ui.fill('create-confirmation', 'azertyuiop');
+    // The typing has reached the form once the strength is assessed.
+    await app.browser.waitUntil(async () => (await ui.text('passphrase-strength')) !== '', {
+      timeoutMsg: 'the strength should be assessed',
+    });
     await ui.click('create-submit');
+    await ui.shown('error-passphrase', 30_000);
     const refusal = await ui.text('error-passphrase');
     assert.ok(refusal.length > 0, 'the refusal is said next to the field');
     await ui.fill('create-passphrase', PASSPHRASE);
@@ -233,5 +238,29 @@ describe('focus et annonces', () => {
     await waitForFocus(app.browser, 'alliance-save', 'after creating an alliance');
     await ui.el('alliance-purpose').addValue('Des jardins');
     await ui.waitForGone('alliance-saved');
+  });
+
+  step(app, 'une phrase de passe refusée rend le focus au champ (nouveau kit, déverrouillage)', async () => {
+    const ui = page(app.browser);
+    await ui.click('settings-menu');
+    await ui.click('menu-settings');
+    // The alliance's purpose was left half typed: leave it.
+    await ui.click('confirm-leave');
+    await ui.fill('new-kit-passphrase', 'ce n’est pas la bonne phrase');
+    await ui.click('new-kit-submit');
+    await ui.click('confirm-new-kit');
+    await ui.shown('error-passphrase');
+    await waitForFocus(app.browser, 'new-kit-passphrase', 'after a refused passphrase for a new kit');
+
+    await ui.click('lock-button');
+    await ui.fill('unlock-passphrase', 'ce n’est pas la bonne phrase');
+    await ui.click('unlock-submit');
+    await ui.shown('unlock-error');
+    await waitForFocus(app.browser, 'unlock-passphrase', 'after a refused unlock');
+    await ui.fill('unlock-passphrase', PASSPHRASE);
+    // Typing again: the refusal is about the old text, it goes.
+    await ui.waitForGone('unlock-error');
+    await ui.click('unlock-submit');
+    await ui.shown('lock-button');
   });
 });
