@@ -3,11 +3,11 @@
 // what they claim. Each time a French message shows next to the field or on the form, and never the
 // « Une erreur inattendue… » kept for real faults.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe } from 'node:test';
+import { after, before, describe } from 'node:test';
 
-import { appSession, makeWorkspace, step, useDriver } from './harness.mjs';
+import { appSession, makeWorkspace, removeWorkspace, step, useDriver } from './harness.mjs';
 import { page } from './ui.mjs';
 
 const PASSPHRASE = 'goéland rêveur au-dessus du port de Sète';
@@ -19,14 +19,14 @@ const workspace = makeWorkspace();
 /** « Importer une alliance… » and « Restaurer depuis… » open this file instead of asking (e2e hooks). */
 const chosenFile = join(workspace.root, 'fichier-choisi');
 process.env.ALLIA_E2E_OPEN_FILE = chosenFile;
-useDriver(workspace);
+const driver = useDriver(workspace);
+const backupsDir = join(workspace.dataDir, 'backups');
 
 /** The text the UI shows for a fault it cannot explain (ui/src/lib/api/client.ts). */
 const UNEXPECTED = /inattendue/i;
 
-describe('formulaires remplis de travers', () => {
-  const app = appSession();
-
+/** The checks every scenario makes, bound to its app session. */
+function checks(app) {
   /**
    * Sets a text at once, as a paste does: typing 25 000 keys one by one takes minutes in WebDriver, and
    * WebKitWebDriver's clearValue empties a field without the input event the form listens to.
@@ -93,6 +93,13 @@ describe('formulaires remplis de travers', () => {
     assert.doesNotMatch(body, UNEXPECTED, `${what}: the page shows the unexpected-error text`);
     assert.equal(await page(app.browser).isShown('fault-notice'), false, `${what}: a fault was recorded`);
   }
+
+  return { paste, discardIfAsked, refused, noUnexpected };
+}
+
+describe('formulaires remplis de travers', () => {
+  const app = appSession();
+  const { paste, discardIfAsked, refused, noUnexpected } = checks(app);
 
   step(app, 'création du coffre : phrase vide, espaces, trop longue, différente, trop facile', async () => {
     const ui = page(app.browser);
@@ -375,5 +382,43 @@ describe('formulaires remplis de travers', () => {
     await ui.click('unlock-submit');
     await ui.shown('lock-button');
     await noUnexpected('unlocked again');
+  });
+});
+
+describe('restauration sur un ordinateur sans coffre : secret vide, faux, trop long', () => {
+  // A fresh data folder holding only the automatic backups made above (at the lock of the last step).
+  const fresh = makeWorkspace();
+  before(async () => {
+    await driver.stop();
+    assert.ok(existsSync(backupsDir) && readdirSync(backupsDir).length > 0, 'the lock above left an automatic backup');
+    cpSync(backupsDir, join(fresh.dataDir, 'backups'), { recursive: true });
+    await driver.restart(fresh);
+  });
+  after(() => removeWorkspace(fresh));
+  const app = appSession();
+  const { paste, refused } = checks(app);
+
+  step(app, 'la phrase de la sauvegarde : vide, espaces, fausse, trop longue', async () => {
+    const ui = page(app.browser);
+    await ui.click('welcome-restore');
+    await ui.shown('backup-secret');
+    await ui.click('backup-secret-submit');
+    await refused(/Saisissez la phrase de passe ou la clé de récupération/, 'no secret', 'restore-backup');
+    await ui.fill('backup-secret', '     ');
+    await ui.click('backup-secret-submit');
+    await refused(/Saisissez la phrase de passe ou la clé de récupération/, 'a secret of spaces', 'restore-backup');
+    await ui.fill('backup-secret', 'ce n’est pas la bonne phrase');
+    await ui.click('backup-secret-submit');
+    await refused(/phrase de passe|clé de récupération/i, 'a wrong secret', 'restore-backup');
+    await paste(ui, 'backup-secret', TOO_LONG);
+    await ui.click('backup-secret-submit');
+    await refused(/phrase de passe|clé de récupération|long/i, 'a secret far too long', 'restore-backup');
+  });
+
+  step(app, 'un autre fichier qui n’est pas une sauvegarde', async () => {
+    const ui = page(app.browser);
+    writeFileSync(chosenFile, 'pas une sauvegarde');
+    await ui.click('damaged-choose-file');
+    await refused(/sauvegarde/i, 'a broken backup file from the welcome screen', 'restore-backup');
   });
 });
