@@ -1,7 +1,7 @@
 // The last real fault (an error Allia cannot explain to the person) and the diagnostic text offered to copy for
 // whoever helps them. The text carries what identifies the fault — app version, system, error code and kind, the
 // command — and nothing the person typed or owns: no message text, no field value, no name, no file path.
-import packageJson from "../../package.json";
+import { version as packageVersion } from "../../package.json";
 
 /** What is kept of a fault: closed codes and identifiers only. */
 export interface Fault {
@@ -19,7 +19,7 @@ export interface Fault {
 }
 
 /** The app's version (ui/package.json, kept equal to src-tauri/tauri.conf.json by a test). */
-export const APP_VERSION: string = packageJson.version;
+export const APP_VERSION: string = packageVersion;
 
 /** Only these characters survive from anything read off an error: identifiers, never sentences. */
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
