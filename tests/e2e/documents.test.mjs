@@ -55,6 +55,11 @@ describe('les documents contractuels', () => {
     await app.browser.waitUntil(async () => !(await ui.text('document-preview')).includes('Confidentialité'), {
       timeoutMsg: 'the preview should no longer include the confidentiality clause',
     });
+    // Disabled while it saves, the box gets the keyboard focus back once saved (WCAG 2.4.3).
+    await app.browser.waitUntil(
+      async () => (await app.browser.execute(() => document.activeElement?.getAttribute('data-testid'))) === 'clause-toggle-confidentialite',
+      { timeoutMsg: 'focus should stay on the clause box after ticking it' },
+    );
     const row = ui.el('clause-toggle-confidentialite').$('./ancestor::li[@data-testid="clause-row"]');
     assert.ok(await row.isExisting(), 'the clause is still listed');
     assert.doesNotMatch(await row.getText(), /Article \d+/, 'a clause left out has no article number');
