@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { focusFirstInvalid, formToOrganisation, organisationToForm, wholeNumberForVault } from "./forms";
+import { focusFirstInvalid, formToOrganisation, notWholeNumber, organisationToForm, wholeNumberForVault, wholeNumberMessage } from "./forms";
 
 describe("forms", () => {
   it("gives the focus to the first field marked invalid", async () => {
@@ -30,13 +30,32 @@ describe("forms", () => {
 });
 
 describe("wholeNumberForVault", () => {
-  it("rounds what can be sent and turns the rest into 0, which the vault refuses with its message", () => {
+  it("sends a whole number as it is and turns the rest (decimals too, never rounded) into 0, which the vault refuses", () => {
     expect(wholeNumberForVault(15)).toBe(15);
-    expect(wholeNumberForVault(14.6)).toBe(15);
+    expect(wholeNumberForVault(14.6)).toBe(0);
     expect(wholeNumberForVault(-5)).toBe(0);
     expect(wholeNumberForVault(null)).toBe(0);
     expect(wholeNumberForVault(undefined)).toBe(0);
     expect(wholeNumberForVault(Number.NaN)).toBe(0);
     expect(wholeNumberForVault(1e12)).toBe(0);
+  });
+});
+
+describe("whole-number fields", () => {
+  it("say which whole number is wanted, with the French elision", () => {
+    expect(wholeNumberMessage("minutes")).toBe("Saisissez un nombre entier de minutes.");
+    expect(wholeNumberMessage("exemplaires")).toBe("Saisissez un nombre entier d\u2019exemplaires.");
+    expect(wholeNumberMessage(null)).toBe("Saisissez un nombre entier.");
+  });
+
+  it("tell a decimal from a whole number or an empty field", () => {
+    const input = document.createElement("input");
+    input.type = "number";
+    input.value = "0.5";
+    expect(notWholeNumber(input)).toBe(true);
+    input.value = "12";
+    expect(notWholeNumber(input)).toBe(false);
+    input.value = "";
+    expect(notWholeNumber(input)).toBe(false);
   });
 });

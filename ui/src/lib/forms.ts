@@ -84,12 +84,31 @@ export async function focusFirstInvalid(root: ParentNode = document): Promise<vo
 const U32_MAX = 4_294_967_295;
 
 /**
- * A number field's value as the vault receives it: rounded, and 0 when it is empty, negative or too large to send.
+ * A number field's value as the vault receives it: 0 when it is empty, negative, not whole or too large to send.
  * The vault refuses 0 with its own French message (« Choisissez un délai entre 1 et 240 minutes. »), so the rule
- * stays in Rust while nothing the person types makes the call itself fail.
+ * stays in Rust while nothing the person types makes the call itself fail. A decimal never reaches this (NumberField
+ * refuses it with `wholeNumberMessage`); if one did, it is refused rather than rounded into another value.
  */
 export function wholeNumberForVault(value: number | null | undefined): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) return 0;
-  const rounded = Math.round(value);
-  return rounded < 0 || rounded > U32_MAX ? 0 : rounded;
+  if (typeof value !== "number" || !Number.isInteger(value)) return 0;
+  return value < 0 || value > U32_MAX ? 0 : value;
+}
+
+/**
+ * Whether a number input holds something other than a whole number: a decimal (« 0.5 », the input's value 0.5) or
+ * text the browser cannot read as a number (« 0,5 » in a French window, « dix »: `validity.badInput`, value empty).
+ * Empty is not this: each form says what empty means.
+ */
+export function notWholeNumber(input: HTMLInputElement): boolean {
+  if (input.validity.badInput) return true;
+  if (input.value.trim() === "") return false;
+  const number = Number(input.value);
+  return !Number.isFinite(number) || !Number.isInteger(number);
+}
+
+/** The refusal of a decimal in a whole-number field: « Saisissez un nombre entier de minutes. » (`unit` plural). */
+export function wholeNumberMessage(unit: string | null | undefined): string {
+  if (unit === null || unit === undefined || unit === "") return "Saisissez un nombre entier.";
+  const elided = /^[aeiouyhéèêàâîôû]/i.test(unit);
+  return `Saisissez un nombre entier ${elided ? "d\u2019" : "de "}${unit}.`;
 }

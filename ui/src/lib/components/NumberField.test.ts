@@ -33,4 +33,28 @@ describe("NumberField", () => {
     await fireEvent.input(input, { target: { value: "15" } });
     expect(input).toHaveValue(15);
   });
+
+  it("refuses a decimal before its form is sent, with one message, cleared when the field is edited", async () => {
+    const form = document.createElement("form");
+    let sent = 0;
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      sent += 1;
+    });
+    document.body.append(form);
+    render(NumberField, { target: form, props: { field: "autoLockMinutes", id: "lock", label: "Minutes", unit: "minutes", testid: "lock", value: 10 } });
+    const input = screen.getByTestId("lock");
+    await fireEvent.input(input, { target: { value: "0.5" } });
+    await fireEvent.submit(form);
+    expect(sent).toBe(0);
+    expect(screen.getByTestId("error-autoLockMinutes")).toHaveTextContent("Saisissez un nombre entier de minutes.");
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    expect(document.activeElement).toBe(input);
+
+    await fireEvent.input(input, { target: { value: "5" } });
+    expect(screen.queryByTestId("error-autoLockMinutes")).toBeNull();
+    await fireEvent.submit(form);
+    expect(sent).toBe(1);
+    form.remove();
+  });
 });
