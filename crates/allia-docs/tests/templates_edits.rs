@@ -92,7 +92,10 @@ fn an_edit_with_a_template_error_names_the_clause_in_french() {
         message.starts_with("Le texte modifié de la clause «\u{a0}Résiliation\u{a0}»"),
         "{message}"
     );
-    assert!(message.contains("(ligne 2)"), "{message}");
+    assert!(
+        !message.contains("ligne"),
+        "no line of code named: {message}"
+    );
     assert!(
         message.contains("rétablissez le texte du modèle"),
         "{message}"
@@ -294,7 +297,7 @@ fn blanks_and_checks_are_located_in_their_clause() {
         .iter()
         .find(|c| c.message.contains("la durée du préavis"))
         .expect("the labelled blank is to check");
-    assert_eq!(check.clause_id.as_deref(), Some("resiliation"));
+    assert_eq!(check.clause_id(), Some("resiliation"));
     let messages: Vec<&String> = built.checks.iter().map(|c| &c.message).collect();
     assert_eq!(messages, built.warnings.iter().collect::<Vec<_>>());
 }

@@ -6,7 +6,7 @@ use allia_core::{
 };
 use allia_docs::model::Document;
 use allia_docs::render::{Format, Rendered};
-use allia_docs::templates::ClauseView;
+use allia_docs::templates::{CheckTarget, ClauseView, OrganisationField};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -144,8 +144,62 @@ pub async fn document_clauses(
 pub struct ToCheckItem {
     /// The French sentence.
     pub message: String,
-    /// The clause it is about (its id in `document_clauses`), when it is about one.
-    pub clause_id: Option<String>,
+    /// Where it is fixed (the builder links there); `None` when no one place fixes it.
+    pub target: Option<ToCheckTarget>,
+}
+
+/// Where an « À vérifier » item is fixed: a clause of the document, or a field in
+/// another area (the association's profile, a partner's panel).
+#[derive(Debug, PartialEq, Serialize, specta::Type)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum ToCheckTarget {
+    /// Its id in `document_clauses`.
+    Clause { clause_id: String },
+    /// « Profil de mon association », at `field` (its top when `None`).
+    Profile { field: Option<OrganisationField> },
+    /// A partner of the alliance, at `field`. `partner_id` is `None` when the version's
+    /// data no longer matches a stored partner (a frozen version's snapshot): the list opens.
+    Partner {
+        partner_id: Option<String>,
+        field: Option<OrganisationField>,
+    },
+}
+
+impl ToCheckTarget {
+    /// allia-docs names a partner by its place in the alliance file the document was built
+    /// from; the stored partner is the one with the same data (the live file lists them in
+    /// the store's order, a snapshot may hold partners since changed or removed).
+    fn from_docs(
+        target: &CheckTarget,
+        file: &allia_core::AllianceFile,
+        partners: &[allia_core::Partner],
+    ) -> Self {
+        match target {
+            CheckTarget::Clause(id) => ToCheckTarget::Clause {
+                clause_id: id.clone(),
+            },
+            CheckTarget::Profile(field) => ToCheckTarget::Profile { field: *field },
+            CheckTarget::Partner { index, field } => {
+                let draft = file.partners.get(*index);
+                let same = |p: &&allia_core::Partner| Some(&p.draft) == draft;
+                let same_name = |p: &&allia_core::Partner| {
+                    draft.is_some_and(|d| d.organisation.name == p.draft.organisation.name)
+                };
+                let found = partners
+                    .iter()
+                    .find(same)
+                    .or_else(|| partners.iter().find(same_name));
+                ToCheckTarget::Partner {
+                    partner_id: found.map(|p| p.id.clone()),
+                    field: *field,
+                }
+            }
+        }
+    }
 }
 
 /// « [à compléter] » passages left in one clause.
@@ -199,6 +253,7 @@ pub async fn document_preview(
 ) -> Result<DocumentPreview, AppError> {
     let (document, file, options) = render_input(&state, &id).await?;
     let built = allia_docs::templates::build(&file, &options)?;
+    let partners = state.store().await?.partners(&document.alliance_id).await?;
     let next_needs_confirmation = document.next_status.is_some_and(|next| {
         document.current.status.needs_ready_confirmation(
             next,
@@ -212,7 +267,10 @@ pub async fn document_preview(
             .iter()
             .map(|check| ToCheckItem {
                 message: check.message.clone(),
-                clause_id: check.clause_id.clone(),
+                target: check
+                    .target
+                    .as_ref()
+                    .map(|target| ToCheckTarget::from_docs(target, &file, &partners)),
             })
             .collect(),
         blanks: built
@@ -317,4 +375,75 @@ async fn file_stem(id: &str, state: &AppState) -> String {
     };
     let (title, number) = title.unwrap_or_else(|| ("document".into(), 1));
     format!("{}-v{number}", crate::dialogs::file_slug(&title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use allia_core::{AllianceFile, Partner, PartnerDraft, ALLIANCE_FILE_FORMAT};
+
+    fn partner(id: &str, name: &str) -> Partner {
+        let mut draft = allia_core::demo::demo_alliance().partners[0].clone();
+        draft.organisation.name = name.into();
+        Partner {
+            id: id.into(),
+            alliance_id: "alliance".into(),
+            created_at: chrono::Utc::now(),
+            updated_at: chrono::Utc::now(),
+            draft,
+        }
+    }
+
+    fn file(partners: Vec<PartnerDraft>) -> AllianceFile {
+        AllianceFile {
+            format: ALLIANCE_FILE_FORMAT,
+            profile: None,
+            alliance: allia_core::demo::demo_alliance().alliance,
+            partners,
+        }
+    }
+
+    #[test]
+    fn a_partner_target_names_the_stored_partner() {
+        let stored = vec![
+            partner("p1", "Régie de quartier"),
+            partner("p2", "Café associatif"),
+        ];
+        let field = Some(OrganisationField::RepresentativeName);
+        let live = file(stored.iter().map(|p| p.draft.clone()).collect());
+        let target = CheckTarget::Partner { index: 1, field };
+        assert_eq!(
+            ToCheckTarget::from_docs(&target, &live, &stored),
+            ToCheckTarget::Partner {
+                partner_id: Some("p2".into()),
+                field
+            }
+        );
+        // A snapshot taken before the partner's address changed: the same name finds it.
+        let mut older = stored[1].draft.clone();
+        older.organisation.city = Some("Ailleurs".into());
+        let snapshot = file(vec![older]);
+        let target = CheckTarget::Partner { index: 0, field };
+        assert_eq!(
+            ToCheckTarget::from_docs(&target, &snapshot, &stored),
+            ToCheckTarget::Partner {
+                partner_id: Some("p2".into()),
+                field
+            }
+        );
+        // Removed since: the partner list opens, with no partner.
+        assert_eq!(
+            ToCheckTarget::from_docs(&target, &snapshot, &stored[..1]),
+            ToCheckTarget::Partner {
+                partner_id: None,
+                field
+            }
+        );
+        assert_eq!(
+            ToCheckTarget::from_docs(&CheckTarget::Clause("objet".into()), &live, &stored),
+            ToCheckTarget::Clause {
+                clause_id: "objet".into()
+            }
+        );
+    }
 }

@@ -12,7 +12,7 @@ use super::error::TemplateError;
 use super::format::{ClauseDef, ClauseKind, Condition, Model};
 use super::markup::{parse_blocks, plain_text};
 use super::typography::fix_typography;
-use super::{Built, Check, ClauseSpan, ClauseStatus, DocumentOptions};
+use super::{Built, Check, CheckTarget, ClauseSpan, ClauseStatus, DocumentOptions};
 use crate::model::{Align, Block, Document, Metadata, Paragraph, Run, Signatory, Signatures};
 
 /// One clause of the model with its state in this document.
@@ -40,7 +40,7 @@ pub fn plan<'a>(
     model: &'a Model,
     ctx: &DocumentContext,
     overrides: &[ClauseOverride],
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Check>,
 ) -> Result<Vec<Planned<'a>>, TemplateError> {
     for o in overrides {
         if model.clause(&o.clause_id).is_none() {
@@ -81,10 +81,13 @@ pub fn plan<'a>(
             }
         };
         if toggle == Some(false) && !matches!(def.kind, ClauseKind::Optional { .. }) {
-            warnings.push(format!(
-                "La clause « {} » ne peut pas être retirée : elle reste dans le document.",
-                def.title
-            ));
+            warnings.push(Check {
+                message: format!(
+                    "La clause « {} » ne peut pas être retirée : elle reste dans le document.",
+                    def.title
+                ),
+                target: Some(CheckTarget::Clause(def.id.clone())),
+            });
         }
         let number = (included && def.numbered).then(|| {
             next_number += 1;
@@ -157,7 +160,7 @@ impl Session<'_> {
         for issue in self.engine.take_issues() {
             self.checks.push(Check {
                 message: issue_warning(&p.def.title, issue),
-                clause_id: Some(p.def.id.clone()),
+                target: Some(CheckTarget::Clause(p.def.id.clone())),
             });
         }
         Ok(fix_typography(&out))
@@ -199,7 +202,7 @@ pub fn assemble(
     planned: &[Planned<'_>],
     ctx: &DocumentContext,
     options: &DocumentOptions,
-    warnings: Vec<String>,
+    warnings: Vec<Check>,
 ) -> Result<Built, TemplateError> {
     let engine = ClauseEngine::new(targets(planned));
     for p in planned.iter().filter(|p| p.edited) {
@@ -255,10 +258,6 @@ pub fn assemble(
     let mut seen = std::collections::HashSet::new();
     let checks: Vec<Check> = warnings
         .into_iter()
-        .map(|message| Check {
-            message,
-            clause_id: None,
-        })
         .chain(session.checks)
         .map(|check| Check {
             message: fix_typography(&check.message),

@@ -10,7 +10,7 @@ use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use super::typography::format_date;
-use super::DocumentOptions;
+use super::{Check, CheckTarget, DocumentOptions};
 
 /// A subsidy above this amount (23 000 €) requires a written convention.
 pub const SUBSIDY_THRESHOLD_CENTS: i64 = 2_300_000;
@@ -114,8 +114,9 @@ fn next_review(start: Option<NaiveDate>, created: NaiveDate, months: u32) -> Opt
 }
 
 impl DocumentContext {
-    /// Builds the context of a document, with warnings about missing data.
-    pub fn from_file(file: &AllianceFile, options: &DocumentOptions) -> (Self, Vec<String>) {
+    /// Builds the context of a document, with what to check about missing data (each with
+    /// where it is fixed: the profile or a partner).
+    pub fn from_file(file: &AllianceFile, options: &DocumentOptions) -> (Self, Vec<Check>) {
         let mut warnings = Vec::new();
         let placeholder = Organisation {
             name: PROFILE_PLACEHOLDER.into(),
@@ -123,11 +124,12 @@ impl DocumentContext {
         };
         let profile = file.profile.as_ref();
         if profile.is_none() {
-            warnings.push(
-                "Le profil de votre association n'est pas complété : la première partie du \
-                 document reste à compléter."
+            warnings.push(Check {
+                message: "Le profil de votre association n'est pas complété : la première \
+                          partie du document reste à compléter."
                     .to_string(),
-            );
+                target: Some(CheckTarget::Profile(None)),
+            });
         }
         let profile_org = profile.unwrap_or(&placeholder);
         let twin = file
@@ -143,6 +145,7 @@ impl DocumentContext {
                 resources: p.resources.clone(),
                 tags: p.resource_tags.clone(),
                 is_profile: true,
+                partner_index: None,
             },
             None => PartyInput {
                 org: profile_org,
@@ -155,6 +158,7 @@ impl DocumentContext {
                 resources: None,
                 tags: Vec::new(),
                 is_profile: true,
+                partner_index: None,
             },
         }];
         for (i, p) in file.partners.iter().enumerate() {
@@ -166,6 +170,7 @@ impl DocumentContext {
                     resources: p.resources.clone(),
                     tags: p.resource_tags.clone(),
                     is_profile: false,
+                    partner_index: Some(i),
                 });
             }
         }

@@ -57,6 +57,7 @@
 
 mod assemble;
 mod clause_engine;
+pub mod clause_shape;
 pub mod context;
 mod error;
 pub mod fields;
@@ -160,20 +161,57 @@ pub struct Built {
     pub document: Document,
     /// French sentences: missing data, references to removed clauses, ignored toggles.
     pub warnings: Vec<String>,
-    /// The same sentences as `warnings`, in the same order, each with the clause it is
-    /// about when it is about one (so the builder can link to it).
+    /// The same sentences as `warnings`, in the same order, each with where it is fixed
+    /// (so the builder can link to it).
     pub checks: Vec<Check>,
     /// Where each included clause is in `document.blocks`, in order.
     pub spans: Vec<ClauseSpan>,
 }
 
-/// Something to check before signing: one of [`Built::warnings`] and its clause.
+/// Something to check before signing: one of [`Built::warnings`] and where it is fixed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
     pub message: String,
-    /// The model's id of the clause the sentence is about; `None` for the alliance's
-    /// or a party's data (a representative not entered…).
-    pub clause_id: Option<String>,
+    /// Where the person fixes it: a clause of the document, or data kept in another area
+    /// (the association's profile, a partner). `None` when no one place fixes it.
+    pub target: Option<CheckTarget>,
+}
+
+impl Check {
+    /// The model's id of the clause the item is about, when it is about a clause.
+    pub fn clause_id(&self) -> Option<&str> {
+        match &self.target {
+            Some(CheckTarget::Clause(id)) => Some(id),
+            _ => None,
+        }
+    }
+}
+
+/// Where an « À vérifier » item is fixed, so the builder links to it (issue 8: a link to
+/// its clause or field).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckTarget {
+    /// A clause of the document: its model id, as in [`ClauseView::id`].
+    Clause(String),
+    /// The association's profile (« Profil de mon association »), at `field` when one
+    /// field is missing, else at its top.
+    Profile(Option<OrganisationField>),
+    /// A partner of the alliance: its position in [`AllianceFile::partners`] (the file
+    /// carries no ids: the shell matches it to the stored partner), at `field`.
+    Partner {
+        index: usize,
+        field: Option<OrganisationField>,
+    },
+}
+
+/// A field of an organisation's form (the profile's or a partner's) a check points to.
+/// Serialised as the form's field name (`representativeName`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum OrganisationField {
+    Name,
+    RepresentativeName,
 }
 
 /// The blocks `start..end` of [`Built::document`] a clause printed (its heading first).
@@ -283,6 +321,14 @@ pub fn check_clause_edit(
             document: options.kind.label().to_string(),
         });
     };
+    // Only what the clause editor writes is stored, so a stored text is one it can show.
+    if let Err(problem) = clause_shape::check(&model, text) {
+        return Err(TemplateError::refused_edit(
+            &def.id,
+            &def.title,
+            &clause_shape::refusal(def, problem),
+        ));
+    }
     let engine = clause_engine::ClauseEngine::new(std::collections::HashMap::new());
     let unknown = engine
         .unknown_names(text)
@@ -306,12 +352,19 @@ pub fn check_clause_edit(
     }
 }
 
-/// Whether `text` is exactly the model's text of a clause: saving it is no edit, so the
-/// clause shows « Texte modifié » only while its text differs from the model's.
+/// Whether `text` is the model's text of a clause, its typography aside (apostrophes,
+/// spaces before `: ; ! ?`, see [`clause_shape::typography_key`]): saving it is no edit, so
+/// the clause shows « Texte modifié » only while its text differs from the model's.
 pub fn is_model_text(kind: DocumentKind, clause_id: &str, text: &str) -> bool {
     format::model(kind)
         .ok()
-        .and_then(|model| model.clause(clause_id).map(|def| def.body == text))
+        .and_then(|model| {
+            // Typography aside: the editor shows the model with French typography.
+            let key = clause_shape::typography_key;
+            model
+                .clause(clause_id)
+                .map(|def| key(&def.body) == key(text))
+        })
         .unwrap_or(false)
 }
 
@@ -339,7 +392,7 @@ pub fn build_from_context(
 fn build_with(
     ctx: &DocumentContext,
     options: &DocumentOptions,
-    mut warnings: Vec<String>,
+    mut warnings: Vec<Check>,
 ) -> Result<Built, TemplateError> {
     let model = format::model(options.kind)?;
     let planned = assemble::plan(&model, ctx, &options.overrides, &mut warnings)?;

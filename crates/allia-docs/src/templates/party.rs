@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::context::{BLANK, PROFILE_PLACEHOLDER};
 use super::typography::{format_siret, lower_first};
+use super::{Check, CheckTarget, OrganisationField};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PartyContext {
@@ -82,6 +83,23 @@ pub struct PartyInput<'a> {
     pub resources: Option<String>,
     pub tags: Vec<String>,
     pub is_profile: bool,
+    /// Its position in `AllianceFile::partners` when its data is a partner's (not the
+    /// profile's): where a check about it is fixed.
+    pub partner_index: Option<usize>,
+}
+
+impl PartyInput<'_> {
+    /// Where the party's `field` is entered: the profile, or its partner.
+    fn target(&self, field: OrganisationField) -> Option<CheckTarget> {
+        match (self.is_profile, self.partner_index) {
+            (true, _) => Some(CheckTarget::Profile(Some(field))),
+            (false, Some(index)) => Some(CheckTarget::Partner {
+                index,
+                field: Some(field),
+            }),
+            (false, None) => None,
+        }
+    }
 }
 
 pub fn same_organisation(a: &Organisation, b: &Organisation) -> bool {
@@ -92,7 +110,7 @@ pub fn same_organisation(a: &Organisation, b: &Organisation) -> bool {
     same_name || same_id(key(&a.siret), key(&b.siret)) || same_id(key(&a.rna), key(&b.rna))
 }
 
-pub fn party(input: PartyInput<'_>, index: usize, warnings: &mut Vec<String>) -> PartyContext {
+pub fn party(input: PartyInput<'_>, index: usize, warnings: &mut Vec<Check>) -> PartyContext {
     let org = input.org;
     let name = match org.name.trim() {
         "" => BLANK.to_string(),
@@ -123,9 +141,12 @@ pub fn party(input: PartyInput<'_>, index: usize, warnings: &mut Vec<String>) ->
     let representative_name = clean(&org.representative_name);
     let representative_role = clean(&org.representative_role);
     if representative_name.is_none() && org.name != PROFILE_PLACEHOLDER {
-        warnings.push(format!(
-            "Le représentant de « {name} » n'est pas renseigné : son nom reste à compléter."
-        ));
+        warnings.push(Check {
+            message: format!(
+                "Le représentant de « {name} » n'est pas renseigné : son nom reste à compléter."
+            ),
+            target: input.target(OrganisationField::RepresentativeName),
+        });
     }
     let mut identity: Vec<String> = Vec::new();
     if let Some(form) = &legal_form {
@@ -177,7 +198,7 @@ pub fn party(input: PartyInput<'_>, index: usize, warnings: &mut Vec<String>) ->
     }
 }
 
-pub fn party_placeholder(warnings: &mut Vec<String>) -> PartyContext {
+pub fn party_placeholder(warnings: &mut Vec<Check>) -> PartyContext {
     let org = Organisation {
         name: PROFILE_PLACEHOLDER.into(),
         ..Organisation::default()
@@ -190,6 +211,7 @@ pub fn party_placeholder(warnings: &mut Vec<String>) -> PartyContext {
             resources: None,
             tags: Vec::new(),
             is_profile: true,
+            partner_index: None,
         },
         1,
         warnings,

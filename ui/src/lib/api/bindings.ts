@@ -565,6 +565,12 @@ export type Organisation = {
 	phone?: string | null,
 };
 
+/**
+ *  A field of an organisation's form (the profile's or a partner's) a check points to.
+ *  Serialised as the form's field name (`representativeName`).
+ */
+export type OrganisationField = "name" | "representativeName";
+
 export type Paragraph = {
 	runs: Run[],
 	align: Align,
@@ -686,9 +692,24 @@ export type Table = {
 export type ToCheckItem = {
 	/**  The French sentence. */
 	message: string,
-	/**  The clause it is about (its id in `document_clauses`), when it is about one. */
-	clauseId: string | null,
+	/**  Where it is fixed (the builder links there); `None` when no one place fixes it. */
+	target: ToCheckTarget | null,
 };
+
+/**
+ *  Where an « À vérifier » item is fixed: a clause of the document, or a field in
+ *  another area (the association's profile, a partner's panel).
+ */
+export type ToCheckTarget = 
+/**  Its id in `document_clauses`. */
+{ type: "clause"; clauseId: string } | 
+/**  « Profil de mon association », at `field` (its top when `None`). */
+{ type: "profile"; field: OrganisationField | null } | 
+/**
+ *  A partner of the alliance, at `field`. `partner_id` is `None` when the version's
+ *  data no longer matches a stored partner (a frozen version's snapshot): the list opens.
+ */
+{ type: "partner"; partnerId: string | null; field: OrganisationField | null };
 
 /**  What is on disk, as the first screen needs it. */
 export type VaultFiles = 

@@ -62,7 +62,7 @@ const unfinished: DocumentPreview = {
     ],
   },
   warnings: ["La clause «\u00a0Confidentialité\u00a0» renvoie à une clause inconnue."],
-  toCheck: [{ message: "La clause «\u00a0Confidentialité\u00a0» renvoie à une clause inconnue.", clauseId: "confidentialite" }],
+  toCheck: [{ message: "La clause «\u00a0Confidentialité\u00a0» renvoie à une clause inconnue.", target: { type: "clause", clauseId: "confidentialite" } }],
   blanks: [{ clauseId: "objet", count: 1 }],
   anchors: [
     { clauseId: "objet", start: 0, end: 2 },

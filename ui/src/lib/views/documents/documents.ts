@@ -1,8 +1,9 @@
 // Pure helpers of the document builder: refusals and button labels. The rules themselves come from Rust: the next
 // status, when signatures are accepted and frozen versions with each document, the clause-override merge in the
 // vault (`documentChangeClause`).
-import type { BlankCount, ClauseView, DocumentStatus } from "$lib/api/bindings";
+import type { BlankCount, ClauseView, DocumentStatus, FormDraft, ToCheckTarget } from "$lib/api/bindings";
 import type { ApiError } from "$lib/api/client";
+import type { Destination } from "$lib/navigation";
 
 /**
  * An `onError` for actions on a document: when the vault refuses the change because the document moved on (a
@@ -63,4 +64,81 @@ export const SIDE_BY_SIDE_FROM_PX = 600;
  */
 export function isWide(width: number): boolean {
   return width === 0 || width >= SIDE_BY_SIDE_FROM_PX;
+}
+
+/**
+ * Where an « À vérifier » link goes when the item is fixed outside the document (Rust says where: `ToCheckTarget`):
+ * the area, the partner whose panel opens and the field that gets the focus (the ids `OrganisationFields` gives its
+ * inputs). Null for a clause of the document, which the builder shows itself.
+ */
+export function destinationOf(target: ToCheckTarget): Destination | null {
+  switch (target.type) {
+    case "clause":
+      return null;
+    case "profile":
+      return { area: "profile", focus: `profile-${target.field ?? "name"}` };
+    case "partner":
+      // A partner no longer stored (a frozen version's data): the list opens, nothing to focus.
+      return {
+        area: "partenaires",
+        record: target.partnerId,
+        focus: target.partnerId === null ? null : `partner-${target.field ?? "name"}`,
+      };
+  }
+}
+
+/** The area an « À vérifier » link opens, as the sidebar names it, or null for a clause of the document. */
+export function targetArea(target: ToCheckTarget): string | null {
+  switch (target.type) {
+    case "clause":
+      return null;
+    case "profile":
+      return "Profil de mon association";
+    case "partner":
+      return "Partenaires";
+  }
+}
+
+// --- Drafts kept at the auto-lock -------------------------------------------------------------------------------
+// The builder's forms keep their unsaved input at `document:<document id>:settings` and
+// `document:<document id>:clause:<clause id>` (area « documents », the alliance's id).
+
+/** A clause's text kept as a draft: the clause, its heading (to name it in the offer) and the text. */
+export interface ClauseDraft {
+  clauseId: string;
+  heading: string;
+  text: string;
+}
+
+/** Which document a kept draft belongs to, and which of its forms: the settings, or a clause's text. */
+export function draftPlace(draft: FormDraft): { documentId: string; part: "settings" | "clause" } | null {
+  const match = /^document:([^:]+):(settings|clause:.+)$/.exec(draft.key.form);
+  const [, documentId, part] = match ?? [];
+  if (documentId === undefined || part === undefined) return null;
+  return { documentId, part: part === "settings" ? "settings" : "clause" };
+}
+
+/** The clause text a kept draft of `documentId` holds, or null (another document, the settings, or damaged). */
+export function clauseDraftOf(draft: FormDraft, documentId: string): ClauseDraft | null {
+  const place = draftPlace(draft);
+  if (place === null || place.documentId !== documentId || place.part !== "clause") return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(draft.content);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== "object" || parsed === null) return null;
+  const { clauseId, heading, text } = parsed as Record<string, unknown>;
+  if (typeof clauseId !== "string" || typeof text !== "string") return null;
+  return { clauseId, heading: typeof heading === "string" ? heading : "", text };
+}
+
+/** How the offer names a kept draft: « Convention 2026 — Article 3 — Durée » or « … — Réglages du document ». */
+export function draftLabel(draft: FormDraft, documentTitle: string | null): string {
+  const title = documentTitle ?? "Document";
+  const place = draftPlace(draft);
+  if (place?.part === "settings") return `${title} — Réglages du document`;
+  const clause = place === null ? null : clauseDraftOf(draft, place.documentId);
+  return clause !== null && clause.heading !== "" ? `${title} — ${clause.heading}` : `${title} — texte d’une clause`;
 }
