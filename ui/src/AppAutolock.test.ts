@@ -119,7 +119,9 @@ describe("auto-lock in the window", () => {
     await fireEvent.click(await screen.findByText("Alliance du Val"));
     await fireEvent.click(await screen.findByTestId("nav-area-partenaires"));
     await fireEvent.click(await screen.findByTestId("add-partner"));
-    await fireEvent.input(await screen.findByTestId("partner-name"), { target: { value: "Recyclerie des Quokkas" } });
+    const nameField = await screen.findByTestId("partner-name");
+    nameField.focus();
+    await fireEvent.input(nameField, { target: { value: "Recyclerie des Quokkas" } });
 
     // The warning writes the draft at once, without waiting for the typing pause.
     await emit("vault-lock-soon", { secondsLeft: 60, message: "Le coffre se verrouille dans une minute…" } satisfies VaultLockSoon);
@@ -136,12 +138,16 @@ describe("auto-lock in the window", () => {
 
     // Back on the same alliance and area, with the offer.
     const offer = await screen.findByTestId("draft-banner");
-    expect(offer).toHaveTextContent("Nouveau partenaire");
+    // It names the form and when it was typed, and has the focus: the first thing to answer.
+    expect(offer).toHaveTextContent("Une saisie non enregistrée dans la fiche d\u2019un nouveau partenaire, tapée le 30 novembre 2026 à");
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("draft-resume")));
     expect(screen.getByTestId("alliance-title")).toHaveTextContent("Alliance du Val");
     expect(screen.getByTestId("nav-area-partenaires")).toHaveAttribute("aria-current", "page");
 
     await fireEvent.click(screen.getByTestId("draft-resume"));
     expect(await screen.findByTestId("partner-name")).toHaveValue("Recyclerie des Quokkas");
+    // Back in the field that was being typed in.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("partner-name")));
     expect(screen.queryByTestId("draft-banner")).toBeNull();
   });
 
@@ -153,5 +159,32 @@ describe("auto-lock in the window", () => {
     await waitFor(() => expect(backend.state.drafts.size).toBe(0));
     expect(screen.queryByTestId("draft-banner")).toBeNull();
     expect(screen.getByTestId("alliance-name")).toHaveValue("Alliance des Quais");
+  });
+
+  it("puts focus on the content after an unlock without a kept draft", async () => {
+    backend.state.unlocked = false;
+    render(App);
+    await fireEvent.input(await screen.findByTestId("unlock-passphrase"), { target: { value: "une phrase" } });
+    await fireEvent.click(screen.getByTestId("unlock-submit"));
+    await screen.findByTestId("alliance-title");
+    await waitFor(() => expect(document.activeElement?.id).toBe("main-content"));
+  });
+
+  it("puts the warning above an open side panel, takes the keyboard to « Je suis là » and gives it back", async () => {
+    render(App);
+    await fireEvent.click(await screen.findByTestId("nav-area-partenaires"));
+    await fireEvent.click(await screen.findByTestId("add-partner"));
+    const nameField = await screen.findByTestId("partner-name");
+    nameField.focus();
+    await emit("vault-lock-soon", { secondsLeft: 60, message: "Le coffre se verrouille dans une minute…" } satisfies VaultLockSoon);
+    const here = await screen.findByTestId("lock-soon-here");
+    await waitFor(() => expect(document.activeElement).toBe(here));
+    // The panel's focus trap lets it stay there.
+    here.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
+    expect(document.activeElement).toBe(here);
+    await fireEvent.click(here);
+    await waitFor(() => expect(screen.queryByTestId("lock-soon")).toBeNull());
+    expect(screen.getByTestId("partner-panel")).toBeInTheDocument();
+    await waitFor(() => expect(document.activeElement).toBe(nameField));
   });
 });

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { FormDraft, FormDraftKey } from "$lib/api/bindings";
 import {
+  draftFocusId,
+  draftOffer,
+  draftSubject,
   abandonKeptDraft,
   DRAFT_DELAY_MS,
   draftFields,
@@ -192,5 +195,47 @@ describe("form drafts", () => {
     ).toEqual({ organisation: { name: "Banque", city: "" }, role: "member", tags: "", startDate: "2026-01-02" });
     expect(draftFields("[1]", defaults)).toBeNull();
     expect(draftFields("pas du json", defaults)).toBeNull();
+  });
+});
+
+describe("the offer of a kept draft", () => {
+  const at = (form: string, area = "partenaires", allianceId: string | null = "a1"): FormDraft => ({
+    key: { allianceId, area, form },
+    content: "{}",
+    savedAt: "2026-11-30T13:05:00Z",
+  });
+
+  it("names the form the input was typed in, not only the alliance", () => {
+    expect(draftSubject(at("partner:p1").key, "Recyclerie")).toBe("la fiche du partenaire «\u202fRecyclerie\u202f»");
+    expect(draftSubject(at("partner:new").key, "Nouveau partenaire")).toBe("la fiche d\u2019un nouveau partenaire");
+    expect(draftSubject(at("alliance", "alliance").key, "Val de Brenne")).toBe("le formulaire de l\u2019alliance «\u202fVal de Brenne\u202f»");
+    expect(draftSubject(at("alliance", "new-alliance", null).key, "Nouvelle alliance")).toBe("le formulaire de la nouvelle alliance");
+    expect(draftSubject(at("profile", "profile", null).key, "Profil")).toBe("le profil de l\u2019association");
+  });
+
+  it("says when it was typed", () => {
+    expect(draftOffer(at("profile", "profile", null), null, "Europe/Paris")).toBe(
+      "Une saisie non enregistrée dans le profil de l\u2019association, tapée le 30 novembre 2026 à\u00a014\u00a0h\u00a005, a été gardée lors du verrouillage du coffre.",
+    );
+  });
+
+  it("keeps the id of the field being typed in, which the form's own fields ignore", async () => {
+    vi.useFakeTimers();
+    const saved: string[] = [];
+    setDraftStore({ save: async (_key, content) => saved.push(content), clear: async () => true, list: async () => [] });
+    const input = document.createElement("input");
+    input.id = "partner-name";
+    document.body.append(input);
+    input.focus();
+    const handle = formDraft(() => ({ allianceId: "a1", area: "partenaires", form: "partner:new" }));
+    handle.update({ name: "Recyclerie" });
+    await vi.runAllTimersAsync();
+    expect(saved).toHaveLength(1);
+    expect(draftFocusId(saved[0] ?? "")).toBe("partner-name");
+    expect(draftFields(saved[0] ?? "", { name: "" })).toEqual({ name: "Recyclerie" });
+    handle.discard();
+    input.remove();
+    setDraftStore(null);
+    vi.useRealTimers();
   });
 });

@@ -11,6 +11,8 @@
 // draft is not activity: it never postpones the lock. Draft content is personal data: never logged.
 
 import { commands, type FormDraft, type FormDraftKey } from "$lib/api/bindings";
+import { formatDateTime } from "$lib/backups";
+import { quote } from "$lib/format";
 
 type UnsavedCheck = () => boolean;
 
@@ -106,6 +108,8 @@ export function formDraft(key: () => FormDraftKey): FormDraftHandle {
   let written: { key: FormDraftKey; json: string } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
+  /** The id of the form's field last typed in, or null. */
+  let focusId: string | null = null;
 
   const cancel = () => {
     if (timer !== null) clearTimeout(timer);
@@ -141,9 +145,12 @@ export function formDraft(key: () => FormDraftKey): FormDraftHandle {
         void entry.forget();
         return;
       }
+      // The field being typed in (the form changed because of it), kept so « Reprendre la saisie » goes back to it;
+      // when focus is elsewhere (a button), the field last typed in stays.
+      focusId = focusedFieldId() ?? focusId;
       let json: string;
       try {
-        json = JSON.stringify(content);
+        json = JSON.stringify(withFocus(content, focusId));
       } catch {
         return;
       }
@@ -166,6 +173,66 @@ export function formDraft(key: () => FormDraftKey): FormDraftHandle {
       else void entry.forget();
     },
   };
+}
+
+/**
+ * The member of a draft's JSON naming the field being typed in (an element id): not a field of any form (forms'
+ * names are identifiers), and `draftFields` reads only the form's own fields, so older and newer screens ignore it.
+ */
+export const FOCUSED_FIELD_KEY = "$focus";
+
+/** The id of the focused text field, select or editable text, or null (nothing, or a button, has focus). */
+function focusedFieldId(): string | null {
+  if (typeof document === "undefined") return null;
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || active.id === "") return null;
+  const field =
+    active instanceof HTMLTextAreaElement ||
+    active instanceof HTMLSelectElement ||
+    (active instanceof HTMLInputElement && !["button", "submit", "reset", "checkbox", "radio", "file"].includes(active.type)) ||
+    active.isContentEditable;
+  return field ? active.id : null;
+}
+
+function withFocus(content: unknown, focusId: string | null): unknown {
+  if (focusId === null || typeof content !== "object" || content === null || Array.isArray(content)) return content;
+  return { ...(content as Record<string, unknown>), [FOCUSED_FIELD_KEY]: focusId };
+}
+
+/** The id of the field that was being typed in when `content` was written, or null. */
+export function draftFocusId(content: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(content);
+    if (typeof parsed !== "object" || parsed === null) return null;
+    const id = (parsed as Record<string, unknown>)[FOCUSED_FIELD_KEY];
+    return typeof id === "string" && id !== "" ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What a kept draft is, for the person: the form it was typed in, named by its key, with `name` (the partner's or
+ * the alliance's, as the view knows it): « la fiche du partenaire « X » », « le formulaire de l’alliance « X » »,
+ * « le profil de l’association ».
+ */
+export function draftSubject(key: FormDraftKey, name: string | null): string {
+  const named = name === null || name.trim() === "" ? "" : ` ${quote(name.trim())}`;
+  if (key.form === "partner:new") return "la fiche d\u2019un nouveau partenaire";
+  if (key.form.startsWith("partner:")) return `la fiche du partenaire${named}`;
+  if (key.form === "alliance") {
+    return key.area === "new-alliance" ? "le formulaire de la nouvelle alliance" : `le formulaire de l\u2019alliance${named}`;
+  }
+  if (key.form === "profile") return "le profil de l\u2019association";
+  return named === "" ? "un formulaire" : `le formulaire${named}`;
+}
+
+/**
+ * The offer of a kept draft: « Une saisie non enregistrée dans la fiche du partenaire « X », tapée le 30 novembre
+ * 2026 à 14 h 05, a été gardée lors du verrouillage du coffre. » (`timeZone` for tests).
+ */
+export function draftOffer(draft: FormDraft, name: string | null, timeZone?: string): string {
+  return `Une saisie non enregistrée dans ${draftSubject(draft.key, name)}, tapée le ${formatDateTime(draft.savedAt, timeZone)}, a été gardée lors du verrouillage du coffre.`;
 }
 
 /** Writes every waiting draft now (the lock warning came, or the vault is about to lock). */
