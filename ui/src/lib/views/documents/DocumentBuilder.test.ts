@@ -3,8 +3,19 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { AppError, Catalog, ClauseChange, ClauseView, ContractDocument, DocumentPreview, DocumentStatus } from "$lib/api/bindings";
+import type {
+  AppError,
+  Catalog,
+  ClauseChange,
+  ClauseView,
+  ContractDocument,
+  DocumentPreview,
+  DocumentStatus,
+  FormDraft,
+  FormDraftKey,
+} from "$lib/api/bindings";
 import { catalogContext } from "$lib/catalog";
+import { flushDrafts, setDraftStore } from "$lib/unsaved";
 import DocumentBuilder from "./DocumentBuilder.svelte";
 
 const catalog: Catalog = {
@@ -107,9 +118,9 @@ function mockBackend(setStatus: (status: DocumentStatus) => unknown, changes: un
   });
 }
 
-function renderBuilder(document: ContractDocument, onStale = vi.fn(), onChanged = vi.fn()) {
+function renderBuilder(document: ContractDocument, onStale = vi.fn(), onChanged = vi.fn(), resume: FormDraft | null = null) {
   render(DocumentBuilder, {
-    props: { document, onChanged, onDeleted: vi.fn(), onStale },
+    props: { document, onChanged, onDeleted: vi.fn(), onStale, resume },
     context: catalogContext(catalog),
   });
   return { onStale, onChanged };
@@ -399,5 +410,63 @@ describe("DocumentBuilder", () => {
     expect(error).toHaveTextContent("Le coffre n’a pas pu enregistrer la clause.");
     expect(document.getElementById("clause-confidentialite")).toContainElement(error);
     expect(screen.queryByTestId("document-error")).toBeNull();
+  });
+
+  it("confirms a saved text in the clause's row until the next edit, focus back on its « Modifier le texte »", async () => {
+    mockBackend(() => null);
+    renderBuilder(documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false }));
+    await fireEvent.click(await screen.findByTestId("clause-edit-objet"));
+    await fireEvent.change(screen.getByTestId("clause-insert"), { target: { value: "alliance.name" } });
+    screen.getByTestId("clause-save").focus();
+    await fireEvent.click(screen.getByTestId("clause-save"));
+    const saved = await screen.findByTestId("clause-saved");
+    expect(saved).toHaveTextContent("Texte de l’article 1 — Objet enregistré.");
+    expect(saved.closest("[aria-live]")).toHaveAttribute("aria-live", "polite");
+    expect(saved.closest("[data-testid='clause-row']")).toHaveAttribute("id", "clause-objet");
+    await waitFor(() => expect(screen.getByTestId("clause-edit-objet")).toHaveFocus());
+    // The next edit clears it.
+    await fireEvent.click(screen.getByTestId("clause-edit-objet"));
+    expect(screen.queryByTestId("clause-saved")).toBeNull();
+    // « Annuler » closes the editor and gives the focus back to the same button.
+    screen.getByTestId("clause-cancel").focus();
+    await fireEvent.click(screen.getByTestId("clause-cancel"));
+    await waitFor(() => expect(screen.getByTestId("clause-edit-objet")).toHaveFocus());
+    expect(screen.queryByTestId("clause-text")).toBeNull();
+  });
+
+  it("keeps a clause's unsaved text as a draft, and opens that clause with a kept one", async () => {
+    const kept: [FormDraftKey, string][] = [];
+    setDraftStore({ save: async (key, content) => kept.push([key, content]), clear: async () => undefined, list: async () => [] });
+    try {
+      mockBackend(() => null);
+      renderBuilder(documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false }));
+      await fireEvent.click(await screen.findByTestId("clause-edit-confidentialite"));
+      // Opened, not changed: nothing to keep.
+      await flushDrafts();
+      expect(kept).toHaveLength(0);
+      await fireEvent.change(screen.getByTestId("clause-insert"), { target: { value: "alliance.name" } });
+      await flushDrafts();
+      expect(kept).toHaveLength(1);
+      expect(kept[0]?.[0]).toEqual({ allianceId: "a1", area: "documents", form: "document:d1:clause:confidentialite" });
+      expect(JSON.parse(kept[0]?.[1] ?? "{}")).toMatchObject({
+        clauseId: "confidentialite",
+        heading: "Article 2 — Confidentialité",
+        text: "{{ alliance.name }}y",
+      });
+      cleanup();
+
+      const [key, content] = kept[0] ?? [];
+      if (key === undefined || content === undefined) throw new Error("no draft");
+      renderBuilder(documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false }), vi.fn(), vi.fn(), {
+        key,
+        content,
+        savedAt: "2026-11-30T12:00:00Z",
+      });
+      const editor = await screen.findByTestId("clause-text");
+      expect(editor.closest("[data-testid='clause-row']")).toHaveAttribute("id", "clause-confidentialite");
+      expect(editor.querySelector(".chip")).toHaveTextContent("[Nom de l’alliance]");
+    } finally {
+      setDraftStore(null);
+    }
   });
 });

@@ -1,7 +1,19 @@
 import { describe, expect, it, vi } from "vitest";
-import type { ClauseView } from "$lib/api/bindings";
+import type { ClauseView, FormDraft } from "$lib/api/bindings";
 import { ApiError } from "$lib/api/client";
-import { blankLabel, clauseName, isWide, previewTarget, staleOnRefusal, statusActionLabel } from "./documents";
+import {
+  blankLabel,
+  clauseDraftOf,
+  clauseName,
+  destinationOf,
+  draftLabel,
+  draftPlace,
+  isWide,
+  previewTarget,
+  staleOnRefusal,
+  statusActionLabel,
+  targetArea,
+} from "./documents";
 
 describe("refusals", () => {
   it("reads the document again only when the vault says it moved on", () => {
@@ -47,5 +59,64 @@ describe("workspace helpers", () => {
     expect(isWide(0)).toBe(true);
     expect(isWide(599)).toBe(false);
     expect(isWide(600)).toBe(true);
+  });
+});
+
+describe("« À vérifier » outside the document", () => {
+  it("opens the profile or the partner's panel at the field Rust names", () => {
+    expect(destinationOf({ type: "clause", clauseId: "objet" })).toBeNull();
+    expect(destinationOf({ type: "profile", field: "representativeName" })).toEqual({
+      area: "profile",
+      focus: "profile-representativeName",
+    });
+    // The whole profile missing: its first field.
+    expect(destinationOf({ type: "profile", field: null })).toEqual({ area: "profile", focus: "profile-name" });
+    expect(destinationOf({ type: "partner", partnerId: "p1", field: "representativeName" })).toEqual({
+      area: "partenaires",
+      record: "p1",
+      focus: "partner-representativeName",
+    });
+    // A partner no longer stored: the list, nothing to focus.
+    expect(destinationOf({ type: "partner", partnerId: null, field: "representativeName" })).toEqual({
+      area: "partenaires",
+      record: null,
+      focus: null,
+    });
+    expect(targetArea({ type: "profile", field: null })).toBe("Profil de mon association");
+    expect(targetArea({ type: "partner", partnerId: "p1", field: null })).toBe("Partenaires");
+    expect(targetArea({ type: "clause", clauseId: "objet" })).toBeNull();
+  });
+});
+
+describe("drafts of the builder's forms", () => {
+  const draft = (form: string, content: unknown): FormDraft => ({
+    key: { allianceId: "a1", area: "documents", form },
+    content: JSON.stringify(content),
+    savedAt: "2026-11-30T12:00:00Z",
+  });
+
+  it("name their document and form", () => {
+    expect(draftPlace(draft("document:d1:settings", {}))).toEqual({ documentId: "d1", part: "settings" });
+    expect(draftPlace(draft("document:d1:clause:objet", {}))).toEqual({ documentId: "d1", part: "clause" });
+    expect(draftPlace(draft("partner:new", {}))).toBeNull();
+  });
+
+  it("give back a clause's text for its document only", () => {
+    const kept = draft("document:d1:clause:objet", { clauseId: "objet", heading: "Article 1 — Objet", text: "Nouveau", $focus: "x" });
+    expect(clauseDraftOf(kept, "d1")).toEqual({ clauseId: "objet", heading: "Article 1 — Objet", text: "Nouveau" });
+    expect(clauseDraftOf(kept, "d2")).toBeNull();
+    expect(clauseDraftOf(draft("document:d1:settings", { title: "T" }), "d1")).toBeNull();
+    expect(clauseDraftOf({ ...kept, content: "pas du JSON" }, "d1")).toBeNull();
+    expect(clauseDraftOf(draft("document:d1:clause:objet", { clauseId: 3, text: "x" }), "d1")).toBeNull();
+  });
+
+  it("are named after the document and the clause or the settings", () => {
+    expect(draftLabel(draft("document:d1:settings", {}), "Convention 2026")).toBe("Convention 2026 — Réglages du document");
+    expect(
+      draftLabel(draft("document:d1:clause:objet", { clauseId: "objet", heading: "Article 1 — Objet", text: "x" }), "Convention 2026"),
+    ).toBe("Convention 2026 — Article 1 — Objet");
+    expect(draftLabel(draft("document:d1:clause:objet", { clauseId: "objet", text: "x" }), null)).toBe(
+      "Document — texte d’une clause",
+    );
   });
 });
