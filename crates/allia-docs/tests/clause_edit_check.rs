@@ -56,10 +56,12 @@ fn plain_text_blanks_and_moved_fields_pass() {
     for text in [
         "Un texte sans donnée.",
         "{{ blank(\"la durée\") }} puis l'alliance « {{ alliance.name }} ».",
-        "{% if alliance.territory %}Sur {{ alliance.territory }}.{% endif %} {{ alliance.name }}",
+        "{% if alliance.territory %} sur leur territoire, {{ alliance.territory }}{% endif %} {{ alliance.name }}",
         "Voir l'article {{ ref(\"suivi\") }}.",
         "Date : {{ blank() }}.",
-        "",
+        // Braces typed as text, written the editor's way.
+        "Tapez {{ \"{\" }}{ 7 * 6 }} ou {{ \"{\" }}% for %} : c'est du texte.",
+        "{{ \"{\" }}",
     ] {
         assert_eq!(
             check_clause_edit(&file(true), &options(kind), "preambule", text),
@@ -107,10 +109,93 @@ fn an_unknown_field_is_refused_even_in_a_branch_the_data_skips() {
         "objet",
         "{% if false %}{{ alliance.nme }}{% endif %}Texte.",
     );
-    assert!(message.contains("donnée inconnue"), "{message}");
-    assert!(message.contains("alliance.nme"), "{message}");
+    assert!(
+        message.contains("que l’éditeur ne sait pas afficher"),
+        "{message}"
+    );
+    assert!(!message.contains("alliance.nme"), "{message}");
     refusal(kind, "objet", "{{ inconnu }}");
     refusal(kind, "objet", "{{ nope('x') }}");
+}
+
+/// What the clause editor cannot show is refused, with a plain French reason that quotes no
+/// code (no field path, no line number), so a stored text is always one the editor shows.
+#[test]
+fn template_code_the_editor_cannot_produce_is_refused() {
+    let kind = DocumentKind::PartnershipCharter;
+    for text in [
+        "{{ alliance.name | upper }}",
+        "{{ 7 * 6 }}",
+        "{% for x in [1, 2] %}{{ x }}{% endfor %}",
+        "Texte {# une note #} fin.",
+        "{{ alliance.name ~ \"!\" }}",
+        "{% if alliance.territory %}Sur {{ alliance.territory }}.{% endif %}",
+        "{{alliance.name}}",
+        "Ligne 1\nLigne 2\n{% set foo = 1 %}\n\n\n\n{{ foo.bar }}",
+    ] {
+        let message = refusal(kind, "preambule", text);
+        assert!(
+            message.contains("que l’éditeur ne sait pas afficher"),
+            "{text}: {message}"
+        );
+        for code in ["{", "}", "ligne", "foo", "alliance.", "upper", "|"] {
+            assert!(!message.contains(code), "{text}: « {code} » in {message}");
+        }
+        assert!(
+            message.contains("Rétablissez le texte du modèle"),
+            "{message}"
+        );
+    }
+    // A field or a blank inserted by the editor, and a model's chip moved to another clause
+    // of the same document, are the editor's own.
+    for text in [
+        "{{ alliance.purpose }} et {{ blank() }}",
+        "Fin {% if alliance.start_date %}du {{ alliance.start_date }}{% else %}de sa signature{% endif %}.",
+    ] {
+        assert_eq!(
+            check_clause_edit(&file(true), &options(kind), "preambule", text),
+            Ok(()),
+            "{text}"
+        );
+    }
+}
+
+/// Item 3 of the new-user trial: a clause saved empty printed a heading with nothing under it.
+#[test]
+fn an_empty_text_is_refused_with_what_to_do() {
+    let kind = DocumentKind::PartnershipCharter;
+    for text in ["", "  \n\n ", "****"] {
+        assert_eq!(
+            refusal(kind, "preambule", text),
+            "Cette clause est obligatoire\u{a0}: écrivez son texte, ou rétablissez le texte du modèle."
+        );
+    }
+    let message = refusal(kind, "adhesion", "");
+    assert!(
+        message.contains("décochez «\u{a0}Inclure cette clause\u{a0}»"),
+        "{message}"
+    );
+}
+
+#[test]
+fn the_model_text_with_french_typography_is_no_edit() {
+    let kind = DocumentKind::PartnershipCharter;
+    let clause = clauses(&file(true), &options(kind))
+        .expect("clauses")
+        .into_iter()
+        .find(|c| c.id == "preambule")
+        .expect("préambule");
+    let typographic = clause
+        .model_text
+        .replace('\'', "’")
+        .replace(" :", "\u{a0}:");
+    assert_ne!(typographic, clause.model_text);
+    assert!(is_model_text(kind, "preambule", &typographic));
+    assert!(!is_model_text(
+        kind,
+        "preambule",
+        &typographic.replace("ensemble", "seuls")
+    ));
 }
 
 #[test]

@@ -92,12 +92,30 @@ impl TemplateError {
             clause_title: clause_title.to_string(),
             edited: true,
             line: None,
+            // The field's name is template code: the person never sees it.
             message: fix_typography(&format!(
                 "Le texte modifié de la clause « {clause_title} » contient une erreur : il \
-                 insère une donnée inconnue (« {name} »). Corrigez le texte ou rétablissez le \
-                 texte du modèle."
+                 insère une donnée inconnue. Corrigez le texte ou rétablissez le texte du \
+                 modèle."
             )),
             detail: format!("undeclared variable {name}"),
+        }
+    }
+
+    /// An edited text refused before rendering (its shape, or empty), with the French
+    /// `message` to show at the clause.
+    pub(crate) fn refused_edit(
+        clause_id: &str,
+        clause_title: &str,
+        message: &str,
+    ) -> TemplateError {
+        TemplateError::ClauseText {
+            clause_id: clause_id.to_string(),
+            clause_title: clause_title.to_string(),
+            edited: true,
+            line: None,
+            message: fix_typography(message),
+            detail: "refused by the clause editor's shape check".to_string(),
         }
     }
 
@@ -127,8 +145,13 @@ impl TemplateError {
         } else {
             "Le texte modèle de la clause"
         };
+        // The editor shows no lines of code: an edit's message names none (the number
+        // stays in `line` for logs); a model's, read by whoever writes the model, does.
         let line = err.line();
-        let at = line.map(|l| format!(" (ligne {l})")).unwrap_or_default();
+        let at = match line {
+            Some(l) if !edited => format!(" (ligne {l})"),
+            _ => String::new(),
+        };
         let advice = if edited {
             " Corrigez le texte ou rétablissez le texte du modèle."
         } else {

@@ -37,7 +37,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("subsidy_cents", "Montant de la subvention"),
     (
         "subsidy_threshold_cents",
-        "Seuil de la convention obligatoire",
+        "Montant au-delà duquel une convention est obligatoire",
     ),
     ("review.period_months", "Périodicité de la revue en mois"),
     ("review.next_date", "Date de la prochaine revue"),
@@ -51,19 +51,19 @@ const FIELDS: &[(&str, &str)] = &[
 /// partie » or « du chef de file ». Yes-or-no fields (`is_…`) read as a statement, which the
 /// editor puts after « si ».
 const PARTY_FIELDS: &[(&str, &str)] = &[
-    ("index", "Numéro {of}"),
+    ("index", "Rang {of} dans la liste"),
     ("name", "Nom {of}"),
     ("acronym", "Sigle {of}"),
     ("short_name", "Nom court {of}"),
-    ("of_name", "«\u{a0}de\u{a0}» + nom {of}"),
-    ("of_short_name", "«\u{a0}de\u{a0}» + nom court {of}"),
+    ("of_name", "Nom {of} précédé de «\u{a0}de\u{a0}»"),
+    (
+        "of_short_name",
+        "Nom court {of} précédé de «\u{a0}de\u{a0}»",
+    ),
     ("legal_form", "Forme juridique {of}"),
     ("rna", "Numéro RNA {of}"),
     ("siret", "SIRET {of}"),
-    (
-        "siret_label",
-        "Mot «\u{a0}SIRET\u{a0}» ou «\u{a0}SIREN\u{a0}» {of}",
-    ),
+    ("siret_label", "Type de numéro {of} (SIRET ou SIREN)"),
     ("address", "Adresse {of}"),
     ("city", "Ville {of}"),
     ("representative_name", "Représentant {of}"),
@@ -150,7 +150,11 @@ mod tests {
         assert_eq!(find("lead.short_name"), Some("Nom court du chef de file"));
         assert_eq!(
             find("party.of_name"),
-            Some("«\u{a0}de\u{a0}» + nom de la partie")
+            Some("Nom de la partie précédé de «\u{a0}de\u{a0}»")
+        );
+        assert_eq!(
+            find("lead.index"),
+            Some("Rang du chef de file dans la liste")
         );
         assert!(labels
             .iter()

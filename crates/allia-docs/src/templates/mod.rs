@@ -57,6 +57,7 @@
 
 mod assemble;
 mod clause_engine;
+pub mod clause_shape;
 pub mod context;
 mod error;
 pub mod fields;

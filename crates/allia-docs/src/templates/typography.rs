@@ -117,6 +117,17 @@ pub fn sentence(text: &str) -> String {
     }
 }
 
+/// Whether `text` ends with `&` and a name or number (`&amp`, `&#38`, `&#x26`): what an
+/// HTML character reference has before its `;`.
+fn ends_with_entity_name(text: &str) -> bool {
+    let name_len = text
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+        .count();
+    name_len > 0 && text[..text.len() - name_len].ends_with('&')
+}
+
 fn is_space(c: char) -> bool {
     c == ' ' || c == NBSP || c == NNBSP || c == '\t'
 }
@@ -155,6 +166,9 @@ pub fn fix_typography(text: &str) -> String {
             other => other,
         };
         match c {
+            // An HTML character reference typed or pasted (`&amp;`) is shown as written:
+            // its `;` is not a punctuation mark, so it gets no space.
+            ';' if ends_with_entity_name(&out) => out.push(c),
             ':' | ';' | '!' | '?' => {
                 let prev = out.chars().last();
                 let had_space = trim_trailing_spaces(&mut out);
@@ -283,6 +297,16 @@ mod tests {
         assert_eq!(fix_typography("dit \"oui\""), "dit «\u{a0}oui\u{a0}»");
         assert_eq!(fix_typography("12\" écran"), "12\" écran");
         assert_eq!(fix_typography("etc..."), "etc…");
+    }
+
+    #[test]
+    fn html_entities_are_left_as_written() {
+        assert_eq!(fix_typography("Dupont &amp; fils"), "Dupont &amp; fils");
+        assert_eq!(fix_typography("&#38; et &#x26;"), "&#38; et &#x26;");
+        assert_eq!(fix_typography("A&B;"), "A&B;");
+        // A real semicolon after a word or a lone « & » keeps its no-break space.
+        assert_eq!(fix_typography("amp ; & ; x&"), "amp\u{a0}; &\u{a0}; x&");
+        assert_eq!(fix_typography("fin;"), "fin\u{a0};");
     }
 
     #[test]
