@@ -16,10 +16,16 @@ describe("ClauseEditor", () => {
     const chips = [...area.querySelectorAll(".chip")].map((chip) => chip.textContent);
     expect(chips).toEqual([
       "[Nom de l’alliance]",
-      "[Si [Territoire] est renseigné\u00a0: sur [Territoire]]",
+      "[Si «\u00a0Territoire\u00a0» renseigné\u00a0: “sur …”]",
       "[À compléter\u00a0: la date de la revue]",
       "[Numéro de l’article «\u00a0Suivi de la charte\u00a0»]",
     ]);
+    // The condition's full wording is its tooltip.
+    expect(area.querySelector(".chip-condition")?.getAttribute("title")).toBe(
+      "Si la donnée «\u00a0Territoire\u00a0» est renseignée\u00a0: sur «\u00a0Territoire\u00a0»",
+    );
+    // French typography as printed: ’ and a no-break space before « : ».
+    expect(area.querySelectorAll("p")[2]?.textContent?.startsWith("Date\u00a0: ")).toBe(true);
     expect(document.body.textContent).not.toMatch(/\{\{|\{%|alliance\.name/);
     expect(area.querySelectorAll("p")).toHaveLength(3);
   });
@@ -39,6 +45,37 @@ describe("ClauseEditor", () => {
     await fireEvent.change(screen.getByTestId("clause-insert"), { target: { value: "alliance.purpose" } });
     expect(value).toBe("{{ alliance.purpose }}Fin.");
     expect(screen.getByTestId("clause-text").querySelector(".chip")?.textContent).toBe("[Objet]");
+  });
+
+  it("groups the insertable data under headings", () => {
+    render(ClauseEditor, { id: "ed", label: "Texte", value: "x", perParty: true });
+    const groups = [...screen.getByTestId("clause-insert").querySelectorAll("optgroup")].map((g) => g.getAttribute("label"));
+    expect(groups).toEqual(["La partie", "L’alliance", "Le chef de file", "Les financements", "Le suivi et la gouvernance", "Le document"]);
+  });
+
+  it("gives the stored text back unchanged when only its typography was shown, and shows bold as bold", async () => {
+    const model = "Les valeurs de l'alliance :\n- **l'intérêt général** : avant tout ;";
+    let value = model;
+    render(ClauseEditor, {
+      id: "ed",
+      label: "Texte",
+      get value() {
+        return value;
+      },
+      set value(next: string) {
+        value = next;
+      },
+    });
+    const area = screen.getByTestId("clause-text");
+    expect(area.textContent).not.toContain("*");
+    expect(area.querySelector("strong")?.textContent).toBe("l’intérêt général");
+    expect(area.querySelectorAll(".clause-bullet")).toHaveLength(1);
+    // Everything selected, « Gras » takes the bold off (part of it was bold), then undone: the model's text again.
+    await fireEvent.keyDown(area, { key: "a", ctrlKey: true });
+    await fireEvent.click(screen.getByTestId("clause-bold"));
+    expect(value).toBe("Les valeurs de l’alliance\u00a0:\n- l’intérêt général\u00a0: avant tout\u00a0;");
+    await fireEvent.keyDown(area, { key: "z", ctrlKey: true });
+    expect(value).toBe(model);
   });
 
   it("marks the area invalid and links it to the message", () => {

@@ -217,12 +217,45 @@ describe("DocumentBuilder", () => {
     await fireEvent.click(screen.getByTestId("clause-save"));
     await waitFor(() => expect(screen.queryByTestId("clause-text")).toBeNull());
     await fireEvent.click(screen.getByTestId("clause-reset-objet"));
+    // « Rétablir » replaces the person's text: it asks first.
+    expect(await screen.findByText("Votre texte de cette clause sera remplacé.")).toBeInTheDocument();
+    expect(changes).toHaveLength(2);
+    await fireEvent.click(screen.getByTestId("confirm-reset"));
     await waitFor(() => expect(changes).toHaveLength(3));
     expect(changes).toEqual([
       ["confidentialite", { type: "include", value: false }],
       ["objet", { type: "setText", value: "{{ alliance.name }}x" }],
       ["objet", { type: "resetText" }],
     ]);
+  });
+
+  it("asks before throwing away a clause text being edited (« Annuler », another clause's « Modifier le texte »)", async () => {
+    // The editor scrolls its cursor into view when the dialog gives it the focus back: jsdom measures nothing.
+    const rects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
+    Object.assign(Range.prototype, { getClientRects: rects, getBoundingClientRect: () => new DOMRect() });
+    const changes: unknown[] = [];
+    mockBackend(() => null, changes);
+    renderBuilder(documentAt("draft", { nextStatus: "in_review", canSign: false, frozen: false }));
+    await fireEvent.click(await screen.findByTestId("clause-edit-objet"));
+    // Unchanged: « Annuler » closes at once.
+    await fireEvent.click(screen.getByTestId("clause-cancel"));
+    expect(screen.queryByTestId("clause-text")).toBeNull();
+    expect(screen.queryByTestId("confirm-discard")).toBeNull();
+
+    await fireEvent.click(screen.getByTestId("clause-edit-objet"));
+    await fireEvent.change(screen.getByTestId("clause-insert"), { target: { value: "alliance.name" } });
+    await fireEvent.click(screen.getByTestId("clause-cancel"));
+    expect(await screen.findByTestId("confirm-discard")).toBeInTheDocument();
+    // « Continuer la saisie »: the text is still there.
+    await fireEvent.click(screen.getByRole("button", { name: "Continuer la saisie" }));
+    await waitFor(() => expect(screen.queryByTestId("confirm-discard")).toBeNull());
+    expect(screen.getByTestId("clause-text").querySelector(".chip")?.textContent).toBe("[Nom de l’alliance]");
+
+    // Another clause's « Modifier le texte » asks too; confirmed, the other clause opens.
+    await fireEvent.click(screen.getByTestId("clause-edit-confidentialite"));
+    await fireEvent.click(await screen.findByTestId("confirm-discard"));
+    await waitFor(() => expect(screen.getByTestId("clause-text").id).toBe("clause-text-confidentialite"));
+    expect(changes).toEqual([]);
   });
 
   it("names each repeated clause button after its clause, keeping the visible text", async () => {

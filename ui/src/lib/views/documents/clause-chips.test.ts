@@ -6,7 +6,12 @@ import { EditorState, NodeSelection, TextSelection } from "prosemirror-state";
 import models from "./clause-models.json";
 import {
   BLANK_CHOICE,
+  ESCAPED_BRACE,
   FIELD_LABELS,
+  frenchTypography,
+  insertableGroups,
+  needsSpaceBefore,
+  toggleBullet,
   clauseSchema,
   displayText,
   fieldChip,
@@ -33,6 +38,16 @@ describe("the real model texts", () => {
   it.each(all)("$doc / $id: parse → serialize and doc → text give the text back unchanged", ({ text }) => {
     expect(serialize(parse(text))).toBe(text);
     expect(fromDoc(toDoc(text))).toBe(text);
+  });
+
+  it.each(all)("$doc / $id: chips read short, on one line, with no bracket inside", ({ text }) => {
+    for (const line of parse(text, { titles: { suivi: "Suivi de la charte" } })) {
+      for (const segment of line) {
+        if (segment.type !== "chip") continue;
+        expect(segment.label).not.toMatch(/[[\]\n]/);
+        expect(segment.label.length, segment.label).toBeLessThanOrEqual(110);
+      }
+    }
   });
 
   it.each(all)("$doc / $id: the person reads no template code", ({ text }) => {
@@ -70,7 +85,8 @@ describe("chips", () => {
       type: "chip",
       kind: "condition",
       source: "{% if alliance.start_date %}du {{ alliance.start_date }}{% else %}de sa signature{% endif %}",
-      label: "Si [Date de début] est renseigné\u00a0: du [Date de début] ; sinon\u00a0: de sa signature",
+      label: "Si «\u00a0Date de début\u00a0» renseigné\u00a0: “du …”, sinon “de sa signature”",
+      detail: "Si la donnée «\u00a0Date de début\u00a0» est renseignée\u00a0: du «\u00a0Date de début\u00a0» ; sinon\u00a0: de sa signature",
     });
   });
 
@@ -83,17 +99,18 @@ describe("chips", () => {
 
   it("reads a yes-or-no field as a statement", () => {
     const [chip] = parse("{% if party.is_lead %}Coordonne.{% else %}Contribue.{% endif %}")[0] ?? [];
-    expect(chip?.type === "chip" && chip.label).toBe("Si [La partie est chef de file]\u00a0: Coordonne. ; sinon\u00a0: Contribue.");
+    expect(chip?.type === "chip" && chip.label).toBe("Si la partie est chef de file\u00a0: “Coordonne.”, sinon “Contribue.”");
     const [negated] = parse("{% if not party.is_profile %}Partenaire.{% endif %}")[0] ?? [];
-    expect(negated?.type === "chip" && negated.label).toBe("Sauf si [La partie est votre association]\u00a0: Partenaire.");
+    expect(negated?.type === "chip" && negated.label).toBe("Sauf si la partie est votre association\u00a0: “Partenaire.”");
   });
 
   it("lists repeated for each party", () => {
     const text = "{% for party in parties %}\n- **{{ party.name }}**, {{ party.identity }}\n{% endfor %}";
     const [chip] = parse(text)[0] ?? [];
     expect(chip).toMatchObject({ kind: "list" });
-    expect(chip?.type === "chip" && chip.label).toBe(
-      "Pour chaque élément de [Parties]\u00a0: - [Nom de la partie], [Identification de la partie]",
+    expect(chip?.type === "chip" && chip.label).toBe("Liste des parties (une ligne par partie)");
+    expect(chip?.type === "chip" && chip.detail).toBe(
+      "Chaque ligne\u00a0: «\u00a0Nom de la partie\u00a0», «\u00a0Identification de la partie\u00a0»",
     );
   });
 
@@ -166,7 +183,7 @@ describe("editing", () => {
     state = run(state, insertChip(fieldChip("alliance.territory")));
     expect(fromDoc(state.doc)).toBe("{{ alliance.territory }}Fin.");
     expect(fieldChip("alliance.territory").attrs["label"]).toBe("Territoire");
-    expect(fieldChip(BLANK_CHOICE).attrs).toEqual({ source: "{{ blank() }}", label: "À compléter", kind: "blank" });
+    expect(fieldChip(BLANK_CHOICE).attrs).toEqual({ source: "{{ blank() }}", label: "À compléter", kind: "blank", detail: "" });
   });
 
   it("offers the alliance's fields, and the party's only in per-party clauses", () => {
@@ -175,5 +192,132 @@ describe("editing", () => {
     expect(plain).not.toContain("party.name");
     expect(insertableFields(true).map((f) => f.path)).toContain("party.name");
     expect(insertableFields(false).every((f) => !f.label.includes("(code)"))).toBe(true);
+  });
+});
+
+/** The editor's document of plain typed lines (what a person types, before any serialising). */
+function typed(...lines: string[]) {
+  return clauseSchema.node(
+    "doc",
+    null,
+    lines.map((line) => clauseSchema.node("line", null, line ? [clauseSchema.text(line)] : [])),
+  );
+}
+
+describe("what is typed is text, never code (new-user trial, item 1)", () => {
+  const typedCode = [
+    "{{ alliance.name | upper }}",
+    "{{ 7 * 6 }}",
+    "{% for x in [1, 2] %}{{ x }}{% endfor %}",
+    "{# une note #}",
+    "{{{ triple }}}",
+    "fin {",
+    '{{ "{" }}',
+    "{% raw %}{{ x }}{% endraw %}",
+  ];
+
+  it.each(typedCode)("« %s » typed is stored with its braces escaped and read back as the same text", (code) => {
+    const stored = fromDoc(typed(`Avant ${code} après`));
+    // No tag in the stored text but the escaped brace.
+    const tags = tokenize(stored).filter((t) => t.type === "tag");
+    expect(tags).toEqual([]);
+    expect(stored.replaceAll(ESCAPED_BRACE, "")).not.toMatch(/\{\{|\{%|\{#/);
+    // Read back: the same text, no chip.
+    const lines = parse(stored);
+    expect(lines.flat().map((s) => s.type)).toEqual(["text"]);
+    expect(toDoc(stored).textContent).toBe(`Avant ${code} après`);
+    expect(fromDoc(toDoc(stored))).toBe(stored);
+  });
+
+  it("escapes a brace typed just before a chip, so the two never make a tag", () => {
+    const doc = clauseSchema.node("doc", null, [
+      clauseSchema.node("line", null, [clauseSchema.text("a {"), fieldChip("alliance.name")]),
+    ]);
+    const stored = fromDoc(doc);
+    expect(stored).toBe(`a ${ESCAPED_BRACE}{{ alliance.name }}`);
+    expect(parse(stored)[0]?.map((s) => s.type)).toEqual(["text", "chip"]);
+  });
+});
+
+describe("formatting shows as formatting (item 2)", () => {
+  const bolds = (doc: ReturnType<typeof toDoc>) => {
+    const out: string[] = [];
+    doc.descendants((node) => {
+      if (node.marks.some((m) => m.type.name === "bold")) out.push(node.isText ? (node.text ?? "") : String(node.attrs["label"]));
+    });
+    return out;
+  };
+
+  it("shows bold as a mark and « - » lines as list items, and writes them back", () => {
+    const text = "Les valeurs :\n- **l'intérêt général** : avant tout ;\n- *Attention :* **{{ alliance.name }}** fin.";
+    const doc = toDoc(text);
+    expect(doc.textContent).not.toContain("*");
+    expect(bolds(doc)).toEqual(["l'intérêt général", "Nom de l’alliance"]);
+    const lines: boolean[] = [];
+    doc.forEach((line) => lines.push(Boolean(line.attrs["bullet"])));
+    expect(lines).toEqual([false, true, true]);
+    expect(doc.child(1).textContent).toBe("l'intérêt général : avant tout ;");
+    expect(fromDoc(doc)).toBe(text);
+  });
+
+  it("keeps a lone ** and typed backslashes literal, escaped for print", () => {
+    const doc = toDoc("**seul et 5 * 3");
+    expect(doc.textContent).toBe("**seul et 5 * 3");
+    expect(bolds(doc)).toEqual([]);
+    const stored = fromDoc(typed("**seul", "a\\b *x*", "- pas une liste"));
+    expect(stored).toBe("\\*\\*seul\na\\\\b \\*x\\*\n\\- pas une liste");
+    expect(toDoc(stored).textContent).toBe("**seula\\b *x*- pas une liste");
+    expect(fromDoc(toDoc(stored))).toBe(stored);
+  });
+
+  it("toggles a list item on the cursor's line", () => {
+    let state = EditorState.create({ doc: typed("Un", "Deux") });
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 6)));
+    toggleBullet(state, (tr) => (state = state.apply(tr)));
+    expect(fromDoc(state.doc)).toBe("Un\n- Deux");
+    toggleBullet(state, (tr) => (state = state.apply(tr)));
+    expect(fromDoc(state.doc)).toBe("Un\nDeux");
+  });
+});
+
+describe("French typography in the editor (item 7)", () => {
+  it("shows ’ and no-break spaces, as printed", () => {
+    expect(frenchTypography("l'alliance « X » : oui ; non ! ?")).toBe(
+      "l’alliance «\u00a0X\u00a0»\u00a0: oui\u00a0; non\u00a0!\u00a0?",
+    );
+    const doc = toDoc("L'objet : {{ blank(\"l'objet\") }}", {}, { typography: true });
+    expect(doc.textContent).toBe("L’objet\u00a0: [À compléter\u00a0: l’objet]");
+    // The chip's source is never touched.
+    expect(fromDoc(doc)).toBe("L’objet\u00a0: {{ blank(\"l'objet\") }}");
+  });
+});
+
+describe("inserting a field (item 5)", () => {
+  it("puts a space before a chip stuck to a word, not after a space, a quote or an apostrophe", () => {
+    expect(needsSpaceBefore("l’alliance")).toBe(true);
+    expect(needsSpaceBefore("article,")).toBe(true);
+    for (const before of ["", "le ", "«\u00a0", "l’", "l'", "("]) expect(needsSpaceBefore(before)).toBe(false);
+    let state = EditorState.create({ doc: typed("Signé par") });
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 10)));
+    insertChip(fieldChip("alliance.name"))(state, (tr) => (state = state.apply(tr)));
+    expect(fromDoc(state.doc)).toBe("Signé par {{ alliance.name }}");
+  });
+
+  it("groups the list by where the data comes from, in plain French", () => {
+    const groups = insertableGroups(true);
+    expect(groups.map((g) => g.label)).toEqual([
+      "La partie",
+      "L’alliance",
+      "Le chef de file",
+      "Les financements",
+      "Le suivi et la gouvernance",
+      "Le document",
+    ]);
+    expect(groups.flatMap((g) => g.fields).length).toBe(insertableFields(true).length);
+    expect(insertableGroups(false).map((g) => g.label)).not.toContain("La partie");
+    const labels = groups.flatMap((g) => g.fields.map((f) => f.label));
+    for (const jargon of [/\+ nom/, /^Mot /, /^Numéro du chef de file$/, /Seuil de la convention obligatoire/]) {
+      expect(labels.filter((l) => jargon.test(l))).toEqual([]);
+    }
   });
 });

@@ -4,17 +4,33 @@
 // text around chips, moves them or deletes them, and can never break one. Serialising gives back exactly the
 // template text: text and chip sources, in order, lines joined by "\n".
 //
+// What the person types is text, never code: a `{` that could open a tag is written `{{ "{" }}` (ESCAPED_BRACE),
+// which the template prints as « { » and this parser reads back as text. The clause mini-markup shows as
+// formatting: `**gras**` and `*italique*` are marks (Ctrl + B, Ctrl + I), a line starting with « - » is a list item,
+// and a `*` or `\` typed is escaped (`\*`) so it prints as typed. The vault refuses any other tag
+// (allia_docs::templates::clause_shape), so a stored text is always one this editor can show.
+//
 // Labels come from `api/clause-fields.json`, written from Rust (allia_docs::templates::fields) next to the
 // template context: this module never spells a field's name itself.
-import { Fragment, Schema, type Node as PmNode } from "prosemirror-model";
-import { NodeSelection, TextSelection, type Command, type EditorState } from "prosemirror-state";
+import { Fragment, Schema, type Node as PmNode, type NodeType } from "prosemirror-model";
+import { NodeSelection, TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
 import fieldList from "$lib/api/clause-fields.json";
 
 /** What a chip stands for, for its style and its wording. */
 export type ChipKind = "field" | "blank" | "reference" | "condition" | "list" | "code";
 
 /** One piece of a clause text: plain text, or a chip that keeps its template source verbatim. */
-export type Segment = { type: "text"; text: string } | { type: "chip"; kind: ChipKind; source: string; label: string };
+export type Segment =
+  | { type: "text"; text: string }
+  | {
+      type: "chip";
+      kind: ChipKind;
+      source: string;
+      /** What the chip reads: short, on one line, no brackets inside. */
+      label: string;
+      /** The full wording (a condition's branches, what a list repeats), for the chip's tooltip; "" when the label says it all. */
+      detail?: string;
+    };
 
 /** A clause text as the editor shows it: one array of segments per line (newlines inside a chip do not count). */
 export type Lines = Segment[][];
@@ -58,6 +74,9 @@ function tagEnd(source: string, from: number, close: string): number | null {
   return null;
 }
 
+/** How a literal `{` that could open a tag is stored: an expression printing « { », read back as text. */
+export const ESCAPED_BRACE = '{{ "{" }}';
+
 /** Cuts a template text into plain text and tags. A tag that is never closed stays text (the vault refuses it). */
 export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -66,7 +85,10 @@ export function tokenize(source: string): Token[] {
   while (i < source.length) {
     const opener = OPENERS[source.slice(i, i + 2)];
     const end = opener ? tagEnd(source, i, opener.close) : null;
-    if (opener && end !== null) {
+    if (opener && end !== null && source.slice(i, end) === ESCAPED_BRACE) {
+      text += "{";
+      i = end;
+    } else if (opener && end !== null) {
       if (text) tokens.push({ type: "text", text });
       text = "";
       const whole = source.slice(i, end);
@@ -155,9 +177,23 @@ export function parse(source: string, context: LabelContext = {}): Lines {
   return lines;
 }
 
-/** The stored text of the editor's lines: text and chip sources in order, lines joined by "\n". */
+/**
+ * A text part as stored: every `{` that could open a tag with what follows (`{{`, `{%`, `{#`), or with a chip
+ * after it (a `{` ending the part), is written ESCAPED_BRACE, so nothing typed is ever run as code.
+ */
+export function escapeBraces(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    const next = text[i + 1];
+    out += c === "{" && (next === undefined || next === "{" || next === "%" || next === "#") ? ESCAPED_BRACE : c;
+  }
+  return out;
+}
+
+/** The stored text of the editor's lines: text (braces escaped) and chip sources in order, lines joined by "\n". */
 export function serialize(lines: Lines): string {
-  return lines.map((line) => line.map((s) => (s.type === "text" ? s.text : s.source)).join("")).join("\n");
+  return lines.map((line) => line.map((s) => (s.type === "text" ? escapeBraces(s.text) : s.source)).join("")).join("\n");
 }
 
 /** The text a person reads for a clause text: chips as « [label] », every template tag replaced. */
@@ -200,13 +236,25 @@ function quoted(text: string): string {
   return `«${NBSP}${text}${NBSP}»`;
 }
 
+/** A field named inside a label: « Territoire » between guillemets (never brackets inside a chip). */
+function named(label: string): string {
+  return quoted(label);
+}
+
+/** The words a blank's label is made of: its literals, and « de la partie » for a party's « de » + name field. */
+function blankWords(expression: string): string {
+  const words = literals(expression).join("").trim();
+  const fields = [...withoutLiterals(expression).matchAll(/\b(party|lead)\.([a-z_]+)/g)].map((m) =>
+    m[2]?.startsWith("of_") ? (m[1] === "lead" ? "du chef de file" : "de la partie") : "…",
+  );
+  return [words, ...fields].filter(Boolean).join(" ").replace(/[ \t\n]+/g, " ").replace(/'/g, "’");
+}
+
 /** The label of one expression (`{{ … }}`). */
 function expressionChip(source: string, expression: string, context: LabelContext): Segment {
   const call = /^([a-z_]+)\s*\(/.exec(expression)?.[1];
   if (call === "blank") {
-    const words = literals(expression).join("").trim();
-    const fields = fieldNames(expression).map(chipText).join(" ");
-    const what = [words, fields].filter(Boolean).join(" ");
+    const what = blankWords(expression);
     return { type: "chip", kind: "blank", source, label: what ? `À compléter${NBSP}: ${what}` : "À compléter" };
   }
   if (call === "ref") {
@@ -214,11 +262,18 @@ function expressionChip(source: string, expression: string, context: LabelContex
     const title = context.titles?.[id] ?? id;
     return { type: "chip", kind: "reference", source, label: `Numéro de l’article ${quoted(title)}` };
   }
+  const bare = withoutLiterals(expression);
   const names = fieldNames(expression);
-  if (names.length === 1 && !/\bif\b/.test(withoutLiterals(expression))) {
+  if (names.length === 1 && !/\bif\b/.test(bare)) {
     return { type: "chip", kind: "field", source, label: names[0] as string };
   }
-  if (names.length > 0) return { type: "chip", kind: "field", source, label: `Selon ${names.map(chipText).join(", ")}` };
+  // `{{ " ;" if not loop.last else "." }}`: the punctuation that ends each line of a list.
+  if (/\bloop\./.test(bare) && literals(expression).every((l) => /^[\s.,;:!?]*$/.test(l))) {
+    return { type: "chip", kind: "code", source, label: "Ponctuation de fin de ligne", detail: "« ; » après chaque ligne, un point (ou une virgule) après la dernière" };
+  }
+  if (names.length > 0) {
+    return { type: "chip", kind: "field", source, label: `Texte selon ${names.map(named).join(", ")}` };
+  }
   return { type: "chip", kind: "code", source, label: "Donnée calculée" };
 }
 
@@ -229,53 +284,80 @@ function tagChip(token: Extract<Token, { type: "tag" }>, context: LabelContext):
   return { type: "chip", kind: "condition", source: token.source, label: "Repère de condition" };
 }
 
-/** What a condition tests, in words: « si [Territoire] est renseigné ». */
-function conditionWords(test: string, context: LabelContext): string {
+/** What a condition tests, in words: « si la donnée « Territoire » est renseignée », « si la partie est chef de file ». */
+function conditionWords(test: string, context: LabelContext, short = false): string {
   const has = /^has\(\s*["']([^"']+)["']\s*\)$/.exec(test);
   if (has) return `si l’article ${quoted(context.titles?.[has[1] as string] ?? (has[1] as string))} est présent`;
-  // Yes-or-no fields (`party.is_lead`) are labelled as a statement: « si [La partie est chef de file] ».
+  // Yes-or-no fields (`party.is_lead`) are labelled as a statement: « si la partie est chef de file ».
   const isYesNo = (path: string) => /(^|\.)is_[a-z_]+$/.test(path);
+  const statement = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
   const negated = /^not\s+([A-Za-z_.]+)$/.exec(test);
   if (negated) {
     const path = negated[1] as string;
     const label = FIELD_LABELS.get(path);
-    if (label !== undefined) return isYesNo(path) ? `sauf si ${chipText(label)}` : `si ${chipText(label)} n’est pas renseigné`;
+    if (label !== undefined) {
+      if (isYesNo(path)) return `sauf si ${statement(label)}`;
+      return short ? `si ${named(label)} non renseigné` : `si la donnée ${named(label)} n’est pas renseignée`;
+    }
   }
   const label = FIELD_LABELS.get(test);
-  if (label !== undefined) return isYesNo(test) ? `si ${chipText(label)}` : `si ${chipText(label)} est renseigné`;
+  if (label !== undefined) {
+    if (isYesNo(test)) return `si ${statement(label)}`;
+    return short ? `si ${named(label)} renseigné` : `si la donnée ${named(label)} est renseignée`;
+  }
   const names = fieldNames(test);
-  return names.length > 0 ? `selon ${names.map(chipText).join(", ")}` : "selon les données";
+  return names.length > 0 ? `selon ${names.map(named).join(", ")}` : "selon les données";
 }
 
-/** A short reading of a branch: its text with inner chips as « [label] », on one line, cut when long. */
-function branchPreview(tokens: Token[], context: LabelContext): string {
-  const text = displayText(sourceOf(tokens), context)
+/** A branch as a person reads it: its text on one line, inner chips as « … », formatting marks left out. */
+function branchText(tokens: Token[], context: LabelContext, chip: (label: string) => string): string {
+  return parse(sourceOf(tokens), context)
+    .map((line) => line.map((s) => (s.type === "text" ? s.text : chip(s.label))).join(""))
+    .join(" ")
+    .replace(/\\(.)/g, "$1")
     .replace(/\*\*|\*/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text.length > 90 ? `${text.slice(0, 89).trimEnd()}…` : text;
+    .replace(/^[ \t]*-[ \t]+/, "")
+    // Line breaks and runs of spaces as one space; the no-break spaces of « » stay.
+    .replace(/[ \t\n]+/g, " ")
+    .trim()
+    .replace(/'/g, "’");
 }
 
-/** One chip for a whole `if … endif` or `for … endfor` block, labelled by what it tests and what it prints. */
+/** A short quote of a branch for a label: « “sur leur territoire, …” », cut when long; « rien » when empty. */
+function branchQuote(tokens: Token[], context: LabelContext): string {
+  const text = branchText(tokens, context, () => "…").replace(/…(\s*…)+/g, "…");
+  if (!text) return "rien";
+  const short = text.length > 32 ? `${text.slice(0, 31).trimEnd()}…` : text;
+  return `“${short}”`;
+}
+
+/** The nouns of a list the models repeat: « Liste des parties (une ligne par partie) ». */
+const LISTS: Record<string, string> = {
+  parties: "Liste des parties (une ligne par partie)",
+  objectives: "Liste des objectifs (une ligne par objectif)",
+  public_funders: "Liste des financeurs publics",
+};
+
+/** One chip for a whole `if … endif` or `for … endfor` block: a short label, the full wording in `detail`. */
 function blockChip(block: Token[], context: LabelContext): Segment {
   const source = sourceOf(block);
   const head = block[0] as Extract<Token, { type: "tag" }>;
+  const full = (tokens: Token[]) => branchText(tokens, context, (label) => quoted(label));
   if (keyword(head) === "for") {
     const iterable = /^for\s+\S+\s+in\s+(.+)$/.exec(head.inner)?.[1]?.trim() ?? "";
     const over = FIELD_LABELS.get(iterable);
-    const body = branchPreview(block.slice(1, -1), context);
-    const what = over === undefined ? "Liste répétée" : `Pour chaque élément de ${chipText(over)}`;
-    return { type: "chip", kind: "list", source, label: body ? `${what}${NBSP}: ${body}` : what };
+    const label = LISTS[iterable] ?? (over === undefined ? "Liste répétée" : `Liste répétée pour chaque élément de ${named(over)}`);
+    const body = full(block.slice(1, -1));
+    return { type: "chip", kind: "list", source, label, detail: body ? `Chaque ligne${NBSP}: ${body}` : "" };
   }
   // Branches at depth 1: `if`, then each `elif` / `else`.
-  const parts: string[] = [];
+  const branches: { words: string; short: string; tokens: Token[] }[] = [];
   let depth = 0;
   let test = head.inner.replace(/^if\s+/, "");
   let start = 1;
   const flush = (end: number) => {
-    const body = branchPreview(block.slice(start, end), context);
     const words = test === "" ? "sinon" : conditionWords(test, context);
-    parts.push(`${words}${NBSP}: ${body || "rien"}`);
+    branches.push({ words, short: test === "" ? words : conditionWords(test, context, true), tokens: block.slice(start, end) });
   };
   for (let i = 1; i < block.length - 1; i++) {
     const k = keyword(block[i] as Token);
@@ -288,21 +370,35 @@ function blockChip(block: Token[], context: LabelContext): Segment {
     }
   }
   flush(block.length - 1);
-  const label = parts.join(" ; ");
-  return { type: "chip", kind: "condition", source, label: label.charAt(0).toUpperCase() + label.slice(1) };
+  const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  const [first, ...others] = branches;
+  const shown = first === undefined ? "Selon les données" : `${capital(first.short)}${NBSP}: ${branchQuote(first.tokens, context)}`;
+  const withElse = others.length === 1 && others[0]?.words === "sinon" ? `${shown}, sinon ${branchQuote(others[0].tokens, context)}` : null;
+  // Short enough to read at a glance: the other branch is only named when the label would grow long.
+  const label = others.length === 0 ? shown : withElse !== null && withElse.length <= 100 ? withElse : `${shown}, sinon un autre texte`;
+  const detail = capital(branches.map((b) => `${b.words}${NBSP}: ${full(b.tokens) || "rien"}`).join(" ; "));
+  return { type: "chip", kind: "condition", source, label, detail };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The ProseMirror document
 
-/** Lines of text (paragraphs) holding text and chips; a chip is an atom: selected, moved or deleted whole. */
+/**
+ * Lines of text (paragraphs) holding text and chips; a chip is an atom: selected, moved or deleted whole. A line
+ * may be a list item (`bullet`, stored « - » at its start); text and chips may be bold or italic (stored `**`, `*`).
+ */
 export const clauseSchema = new Schema({
   nodes: {
     doc: { content: "line+" },
     line: {
       content: "inline*",
-      toDOM: () => ["p", { class: "clause-line" }, 0],
-      parseDOM: [{ tag: "p" }, { tag: "div" }],
+      attrs: { bullet: { default: false } },
+      toDOM: (node: PmNode) => ["p", { class: node.attrs["bullet"] ? "clause-line clause-bullet" : "clause-line" }, 0],
+      parseDOM: [
+        { tag: "li", getAttrs: () => ({ bullet: true }) },
+        { tag: "p", getAttrs: (dom: HTMLElement) => ({ bullet: dom.classList.contains("clause-bullet") }) },
+        { tag: "div" },
+      ],
     },
     text: { group: "inline" },
     chip: {
@@ -311,54 +407,191 @@ export const clauseSchema = new Schema({
       atom: true,
       selectable: true,
       draggable: true,
-      attrs: { source: { default: "" }, label: { default: "" }, kind: { default: "field" } },
+      attrs: { source: { default: "" }, label: { default: "" }, kind: { default: "field" }, detail: { default: "" } },
       leafText: (node: PmNode) => chipText(String(node.attrs["label"])),
-      toDOM: (node: PmNode) => [
-        "span",
-        {
-          class: `chip chip-${String(node.attrs["kind"])}`,
-          "data-chip": String(node.attrs["source"]),
-          "data-kind": String(node.attrs["kind"]),
-          contenteditable: "false",
-        },
-        chipText(String(node.attrs["label"])),
-      ],
+      toDOM: (node: PmNode) => {
+        const detail = String(node.attrs["detail"]);
+        return [
+          "span",
+          {
+            class: `chip chip-${String(node.attrs["kind"])}`,
+            "data-chip": String(node.attrs["source"]),
+            "data-kind": String(node.attrs["kind"]),
+            ...(detail ? { title: detail, "data-detail": detail } : {}),
+            contenteditable: "false",
+          },
+          chipText(String(node.attrs["label"])),
+        ];
+      },
       parseDOM: [
         {
           tag: "span[data-chip]",
           getAttrs: (dom: HTMLElement) => ({
             source: dom.getAttribute("data-chip") ?? "",
             kind: dom.getAttribute("data-kind") ?? "field",
+            detail: dom.getAttribute("data-detail") ?? "",
             label: (dom.textContent ?? "").replace(/^\[|\]$/g, ""),
           }),
         },
       ],
     },
   },
+  marks: {
+    bold: {
+      toDOM: () => ["strong", 0],
+      parseDOM: [{ tag: "strong" }, { tag: "b" }, { style: "font-weight=bold" }],
+    },
+    italic: {
+      toDOM: () => ["em", 0],
+      parseDOM: [{ tag: "em" }, { tag: "i" }, { style: "font-style=italic" }],
+    },
+  },
 });
 
-/** The editor document of a stored clause text. */
-export function toDoc(source: string, context: LabelContext = {}): PmNode {
-  const lines = parse(source, context).map((line) =>
-    clauseSchema.node(
-      "line",
-      null,
-      line.map((s) =>
-        s.type === "text" ? clauseSchema.text(s.text) : clauseSchema.node("chip", { source: s.source, label: s.label, kind: s.kind }),
-      ),
-    ),
-  );
-  return clauseSchema.node("doc", null, lines);
+const NNBSP = "\u202f";
+
+/**
+ * French typography on a text as the editor shows it, like the printed document: ’ for ', a no-break space
+ * before : ; ! ? and inside « ». Saving the unchanged model shown this way still counts as « not modified »
+ * (ClauseEditor gives back the stored text when nothing else changed, and the vault compares texts typography
+ * aside: allia_docs::templates::is_model_text).
+ */
+export function frenchTypography(text: string): string {
+  return text
+    .replace(/'/g, "’")
+    .replace(/[ \u202f]+([:;!?»])/g, `${NBSP}$1`)
+    .replace(/« +/g, `«${NBSP}`)
+    .replace(new RegExp(NNBSP, "g"), NBSP);
 }
 
-/** The stored text of an editor document. */
+/** Options of `toDoc`. */
+export interface DocOptions {
+  /** Show the text with French typography (’, no-break spaces): what the editor does. */
+  typography?: boolean;
+}
+
+type Inline = { type: "text"; text: string } | { type: "chip"; segment: Extract<Segment, { type: "chip" }> } | { type: "bold" } | { type: "italic" };
+
+/** One line's markup cut into text (escapes resolved), chips and `**` / `*` markers; unmatched markers become text. */
+function inlineTokens(line: Segment[]): Inline[] {
+  const out: Inline[] = [];
+  const push = (text: string) => {
+    const last = out[out.length - 1];
+    if (last?.type === "text") last.text += text;
+    else out.push({ type: "text", text });
+  };
+  for (const segment of line) {
+    if (segment.type === "chip") {
+      out.push({ type: "chip", segment });
+      continue;
+    }
+    const text = segment.text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i] as string;
+      if (c === "\\" && i + 1 < text.length) {
+        push(text[i + 1] as string);
+        i++;
+      } else if (c === "*" && text[i + 1] === "*") {
+        out.push({ type: "bold" });
+        i++;
+      } else if (c === "*") {
+        out.push({ type: "italic" });
+      } else {
+        push(c);
+      }
+    }
+  }
+  // As allia_docs::templates::markup does: a marker never closed stays as written.
+  let openBold = -1;
+  let openItalic = -1;
+  out.forEach((token, index) => {
+    if (token.type === "bold") openBold = openBold >= 0 ? -1 : index;
+    if (token.type === "italic") openItalic = openItalic >= 0 ? -1 : index;
+  });
+  if (openBold >= 0) out[openBold] = { type: "text", text: "**" };
+  if (openItalic >= 0) out[openItalic] = { type: "text", text: "*" };
+  return out;
+}
+
+/** The editor line of a stored line: « - » at its start makes a list item, markup becomes marks. */
+function lineNode(line: Segment[], options: DocOptions): PmNode {
+  const first = line[0];
+  const bullet = first?.type === "text" && first.text.startsWith("- ");
+  const content: Segment[] =
+    bullet && first.type === "text" ? [...(first.text.length > 2 ? [{ type: "text" as const, text: first.text.slice(2) }] : []), ...line.slice(1)] : line;
+  const nodes: PmNode[] = [];
+  let bold = false;
+  let italic = false;
+  for (const token of inlineTokens(content)) {
+    if (token.type === "bold") bold = !bold;
+    else if (token.type === "italic") italic = !italic;
+    else {
+      const marks = [...(bold ? [clauseSchema.marks["bold"]!.create()] : []), ...(italic ? [clauseSchema.marks["italic"]!.create()] : [])];
+      if (token.type === "chip") {
+        const { source, label, kind, detail } = token.segment;
+        nodes.push(clauseSchema.node("chip", { source, label, kind, detail: detail ?? "" }, undefined, marks));
+      } else if (token.text) {
+        nodes.push(clauseSchema.text(options.typography ? frenchTypography(token.text) : token.text, marks));
+      }
+    }
+  }
+  return clauseSchema.node("line", { bullet }, nodes);
+}
+
+/** The editor document of a stored clause text. */
+export function toDoc(source: string, context: LabelContext = {}, options: DocOptions = {}): PmNode {
+  return clauseSchema.node(
+    "doc",
+    null,
+    parse(source, context).map((line) => lineNode(line, options)),
+  );
+}
+
+/** Text typed as it is stored in the markup: `*` and `\` escaped, so they print as typed. */
+function escapeMarkup(text: string): string {
+  return text.replace(/[\\*]/g, (c) => `\\${c}`);
+}
+
+/** The stored text of an editor document: markup for marks and list items, braces escaped, chips verbatim. */
 export function fromDoc(doc: PmNode): string {
   const lines: string[] = [];
   doc.forEach((line) => {
     let text = "";
+    let pending = "";
+    let bold = false;
+    let italic = false;
+    const flush = () => {
+      text += escapeBraces(pending);
+      pending = "";
+    };
+    const setMarks = (nextBold: boolean, nextItalic: boolean) => {
+      // Close the inner mark first, open the outer one first: `**` outside `*`.
+      if (italic && (!nextItalic || bold !== nextBold)) {
+        pending += "*";
+        italic = false;
+      }
+      if (bold !== nextBold) {
+        pending += "**";
+        bold = nextBold;
+      }
+      if (italic !== nextItalic) {
+        pending += "*";
+        italic = nextItalic;
+      }
+    };
     line.forEach((node) => {
-      text += node.isText ? (node.text ?? "") : String(node.attrs["source"]);
+      setMarks(node.marks.some((m) => m.type.name === "bold"), node.marks.some((m) => m.type.name === "italic"));
+      if (node.isText) {
+        pending += escapeMarkup(node.text ?? "");
+      } else {
+        flush();
+        text += String(node.attrs["source"]);
+      }
     });
+    setMarks(false, false);
+    flush();
+    if (line.attrs["bullet"]) text = `- ${text}`;
+    else if (/^[-]\s/.test(text) || text.startsWith("-\u00a0")) text = `\\${text}`;
     lines.push(text);
   });
   return lines.join("\n");
@@ -449,17 +682,70 @@ export function moveChip(direction: -1 | 1): Command {
   };
 }
 
-/** Inserts a chip at the cursor (or in place of the selection), the cursor after it. */
+/**
+ * Inserts a chip at the cursor (or in place of the selection), the cursor after it; a space goes first when the
+ * chip would be stuck to the previous word (`needsSpaceBefore`).
+ */
 export function insertChip(chip: PmNode): Command {
   return (state, dispatch) => {
     if (dispatch) {
+      const $from = state.selection.$from;
+      const before = $from.parent.textBetween(0, $from.parentOffset, undefined, "\ufffc");
       const tr = state.tr.replaceSelectionWith(chip, false);
+      if (needsSpaceBefore(before)) tr.insertText(" ", tr.mapping.map(state.selection.from, -1));
       tr.setSelection(TextSelection.create(tr.doc, tr.mapping.map(state.selection.to)));
       dispatch(tr.scrollIntoView());
     }
     return true;
   };
 }
+
+/** Toggles a list item on the cursor's lines: stored as « - » at the line's start. */
+export const toggleBullet: Command = (state, dispatch) => {
+  const { from, to } = state.selection;
+  const lines: { pos: number; node: PmNode }[] = [];
+  state.doc.nodesBetween(from, to, (node, pos) => {
+    if (node.type === clauseSchema.nodes["line"]) lines.push({ pos, node });
+    return node.type === clauseSchema.nodes["doc"];
+  });
+  if (lines.length === 0) return false;
+  const on = !lines.every(({ node }) => node.attrs["bullet"]);
+  if (dispatch) {
+    const tr = state.tr;
+    for (const { pos } of lines) tr.setNodeMarkup(pos, undefined, { bullet: on });
+    dispatch(tr);
+  }
+  return true;
+};
+
+/** « - » then a space typed at the start of a line makes it a list item (like a word processor). */
+export function bulletOnDash(state: EditorState, from: number, to: number, text: string): Transaction | null {
+  const $from = state.doc.resolve(from);
+  if (text !== " " || from !== to || $from.parent.attrs["bullet"]) return null;
+  if ($from.parent.textBetween(0, $from.parentOffset, undefined, "\ufffc") !== "-") return null;
+  return state.tr.delete($from.start(), from).setNodeMarkup($from.before(), undefined, { bullet: true });
+}
+
+/** Backspace at the start of a list item makes it a plain line again; Enter in an empty list item too. */
+export const leaveBullet: Command = (state, dispatch) => {
+  const { $from, empty } = state.selection;
+  if (!empty || !$from.parent.attrs["bullet"] || $from.parentOffset !== 0) return false;
+  dispatch?.(state.tr.setNodeMarkup($from.before(), undefined, { bullet: false }));
+  return true;
+};
+
+/** Enter in a list item: a new list item after it; in an empty one, the list ends (a plain line). */
+export const enterInBullet: Command = (state, dispatch) => {
+  const { $from } = state.selection;
+  if (!$from.parent.attrs["bullet"]) return false;
+  if ($from.parent.content.size === 0) return leaveBullet(state, dispatch);
+  if (dispatch) {
+    const tr = state.tr.deleteSelection();
+    tr.split(tr.selection.from, 1, [{ type: clauseSchema.nodes["line"] as NodeType, attrs: { bullet: true } }]);
+    dispatch(tr.scrollIntoView());
+  }
+  return true;
+};
 
 /** The fields a person can insert in a clause: the alliance's and the document's, the party's in per-party clauses. */
 export function insertableFields(perParty: boolean): { path: string; label: string }[] {
@@ -472,4 +758,39 @@ export function insertableFields(perParty: boolean): { path: string; label: stri
         !["objective", "party", "lead", "parties", "objectives", "party.is_profile", "party.is_lead", "lead.is_profile", "lead.is_lead"].includes(path) &&
         (perParty || !path.startsWith("party.")),
     );
+}
+
+/** A group of the « Insérer une donnée » list. */
+export interface FieldGroup {
+  label: string;
+  fields: { path: string; label: string }[];
+}
+
+/** Which group a field is listed in, by where it comes from. */
+function groupOf(path: string): string {
+  if (path.startsWith("lead.")) return "Le chef de file";
+  if (path.startsWith("party.")) return "La partie";
+  if (path.startsWith("document.")) return "Le document";
+  if (path.startsWith("review.") || path.startsWith("governance.")) return "Le suivi et la gouvernance";
+  if (path.startsWith("subsidy_") || path === "public_funders") return "Les financements";
+  return "L’alliance";
+}
+
+/** The insertable fields grouped for the list (optgroups), the party's first in a per-party clause. */
+export function insertableGroups(perParty: boolean): FieldGroup[] {
+  const order = perParty
+    ? ["La partie", "L’alliance", "Le chef de file", "Les financements", "Le suivi et la gouvernance", "Le document"]
+    : ["L’alliance", "Le chef de file", "Les financements", "Le suivi et la gouvernance", "Le document"];
+  const groups = new Map<string, FieldGroup>(order.map((label) => [label, { label, fields: [] }]));
+  for (const field of insertableFields(perParty)) groups.get(groupOf(field.path))?.fields.push(field);
+  return [...groups.values()].filter((group) => group.fields.length > 0);
+}
+
+/**
+ * Whether a chip inserted after `before` (the text just before the cursor) would be stuck to the previous word
+ * (« l’alliance[Nom] »): then a space goes first. Not after a space, an opening bracket or quote, or an apostrophe.
+ */
+export function needsSpaceBefore(before: string): boolean {
+  const last = before.slice(-1);
+  return last !== "" && !/[\s([«“'’\/-]/.test(last);
 }
