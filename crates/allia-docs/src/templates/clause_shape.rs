@@ -6,8 +6,8 @@
 //! nothing typed becomes code), the chips it was given (a tag or a whole `if`/`for` block
 //! of the model texts, kept verbatim), a field it inserts (`{{ alliance.name }}`) and a
 //! passage to fill in (`{{ blank() }}`). Anything else (a filter, a calculation, a loop
-//! written by hand) is refused before it is saved. The cut into text and chips is the same
-//! as the editor's: a test runs both on the same texts.
+//! written by hand) is refused before it is saved. The cut into text and chips follows the
+//! editor's (`tokenize` and `segmentsOf` in clause-chips.ts): keep the two in step.
 
 use std::collections::HashSet;
 
