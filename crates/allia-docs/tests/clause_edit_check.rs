@@ -221,3 +221,34 @@ fn an_unknown_clause_is_refused() {
         Err(TemplateError::UnknownClause { .. })
     ));
 }
+
+/// What the editor stores for text typed with braces, stars and an HTML entity prints exactly
+/// as typed: nothing typed runs as code (new-user trial, items 1, 2 and 8).
+#[test]
+fn typed_code_and_markup_print_as_typed() {
+    let kind = DocumentKind::PartnershipCharter;
+    // As clause-chips.ts writes « Code {{ 7 * 6 }} {% for %} {# n #} **seul &amp; 100 %} ».
+    let stored = "Code {{ \"{\" }}{ 7 \\* 6 }} {{ \"{\" }}% for %} {{ \"{\" }}# n #} \\*\\*seul &amp; 100 %}\nfin";
+    assert_eq!(
+        check_clause_edit(&file(true), &options(kind), "preambule", stored),
+        Ok(())
+    );
+    let mut opts = options(kind);
+    opts.overrides = vec![allia_core::ClauseOverride {
+        clause_id: "preambule".into(),
+        enabled: None,
+        text: Some(stored.into()),
+    }];
+    let built = allia_docs::templates::build(&file(true), &opts).expect("builds");
+    let printed: String = built
+        .document
+        .blocks
+        .iter()
+        .map(|b| b.text())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        printed.contains("Code {{ 7 * 6 }} {% for %} {# n #} **seul &amp; 100\u{202f}%} fin"),
+        "{printed}"
+    );
+}

@@ -95,8 +95,11 @@ fn keep_inline_newlines(source: &str) -> String {
         .split('\n')
         .map(|line| {
             let trimmed = line.trim_end();
-            let plain_end =
-                trimmed.ends_with("%}") && !trimmed.ends_with("-%}") && !trimmed.ends_with("+%}");
+            // Only a real tag's end: « 100 %} » typed as text (no `{%` on the line) stays as is.
+            let plain_end = trimmed.ends_with("%}")
+                && !trimmed.ends_with("-%}")
+                && !trimmed.ends_with("+%}")
+                && trimmed.contains("{%");
             if plain_end && !only_tags(line) {
                 format!("{}+%}}", &trimmed[..trimmed.len() - 2])
             } else {
@@ -302,6 +305,10 @@ mod tests {
         let src = "A{% if true %}.{% endif %}\n\n{% if false %}\nX\n{% endif %}\nB\n{% for i in [1, 2] %}\n- {{ i }}\n{% endfor %}\nC";
         let out = r.render(src, &context! {}).expect("renders");
         assert_eq!(out, "A.\n\nB\n- 1\n- 2\nC");
+        assert_eq!(
+            r.render("100 %}\nfin", &context! {}).expect("renders"),
+            "100 %}\nfin"
+        );
         assert!(only_tags("  {% if a %}{% endif %} "));
         assert!(!only_tags("x {% endif %}"));
         assert!(!only_tags("{% x"));
