@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { describe } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
+import { Key } from 'webdriverio';
+
 import { appSession, ARTIFACTS, makeWorkspace, step, useDriver } from './harness.mjs';
 import { page } from './ui.mjs';
 
@@ -194,7 +196,8 @@ describe('l’espace de travail des documents', () => {
   step(app, '« À vérifier » mène à sa clause', async () => {
     const ui = page(app.browser);
     await ui.shown('document-warnings');
-    const links = await app.browser.$$('[data-testid="to-check-link"]');
+    // The items about a clause (others open the profile or a partner: documents-followups.test.mjs).
+    const links = await app.browser.$$('[data-testid="to-check-link"][data-target-clause]');
     assert.ok(links.length > 0, 'the example leaves something to check or fill');
     const link = links[links.length - 1];
     const id = await link.getAttribute('data-target-clause');
@@ -262,5 +265,41 @@ describe('l’espace de travail des documents', () => {
     await ui.click('preview-toggle');
     await ui.shown('document-preview');
     await resize(app.browser, 1200, 760);
+  });
+
+  step(app, 'menu replié (texte agrandi) : la barre d’actions reste entière sous la barre du haut', async () => {
+    // Zoomed in until the sidebar folds behind « Menu » (below 860 CSS px): the content's padding is smaller there,
+    // and the bar's sticky top follows it instead of tucking its top under the top bar.
+    for (let press = 0; press < 4; press += 1) {
+      if ((await app.browser.execute(() => document.documentElement.clientWidth)) < 860) break;
+      await app.browser.keys([Key.Ctrl, '=']);
+      await app.browser.pause(400);
+    }
+    const width = await app.browser.execute(() => document.documentElement.clientWidth);
+    assert.ok(width < 860, `the page should be under 860 CSS px (is ${width})`);
+    const ui = page(app.browser);
+    await ui.shown('sidebar-toggle');
+    await app.browser.execute(() => {
+      const main = document.getElementById('main-content');
+      // The column around the top bar and the content clips, but a script's scrollIntoView may have moved it.
+      main.parentElement.scrollTop = 0;
+      main.scrollTop = main.scrollHeight;
+    });
+    await app.browser.pause(300);
+    const edges = await app.browser.execute(() => {
+      const bar = document.querySelector('[data-testid="document-action-bar"]').getBoundingClientRect();
+      const top = document.querySelector('.topbar').getBoundingClientRect();
+      const main = document.getElementById('main-content');
+      return { bar: bar.top, topbar: top.bottom, content: main.getBoundingClientRect().top, scrolled: main.scrollTop };
+    });
+    assert.ok(edges.scrolled > 0, 'the page scrolled');
+    // A short window (zoomed in) puts the top bar inside the content, where it scrolls away; else it is above it.
+    assert.ok(edges.topbar <= edges.content + 1, `the top bar does not cover the content (${JSON.stringify(edges)})`);
+    assert.ok(Math.abs(edges.bar - edges.content) <= 1, `the bar starts at the content's top edge (${edges.bar} vs ${edges.content})`);
+    await capture(app.browser, 'workspace-folded', 1200, 760);
+    await app.browser.keys([Key.Ctrl, '0']);
+    await app.browser.waitUntil(async () => (await app.browser.execute(() => document.documentElement.clientWidth)) > 1000, {
+      timeoutMsg: 'Ctrl 0 should bring the text size back',
+    });
   });
 });

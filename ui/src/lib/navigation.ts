@@ -83,8 +83,8 @@ export async function focusWhenShown(id: string, options: FocusWaitOptions = {})
     const element = document.getElementById(id);
     if (element !== null && usable(element)) {
       await nextFrame();
+      // Focusing scrolls it into view, only as far as needed.
       element.focus();
-      element.scrollIntoView?.({ block: "center" });
       await new Promise((resolve) => setTimeout(resolve, intervalMs * 2));
       if (element.isConnected && document.activeElement !== element) element.focus();
       return document.activeElement === element ? element : null;

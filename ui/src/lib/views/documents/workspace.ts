@@ -10,6 +10,8 @@ export interface WorkspaceMeasure {
   width: number;
   /** The two columns' height, CSS px: what the scrolling page leaves under the action bar. */
   columnsHeight: number;
+  /** The action bar's height, CSS px (0 when not measured). */
+  barHeight: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export function measureWorkspace(node: HTMLElement, onMeasure: (measure: Workspa
       const below = main.scrollHeight - (node.getBoundingClientRect().bottom - main.getBoundingClientRect().top + main.scrollTop);
       columnsHeight = Math.max(MIN_COLUMNS_PX, main.clientHeight - bar.offsetHeight - Math.max(0, below) - GAP_PX);
     }
-    onMeasure({ width: node.clientWidth, columnsHeight });
+    onMeasure({ width: node.clientWidth, columnsHeight, barHeight: bar?.offsetHeight ?? 0 });
   });
   for (const watched of [node, main, bar]) if (watched) observer.observe(watched);
   return { destroy: () => observer.disconnect() };
