@@ -26,6 +26,11 @@ async function contentScroll(browser) {
   return browser.execute(() => document.getElementById('main-content')?.scrollTop ?? -1);
 }
 
+/** The data-testid of the focused element (reading it is not activity for the auto-lock). */
+async function focusedTestid(browser) {
+  return browser.execute(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+}
+
 describe('verrouillage automatique sans perte de saisie', () => {
   const app = appSession();
   let scrolled = 0;
@@ -78,8 +83,34 @@ describe('verrouillage automatique sans perte de saisie', () => {
     // after the warning, not a whole delay later.
     await ui.shown('lock-soon', (DELAY_S + TICK_S + PING_S + 5) * 1000);
     const warnedAt = Date.now();
-    await ui.shown('unlock-passphrase', (DELAY_S / 2 + TICK_S + 10) * 1000);
-    const afterWarning = (Date.now() - warnedAt) / 1000;
+    // Over the open partner panel, not under its dimmed overlay, and the keyboard is on « Je suis là ».
+    const onTop = await app.browser.execute(() => {
+      const button = document.querySelector('[data-testid="lock-soon-here"]');
+      const rect = button.getBoundingClientRect();
+      return document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) === button;
+    });
+    assert.ok(onTop, '« Je suis là » is above the partner panel and its overlay');
+    await app.browser.waitUntil(async () => (await focusedTestid(app.browser)) === 'lock-soon-here', {
+      timeout: 2_000,
+      timeoutMsg: 'the keyboard should be on « Je suis là » while the warning shows',
+    });
+    await screenshot(app.browser, 'verrouillage-bientot-panneau');
+    // Rust warns again when activity reaches it late (the typing, reported at the end of the window's 20-s interval):
+    // the lock is measured from the last warning, which the warning carries (`data-warned-at`).
+    let lastWarning = warnedAt;
+    await app.browser.waitUntil(
+      async () => {
+        const seen = await app.browser.execute(() => ({
+          warnedAt: Number(document.querySelector('[data-testid="lock-soon"]')?.getAttribute('data-warned-at') ?? 0),
+          locked: document.querySelector('[data-testid="unlock-passphrase"]') !== null,
+        }));
+        lastWarning = Math.max(lastWarning, seen.warnedAt);
+        return seen.locked;
+      },
+      { timeout: (DELAY_S + PING_S + TICK_S + 10) * 1000, interval: 500, timeoutMsg: 'the vault did not lock' },
+    );
+    await ui.shown('unlock-passphrase');
+    const afterWarning = (Date.now() - lastWarning) / 1000;
     assert.ok(
       afterWarning <= DELAY_S / 2 + TICK_S + 3,
       `locked ${afterWarning.toFixed(1)} s after the warning: writing the drafts must not postpone the lock`,
@@ -94,10 +125,16 @@ describe('verrouillage automatique sans perte de saisie', () => {
     await ui.fill('unlock-passphrase', PASSPHRASE);
     await ui.click('unlock-submit');
     await ui.shown('draft-banner');
-    assert.equal(await ui.text('alliance-title'), DEMO);
+    // At 900 × 600 the top bar scrolls away with the content (scrolled back down here): its text, not what shows.
+    assert.equal(await app.browser.execute(() => document.querySelector('[data-testid="alliance-title"]')?.textContent), DEMO);
     const area = await app.browser.$(tid('nav-area-partenaires'));
     assert.equal(await area.getAttribute('aria-current'), 'page', 'back on « Partenaires »');
-    assert.match(await ui.text('draft-banner'), /Nouveau partenaire/);
+    assert.match(await ui.text('draft-banner'), /dans la fiche d’un nouveau partenaire, tapée le \d/);
+    // Focus on the offer, the first thing to answer (not left on the page).
+    await app.browser.waitUntil(async () => (await focusedTestid(app.browser)) === 'draft-resume', {
+      timeout: 3_000,
+      timeoutMsg: 'focus should be on « Reprendre la saisie » after unlock',
+    });
     await app.browser.waitUntil(async () => Math.abs((await contentScroll(app.browser)) - scrolled) <= 2, {
       timeout: 5_000,
       timeoutMsg: `the content should be scrolled back to ${scrolled}`,
@@ -117,6 +154,11 @@ describe('verrouillage automatique sans perte de saisie', () => {
     await ui.click('draft-resume');
     await ui.waitForGone('draft-banner');
     assert.equal(await ui.value('partner-name'), TYPED);
+    // Back in the field that was being typed in.
+    await app.browser.waitUntil(async () => (await focusedTestid(app.browser)) === 'partner-name', {
+      timeout: 3_000,
+      timeoutMsg: 'focus should be back in the partner\'s name after « Reprendre la saisie »',
+    });
     await ui.click('partner-save');
     await ui.waitForCount('partner-row', 6);
     assert.equal((await ui.withText('partner-row', TYPED)).length, 1);
@@ -154,12 +196,17 @@ describe('au lancement suivant', () => {
     await ui.fill('unlock-passphrase', PASSPHRASE);
     await ui.click('unlock-submit');
     await ui.shown('draft-banner');
+    assert.match(await ui.text('draft-banner'), /dans le formulaire de l’alliance «\s?Service partagé du Val de Brenne\s?», tapée le/);
     const area = await app.browser.$(tid('nav-area-alliance'));
     assert.equal(await area.getAttribute('aria-current'), 'page', 'opened on « Alliance », where the name was typed');
     assert.equal(await ui.value('alliance-name'), DEMO, 'nothing changes before « Reprendre la saisie »');
     await ui.click('draft-resume');
     await ui.waitForGone('draft-banner');
     assert.equal(await ui.value('alliance-name'), RENAMED);
+    await app.browser.waitUntil(async () => (await focusedTestid(app.browser)) === 'alliance-name', {
+      timeout: 3_000,
+      timeoutMsg: 'focus should be back in the alliance\'s name after « Reprendre la saisie »',
+    });
     // Thrown away: « Alliance » still bears the saved name, and no draft is left.
     await ui.click('nav-area-partenaires');
     await ui.click('confirm-leave');
@@ -171,5 +218,7 @@ describe('au lancement suivant', () => {
     await ui.shown('alliance-name');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     assert.equal(await ui.isShown('draft-banner'), false, 'a discarded input leaves no draft');
+    // Without a draft, focus is on the content after unlock, not on the page.
+    assert.equal(await app.browser.execute(() => document.activeElement?.id), 'main-content');
   });
 });

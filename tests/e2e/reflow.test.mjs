@@ -111,6 +111,50 @@ async function assertTitleReadable(browser, where) {
   assert.ok(title.height <= 3.2 * title.lineHeight, `${where}: the title takes ${title.height} px (${title.lineHeight} px a line)`);
 }
 
+/**
+ * A short window (900×600, or 200 %): the top bar is one row with the whole title in its tooltip, and it scrolls away
+ * with the content; in Documents, with a clause open in the editor, what stays at the top (the action bar) leaves at
+ * least `share` of the height to the editor. `press` activates a control (a click, or the keyboard when zoomed).
+ */
+async function assertEditingRoom(browser, ui, press, where, share) {
+  const title = await browser.execute(() => {
+    const element = document.querySelector('[data-testid="alliance-title"]');
+    const style = getComputedStyle(element);
+    return { tooltip: element.getAttribute('title'), text: element.textContent, height: element.getBoundingClientRect().height, lineHeight: parseFloat(style.lineHeight) };
+  });
+  assert.equal(title.tooltip, title.text, `${where}: the title's tooltip is the whole title`);
+  assert.ok(title.height <= 1.5 * title.lineHeight, `${where}: the compact top bar's title takes ${title.height} px`);
+  await press('nav-area-documents');
+  await ui.shown('document-item');
+  await browser.execute(() => document.querySelector('[data-testid="document-item"]').click());
+  await ui.shown('clause-edit-objet');
+  await press('clause-edit-objet');
+  await ui.shown('clause-text');
+  const room = await browser.execute(() => {
+    const main = document.getElementById('main-content');
+    const editor = document.querySelector('[data-testid="clause-text"]');
+    main.scrollTop += editor.getBoundingClientRect().top - main.getBoundingClientRect().top - 120;
+    const bottom = (selector) => document.querySelector(selector).getBoundingClientRect().bottom;
+    const editorRect = editor.getBoundingClientRect();
+    return {
+      height: document.documentElement.clientHeight,
+      topbar: bottom('.topbar'),
+      bar: bottom('[data-testid="document-action-bar"]'),
+      editorTop: editorRect.top,
+    };
+  });
+  assert.ok(room.topbar <= 0, `${where}: the top bar stays in view while the content scrolls (${JSON.stringify(room)})`);
+  assert.ok(room.editorTop >= room.bar - 1, `${where}: the action bar covers the editor (${JSON.stringify(room)})`);
+  assert.ok(
+    room.height - room.bar >= share * room.height,
+    `${where}: the fixed bars leave ${room.height - room.bar} px of ${room.height} to the editor (${JSON.stringify(room)})`,
+  );
+  await capture(browser, where === '200 %' ? 'reflow-200-documents-clause' : 'reflow-900x600-clause');
+  await press('clause-cancel');
+  await ui.waitForGone('clause-text');
+  await browser.execute(() => document.getElementById('main-content')?.scrollTo(0, 0));
+}
+
 /** The areas the sidebar and the menu list now match the table above. */
 async function assertAreasListed(browser, ui) {
   await ui.click('settings-menu');
@@ -161,6 +205,12 @@ async function visitEveryArea(browser, ui, where, folded) {
   }
 }
 
+/** At 200 %: activates a control from the keyboard (`activate`), waiting for it to show first. */
+async function press200(browser, id) {
+  await browser.$(tid(id)).waitForDisplayed({ timeoutMsg: `« ${id} » is not displayed` });
+  await activate(browser, id, `200 %, ${id}`);
+}
+
 /** The text size through the keyboard: Ctrl with `key`, as a person presses it. */
 async function zoomKey(browser, key) {
   await browser.keys([Key.Ctrl, key]);
@@ -177,6 +227,14 @@ describe('mise en page à 900×600 et à 200 %', () => {
     await ui.shown('alliance-save');
     assert.equal((await ui.withText('alliance-item', DEMO)).length, 1);
     await assertAreasListed(app.browser, ui);
+    // A document, for the clause editor's room in a short window.
+    await ui.click('nav-area-documents');
+    await ui.click('new-document');
+    await ui.choose('document-kind', 'Convention de partenariat');
+    await ui.fill('document-title', 'Convention de mutualisation');
+    await ui.click('document-create');
+    await ui.shown('document-preview');
+    await ui.click('nav-area-alliance');
     normalWidth = (await viewport(app.browser)).width;
     assert.ok(normalWidth >= 1100, `the default window is ${normalWidth} px wide`);
     // Wide: the guide beside the content, the sidebar in its place.
@@ -212,6 +270,13 @@ describe('mise en page à 900×600 et à 200 %', () => {
       async () => (await app.browser.execute(() => document.activeElement?.getAttribute('data-testid'))) === 'guide-open',
       { timeoutMsg: 'focus did not return to « Guide »' },
     );
+    // Over the content the guide dims it, like « Menu »: a click beside the guide closes it.
+    await ui.click('guide-open');
+    await ui.shown('guide-scrim');
+    await app.browser.execute(() => document.querySelector('[data-testid="guide-scrim"]').click());
+    await ui.waitForGone('guide-panel');
+    await ui.waitForGone('guide-scrim');
+    await assertEditingRoom(app.browser, ui, (id) => ui.click(id), '900×600', 0.6);
   });
 
   step(app, 'Ctrl + agrandit toute la fenêtre, jusqu’à 200 %', async () => {
@@ -245,6 +310,11 @@ describe('mise en page à 900×600 et à 200 %', () => {
     await assertTitleReadable(app.browser, '200 %');
     await capture(app.browser, 'reflow-200');
     await visitEveryArea(app.browser, ui, '200 %', true);
+    await press200(app.browser, 'sidebar-toggle');
+    await assertEditingRoom(app.browser, ui, (id) => press200(app.browser, id), '200 %', 0.5);
+    await press200(app.browser, 'settings-menu');
+    await press200(app.browser, 'menu-settings');
+    await ui.shown('text-size-200');
     // The size saved: Paramètres shows it.
     assert.ok(await ui.el('text-size-200').isSelected(), '« 200 % » is the size chosen in Paramètres');
     await capture(app.browser, 'reflow-200-parametres');
