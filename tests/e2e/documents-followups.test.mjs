@@ -4,7 +4,8 @@
 //   field, a partner without a representative opens in its panel with the focus on « Nom du représentant »;
 // - a clause's text being edited when the vault locks is offered back after unlock (« Reprendre la saisie »), in
 //   its document and its clause; saving it says so in the clause's row and focus goes back to its
-//   « Modifier le texte ».
+//   « Modifier le texte »;
+// - the document's settings being typed are kept the same way, and their save is confirmed until the next edit.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { page, tid } from './ui.mjs';
 const PASSPHRASE = 'hérisson turquoise au marché de Nantes';
 const TITLE = 'Convention du tiers-lieu';
 const TYPED = 'Texte ajouté avant le verrouillage';
+const PLACE = 'Château-Renault';
 /** The shortened delay; Rust warns at half of it and checks every 5 s; the window reports activity every 20 s. */
 const DELAY_S = 24;
 const TICK_S = 5;
@@ -195,5 +197,27 @@ describe('documents : liens vers les autres rubriques, saisie gardée au verroui
     await ui.shown('new-document');
     await app.browser.pause(1000);
     assert.equal(await ui.isShown('draft-banner'), false, 'a saved clause leaves no draft');
+  });
+
+  step(app, 'les réglages du document en cours de saisie sont gardés aussi, puis enregistrés et confirmés', async () => {
+    const ui = page(app.browser);
+    await ui.clickText('document-item', TITLE);
+    const place = await ui.shown('document-settings-place');
+    await place.scrollIntoView({ block: 'center' });
+    await ui.fill('document-settings-place', PLACE);
+    await ui.shown('unlock-passphrase', (DELAY_S + TICK_S + PING_S + 10) * 1000);
+    await ui.fill('unlock-passphrase', PASSPHRASE);
+    await ui.click('unlock-submit');
+    const banner = await ui.shown('draft-banner');
+    assert.match(await banner.getText(), /Réglages du document/);
+    await ui.click('draft-resume');
+    await ui.waitForGone('draft-banner');
+    assert.equal(await ui.value('document-settings-place'), PLACE);
+    await ui.click('document-settings-save');
+    const saved = await ui.shown('document-settings-saved');
+    assert.equal(await saved.getText(), 'Réglages enregistrés.');
+    // The next edit clears it.
+    await (await ui.shown('document-settings-place')).addValue(' centre');
+    await ui.waitForGone('document-settings-saved');
   });
 });
