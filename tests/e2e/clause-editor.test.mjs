@@ -25,7 +25,8 @@ useDriver(workspace);
 /** The chips' texts in the open editor, in order. */
 async function chips(browser) {
   return browser.execute(
-    (selector) => [...document.querySelectorAll(`${selector} .chip`)].map((chip) => chip.textContent),
+    // Short labels are written with no-break spaces (never cut): read with plain spaces.
+    (selector) => [...document.querySelectorAll(`${selector} .chip`)].map((chip) => chip.textContent.replace(/\u00a0/g, ' ')),
     tid('clause-text'),
   );
 }
@@ -33,7 +34,7 @@ async function chips(browser) {
 /** The open editor's chip that reads `text`. */
 async function chipNamed(browser, text) {
   for (const chip of await browser.$$(`${tid('clause-text')} .chip`)) {
-    if ((await chip.getText()) === text) return chip;
+    if ((await chip.getText()).replace(/\u00a0/g, ' ') === text) return chip;
   }
   throw new Error(`no chip « ${text} » in the editor`);
 }
@@ -74,11 +75,20 @@ describe('l’éditeur de clause sans code de modèle', () => {
     const shown = await chips(app.browser);
     assert.ok(shown.includes('[Nom de l’alliance]'), `chips: ${shown.join(' | ')}`);
     assert.ok(
-      shown.some((chip) => chip.startsWith('[Si «\u00a0Territoire\u00a0» renseigné\u00a0: “sur leur territoire')),
+      shown.some((chip) => chip.startsWith('[Si « Territoire » renseigné : “sur leur territoire')),
       `a condition reads in words: ${shown.join(' | ')}`,
     );
     // Short labels, never a bracket inside a chip.
     for (const chip of shown) assert.match(chip, /^\[[^[\]]+\]$/, `no nested brackets: ${chip}`);
+    // No chip is cut in the middle of its label: a short one is on one line, a long one is one box.
+    const cut = await app.browser.execute(
+      (selector) =>
+        [...document.querySelectorAll(`${selector} .chip`)]
+          .filter((chip) => !chip.classList.contains('chip-long') && chip.getClientRects().length > 1)
+          .map((chip) => chip.textContent),
+      tid('clause-text'),
+    );
+    assert.deepEqual(cut, [], 'chips cut across lines');
     // French typography, as printed: ’ and a no-break space before « : ».
     const text = await editorText(app.browser);
     assert.ok(text.includes('l’alliance') && !text.includes("l'alliance"), text);

@@ -13,13 +13,17 @@ describe("ClauseEditor", () => {
     const area = screen.getByTestId("clause-text");
     expect(area).toHaveAccessibleName("Texte de la clause");
     expect(area).toHaveAttribute("contenteditable", "true");
-    const chips = [...area.querySelectorAll(".chip")].map((chip) => chip.textContent);
+    // Short labels are written with no-break spaces (never cut): compared with plain spaces.
+    const chips = [...area.querySelectorAll(".chip")].map((chip) => chip.textContent?.replace(/\u00a0/g, " "));
+    expect(area.querySelector(".chip")?.textContent).toBe("[Nom\u00a0de\u00a0l’alliance]");
     expect(chips).toEqual([
       "[Nom de l’alliance]",
-      "[Si «\u00a0Territoire\u00a0» renseigné\u00a0: “sur …”]",
-      "[À compléter\u00a0: la date de la revue]",
-      "[Numéro de l’article «\u00a0Suivi de la charte\u00a0»]",
+      "[Si « Territoire » renseigné : “sur …”]",
+      "[À compléter : la date de la revue]",
+      "[Numéro de l’article « Suivi de la charte »]",
     ]);
+    // Short chips never wrap; none of these is long enough to be a wrapping box.
+    expect(area.querySelectorAll(".chip-long")).toHaveLength(0);
     // The condition's full wording is its tooltip.
     expect(area.querySelector(".chip-condition")?.getAttribute("title")).toBe(
       "Si la donnée «\u00a0Territoire\u00a0» est renseignée\u00a0: sur «\u00a0Territoire\u00a0»",
@@ -44,7 +48,18 @@ describe("ClauseEditor", () => {
     });
     await fireEvent.change(screen.getByTestId("clause-insert"), { target: { value: "alliance.purpose" } });
     expect(value).toBe("{{ alliance.purpose }}Fin.");
-    expect(screen.getByTestId("clause-text").querySelector(".chip")?.textContent).toBe("[Objet]");
+    expect(screen.getByTestId("clause-text").querySelector(".chip")?.getAttribute("data-label")).toBe("Objet");
+  });
+
+  it("shows a long chip as a box that wraps as a whole", () => {
+    render(ClauseEditor, {
+      id: "ed",
+      label: "Texte",
+      value: "Avant {% if alliance.purpose %}Le projet commun poursuit l'objectif suivant : {{ alliance.purpose }}{% else %}Rien.{% endif %}",
+    });
+    const chip = screen.getByTestId("clause-text").querySelector(".chip");
+    expect(chip?.classList.contains("chip-long")).toBe(true);
+    expect(chip?.textContent?.length).toBeLessThanOrEqual(102);
   });
 
   it("groups the insertable data under headings", () => {

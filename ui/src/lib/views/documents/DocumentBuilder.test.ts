@@ -249,7 +249,7 @@ describe("DocumentBuilder", () => {
     // « Continuer la saisie »: the text is still there.
     await fireEvent.click(screen.getByRole("button", { name: "Continuer la saisie" }));
     await waitFor(() => expect(screen.queryByTestId("confirm-discard")).toBeNull());
-    expect(screen.getByTestId("clause-text").querySelector(".chip")?.textContent).toBe("[Nom de l’alliance]");
+    expect(screen.getByTestId("clause-text").querySelector(".chip")).toHaveTextContent("[Nom de l’alliance]");
 
     // Another clause's « Modifier le texte » asks too; confirmed, the other clause opens.
     await fireEvent.click(screen.getByTestId("clause-edit-confidentialite"));

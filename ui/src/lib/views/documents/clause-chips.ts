@@ -383,6 +383,9 @@ function blockChip(block: Token[], context: LabelContext): Segment {
 // ---------------------------------------------------------------------------------------------------------------
 // The ProseMirror document
 
+/** Labels longer than this (characters) show as a box that wraps as a whole; shorter ones never wrap. */
+const LONG_CHIP = 48;
+
 /**
  * Lines of text (paragraphs) holding text and chips; a chip is an atom: selected, moved or deleted whole. A line
  * may be a list item (`bullet`, stored « - » at its start); text and chips may be bold or italic (stored `**`, `*`).
@@ -411,16 +414,21 @@ export const clauseSchema = new Schema({
       leafText: (node: PmNode) => chipText(String(node.attrs["label"])),
       toDOM: (node: PmNode) => {
         const detail = String(node.attrs["detail"]);
+        const label = String(node.attrs["label"]);
+        const long = label.length > LONG_CHIP;
         return [
           "span",
           {
-            class: `chip chip-${String(node.attrs["kind"])}`,
+            // A long label may wrap as a whole box; a short one stays on one line with what it is tied to.
+            class: `chip chip-${String(node.attrs["kind"])}${long ? " chip-long" : ""}`,
             "data-chip": String(node.attrs["source"]),
+            "data-label": label,
             "data-kind": String(node.attrs["kind"]),
             ...(detail ? { title: detail, "data-detail": detail } : {}),
             contenteditable: "false",
           },
-          chipText(String(node.attrs["label"])),
+          // No-break spaces: a short label is never cut (with the chip's white-space: nowrap).
+          long ? chipText(label) : chipText(label).replace(/ /g, NBSP),
         ];
       },
       parseDOM: [
@@ -430,7 +438,7 @@ export const clauseSchema = new Schema({
             source: dom.getAttribute("data-chip") ?? "",
             kind: dom.getAttribute("data-kind") ?? "field",
             detail: dom.getAttribute("data-detail") ?? "",
-            label: (dom.textContent ?? "").replace(/^\[|\]$/g, ""),
+            label: dom.getAttribute("data-label") ?? (dom.textContent ?? "").replace(/^\[|\]$/g, ""),
           }),
         },
       ],
