@@ -11,6 +11,7 @@ import {
   frenchTypography,
   insertableGroups,
   needsSpaceBefore,
+  pastedText,
   toggleBullet,
   clauseSchema,
   displayText,
@@ -319,5 +320,14 @@ describe("inserting a field (item 5)", () => {
     for (const jargon of [/\+ nom/, /^Mot /, /^Numéro du chef de file$/, /Seuil de la convention obligatoire/]) {
       expect(labels.filter((l) => jargon.test(l))).toEqual([]);
     }
+  });
+});
+
+describe("pasting plain text", () => {
+  it("keeps its lines and blank lines, makes « - » lines list items, and never reads code", () => {
+    let state = EditorState.create({ doc: typed("Début ") });
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 7)));
+    state = state.apply(state.tr.replaceSelection(pastedText("un {{ alliance.name }}\r\n\n- deux **x**\n• trois")));
+    expect(fromDoc(state.doc)).toBe(`Début un ${ESCAPED_BRACE}{ alliance.name }}\n\n- deux \\*\\*x\\*\\*\n- trois`);
   });
 });

@@ -12,7 +12,7 @@
 //
 // Labels come from `api/clause-fields.json`, written from Rust (allia_docs::templates::fields) next to the
 // template context: this module never spells a field's name itself.
-import { Fragment, Schema, type Node as PmNode, type NodeType } from "prosemirror-model";
+import { Fragment, Schema, Slice, type Node as PmNode, type NodeType } from "prosemirror-model";
 import { NodeSelection, TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
 import fieldList from "$lib/api/clause-fields.json";
 
@@ -801,4 +801,18 @@ export function insertableGroups(perParty: boolean): FieldGroup[] {
 export function needsSpaceBefore(before: string): boolean {
   const last = before.slice(-1);
   return last !== "" && !/[\s([«“'’\/-]/.test(last);
+}
+
+/**
+ * Plain text pasted into the editor: one editor line per line (blank lines kept, so pasted paragraphs stay apart),
+ * « - » or « • » at a line's start making a list item. Text only: nothing in it becomes a chip or code.
+ */
+export function pastedText(text: string): Slice {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const nodes = lines.map((line) => {
+    const bullet = /^[-•]\s/.test(line);
+    const content = bullet ? line.replace(/^[-•]\s+/, "") : line;
+    return clauseSchema.node("line", { bullet }, content ? [clauseSchema.text(content)] : []);
+  });
+  return new Slice(Fragment.from(nodes), 1, 1);
 }
