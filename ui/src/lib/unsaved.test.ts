@@ -211,6 +211,9 @@ describe("the offer of a kept draft", () => {
     expect(draftSubject(at("alliance", "alliance").key, "Val de Brenne")).toBe("le formulaire de l\u2019alliance «\u202fVal de Brenne\u202f»");
     expect(draftSubject(at("alliance", "new-alliance", null).key, "Nouvelle alliance")).toBe("le formulaire de la nouvelle alliance");
     expect(draftSubject(at("profile", "profile", null).key, "Profil")).toBe("le profil de l\u2019association");
+    expect(draftSubject(at("document:d1:settings", "documents").key, "Convention — Réglages du document")).toBe(
+      "le document «\u202fConvention — Réglages du document\u202f»",
+    );
   });
 
   it("says when it was typed", () => {

@@ -224,6 +224,7 @@ export function draftSubject(key: FormDraftKey, name: string | null): string {
     return key.area === "new-alliance" ? "le formulaire de la nouvelle alliance" : `le formulaire de l\u2019alliance${named}`;
   }
   if (key.form === "profile") return "le profil de l\u2019association";
+  if (key.form.startsWith("document:")) return `le document${named}`;
   return named === "" ? "un formulaire" : `le formulaire${named}`;
 }
 
