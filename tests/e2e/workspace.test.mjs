@@ -113,6 +113,14 @@ describe('l’espace de travail des documents', () => {
     const preview = await rectOf(app.browser, '.preview-column');
     assert.ok(preview.left >= clauses.right - 1, `the preview (x ${preview.left}) is right of the clauses (x ${clauses.right})`);
     assert.ok(Math.abs(preview.top - clauses.top) < 4, 'both columns start at the same height');
+    // The first screen, page at the top: the first clause and the preview's page both start in it (issue 8).
+    const starts = await app.browser.execute(() => {
+      document.getElementById('main-content').scrollTop = 0;
+      const top = (selector) => document.querySelector(selector).getBoundingClientRect().top;
+      return { clause: top('[data-testid="clause-row"]'), preview: top('[data-testid="preview-scroller"]'), height: window.innerHeight };
+    });
+    assert.ok(starts.clause < starts.height - 100, `the first clause starts at y ${starts.clause}`);
+    assert.ok(starts.preview < starts.height - 100, `the preview starts at y ${starts.preview}`);
     // From the document in the list, « Exporter en PDF » is a few Tab presses away (it took 33).
     await app.browser.execute(() => document.querySelector('[data-testid="document-item"]').focus());
     let presses = 0;
@@ -121,10 +129,10 @@ describe('l’espace de travail des documents', () => {
       presses += 1;
     }
     assert.ok(presses <= 4, `« Exporter en PDF » took ${presses} Tab presses`);
-    // The document's own part at the top of the window, as someone working on it sees it.
+    // The first screen, as someone opening the document sees it.
     await app.browser.execute(() => {
       document.activeElement?.blur();
-      document.querySelector('[data-testid="document-builder"]').scrollIntoView({ block: 'start' });
+      document.getElementById('main-content').scrollTop = 0;
     });
     await capture(app.browser, 'workspace-wide', 1280, 800);
   });
@@ -238,32 +246,30 @@ describe('l’espace de travail des documents', () => {
     });
   });
 
-  step(app, 'à 900×600, une seule colonne, l’aperçu dessous qui se replie avec « Aperçu »', async () => {
+  step(app, 'à 900×600, une seule colonne : « Clauses | Aperçu » sous la barre d’actions montre l’un ou l’autre', async () => {
     const ui = page(app.browser);
     await resize(app.browser, 900, 600);
     await app.browser.waitUntil(async () => (await ui.el('document-workspace').getAttribute('data-layout')) === 'stacked', {
       timeoutMsg: 'the workspace should be one column at 900 px',
     });
-    const clauses = await rectOf(app.browser, '.edit-column');
-    const preview = await rectOf(app.browser, '.preview-column');
-    assert.ok(preview.top >= clauses.bottom - 1, 'the preview comes under the clauses');
-    // Scrolled down to the preview: the action bar stays on top, « Aperçu » heads the preview's own box.
-    await app.browser.execute(() => {
-      document.querySelector('[data-testid="document-warnings"] ul')?.scrollTo(0, 0);
-      const main = document.getElementById('main-content');
-      const toggle = document.querySelector('[data-testid="preview-toggle"]');
-      main.scrollTop += toggle.getBoundingClientRect().top - main.getBoundingClientRect().top - 200;
-    });
-    await capture(app.browser, 'workspace-narrow', 900, 600);
+    // The switch is in the first screen of the document (it was ~3,600 px down, after every clause).
+    await app.browser.execute(() => document.querySelector('[data-testid="document-builder"]').scrollIntoView({ block: 'start' }));
     const toggle = await ui.shown('preview-toggle');
-    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-    await ui.click('preview-toggle');
-    await app.browser.waitUntil(async () => !(await ui.el('document-preview').isDisplayed()), {
-      timeoutMsg: '« Aperçu » should fold the preview',
-    });
-    assert.equal(await ui.el('preview-toggle').getAttribute('aria-expanded'), 'false');
+    const top = await app.browser.execute(() => document.querySelector('[data-testid="preview-toggle"]').getBoundingClientRect().top);
+    assert.ok(top < 600, `« Aperçu » should be in the first screen (top ${top})`);
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    assert.equal(await ui.el('clauses-toggle').getAttribute('aria-pressed'), 'true');
+    assert.equal(await ui.el('document-preview').isDisplayed(), false, 'the clauses show, not the preview');
     await ui.click('preview-toggle');
     await ui.shown('document-preview');
+    assert.equal(await ui.el('preview-toggle').getAttribute('aria-pressed'), 'true');
+    assert.equal(await app.browser.execute(() => getComputedStyle(document.querySelector('.edit-column')).display === 'none'), true, 'the preview replaces the clauses');
+    await capture(app.browser, 'workspace-narrow', 900, 600);
+    await ui.click('clauses-toggle');
+    await app.browser.waitUntil(async () => !(await ui.el('document-preview').isDisplayed()), {
+      timeoutMsg: '« Clauses » should show the clauses again',
+    });
+    await ui.shown('clause-row');
     await resize(app.browser, 1200, 760);
   });
 
