@@ -409,13 +409,23 @@ impl Store {
         self.document(id).await
     }
 
-    /// Records (or replaces) a party's signature on the current version.
+    /// Records (or replaces) a party's signature on the current version, while it is
+    /// « Prêt à signer » only (allia-core's `check_accepts_signatures`: once « Signé »
+    /// the signatures are read-only, a change means a new version).
+    ///
+    /// # Errors
+    /// `DocumentRefused`: `NotReadyToSign` before, `SignaturesClosed` once signed,
+    /// `PlaceholderParty` when the party is still a placeholder
+    /// (`allia_core::document::is_placeholder_party`); `Validation`, `NotFound`.
     pub async fn record_signature(
         &self,
         id: &str,
         signature: &PartySignature,
     ) -> StoreResult<ContractDocument> {
         let signature = signature.validated()?;
+        if allia_core::document::is_placeholder_party(&signature.party) {
+            return Err(allia_core::DocumentRefusal::PlaceholderParty.into());
+        }
         let mut tx = self.begin_write().await?;
         let current = get(&mut tx, id).await?.current;
         current.status.check_accepts_signatures()?;

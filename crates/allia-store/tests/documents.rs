@@ -170,12 +170,48 @@ async fn signatures_are_recorded_on_versions_ready_to_sign() {
         .record_signature(&doc.id, &again)
         .await
         .expect("replace");
-    assert_eq!(doc.current.signatures, vec![again]);
+    assert_eq!(doc.current.signatures, vec![again.clone()]);
+    // A party still printed as a placeholder (incomplete profile) cannot sign.
+    let placeholder = PartySignature {
+        party: "[Votre association : complétez le profil]".into(),
+        ..signature.clone()
+    };
+    let err = store
+        .record_signature(&doc.id, &placeholder)
+        .await
+        .expect_err("placeholder");
+    assert!(matches!(
+        err,
+        StoreError::DocumentRefused(allia_core::DocumentRefusal::PlaceholderParty)
+    ));
     let doc = store
         .set_document_status(&doc.id, DocumentStatus::Signed)
         .await
         .expect("signed");
     assert_eq!(doc.current.status, DocumentStatus::Signed);
+    assert!(!doc.can_sign, "a signed version's signatures are read-only");
+
+    // Once signed, a changed signature is refused by the vault itself (not only the UI),
+    // and the recorded signatures stay as they were.
+    let changed = PartySignature {
+        signatory: "Quelqu’un d’autre".into(),
+        ..signature.clone()
+    };
+    let err = store
+        .record_signature(&doc.id, &changed)
+        .await
+        .expect_err("signed");
+    assert!(matches!(
+        err,
+        StoreError::DocumentRefused(allia_core::DocumentRefusal::SignaturesClosed)
+    ));
+    assert!(err.user_message().starts_with("Ce document est signé"));
+    let doc = store.document(&doc.id).await.expect("reload");
+    assert_eq!(doc.current.signatures, vec![again]);
+    assert_eq!(
+        (doc.current.number, doc.current.status),
+        (1, DocumentStatus::Signed)
+    );
 
     assert_eq!(store.documents(&alliance.id).await.expect("list").len(), 1);
     store

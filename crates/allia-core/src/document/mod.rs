@@ -12,7 +12,7 @@ pub use settings::{
     ClauseChange, ClauseOverride, DocumentSettings, MAX_CLAUSE_TEXT, MAX_OVERRIDES, MAX_SIGNATURES,
 };
 pub use signature::{PartySignature, SignatureDraft};
-pub use status::{DocumentRefusal, DocumentStatus};
+pub use status::{is_placeholder_party, DocumentRefusal, DocumentStatus};
 
 use serde::{Deserialize, Serialize};
 
@@ -161,9 +161,16 @@ impl DocumentVersion {
     /// [`PartySignature`] always carries) from every party the document prints
     /// (`parties`: the organisations of its signature block, as the templates word them).
     ///
+    /// A party that is still a placeholder ([`is_placeholder_party`]) never counts as
+    /// signed: the document is not « Signé » with « [à compléter] » in it.
+    ///
     /// # Errors
+    /// [`DocumentRefusal::PlaceholderParty`] when a party is a placeholder;
     /// [`DocumentRefusal::Unsigned`] when a party has not signed.
     pub fn check_signed_by(&self, parties: &[String]) -> Result<(), DocumentRefusal> {
+        if parties.iter().any(|p| is_placeholder_party(p)) {
+            return Err(DocumentRefusal::PlaceholderParty);
+        }
         let signed = |party: &String| self.signatures.iter().any(|s| &s.party == party);
         if parties.iter().all(signed) {
             Ok(())
@@ -202,6 +209,14 @@ mod tests {
         );
         version.signatures.push(signature("Commune de Tours"));
         assert_eq!(version.check_signed_by(&parties), Ok(()));
+        // A placeholder party (incomplete profile) keeps the document from « Signé »,
+        // even with a signature recorded under that name.
+        let placeholder = "[Votre association : complétez le profil]".to_string();
+        version.signatures.push(signature(&placeholder));
+        assert_eq!(
+            version.check_signed_by(&[placeholder, "Commune de Tours".to_string()]),
+            Err(DocumentRefusal::PlaceholderParty)
+        );
     }
 
     #[test]
@@ -286,7 +301,8 @@ mod tests {
         assert_eq!(signed.next_status, None);
         let json = serde_json::to_value(&signed).expect("json");
         assert_eq!(json["nextStatus"], serde_json::Value::Null);
-        assert_eq!(json["canSign"], true);
+        // Signed: the signatures are read-only.
+        assert_eq!(json["canSign"], false);
         assert_eq!(json["frozen"], true);
     }
 }

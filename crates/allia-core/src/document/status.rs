@@ -105,23 +105,34 @@ impl DocumentStatus {
         }
     }
 
-    /// Whether parties can record their signature on a version in this status: once it
-    /// is ready to sign, and still once signed (a signature may be corrected).
+    /// Whether parties can record (or correct) their signature on a version in this
+    /// status: only while it is « Prêt à signer ». Once « Signé » the signatures are
+    /// read-only (issue 8: a signed contract is protected); a change means a new version.
     pub fn accepts_signatures(self) -> bool {
-        matches!(self, Self::ReadyToSign | Self::Signed)
+        self == Self::ReadyToSign
     }
 
     /// [`DocumentStatus::accepts_signatures`] as a refusal to show.
     ///
     /// # Errors
-    /// [`DocumentRefusal::NotReadyToSign`] before the version is ready to sign.
+    /// [`DocumentRefusal::NotReadyToSign`] before the version is ready to sign;
+    /// [`DocumentRefusal::SignaturesClosed`] once it is signed.
     pub fn check_accepts_signatures(self) -> Result<(), DocumentRefusal> {
-        if self.accepts_signatures() {
-            Ok(())
-        } else {
-            Err(DocumentRefusal::NotReadyToSign)
+        match self {
+            Self::ReadyToSign => Ok(()),
+            Self::Signed => Err(DocumentRefusal::SignaturesClosed),
+            Self::Draft | Self::InReview => Err(DocumentRefusal::NotReadyToSign),
         }
     }
+}
+
+/// Whether a party, as the document prints it, is still a placeholder rather than an
+/// identity: the templates (allia-docs) print a missing name in square brackets, such
+/// as « [Votre association : complétez le profil] » or « [à compléter] ». Such a party
+/// cannot sign, and a document that prints one cannot be « Signé ».
+pub fn is_placeholder_party(party: &str) -> bool {
+    let party = party.trim();
+    party.is_empty() || (party.starts_with('[') && party.ends_with(']'))
 }
 
 /// A change the current state of a document does not allow: a precondition, not bad
@@ -135,6 +146,13 @@ pub enum DocumentRefusal {
     /// A signature on a version that is not ready to sign yet.
     #[error("Les signatures s’enregistrent sur une version «\u{a0}prêt à signer\u{a0}».")]
     NotReadyToSign,
+    /// A signature recorded or changed on a version already « Signé ».
+    #[error("Ce document est signé\u{a0}: ses signatures ne se modifient plus. Pour changer le texte ou les signatures, modifiez le document\u{a0}: une nouvelle version sera créée.")]
+    SignaturesClosed,
+    /// A signature for a party whose identity is still a placeholder (the association's
+    /// profile is incomplete): see [`is_placeholder_party`].
+    #[error("Complétez d’abord le profil de votre association\u{a0}: une partie sans nom ne peut pas signer.")]
+    PlaceholderParty,
     /// Back to « Brouillon » once a party has signed (or the version is signed).
     #[error("Une version qui porte déjà une signature ne revient pas au brouillon\u{a0}: modifiez le document pour en créer une nouvelle.")]
     AlreadySigned,
@@ -286,14 +304,35 @@ mod tests {
             .into_iter()
             .filter(|s| s.accepts_signatures())
             .collect();
-        assert_eq!(accepting, vec![ReadyToSign, Signed]);
+        assert_eq!(accepting, vec![ReadyToSign]);
+        assert_eq!(ReadyToSign.check_accepts_signatures(), Ok(()));
         assert_eq!(
             InReview.check_accepts_signatures(),
             Err(DocumentRefusal::NotReadyToSign)
+        );
+        // Once signed, the signatures are read-only: a change means a new version.
+        assert_eq!(
+            Signed.check_accepts_signatures(),
+            Err(DocumentRefusal::SignaturesClosed)
+        );
+        assert_eq!(
+            DocumentRefusal::SignaturesClosed.to_string(),
+            "Ce document est signé\u{a0}: ses signatures ne se modifient plus. Pour changer le texte ou les signatures, modifiez le document\u{a0}: une nouvelle version sera créée."
         );
         assert_eq!(
             DocumentRefusal::NotReadyToSign.to_string(),
             "Les signatures s’enregistrent sur une version «\u{a0}prêt à signer\u{a0}»."
         );
+    }
+
+    #[test]
+    fn placeholder_parties_are_recognised() {
+        assert!(is_placeholder_party(
+            "[Votre association : complétez le profil]"
+        ));
+        assert!(is_placeholder_party("[à compléter]"));
+        assert!(is_placeholder_party("  "));
+        assert!(!is_placeholder_party("Maison des Solidarités"));
+        assert!(!is_placeholder_party("Association [Tours] Solidaire"));
     }
 }
