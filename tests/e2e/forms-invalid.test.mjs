@@ -7,7 +7,7 @@ import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 
-import { appSession, makeWorkspace, removeWorkspace, step, useDriver } from './harness.mjs';
+import { appSession, makeWorkspace, removeWorkspace, screenshot, step, useDriver } from './harness.mjs';
 import { page } from './ui.mjs';
 
 const PASSPHRASE = 'goéland rêveur au-dessus du port de Sète';
@@ -147,6 +147,10 @@ describe('formulaires remplis de travers', () => {
     await refused(/vérifiez l’année/, 'alliance starting in year 1');
     await ui.fillDate('alliance-start-date', '--15');
     await refused(/Date incomplète/, 'half-typed start date');
+    // 31 February is refused at the field as typed, not turned into 28 February.
+    await ui.fillDate('alliance-start-date', '2026-02-31');
+    await refused(/Cette date n’existe pas\u202f: vérifiez le jour et le mois\./, 'start date on 31 February');
+    assert.equal(await ui.text('alliance-start-date-day'), '31');
     await ui.fillDate('alliance-start-date', '2026-03-15');
     await ui.click('alliance-save');
     await app.browser.waitUntil(async () => (await ui.withText('alliance-item', ALLIANCE)).length === 1, {
@@ -323,6 +327,31 @@ describe('formulaires remplis de travers', () => {
     await refused(/année/, 'document signed in year 1');
     await ui.fillDate('document-settings-date', '2026-02-');
     await refused(/Date incomplète/, 'half-typed document date');
+    // « Effacer » empties a date for good: placeholders again, no garbage year, no message left.
+    await ui.fillDate('document-settings-date', '2026-05-11');
+    // The calendar opens on the field's date; the arrows move a day that wears the focus ring; Escape closes it.
+    await ui.click('document-settings-date-calendar');
+    await app.browser.waitUntil(async () => (await app.browser.$$('[role="grid"]')).length === 1, {
+      timeoutMsg: 'the calendar should open',
+    });
+    await app.browser.keys(['ArrowRight']);
+    const focusedDay = await app.browser.execute(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    assert.match(focusedDay, /mai 2026/);
+    await screenshot(app.browser, 'date-calendar-focus');
+    await app.browser.keys(['Escape']);
+    await app.browser.waitUntil(async () => (await app.browser.$$('[role="grid"]')).length === 0, {
+      timeoutMsg: 'Escape should close the calendar',
+    });
+    await ui.click('document-settings-date-clear');
+    await app.browser.waitUntil(async () => (await ui.text('document-settings-date-year')) === 'aaaa', {
+      timeoutMsg: '« Effacer » should empty the document date',
+    });
+    assert.equal(await ui.text('document-settings-date-day'), 'jj');
+    assert.equal(await ui.text('document-settings-date-month'), 'mm');
+    // The field's own message goes (the vault's, about the last save, may stay until the next one).
+    for (const message of await app.browser.$$('[data-testid="error-signatureDate"]')) {
+      assert.doesNotMatch(await message.getText(), /incomplète|n’existe pas/);
+    }
     await ui.fillDate('document-settings-date', '');
     await ui.click('document-settings-save');
     await noUnexpected('document settings');

@@ -142,8 +142,10 @@ export function page(browser) {
       await group.scrollIntoView({ block: 'center' });
       const [year = '', month = '', day = ''] = iso === '' ? [] : iso.split('-');
       const parts = [['day', day], ['month', month], ['year', year]];
-      // Empty first, each segment by as many Backspaces as it holds digits: one more, on an empty segment,
-      // would move back to the previous one and erase it.
+      // Empty first: with « Effacer » when the field offers it (Backspaces can leave a year « 0000 »), else each
+      // segment by as many Backspaces as it holds digits: one more, on an empty segment, would move back.
+      const clear = await group.$(`..`).$(tid(`${id}-clear`));
+      if (await clear.isExisting()) await clickElement(clear, `${id}-clear`);
       for (const [part] of parts) {
         const segment = group.$(tid(`${id}-${part}`));
         const held = (await segment.getText()).trim();
@@ -155,12 +157,28 @@ export function page(browser) {
       for (const [part, digits] of parts) {
         if (digits === '') continue;
         await clickElement(group.$(tid(`${id}-${part}`)), `${id}-${part}`);
-        await browser.keys(digits.split(''));
+        // Digit by digit with a pause: sent together, WebKitGTK may merge a repeated digit (« 11 » became « 01 »).
+        for (const digit of digits) {
+          await browser.keys([digit]);
+          await browser.pause(60);
+        }
       }
       // Leave the field, as Tab would, so a half-typed date is reported like for a person.
       await browser.execute((element) => {
         if (element.contains(document.activeElement)) document.activeElement.blur();
       }, group);
+      // The field must show what was asked, or the test would go on with another date in silence.
+      for (const [part, digits] of parts) {
+        const segment = group.$(tid(`${id}-${part}`));
+        const expected = digits === '' ? null : digits.padStart(part === 'year' ? 4 : 2, '0');
+        await browser.waitUntil(
+          async () => {
+            const shown = (await segment.getText()).trim();
+            return expected === null ? !/\d/.test(shown) : shown === expected;
+          },
+          { timeout: 3000, timeoutMsg: `date field « ${id} »: the ${part} does not show « ${expected ?? 'empty'} » after typing « ${iso} »` },
+        );
+      }
     },
 
     /** Scrolls the element to the top of the area that scrolls it, leaving the window itself in place. */

@@ -97,6 +97,65 @@ describe("DateField", () => {
     await waitFor(() => expect(screen.getByTestId("bound")).toHaveTextContent("2026-03-20"));
   });
 
+  it("refuses an impossible date at the field, keeps what was typed and gives back null", async () => {
+    render(DateFieldHarness);
+    segment("day").focus();
+    await type(segment("day"), "31");
+    await waitFor(() => expect(segment("month")).toHaveFocus());
+    await type(segment("month"), "02");
+    await waitFor(() => expect(segment("year")).toHaveFocus());
+    await type(segment("year"), "2026");
+    const message = await screen.findByTestId("error-signedOn");
+    expect(message.textContent).toBe("Cette date n’existe pas\u202f: vérifiez le jour et le mois.");
+    expect(segment("day")).toHaveTextContent("31");
+    expect(segment("day")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByTestId("bound")).toHaveTextContent("null");
+  });
+
+  it("refuses a day 00 and a month 13 rather than turning them into 01/03", async () => {
+    render(DateFieldHarness);
+    segment("day").focus();
+    await type(segment("day"), "00");
+    segment("month").focus();
+    await type(segment("month"), "13");
+    segment("year").focus();
+    await type(segment("year"), "2026");
+    expect((await screen.findByTestId("error-signedOn")).textContent).toMatch(/^Cette date n’existe pas/);
+    expect(screen.getByTestId("bound")).toHaveTextContent("null");
+  });
+
+  it("offers « Effacer » when the field holds a date, which empties it to null", async () => {
+    render(DateFieldHarness, { value: "2026-03-15" });
+    const clear = screen.getByRole("button", { name: "Effacer la date de signature" });
+    expect(clear).toHaveTextContent("Effacer");
+    await fireEvent.click(clear);
+    await waitFor(() => expect(screen.getByTestId("bound")).toHaveTextContent("null"));
+    expect(segment("day")).toHaveTextContent("jj");
+    expect(segment("year")).toHaveTextContent("aaaa");
+    expect(screen.queryByRole("button", { name: "Effacer la date de signature" })).toBeNull();
+  });
+
+  it("gives back null, not year 0202, when only part of the year is erased", async () => {
+    render(DateFieldHarness, { value: "2026-03-15" });
+    segment("year").focus();
+    await fireEvent.keyDown(segment("year"), { key: "Backspace", code: "Backspace" });
+    await waitFor(() => expect(screen.getByTestId("bound")).toHaveTextContent("null"));
+    await fireEvent.focusOut(screen.getByTestId("signature-date"), { relatedTarget: null });
+    expect(screen.getByTestId("bound")).toHaveTextContent("null");
+    expect((await screen.findByTestId("error-signedOn")).textContent).toMatch(/^Date incomplète/);
+  });
+
+  it("opens the calendar on this month, not on year 202, when the year is partly erased", async () => {
+    render(DateFieldHarness, { value: "2026-03-15" });
+    segment("year").focus();
+    await fireEvent.keyDown(segment("year"), { key: "Backspace", code: "Backspace" });
+    await fireEvent.click(screen.getByRole("button", { name: "Date de signature\u00a0: ouvrir le calendrier" }));
+    await waitFor(() => expect(screen.getByRole("grid")).toBeInTheDocument());
+    const now = new Date();
+    const expected = new Intl.DateTimeFormat("fr", { month: "long", year: "numeric" }).format(now);
+    expect(document.querySelector(".date-calendar-heading")?.textContent?.trim()).toBe(expected);
+  });
+
   it("reads only real dates", () => {
     expect(toCalendarDate("2026-03-15")?.toString()).toBe("2026-03-15");
     expect(toCalendarDate("2024-02-29")?.toString()).toBe("2024-02-29");
