@@ -156,6 +156,20 @@ describe("DateField", () => {
     expect(document.querySelector(".date-calendar-heading")?.textContent?.trim()).toBe(expected);
   });
 
+  it("empties the whole date with Ctrl+A then Backspace, and a segment with Delete", async () => {
+    render(DateFieldHarness, { value: "2026-03-15" });
+    segment("month").focus();
+    await fireEvent.keyDown(segment("month"), { key: "Delete", code: "Delete" });
+    await waitFor(() => expect(segment("month")).toHaveTextContent("mm"));
+    expect(segment("day")).toHaveTextContent("15");
+    expect(screen.getByTestId("bound")).toHaveTextContent("null");
+    await fireEvent.keyDown(segment("month"), { key: "a", code: "KeyA", ctrlKey: true });
+    await fireEvent.keyDown(segment("month"), { key: "Backspace", code: "Backspace" });
+    await waitFor(() => expect(segment("day")).toHaveTextContent("jj"));
+    expect(segment("year")).toHaveTextContent("aaaa");
+    expect(screen.getByTestId("bound")).toHaveTextContent("null");
+  });
+
   it("reads only real dates", () => {
     expect(toCalendarDate("2026-03-15")?.toString()).toBe("2026-03-15");
     expect(toCalendarDate("2024-02-29")?.toString()).toBe("2024-02-29");
