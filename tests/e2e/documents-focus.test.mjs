@@ -151,6 +151,9 @@ describe('documents : focus et annonces', () => {
     let link;
     await app.browser.waitUntil(
       async () => {
+        // A long « À vérifier » starts folded to its heading: unfold it.
+        const fold = await app.browser.$(tid('to-check-toggle'));
+        if ((await fold.isExisting()) && (await fold.getAttribute('aria-expanded')) === 'false') await fold.click();
         for (const candidate of await app.browser.$$(tid('to-check-link'))) {
           if ((await candidate.getAttribute('data-target-clause')) !== null) link = candidate;
         }

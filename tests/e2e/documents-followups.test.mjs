@@ -51,6 +51,9 @@ async function linkTo(browser, area) {
   let link;
   await browser.waitUntil(
     async () => {
+      // A long « À vérifier » starts folded to its heading: unfold it.
+      const fold = await browser.$(tid('to-check-toggle'));
+      if ((await fold.isExisting()) && (await fold.getAttribute('aria-expanded')) === 'false') await fold.click();
       for (const candidate of await browser.$$(tid('to-check-link'))) {
         if ((await candidate.getAttribute('data-target-area')) === area) link = candidate;
       }

@@ -113,14 +113,6 @@ describe('l’espace de travail des documents', () => {
     const preview = await rectOf(app.browser, '.preview-column');
     assert.ok(preview.left >= clauses.right - 1, `the preview (x ${preview.left}) is right of the clauses (x ${clauses.right})`);
     assert.ok(Math.abs(preview.top - clauses.top) < 4, 'both columns start at the same height');
-    // The first screen, page at the top: the first clause and the preview's page both start in it (issue 8).
-    const starts = await app.browser.execute(() => {
-      document.getElementById('main-content').scrollTop = 0;
-      const top = (selector) => document.querySelector(selector).getBoundingClientRect().top;
-      return { clause: top('[data-testid="clause-row"]'), preview: top('[data-testid="preview-scroller"]'), height: window.innerHeight };
-    });
-    assert.ok(starts.clause < starts.height - 100, `the first clause starts at y ${starts.clause}`);
-    assert.ok(starts.preview < starts.height - 100, `the preview starts at y ${starts.preview}`);
     // From the document in the list, « Exporter en PDF » is a few Tab presses away (it took 33).
     await app.browser.execute(() => document.querySelector('[data-testid="document-item"]').focus());
     let presses = 0;
@@ -135,6 +127,14 @@ describe('l’espace de travail des documents', () => {
       document.getElementById('main-content').scrollTop = 0;
     });
     await capture(app.browser, 'workspace-wide', 1280, 800);
+    // The first screen, page at the top: the first clause and the preview's page both start in it (issue 8).
+    const starts = await app.browser.execute(() => {
+      document.getElementById('main-content').scrollTop = 0;
+      const top = (selector) => document.querySelector(selector).getBoundingClientRect().top;
+      return { clause: top('[data-testid="clause-row"]'), preview: top('[data-testid="preview-scroller"]'), height: window.innerHeight };
+    });
+    assert.ok(starts.clause < starts.height - 100, `the first clause starts at y ${starts.clause}`);
+    assert.ok(starts.preview < starts.height - 100, `the preview starts at y ${starts.preview}`);
   });
 
   step(app, 'l’aperçu suit la clause cliquée, puis celle en cours de modification', async () => {
@@ -204,6 +204,10 @@ describe('l’espace de travail des documents', () => {
   step(app, '« À vérifier » mène à sa clause', async () => {
     const ui = page(app.browser);
     await ui.shown('document-warnings');
+    // Six items: « À vérifier (6) » starts folded (the clauses first); its button unfolds it.
+    const fold = await ui.shown('to-check-toggle');
+    if ((await fold.getAttribute('aria-expanded')) === 'false') await fold.click();
+    assert.equal(await fold.getAttribute('aria-expanded'), 'true');
     // The items about a clause (others open the profile or a partner: documents-followups.test.mjs).
     const links = await app.browser.$$('[data-testid="to-check-link"][data-target-clause]');
     assert.ok(links.length > 0, 'the example leaves something to check or fill');
@@ -246,7 +250,7 @@ describe('l’espace de travail des documents', () => {
     });
   });
 
-  step(app, 'à 900×600, une seule colonne : « Clauses | Aperçu » sous la barre d’actions montre l’un ou l’autre', async () => {
+  step(app, 'à 900×600, une seule colonne : « Clauses | Aperçu » en haut de l’espace de travail montre l’un ou l’autre', async () => {
     const ui = page(app.browser);
     await resize(app.browser, 900, 600);
     await app.browser.waitUntil(async () => (await ui.el('document-workspace').getAttribute('data-layout')) === 'stacked', {
@@ -257,15 +261,19 @@ describe('l’espace de travail des documents', () => {
     const toggle = await ui.shown('preview-toggle');
     const top = await app.browser.execute(() => document.querySelector('[data-testid="preview-toggle"]').getBoundingClientRect().top);
     assert.ok(top < 600, `« Aperçu » should be in the first screen (top ${top})`);
+    // Until a choice, both (the preview under the clauses), neither button pressed.
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
-    assert.equal(await ui.el('clauses-toggle').getAttribute('aria-pressed'), 'true');
-    assert.equal(await ui.el('document-preview').isDisplayed(), false, 'the clauses show, not the preview');
+    assert.equal(await ui.el('clauses-toggle').getAttribute('aria-pressed'), 'false');
+    const clauses = await rectOf(app.browser, '.edit-column');
+    const preview = await rectOf(app.browser, '.preview-column');
+    assert.ok(preview.top >= clauses.bottom - 1, 'the preview comes under the clauses');
     await ui.click('preview-toggle');
     await ui.shown('document-preview');
     assert.equal(await ui.el('preview-toggle').getAttribute('aria-pressed'), 'true');
     assert.equal(await app.browser.execute(() => getComputedStyle(document.querySelector('.edit-column')).display === 'none'), true, 'the preview replaces the clauses');
     await capture(app.browser, 'workspace-narrow', 900, 600);
     await ui.click('clauses-toggle');
+    assert.equal(await ui.el('clauses-toggle').getAttribute('aria-pressed'), 'true');
     await app.browser.waitUntil(async () => !(await ui.el('document-preview').isDisplayed()), {
       timeoutMsg: '« Clauses » should show the clauses again',
     });

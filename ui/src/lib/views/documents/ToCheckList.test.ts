@@ -30,6 +30,13 @@ describe("ToCheckList", () => {
     expect(screen.getByRole("heading", { name: /À vérifier/ })).toHaveTextContent("(5)");
     expect(screen.getByText("Une remarque sans lieu.").closest("a")).toBeNull();
 
+    // Five items: folded to « À vérifier (5) » at first; the button unfolds the list.
+    const toggle = screen.getByTestId("to-check-toggle");
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(toggle.querySelector("[aria-hidden='true']")).toHaveTextContent("▸");
+    await fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+
     const profile = screen.getByRole("link", { name: /Le profil de votre association/ });
     expect(profile).toHaveTextContent("(Profil de mon association)");
     expect(profile).toHaveAttribute("data-target-area", "profile");
@@ -47,5 +54,11 @@ describe("ToCheckList", () => {
     await fireEvent.click(clause);
     expect(onGo).toHaveBeenCalledWith("objet");
     expect(navigate).toHaveBeenCalledTimes(2);
+  });
+
+  it("shows a short list unfolded", () => {
+    render(ToCheckList, { props: { toCheck: toCheck.slice(0, 2), blanks: [], clauses, onGo: vi.fn(), navigate: vi.fn() } });
+    expect(screen.getByTestId("to-check-toggle")).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByRole("link", { name: /Le profil de votre association/ })).toBeVisible();
   });
 });
