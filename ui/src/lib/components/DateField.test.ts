@@ -170,6 +170,16 @@ describe("DateField", () => {
     expect(screen.getByTestId("bound")).toHaveTextContent("null");
   });
 
+  it("stays on an emptied year when Backspace is pressed again, leaving the month as it was", async () => {
+    render(DateFieldHarness, { value: "2026-03-15" });
+    segment("year").focus();
+    for (let i = 0; i < 6; i++) await fireEvent.keyDown(segment("year"), { key: "Backspace", code: "Backspace" });
+    await waitFor(() => expect(segment("year")).toHaveTextContent("aaaa"));
+    expect(segment("year")).toHaveFocus();
+    expect(segment("month")).toHaveTextContent("03");
+    expect(screen.getByTestId("bound")).toHaveTextContent("null");
+  });
+
   it("reads only real dates", () => {
     expect(toCalendarDate("2026-03-15")?.toString()).toBe("2026-03-15");
     expect(toCalendarDate("2024-02-29")?.toString()).toBe("2024-02-29");
