@@ -271,6 +271,8 @@ describe('l’espace de travail des documents', () => {
     await ui.shown('document-preview');
     assert.equal(await ui.el('preview-toggle').getAttribute('aria-pressed'), 'true');
     assert.equal(await app.browser.execute(() => getComputedStyle(document.querySelector('.edit-column')).display === 'none'), true, 'the preview replaces the clauses');
+    // The switch right under the sticky action bar (its scroll margin), the preview under it.
+    await app.browser.execute(() => document.querySelector('[data-testid="preview-toggle"]').scrollIntoView({ block: 'start' }));
     await capture(app.browser, 'workspace-narrow', 900, 600);
     await ui.click('clauses-toggle');
     assert.equal(await ui.el('clauses-toggle').getAttribute('aria-pressed'), 'true');
