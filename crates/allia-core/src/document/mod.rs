@@ -162,20 +162,22 @@ impl DocumentVersion {
     /// (`parties`: the organisations of its signature block, as the templates word them).
     ///
     /// A party that is still a placeholder ([`is_placeholder_party`]) never counts as
-    /// signed: the document is not « Signé » with « [à compléter] » in it.
+    /// signed: the document is not « Signé » with « [à compléter] » in it. The named
+    /// parties' missing signatures are reported first, then the placeholder.
     ///
     /// # Errors
-    /// [`DocumentRefusal::PlaceholderParty`] when a party is a placeholder;
-    /// [`DocumentRefusal::Unsigned`] when a party has not signed.
+    /// [`DocumentRefusal::Unsigned`] when a named party has not signed;
+    /// [`DocumentRefusal::PlaceholderParty`] when a party is a placeholder.
     pub fn check_signed_by(&self, parties: &[String]) -> Result<(), DocumentRefusal> {
-        if parties.iter().any(|p| is_placeholder_party(p)) {
-            return Err(DocumentRefusal::PlaceholderParty);
-        }
-        let signed = |party: &String| self.signatures.iter().any(|s| &s.party == party);
-        if parties.iter().all(signed) {
-            Ok(())
-        } else {
+        let (placeholders, named): (Vec<&String>, Vec<&String>) =
+            parties.iter().partition(|p| is_placeholder_party(p));
+        let signed = |party: &&String| self.signatures.iter().any(|s| &s.party == *party);
+        if !named.iter().all(signed) {
             Err(DocumentRefusal::Unsigned)
+        } else if !placeholders.is_empty() {
+            Err(DocumentRefusal::PlaceholderParty)
+        } else {
+            Ok(())
         }
     }
 }
@@ -214,8 +216,13 @@ mod tests {
         let placeholder = "[Votre association : complétez le profil]".to_string();
         version.signatures.push(signature(&placeholder));
         assert_eq!(
-            version.check_signed_by(&[placeholder, "Commune de Tours".to_string()]),
+            version.check_signed_by(&[placeholder.clone(), "Commune de Tours".to_string()]),
             Err(DocumentRefusal::PlaceholderParty)
+        );
+        // A named party's missing signature is said first.
+        assert_eq!(
+            version.check_signed_by(&[placeholder, "Mairie de Brenne".to_string()]),
+            Err(DocumentRefusal::Unsigned)
         );
     }
 
