@@ -160,6 +160,17 @@ describe('formulaires remplis de travers', () => {
     assert.equal(await ui.text('alliance-start-date-month'), '03');
     assert.equal(await ui.text('alliance-start-date-year'), '2026');
     await noUnexpected('alliance saved');
+    // An impossible date is not sent as « no date »: « Enregistrer » holds back, the saved date stays.
+    await ui.fillDate('alliance-start-date', '2026-02-31');
+    await ui.click('alliance-save');
+    await refused(/Cette date n’existe pas/, 'saving with 31 February');
+    await app.browser.pause(500);
+    assert.equal(await ui.isShown('alliance-saved'), false, 'nothing was saved');
+    const stored = await app.browser.executeAsync((done) => {
+      window.__TAURI_INTERNALS__.invoke('alliance_list').then((list) => done(list.map((a) => a.draft.startDate)), (e) => done(String(e)));
+    });
+    assert.ok(Array.isArray(stored) && stored.includes('2026-03-15'), `the vault keeps 15 March (saw ${JSON.stringify(stored)})`);
+    await ui.fillDate('alliance-start-date', '2026-03-15');
   });
 
   step(app, 'partenaire : nom vide, SIRET, RNA, e-mail, téléphone et code postal faux, textes trop longs', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { focusFirstInvalid, formToOrganisation, notWholeNumber, organisationToForm, wholeNumberForVault, wholeNumberMessage } from "./forms";
+import { focusFirstInvalid, formToOrganisation, notWholeNumber, organisationToForm, unsettledDateField, wholeNumberForVault, wholeNumberMessage } from "./forms";
 
 describe("forms", () => {
   it("gives the focus to the first field marked invalid", async () => {
@@ -57,5 +57,20 @@ describe("whole-number fields", () => {
     expect(notWholeNumber(input)).toBe(false);
     input.value = "";
     expect(notWholeNumber(input)).toBe(false);
+  });
+});
+
+describe("unsettledDateField", () => {
+  it("finds a date field whose text is not a date yet, and gives its first segment", () => {
+    const form = document.createElement("form");
+    form.innerHTML =
+      '<div data-date-unsettled="true"><span data-segment="day">31</span><span data-segment="month">02</span></div>';
+    expect(unsettledDateField(form)?.dataset["segment"]).toBe("day");
+  });
+
+  it("is null when every date field is settled", () => {
+    const form = document.createElement("form");
+    form.innerHTML = '<div class="date-field"><span data-segment="day">12</span></div>';
+    expect(unsettledDateField(form)).toBeNull();
   });
 });

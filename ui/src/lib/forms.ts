@@ -112,3 +112,14 @@ export function wholeNumberMessage(unit: string | null | undefined): string {
   const elided = /^[aeiouyhéèêàâîôû]/i.test(unit);
   return `Saisissez un nombre entier ${elided ? "d\u2019" : "de "}${unit}.`;
 }
+
+/**
+ * The first date field of `form` whose text is not a date yet (half typed, or impossible such as 31/02): the form
+ * must not be sent, or the vault would store an empty date in place of what the person sees. Returns the field's
+ * first segment, to be focused (its own message already says what is wrong), or null when every date is settled.
+ */
+export function unsettledDateField(form: ParentNode): HTMLElement | null {
+  const field = form.querySelector<HTMLElement>('[data-date-unsettled="true"]');
+  if (field === null) return null;
+  return field.querySelector<HTMLElement>("[data-segment]") ?? field;
+}
