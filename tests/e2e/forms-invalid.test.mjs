@@ -103,23 +103,29 @@ describe('formulaires remplis de travers', () => {
 
   step(app, 'création du coffre : phrase vide, espaces, trop longue, différente, trop facile', async () => {
     const ui = page(app.browser);
+    // Enter in the confirmation field, as a person typing would: a click could land where the button was before
+    // the strength meter, shown as the passphrase is typed, moved it down.
+    const submitByKeyboard = async () => {
+      await app.browser.execute(() => document.querySelector('[data-testid="create-confirmation"]')?.focus());
+      await app.browser.keys('Enter');
+    };
     await ui.click('create-submit');
     await refused(/caractères|phrase de passe/i, 'empty passphrase');
     await ui.fill('create-passphrase', '          ');
     await ui.fill('create-confirmation', '          ');
-    await ui.click('create-submit');
+    await submitByKeyboard();
     await refused(/caractères|phrase de passe|facile|courte/i, 'spaces only');
     await paste(ui, 'create-passphrase', TOO_LONG);
     await paste(ui, 'create-confirmation', TOO_LONG);
-    await ui.click('create-submit');
+    await submitByKeyboard();
     await refused(/long/i, 'passphrase far too long');
     await ui.fill('create-passphrase', PASSPHRASE);
     await ui.fill('create-confirmation', `${PASSPHRASE} bis`);
-    await ui.click('create-submit');
+    await submitByKeyboard();
     await refused(/identique|correspond|même/i, 'confirmation differs');
     await ui.fill('create-passphrase', 'azerty');
     await ui.fill('create-confirmation', 'azerty');
-    await ui.click('create-submit');
+    await submitByKeyboard();
     await refused(/facile|courte|deviner/i, 'weak passphrase');
     await ui.createVault(PASSPHRASE);
   });
