@@ -46,6 +46,42 @@ pub struct AllianceDraft {
     #[serde(default)]
     pub start_date: Option<NaiveDate>,
     pub status: AllianceStatus,
+    /// What its convention says about duration, signature and disputes.
+    #[serde(default)]
+    #[cfg_attr(feature = "sqlx", sqlx(skip))]
+    pub terms: AgreementTerms,
+}
+
+/// The terms every convention of the alliance shares: how long it lasts from
+/// `AllianceDraft::start_date`, whether it renews, where and when it is signed, in how
+/// many originals, and which court settles disputes. A document's own settings (place,
+/// date, copies) take precedence over these.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct AgreementTerms {
+    /// Duration in months (1 to 120).
+    #[serde(default)]
+    pub duration_months: Option<u32>,
+    /// Tacit renewal for the same duration.
+    #[serde(default)]
+    pub tacit_renewal: bool,
+    /// Notice, in months, to end it or refuse its renewal.
+    #[serde(default)]
+    pub notice_months: Option<u32>,
+    /// « Fait à … ».
+    #[serde(default)]
+    pub signature_place: Option<String>,
+    #[serde(default)]
+    pub signature_date: Option<NaiveDate>,
+    /// Number of originals; one per party when absent.
+    #[serde(default)]
+    pub copies: Option<u32>,
+    /// The competent court, e.g. « tribunal judiciaire de Grenoble »; the court of the
+    /// lead's seat when absent.
+    #[serde(default)]
+    pub court: Option<String>,
 }
 
 /// A stored alliance.
@@ -87,6 +123,7 @@ impl AllianceDraft {
             territory,
             start_date: self.start_date,
             status: self.status,
+            terms: self.terms.clone(),
         })
     }
 }

@@ -114,6 +114,7 @@ pub fn demo_alliance() -> DemoAlliance {
             territory: Some("Val de Brenne (Indre-et-Loire)".into()),
             start_date: NaiveDate::from_ymd_opt(2025, 12, 1),
             status: AllianceStatus::Active,
+            terms: Default::default(),
         },
         partners: MEMBERS
             .iter()
@@ -131,6 +132,7 @@ pub fn demo_alliance() -> DemoAlliance {
                     representative_role: Some(m.representative.1.into()),
                     email: Some(m.email.into()),
                     phone: None,
+                    ..Organisation::default()
                 },
                 actor_type: ActorType::Association,
                 role: m.role,

@@ -5,7 +5,9 @@
 pub mod alliance;
 pub mod alliance_file;
 pub mod catalog;
+pub mod commitment;
 pub mod demo;
+pub mod designation;
 pub mod document;
 pub mod form_draft;
 pub mod identifiers;
@@ -16,18 +18,25 @@ pub mod settings;
 pub mod snapshot;
 pub mod validation;
 
-pub use alliance::{Alliance, AllianceDraft, AllianceStatus};
+pub use alliance::{AgreementTerms, Alliance, AllianceDraft, AllianceStatus};
 pub use alliance_file::{
     AllianceFile, AllianceFileError, ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES,
     ALLIANCE_FILE_MAX_PARTNERS,
 };
 pub use catalog::{Catalog, Choice};
+pub use commitment::{
+    CommitmentsDraft, ContributionNature, FinancialContribution, InKindContribution, Instalment,
+    PartyCommitments, PaymentSchedule,
+};
+pub use designation::{Article, Designation, Gender, GrammaticalNumber};
 pub use document::{
     ClauseChange, ClauseOverride, ContractDocument, DocumentKind, DocumentRefusal,
-    DocumentSettings, DocumentStatus, DocumentVersion, PartySignature, SignatureDraft,
+    DocumentSettings, DocumentStatus, DocumentVersion, PartySignature, SignatureDraft, UserAnnex,
 };
 pub use form_draft::{FormDraft, FormDraftKey, FORM_DRAFT_MAX_BYTES};
-pub use organisation::{AssociationProfile, Organisation};
+pub use organisation::{
+    AssociationProfile, BankDetails, ForeignRegistration, LocalRegister, Organisation,
+};
 pub use partner::{ActorType, Partner, PartnerDraft, PartnerRole};
 pub use passphrase::{assess_passphrase, PassphraseAssessment};
 pub use settings::{Settings, TEXT_SCALE_DEFAULT_PERCENT, TEXT_SCALE_STEPS};

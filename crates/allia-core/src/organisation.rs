@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::designation::Designation;
 use crate::identifiers::{normalize_rna, normalize_siren_or_siret};
 use crate::validation::{email, optional_text, phone, text, ValidationErrors};
 
@@ -47,6 +48,66 @@ pub struct Organisation {
     pub email: Option<String>,
     #[serde(default)]
     pub phone: Option<String>,
+    /// How contracts name it (article, gender, short name); when absent, the proposal
+    /// from its name and actor type is used.
+    #[serde(default)]
+    #[cfg_attr(feature = "sqlx", sqlx(skip))]
+    pub designation: Option<Designation>,
+    /// Country, in French (« Belgique »); France when absent.
+    #[serde(default)]
+    #[cfg_attr(feature = "sqlx", sqlx(skip))]
+    pub country: Option<String>,
+    /// Outside France: the number given by the country's register (« BCE 0456.789.123 »).
+    #[serde(default)]
+    #[cfg_attr(feature = "sqlx", sqlx(skip))]
+    pub foreign_registration: Option<ForeignRegistration>,
+    /// Associations of Bas-Rhin, Haut-Rhin and Moselle: their entry in the register of
+    /// associations of the tribunal judiciaire (local law), instead of an RNA number.
+    #[serde(default)]
+    #[cfg_attr(feature = "sqlx", sqlx(skip))]
+    pub local_register: Option<LocalRegister>,
+    /// Bank account where the contributions it receives are paid.
+    #[serde(default)]
+    #[cfg_attr(feature = "sqlx", sqlx(skip))]
+    pub bank: Option<BankDetails>,
+}
+
+/// A registration number issued outside France, with the register that issued it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ForeignRegistration {
+    /// The register's name or acronym, e.g. « BCE » (Banque-Carrefour des Entreprises).
+    pub register: String,
+    /// The number as the register writes it, e.g. « 0456.789.123 ».
+    pub number: String,
+}
+
+/// Entry of an association of local law (Alsace-Moselle) in the register of
+/// associations kept by a tribunal judiciaire (Code civil local, articles 21 to 79).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct LocalRegister {
+    /// Seat of the tribunal judiciaire, e.g. « Strasbourg ».
+    pub court: String,
+    pub volume: String,
+    pub folio: String,
+}
+
+/// Bank details printed in a convention's financial article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct BankDetails {
+    /// IBAN, stored without spaces, upper case (ISO 13616, checked with mod 97).
+    pub iban: String,
+    /// BIC (ISO 9362), 8 or 11 characters; optional.
+    #[serde(default)]
+    pub bic: Option<String>,
 }
 
 /// The profile of the user's own association: the first party of every contract.
@@ -138,6 +199,11 @@ impl Organisation {
             ),
             email: email(errors, "email", &self.email),
             phone: phone(errors, "phone", &self.phone),
+            designation: self.designation.clone(),
+            country: self.country.clone(),
+            foreign_registration: self.foreign_registration.clone(),
+            local_register: self.local_register.clone(),
+            bank: self.bank.clone(),
         }
     }
 }

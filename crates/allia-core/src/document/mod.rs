@@ -9,7 +9,8 @@ mod signature;
 mod status;
 
 pub use settings::{
-    ClauseChange, ClauseOverride, DocumentSettings, MAX_CLAUSE_TEXT, MAX_OVERRIDES, MAX_SIGNATURES,
+    ClauseChange, ClauseOverride, DocumentSettings, UserAnnex, MAX_CLAUSE_TEXT, MAX_OVERRIDES,
+    MAX_SIGNATURES,
 };
 pub use signature::{PartySignature, SignatureDraft};
 pub use status::{is_placeholder_party, DocumentRefusal, DocumentStatus};

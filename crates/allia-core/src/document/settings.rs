@@ -71,6 +71,29 @@ pub struct DocumentSettings {
     /// Number of original copies; one per party when empty.
     #[serde(default)]
     pub copies: Option<u32>,
+    /// Prints an area for the signatories' initials (« Paraphes ») in the footer of
+    /// every page but the last.
+    #[serde(default)]
+    pub initials: bool,
+    /// Annexes the user adds after the generated ones (statuts, RIB, budget détaillé…),
+    /// in order.
+    #[serde(default)]
+    pub annexes: Vec<UserAnnex>,
+}
+
+/// An annex the user lists by title, with optionally a PDF appended to the exported
+/// document (its bytes are kept in the vault, apart from the settings).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct UserAnnex {
+    /// Stable identity (UUID) of the annex within its document.
+    pub id: String,
+    /// « Statuts de l’association », « Relevé d’identité bancaire »…
+    pub title: String,
+    /// Name of the PDF file attached, when there is one.
+    #[serde(default)]
+    pub file_name: Option<String>,
 }
 
 const MAX_COPIES: u32 = 50;
@@ -193,6 +216,8 @@ impl DocumentSettings {
             place,
             signature_date: self.signature_date,
             copies: self.copies,
+            initials: self.initials,
+            annexes: self.annexes.clone(),
         })
     }
 }

@@ -28,6 +28,7 @@ pub fn profile() -> Organisation {
         representative_role: Some("Présidente".into()),
         email: None,
         phone: None,
+        ..Organisation::default()
     }
 }
 

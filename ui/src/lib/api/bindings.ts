@@ -197,6 +197,31 @@ export const TEXT_SCALE_STEPS = [100,125,150,175,200] as const;
 /**  The guide's nine kinds of actors of an alliance d'intérêt général. */
 export type ActorType = "association" | "local_authority" | "company" | "foundation" | "association_network" | "territorial_catalyst" | "citizens" | "academic" | "state";
 
+/**
+ *  The terms every convention of the alliance shares: how long it lasts from
+ *  `AllianceDraft::start_date`, whether it renews, where and when it is signed, in how
+ *  many originals, and which court settles disputes. A document's own settings (place,
+ *  date, copies) take precedence over these.
+ */
+export type AgreementTerms = {
+	/**  Duration in months (1 to 120). */
+	durationMonths?: number | null,
+	/**  Tacit renewal for the same duration. */
+	tacitRenewal?: boolean,
+	/**  Notice, in months, to end it or refuse its renewal. */
+	noticeMonths?: number | null,
+	/**  « Fait à … ». */
+	signaturePlace?: string | null,
+	signatureDate?: string | null,
+	/**  Number of originals; one per party when absent. */
+	copies?: number | null,
+	/**
+	 *  The competent court, e.g. « tribunal judiciaire de Grenoble »; the court of the
+	 *  lead's seat when absent.
+	 */
+	court?: string | null,
+};
+
 export type Align = "Justify" | "Left" | "Center" | "Right";
 
 /**  A stored alliance. */
@@ -217,6 +242,8 @@ export type AllianceDraft = {
 	territory?: string | null,
 	startDate?: string | null,
 	status: AllianceStatus,
+	/**  What its convention says about duration, signature and disputes. */
+	terms?: AgreementTerms,
 };
 
 /**  Where the alliance stands. */
@@ -230,6 +257,19 @@ export type AppError = {
 	/**  Every field problem, for forms that show them all at once. */
 	fieldErrors: FieldError[],
 };
+
+/**  The article in front of an organisation's name in a contract. */
+export type Article = 
+/**  « le Département ». */
+"le" | 
+/**  « la Commune ». */
+"la" | 
+/**  « l’Université », before a vowel or a mute h. */
+"l" | 
+/**  « les Restos du Cœur ». */
+"les" | 
+/**  A proper name or an acronym that takes no article (« Emmaüs France », « OQM »). */
+"none";
 
 /**  One backup, as listed. */
 export type BackupEntry = {
@@ -256,6 +296,14 @@ export type BackupPreview = {
 	documents: number,
 	/**  Made from the vault now open: restoring keeps today's passphrase. */
 	sameVault: boolean,
+};
+
+/**  Bank details printed in a convention's financial article. */
+export type BankDetails = {
+	/**  IBAN, stored without spaces, upper case (ISO 13616, checked with mod 97). */
+	iban: string,
+	/**  BIC (ISO 9362), 8 or 11 characters; optional. */
+	bic?: string | null,
 };
 
 /**  « [à compléter] » passages left in one clause. */
@@ -398,6 +446,22 @@ export type ContractDocument = {
 	canReturnToDraft: boolean,
 };
 
+/**
+ *  How contracts name one organisation. Stored with the organisation; when absent
+ *  (older vaults, imported files) the proposal from its name and actor type is used.
+ */
+export type Designation = {
+	/**  Article in front of the full name. */
+	article: Article,
+	gender: Gender,
+	number: GrammaticalNumber,
+	/**
+	 *  The name used after the identification of the parties, written with its own
+	 *  article when it takes one: « le Département », « la Commune », « OQM ».
+	 */
+	shortName: string,
+};
+
 /**  A whole document, ready to be laid out. */
 export type Document = {
 	metadata: Metadata,
@@ -442,6 +506,16 @@ export type DocumentSettings = {
 	signatureDate?: string | null,
 	/**  Number of original copies; one per party when empty. */
 	copies?: number | null,
+	/**
+	 *  Prints an area for the signatories' initials (« Paraphes ») in the footer of
+	 *  every page but the last.
+	 */
+	initials?: boolean,
+	/**
+	 *  Annexes the user adds after the generated ones (statuts, RIB, budget détaillé…),
+	 *  in order.
+	 */
+	annexes?: UserAnnex[],
 };
 
 /**  Where a version of a document stands. A version is frozen once it leaves draft. */
@@ -491,6 +565,14 @@ export type FieldError = {
 	message: string,
 };
 
+/**  A registration number issued outside France, with the register that issued it. */
+export type ForeignRegistration = {
+	/**  The register's name or acronym, e.g. « BCE » (Banque-Carrefour des Entreprises). */
+	register: string,
+	/**  The number as the register writes it, e.g. « 0456.789.123 ». */
+	number: string,
+};
+
 /**  A stored draft. */
 export type FormDraft = {
 	key: FormDraftKey,
@@ -513,10 +595,29 @@ export type FormDraftKey = {
 	form: string,
 };
 
+/**  Grammatical gender of the name, for agreements (« représenté », « représentée »). */
+export type Gender = "masculine" | 
+/**  The default: « l’association » is feminine. */
+"feminine";
+
+/**  Grammatical number of the name (« les Restos du Cœur » is plural). */
+export type GrammaticalNumber = "singular" | "plural";
+
 export type List = {
 	ordered: boolean,
 	/**  Each item is one paragraph of runs. */
 	items: Run[][],
+};
+
+/**
+ *  Entry of an association of local law (Alsace-Moselle) in the register of
+ *  associations kept by a tribunal judiciaire (Code civil local, articles 21 to 79).
+ */
+export type LocalRegister = {
+	/**  Seat of the tribunal judiciaire, e.g. « Strasbourg ». */
+	court: string,
+	volume: string,
+	folio: string,
 };
 
 /**  Why the vault was locked without being asked. */
@@ -563,6 +664,22 @@ export type Organisation = {
 	representativeRole?: string | null,
 	email?: string | null,
 	phone?: string | null,
+	/**
+	 *  How contracts name it (article, gender, short name); when absent, the proposal
+	 *  from its name and actor type is used.
+	 */
+	designation?: Designation | null,
+	/**  Country, in French (« Belgique »); France when absent. */
+	country?: string | null,
+	/**  Outside France: the number given by the country's register (« BCE 0456.789.123 »). */
+	foreignRegistration?: ForeignRegistration | null,
+	/**
+	 *  Associations of Bas-Rhin, Haut-Rhin and Moselle: their entry in the register of
+	 *  associations of the tribunal judiciaire (local law), instead of an RNA number.
+	 */
+	localRegister?: LocalRegister | null,
+	/**  Bank account where the contributions it receives are paid. */
+	bank?: BankDetails | null,
 };
 
 /**
@@ -710,6 +827,19 @@ export type ToCheckTarget =
  *  data no longer matches a stored partner (a frozen version's snapshot): the list opens.
  */
 { type: "partner"; partnerId: string | null; field: OrganisationField | null };
+
+/**
+ *  An annex the user lists by title, with optionally a PDF appended to the exported
+ *  document (its bytes are kept in the vault, apart from the settings).
+ */
+export type UserAnnex = {
+	/**  Stable identity (UUID) of the annex within its document. */
+	id: string,
+	/**  « Statuts de l’association », « Relevé d’identité bancaire »… */
+	title: string,
+	/**  Name of the PDF file attached, when there is one. */
+	fileName?: string | null,
+};
 
 /**  What is on disk, as the first screen needs it. */
 export type VaultFiles = 
