@@ -30,6 +30,9 @@ const APT_PACKAGES: &[&str] = &[
     // dbus-daemon and dbus-send: the session-lock test runs a private bus.
     "dbus-daemon",
     "dbus-bin",
+    // soffice headless and the body font: the DOCX layout tests convert with LibreOffice.
+    "libreoffice-writer-nogui",
+    "fonts-liberation",
 ];
 
 const TAURI_DRIVER_VERSION: &str = "2.1.0";
