@@ -4,13 +4,16 @@
 //!
 //! Every reader of an alliance file (the app's import, the command line) goes through
 //! [`AllianceFile::from_json_slice`]: one size cap, serde_json's nesting limit, and the
-//! same French explanation of what is wrong. The file carries no identifiers (the vault
-//! that imports it gives new ones), so it cannot hold a dangling reference; a key given
-//! twice in one object is refused as malformed.
+//! same French explanation of what is wrong. The vault that imports a file gives its
+//! records new identifiers; inside the file, a party's commitments name their partner by
+//! its position in `partners` ([`CommitmentParty`]), and a position that does not exist
+//! is refused at import. A key given twice in one object is refused as malformed.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::alliance::AllianceDraft;
+use crate::commitment::CommitmentsDraft;
 use crate::organisation::Organisation;
 use crate::partner::PartnerDraft;
 use crate::validation::{french_count, too_many_message, ValidationErrors};
@@ -35,6 +38,50 @@ pub struct AllianceFile {
     pub profile: Option<Organisation>,
     pub alliance: AllianceDraft,
     pub partners: Vec<PartnerDraft>,
+    /// What each party commits (money, schedule, contributions in kind): at most one
+    /// entry per party. Absent or empty when none is recorded (files written before
+    /// commitments existed); not written when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commitments: Vec<FileCommitments>,
+}
+
+/// The party an entry of `commitments` belongs to. In JSON: `"association"` or
+/// `{ "partner": 3 }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum CommitmentParty {
+    /// The association whose file it is, first party of the contracts (the file's
+    /// `profile`; once imported, the importing vault's own association).
+    Association,
+    /// A partner, by its position in `partners`, counted from 1.
+    Partner(u32),
+}
+
+/// One party's commitments as the alliance file carries them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct FileCommitments {
+    /// The record's id in the vault that wrote the file (informative: an import gives a
+    /// new one). May be absent in a file written by hand.
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub created_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub updated_at: Option<DateTime<Utc>>,
+    pub party: CommitmentParty,
+    pub draft: CommitmentsDraft,
+}
+
+/// What importing a file stores, validated ([`AllianceFile::validated_for_import`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedAlliance {
+    pub alliance: AllianceDraft,
+    pub partners: Vec<PartnerDraft>,
+    /// Each with a validated draft and a party that exists in `partners`.
+    pub commitments: Vec<FileCommitments>,
 }
 
 /// Why bytes are not an alliance file. `Display` is a whole French sentence for the
@@ -137,11 +184,12 @@ impl AllianceFile {
 
     /// What importing this file stores, validated: the format must be this version's,
     /// the alliance and every partner valid, at most [`ALLIANCE_FILE_MAX_PARTNERS`]
-    /// partners. Every problem is reported (fields prefixed `alliance.` and
-    /// `partners.N.`, N from 1). The sender's profile is not part of an import.
-    pub fn validated_for_import(
-        &self,
-    ) -> Result<(AllianceDraft, Vec<PartnerDraft>), ValidationErrors> {
+    /// partners; every party's commitments valid ([`CommitmentsDraft::validated`]),
+    /// naming a partner that exists, at most one entry per party. Every problem is
+    /// reported (fields prefixed `alliance.`, `partners.N.` and `commitments.N.`, N from
+    /// 1; inside a draft, `commitments.N.draft.financial.0.amountCents`, its own indexes
+    /// from 0). The sender's profile is not part of an import.
+    pub fn validated_for_import(&self) -> Result<ImportedAlliance, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.format != ALLIANCE_FILE_FORMAT {
             errors.push(
@@ -175,10 +223,69 @@ impl AllianceFile {
                 Err(e) => errors.extend_prefixed(&format!("partners.{}", index + 1), e),
             }
         }
+        let commitments = self.validated_commitments(&mut errors);
         match alliance {
-            Ok(a) if errors.is_empty() => Ok((a, partners)),
+            Ok(alliance) if errors.is_empty() => Ok(ImportedAlliance {
+                alliance,
+                partners,
+                commitments,
+            }),
             _ => Err(errors),
         }
+    }
+
+    /// The commitments checked for import: each party exists and appears once, each
+    /// draft is valid.
+    fn validated_commitments(&self, errors: &mut ValidationErrors) -> Vec<FileCommitments> {
+        let parties = self.partners.len() + 1;
+        if self.commitments.len() > parties {
+            errors.push(
+                "commitments",
+                format!(
+                    "Trop d’engagements\u{a0}: un par partie au plus, soit {} ({} en tout).",
+                    french_count(parties),
+                    french_count(self.commitments.len())
+                ),
+            );
+            return Vec::new();
+        }
+        let mut seen: Vec<CommitmentParty> = Vec::with_capacity(self.commitments.len());
+        let mut kept = Vec::with_capacity(self.commitments.len());
+        for (index, entry) in self.commitments.iter().enumerate() {
+            let prefix = format!("commitments.{}", index + 1);
+            if let CommitmentParty::Partner(position) = entry.party {
+                let exists =
+                    usize::try_from(position).is_ok_and(|p| (1..=self.partners.len()).contains(&p));
+                if !exists {
+                    errors.push(
+                        format!("{prefix}.party"),
+                        format!(
+                            "Le partenaire n°\u{a0}{position} n’existe pas dans ce fichier\u{a0}: il en compte {}, numérotés à partir de 1.",
+                            french_count(self.partners.len())
+                        ),
+                    );
+                }
+            }
+            if seen.contains(&entry.party) {
+                let who = match entry.party {
+                    CommitmentParty::Association => "L’association".to_string(),
+                    CommitmentParty::Partner(p) => format!("Le partenaire n°\u{a0}{p}"),
+                };
+                errors.push(
+                    format!("{prefix}.party"),
+                    format!("{who} a déjà ses engagements plus haut dans ce fichier."),
+                );
+            }
+            seen.push(entry.party);
+            match entry.draft.validated() {
+                Ok(draft) => kept.push(FileCommitments {
+                    draft,
+                    ..entry.clone()
+                }),
+                Err(e) => errors.extend_prefixed(&format!("{prefix}.draft"), e),
+            }
+        }
+        kept
     }
 }
 
@@ -204,9 +311,10 @@ mod tests {
     #[test]
     fn a_valid_file_parses_and_validates() {
         let file = AllianceFile::from_json_slice(valid_json().as_bytes()).expect("valid");
-        let (alliance, partners) = file.validated_for_import().expect("importable");
-        assert_eq!(alliance.name, "Service partagé");
-        assert!(partners.is_empty());
+        let imported = file.validated_for_import().expect("importable");
+        assert_eq!(imported.alliance.name, "Service partagé");
+        assert!(imported.partners.is_empty());
+        assert!(imported.commitments.is_empty());
         let with_bom = [b"\xEF\xBB\xBF".as_slice(), valid_json().as_bytes()].concat();
         assert_eq!(AllianceFile::from_json_slice(&with_bom), Ok(file));
     }
@@ -308,5 +416,90 @@ mod tests {
         );
         file.partners.pop();
         assert!(file.validated_for_import().is_ok());
+    }
+
+    #[test]
+    fn commitments_name_their_party_by_position_and_are_validated() {
+        let json = valid_json().replace(
+            "\"partners\": [] }",
+            r#""partners": [ { "organisation": { "name": "Commune de Villard" },
+                               "actorType": "local_authority", "role": "funder" } ],
+               "commitments": [
+                 { "party": { "partner": 1 },
+                   "draft": { "financial": [ { "nature": "subsidy", "amountCents": 3000000,
+                     "schedule": { "kind": "instalments", "instalments": [
+                       { "date": "2027-03-01", "amountCents": 1000000 },
+                       { "date": "2027-01-15", "amountCents": 2000000 } ] },
+                     "budgetLine": " Politique de la ville " } ] } },
+                 { "id": "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f", "party": "association",
+                   "draft": { "inKind": [ { "description": "Salle", "valueCents": 0 } ] } } ] }"#,
+        );
+        let file = AllianceFile::from_json_slice(json.as_bytes()).expect("parses");
+        assert_eq!(file.commitments[0].party, CommitmentParty::Partner(1));
+        assert_eq!(file.commitments[1].party, CommitmentParty::Association);
+        assert_eq!(file.commitments[0].id, None);
+        let imported = file.validated_for_import().expect("importable");
+        let funder = &imported.commitments[0].draft.financial[0];
+        assert_eq!(funder.budget_line.as_deref(), Some("Politique de la ville"));
+        assert_eq!(
+            funder.schedule.instalments()[0].amount_cents,
+            2_000_000,
+            "validated: instalments in date order"
+        );
+        // Written back: the party as the file names it, the commitments after partners.
+        let written = file.to_json_string().expect("json");
+        assert!(
+            written.contains("\"party\": {\n        \"partner\": 1\n      }"),
+            "{written}"
+        );
+        assert!(written.contains("\"party\": \"association\""));
+        assert_eq!(
+            AllianceFile::from_json_slice(written.as_bytes()).expect("again"),
+            file
+        );
+
+        let mut wrong = file.clone();
+        wrong.commitments[0].party = CommitmentParty::Partner(3);
+        wrong.commitments[1].party = CommitmentParty::Partner(0);
+        wrong.commitments[0].draft.financial[0].amount_cents = 2_500_000;
+        let err = wrong.validated_for_import().expect_err("dangling");
+        let fields: Vec<_> = err.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "commitments.1.party",
+                "commitments.1.draft.financial.0.schedule",
+                "commitments.2.party"
+            ]
+        );
+        assert_eq!(
+            err.0[0].message,
+            "Le partenaire n°\u{a0}3 n’existe pas dans ce fichier\u{a0}: il en compte 1, numérotés à partir de 1."
+        );
+        assert!(err.0[1]
+            .message
+            .contains("5\u{202f}000,00\u{202f}€ de trop"));
+
+        let mut twice = file.clone();
+        twice.commitments[1].party = CommitmentParty::Partner(1);
+        let err = twice.validated_for_import().expect_err("twice");
+        assert_eq!(err.0[0].field, "commitments.2.party");
+        assert_eq!(
+            err.0[0].message,
+            "Le partenaire n°\u{a0}1 a déjà ses engagements plus haut dans ce fichier."
+        );
+
+        let mut many = file;
+        many.commitments = vec![many.commitments[1].clone(); 3];
+        let err = many.validated_for_import().expect_err("too many");
+        assert_eq!(err.0.len(), 1);
+        assert_eq!(err.0[0].field, "commitments");
+    }
+
+    #[test]
+    fn a_file_without_commitments_writes_none() {
+        let file = AllianceFile::from_json_slice(valid_json().as_bytes()).expect("valid");
+        assert!(file.commitments.is_empty());
+        assert!(!file.to_json_string().expect("json").contains("commitments"));
     }
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::alliance::AllianceStatus;
+use crate::commitment::{ContributionNature, PaymentScheduleKind};
 use crate::document::{DocumentKind, DocumentStatus};
 use crate::organisation::LEGAL_FORM_SUGGESTIONS;
 use crate::partner::{ActorType, PartnerRole};
@@ -28,6 +29,11 @@ pub struct Catalog {
     pub document_kinds: Vec<Choice<DocumentKind>>,
     pub document_statuses: Vec<Choice<DocumentStatus>>,
     pub legal_forms: Vec<String>,
+    /// Natures of a financial contribution (subvention, mécénat financier…).
+    pub contribution_natures: Vec<Choice<ContributionNature>>,
+    /// Kinds of payment schedule (« À la signature », « Sur justificatifs »,
+    /// « Échéancier »).
+    pub payment_schedule_kinds: Vec<Choice<PaymentScheduleKind>>,
 }
 
 impl Catalog {
@@ -54,6 +60,16 @@ impl Catalog {
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
+            contribution_natures: choices(
+                &ContributionNature::ALL,
+                ContributionNature::label,
+                Some(ContributionNature::help),
+            ),
+            payment_schedule_kinds: choices(
+                &PaymentScheduleKind::ALL,
+                PaymentScheduleKind::label,
+                Some(PaymentScheduleKind::help),
+            ),
         }
     }
 }
@@ -88,5 +104,7 @@ mod tests {
         assert_eq!(c.actor_types[1].label, "Collectivité territoriale");
         assert_eq!(c.partner_roles[0].label, "Chef de file");
         assert!(c.legal_forms.contains(&"Association loi 1901".to_string()));
+        assert_eq!(c.contribution_natures[1].label, "Mécénat financier");
+        assert_eq!(c.payment_schedule_kinds[2].label, "Échéancier");
     }
 }

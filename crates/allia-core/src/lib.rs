@@ -11,6 +11,7 @@ pub mod designation;
 pub mod document;
 pub mod form_draft;
 pub mod identifiers;
+pub mod money;
 pub mod organisation;
 pub mod partner;
 pub mod passphrase;
@@ -20,13 +21,13 @@ pub mod validation;
 
 pub use alliance::{AgreementTerms, Alliance, AllianceDraft, AllianceStatus};
 pub use alliance_file::{
-    AllianceFile, AllianceFileError, ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES,
-    ALLIANCE_FILE_MAX_PARTNERS,
+    AllianceFile, AllianceFileError, CommitmentParty, FileCommitments, ImportedAlliance,
+    ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES, ALLIANCE_FILE_MAX_PARTNERS,
 };
 pub use catalog::{Catalog, Choice};
 pub use commitment::{
-    CommitmentsDraft, ContributionNature, FinancialContribution, InKindContribution, Instalment,
-    PartyCommitments, PaymentSchedule,
+    even_split, is_public_funder, CommitmentsDraft, ContributionNature, FinancialContribution,
+    InKindContribution, Instalment, PartyCommitments, PaymentSchedule, PaymentScheduleKind,
 };
 pub use designation::{Article, Designation, Gender, GrammaticalNumber};
 pub use document::{

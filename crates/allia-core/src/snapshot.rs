@@ -13,7 +13,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::alliance::AllianceDraft;
-use crate::alliance_file::AllianceFile;
+use crate::alliance_file::{AllianceFile, FileCommitments};
 use crate::organisation::Organisation;
 use crate::partner::PartnerDraft;
 
@@ -31,6 +31,10 @@ pub struct SnapshotV1 {
     pub profile: Option<Organisation>,
     pub alliance: AllianceDraft,
     pub partners: Vec<PartnerDraft>,
+    /// Each party's commitments (added without a version change: snapshots frozen
+    /// before have none, and their documents printed none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commitments: Vec<FileCommitments>,
 }
 
 /// A stored snapshot, in the version it was written in.
@@ -50,6 +54,7 @@ impl Snapshot {
             profile: file.profile.clone(),
             alliance: file.alliance.clone(),
             partners: file.partners.clone(),
+            commitments: file.commitments.clone(),
         })
     }
 
@@ -68,6 +73,7 @@ impl Snapshot {
                 profile: v1.profile,
                 alliance: v1.alliance,
                 partners: v1.partners,
+                commitments: v1.commitments,
             },
         }
     }

@@ -32,6 +32,7 @@ pub(crate) async fn export(conn: &mut SqliteConnection, id: &str) -> StoreResult
         profile: profile::get(conn).await?,
         alliance: alliance.draft,
         partners: partners.into_iter().map(|p| p.draft).collect(),
+        commitments: Vec::new(),
     })
 }
 
@@ -47,10 +48,10 @@ impl Store {
     /// inserted in one transaction, so a refusal or a failure leaves the vault as it
     /// was. The file's profile is the sender's: this vault keeps its own.
     pub async fn import_alliance(&self, file: &AllianceFile) -> StoreResult<Alliance> {
-        let (alliance, partners) = file.validated_for_import()?;
+        let imported = file.validated_for_import()?;
         let mut tx = self.begin().await?;
-        let id = alliances::insert(&mut tx, &alliance).await?;
-        partners::insert(&mut tx, &id, &partners).await?;
+        let id = alliances::insert(&mut tx, &imported.alliance).await?;
+        partners::insert(&mut tx, &id, &imported.partners).await?;
         tx.commit().await?;
         self.alliance(&id).await
     }

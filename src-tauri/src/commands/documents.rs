@@ -400,6 +400,7 @@ mod tests {
             profile: None,
             alliance: allia_core::demo::demo_alliance().alliance,
             partners,
+            commitments: Vec::new(),
         }
     }
 

@@ -64,6 +64,7 @@ pub fn file(with_public_funder: bool) -> AllianceFile {
         profile: Some(profile()),
         alliance: demo.alliance,
         partners,
+        commitments: Vec::new(),
     }
 }
 
