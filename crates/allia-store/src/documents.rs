@@ -258,7 +258,7 @@ pub(crate) async fn freeze(
 
 /// Saves validated settings into the current draft, or as a new draft version when the
 /// current one is frozen; marks the document as changed.
-async fn save_settings(
+pub(crate) async fn save_settings(
     conn: &mut SqliteConnection,
     id: &str,
     current: &DocumentVersion,
@@ -304,7 +304,9 @@ impl Store {
         kind: DocumentKind,
         settings: &DocumentSettings,
     ) -> StoreResult<ContractDocument> {
-        let settings = settings.validated()?;
+        let mut settings = settings.validated()?;
+        // A new document has no attached file yet (annex_files.rs).
+        settings.annexes.iter_mut().for_each(|a| a.file_name = None);
         known_shape(alliance_id, Entity::Alliance)?;
         let mut tx = self.begin_write().await?;
         // Checked in the transaction: an alliance deleted meanwhile is « not found »,
@@ -338,9 +340,10 @@ impl Store {
         id: &str,
         settings: &DocumentSettings,
     ) -> StoreResult<ContractDocument> {
-        let settings = settings.validated()?;
+        let mut settings = settings.validated()?;
         let mut tx = self.begin_write().await?;
         let current = get(&mut tx, id).await?.current;
+        crate::annex_files::reconcile(&mut tx, id, &mut settings).await?;
         save_settings(&mut tx, id, &current, &settings).await?;
         tx.commit().await?;
         self.document(id).await

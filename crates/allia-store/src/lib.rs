@@ -3,6 +3,7 @@
 //! backup first, and one repository module per aggregate.
 
 mod alliances;
+mod annex_files;
 pub mod backup;
 mod database;
 mod documents;
@@ -23,6 +24,7 @@ mod store;
 mod stored_forms_tests;
 mod vault;
 
+pub use annex_files::{check_pdf, AnnexFile, AnnexPdf, MAX_ANNEX_FILE_BYTES};
 pub use backup::{BackupInfo, BackupReason, BackupSummary};
 pub use error::{Entity, StoreError, StoreResult};
 pub use exchange::read_alliance_file_bytes;

@@ -106,6 +106,13 @@ pub const MAX_OVERRIDES: usize = 200;
 const MAX_CLAUSE_ID: usize = 64;
 /// Most signatures one version records (one per party).
 pub const MAX_SIGNATURES: usize = 100;
+/// Most annexes the user adds to one document (statuts, RIB, budget…): a contract
+/// rarely has more than a handful; the cap keeps the export and the vault bounded.
+pub const MAX_USER_ANNEXES: usize = 20;
+/// Longest annex title, in characters.
+pub const MAX_ANNEX_TITLE: usize = 200;
+/// Longest attached file name, in characters (the common file-system limit).
+pub const MAX_ANNEX_FILE_NAME: usize = 255;
 
 /// Whether a clause identity has the models' shape: `a-z`, `0-9` and `_`.
 fn is_clause_id(id: &str) -> bool {
@@ -147,7 +154,8 @@ impl DocumentSettings {
     }
 
     /// Trims the title and place, checks the copies, the number of clause changes, each
-    /// clause's identity and text; keeps one change per clause (the last one).
+    /// clause's identity and text; keeps one change per clause (the last one); checks
+    /// the user's annexes ([`validate_annexes`]).
     pub fn validated(&self) -> Result<DocumentSettings, crate::ValidationErrors> {
         use crate::validation::{has_forbidden_control, optional_text, text, too_long_message};
         let mut errors = crate::ValidationErrors::default();
@@ -210,6 +218,7 @@ impl DocumentSettings {
                 merge_override(&mut overrides, o.clone());
             }
         }
+        let annexes = validate_annexes(&mut errors, &self.annexes);
         errors.into_result(DocumentSettings {
             title,
             overrides,
@@ -217,9 +226,83 @@ impl DocumentSettings {
             signature_date: self.signature_date,
             copies: self.copies,
             initials: self.initials,
-            annexes: self.annexes.clone(),
+            annexes,
         })
     }
+}
+
+/// Whether a file name is one a person could have picked: no folder separator, no
+/// control character, not `.` or `..`, not blank. Only the name is kept, never a path.
+fn is_sane_file_name(name: &str) -> bool {
+    !name.trim().is_empty()
+        && name != "."
+        && name != ".."
+        && !name
+            .chars()
+            .any(|c| c == '/' || c == '\\' || c.is_control())
+}
+
+/// Checks the annexes the user added: at most [`MAX_USER_ANNEXES`], each with a
+/// UUID-shaped identity of its own ([`crate::validation::is_record_id`]), a title (at
+/// most [`MAX_ANNEX_TITLE`] characters, on one line) and, when a PDF is attached, a
+/// plain file name. Returns them trimmed, in the user's order. Errors go to `annexes`
+/// (the list) or `annexes.<id>.title` / `annexes.<id>.fileName`.
+fn validate_annexes(errors: &mut crate::ValidationErrors, annexes: &[UserAnnex]) -> Vec<UserAnnex> {
+    use crate::validation::{french_count, is_record_id, optional_text, text};
+    if annexes.len() > MAX_USER_ANNEXES {
+        // « Trop d’annexes » (elided), so not `too_many_message`.
+        errors.push(
+            "annexes",
+            format!(
+                "Trop d’annexes ajoutées\u{a0}: {} au plus ({} en tout).",
+                french_count(MAX_USER_ANNEXES),
+                french_count(annexes.len())
+            ),
+        );
+        return Vec::new();
+    }
+    let mut kept: Vec<UserAnnex> = Vec::with_capacity(annexes.len());
+    for annex in annexes {
+        if !is_record_id(&annex.id) {
+            errors.push(
+                "annexes",
+                "Cette annexe n’est pas reconnue\u{a0}: ajoutez-la de nouveau.",
+            );
+            continue;
+        }
+        if kept.iter().any(|k| k.id == annex.id) {
+            errors.push("annexes", "Cette annexe figure deux fois dans la liste.");
+            continue;
+        }
+        let field = format!("annexes.{}.title", annex.id);
+        let before = errors.0.len();
+        let title = text(
+            errors,
+            &field,
+            &annex.title,
+            Some("le titre de l’annexe"),
+            MAX_ANNEX_TITLE,
+        );
+        if errors.0.len() == before && title.contains(['\n', '\t']) {
+            errors.push(&field, "Le titre d’une annexe tient sur une ligne.");
+        }
+        let field = format!("annexes.{}.fileName", annex.id);
+        let before = errors.0.len();
+        let file_name = optional_text(errors, &field, &annex.file_name, MAX_ANNEX_FILE_NAME);
+        if errors.0.len() == before {
+            if let Some(name) = &file_name {
+                if !is_sane_file_name(name) {
+                    errors.push(&field, "Ce nom de fichier n’est pas valide.");
+                }
+            }
+        }
+        kept.push(UserAnnex {
+            id: annex.id.clone(),
+            title,
+            file_name,
+        });
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -407,6 +490,161 @@ mod tests {
         assert_eq!(
             ok.signature_date,
             chrono::NaiveDate::from_ymd_opt(2026, 12, 3)
+        );
+    }
+
+    const ANNEX_ID: &str = "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f";
+
+    fn annex(id: &str, title: &str, file_name: Option<&str>) -> UserAnnex {
+        UserAnnex {
+            id: id.into(),
+            title: title.into(),
+            file_name: file_name.map(str::to_string),
+        }
+    }
+
+    fn with_annexes(annexes: Vec<UserAnnex>) -> DocumentSettings {
+        DocumentSettings {
+            title: "Convention".into(),
+            initials: true,
+            annexes,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn annexes_are_trimmed_and_kept_in_order() {
+        let other = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+        let ok = with_annexes(vec![
+            annex(
+                ANNEX_ID,
+                " Statuts de l’association ",
+                Some(" statuts.pdf "),
+            ),
+            annex(other, "Relevé d’identité bancaire", Some("  ")),
+        ])
+        .validated()
+        .expect("valid");
+        assert!(ok.initials);
+        assert_eq!(
+            ok.annexes,
+            vec![
+                annex(ANNEX_ID, "Statuts de l’association", Some("statuts.pdf")),
+                annex(other, "Relevé d’identité bancaire", None),
+            ]
+        );
+        assert!(with_annexes(vec![annex(ANNEX_ID, &"é".repeat(200), None)])
+            .validated()
+            .is_ok());
+    }
+
+    #[test]
+    fn annex_titles_are_required_short_and_on_one_line() {
+        let field = format!("annexes.{ANNEX_ID}.title");
+        for (title, message) in [
+            ("  ", "Indiquez le titre de l’annexe.".to_string()),
+            (
+                &"x".repeat(201)[..],
+                "Ce texte est trop long\u{a0}: 200 caractères au plus (201 saisis).".to_string(),
+            ),
+            (
+                "Statuts\nsignés",
+                "Le titre d’une annexe tient sur une ligne.".to_string(),
+            ),
+            (
+                "Statuts\u{1b}",
+                "Ce texte contient des caractères invisibles non autorisés.".to_string(),
+            ),
+        ] {
+            let err = with_annexes(vec![annex(ANNEX_ID, title, None)])
+                .validated()
+                .expect_err(title);
+            assert_eq!(err.0.len(), 1, "{title:?}: {err:?}");
+            assert_eq!(err.0[0].field, field);
+            assert_eq!(err.0[0].message, message);
+        }
+    }
+
+    #[test]
+    fn annex_ids_and_file_names_are_checked() {
+        for bad in [
+            "",
+            "1",
+            "0B7E5A4C-3F1D-4E2A-9C8B-1A2B3C4D5E6F",
+            "../../etc/passwd",
+        ] {
+            let err = with_annexes(vec![annex(bad, "Statuts", None)])
+                .validated()
+                .expect_err(bad);
+            assert_eq!(err.0[0].field, "annexes", "{bad}");
+            assert_eq!(
+                err.0[0].message,
+                "Cette annexe n’est pas reconnue\u{a0}: ajoutez-la de nouveau."
+            );
+        }
+        let err = with_annexes(vec![
+            annex(ANNEX_ID, "Statuts", None),
+            annex(ANNEX_ID, "RIB", None),
+        ])
+        .validated()
+        .expect_err("twice");
+        assert_eq!(
+            err.0[0].message,
+            "Cette annexe figure deux fois dans la liste."
+        );
+
+        let field = format!("annexes.{ANNEX_ID}.fileName");
+        for bad in [
+            "..",
+            "dossier/statuts.pdf",
+            "C:\\statuts.pdf",
+            "sta\u{0}tuts.pdf",
+        ] {
+            let err = with_annexes(vec![annex(ANNEX_ID, "Statuts", Some(bad))])
+                .validated()
+                .expect_err(bad);
+            assert_eq!(err.0[0].field, field, "{bad:?}");
+        }
+        let err = with_annexes(vec![annex(ANNEX_ID, "Statuts", Some("..."))])
+            .validated()
+            .map(|s| s.annexes[0].file_name.clone());
+        assert_eq!(err.expect("three dots is a name"), Some("...".to_string()));
+        let err = with_annexes(vec![annex(ANNEX_ID, "Statuts", Some(&"a".repeat(256)))])
+            .validated()
+            .expect_err("long name");
+        assert_eq!(
+            err.0[0].message,
+            "Ce texte est trop long\u{a0}: 255 caractères au plus (256 saisis)."
+        );
+    }
+
+    #[test]
+    fn at_most_twenty_annexes() {
+        let ids: Vec<String> = (0..=MAX_USER_ANNEXES)
+            .map(|i| format!("00000000-0000-4000-8000-{i:012x}"))
+            .collect();
+        let annexes = |n: usize| {
+            ids.iter()
+                .take(n)
+                .map(|id| annex(id, "Pièce", None))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            with_annexes(annexes(MAX_USER_ANNEXES))
+                .validated()
+                .expect("twenty")
+                .annexes
+                .len(),
+            MAX_USER_ANNEXES
+        );
+        let err = with_annexes(annexes(MAX_USER_ANNEXES + 1))
+            .validated()
+            .expect_err("21");
+        assert_eq!(err.0.len(), 1);
+        assert_eq!(err.0[0].field, "annexes");
+        assert_eq!(
+            err.0[0].message,
+            "Trop d’annexes ajoutées\u{a0}: 20 au plus (21 en tout)."
         );
     }
 }
