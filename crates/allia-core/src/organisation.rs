@@ -48,26 +48,28 @@ pub struct Organisation {
     pub email: Option<String>,
     #[serde(default)]
     pub phone: Option<String>,
+    // Absent rather than `null` when unset, so that files and snapshots written before
+    // these fields existed write back byte for byte (docs/formats.md).
     /// How contracts name it (article, gender, short name); when absent, the proposal
     /// from its name and actor type is used.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "sqlx", sqlx(json(nullable)))]
     pub designation: Option<Designation>,
     /// Country, in French (« Belgique »); France when absent. France is always stored
     /// as `None` (« France », « FRANCE », « fr » typed are normalised to it).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Outside France: the number given by the country's register (« BCE 0456.789.123 »).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "sqlx", sqlx(json(nullable)))]
     pub foreign_registration: Option<ForeignRegistration>,
     /// Associations of Bas-Rhin, Haut-Rhin and Moselle: their entry in the register of
     /// associations of the tribunal judiciaire (local law), instead of an RNA number.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "sqlx", sqlx(json(nullable)))]
     pub local_register: Option<LocalRegister>,
     /// Bank account where the contributions it receives are paid.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "sqlx", sqlx(json(nullable)))]
     pub bank: Option<BankDetails>,
 }

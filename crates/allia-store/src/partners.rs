@@ -44,9 +44,14 @@ impl From<PartnerRow> for Partner {
     }
 }
 
-const SELECT: &str = "SELECT id, alliance_id, name, acronym, legal_form, rna, siret, street, \
-     postal_code, city, representative_name, representative_role, email, phone, actor_type, \
-     role, resources, resource_tags, created_at, updated_at FROM partner";
+/// `SELECT … FROM partner`, every column of [`PartnerRow`].
+fn select() -> String {
+    format!(
+        "SELECT id, alliance_id, {}, actor_type, role, resources, resource_tags, created_at, \
+         updated_at FROM partner",
+        organisation::COLUMNS
+    )
+}
 
 /// The partners of one alliance, in the order they were added.
 pub(crate) async fn list(
@@ -54,7 +59,8 @@ pub(crate) async fn list(
     alliance_id: &str,
 ) -> StoreResult<Vec<Partner>> {
     let rows: Vec<PartnerRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE alliance_id = ? ORDER BY created_at, rowid"
+        "{} WHERE alliance_id = ? ORDER BY created_at, rowid",
+        select()
     )))
     .bind(alliance_id)
     .fetch_all(conn)
@@ -68,7 +74,7 @@ pub(crate) async fn get(conn: &mut SqliteConnection, id: &str) -> StoreResult<Pa
         return Err(StoreError::NotFound(Entity::Partner));
     }
     let row: Option<PartnerRow> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE id = ?")))
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{} WHERE id = ?", select())))
             .bind(id)
             .fetch_optional(conn)
             .await?;
@@ -84,16 +90,17 @@ pub(crate) async fn insert(
 ) -> StoreResult<Vec<String>> {
     let mut ids = Vec::with_capacity(drafts.len());
     let now = Utc::now();
+    let insert_sql = format!(
+        "INSERT INTO partner (id, alliance_id, {}, actor_type, role, resources, resource_tags, \
+         created_at, updated_at) VALUES (?, ?, {}, ?, ?, ?, ?, ?, ?)",
+        organisation::COLUMNS,
+        organisation::PLACEHOLDERS
+    );
     for draft in drafts {
         let id = new_id();
-        let query = sqlx::query(
-            "INSERT INTO partner (id, alliance_id, name, acronym, legal_form, rna, siret, street, \
-             postal_code, city, representative_name, representative_role, email, phone, \
-             actor_type, role, resources, resource_tags, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&id)
-        .bind(alliance_id);
+        let query = sqlx::query(sqlx::AssertSqlSafe(insert_sql.as_str()))
+            .bind(&id)
+            .bind(alliance_id);
         organisation::bind(query, &draft.organisation)
             .bind(draft.actor_type)
             .bind(draft.role)
@@ -114,12 +121,12 @@ pub(crate) async fn update(
     id: &str,
     draft: &PartnerDraft,
 ) -> StoreResult<()> {
-    let query = sqlx::query(
-        "UPDATE partner SET name = ?, acronym = ?, legal_form = ?, rna = ?, siret = ?, street = ?, \
-         postal_code = ?, city = ?, representative_name = ?, representative_role = ?, email = ?, \
-         phone = ?, actor_type = ?, role = ?, resources = ?, resource_tags = ?, updated_at = ? \
-         WHERE id = ?",
+    let sql = format!(
+        "UPDATE partner SET {}, actor_type = ?, role = ?, resources = ?, resource_tags = ?, \
+         updated_at = ? WHERE id = ?",
+        organisation::ASSIGNMENTS
     );
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql));
     let done = organisation::bind(query, &draft.organisation)
         .bind(draft.actor_type)
         .bind(draft.role)

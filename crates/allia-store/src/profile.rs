@@ -10,27 +10,24 @@ use crate::store::Store;
 
 /// The profile, if one was saved.
 pub(crate) async fn get(conn: &mut SqliteConnection) -> StoreResult<Option<Organisation>> {
-    Ok(sqlx::query_as(
-        "SELECT name, acronym, legal_form, rna, siret, street, postal_code, city, \
-         representative_name, representative_role, email, phone FROM profile WHERE id = 1",
-    )
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {} FROM profile WHERE id = 1",
+        organisation::COLUMNS
+    )))
     .fetch_optional(conn)
     .await?)
 }
 
 /// Writes the (already validated) profile over the one saved, if any.
 pub(crate) async fn save(conn: &mut SqliteConnection, profile: &Organisation) -> StoreResult<()> {
-    let query = sqlx::query(
-        "INSERT INTO profile (id, name, acronym, legal_form, rna, siret, street, postal_code, city, \
-         representative_name, representative_role, email, phone, updated_at) \
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, acronym = excluded.acronym, \
-         legal_form = excluded.legal_form, rna = excluded.rna, siret = excluded.siret, \
-         street = excluded.street, postal_code = excluded.postal_code, city = excluded.city, \
-         representative_name = excluded.representative_name, \
-         representative_role = excluded.representative_role, email = excluded.email, \
-         phone = excluded.phone, updated_at = excluded.updated_at",
+    let sql = format!(
+        "INSERT INTO profile (id, {columns}, updated_at) VALUES (1, {values}, ?) \
+         ON CONFLICT (id) DO UPDATE SET {excluded}, updated_at = excluded.updated_at",
+        columns = organisation::COLUMNS,
+        values = organisation::PLACEHOLDERS,
+        excluded = organisation::EXCLUDED,
     );
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql));
     organisation::bind(query, profile)
         .bind(Utc::now())
         .execute(conn)
