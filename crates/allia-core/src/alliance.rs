@@ -47,8 +47,9 @@ pub struct AllianceDraft {
     pub start_date: Option<NaiveDate>,
     pub status: AllianceStatus,
     /// What its convention says about duration, signature and disputes (stored as one
-    /// JSON column, `alliance.terms`).
-    #[serde(default)]
+    /// JSON column, `alliance.terms`). Left out of the JSON when none is set, so files and
+    /// frozen snapshots written before terms existed read and write back byte for byte.
+    #[serde(default, skip_serializing_if = "AgreementTerms::is_unset")]
     #[cfg_attr(feature = "sqlx", sqlx(json))]
     pub terms: AgreementTerms,
 }
@@ -98,6 +99,11 @@ pub const TERMS_PLACE_MAX: usize = 100;
 pub const TERMS_COURT_MAX: usize = 150;
 
 impl AgreementTerms {
+    /// Whether no term is set (the default: no duration, no renewal…).
+    pub fn is_unset(&self) -> bool {
+        *self == AgreementTerms::default()
+    }
+
     /// Trims the texts and checks every term; errors are named after the fields
     /// (`durationMonths`, `noticeMonths`, `signaturePlace`, `signatureDate`, `copies`,
     /// `court`), in French. Rules: a duration of 1 to [`TERMS_MAX_DURATION_MONTHS`]
@@ -423,6 +429,34 @@ mod tests {
         })
         .expect_err("control character");
         assert_eq!(fields(&err), vec!["terms.court"]);
+    }
+
+    #[test]
+    fn unset_terms_are_left_out_of_the_json() {
+        let bare = AllianceDraft {
+            name: "A".into(),
+            ..Default::default()
+        };
+        let json = serde_json::to_string(&bare).expect("json");
+        assert!(!json.contains("terms"), "{json}");
+        let read: AllianceDraft = serde_json::from_str(&json).expect("read");
+        assert_eq!(read, bare);
+        let with = AllianceDraft {
+            terms: AgreementTerms {
+                copies: Some(2),
+                ..Default::default()
+            },
+            ..bare
+        };
+        let json = serde_json::to_string(&with).expect("json");
+        assert!(
+            json.contains("\"terms\":{\"durationMonths\":null"),
+            "{json}"
+        );
+        assert_eq!(
+            serde_json::from_str::<AllianceDraft>(&json).expect("read"),
+            with
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@ use allia_core::demo::demo_alliance;
 use allia_core::validation::is_record_id;
 use allia_core::{Alliance, AllianceDraft};
 use chrono::{DateTime, Utc};
+use sqlx::types::Json;
 use sqlx::{AssertSqlSafe, SqliteConnection};
 
 use crate::error::{Entity, StoreError, StoreResult};
@@ -35,7 +36,7 @@ impl From<AllianceRow> for Alliance {
     }
 }
 
-const SELECT: &str = "SELECT a.id, a.name, a.purpose, a.territory, a.start_date, a.status, a.archived, \
+const SELECT: &str = "SELECT a.id, a.name, a.purpose, a.territory, a.start_date, a.status, a.terms, a.archived, \
      a.created_at, a.updated_at, (SELECT count(*) FROM partner p WHERE p.alliance_id = a.id) AS partner_count \
      FROM alliance a";
 
@@ -84,8 +85,8 @@ pub(crate) async fn insert(
     let id = new_id();
     let now = Utc::now();
     sqlx::query(
-        "INSERT INTO alliance (id, name, purpose, territory, start_date, status, archived, created_at, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+        "INSERT INTO alliance (id, name, purpose, territory, start_date, status, terms, archived, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
     )
     .bind(&id)
     .bind(&draft.name)
@@ -93,6 +94,7 @@ pub(crate) async fn insert(
     .bind(&draft.territory)
     .bind(draft.start_date)
     .bind(draft.status)
+    .bind(Json(&draft.terms))
     .bind(now)
     .bind(now)
     .execute(conn)
@@ -107,13 +109,14 @@ pub(crate) async fn update(
     draft: &AllianceDraft,
 ) -> StoreResult<()> {
     let done = sqlx::query(
-        "UPDATE alliance SET name = ?, purpose = ?, territory = ?, start_date = ?, status = ?, updated_at = ? WHERE id = ?",
+        "UPDATE alliance SET name = ?, purpose = ?, territory = ?, start_date = ?, status = ?, terms = ?, updated_at = ? WHERE id = ?",
     )
     .bind(&draft.name)
     .bind(&draft.purpose)
     .bind(&draft.territory)
     .bind(draft.start_date)
     .bind(draft.status)
+    .bind(Json(&draft.terms))
     .bind(Utc::now())
     .bind(id)
     .execute(conn)

@@ -1,5 +1,4 @@
 use super::*;
-use allia_core::AllianceDraft;
 
 const PASS: &str = "phrase de test";
 
@@ -11,14 +10,17 @@ async fn pending_migrations_run_after_an_encrypted_backup() {
         Vault::create_with_migrator(dir.path(), PASS, KdfParams::default(), &first_only)
             .await
             .expect("create at schema 1");
-    vault
-        .store()
-        .create_alliance(&AllianceDraft {
-            name: "Alliance Ornithorynque".into(),
-            ..Default::default()
-        })
-        .await
-        .expect("write");
+    // Written in the first schema's own terms: the repositories speak the latest one.
+    let mut conn = vault.connection().await.expect("conn");
+    sqlx::query(
+        "INSERT INTO alliance (id, name, status, created_at, updated_at) \
+         VALUES ('0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f', 'Alliance Ornithorynque', 'active', \
+         '2026-11-26T10:00:00Z', '2026-11-26T10:00:00Z')",
+    )
+    .execute(&mut conn)
+    .await
+    .expect("write");
+    conn.close().await.expect("close");
     assert!(
         vault.store().settings().await.is_err(),
         "settings table not there yet"
