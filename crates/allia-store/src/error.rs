@@ -14,6 +14,8 @@ pub enum Entity {
     Signature,
     /// A backup file in the vault's backups folder.
     Backup,
+    /// One party's commitments in an alliance.
+    Commitments,
 }
 
 impl std::fmt::Display for Entity {
@@ -26,6 +28,7 @@ impl std::fmt::Display for Entity {
             Entity::DocumentVersion => "version",
             Entity::Signature => "signature",
             Entity::Backup => "backup",
+            Entity::Commitments => "commitments",
         })
     }
 }
@@ -177,6 +180,7 @@ impl StoreError {
             StoreError::NotFound(Entity::DocumentVersion) => "Cette version du document n’existe pas.".into(),
             StoreError::NotFound(Entity::Backup) => "Cette sauvegarde n’existe pas (ou plus).".into(),
             StoreError::NotFound(Entity::Signature) => "Cet élément n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::Commitments) => "Ces engagements n’existent pas (ou plus).".into(),
             StoreError::Validation(errors) => errors.user_message(),
             StoreError::DocumentRefused(refusal) => refusal.to_string(),
             StoreError::KeyFileMissing => {

@@ -4,12 +4,16 @@
 use std::io::Read;
 use std::path::Path;
 
-use allia_core::{Alliance, AllianceFile, ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES};
+use allia_core::{
+    Alliance, AllianceFile, CommitmentParty, FileCommitments, ALLIANCE_FILE_FORMAT,
+    ALLIANCE_FILE_MAX_BYTES,
+};
+use chrono::Utc;
 use sqlx::SqliteConnection;
 
-use crate::error::StoreResult;
+use crate::error::{StoreError, StoreResult};
 use crate::store::Store;
-use crate::{alliances, partners, profile};
+use crate::{alliances, commitments, partners, profile};
 
 /// Reads an alliance file's bytes for [`AllianceFile::from_json_slice`]: at most one byte
 /// past [`ALLIANCE_FILE_MAX_BYTES`], so a huge file is refused (`TooLarge`) without being
@@ -22,36 +26,96 @@ pub fn read_alliance_file_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// The alliance, its partners and this vault's profile (the first party of contracts).
-/// `alliances::get` refuses an id of the wrong shape before the partners are read.
+/// The alliance, its partners, each party's commitments and this vault's profile (the
+/// first party of contracts). `alliances::get` refuses an id of the wrong shape before
+/// the partners are read. A commitment names its partner by position in `partners`
+/// (from 1), or the association.
 pub(crate) async fn export(conn: &mut SqliteConnection, id: &str) -> StoreResult<AllianceFile> {
     let alliance = alliances::get(conn, id).await?;
     let partners = partners::list(conn, id).await?;
+    let mut entries = Vec::new();
+    for record in commitments::list(conn, id).await? {
+        let party = match &record.partner_id {
+            None => CommitmentParty::Association,
+            Some(partner_id) => {
+                // The row's partner is one of this alliance's (foreign key, cascade), so
+                // it is in the list read just before, in the same order as the export.
+                let position = partners
+                    .iter()
+                    .position(|p| &p.id == partner_id)
+                    .and_then(|i| u32::try_from(i + 1).ok())
+                    .ok_or_else(|| {
+                        StoreError::CorruptData("commitments of an unknown partner".into())
+                    })?;
+                CommitmentParty::Partner(position)
+            }
+        };
+        entries.push(FileCommitments {
+            id: Some(record.id),
+            created_at: Some(record.created_at),
+            updated_at: Some(record.updated_at),
+            party,
+            draft: record.draft,
+        });
+    }
     Ok(AllianceFile {
         format: ALLIANCE_FILE_FORMAT,
         profile: profile::get(conn).await?,
         alliance: alliance.draft,
         partners: partners.into_iter().map(|p| p.draft).collect(),
-        commitments: Vec::new(),
+        commitments: entries,
     })
 }
 
 impl Store {
-    /// The alliance, its partners and this vault's profile (the first party of contracts).
+    /// The alliance, its partners, their commitments and this vault's profile (the first
+    /// party of contracts). Read in one transaction, so the commitments' partner
+    /// positions match the partners read.
     pub async fn export_alliance(&self, id: &str) -> StoreResult<AllianceFile> {
-        export(&mut *self.conn().await?, id).await
+        let mut tx = self.begin().await?;
+        let file = export(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(file)
     }
 
     /// Creates a new alliance from a file: whole or nothing. Everything is validated
     /// before anything is written ([`AllianceFile::validated_for_import`]: format,
-    /// alliance, every partner, their number), then the alliance and its partners are
-    /// inserted in one transaction, so a refusal or a failure leaves the vault as it
-    /// was. The file's profile is the sender's: this vault keeps its own.
+    /// alliance, every partner, their number, the commitments and the parties they
+    /// name), then the alliance, its partners and the commitments are inserted in one
+    /// transaction, so a refusal or a failure leaves the vault as it was. The file's
+    /// profile is the sender's: this vault keeps its own, and the commitments of the
+    /// file's association become this vault's association's. Commitments get new ids
+    /// and keep the file's dates when it has them.
     pub async fn import_alliance(&self, file: &AllianceFile) -> StoreResult<Alliance> {
         let imported = file.validated_for_import()?;
         let mut tx = self.begin().await?;
         let id = alliances::insert(&mut tx, &imported.alliance).await?;
-        partners::insert(&mut tx, &id, &imported.partners).await?;
+        let partner_ids = partners::insert(&mut tx, &id, &imported.partners).await?;
+        let now = Utc::now();
+        for entry in &imported.commitments {
+            let partner_id = match entry.party {
+                CommitmentParty::Association => None,
+                // Validated: the position names one of the file's partners.
+                CommitmentParty::Partner(position) => Some(
+                    usize::try_from(position)
+                        .ok()
+                        .and_then(|p| partner_ids.get(p.checked_sub(1)?))
+                        .ok_or(StoreError::NotFound(crate::Entity::Partner))?
+                        .as_str(),
+                ),
+            };
+            let created_at = entry.created_at.unwrap_or(now);
+            let updated_at = entry.updated_at.unwrap_or(created_at);
+            commitments::put(
+                &mut tx,
+                &id,
+                partner_id,
+                &entry.draft,
+                created_at,
+                updated_at,
+            )
+            .await?;
+        }
         tx.commit().await?;
         self.alliance(&id).await
     }

@@ -5,6 +5,7 @@
 mod alliances;
 mod annex_files;
 pub mod backup;
+mod commitments;
 mod database;
 mod documents;
 mod error;
