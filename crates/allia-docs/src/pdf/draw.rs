@@ -27,12 +27,14 @@ struct Canvas<'a> {
     used: [bool; 4],
 }
 
-/// Builds the whole PDF from the paginated items.
+/// Builds the whole PDF from the paginated items; the footers count `following` more
+/// pages after these (PDF annexes appended to the file, `crate::annex_pdf`).
 pub fn document(
     fonts: &Fonts,
     theme: &Theme,
     doc: &Document,
     pages: &[Vec<Item>],
+    following: usize,
 ) -> Result<Vec<u8>, PdfError> {
     let count = pages.len();
     let mut canvas = Canvas {
@@ -59,7 +61,7 @@ pub fn document(
             );
             canvas.draw(&mut ops, &rule);
         }
-        let footer = canvas.footer_line(&doc.footer_title, index + 1, count);
+        let footer = canvas.footer_line(&doc.footer_title, index + 1, count + following);
         canvas.draw_centred(&mut ops, footer, margins.footer_baseline);
         let page_box = Rect::from_wh(Pt(page.width), Pt(page.height));
         pdf_pages.push(PdfPage {

@@ -51,12 +51,19 @@ impl Typesetter {
     /// Renders `doc` to PDF bytes. Any text is accepted: characters the fonts lack are
     /// replaced by a visible « ? », control characters are dropped.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
+        self.render_before(doc, 0)
+    }
+
+    /// Renders `doc` as the first pages of a longer file: its footers count `following`
+    /// more pages (the PDF annexes [`crate::annex_pdf`] appends after it), so an 8-page
+    /// document followed by 2 pages reads « Page 8 / 10 » on its last page.
+    pub fn render_before(&self, doc: &Document, following: usize) -> Result<Vec<u8>, PdfError> {
         let mut builder = blocks::Builder::new(&self.fonts, &self.theme);
         for block in &doc.blocks {
             builder.block(block);
         }
         let pages = paginate::paginate(&self.theme, &builder.units, &builder.headers);
-        draw::document(&self.fonts, &self.theme, doc, &pages)
+        draw::document(&self.fonts, &self.theme, doc, &pages, following)
     }
 }
 
