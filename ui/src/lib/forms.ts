@@ -1,6 +1,7 @@
 // Conversions between API types (nullable strings) and form state (plain strings).
 import { tick } from "svelte";
 import type { Organisation } from "./api/bindings";
+import { emptyIdentityForm, identityFromForm, identityToForm, type IdentityForm } from "./components/organisation-identity";
 
 export const ORGANISATION_FIELDS = [
   "name",
@@ -18,7 +19,8 @@ export const ORGANISATION_FIELDS = [
 ] as const satisfies readonly (keyof Organisation)[];
 
 export type OrganisationField = (typeof ORGANISATION_FIELDS)[number];
-export type OrganisationForm = Record<OrganisationField, string>;
+/** The plain text fields, and the identity fields beyond the French registers (`organisation-identity.ts`). */
+export type OrganisationForm = Record<OrganisationField, string> & IdentityForm;
 
 export function emptyOrganisationForm(): OrganisationForm {
   return {
@@ -34,6 +36,7 @@ export function emptyOrganisationForm(): OrganisationForm {
     representativeRole: "",
     email: "",
     phone: "",
+    ...emptyIdentityForm(),
   };
 }
 
@@ -41,7 +44,7 @@ export function organisationToForm(organisation: Organisation | null): Organisat
   const form = emptyOrganisationForm();
   if (organisation === null) return form;
   for (const field of ORGANISATION_FIELDS) form[field] = organisation[field] ?? "";
-  return form;
+  return { ...form, ...identityToForm(organisation) };
 }
 
 /** Empty optional text becomes null; the name stays a string (required, validated by the server). */
@@ -64,6 +67,7 @@ export function formToOrganisation(form: OrganisationForm): Organisation {
     representativeRole: nullable(form.representativeRole),
     email: nullable(form.email),
     phone: nullable(form.phone),
+    ...identityFromForm(form),
   };
 }
 
