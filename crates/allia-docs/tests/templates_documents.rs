@@ -130,7 +130,7 @@ fn per_party_clauses_have_one_numbered_sub_article_per_party() {
         assert_eq!(subs[0].1, format!("{prefix} des Amis du Quartier"));
         assert_eq!(
             subs[1].1,
-            format!("{prefix} de Maison des Solidarités du Val de Brenne")
+            format!("{prefix} de la Maison des Solidarités du Val de Brenne")
         );
         assert_eq!(
             subs[4].1,
@@ -189,8 +189,8 @@ fn document_frame_metadata_and_signatures() {
         "W372009876",
         "SIRET 732\u{a0}829\u{a0}320\u{a0}00074",
         "4 rue de la Paix, 37110 Château-Renault",
-        "représentée par Marie Durand, Présidente",
-        "ci-après dénommée «\u{a0}LAQ\u{a0}»",
+        "représentés par Marie Durand, Présidente",
+        "ci-après dénommés «\u{a0}LAQ\u{a0}»",
     ] {
         assert!(identity.contains(part), "{part} in {identity}");
     }
@@ -315,7 +315,7 @@ fn conditional_clauses_follow_the_data() {
     let public = build(&file(true), &options(kind)).expect("builds").document;
     assert!(has_title(&public, cer));
     assert!(!has_title(&public, note));
-    assert!(full_text(&public).contains("soutien de Commune de Château-Renault"));
+    assert!(full_text(&public).contains("soutien de la Commune de Château-Renault"));
 
     let views = clauses(&file(true), &options(kind)).expect("lists");
     let view = views
@@ -360,7 +360,7 @@ fn the_profile_is_not_listed_twice_and_the_lead_defaults_to_it() {
     };
     assert_eq!(s.signatories().count(), 5);
     assert!(full_text(&doc)
-        .contains("Les Partenaires désignent Maison des Solidarités du Val de Brenne"));
+        .contains("Les Partenaires désignent la Maison des Solidarités du Val de Brenne"));
 
     let mut f = file(false);
     f.partners

@@ -8,9 +8,14 @@ use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use minijinja::value::Value;
-use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
+
+use allia_core::designation::{
+    agree, of_designated, pronoun, to_designated, upper_first, Gender, GrammaticalNumber,
+};
 
 use super::markup::escape;
+use super::party::quoted;
 use super::typography::{format_amount, format_date, join_fr, lower_first, sentence};
 
 /// What a clause identity points to once the document is planned.
@@ -73,6 +78,80 @@ fn date_filter(value: &str) -> Result<String, Error> {
                 ))
             }
         })
+}
+
+/// The gender and number of a party (its `gender` and `number` fields); a value that is
+/// not a party is an error of the clause text.
+fn grammar_of(party: &Value) -> Result<(Gender, GrammaticalNumber), Error> {
+    let field = |name: &str| {
+        party
+            .get_attr(name)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+    };
+    let gender = match field("gender").as_deref() {
+        Some("masculine") => Gender::Masculine,
+        Some("feminine") => Gender::Feminine,
+        _ => return Err(not_a_party()),
+    };
+    let number = match field("number").as_deref() {
+        Some("plural") => GrammaticalNumber::Plural,
+        Some("singular") => GrammaticalNumber::Singular,
+        _ => return Err(not_a_party()),
+    };
+    Ok((gender, number))
+}
+
+fn not_a_party() -> Error {
+    Error::new(
+        ErrorKind::InvalidOperation,
+        "une partie est attendue (party, lead ou parties[n])",
+    )
+}
+
+/// The designated name of a party (« le Département d’Indre-et-Loire »); a text that is
+/// the name of one of the document's `parties` (an item of `public_funders`) gets that
+/// party's designated name; any other text is taken as already designated.
+fn designated(state: &State, value: &Value) -> String {
+    let own = |party: &Value| {
+        party
+            .get_attr("designated_name")
+            .ok()
+            .and_then(|name| name.as_str().map(str::to_string))
+    };
+    if let Some(name) = own(value) {
+        return name;
+    }
+    let text = value.to_string();
+    let parties = state.lookup("parties");
+    let found = parties
+        .as_ref()
+        .and_then(|parties| parties.try_iter().ok())
+        .and_then(|mut parties| {
+            parties.find(|p| {
+                p.get_attr("name")
+                    .ok()
+                    .is_some_and(|name| name.as_str() == Some(text.as_str()))
+            })
+        });
+    found.as_ref().and_then(own).unwrap_or(text)
+}
+
+/// « de » + each party or name, contracted, joined the French way: « du Département
+/// d’Indre-et-Loire et de la Commune de Tours ».
+fn of_list(state: &State, items: Vec<Value>) -> String {
+    let items: Vec<String> = items
+        .iter()
+        .map(|v| of_designated(&designated(state, v)))
+        .collect();
+    join_fr(&items)
+}
+
+/// Each party or name with its article, joined the French way: « le Département
+/// d’Indre-et-Loire et la Commune de Tours ».
+fn names(state: &State, items: Vec<Value>) -> String {
+    let items: Vec<String> = items.iter().map(|v| designated(state, v)).collect();
+    join_fr(&items)
 }
 
 /// Whether a line holds nothing but `{% … %}` tags and spaces.
@@ -165,6 +244,25 @@ impl ClauseEngine {
         env.add_filter("list_fr", |items: Vec<String>| join_fr(&items));
         env.add_filter("sentence", |text: &str| sentence(text));
         env.add_filter("lower_first", |text: &str| lower_first(text));
+        env.add_filter("upper_first", |text: &str| upper_first(text));
+        env.add_filter("quoted", |text: &str| quoted(text));
+        env.add_filter("agree", |party: Value, word: &str| {
+            grammar_of(&party).map(|(gender, number)| agree(word, gender, number))
+        });
+        env.add_filter("pronoun", |party: Value| {
+            grammar_of(&party).map(|(gender, number)| pronoun(gender, number).to_string())
+        });
+        env.add_filter("designated", |state: &State, value: Value| {
+            designated(state, &value)
+        });
+        env.add_filter("of", |state: &State, value: Value| {
+            of_designated(&designated(state, &value))
+        });
+        env.add_filter("to", |state: &State, value: Value| {
+            to_designated(&designated(state, &value))
+        });
+        env.add_filter("of_list", of_list);
+        env.add_filter("names", names);
         ClauseEngine { env, issues }
     }
 
@@ -285,6 +383,60 @@ mod tests {
                 label: "la durée".into()
             }]
         );
+    }
+
+    #[test]
+    fn grammar_helpers_agree_contract_and_quote() {
+        let r = engine();
+        let departement = context! {
+            designated_name => "le Département d’Indre-et-Loire",
+            gender => "masculine",
+            number => "singular",
+        };
+        let amis = context! {
+            designated_name => "Les Amis du Quartier",
+            gender => "masculine",
+            number => "plural",
+        };
+        let universite = context! {
+            designated_name => "l’Université de Tours",
+            gender => "feminine",
+            number => "singular",
+        };
+        let commune = context! {
+            name => "Commune de Tours",
+            designated_name => "la Commune de Tours",
+            gender => "feminine",
+            number => "singular",
+        };
+        let ctx = context! {
+            d => departement,
+            a => amis,
+            u => universite,
+            parties => vec![commune],
+            funders => vec!["Commune de Tours", "OQM"],
+        };
+        let out = r
+            .render(
+                "{{ d | agree('représenté') }}, {{ u | agree('dénommé') }}, {{ a | agree('représenté') }}|\
+                 {{ d | pronoun }}, {{ u | pronoun }}, {{ a | pronoun }}|\
+                 {{ d | of }}, {{ u | to }}, {{ 'OQM' | of }}, {{ 'le Département' | to }}|\
+                 {{ [d, u, a] | of_list }}|{{ funders | of_list }}|{{ funders | names }}|\
+                 {{ 'l’Université' | upper_first }}|{{ 'Fondation « S & N »' | quoted }}",
+                &ctx,
+            )
+            .expect("renders");
+        assert_eq!(
+            out,
+            "représenté, dénommée, représentés|celui-ci, celle-ci, ceux-ci|\
+             du Département d’Indre-et-Loire, à l’Université de Tours, d’OQM, au Département|\
+             du Département d’Indre-et-Loire, de l’Université de Tours et des Amis du Quartier|\
+             de la Commune de Tours et d’OQM|la Commune de Tours et OQM|L’Université|« Fondation “S & N” »"
+        );
+        let err = r
+            .render("{{ 'texte' | agree('représenté') }}", &ctx)
+            .expect_err("not a party");
+        assert_eq!(err.kind(), ErrorKind::InvalidOperation);
     }
 
     #[test]

@@ -54,18 +54,29 @@ const PARTY_FIELDS: &[(&str, &str)] = &[
     ("index", "Rang {of} dans la liste"),
     ("name", "Nom {of}"),
     ("acronym", "Sigle {of}"),
+    ("designated_name", "Nom {of} avec son article"),
+    (
+        "designated_name_start",
+        "Nom {of} avec son article, en début de phrase",
+    ),
     ("short_name", "Nom court {of}"),
+    ("short_name_start", "Nom court {of}, en début de phrase"),
     ("of_name", "Nom {of} précédé de «\u{a0}de\u{a0}»"),
     (
         "of_short_name",
         "Nom court {of} précédé de «\u{a0}de\u{a0}»",
     ),
+    ("to_name", "Nom {of} précédé de «\u{a0}à\u{a0}»"),
+    ("to_short_name", "Nom court {of} précédé de «\u{a0}à\u{a0}»"),
+    ("gender", "Genre du nom {of} (code)"),
+    ("number", "Nombre du nom {of} (code)"),
     ("legal_form", "Forme juridique {of}"),
     ("rna", "Numéro RNA {of}"),
     ("siret", "SIRET {of}"),
     ("siret_label", "Type de numéro {of} (SIRET ou SIREN)"),
     ("address", "Adresse {of}"),
     ("city", "Ville {of}"),
+    ("country", "Pays {of} (hors France)"),
     ("representative_name", "Représentant {of}"),
     ("representative_role", "Fonction du représentant {of}"),
     ("identity", "Identification {of}"),
@@ -76,6 +87,7 @@ const PARTY_FIELDS: &[(&str, &str)] = &[
     ("role_label", "Rôle {of}"),
     ("is_profile", "La partie est votre association"),
     ("is_lead", "La partie est chef de file"),
+    ("is_public_funder", "La partie est un financeur public"),
     ("resources", "Apports {of}"),
     ("resource_tags", "Types d’apport {of}"),
 ];
@@ -106,6 +118,7 @@ pub fn field_labels() -> Vec<FieldLabel> {
             let label = match (*owner, *field) {
                 ("lead", "is_profile") => "Le chef de file est votre association".into(),
                 ("lead", "is_lead") => "Le chef de file est chef de file".into(),
+                ("lead", "is_public_funder") => "Le chef de file est un financeur public".into(),
                 _ => label.replace("{of}", of),
             };
             labels.push(FieldLabel {

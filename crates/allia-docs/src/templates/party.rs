@@ -1,11 +1,14 @@
 //! One party of a contract as the templates see it: identity line, roles and what it
 //! brings, built from the profile or a partner.
 
+use allia_core::designation::{
+    of_designated, propose, to_designated, upper_first, Gender, GrammaticalNumber,
+};
 use allia_core::{ActorType, Organisation, PartnerRole};
 use serde::Serialize;
 
 use super::context::{BLANK, PROFILE_PLACEHOLDER};
-use super::typography::{format_siret, lower_first};
+use super::typography::{format_siret, lower_first, NBSP, NNBSP};
 use super::{Check, CheckTarget, OrganisationField};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -14,11 +17,29 @@ pub struct PartyContext {
     pub index: usize,
     pub name: String,
     pub acronym: Option<String>,
-    /// The name used in the text after the parties' identification: acronym or name.
+    /// The name with its article, as a sentence names it: « le Département
+    /// d’Indre-et-Loire », « l’Université Grenoble Alpes », « Emmaüs France ».
+    pub designated_name: String,
+    /// The same at the start of a sentence: « Le Département d’Indre-et-Loire ».
+    pub designated_name_start: String,
+    /// The name used after the parties' identification, with its article: « le
+    /// Département », « la Commune », « OQM ».
     pub short_name: String,
-    /// « de » + name, contracted the French way: « des Amis du Quartier », « d’ADRV ».
+    /// The same at the start of a sentence: « Le Département ».
+    pub short_name_start: String,
+    /// « de » + designated name, contracted: « du Département d’Indre-et-Loire », « des
+    /// Amis du Quartier », « de l’Université … », « d’Emmaüs France ».
     pub of_name: String,
+    /// « du Département », « de la Commune », « d’OQM ».
     pub of_short_name: String,
+    /// « à » + designated name, contracted: « au Département d’Indre-et-Loire ».
+    pub to_name: String,
+    /// « au Département », « à la Commune », « à OQM ».
+    pub to_short_name: String,
+    /// Grammatical gender of the name, for agreements (`{{ party | agree("représenté") }}`).
+    pub gender: Gender,
+    /// Grammatical number of the name.
+    pub number: GrammaticalNumber,
     pub legal_form: Option<String>,
     pub rna: Option<String>,
     /// SIREN or SIRET, grouped with no-break spaces.
@@ -27,6 +48,8 @@ pub struct PartyContext {
     pub siret_label: String,
     pub address: Option<String>,
     pub city: Option<String>,
+    /// Country when not France (« Belgique »).
+    pub country: Option<String>,
     pub representative_name: Option<String>,
     pub representative_role: Option<String>,
     /// Form, identifiers, address and representative, as one clause of a sentence.
@@ -39,6 +62,8 @@ pub struct PartyContext {
     pub role_label: String,
     pub is_profile: bool,
     pub is_lead: bool,
+    /// A local authority or a State service that funds the alliance.
+    pub is_public_funder: bool,
     pub resources: Option<String>,
     pub resource_tags: Vec<String>,
 }
@@ -51,29 +76,99 @@ pub fn clean(value: &Option<String>) -> Option<String> {
         .map(str::to_string)
 }
 
-/// « de » before a name: « des » for « Les … », « du » for « Le … », « d’ » before a vowel.
-pub fn of_form(name: &str) -> String {
-    if let Some(rest) = name.strip_prefix("Les ") {
-        return format!("des {rest}");
+/// A text between guillemets, the quotes it already holds turned into “ ” so they do
+/// not nest as « « » »: « Fondation “Solidarités & Numérique” ». Straight double quotes
+/// are paired; a lone one is left as it is.
+pub fn quoted(text: &str) -> String {
+    format!("« {} »", inner_quotes(text.trim()))
+}
+
+/// The guillemets and paired straight quotes of a text turned into “ ”.
+pub fn inner_quotes(text: &str) -> String {
+    let pair_straight = text.matches('"').count().is_multiple_of(2);
+    let mut out = String::with_capacity(text.len());
+    let mut open = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '«' => {
+                out.push('“');
+                while chars
+                    .peek()
+                    .is_some_and(|n| matches!(*n, ' ' | NBSP | NNBSP))
+                {
+                    chars.next();
+                }
+            }
+            '»' => {
+                while out.ends_with([' ', NBSP, NNBSP]) {
+                    out.pop();
+                }
+                out.push('”');
+            }
+            '"' if pair_straight => {
+                open = !open;
+                out.push(if open { '“' } else { '”' });
+            }
+            other => out.push(other),
+        }
     }
-    if let Some(rest) = name.strip_prefix("Le ") {
-        return format!("du {rest}");
+    out
+}
+
+/// The words of a text, folded for comparison (lower case, `’` for `'`).
+fn words(text: &str) -> Vec<String> {
+    text.replace('\'', "’")
+        .to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether the name already says the legal form (« Département d’Indre-et-Loire »,
+/// « département »; « SARL Dupont », « SARL »): then the identity line does not repeat it.
+fn name_says(name: &str, legal_form: &str) -> bool {
+    let name = words(name);
+    let form = words(legal_form);
+    !form.is_empty() && name.windows(form.len()).any(|w| w == form.as_slice())
+}
+
+/// Where the seat is: « situé 4 rue X, 38000 Grenoble » with a street, « situé à
+/// Grenoble » with only a city (the postal code is not put after « à »), the country
+/// after it when not France.
+fn seat(
+    street: Option<&str>,
+    postal_code: Option<&str>,
+    city: Option<&str>,
+    country: Option<&str>,
+) -> Option<String> {
+    let place = [postal_code, city]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut text = match (street, city) {
+        (Some(street), _) => {
+            let mut parts = vec![street.to_string()];
+            if !place.is_empty() {
+                parts.push(place);
+            }
+            parts.join(", ")
+        }
+        (None, Some(city)) => format!("à {city}"),
+        (None, None) if !place.is_empty() => place,
+        (None, None) => return country.map(|c| format!("en {c}")),
+    };
+    if let Some(country) = country {
+        text.push_str(&format!(", {country}"));
     }
-    if let Some(rest) = name.strip_prefix("La ") {
-        return format!("de la {rest}");
-    }
-    if let Some(rest) = name.strip_prefix("L'").or(name.strip_prefix("L’")) {
-        return format!("de l’{rest}");
-    }
-    let elides = name
-        .chars()
-        .next()
-        .is_some_and(|c| "AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜaeiouyàâäéèêëîïôöùûü".contains(c));
-    if elides {
-        format!("d’{name}")
-    } else {
-        format!("de {name}")
-    }
+    Some(text)
+}
+
+/// Whether a country names France (absent, « France », « FR »).
+fn is_france(country: &str) -> bool {
+    matches!(words(country).as_slice(), [w] if w == "france" || w == "fr")
 }
 
 pub struct PartyInput<'a> {
@@ -117,6 +212,12 @@ pub fn party(input: PartyInput<'_>, index: usize, warnings: &mut Vec<Check>) -> 
         n => n.to_string(),
     };
     let acronym = clean(&org.acronym);
+    // The stored designation, else the proposal (older vaults, imported files).
+    let designation = org
+        .designation
+        .clone()
+        .filter(|d| !d.short_name.trim().is_empty())
+        .unwrap_or_else(|| propose(&name, acronym.as_deref(), input.actor_type));
     let legal_form = clean(&org.legal_form);
     let rna = clean(&org.rna);
     let raw_siret = clean(&org.siret).map(|s| s.replace(' ', ""));
@@ -126,13 +227,16 @@ pub fn party(input: PartyInput<'_>, index: usize, warnings: &mut Vec<Check>) -> 
         "SIRET"
     };
     let siret = raw_siret.as_deref().map(format_siret);
+    let street = clean(&org.street);
+    let postal_code = clean(&org.postal_code);
     let city = clean(&org.city);
-    let place = [clean(&org.postal_code), city.clone()]
+    let country = clean(&org.country).filter(|c| !is_france(c));
+    let place = [postal_code.clone(), city.clone()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
-    let address = [clean(&org.street), Some(place).filter(|p| !p.is_empty())]
+    let address = [street.clone(), Some(place).filter(|p| !p.is_empty())]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -149,32 +253,83 @@ pub fn party(input: PartyInput<'_>, index: usize, warnings: &mut Vec<Check>) -> 
         });
     }
     let mut identity: Vec<String> = Vec::new();
-    if let Some(form) = &legal_form {
+    if let Some(form) = legal_form.as_deref().filter(|f| !name_says(&name, f)) {
         identity.push(lower_first(form));
     }
-    if let Some(rna) = &rna {
+    let local = org
+        .local_register
+        .as_ref()
+        .filter(|r| !r.court.trim().is_empty());
+    if let Some(register) = local {
+        let mut entry = format!(
+            "{} au registre des associations du tribunal judiciaire {}",
+            designation.agree("inscrit"),
+            of_designated(register.court.trim())
+        );
+        for (label, value) in [("volume", &register.volume), ("folio", &register.folio)] {
+            if !value.trim().is_empty() {
+                entry.push_str(&format!(", {label} {}", value.trim()));
+            }
+        }
+        identity.push(entry);
+    } else if let Some(rna) = &rna {
         identity.push(format!(
-            "inscrite au répertoire national des associations sous le n° {rna}"
+            "{} au répertoire national des associations sous le n° {rna}",
+            designation.agree("inscrit")
         ));
     }
     if let Some(siret) = &siret {
         identity.push(format!("{siret_label} {siret}"));
     }
-    if let Some(address) = &address {
-        identity.push(format!("dont le siège est situé {address}"));
+    if let Some(foreign) = org
+        .foreign_registration
+        .as_ref()
+        .filter(|r| !r.number.trim().is_empty())
+    {
+        let mut entry = format!(
+            "{} sous le n° {}",
+            designation.agree("immatriculé"),
+            foreign.number.trim()
+        );
+        if !foreign.register.trim().is_empty() {
+            entry.push_str(&format!(
+                " auprès {}",
+                of_designated(foreign.register.trim())
+            ));
+        }
+        identity.push(entry);
+    }
+    if let Some(seat) = seat(
+        street.as_deref(),
+        postal_code.as_deref(),
+        city.as_deref(),
+        country.as_deref(),
+    ) {
+        identity.push(format!("dont le siège est situé {seat}"));
     }
     let representative = match (&representative_name, &representative_role) {
         (Some(n), Some(r)) => format!("{n}, {r}"),
         (Some(n), None) => n.clone(),
         (None, _) => BLANK.to_string(),
     };
-    identity.push(format!("représentée par {representative}"));
-    let short_name = acronym.clone().unwrap_or_else(|| name.clone());
+    identity.push(format!(
+        "{} par {representative}",
+        designation.agree("représenté")
+    ));
+    let designated_name = designation.with_article(&name);
+    let short_name = designation.short_name.trim().to_string();
     PartyContext {
         index,
-        of_name: of_form(&name),
-        of_short_name: of_form(&short_name),
+        designated_name_start: upper_first(&designated_name),
+        of_name: of_designated(&designated_name),
+        to_name: to_designated(&designated_name),
+        designated_name,
+        short_name_start: upper_first(&short_name),
+        of_short_name: of_designated(&short_name),
+        to_short_name: to_designated(&short_name),
         short_name,
+        gender: designation.gender,
+        number: designation.number,
         name,
         acronym,
         legal_form,
@@ -183,12 +338,17 @@ pub fn party(input: PartyInput<'_>, index: usize, warnings: &mut Vec<Check>) -> 
         siret_label: siret_label.into(),
         address,
         city,
+        country,
         representative_name,
         representative_role,
         identity: identity.join(", "),
         actor_type: input.actor_type,
         actor_label: input.actor_type.label().into(),
         contribution: input.actor_type.contribution().into(),
+        is_public_funder: matches!(
+            input.actor_type,
+            ActorType::LocalAuthority | ActorType::State
+        ) && input.role == PartnerRole::Funder,
         role: input.role,
         role_label: input.role.label().into(),
         is_profile: input.is_profile,
@@ -220,25 +380,174 @@ pub fn party_placeholder(warnings: &mut Vec<Check>) -> PartyContext {
 
 /// A local authority or a State service that funds the alliance.
 pub fn is_public_funder(party: &PartyContext) -> bool {
-    matches!(
-        party.actor_type,
-        ActorType::LocalAuthority | ActorType::State
-    ) && party.role == PartnerRole::Funder
+    party.is_public_funder
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use allia_core::{Designation, ForeignRegistration, LocalRegister};
 
     #[test]
     fn french_contractions_of_de() {
+        let of_form = of_designated;
         assert_eq!(of_form("Les Amis du Quartier"), "des Amis du Quartier");
         assert_eq!(of_form("Le Relais"), "du Relais");
-        assert_eq!(of_form("La Ressourcerie"), "de la Ressourcerie");
-        assert_eq!(of_form("L'Écho"), "de l’Écho");
+        assert_eq!(of_form("La Ressourcerie"), "de La Ressourcerie");
+        assert_eq!(of_form("L'Écho"), "de L’Écho");
         assert_eq!(of_form("ADRV"), "d’ADRV");
         assert_eq!(of_form("Élan"), "d’Élan");
-        assert_eq!(of_form("Commune de Tours"), "de Commune de Tours");
+        assert_eq!(of_form("le Département"), "du Département");
         assert_eq!(of_form(""), "de ");
+    }
+
+    #[test]
+    fn quotes_inside_a_quoted_name_become_english_quotes() {
+        assert_eq!(
+            quoted("Fondation « Solidarités & Numérique »"),
+            "« Fondation “Solidarités & Numérique” »"
+        );
+        assert_eq!(
+            quoted("Fondation \"Solidarités & Numérique\""),
+            "« Fondation “Solidarités & Numérique” »"
+        );
+        assert_eq!(quoted("le Département"), "« le Département »");
+        assert_eq!(inner_quotes("un \" seul"), "un \" seul");
+    }
+
+    fn built(org: Organisation, actor_type: ActorType) -> PartyContext {
+        party(
+            PartyInput {
+                org: &org,
+                actor_type,
+                role: PartnerRole::Funder,
+                resources: None,
+                tags: Vec::new(),
+                is_profile: false,
+                partner_index: Some(0),
+            },
+            2,
+            &mut Vec::new(),
+        )
+    }
+
+    #[test]
+    fn a_masculine_body_is_designated_and_agreed() {
+        let p = built(
+            Organisation {
+                name: "Département d’Indre-et-Loire".into(),
+                legal_form: Some("Département".into()),
+                city: Some("Tours".into()),
+                postal_code: Some("37000".into()),
+                representative_name: Some("Jean Dupont".into()),
+                representative_role: Some("Président du conseil départemental".into()),
+                ..Organisation::default()
+            },
+            ActorType::LocalAuthority,
+        );
+        assert_eq!(p.designated_name, "le Département d’Indre-et-Loire");
+        assert_eq!(p.designated_name_start, "Le Département d’Indre-et-Loire");
+        assert_eq!(p.short_name, "le Département");
+        assert_eq!(p.short_name_start, "Le Département");
+        assert_eq!(p.of_name, "du Département d’Indre-et-Loire");
+        assert_eq!(p.of_short_name, "du Département");
+        assert_eq!(p.to_short_name, "au Département");
+        assert!(p.is_public_funder);
+        assert_eq!(
+            p.identity,
+            "dont le siège est situé à Tours, représenté par Jean Dupont, Président du conseil départemental"
+        );
+    }
+
+    #[test]
+    fn a_stored_designation_wins_over_the_proposal() {
+        let p = built(
+            Organisation {
+                name: "Université Grenoble Alpes".into(),
+                acronym: Some("UGA".into()),
+                street: Some("621 avenue Centrale".into()),
+                postal_code: Some("38400".into()),
+                city: Some("Saint-Martin-d’Hères".into()),
+                designation: Some(Designation {
+                    article: allia_core::Article::L,
+                    gender: Gender::Feminine,
+                    number: GrammaticalNumber::Singular,
+                    short_name: "l’Université".into(),
+                }),
+                ..Organisation::default()
+            },
+            ActorType::Academic,
+        );
+        assert_eq!(p.of_short_name, "de l’Université");
+        assert_eq!(p.of_name, "de l’Université Grenoble Alpes");
+        assert!(p
+            .identity
+            .starts_with("dont le siège est situé 621 avenue Centrale, 38400 Saint-Martin-d’Hères, représentée par"));
+    }
+
+    #[test]
+    fn foreign_and_local_law_registrations() {
+        let belgian = built(
+            Organisation {
+                name: "Entraide wallonne".into(),
+                legal_form: Some("ASBL".into()),
+                street: Some("Rue Royale 12".into()),
+                postal_code: Some("7500".into()),
+                city: Some("Tournai".into()),
+                country: Some("Belgique".into()),
+                foreign_registration: Some(ForeignRegistration {
+                    register: "BCE".into(),
+                    number: "0456.789.123".into(),
+                }),
+                ..Organisation::default()
+            },
+            ActorType::Association,
+        );
+        assert_eq!(
+            belgian.identity,
+            "ASBL, immatriculée sous le n° 0456.789.123 auprès de BCE, dont le siège est situé Rue Royale 12, 7500 Tournai, Belgique, représentée par [à compléter]"
+        );
+        let alsace = built(
+            Organisation {
+                name: "Les Amis du Rhin".into(),
+                rna: Some("W671234567".into()),
+                city: Some("Strasbourg".into()),
+                country: Some("France".into()),
+                local_register: Some(LocalRegister {
+                    court: "Strasbourg".into(),
+                    volume: "12".into(),
+                    folio: "345".into(),
+                }),
+                ..Organisation::default()
+            },
+            ActorType::Association,
+        );
+        assert_eq!(
+            alsace.identity,
+            "inscrits au registre des associations du tribunal judiciaire de Strasbourg, volume 12, folio 345, dont le siège est situé à Strasbourg, représentés par [à compléter]"
+        );
+        assert_eq!(alsace.country, None);
+    }
+
+    #[test]
+    fn the_legal_form_is_not_repeated_after_a_name_that_says_it() {
+        assert!(name_says("Département d’Indre-et-Loire", "département"));
+        assert!(name_says("SARL Dupont", "SARL"));
+        assert!(name_says("Commune de Tours", "Commune"));
+        assert!(!name_says(
+            "Association Trait d’union",
+            "Association loi 1901"
+        ));
+        assert!(!name_says("Les Amis du Quartier", "Association loi 1901"));
+        assert!(!name_says("Communes", "Commune"));
+        assert_eq!(
+            seat(None, Some("38000"), None, None).as_deref(),
+            Some("38000")
+        );
+        assert_eq!(seat(None, None, None, None), None);
+        assert_eq!(
+            seat(None, None, Some("Tournai"), Some("Belgique")).as_deref(),
+            Some("à Tournai, Belgique")
+        );
     }
 }
