@@ -80,6 +80,18 @@ pub enum Command {
         /// Fichier produit : .pdf ou .docx.
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
+        /// Lieu de signature (« Fait à … »), à la place de celui du document et de l’alliance.
+        #[arg(long, value_name = "LIEU")]
+        place: Option<String>,
+        /// Date de signature, AAAA-MM-JJ (par exemple 2027-03-03).
+        #[arg(long, value_name = "AAAA-MM-JJ")]
+        date: Option<String>,
+        /// Nombre d’exemplaires originaux (1 à 50).
+        #[arg(long, value_name = "N")]
+        copies: Option<u32>,
+        /// Tribunal compétent (par exemple « tribunal judiciaire de Tours »).
+        #[arg(long, value_name = "TRIBUNAL")]
+        court: Option<String>,
     },
     /// Écrit une sauvegarde du coffre dans FICHIER, un nouveau fichier hors du dossier du coffre (elle s’ouvre avec la phrase de passe actuelle ou le kit de récupération).
     Backup {

@@ -49,7 +49,17 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             document,
             version,
             out,
+            place,
+            date,
+            copies,
+            court,
         } => {
+            let signature = crate::render_command::SignatureFlags {
+                place,
+                date,
+                copies,
+                court,
+            };
             let source = match (input, vault, alliance) {
                 (Some(input), _, _) => {
                     crate::render_command::Source::File(Box::new(read_alliance_file(&input)?))
@@ -63,7 +73,7 @@ pub async fn run(command: Command) -> Result<(), CliError> {
                     ))
                 }
             };
-            crate::render_command::render(source, &document, version, &out).await
+            crate::render_command::render(source, &document, version, &signature, &out).await
         }
         Command::Backup { vault, out } => crate::vault_commands::backup_to(&vault, &out).await,
         Command::Restore { vault, input, oui } => {

@@ -43,22 +43,73 @@ impl From<StoreError> for CliError {
     }
 }
 
-/// « label : message » for one field problem. The fields a person types at the
-/// terminal get their French name; a dotted path (`alliance.name`, `partners.2.email`)
-/// points into the alliance file the person wrote, so it is kept as it is; any other
-/// field is an internal name, and the message alone says what is wrong.
-fn field_problem(problem: &FieldError) -> String {
-    let label = match problem.field.as_str() {
-        "passphrase" => Some("phrase de passe"),
-        "confirmation" => Some("confirmation"),
-        "recoveryKey" => Some("clé de récupération"),
-        path if path.contains('.') => Some(path),
-        _ => None,
-    };
-    match label {
+/// « label : message » for one field problem, the label in French for a person: the
+/// fields typed at the terminal by their name (« phrase de passe »), a field of an
+/// alliance file by where it is (« alliance, durée », « partenaire 3, SIRET »). A field
+/// without a French name here gets no label of its own (« partenaire 3 : … »), and
+/// one that is not in a file gets none at all: the message says what is wrong.
+pub(crate) fn field_problem(problem: &FieldError) -> String {
+    match field_label(&problem.field) {
         Some(label) => format!("{label}\u{a0}: {}", problem.message),
         None => problem.message.clone(),
     }
+}
+
+/// The French label of a field path (see [`field_problem`]).
+fn field_label(field: &str) -> Option<String> {
+    let segments: Vec<&str> = field.split('.').collect();
+    let (place, rest) = match segments.as_slice() {
+        [single] => {
+            return match *single {
+                "passphrase" => Some("phrase de passe".into()),
+                "confirmation" => Some("confirmation".into()),
+                "recoveryKey" => Some("clé de récupération".into()),
+                _ => None,
+            }
+        }
+        ["alliance", rest @ ..] => ("alliance".to_string(), rest),
+        ["profile", rest @ ..] => ("profil".to_string(), rest),
+        ["partners", number, rest @ ..] => (format!("partenaire {number}"), rest),
+        _ => return None,
+    };
+    match rest.last().and_then(|name| field_name(name)) {
+        Some(name) => Some(format!("{place}, {name}")),
+        None => Some(place),
+    }
+}
+
+/// The name of a field as the app's forms label it.
+fn field_name(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "name" => "nom",
+        "purpose" => "objet",
+        "territory" => "territoire",
+        "startDate" => "date de début",
+        "status" => "statut",
+        "durationMonths" => "durée",
+        "tacitRenewal" => "reconduction tacite",
+        "noticeMonths" => "préavis",
+        "signaturePlace" => "lieu de signature",
+        "signatureDate" => "date de signature",
+        "copies" => "nombre d’exemplaires originaux",
+        "court" => "tribunal compétent",
+        "acronym" => "sigle",
+        "legalForm" => "forme juridique",
+        "rna" => "numéro RNA",
+        "siret" => "SIRET",
+        "street" => "rue",
+        "postalCode" => "code postal",
+        "city" => "ville",
+        "representativeName" => "nom du représentant",
+        "representativeRole" => "fonction du représentant",
+        "email" => "adresse e-mail",
+        "phone" => "téléphone",
+        "actorType" => "type d’acteur",
+        "role" => "rôle dans l’alliance",
+        "resources" => "ressources apportées",
+        "resourceTags" => "mots-clés",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -84,8 +135,26 @@ mod tests {
         );
         assert_eq!(
             field_problem(&problem("partners.2.email")),
-            "partners.2.email\u{a0}: Message."
+            "partenaire 2, adresse e-mail\u{a0}: Message."
+        );
+        assert_eq!(
+            field_problem(&problem("partners.3.siret")),
+            "partenaire 3, SIRET\u{a0}: Message."
+        );
+        assert_eq!(
+            field_problem(&problem("alliance.name")),
+            "alliance, nom\u{a0}: Message."
+        );
+        assert_eq!(
+            field_problem(&problem("alliance.terms.noticeMonths")),
+            "alliance, préavis\u{a0}: Message."
+        );
+        // A field this list does not name yet still says where it is.
+        assert_eq!(
+            field_problem(&problem("partners.4.somethingNew")),
+            "partenaire 4\u{a0}: Message."
         );
         assert_eq!(field_problem(&problem("siret")), "Message.");
+        assert_eq!(field_problem(&problem("format")), "Message.");
     }
 }

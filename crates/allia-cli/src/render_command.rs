@@ -3,9 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use allia_core::{AllianceFile, DocumentKind, DocumentSettings};
+use allia_core::{AgreementTerms, AllianceFile, DocumentKind, DocumentSettings};
 use allia_docs::render::{self, Format};
 use allia_docs::templates::DocumentOptions;
+use allia_store::StoreError;
+use chrono::NaiveDate;
 
 use crate::commands::{unlock, write_bytes};
 use crate::error::CliError;
@@ -21,10 +23,104 @@ struct Job {
     options: DocumentOptions,
 }
 
+/// `--place`, `--date`, `--copies` and `--court`: the signature details of the rendered
+/// document. They take precedence over the document's settings and the alliance's
+/// terms; the vault is not changed.
+#[derive(Debug, Default)]
+pub struct SignatureFlags {
+    pub place: Option<String>,
+    /// As typed: AAAA-MM-JJ.
+    pub date: Option<String>,
+    pub copies: Option<u32>,
+    pub court: Option<String>,
+}
+
+impl SignatureFlags {
+    /// The flags as agreement terms, checked by the rules of the alliance's terms
+    /// (allia-core: place and court lengths, a plausible date, 1 to 50 originals);
+    /// every problem on one French line, each named by its flag.
+    fn checked(&self) -> Result<AgreementTerms, CliError> {
+        let mut problems = Vec::new();
+        let signature_date = self.date.as_deref().and_then(|typed| {
+            let date = NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").ok();
+            if date.is_none() {
+                problems.push(format!(
+                    "--date\u{a0}: « {typed} » n’est pas une date (AAAA-MM-JJ, par exemple 2027-03-03)."
+                ));
+            }
+            date
+        });
+        let terms = AgreementTerms {
+            signature_place: self.place.clone(),
+            signature_date,
+            copies: self.copies,
+            court: self.court.clone(),
+            ..Default::default()
+        };
+        match terms.validated() {
+            Ok(terms) if problems.is_empty() => return Ok(terms),
+            Ok(_) => {}
+            Err(errors) => problems.extend(
+                errors
+                    .0
+                    .iter()
+                    .map(|e| format!("{}\u{a0}: {}", flag_of(&e.field), e.message)),
+            ),
+        }
+        Err(CliError::new(problems.join(" ; ")))
+    }
+}
+
+/// The flag that set a field of [`AgreementTerms`].
+fn flag_of(field: &str) -> &'static str {
+    match field {
+        "signaturePlace" => "--place",
+        "signatureDate" => "--date",
+        "copies" => "--copies",
+        _ => "--court",
+    }
+}
+
+/// Puts the flags given over the document's options, and over the alliance's terms
+/// too, so they win whichever of the two the templates read.
+fn apply(flags: &AgreementTerms, job: &mut Job) {
+    let terms = &mut job.file.alliance.terms;
+    if let Some(place) = &flags.signature_place {
+        job.options.place = Some(place.clone());
+        terms.signature_place = Some(place.clone());
+    }
+    if let Some(date) = flags.signature_date {
+        job.options.signature_date = Some(date);
+        terms.signature_date = Some(date);
+    }
+    if let Some(copies) = flags.copies {
+        job.options.copies = Some(copies);
+        terms.copies = Some(copies);
+    }
+    if let Some(court) = &flags.court {
+        terms.court = Some(court.clone());
+    }
+}
+
+/// An alliance file as `allia import` would store it: the same checks
+/// ([`AllianceFile::validated_for_import`]: format, alliance, partners), refused with the
+/// same French message, and the same normalised values (alliance, partners,
+/// commitments; the sender's profile is not part of an import).
+fn importable(mut file: AllianceFile) -> Result<AllianceFile, CliError> {
+    let imported = file
+        .validated_for_import()
+        .map_err(|errors| CliError::from(StoreError::Validation(errors)))?;
+    file.alliance = imported.alliance;
+    file.partners = imported.partners;
+    file.commitments = imported.commitments;
+    Ok(file)
+}
+
 pub async fn render(
     source: Source,
     document: &str,
     version: Option<u32>,
+    signature: &SignatureFlags,
     out: &Path,
 ) -> Result<(), CliError> {
     let kind = DocumentKind::from_cli_name(document).ok_or_else(|| {
@@ -38,9 +134,10 @@ pub async fn render(
             out.display()
         ))
     })?;
-    let job = match source {
+    let flags = signature.checked()?;
+    let mut job = match source {
         Source::File(file) => Job {
-            file: *file,
+            file: importable(*file)?,
             options: render::options(
                 kind,
                 &default_settings(kind),
@@ -50,6 +147,7 @@ pub async fn render(
         },
         Source::Vault { vault, alliance } => from_vault(&vault, &alliance, kind, version).await?,
     };
+    apply(&flags, &mut job);
     let rendered = render::render(&job.file, &job.options, format)
         .map_err(|e| CliError::new(e.to_string()))?;
     write_bytes(out, &rendered.bytes)?;

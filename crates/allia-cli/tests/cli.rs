@@ -123,7 +123,7 @@ fn bad_input_gives_one_french_line_and_a_failure_code() {
     let out = allia(&["import", "--vault", path(&vault), "--input", path(&invalid)]);
     assert!(!out.status.success());
     assert!(
-        stderr(&out).contains("alliance.name\u{a0}: Indiquez le nom de l’alliance."),
+        stderr(&out).contains("alliance, nom\u{a0}: Indiquez le nom de l’alliance."),
         "{}",
         stderr(&out)
     );
