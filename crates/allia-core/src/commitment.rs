@@ -38,7 +38,9 @@ pub struct Instalment {
     /// its dates.
     #[serde(default)]
     pub date: Option<NaiveDate>,
-    /// Amount in cents.
+    /// Amount in cents. (Declared a plain `number` to TypeScript: a JavaScript number
+    /// holds it exactly, amounts being capped at [`AMOUNT_MAX_CENTS`], far below 2^53.)
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub amount_cents: i64,
 }
 
@@ -65,6 +67,7 @@ pub enum PaymentSchedule {
 pub struct FinancialContribution {
     pub nature: ContributionNature,
     /// Amount in cents, more than zero.
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub amount_cents: i64,
     #[serde(default)]
     pub schedule: PaymentSchedule,
@@ -81,6 +84,7 @@ pub struct FinancialContribution {
 pub struct InKindContribution {
     pub description: String,
     /// Its estimated value in cents (zero when not valued).
+    #[cfg_attr(feature = "specta", specta(type = i32))]
     pub value_cents: i64,
 }
 
@@ -229,6 +233,62 @@ pub fn even_split(amount_cents: i64, count: usize) -> Vec<i64> {
     (0..n)
         .map(|i| if i < remainder { base + 1 } else { base })
         .collect()
+}
+
+/// The instalments proposed to pay `contribution` in `count` payments: the amounts of
+/// [`even_split`] (they add up exactly), the dates of its current instalments kept in
+/// order, and each further one dated after the last by the same number of months as the
+/// last two dated instalments are apart (one month when fewer than two are dated;
+/// undated when none is).
+///
+/// # Errors
+/// `count` outside 1 to [`INSTALMENTS_MAX`] (field `count`); an amount that
+/// [`CommitmentsDraft::validated`] would refuse (field `amountCents`).
+pub fn propose_instalments(
+    contribution: &FinancialContribution,
+    count: u32,
+) -> Result<Vec<Instalment>, ValidationErrors> {
+    let mut errors = ValidationErrors::default();
+    let count = usize::try_from(count).unwrap_or(usize::MAX);
+    if !(1..=INSTALMENTS_MAX).contains(&count) {
+        errors.push(
+            "count",
+            format!("Indiquez un nombre de versements entre 1 et {INSTALMENTS_MAX}."),
+        );
+    }
+    positive_amount(&mut errors, "amountCents", contribution.amount_cents);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let known: Vec<NaiveDate> = contribution
+        .schedule
+        .instalments()
+        .iter()
+        .filter_map(|i| i.date)
+        .collect();
+    let step = match known.as_slice() {
+        [.., before, last] => {
+            use chrono::Datelike;
+            let months =
+                (last.year() - before.year()) * 12 + last.month() as i32 - before.month() as i32;
+            u32::try_from(months).ok().filter(|&m| m > 0).unwrap_or(1)
+        }
+        _ => 1,
+    };
+    let current = contribution.schedule.instalments();
+    let mut previous: Option<NaiveDate> = None;
+    Ok(even_split(contribution.amount_cents, count)
+        .into_iter()
+        .enumerate()
+        .map(|(i, amount_cents)| {
+            let date = match current.get(i).and_then(|c| c.date) {
+                Some(date) => Some(date),
+                None => previous.and_then(|p| p.checked_add_months(chrono::Months::new(step))),
+            };
+            previous = date.or(previous);
+            Instalment { date, amount_cents }
+        })
+        .collect())
 }
 
 impl FinancialContribution {
@@ -737,6 +797,56 @@ mod tests {
                 assert!(dated.validated().is_ok(), "{amount} in {n}");
             }
         }
+    }
+
+    #[test]
+    fn a_proposed_split_keeps_the_dates_and_continues_them() {
+        let contribution = FinancialContribution {
+            amount_cents: 3_000_000,
+            schedule: PaymentSchedule::Instalments {
+                instalments: vec![
+                    Instalment {
+                        date: date(2027, 3, 1),
+                        amount_cents: 1_000_000,
+                    },
+                    Instalment {
+                        date: date(2027, 9, 1),
+                        amount_cents: 1_500_000,
+                    },
+                ],
+            },
+            ..Default::default()
+        };
+        let proposed = propose_instalments(&contribution, 4).expect("four");
+        let amounts: Vec<i64> = proposed.iter().map(|i| i.amount_cents).collect();
+        assert_eq!(amounts, vec![750_000; 4]);
+        let dates: Vec<_> = proposed.iter().map(|i| i.date).collect();
+        assert_eq!(
+            dates,
+            vec![
+                date(2027, 3, 1),
+                date(2027, 9, 1),
+                date(2028, 3, 1),
+                date(2028, 9, 1)
+            ]
+        );
+        let odd = FinancialContribution {
+            amount_cents: 10_000,
+            schedule: PaymentSchedule::AtSignature,
+            ..Default::default()
+        };
+        let proposed = propose_instalments(&odd, 3).expect("three");
+        assert_eq!(proposed.iter().map(|i| i.amount_cents).sum::<i64>(), 10_000);
+        assert!(proposed.iter().all(|i| i.date.is_none()));
+        let err = propose_instalments(&odd, 0).expect_err("none");
+        assert_eq!(err.0[0].field, "count");
+        assert_eq!(
+            err.0[0].message,
+            "Indiquez un nombre de versements entre 1 et 120."
+        );
+        let zero = FinancialContribution::default();
+        let err = propose_instalments(&zero, 2).expect_err("no amount");
+        assert_eq!(err.0[0].field, "amountCents");
     }
 
     #[test]

@@ -26,8 +26,9 @@ pub use alliance_file::{
 };
 pub use catalog::{Catalog, Choice};
 pub use commitment::{
-    even_split, is_public_funder, CommitmentsDraft, ContributionNature, FinancialContribution,
-    InKindContribution, Instalment, PartyCommitments, PaymentSchedule, PaymentScheduleKind,
+    even_split, is_public_funder, propose_instalments, CommitmentsDraft, ContributionNature,
+    FinancialContribution, InKindContribution, Instalment, PartyCommitments, PaymentSchedule,
+    PaymentScheduleKind,
 };
 pub use designation::{Article, Designation, Gender, GrammaticalNumber};
 pub use document::{

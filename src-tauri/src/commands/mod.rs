@@ -62,6 +62,7 @@ where
 
 pub mod alliances;
 pub mod backups;
+pub mod commitments;
 pub mod documents;
 pub mod drafts;
 pub mod kit;

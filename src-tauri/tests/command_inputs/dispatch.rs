@@ -2,8 +2,8 @@
 
 use allia_app::AppError;
 use allia_core::{
-    AllianceDraft, ClauseChange, DocumentKind, DocumentSettings, DocumentStatus, FormDraftKey,
-    Organisation, PartnerDraft, Settings, SignatureDraft,
+    AllianceDraft, ClauseChange, CommitmentsDraft, DocumentKind, DocumentSettings, DocumentStatus,
+    FinancialContribution, FormDraftKey, Organisation, PartnerDraft, Settings, SignatureDraft,
 };
 use allia_store::{Store, StoreError, Vault, VaultPaths};
 use serde::de::DeserializeOwned;
@@ -328,6 +328,24 @@ pub async fn dispatch(
         }
         "partner_delete" => {
             store.delete_partner(&arg::<String>(args, "id")?).await?;
+        }
+        "commitments_list" => {
+            store
+                .commitments(&arg::<String>(args, "allianceId")?)
+                .await?;
+        }
+        "commitments_set" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let partner: Option<String> = arg(args, "partnerId")?;
+            let draft: CommitmentsDraft = arg(args, "draft")?;
+            store
+                .set_commitments(&alliance, partner.as_deref(), &draft)
+                .await?;
+        }
+        "commitments_propose_split" => {
+            let contribution: FinancialContribution = arg(args, "contribution")?;
+            let count: u32 = arg(args, "count")?;
+            allia_core::propose_instalments(&contribution, count).map_err(AppError::from)?;
         }
         "document_list" => {
             store.documents(&arg::<String>(args, "allianceId")?).await?;

@@ -104,7 +104,35 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
             json!({ "area": "", "form": "x y" }),
         ],
         Arg::Percent => vec![json!(150), json!(100), json!(110), json!(0)],
+        Arg::OptionalPartnerId => vec![Value::Null, s("@@partner"), s("@@alliance")],
+        Arg::CommitmentsDraft => vec![
+            commitments(),
+            json!({ "financial": [{ "nature": "subsidy", "amountCents": 3000000,
+                "schedule": { "kind": "instalments", "instalments": [
+                    { "date": "2027-03-01", "amountCents": 1000000 },
+                    { "date": null, "amountCents": 1500000 } ] } }] }),
+            json!({}),
+        ],
+        Arg::FinancialContribution => vec![
+            commitments()["financial"][0].clone(),
+            json!({ "nature": "membership_fee", "amountCents": 0 }),
+        ],
+        Arg::Count => vec![json!(3), json!(1), json!(0), json!(121)],
     }
+}
+
+/// A party's commitments: a subsidy paid in two instalments that add up, a room lent.
+pub fn commitments() -> Value {
+    json!({
+        "financial": [{
+            "nature": "subsidy", "amountCents": 3000000, "budgetLine": "Programme 163",
+            "schedule": { "kind": "instalments", "instalments": [
+                { "date": "2027-03-01", "amountCents": 1000000 },
+                { "date": "2027-09-01", "amountCents": 2000000 }
+            ] }
+        }],
+        "inKind": [{ "description": "Une salle de réunion", "valueCents": 120000 }]
+    })
 }
 
 /// The first valid value of an input type, typed.
@@ -150,6 +178,19 @@ pub const KEYS: &[&str] = &[
     "signedOn",
     "autoLockMinutes",
     "backupKeep",
+    "financial",
+    "inKind",
+    "nature",
+    "amountCents",
+    "schedule",
+    "kind",
+    "instalments",
+    "date",
+    "budgetLine",
+    "description",
+    "valueCents",
+    "commitments",
+    "draft",
 ];
 
 pub use allia_test_support::{arb_text, mutate};
@@ -224,7 +265,11 @@ pub fn arb_import_file() -> BoxedStrategy<Map<String, Value>> {
         "format": 1,
         "profile": organisation(),
         "alliance": valid_values("", Arg::AllianceDraft)[0],
-        "partners": [valid_values("", Arg::PartnerDraft)[0], valid_values("", Arg::PartnerDraft)[0]]
+        "partners": [valid_values("", Arg::PartnerDraft)[0], valid_values("", Arg::PartnerDraft)[0]],
+        "commitments": [
+            { "party": { "partner": 2 }, "draft": commitments() },
+            { "party": "association", "draft": { "inKind": [] } }
+        ]
     });
     prop_oneof![
         1 => Just(valid.clone()),

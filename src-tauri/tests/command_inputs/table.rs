@@ -25,6 +25,12 @@ pub enum Arg {
     FormDraftKey,
     /// A whole number (« Taille du texte » in percent).
     Percent,
+    /// A partner of the alliance, or `null` for the user's own association.
+    OptionalPartnerId,
+    CommitmentsDraft,
+    FinancialContribution,
+    /// A number of instalments.
+    Count,
 }
 
 impl Arg {
@@ -45,7 +51,10 @@ impl Arg {
             Arg::Settings => "Settings",
             Arg::ExportFormat => "ExportFormat",
             Arg::FormDraftKey => "FormDraftKey",
-            Arg::Percent => "number",
+            Arg::Percent | Arg::Count => "number",
+            Arg::OptionalPartnerId => "string | null",
+            Arg::CommitmentsDraft => "CommitmentsDraft",
+            Arg::FinancialContribution => "FinancialContribution",
         }
     }
 }
@@ -118,6 +127,22 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
         &[("id", Arg::PartnerId), ("draft", Arg::PartnerDraft)],
     ),
     ("partner_delete", &[("id", Arg::PartnerId)]),
+    ("commitments_list", &[("allianceId", Arg::AllianceId)]),
+    (
+        "commitments_set",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("partnerId", Arg::OptionalPartnerId),
+            ("draft", Arg::CommitmentsDraft),
+        ],
+    ),
+    (
+        "commitments_propose_split",
+        &[
+            ("contribution", Arg::FinancialContribution),
+            ("count", Arg::Count),
+        ],
+    ),
     ("document_list", &[("allianceId", Arg::AllianceId)]),
     (
         "document_create",

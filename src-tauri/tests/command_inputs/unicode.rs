@@ -1,7 +1,8 @@
 //! Arbitrary Unicode in every text field: validated, then stored and read back as is.
 
 use allia_core::{
-    AllianceDraft, DocumentKind, DocumentSettings, Organisation, PartnerDraft, SignatureDraft,
+    AllianceDraft, CommitmentsDraft, DocumentKind, DocumentSettings, Organisation, PartnerDraft,
+    SignatureDraft,
 };
 use allia_store::StoreError;
 use proptest::prelude::*;
@@ -65,6 +66,10 @@ pub const TEXT_FIELDS: &[(Arg, &[&str])] = &[
         ],
     ),
     (Arg::SignatureDraft, &["/party", "/signatory"]),
+    (
+        Arg::CommitmentsDraft,
+        &["/financial/0/budgetLine", "/inKind/0/description"],
+    ),
 ];
 
 pub fn expect_stored<T>(stored: Result<T, StoreError>) -> Result<T, TestCaseError> {
@@ -162,6 +167,24 @@ pub async fn store_text_case(fx: &Fixture, kind: Arg, value: Value) -> Result<()
                             .find(|s| s.party == party)
                             .ok_or(StoreError::NotFound(allia_store::Entity::Signature))
                     })
+                }
+            )
+        }
+        Arg::CommitmentsDraft => {
+            let alliance = id("@@alliance");
+            check!(
+                CommitmentsDraft,
+                |input| store.set_commitments(&alliance, None, &input).await,
+                |stored| {
+                    store
+                        .commitments(&stored.alliance_id)
+                        .await
+                        .and_then(|all| {
+                            all.into_iter()
+                                .find(|c| c.partner_id.is_none())
+                                .map(|c| c.draft)
+                                .ok_or(StoreError::NotFound(allia_store::Entity::Commitments))
+                        })
                 }
             )
         }

@@ -115,6 +115,23 @@ export const commands = {
 	 */
 	documentChangeClause: (id: string, clauseId: string, change: ClauseChange) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_change_clause", { id, clauseId, change })),
 	/**
+	/**
+	 *  The commitments recorded for an alliance: the association's first (`partnerId`
+	 *  null), then the partners' in their order.
+	 */
+	commitmentsList: (allianceId: string) => typedError<PartyCommitments[], AppError>(__TAURI_INVOKE("commitments_list", { allianceId })),
+	/**
+	 *  Records what one party commits (`partnerId` null: the user's own association),
+	 *  replacing what it had. Field errors are named `financial.0.schedule`,
+	 *  `inKind.1.description`…
+	 */
+	commitmentsSet: (allianceId: string, partnerId: string | null, draft: CommitmentsDraft) => typedError<PartyCommitments, AppError>(__TAURI_INVOKE("commitments_set", { allianceId, partnerId, draft })),
+	/**
+	 *  The instalments « Répartir en N versements » proposes for a contribution: amounts
+	 *  that add up exactly, the dates already typed kept (allia-core's
+	 *  `propose_instalments`). Needs no vault.
+	 */
+	commitmentsProposeSplit: (contribution: FinancialContribution, count: number) => typedError<Instalment[], AppError>(__TAURI_INVOKE("commitments_propose_split", { contribution, count })),
 	 *  Moves the current version to `status` (forward only), with the rules of allia-core
 	 *  on the built document:
 	 *  - reaching « Prêt à signer » (or skipping it) while « [à compléter] » blanks or
@@ -374,6 +391,13 @@ export type ClauseAnchor = {
 
 /**  What the person does to one clause in the builder. */
 export type ClauseChange = 
+	/**  Natures of a financial contribution (subvention, mécénat financier…). */
+	contributionNatures: Choice<ContributionNature>[],
+	/**
+	 *  Kinds of payment schedule (« À la signature », « Sur justificatifs »,
+	 *  « Échéancier »).
+	 */
+	paymentScheduleKinds: Choice<PaymentScheduleKind>[],
 /**  Includes or leaves out an optional clause; an edited text stays. */
 { type: "include"; value: boolean } | 
 /**  Replaces the clause's text; the include choice stays. */
@@ -439,6 +463,12 @@ export type ContractDocument = {
 	canSign: boolean,
 	/**
 	 *  Whether the current version is frozen ([`DocumentStatus::is_frozen`]): a change
+/**  What the user edits about one party's commitments. */
+export type CommitmentsDraft = {
+	financial?: FinancialContribution[],
+	inKind?: InKindContribution[],
+};
+
 	 *  then starts version `current.number + 1`.
 	 */
 	frozen: boolean,
@@ -464,6 +494,17 @@ export type Designation = {
 
 /**  A whole document, ready to be laid out. */
 export type Document = {
+/**  The nature of a financial contribution, as conventions and accounts name it. */
+export type ContributionNature = 
+/**  Subvention (loi n° 2000-321 du 12 avril 2000, article 9-1). */
+"subsidy" | 
+/**  Mécénat financier (don, article 238 bis du code général des impôts). */
+"financial_sponsorship" | 
+/**  Cotisation. */
+"membership_fee" | 
+/**  Participation aux frais. */
+"cost_sharing";
+
 	metadata: Metadata,
 	/**  Running header, printed at the top of every page but the first (e.g. the alliance). */
 	header: string | null,
@@ -583,6 +624,16 @@ export type FormDraft = {
 };
 
 /**  Where a draft belongs: one draft per alliance, area and form. */
+/**  A sum of money a party commits to pay. */
+export type FinancialContribution = {
+	nature: ContributionNature,
+	/**  Amount in cents, more than zero. */
+	amountCents: number,
+	schedule?: PaymentSchedule,
+	/**  For a public funder: the budget programme or line charged (free text). */
+	budgetLine?: string | null,
+};
+
 export type FormDraftKey = {
 	/**
 	 *  The alliance the form belongs to; `None` for an area of the whole app (the
@@ -621,6 +672,28 @@ export type LocalRegister = {
 };
 
 /**  Why the vault was locked without being asked. */
+/**  Something other than money a party brings: premises, staff time, equipment… */
+export type InKindContribution = {
+	description: string,
+	/**  Its estimated value in cents (zero when not valued). */
+	valueCents: number,
+};
+
+/**  One dated payment of a schedule. */
+export type Instalment = {
+	/**
+	 *  When it is paid. `None` only in an unsaved draft (a row whose date is not typed
+	 *  yet): [`CommitmentsDraft::validated`] refuses it, so a stored schedule always has
+	 *  its dates.
+	 */
+	date?: string | null,
+	/**
+	 *  Amount in cents. (Declared a plain `number` to TypeScript: a JavaScript number
+	 *  holds it exactly, amounts being capped at [`AMOUNT_MAX_CENTS`], far below 2^53.)
+	 */
+	amountCents: number,
+};
+
 export type LockCause = "inactivity" | "sleep" | 
 /**
  *  The desktop session was locked (`session_lock`: D-Bus on Linux, polled on Windows
@@ -739,6 +812,17 @@ export type RecoveryKit = {
 /**
  *  A piece of text in one style. Spaces inside runs are ordinary breakable spaces;
  *  U+00A0 and U+202F never break.
+/**  The stored commitments of one party of one alliance. */
+export type PartyCommitments = {
+	id: string,
+	allianceId: string,
+	/**  The partner who commits; `None` for the user's own association. */
+	partnerId: string | null,
+	createdAt: string,
+	updatedAt: string,
+	draft: CommitmentsDraft,
+};
+
  */
 export type Run = {
 	text: string,
@@ -747,6 +831,21 @@ export type Run = {
 };
 
 export type Settings = {
+/**  When a financial contribution is paid. */
+export type PaymentSchedule = 
+/**  In one payment, at signature. */
+{ kind: "at_signature" } | 
+/**  As the receiving party sends the supporting documents (« sur justificatifs »). */
+{ kind: "on_receipts" } | 
+/**  Dated instalments; their amounts add up exactly to the contribution. */
+{ kind: "instalments"; instalments: Instalment[] };
+
+/**
+ *  The kind of a [`PaymentSchedule`] without its instalments, for the screens' choice
+ *  (the same texts as the schedule's `kind` tag).
+ */
+export type PaymentScheduleKind = "at_signature" | "on_receipts" | "instalments";
+
 	/**  Minutes without input before the vault locks itself. */
 	autoLockMinutes: number,
 	/**
