@@ -548,6 +548,28 @@ pub fn pronoun(gender: Gender, number: GrammaticalNumber) -> &'static str {
     }
 }
 
+/// The sentence the designation field shows as an example, written with the same rules
+/// as the contracts: « Le Département d’Indre-et-Loire, représenté par …, ci-après
+/// dénommé « le Département ». Engagements du Département. » An empty name stands as
+/// « [Nom] ».
+pub fn example_sentence(name: &str, designation: &Designation) -> String {
+    let name = match name.trim() {
+        "" => "[Nom]",
+        name => name,
+    };
+    let short = match designation.short_name.trim() {
+        "" => designation.with_article(name),
+        short => short.to_string(),
+    };
+    format!(
+        "{}, {} par …, ci-après {} «\u{a0}{short}\u{a0}». Engagements {}.",
+        upper_first(&designation.with_article(name)),
+        designation.agree("représenté"),
+        designation.agree("dénommé"),
+        of_designated(&short),
+    )
+}
+
 /// Splits a designated name into a leading article (as written) and the rest.
 fn split_article(text: &str) -> Option<(&str, &str)> {
     for prefix in ["les ", "le ", "la ", "l’", "l'"] {
@@ -1003,6 +1025,33 @@ mod tests {
         assert_eq!(to_designated("la Commune"), "à la Commune");
         assert_eq!(to_designated("l’Université"), "à l’Université");
         assert_eq!(to_designated("OQM"), "à OQM");
+    }
+
+    #[test]
+    fn the_example_sentence_agrees_and_contracts() {
+        let d = propose(
+            "Département d’Indre-et-Loire",
+            None,
+            ActorType::LocalAuthority,
+        );
+        assert_eq!(
+            example_sentence("Département d’Indre-et-Loire", &d),
+            "Le Département d’Indre-et-Loire, représenté par …, ci-après dénommé \
+             «\u{a0}le Département\u{a0}». Engagements du Département."
+        );
+        let u = propose("Université Grenoble Alpes", None, ActorType::Academic);
+        assert_eq!(
+            example_sentence("Université Grenoble Alpes", &u),
+            "L’Université Grenoble Alpes, représentée par …, ci-après dénommée \
+             «\u{a0}l’Université\u{a0}». Engagements de l’Université."
+        );
+        let a = propose("Les Amis du Quartier", Some("LAQ"), ActorType::Association);
+        assert_eq!(
+            example_sentence(" Les Amis du Quartier ", &a),
+            "Les Amis du Quartier, représentés par …, ci-après dénommés \
+             «\u{a0}LAQ\u{a0}». Engagements de LAQ."
+        );
+        assert!(example_sentence("", &Designation::default()).starts_with("[Nom], représentée par"));
     }
 
     #[test]
