@@ -52,6 +52,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             alliances::demo_load,
             alliances::alliance_export,
             alliances::alliance_import,
+            designation::designation_propose,
+            designation::designation_example,
             partners::partner_list,
             partners::partner_create,
             partners::partner_update,

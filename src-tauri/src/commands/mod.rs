@@ -63,6 +63,7 @@ where
 pub mod alliances;
 pub mod backups;
 pub mod commitments;
+pub mod designation;
 pub mod documents;
 pub mod drafts;
 pub mod kit;

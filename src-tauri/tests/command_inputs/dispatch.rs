@@ -277,6 +277,20 @@ pub async fn dispatch(
         "catalog" => {
             let _ = allia_core::Catalog::build();
         }
+        "designation_propose" => {
+            let name: String = arg(args, "name")?;
+            let acronym: Option<String> = optional_arg(args, "acronym")?;
+            let actor_type: allia_core::ActorType = arg(args, "actorType")?;
+            let designation =
+                allia_core::designation::propose(&name, acronym.as_deref(), actor_type);
+            // What the field shows as the proposal is always a valid designation.
+            designation.validated().map_err(AppError::from)?;
+        }
+        "designation_example" => {
+            let name: String = arg(args, "name")?;
+            let designation: allia_core::Designation = arg(args, "designation")?;
+            let _ = allia_core::designation::example_sentence(&name, &designation);
+        }
         "alliance_list" => {
             store.alliances().await?;
         }

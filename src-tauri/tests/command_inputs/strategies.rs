@@ -54,6 +54,14 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
             "organisation": organisation(), "actorType": "company", "role": "member",
             "resources": "Des locaux.", "resourceTags": ["locaux", "comptabilité"]
         })],
+        Arg::ActorType => ["local_authority", "association", "state", "company"]
+            .into_iter()
+            .map(s)
+            .collect(),
+        Arg::Designation => vec![
+            json!({ "article": "le", "gender": "masculine", "number": "singular", "shortName": "le Département" }),
+            json!({ "article": "none", "gender": "feminine", "number": "plural", "shortName": "" }),
+        ],
         Arg::DocumentKind => [
             "partnership_agreement",
             "partnership_charter",

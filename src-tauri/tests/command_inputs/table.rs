@@ -14,6 +14,10 @@ pub enum Arg {
     Organisation,
     AllianceDraft,
     PartnerDraft,
+    /// A kind of actor (`ActorType`).
+    ActorType,
+    /// How contracts name an organisation (`Designation`).
+    Designation,
     DocumentKind,
     DocumentSettings,
     DocumentStatus,
@@ -43,6 +47,8 @@ impl Arg {
             Arg::Organisation => "Organisation",
             Arg::AllianceDraft => "AllianceDraft",
             Arg::PartnerDraft => "PartnerDraft",
+            Arg::ActorType => "ActorType",
+            Arg::Designation => "Designation",
             Arg::DocumentKind => "DocumentKind",
             Arg::DocumentSettings => "DocumentSettings",
             Arg::DocumentStatus => "DocumentStatus",
@@ -114,6 +120,18 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
     ("demo_load", &[]),
     ("alliance_export", &[("id", Arg::AllianceId)]),
     ("alliance_import", &[]),
+    (
+        "designation_propose",
+        &[
+            ("name", Arg::Text),
+            ("acronym", Arg::OptionalText),
+            ("actorType", Arg::ActorType),
+        ],
+    ),
+    (
+        "designation_example",
+        &[("name", Arg::Text), ("designation", Arg::Designation)],
+    ),
     ("partner_list", &[("allianceId", Arg::AllianceId)]),
     (
         "partner_create",

@@ -97,24 +97,24 @@ export const commands = {
 	 *  it, or `None` when the person cancelled the dialog.
 	 */
 	allianceImport: () => typedError<Alliance | null, AppError>(__TAURI_INVOKE("alliance_import")),
+	/**
+	 *  The designation allia-core proposes for an organisation from its name, its acronym
+	 *  and its kind of actor (`allia_core::designation::propose`): article, gender, number
+	 *  and short name (« le Département », « l’Université », « OQM »). Needs no open vault:
+	 *  it reads nothing stored. Never fails; an empty name gets the noun of its kind.
+	 */
+	designationPropose: (name: string, acronym: string | null, actorType: ActorType) => __TAURI_INVOKE<Designation>("designation_propose", { name, acronym, actorType }),
+	/**
+	 *  The example sentence the designation field shows under its controls, written by
+	 *  allia-core with the contracts' rules (`allia_core::designation::example_sentence`):
+	 *  « Le Département d’Indre-et-Loire, représenté par …, ci-après dénommé « le
+	 *  Département ». Engagements du Département. »
+	 */
+	designationExample: (name: string, designation: Designation) => __TAURI_INVOKE<string>("designation_example", { name, designation }),
 	partnerList: (allianceId: string) => typedError<Partner[], AppError>(__TAURI_INVOKE("partner_list", { allianceId })),
 	partnerCreate: (allianceId: string, draft: PartnerDraft) => typedError<Partner, AppError>(__TAURI_INVOKE("partner_create", { allianceId, draft })),
 	partnerUpdate: (id: string, draft: PartnerDraft) => typedError<Partner, AppError>(__TAURI_INVOKE("partner_update", { id, draft })),
 	partnerDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("partner_delete", { id })),
-	documentList: (allianceId: string) => typedError<ContractDocument[], AppError>(__TAURI_INVOKE("document_list", { allianceId })),
-	documentCreate: (allianceId: string, kind: DocumentKind, settings: DocumentSettings) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_create", { allianceId, kind, settings })),
-	/**  Saves the settings; when the current version is frozen this starts a new version. */
-	documentUpdate: (id: string, settings: DocumentSettings) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_update", { id, settings })),
-	/**
-	 *  Changes one clause (include it or not, its text), merged into the saved settings;
-	 *  on a frozen version this starts a new version. A new text is first rendered with the
-	 *  alliance's data (`allia_docs::templates::check_clause_edit`): a text that cannot be
-	 *  rendered is refused as a validation error on the field `clauses.<clause id>`, with the
-	 *  French reason, and nothing is saved. The model's own text saved back is no edit: it
-	 *  restores the model, so « Texte modifié » shows only while the text differs.
-	 */
-	documentChangeClause: (id: string, clauseId: string, change: ClauseChange) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_change_clause", { id, clauseId, change })),
-	/**
 	/**
 	 *  The commitments recorded for an alliance: the association's first (`partnerId`
 	 *  null), then the partners' in their order.
@@ -132,6 +132,20 @@ export const commands = {
 	 *  `propose_instalments`). Needs no vault.
 	 */
 	commitmentsProposeSplit: (contribution: FinancialContribution, count: number) => typedError<Instalment[], AppError>(__TAURI_INVOKE("commitments_propose_split", { contribution, count })),
+	documentList: (allianceId: string) => typedError<ContractDocument[], AppError>(__TAURI_INVOKE("document_list", { allianceId })),
+	documentCreate: (allianceId: string, kind: DocumentKind, settings: DocumentSettings) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_create", { allianceId, kind, settings })),
+	/**  Saves the settings; when the current version is frozen this starts a new version. */
+	documentUpdate: (id: string, settings: DocumentSettings) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_update", { id, settings })),
+	/**
+	 *  Changes one clause (include it or not, its text), merged into the saved settings;
+	 *  on a frozen version this starts a new version. A new text is first rendered with the
+	 *  alliance's data (`allia_docs::templates::check_clause_edit`): a text that cannot be
+	 *  rendered is refused as a validation error on the field `clauses.<clause id>`, with the
+	 *  French reason, and nothing is saved. The model's own text saved back is no edit: it
+	 *  restores the model, so « Texte modifié » shows only while the text differs.
+	 */
+	documentChangeClause: (id: string, clauseId: string, change: ClauseChange) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_change_clause", { id, clauseId, change })),
+	/**
 	 *  Moves the current version to `status` (forward only), with the rules of allia-core
 	 *  on the built document:
 	 *  - reaching « Prêt à signer » (or skipping it) while « [à compléter] » blanks or
@@ -259,7 +273,11 @@ export type AllianceDraft = {
 	territory?: string | null,
 	startDate?: string | null,
 	status: AllianceStatus,
-	/**  What its convention says about duration, signature and disputes. */
+	/**
+	 *  What its convention says about duration, signature and disputes (stored as one
+	 *  JSON column, `alliance.terms`). Left out of the JSON when none is set, so files and
+	 *  frozen snapshots written before terms existed read and write back byte for byte.
+	 */
 	terms?: AgreementTerms,
 };
 
@@ -373,6 +391,13 @@ export type Catalog = {
 	documentKinds: Choice<DocumentKind>[],
 	documentStatuses: Choice<DocumentStatus>[],
 	legalForms: string[],
+	/**  Natures of a financial contribution (subvention, mécénat financier…). */
+	contributionNatures: Choice<ContributionNature>[],
+	/**
+	 *  Kinds of payment schedule (« À la signature », « Sur justificatifs »,
+	 *  « Échéancier »).
+	 */
+	paymentScheduleKinds: Choice<PaymentScheduleKind>[],
 };
 
 /**  One option of a closed list. */
@@ -391,13 +416,6 @@ export type ClauseAnchor = {
 
 /**  What the person does to one clause in the builder. */
 export type ClauseChange = 
-	/**  Natures of a financial contribution (subvention, mécénat financier…). */
-	contributionNatures: Choice<ContributionNature>[],
-	/**
-	 *  Kinds of payment schedule (« À la signature », « Sur justificatifs »,
-	 *  « Échéancier »).
-	 */
-	paymentScheduleKinds: Choice<PaymentScheduleKind>[],
 /**  Includes or leaves out an optional clause; an edited text stays. */
 { type: "include"; value: boolean } | 
 /**  Replaces the clause's text; the include choice stays. */
@@ -445,6 +463,12 @@ export type ClauseView = {
 	edited: boolean,
 };
 
+/**  What the user edits about one party's commitments. */
+export type CommitmentsDraft = {
+	financial?: FinancialContribution[],
+	inKind?: InKindContribution[],
+};
+
 /**  A stored document of an alliance, with its current (latest) version. */
 export type ContractDocument = {
 	id: string,
@@ -463,18 +487,23 @@ export type ContractDocument = {
 	canSign: boolean,
 	/**
 	 *  Whether the current version is frozen ([`DocumentStatus::is_frozen`]): a change
-/**  What the user edits about one party's commitments. */
-export type CommitmentsDraft = {
-	financial?: FinancialContribution[],
-	inKind?: InKindContribution[],
-};
-
 	 *  then starts version `current.number + 1`.
 	 */
 	frozen: boolean,
 	/**  Whether « Revenir au brouillon » is offered: [`DocumentVersion::check_return_to_draft`]. */
 	canReturnToDraft: boolean,
 };
+
+/**  The nature of a financial contribution, as conventions and accounts name it. */
+export type ContributionNature = 
+/**  Subvention (loi n° 2000-321 du 12 avril 2000, article 9-1). */
+"subsidy" | 
+/**  Mécénat financier (don, article 238 bis du code général des impôts). */
+"financial_sponsorship" | 
+/**  Cotisation. */
+"membership_fee" | 
+/**  Participation aux frais. */
+"cost_sharing";
 
 /**
  *  How contracts name one organisation. Stored with the organisation; when absent
@@ -494,17 +523,6 @@ export type Designation = {
 
 /**  A whole document, ready to be laid out. */
 export type Document = {
-/**  The nature of a financial contribution, as conventions and accounts name it. */
-export type ContributionNature = 
-/**  Subvention (loi n° 2000-321 du 12 avril 2000, article 9-1). */
-"subsidy" | 
-/**  Mécénat financier (don, article 238 bis du code général des impôts). */
-"financial_sponsorship" | 
-/**  Cotisation. */
-"membership_fee" | 
-/**  Participation aux frais. */
-"cost_sharing";
-
 	metadata: Metadata,
 	/**  Running header, printed at the top of every page but the first (e.g. the alliance). */
 	header: string | null,
@@ -606,6 +624,16 @@ export type FieldError = {
 	message: string,
 };
 
+/**  A sum of money a party commits to pay. */
+export type FinancialContribution = {
+	nature: ContributionNature,
+	/**  Amount in cents, more than zero. */
+	amountCents: number,
+	schedule?: PaymentSchedule,
+	/**  For a public funder: the budget programme or line charged (free text). */
+	budgetLine?: string | null,
+};
+
 /**  A registration number issued outside France, with the register that issued it. */
 export type ForeignRegistration = {
 	/**  The register's name or acronym, e.g. « BCE » (Banque-Carrefour des Entreprises). */
@@ -624,16 +652,6 @@ export type FormDraft = {
 };
 
 /**  Where a draft belongs: one draft per alliance, area and form. */
-/**  A sum of money a party commits to pay. */
-export type FinancialContribution = {
-	nature: ContributionNature,
-	/**  Amount in cents, more than zero. */
-	amountCents: number,
-	schedule?: PaymentSchedule,
-	/**  For a public funder: the budget programme or line charged (free text). */
-	budgetLine?: string | null,
-};
-
 export type FormDraftKey = {
 	/**
 	 *  The alliance the form belongs to; `None` for an area of the whole app (the
@@ -654,24 +672,6 @@ export type Gender = "masculine" |
 /**  Grammatical number of the name (« les Restos du Cœur » is plural). */
 export type GrammaticalNumber = "singular" | "plural";
 
-export type List = {
-	ordered: boolean,
-	/**  Each item is one paragraph of runs. */
-	items: Run[][],
-};
-
-/**
- *  Entry of an association of local law (Alsace-Moselle) in the register of
- *  associations kept by a tribunal judiciaire (Code civil local, articles 21 to 79).
- */
-export type LocalRegister = {
-	/**  Seat of the tribunal judiciaire, e.g. « Strasbourg ». */
-	court: string,
-	volume: string,
-	folio: string,
-};
-
-/**  Why the vault was locked without being asked. */
 /**  Something other than money a party brings: premises, staff time, equipment… */
 export type InKindContribution = {
 	description: string,
@@ -694,6 +694,24 @@ export type Instalment = {
 	amountCents: number,
 };
 
+export type List = {
+	ordered: boolean,
+	/**  Each item is one paragraph of runs. */
+	items: Run[][],
+};
+
+/**
+ *  Entry of an association of local law (Alsace-Moselle) in the register of
+ *  associations kept by a tribunal judiciaire (Code civil local, articles 21 to 79).
+ */
+export type LocalRegister = {
+	/**  Seat of the tribunal judiciaire, e.g. « Strasbourg ». */
+	court: string,
+	volume: string,
+	folio: string,
+};
+
+/**  Why the vault was locked without being asked. */
 export type LockCause = "inactivity" | "sleep" | 
 /**
  *  The desktop session was locked (`session_lock`: D-Bus on Linux, polled on Windows
@@ -724,9 +742,9 @@ export type Organisation = {
 	acronym?: string | null,
 	/**  Forme juridique, e.g. « Association loi 1901 ». */
 	legalForm?: string | null,
-	/**  Numéro RNA: W + 9 digits. */
+	/**  Numéro RNA: W + 9 characters, stored upper case without separators. */
 	rna?: string | null,
-	/**  SIREN (9 digits) or SIRET (14 digits). */
+	/**  SIREN (9 digits) or SIRET (14 digits), stored as digits only. */
 	siret?: string | null,
 	street?: string | null,
 	postalCode?: string | null,
@@ -742,7 +760,10 @@ export type Organisation = {
 	 *  from its name and actor type is used.
 	 */
 	designation?: Designation | null,
-	/**  Country, in French (« Belgique »); France when absent. */
+	/**
+	 *  Country, in French (« Belgique »); France when absent. France is always stored
+	 *  as `None` (« France », « FRANCE », « fr » typed are normalised to it).
+	 */
 	country?: string | null,
 	/**  Outside France: the number given by the country's register (« BCE 0456.789.123 »). */
 	foreignRegistration?: ForeignRegistration | null,
@@ -791,27 +812,6 @@ export type PartnerRole =
 /**  Chef de file: coordinates and represents the alliance. */
 "lead" | "member" | "associated_partner" | "funder";
 
-/**  A party's signature of a version: who signed for it, and when. */
-export type PartySignature = {
-	/**  The party's name as printed in the document. */
-	party: string,
-	signatory: string,
-	signedOn: string,
-};
-
-/**
- *  Sent to the web view when the window was asked to close while the recovery key is
- *  still pending: the window stays open and the recovery screen asks the person.
- */
-export type RecoveryKeyCloseRequested = null;
-
-export type RecoveryKit = {
-	recoveryKey: string,
-};
-
-/**
- *  A piece of text in one style. Spaces inside runs are ordinary breakable spaces;
- *  U+00A0 and U+202F never break.
 /**  The stored commitments of one party of one alliance. */
 export type PartyCommitments = {
 	id: string,
@@ -823,14 +823,14 @@ export type PartyCommitments = {
 	draft: CommitmentsDraft,
 };
 
- */
-export type Run = {
-	text: string,
-	bold: boolean,
-	italic: boolean,
+/**  A party's signature of a version: who signed for it, and when. */
+export type PartySignature = {
+	/**  The party's name as printed in the document. */
+	party: string,
+	signatory: string,
+	signedOn: string,
 };
 
-export type Settings = {
 /**  When a financial contribution is paid. */
 export type PaymentSchedule = 
 /**  In one payment, at signature. */
@@ -846,6 +846,27 @@ export type PaymentSchedule =
  */
 export type PaymentScheduleKind = "at_signature" | "on_receipts" | "instalments";
 
+/**
+ *  Sent to the web view when the window was asked to close while the recovery key is
+ *  still pending: the window stays open and the recovery screen asks the person.
+ */
+export type RecoveryKeyCloseRequested = null;
+
+export type RecoveryKit = {
+	recoveryKey: string,
+};
+
+/**
+ *  A piece of text in one style. Spaces inside runs are ordinary breakable spaces;
+ *  U+00A0 and U+202F never break.
+ */
+export type Run = {
+	text: string,
+	bold: boolean,
+	italic: boolean,
+};
+
+export type Settings = {
 	/**  Minutes without input before the vault locks itself. */
 	autoLockMinutes: number,
 	/**
