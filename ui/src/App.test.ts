@@ -23,6 +23,9 @@ const catalog: Catalog = {
   documentKinds: [{ value: "partnership_agreement", label: "Convention de partenariat", help: null }],
   documentStatuses: [{ value: "draft", label: "Brouillon", help: null }],
   legalForms: ["Association loi 1901"],
+  contributionNatures: [],
+  paymentScheduleKinds: [],
+  publicFunderActorTypes: [],
 };
 
 class CommandError {

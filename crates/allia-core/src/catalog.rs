@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::alliance::AllianceStatus;
-use crate::commitment::{ContributionNature, PaymentScheduleKind};
+use crate::commitment::{is_public_funder, ContributionNature, PaymentScheduleKind};
 use crate::document::{DocumentKind, DocumentStatus};
 use crate::organisation::LEGAL_FORM_SUGGESTIONS;
 use crate::partner::{ActorType, PartnerRole};
@@ -34,6 +34,9 @@ pub struct Catalog {
     /// Kinds of payment schedule (« À la signature », « Sur justificatifs »,
     /// « Échéancier »).
     pub payment_schedule_kinds: Vec<Choice<PaymentScheduleKind>>,
+    /// The kinds of actor that are public funders (`commitment::is_public_funder`):
+    /// their contributions name the budget line charged.
+    pub public_funder_actor_types: Vec<ActorType>,
 }
 
 impl Catalog {
@@ -70,6 +73,10 @@ impl Catalog {
                 PaymentScheduleKind::label,
                 Some(PaymentScheduleKind::help),
             ),
+            public_funder_actor_types: ActorType::ALL
+                .into_iter()
+                .filter(|&a| is_public_funder(a))
+                .collect(),
         }
     }
 }
@@ -106,5 +113,9 @@ mod tests {
         assert!(c.legal_forms.contains(&"Association loi 1901".to_string()));
         assert_eq!(c.contribution_natures[1].label, "Mécénat financier");
         assert_eq!(c.payment_schedule_kinds[2].label, "Échéancier");
+        assert_eq!(
+            c.public_funder_actor_types,
+            vec![ActorType::LocalAuthority, ActorType::State]
+        );
     }
 }

@@ -398,6 +398,11 @@ export type Catalog = {
 	 *  « Échéancier »).
 	 */
 	paymentScheduleKinds: Choice<PaymentScheduleKind>[],
+	/**
+	 *  The kinds of actor that are public funders (`commitment::is_public_funder`):
+	 *  their contributions name the budget line charged.
+	 */
+	publicFunderActorTypes: ActorType[],
 };
 
 /**  One option of a closed list. */

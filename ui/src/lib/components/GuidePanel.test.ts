@@ -12,6 +12,9 @@ const catalog: Catalog = {
   documentKinds: [{ value: "partnership_charter", label: "Charte partenariale", help: "Pose le cadre éthique." }],
   documentStatuses: [],
   legalForms: [],
+  contributionNatures: [],
+  paymentScheduleKinds: [],
+  publicFunderActorTypes: [],
 };
 
 describe("GuidePanel", () => {

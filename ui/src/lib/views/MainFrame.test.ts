@@ -12,6 +12,9 @@ const catalog: Catalog = {
   documentKinds: [],
   documentStatuses: [],
   legalForms: [],
+  contributionNatures: [],
+  paymentScheduleKinds: [],
+  publicFunderActorTypes: [],
 };
 
 /** What a keyboard reaches with Tab, in document order (no positive tabindex in the app). */

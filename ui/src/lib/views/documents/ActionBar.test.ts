@@ -20,6 +20,9 @@ const catalog: Catalog = {
     { value: "signed", label: "Signé", help: null },
   ],
   legalForms: [],
+  contributionNatures: [],
+  paymentScheduleKinds: [],
+  publicFunderActorTypes: [],
 };
 
 function documentAt(status: DocumentStatus, nextStatus: DocumentStatus | null, canReturnToDraft = false): ContractDocument {

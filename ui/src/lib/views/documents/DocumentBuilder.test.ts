@@ -30,6 +30,9 @@ const catalog: Catalog = {
     { value: "signed", label: "Signé", help: null },
   ],
   legalForms: [],
+  contributionNatures: [],
+  paymentScheduleKinds: [],
+  publicFunderActorTypes: [],
 };
 
 const clauses: ClauseView[] = [

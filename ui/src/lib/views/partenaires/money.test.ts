@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { centsToInput, formatEuros, inputToCents } from "./money";
+
+const N = "\u202f";
+
+describe("amounts in euros", () => {
+  it("are written as allia-core writes them (money::format_euros)", () => {
+    // The same cases as crates/allia-core/src/money.rs.
+    expect(formatEuros(0)).toBe(`0,00${N}€`);
+    expect(formatEuros(5)).toBe(`0,05${N}€`);
+    expect(formatEuros(50_000)).toBe(`500,00${N}€`);
+    expect(formatEuros(1_250_050)).toBe(`12${N}500,50${N}€`);
+    expect(formatEuros(10_000_000_000)).toBe(`100${N}000${N}000,00${N}€`);
+    expect(formatEuros(-12_345)).toBe(`-123,45${N}€`);
+  });
+
+  it("read what people type, to the cent", () => {
+    expect(inputToCents("12 500")).toBe(1_250_000);
+    expect(inputToCents("12 500,50")).toBe(1_250_050);
+    expect(inputToCents(`12${N}500,5`)).toBe(1_250_050);
+    expect(inputToCents("12\u00a0500.05 €")).toBe(1_250_005);
+    expect(inputToCents("0,01")).toBe(1);
+    expect(inputToCents("30000")).toBe(3_000_000);
+    expect(inputToCents("-5")).toBe(-500);
+    expect(inputToCents("  ")).toBeNull();
+    for (const bad of ["12,345", "douze", "1.200,50", "12,", ",5", "1e5", "12 500 €€"]) {
+      expect(inputToCents(bad), bad).toBeUndefined();
+    }
+  });
+
+  it("show in a field what reads back as the same cents", () => {
+    for (const cents of [0, 1, 99, 100, 1_250_000, 1_250_050, 10_000_000_000]) {
+      expect(inputToCents(centsToInput(cents))).toBe(cents);
+    }
+    expect(centsToInput(1_250_000)).toBe(`12${N}500`);
+    expect(centsToInput(1_250_050)).toBe(`12${N}500,50`);
+    expect(centsToInput(null)).toBe("");
+  });
+});
