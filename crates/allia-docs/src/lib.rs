@@ -2,6 +2,7 @@
 //! a contract in that model, the typesetter that lays it out as a PDF, and the DOCX
 //! writer for partners who edit in Word.
 
+pub mod annex_pdf;
 pub mod docx;
 pub mod kit;
 pub mod model;

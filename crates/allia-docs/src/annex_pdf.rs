@@ -1,0 +1,534 @@
+//! The PDF files a person attaches to the annexes they add (statuts, RIB, budget
+//! détaillé…; issue 9, item 3), appended after the exported document with lopdf, the
+//! page numbers continuing: the document's own footers count the appended pages
+//! ([`crate::pdf::Typesetter::render_before`]), and each appended page gets the footer
+//! « <annex title> — Page N / M » where the document prints its own: centred, 14 mm above
+//! the bottom edge, 8.5 pt grey serif (Times, whose widths are those of the document's
+//! Liberation Serif).
+//!
+//! The annex pages are copied as they are (content, fonts, images, links); what belonged
+//! to the annex's file as a whole (its outline, forms, structure tree, encryption) is
+//! left behind.
+
+use std::sync::OnceLock;
+
+use allia_core::AllianceFile;
+use lopdf::content::{Content, Operation};
+use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream};
+use printpdf::{BuiltinFont, ParsedFont};
+
+use crate::render::{RenderError, Rendered};
+use crate::templates::{self, DocumentOptions};
+
+/// The footer's type size, in points (the typesetter's `theme.margins.size`).
+const FOOTER_SIZE: f32 = 8.5;
+/// The footer's grey (0 black, 1 white; the typesetter's `theme.margins.grey`).
+const FOOTER_GREY: f32 = 0.4;
+/// From the page's bottom edge to the footer's baseline, in points: 14 mm (the
+/// typesetter's `footer_baseline` on A4).
+const FOOTER_BASELINE: f32 = 14.0 * 72.0 / 25.4;
+/// Left and right margins the footer line stays within, in points (25 mm each).
+const SIDE_MARGIN: f32 = 25.0 * 72.0 / 25.4;
+/// The resource name of the footer's font on an appended page (not one a file uses).
+const FONT_RESOURCE: &str = "AlliaAnnexFooter";
+/// What any single stream of an annex may decompress to while it is read.
+const MAX_DECOMPRESSED_STREAM: usize = 256 * 1024 * 1024;
+
+/// Why the annexes could not be appended.
+#[derive(Debug, thiserror::Error)]
+pub enum AnnexPdfError {
+    /// The document itself could not be built or typeset.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// An annex's file is not a PDF lopdf can read, or has no page (the vault checks
+    /// both when it is attached: seeing this means the stored file was damaged).
+    #[error(
+        "L’annexe «\u{a0}{title}\u{a0}» n’a pas pu être lue\u{a0}: joignez de nouveau son PDF."
+    )]
+    Unreadable { title: String },
+    /// The combined file could not be written.
+    #[error("Les annexes n’ont pas pu être ajoutées au PDF ({0}).")]
+    Write(String),
+}
+
+/// One annex to append: its title (for the footer) and its PDF bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct AnnexFile<'a> {
+    pub title: &'a str,
+    pub bytes: &'a [u8],
+}
+
+fn load(annex: &AnnexFile<'_>) -> Result<Document, AnnexPdfError> {
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(MAX_DECOMPRESSED_STREAM),
+        ..lopdf::LoadOptions::default()
+    };
+    let unreadable = || AnnexPdfError::Unreadable {
+        title: annex.title.to_string(),
+    };
+    if !annex.bytes.starts_with(b"%PDF-") {
+        return Err(unreadable());
+    }
+    let document =
+        Document::load_mem_with_options(annex.bytes, options).map_err(|_| unreadable())?;
+    if document.get_pages().is_empty() {
+        return Err(unreadable());
+    }
+    Ok(document)
+}
+
+/// The number of pages of an annex's PDF.
+///
+/// # Errors
+/// [`AnnexPdfError::Unreadable`] when it is not a readable PDF with pages.
+pub fn page_count(annex: &AnnexFile<'_>) -> Result<usize, AnnexPdfError> {
+    Ok(load(annex)?.get_pages().len())
+}
+
+/// Builds the document from `file` with `options`, typesets it with footers counting
+/// the annexes' pages, and appends the annexes' PDFs in the order given. Without
+/// annexes this is exactly [`crate::render::render`] in PDF.
+///
+/// # Errors
+/// [`AnnexPdfError::Render`] when the document cannot be built or typeset,
+/// [`AnnexPdfError::Unreadable`] for an annex that is not a readable PDF,
+/// [`AnnexPdfError::Write`] when the combined file cannot be written.
+pub fn render_with_annexes(
+    file: &AllianceFile,
+    options: &DocumentOptions,
+    annexes: &[AnnexFile<'_>],
+) -> Result<Rendered, AnnexPdfError> {
+    let built = templates::build(file, options).map_err(RenderError::from)?;
+    let following = annexes.iter().map(page_count).sum::<Result<usize, _>>()?;
+    let main = crate::pdf::shared()
+        .and_then(|typesetter| typesetter.render_before(&built.document, following))
+        .map_err(RenderError::from)?;
+    Ok(Rendered {
+        bytes: append_annexes(main, annexes)?,
+        warnings: built.warnings,
+    })
+}
+
+/// Appends the annexes' pages after `main_pdf`'s, in order, each page stamped with the
+/// footer « <annex title> — Page N / M », N counting on from the document's last page and
+/// M the pages of the whole file. `main_pdf` is returned untouched when there is no
+/// annex. The document's own footers are not changed: render it with
+/// [`crate::pdf::Typesetter::render_before`] so that they count the appended pages.
+///
+/// # Errors
+/// [`AnnexPdfError::Unreadable`] for an annex that is not a readable PDF with pages (or
+/// a `main_pdf` that is not one), [`AnnexPdfError::Write`] when the result cannot be
+/// written.
+pub fn append_annexes(
+    main_pdf: Vec<u8>,
+    annexes: &[AnnexFile<'_>],
+) -> Result<Vec<u8>, AnnexPdfError> {
+    if annexes.is_empty() {
+        return Ok(main_pdf);
+    }
+    let mut main =
+        Document::load_mem(&main_pdf).map_err(|e| AnnexPdfError::Write(e.to_string()))?;
+    let loaded = annexes
+        .iter()
+        .map(|annex| load(annex).map(|doc| (annex.title, doc)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let total = main.get_pages().len()
+        + loaded
+            .iter()
+            .map(|(_, d)| d.get_pages().len())
+            .sum::<usize>();
+    let root = root_pages(&main)?;
+    let font = main.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Times-Roman",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let mut number = main.get_pages().len();
+    for (title, mut annex) in loaded {
+        prepare_pages(&mut annex);
+        annex.renumber_objects_with(main.max_id + 1);
+        let pages: Vec<ObjectId> = annex.get_pages().into_values().collect();
+        let skipped = page_tree_nodes(&annex);
+        for (id, object) in std::mem::take(&mut annex.objects) {
+            if !skipped.contains(&id) {
+                main.objects.insert(id, object);
+            }
+        }
+        main.max_id = main.max_id.max(annex.max_id);
+        for page in pages {
+            number += 1;
+            let footer = footer_text(title, number, total);
+            stamp(&mut main, page, root, font, &footer)?;
+            append_kid(&mut main, root, page)?;
+        }
+    }
+    main.prune_objects();
+    main.compress();
+    let mut out = Vec::with_capacity(main_pdf.len());
+    main.save_to(&mut out)
+        .map_err(|e| AnnexPdfError::Write(e.to_string()))?;
+    Ok(out)
+}
+
+/// The root of the page tree.
+fn root_pages(doc: &Document) -> Result<ObjectId, AnnexPdfError> {
+    doc.catalog()
+        .and_then(|catalog| catalog.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .map_err(|e| AnnexPdfError::Write(e.to_string()))
+}
+
+/// The page-tree nodes (`/Type /Pages`) and the catalog of an annex: what is not copied
+/// (its pages join the document's tree).
+fn page_tree_nodes(doc: &Document) -> Vec<ObjectId> {
+    doc.objects
+        .iter()
+        .filter(|(_, object)| {
+            object
+                .as_dict()
+                .is_ok_and(|d| d.has_type(b"Pages") || d.has_type(b"Catalog"))
+        })
+        .map(|(id, _)| *id)
+        .collect()
+}
+
+/// Gives each page of `doc` the attributes it inherits from its page-tree nodes
+/// (resources, boxes, rotation), so that it keeps them once moved into another tree,
+/// and drops what points into the annex's own structure tree.
+fn prepare_pages(doc: &mut Document) {
+    const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    for &page in &pages {
+        let mut found: Vec<(&[u8], Object)> = Vec::new();
+        for key in INHERITED {
+            if let Some(value) = inherited(doc, page, key) {
+                found.push((key, value));
+            }
+        }
+        if let Ok(dict) = doc.get_dictionary_mut(page) {
+            for (key, value) in found {
+                dict.set(key, value);
+            }
+            dict.remove(b"StructParents");
+            dict.remove(b"B");
+            if !dict.has(b"MediaBox") {
+                // The PDF default when a file forgets it: US Letter.
+                dict.set("MediaBox", vec![0.into(), 0.into(), 612.into(), 792.into()]);
+            }
+        }
+    }
+}
+
+/// The value of `key` on `page` or the nearest page-tree node above it.
+fn inherited(doc: &Document, page: ObjectId, key: &[u8]) -> Option<Object> {
+    let mut node = doc.get_dictionary(page).ok()?;
+    // A depth bound: a malformed file may loop its `/Parent` links.
+    for _ in 0..64 {
+        if let Ok(value) = node.get(key) {
+            return Some(value.clone());
+        }
+        let parent = node.get(b"Parent").and_then(Object::as_reference).ok()?;
+        node = doc.get_dictionary(parent).ok()?;
+    }
+    None
+}
+
+/// Puts `page` last in the root node's kids and counts it.
+fn append_kid(doc: &mut Document, root: ObjectId, page: ObjectId) -> Result<(), AnnexPdfError> {
+    let broken = |e: lopdf::Error| AnnexPdfError::Write(e.to_string());
+    let pages = doc.get_dictionary_mut(root).map_err(broken)?;
+    let count = pages.get(b"Count").and_then(Object::as_i64).unwrap_or(0);
+    pages.set("Count", count + 1);
+    match pages.get_mut(b"Kids").and_then(Object::as_array_mut) {
+        Ok(kids) => kids.push(page.into()),
+        Err(_) => pages.set("Kids", vec![Object::from(page)]),
+    }
+    Ok(())
+}
+
+/// A number of a page's box, whether written as an integer or a real.
+fn number(doc: &Document, object: &Object) -> Option<f32> {
+    doc.dereference(object).ok()?.1.as_float().ok()
+}
+
+/// The visible area of a page: its crop box, else its media box (`[x0, y0, x1, y1]`).
+fn visible_box(doc: &Document, page: &Dictionary) -> [f32; 4] {
+    let read = |key: &[u8]| -> Option<[f32; 4]> {
+        let (_, object) = doc.dereference(page.get(key).ok()?).ok()?;
+        let values = object.as_array().ok()?;
+        let v: Vec<f32> = values.iter().filter_map(|o| number(doc, o)).collect();
+        (v.len() == 4).then(|| {
+            [
+                v[0].min(v[2]),
+                v[1].min(v[3]),
+                v[0].max(v[2]),
+                v[1].max(v[3]),
+            ]
+        })
+    };
+    read(b"CropBox")
+        .or_else(|| read(b"MediaBox"))
+        .unwrap_or([0.0, 0.0, 612.0, 792.0])
+}
+
+/// Adds the footer to an appended page: its own content wrapped in `q … Q` (so that a
+/// graphics state it leaves changed does not move the footer), then the footer, drawn
+/// along the bottom edge as the page is displayed (its `/Rotate` taken into account).
+fn stamp(
+    doc: &mut Document,
+    page: ObjectId,
+    parent: ObjectId,
+    font: ObjectId,
+    footer: &str,
+) -> Result<(), AnnexPdfError> {
+    let broken = |e: lopdf::Error| AnnexPdfError::Write(e.to_string());
+    let dict = doc.get_dictionary(page).map_err(broken)?.clone();
+    let [x0, y0, x1, y1] = visible_box(doc, &dict);
+    let rotate = dict
+        .get(b"Rotate")
+        .ok()
+        .and_then(|o| number(doc, o))
+        .map_or(0, |r| (r as i64).rem_euclid(360));
+    let (width, height) = (x1 - x0, y1 - y0);
+    // The footer's axes in the page's space: `a b c d e f` of its `cm`.
+    let (across, matrix) = match rotate {
+        90 => (
+            height,
+            [0.0, 1.0, -1.0, 0.0, x1 - FOOTER_BASELINE, y0 + height / 2.0],
+        ),
+        180 => (
+            width,
+            [-1.0, 0.0, 0.0, -1.0, x0 + width / 2.0, y1 - FOOTER_BASELINE],
+        ),
+        270 => (
+            height,
+            [0.0, -1.0, 1.0, 0.0, x0 + FOOTER_BASELINE, y0 + height / 2.0],
+        ),
+        _ => (
+            width,
+            [1.0, 0.0, 0.0, 1.0, x0 + width / 2.0, y0 + FOOTER_BASELINE],
+        ),
+    };
+    let text = fit(footer, (across - 2.0 * SIDE_MARGIN).max(across / 2.0));
+    let text_width = text_width(&text) * FOOTER_SIZE / 1000.0;
+    let operations = vec![
+        Operation::new("Q", vec![]),
+        Operation::new("q", vec![]),
+        Operation::new("cm", matrix.iter().map(|&v| Object::Real(v)).collect()),
+        Operation::new("g", vec![Object::Real(FOOTER_GREY)]),
+        Operation::new("BT", vec![]),
+        Operation::new(
+            "Tf",
+            vec![
+                Object::Name(FONT_RESOURCE.into()),
+                Object::Real(FOOTER_SIZE),
+            ],
+        ),
+        Operation::new(
+            "Td",
+            vec![Object::Real(-text_width / 2.0), Object::Real(0.0)],
+        ),
+        Operation::new(
+            "Tj",
+            vec![Object::String(
+                win_ansi(&text),
+                lopdf::StringFormat::Literal,
+            )],
+        ),
+        Operation::new("ET", vec![]),
+        Operation::new("Q", vec![]),
+    ];
+    let encoded = Content { operations }.encode().map_err(broken)?;
+    let before = doc.add_object(Stream::new(dictionary! {}, b"q\n".to_vec()));
+    let after = doc.add_object(Stream::new(dictionary! {}, encoded));
+    let mut contents = vec![Object::Reference(before)];
+    match dict.get(b"Contents") {
+        Ok(Object::Reference(id)) => match doc.get_object(*id) {
+            Ok(Object::Array(parts)) => contents.extend(parts.iter().cloned()),
+            _ => contents.push(Object::Reference(*id)),
+        },
+        Ok(Object::Array(parts)) => contents.extend(parts.iter().cloned()),
+        _ => {}
+    }
+    contents.push(Object::Reference(after));
+
+    // The page's resources, with the footer's font added; a shared resource dictionary
+    // is copied, not changed for the other pages.
+    let mut resources = match dict.get(b"Resources") {
+        Ok(object) => doc
+            .dereference(object)
+            .ok()
+            .and_then(|(_, o)| o.as_dict().ok().cloned())
+            .unwrap_or_default(),
+        Err(_) => Dictionary::new(),
+    };
+    let mut fonts = match resources.get(b"Font") {
+        Ok(object) => doc
+            .dereference(object)
+            .ok()
+            .and_then(|(_, o)| o.as_dict().ok().cloned())
+            .unwrap_or_default(),
+        Err(_) => Dictionary::new(),
+    };
+    fonts.set(FONT_RESOURCE, font);
+    resources.set("Font", fonts);
+
+    let dict = doc.get_dictionary_mut(page).map_err(broken)?;
+    dict.set("Contents", contents);
+    dict.set("Resources", resources);
+    dict.set("Parent", parent);
+    Ok(())
+}
+
+/// « <title> — Page N / M », as the typesetter writes the document's footers.
+fn footer_text(title: &str, page: usize, pages: usize) -> String {
+    let numbers = format!("Page {page} / {pages}");
+    if title.trim().is_empty() {
+        numbers
+    } else {
+        format!("{} — {numbers}", title.trim())
+    }
+}
+
+/// Times-Roman, as shipped with printpdf (Windows-1252 glyphs), for measuring.
+fn times() -> Option<&'static ParsedFont> {
+    static TIMES: OnceLock<Option<ParsedFont>> = OnceLock::new();
+    TIMES
+        .get_or_init(|| BuiltinFont::TimesRoman.get_parsed_font())
+        .as_ref()
+}
+
+/// Width of one character in Times-Roman, in thousandths of an em.
+fn char_width(c: char) -> f32 {
+    if c == ' ' || c == '\u{a0}' {
+        // printpdf's Times subset maps no glyph to the space: the AFM's width.
+        return 250.0;
+    }
+    let measured = times().and_then(|font| {
+        let units = f32::from(font.pdf_font_metrics.units_per_em.max(1));
+        let gid = font.lookup_glyph_index(c as u32)?;
+        (gid != 0).then(|| f32::from(font.get_horizontal_advance(gid)) * 1000.0 / units)
+    });
+    // Times' average, should the font not say.
+    measured.unwrap_or(500.0)
+}
+
+fn text_width(text: &str) -> f32 {
+    text.chars()
+        .map(|c| char_width(to_drawn(c).unwrap_or('?')))
+        .sum()
+}
+
+/// `text` shortened with « … » so that it is at most `width` points wide; the page
+/// numbers at its end always stay.
+fn fit(text: &str, width: f32) -> String {
+    let limit = width * 1000.0 / FOOTER_SIZE;
+    if text_width(text) <= limit {
+        return text.to_string();
+    }
+    let (head, tail) = match text.rfind(" — Page ") {
+        Some(at) => text.split_at(at),
+        None => return text.to_string(),
+    };
+    let room = limit - text_width(tail) - char_width('…');
+    let mut kept = String::new();
+    let mut used = 0.0;
+    for c in head.chars() {
+        let w = char_width(c);
+        if used + w > room {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    format!("{}…{tail}", kept.trim_end())
+}
+
+/// The character drawn for `c` in a Windows-1252 font: narrow spaces become no-break
+/// spaces, controls are dropped (`None`), others without a glyph become « ? ».
+fn to_drawn(c: char) -> Option<char> {
+    match c {
+        '\u{202f}' | '\u{2009}' | '\u{2007}' => Some('\u{a0}'),
+        c if c.is_control() => None,
+        c if win_ansi_byte(c).is_some() => Some(c),
+        _ => Some('?'),
+    }
+}
+
+/// The Windows-1252 byte of `c`, if it has one.
+fn win_ansi_byte(c: char) -> Option<u8> {
+    const HIGH: [(char, u8); 27] = [
+        ('€', 0x80),
+        ('‚', 0x82),
+        ('ƒ', 0x83),
+        ('„', 0x84),
+        ('…', 0x85),
+        ('†', 0x86),
+        ('‡', 0x87),
+        ('ˆ', 0x88),
+        ('‰', 0x89),
+        ('Š', 0x8a),
+        ('‹', 0x8b),
+        ('Œ', 0x8c),
+        ('Ž', 0x8e),
+        ('‘', 0x91),
+        ('’', 0x92),
+        ('“', 0x93),
+        ('”', 0x94),
+        ('•', 0x95),
+        ('–', 0x96),
+        ('—', 0x97),
+        ('˜', 0x98),
+        ('™', 0x99),
+        ('š', 0x9a),
+        ('›', 0x9b),
+        ('œ', 0x9c),
+        ('ž', 0x9e),
+        ('Ÿ', 0x9f),
+    ];
+    match c as u32 {
+        0x20..=0x7e | 0xa0..=0xff => u8::try_from(c as u32).ok(),
+        _ => HIGH.iter().find(|(h, _)| *h == c).map(|(_, b)| *b),
+    }
+}
+
+/// `text` in Windows-1252 bytes, for the footer's font.
+fn win_ansi(text: &str) -> Vec<u8> {
+    text.chars()
+        .filter_map(to_drawn)
+        .filter_map(|c| win_ansi_byte(c).or(Some(b'?')))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footers_read_like_the_documents() {
+        assert_eq!(
+            footer_text(" Statuts de l’association ", 9, 10),
+            "Statuts de l’association — Page 9 / 10"
+        );
+        assert_eq!(footer_text("", 3, 4), "Page 3 / 4");
+        assert_eq!(
+            win_ansi("« Statuts » — l’œuvre\u{202f}€"),
+            b"\xab Statuts \xbb \x97 l\x92\x9cuvre\xa0\x80".to_vec()
+        );
+        assert_eq!(win_ansi("日本\u{7}"), b"??".to_vec());
+        // Times-Roman's widths (the AFM's): a space 250, « e » 444, « M » 889.
+        assert_eq!(char_width(' ').round(), 250.0);
+        assert_eq!(char_width('e').round(), 444.0);
+        assert_eq!(char_width('M').round(), 889.0);
+    }
+
+    #[test]
+    fn a_long_title_is_shortened_and_keeps_its_numbers() {
+        let long = footer_text(&"Budget prévisionnel détaillé ".repeat(10), 12, 30);
+        let fitted = fit(&long, 300.0);
+        assert!(fitted.ends_with("… — Page 12 / 30"), "{fitted}");
+        assert!(text_width(&fitted) * FOOTER_SIZE / 1000.0 <= 300.0);
+        assert_eq!(fit("Statuts — Page 1 / 2", 300.0), "Statuts — Page 1 / 2");
+    }
+}
