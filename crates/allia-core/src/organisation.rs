@@ -501,22 +501,17 @@ impl Organisation {
         Some(BankDetails { iban, bic })
     }
 
-    /// The designation's short name, trimmed and capped.
-    // Until designation.rs offers its own `Designation::validated`, only the short name's
-    // text is checked here; call that instead once it exists.
+    /// The designation, checked by [`Designation::validated`]; its errors come under
+    /// `designation.` (`designation.shortName`).
     fn normalized_designation(&self, errors: &mut ValidationErrors) -> Option<Designation> {
         let given = self.designation.as_ref()?;
-        let short_name = text(
-            errors,
-            "designation.shortName",
-            &given.short_name,
-            None,
-            SHORT_MAX,
-        );
-        Some(Designation {
-            short_name,
-            ..given.clone()
-        })
+        match given.validated() {
+            Ok(designation) => Some(designation),
+            Err(nested) => {
+                errors.extend_prefixed("designation", nested);
+                Some(given.clone())
+            }
+        }
     }
 }
 
@@ -991,7 +986,7 @@ mod tests {
     }
 
     #[test]
-    fn the_designation_short_name_is_trimmed_and_capped() {
+    fn the_designation_is_checked_under_its_prefix() {
         let o = Organisation {
             designation: Some(Designation {
                 short_name: "  le Département ".into(),
@@ -1014,6 +1009,13 @@ mod tests {
         }
         .validated()
         .expect_err("long");
+        assert_eq!(messages_for(&err, "designation.shortName").len(), 1);
+        let err = Organisation {
+            designation: Some(Designation::default()),
+            ..org("X")
+        }
+        .validated()
+        .expect_err("empty short name");
         assert_eq!(messages_for(&err, "designation.shortName").len(), 1);
     }
 
