@@ -128,6 +128,8 @@ fn place_date_and_copies_from_the_command_line_are_printed() {
         "{text}"
     );
     assert!(!text.contains("Fait à Tours"), "{text}");
+    assert!(text.contains("tribunal judiciaire de Lyon"), "{text}");
+    assert!(!text.contains("tribunal judiciaire de Tours"), "{text}");
 
     // From the vault too (the stored alliance has no terms).
     let docx_free = dir.path().join("depuis-le-coffre.pdf");
@@ -152,6 +154,76 @@ fn place_date_and_copies_from_the_command_line_are_printed() {
         text.contains("Fait à Saint-Étienne, le 1er décembre 2027"),
         "{text}"
     );
+}
+
+#[test]
+fn the_alliance_terms_are_printed_from_the_file_and_from_the_vault() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let demo = demo(dir.path());
+    let file = changed_file(&demo, "avec-conditions.json", |v| {
+        v["alliance"]["terms"] = serde_json::json!({
+            "durationMonths": 36,
+            "tacitRenewal": true,
+            "noticeMonths": 3,
+            "signaturePlace": "Tours",
+            "signatureDate": "2027-06-01",
+            "copies": 2,
+            "court": "tribunal judiciaire de Tours"
+        });
+    });
+    let from_file = dir.path().join("depuis-le-fichier.pdf");
+    let out = allia(&[
+        "render",
+        "--input",
+        path(&file),
+        "--document",
+        "convention",
+        "--out",
+        path(&from_file),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // Imported, the terms are in the vault, and render from there the same way.
+    let out = allia(&[
+        "import",
+        "--vault",
+        path(&demo.vault),
+        "--input",
+        path(&file),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let imported = stdout(&out)
+        .split('\t')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let from_vault = dir.path().join("depuis-le-coffre.pdf");
+    let out = allia(&[
+        "render",
+        "--vault",
+        path(&demo.vault),
+        "--alliance",
+        &imported,
+        "--document",
+        "convention",
+        "--out",
+        path(&from_vault),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    for pdf in [&from_file, &from_vault] {
+        let text = flat_text(pdf);
+        assert!(
+            text.contains("Fait à Tours, le 1er juin 2027, en 2 exemplaires originaux."),
+            "{}: {text}",
+            pdf.display()
+        );
+        assert!(
+            text.contains("tribunal judiciaire de Tours"),
+            "{}",
+            pdf.display()
+        );
+    }
 }
 
 #[test]
