@@ -106,6 +106,11 @@ describe("CommitmentsEditor", () => {
     const error = await screen.findByTestId("error-financial.0.schedule");
     expect(error.textContent).toBe(SHORT);
     expect(screen.getByTestId("commitments-error")).toHaveTextContent("Certains champs sont à corriger");
+    // The instalments are what to correct: marked, described by the message, the first one focused.
+    const first = screen.getByTestId("commitments-financial-0-instalment-0-amount");
+    expect(first).toHaveAttribute("aria-invalid", "true");
+    expect(first.getAttribute("aria-describedby")).toContain(error.id);
+    await waitFor(() => expect(document.activeElement).toBe(first));
     expect(screen.queryByTestId("commitments-saved")).toBeNull();
 
     // Editing the budget line is not about the schedule: the error stays; fixing an instalment puts it away.
