@@ -154,6 +154,7 @@ pub fn document(content: &KitContent<'_>) -> Document {
             language: "fr-FR".into(),
         },
         header: None,
+        initials: false,
         footer_title: format!("{TITLE} — confidentiel"),
         blocks,
     }

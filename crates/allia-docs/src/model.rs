@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::templates::wording;
+use crate::templates::{typography, wording};
 
 /// A whole document, ready to be laid out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -18,6 +18,10 @@ pub struct Document {
     /// Footer title: the footer reads « <footer_title> — Page N / M ».
     pub footer_title: String,
     pub blocks: Vec<Block>,
+    /// Prints an area for the signatories' initials (« Paraphes ») in the footer of every
+    /// page but the last (a document setting). Layout only: never sent to the screens.
+    #[serde(skip)]
+    pub initials: bool,
 }
 
 impl Document {
@@ -252,7 +256,8 @@ impl Signatures {
     /// like `place`, to leave a blank; `copies` originals.
     pub fn new(place: &str, date: &str, copies: u32, signatories: Vec<Signatory>) -> Signatures {
         Signatures {
-            sentence: wording::signature_sentence(place, date, copies),
+            // The date and the number of originals never break at a line end.
+            sentence: typography::tie_numbers(&wording::signature_sentence(place, date, copies)),
             approval: wording::APPROVAL.to_string(),
             rows: wording::signatory_rows(signatories),
         }

@@ -62,6 +62,7 @@ pub fn options(
         place: settings.place.clone(),
         signature_date: settings.signature_date,
         copies: settings.copies,
+        initials: settings.initials,
         version,
         ..DocumentOptions::new(kind, settings.title.clone(), creation_date)
     }

@@ -44,7 +44,7 @@ fn document_xml_holds_the_whole_contract() {
         "1\u{202f}250,00\u{a0}€",
         "« & < > \" ' »",
         "mettre à disposition un local",
-        "Fait à Saint-Aubin, le 26 novembre 2026, en 4 exemplaires originaux.",
+        "Fait à Saint-Aubin, le 26\u{a0}novembre\u{a0}2026, en 4\u{a0}exemplaires originaux.",
         // The PDF's wording, from the model.
         "Lu et approuvé",
     ] {
@@ -169,6 +169,7 @@ fn odd_document(s: &str, k: usize) -> Document {
     Document {
         metadata: meta,
         header: Some(s.into()),
+        initials: false,
         footer_title: s.into(),
         blocks: vec![
             Block::Title {
@@ -237,6 +238,7 @@ fn odd_inputs_give_well_formed_packages() {
     let empty = Document {
         metadata: metadata(),
         header: None,
+        initials: false,
         footer_title: String::new(),
         blocks: Vec::new(),
     };

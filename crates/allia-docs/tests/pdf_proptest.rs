@@ -24,6 +24,7 @@ fn document(texts: Vec<String>) -> Document {
     Document {
         metadata: sample::metadata(),
         header: Some(t(0)),
+        initials: false,
         footer_title: t(1),
         blocks: vec![
             Block::Title {

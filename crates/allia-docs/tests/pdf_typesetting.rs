@@ -57,6 +57,7 @@ fn doc(blocks: Vec<Block>) -> Document {
     Document {
         metadata: sample::metadata(),
         header: Some("Alliance des Tilleuls".into()),
+        initials: false,
         footer_title: "Convention".into(),
         blocks,
     }

@@ -166,7 +166,7 @@ fn document_frame_metadata_and_signatures() {
     };
     assert_eq!(
         s.sentence,
-        "Fait à Château-Renault, le 15 janvier 2026, en 6 exemplaires originaux."
+        "Fait à Château-Renault, le 15\u{a0}janvier\u{a0}2026, en 6\u{a0}exemplaires originaux."
     );
     let signatories: Vec<_> = s.signatories().collect();
     assert_eq!(signatories.len(), 6);
@@ -188,7 +188,7 @@ fn document_frame_metadata_and_signatures() {
         "association loi 1901",
         "W372009876",
         "SIRET 732\u{a0}829\u{a0}320\u{a0}00074",
-        "4 rue de la Paix, 37110 Château-Renault",
+        "4\u{a0}rue de la Paix, 37110\u{a0}Château-Renault",
         "représentés par Marie Durand, Présidente",
         "ci-après dénommés «\u{a0}LAQ\u{a0}»",
     ] {

@@ -44,7 +44,9 @@ impl Writer {
         self.docx = docx.add_table(t);
     }
 
-    pub fn block(&mut self, block: &Block) {
+    /// Writes `block`; `keep_with_next` keeps its end on the page of what follows (its
+    /// last paragraph whole, or its last row), as before the signature block.
+    pub fn block(&mut self, block: &Block, keep_with_next: bool) {
         match block {
             Block::Title { title, subtitle } => {
                 self.paragraph(styled(styles::TITLE, &text::sanitize(title)));
@@ -61,13 +63,24 @@ impl Writer {
             Block::SubArticle { heading, .. } => {
                 self.paragraph(styled(styles::HEADING_2, &text::sanitize(heading)));
             }
-            Block::Paragraph(p) => self.paragraph(body_paragraph(p)),
-            Block::List(list) => self.list(list),
+            Block::Paragraph(p) => {
+                let paragraph = body_paragraph(p);
+                self.paragraph(if keep_with_next {
+                    paragraph.keep_next(true).keep_lines(true)
+                } else {
+                    paragraph
+                });
+            }
+            Block::List(list) => self.list(list, keep_with_next),
             Block::Table(table) => {
-                if let Some(t) = data_table(table) {
+                if let Some(t) = data_table(table, keep_with_next) {
                     self.table(t);
                     // Keeps the next table, if any, from merging with this one.
-                    self.paragraph(Paragraph::new().style(styles::NORMAL));
+                    self.paragraph(
+                        Paragraph::new()
+                            .style(styles::NORMAL)
+                            .keep_next(keep_with_next),
+                    );
                 }
             }
             Block::Signatures(s) => {
@@ -94,7 +107,7 @@ impl Writer {
         }
     }
 
-    fn list(&mut self, list: &model::List) {
+    fn list(&mut self, list: &model::List, keep_with_next: bool) {
         let num_id = if list.ordered {
             let id = self.next_ordered_num_id;
             self.next_ordered_num_id += 1;
@@ -107,10 +120,14 @@ impl Writer {
         } else {
             styles::BULLET_NUM_ID
         };
-        for item in &list.items {
+        let last = list.items.len().saturating_sub(1);
+        for (k, item) in list.items.iter().enumerate() {
             let mut p = Paragraph::new()
                 .style(styles::LIST)
                 .numbering(NumberingId::new(num_id), IndentLevel::new(0));
+            if keep_with_next && k == last {
+                p = p.keep_next(true).keep_lines(true);
+            }
             for run in text::runs(item) {
                 p = p.add_run(run);
             }
@@ -167,12 +184,14 @@ pub fn column_widths(relative: &[f32], columns: usize) -> Vec<usize> {
         .collect()
 }
 
-fn cell(runs: Vec<Run>, width: usize, header: bool) -> TableCell {
+/// A cell of one paragraph; `keep_next` for a header row (kept with the first body row)
+/// or a row kept with what follows the table.
+fn cell(runs: Vec<Run>, width: usize, header: bool, keep_next: bool) -> TableCell {
     let mut p = Paragraph::new().style(styles::TABLE_TEXT);
     for run in runs {
         p = p.add_run(if header { run.bold() } else { run });
     }
-    if header {
+    if header || keep_next {
         p = p.keep_next(true);
     }
     let cell = TableCell::new()
@@ -186,8 +205,9 @@ fn cell(runs: Vec<Run>, width: usize, header: bool) -> TableCell {
 }
 
 /// A bordered table with a bold header row repeated on each page; `None` when the
-/// model's table has no column at all.
-fn data_table(table: &model::Table) -> Option<Table> {
+/// model's table has no column at all. `keep_with_next` keeps its last row with what
+/// follows the table.
+fn data_table(table: &model::Table, keep_with_next: bool) -> Option<Table> {
     let columns = table
         .rows
         .iter()
@@ -206,7 +226,7 @@ fn data_table(table: &model::Table) -> Option<Table> {
             .enumerate()
             .map(|(i, w)| {
                 let label = table.header.get(i).map(String::as_str).unwrap_or("");
-                cell(vec![text::run(label, true, false)], *w, true)
+                cell(vec![text::run(label, true, false)], *w, true, false)
             })
             .collect();
         rows.push(
@@ -216,7 +236,8 @@ fn data_table(table: &model::Table) -> Option<Table> {
                 .height_rule(HeightRule::AtLeast),
         );
     }
-    for row in &table.rows {
+    let last = table.rows.len().saturating_sub(1);
+    for (k, row) in table.rows.iter().enumerate() {
         let cells = widths
             .iter()
             .enumerate()
@@ -225,6 +246,7 @@ fn data_table(table: &model::Table) -> Option<Table> {
                     row.get(i).map(|r| text::runs(r)).unwrap_or_default(),
                     *w,
                     false,
+                    keep_with_next && k == last,
                 )
             })
             .collect();

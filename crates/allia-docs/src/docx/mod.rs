@@ -15,7 +15,8 @@ mod text;
 
 use docx_rs::{AlignmentType, Docx, Footer, Header, NumPages, PageMargin, PageNum, Paragraph};
 
-use crate::model::Document;
+use crate::model::{Block, Document};
+use crate::templates::wording;
 
 /// A4 portrait, in twips.
 pub const PAGE_WIDTH: u32 = 11906;
@@ -55,13 +56,17 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
     );
     let docx = styles::install(docx);
     let docx = running_header(docx, doc.header.as_deref());
+    let signatories = doc.signing_parties().len();
+    let initials = doc.initials.then_some(signatories);
     let docx = docx
-        .footer(footer(&doc.footer_title))
-        .first_footer(footer(&doc.footer_title));
+        .footer(footer(&doc.footer_title, initials))
+        .first_footer(footer(&doc.footer_title, initials));
 
     let mut writer = blocks::Writer::new(docx);
-    for block in &doc.blocks {
-        writer.block(block);
+    for (k, block) in doc.blocks.iter().enumerate() {
+        // The signature block takes the paragraph before it along (never alone on a page).
+        let signatures_next = matches!(doc.blocks.get(k + 1), Some(Block::Signatures(_)));
+        writer.block(block, signatures_next);
     }
     package::pack(writer.finish(), &doc.metadata)
 }
@@ -76,15 +81,20 @@ fn running_header(docx: Docx, header: Option<&str>) -> Docx {
         .first_header(Header::new().add_paragraph(Paragraph::new().style(styles::HEADER)))
 }
 
-/// « <title> — Page N / M », with N and M as fields Word and LibreOffice compute.
-fn footer(title: &str) -> Footer {
+/// « <title> — Page N / M », with N and M as fields Word and LibreOffice compute; with
+/// `initials` (the number of signatories), the initials line above it.
+fn footer(title: &str, initials: Option<usize>) -> Footer {
     let title = text::single_line(title);
     let lead = if title.trim().is_empty() {
         "Page ".to_owned()
     } else {
         format!("{} — Page ", title.trim())
     };
-    Footer::new().add_paragraph(
+    let footer = match initials {
+        Some(signatories) => Footer::new().add_paragraph(initials_line(signatories)),
+        None => Footer::new(),
+    };
+    footer.add_paragraph(
         Paragraph::new()
             .style(styles::FOOTER)
             .align(AlignmentType::Center)
@@ -93,4 +103,17 @@ fn footer(title: &str) -> Footer {
             .add_run(text::run(" / ", false, false))
             .add_num_pages(NumPages::new()),
     )
+}
+
+/// « Paraphes : ______ ______ » (a blank per signatory, one at least), right-aligned.
+/// Unlike the PDF it shows on the last page too: the Word field that would hide it there
+/// (`IF NUMPAGES > PAGE …`, nested fields) is printed as « 61 » by LibreOffice, which does
+/// not evaluate fields nested in `IF`.
+fn initials_line(signatories: usize) -> Paragraph {
+    let blanks = vec!["________"; signatories.max(1)].join("   ");
+    let label = format!("{}\u{a0}: {blanks}", wording::INITIALS);
+    Paragraph::new()
+        .style(styles::FOOTER)
+        .align(AlignmentType::Right)
+        .add_run(text::run(&label, false, true))
 }

@@ -71,6 +71,14 @@ impl<'a> Builder<'a> {
 
     pub fn block(&mut self, block: &Block) {
         let theme = self.theme;
+        let first = self.units.len();
+        self.block_units(block, theme);
+        if let Some(unit) = self.units.get_mut(first) {
+            unit.block_start = true;
+        }
+    }
+
+    fn block_units(&mut self, block: &Block, theme: &Theme) {
         match block {
             Block::Title { title, subtitle } => self.title(title, subtitle.as_deref()),
             Block::Section { text } => self.heading(text, theme.section),
@@ -236,7 +244,11 @@ impl<'a> Builder<'a> {
             } else {
                 theme.item_space
             };
+            let first = self.units.len();
             self.push_lines(items, marker_items, space, body);
+            if let Some(unit) = self.units.get_mut(first) {
+                unit.block_start = true;
+            }
         }
     }
 

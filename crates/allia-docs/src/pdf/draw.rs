@@ -9,11 +9,12 @@ use printpdf::{
 };
 
 use crate::model::Document;
+use crate::templates::wording;
 
 use super::fonts::{Face, Fonts};
 use super::layout::Item;
 use super::linebreak::{break_lines, is_nonbreaking_space, Chunk, Line};
-use super::theme::Theme;
+use super::theme::{Stroke, Theme};
 use super::PdfError;
 
 /// miniz level 1: page content (hex glyph strings) is repetitive enough that the
@@ -60,6 +61,9 @@ pub fn document(
                 margins.header_rule,
             );
             canvas.draw(&mut ops, &rule);
+        }
+        if doc.initials && index + 1 < count {
+            canvas.draw_initials(&mut ops, doc.signing_parties().len());
         }
         let footer = canvas.footer_line(&doc.footer_title, index + 1, count + following);
         canvas.draw_centred(&mut ops, footer, margins.footer_baseline);
@@ -242,6 +246,67 @@ impl Canvas<'_> {
             grey: true,
         };
         self.draw(ops, &item);
+    }
+
+    /// « Paraphes » and a box per signatory (one at least), right-aligned in the band
+    /// between the body and the footer line.
+    fn draw_initials(&mut self, ops: &mut Vec<Op>, signatories: usize) {
+        let (page, area) = (&self.theme.page, self.theme.initials);
+        let count = signatories.max(1);
+        let room = page.body_width * area.max_share;
+        let width = area
+            .box_width
+            .min((room - area.gap * (count - 1) as f32) / count as f32);
+        let top = page.top + page.body_height + area.top;
+        let bottom = top + area.box_height;
+        let right = self.theme.right();
+        let left = right - count as f32 * width - (count - 1) as f32 * area.gap;
+        for k in 0..count {
+            let x1 = left + k as f32 * (width + area.gap);
+            let x2 = x1 + width;
+            for y in [top, bottom] {
+                self.draw(ops, &Item::rule(x1, x2, y, area.stroke));
+            }
+            for x in [x1, x2] {
+                self.draw_vertical(ops, x, top, bottom, area.stroke);
+            }
+        }
+        let size = self.theme.margins.size;
+        let label = self.one_line(Face::Italic, wording::INITIALS, page.body_width / 4.0);
+        let label_width = label.width as f32 * size / 1000.0;
+        let item = Item::Text {
+            x: left - area.label_gap - label_width,
+            baseline: (top + bottom) / 2.0 + size * 0.35,
+            size,
+            line: label,
+            justify: None,
+            grey: true,
+        };
+        self.draw(ops, &item);
+    }
+
+    /// A vertical line from `top` to `bottom` at `x`.
+    fn draw_vertical(&mut self, ops: &mut Vec<Op>, x: f32, top: f32, bottom: f32, stroke: Stroke) {
+        let page_height = self.theme.page.height;
+        let point = |y: f32| LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(page_height - y),
+            },
+            bezier: false,
+        };
+        ops.push(Op::SetOutlineColor {
+            col: grey_colour(stroke.grey),
+        });
+        ops.push(Op::SetOutlineThickness {
+            pt: Pt(stroke.thickness),
+        });
+        ops.push(Op::DrawLine {
+            line: PdfLine {
+                points: vec![point(top), point(bottom)],
+                is_closed: false,
+            },
+        });
     }
 
     /// « <title> — Page N / M »; a title too long for the line is shortened with « … ».

@@ -64,4 +64,7 @@ pub struct Unit {
     pub repeat_header: Option<usize>,
     /// A forced page break.
     pub page_break: bool,
+    /// The first unit of a block or of a list item: where a paragraph starts, for the
+    /// signature block to take the whole last paragraph along.
+    pub block_start: bool,
 }

@@ -85,7 +85,8 @@ fn space(unit: &Unit, at_top: bool) -> f32 {
     }
 }
 
-fn chain_height(chain: &[Unit], at_top: bool) -> f32 {
+/// Height of units placed one after the other, from the top of a page when `at_top`.
+pub fn chain_height(chain: &[Unit], at_top: bool) -> f32 {
     chain
         .iter()
         .enumerate()

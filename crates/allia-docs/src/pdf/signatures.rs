@@ -1,14 +1,66 @@
 //! The signature block: the model's « Fait à … » sentence, then its rows of signatories
 //! in columns, each with the approval formula and room to sign by hand. Kept on one page
-//! whenever it fits (the DOCX side is `docx/signatures.rs`).
+//! whenever it fits, and never alone on it: the text before it comes along (the DOCX side
+//! is `docx/signatures.rs`).
 
 use crate::model::{Align, Signatory, Signatures};
 
 use super::blocks::{text_lines, Builder};
 use super::fonts::Face;
 use super::layout::{Item, Unit};
+use super::paginate::chain_height;
 
 pub fn block(b: &mut Builder<'_>, s: &Signatures) {
+    let first = b.units.len();
+    units(b, s);
+    take_text_along(b, first);
+}
+
+/// The signature block is never alone on its page, where it could be detached from the
+/// text it signs: the units before it (from `first`) are glued to it, its whole last
+/// paragraph (or list item, or table), with the heading glued to that, when they fit on
+/// one page with the block's first row; else as many of its last lines as fit. An
+/// explicit page break before the block is left as the author wanted it.
+fn take_text_along(b: &mut Builder<'_>, first: usize) {
+    let units = &mut b.units;
+    if first == 0 || first >= units.len() || units[first - 1].page_break {
+        return;
+    }
+    // The block's own first chain: the sentence and the first row of signatories.
+    let mut end = first;
+    while end + 1 < units.len() && units[end].keep_with_next {
+        end += 1;
+    }
+    let start = units[..first]
+        .iter()
+        .rposition(|u| u.block_start || u.page_break)
+        .map_or(0, |k| if units[k].page_break { k + 1 } else { k });
+    for from in start..first {
+        if from > start && units[from - 1].keep_with_next {
+            continue;
+        }
+        // Pagination moves the whole chain this starts, with what is already glued to it.
+        let mut chain = from;
+        while chain > 0 && units[chain - 1].keep_with_next {
+            chain -= 1;
+        }
+        let header = units[chain]
+            .repeat_header
+            .and_then(|h| b.headers.get(h))
+            .map_or(0.0, |h| h.height);
+        if b.theme
+            .fits(header + chain_height(&units[chain..=end], true))
+        {
+            for unit in &mut units[from..first] {
+                unit.keep_with_next = true;
+            }
+            return;
+        }
+    }
+    units[first - 1].keep_with_next = true;
+}
+
+fn units(b: &mut Builder<'_>, s: &Signatures) {
     let theme = b.theme.signatures;
     let body = b.theme.body;
     let head = b.body_lines(&[(Face::Regular, &s.sentence)], body, Align::Left);

@@ -136,6 +136,23 @@ pub struct Margins {
     pub footer_baseline: f32,
 }
 
+/// The initials area (« Paraphes ») of the footer: a label, then one box per signatory,
+/// at the right of the band between the body and the footer line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InitialsArea {
+    /// From the body's bottom to the boxes' top.
+    pub top: f32,
+    pub box_height: f32,
+    /// The widest a box gets (fewer signatories).
+    pub box_width: f32,
+    pub gap: f32,
+    /// The share of the body width all the boxes may take together.
+    pub max_share: f32,
+    /// Between the label and the first box.
+    pub label_gap: f32,
+    pub stroke: Stroke,
+}
+
 /// The whole typographic setting of a document.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
@@ -158,6 +175,7 @@ pub struct Theme {
     pub signatures: SignatureBlock,
     pub key: KeyBlock,
     pub margins: Margins,
+    pub initials: InitialsArea,
 }
 
 const PAGE_WIDTH: f32 = 595.28;
@@ -288,6 +306,18 @@ impl Theme {
                 grey: 0.6,
             },
             footer_baseline: PAGE_HEIGHT - 14.0 * MM,
+        },
+        initials: InitialsArea {
+            top: 2.5 * MM,
+            box_height: 8.0 * MM,
+            box_width: 16.0 * MM,
+            gap: 2.0 * MM,
+            max_share: 0.6,
+            label_gap: 3.0 * MM,
+            stroke: Stroke {
+                thickness: 0.5,
+                grey: 0.4,
+            },
         },
     };
 

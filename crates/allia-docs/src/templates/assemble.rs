@@ -289,6 +289,7 @@ pub fn assemble(
             language: "fr-FR".into(),
         },
         header: Some(alliance),
+        initials: options.initials,
         footer_title: title,
         blocks,
     };

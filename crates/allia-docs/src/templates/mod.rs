@@ -91,6 +91,10 @@ pub struct DocumentOptions {
     pub copies: Option<u32>,
     pub creation_date: NaiveDate,
     pub version: u32,
+    /// An area for the signatories' initials (« Paraphes ») in the footer of every page
+    /// but the last.
+    #[serde(default)]
+    pub initials: bool,
 }
 
 impl DocumentOptions {
@@ -105,6 +109,7 @@ impl DocumentOptions {
             copies: None,
             creation_date,
             version: 1,
+            initials: false,
         }
     }
 }

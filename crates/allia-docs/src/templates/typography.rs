@@ -208,7 +208,107 @@ pub fn fix_typography(text: &str) -> String {
             }
         }
     }
+    tie_numbers(&out)
+}
+
+/// French month names, as [`format_date`] writes them.
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// Ties what must not be split at a line end, wherever the text comes from (a template,
+/// a date, what the user typed): the groups of a number (« 12 500 » → U+202F between
+/// groups of three digits), a number and the word it counts or measures (« 1 200 heures »,
+/// « 2 ans », « 1er décembre » → U+00A0), a month and its year (« décembre 2025 ») and
+/// « h » and its minutes (« 9 h 05 »). Only breakable spaces (U+0020) change; the PDF
+/// typesetter and Word keep U+00A0 and U+202F on one line (French typographic usage, as
+/// in the Lexique des règles typographiques en usage à l’Imprimerie nationale).
+pub fn tie_numbers(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            if let Some(tie) = tie_before(&out, &chars[i + 1..]) {
+                out.push(tie);
+                continue;
+            }
+        }
+        out.push(c);
+    }
     out
+}
+
+/// Whether a space (between `before` and `after`) must not break, and what replaces it.
+fn tie_before(before: &str, after: &[char]) -> Option<char> {
+    let breaks = |c: char| c == ' ' || c == '\n' || c == '\t';
+    // The word just before, up to a breakable space or an earlier tie (U+00A0); its
+    // opening punctuation and markup left aside.
+    let word = before.rsplit(|c| breaks(c) || c == NBSP).next()?;
+    let word = word.trim_start_matches(['(', '[', '«', '*', '_', '-', '+', '−', '“']);
+    let next = *after.first()?;
+    let digits_after = after.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits_after == 3 && is_group_head(word) {
+        return Some(NNBSP);
+    }
+    if next.is_alphabetic() && (is_number(word) || is_ordinal(word)) {
+        return Some(NBSP);
+    }
+    if next.is_ascii_digit() {
+        let lower = word.to_lowercase();
+        if MONTHS.contains(&lower.as_str()) {
+            return Some(NBSP);
+        }
+        // « 9 h 05 »: « h » already tied to its hour.
+        if word == "h" && before.ends_with(&format!("{NBSP}h")) {
+            let hour = before[..before.len() - 1 - NBSP.len_utf8()]
+                .rsplit(|c| breaks(c) || c == NBSP)
+                .next()
+                .unwrap_or_default();
+            if !hour.is_empty() && hour.chars().all(|c| c.is_ascii_digit()) {
+                return Some(NBSP);
+            }
+        }
+    }
+    None
+}
+
+/// « 12 », « 1 200 »: digits in groups (U+202F between them), the first of one to three
+/// digits and the others of three: what a further group of three may follow.
+fn is_group_head(word: &str) -> bool {
+    let mut groups = word.split(NNBSP);
+    let first = groups.next().unwrap_or_default();
+    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    digits(first) && first.len() <= 3 && groups.all(|g| digits(g) && g.len() == 3)
+}
+
+/// « 12 », « 1 200 », « 2,5 », « 14,00 »: a number, grouped or with decimals.
+fn is_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word.ends_with(|c: char| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | NNBSP))
+}
+
+/// « 1er », « 1re », « 2e », « 3ème », « 1ers »: an ordinal in figures.
+fn is_ordinal(word: &str) -> bool {
+    let suffix = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    suffix.len() < word.len()
+        && matches!(
+            suffix,
+            "er" | "ers" | "re" | "res" | "e" | "es" | "ème" | "èmes" | "ᵉ" | "ᵉʳ"
+        )
 }
 
 #[cfg(test)]
@@ -307,6 +407,50 @@ mod tests {
         // A real semicolon after a word or a lone « & » keeps its no-break space.
         assert_eq!(fix_typography("amp ; & ; x&"), "amp\u{a0}; &\u{a0}; x&");
         assert_eq!(fix_typography("fin;"), "fin\u{a0};");
+    }
+
+    #[test]
+    fn number_groups_units_and_dates_do_not_break() {
+        let (nb, nn) = (NBSP, NNBSP);
+        assert_eq!(
+            fix_typography("de 12 500 € sur 2 ans"),
+            format!("de 12{nn}500{nn}€ sur 2{nb}ans")
+        );
+        assert_eq!(
+            fix_typography("1 200 heures"),
+            format!("1{nn}200{nb}heures")
+        );
+        assert_eq!(
+            fix_typography("1 250 000,50 €"),
+            format!("1{nn}250{nn}000,50{nn}€")
+        );
+        assert_eq!(fix_typography("à 14 400 €."), format!("à 14{nn}400{nn}€."));
+        assert_eq!(
+            fix_typography("le 1er décembre 2025."),
+            format!("le 1er{nb}décembre{nb}2025.")
+        );
+        assert_eq!(
+            fix_typography("15 août 2026"),
+            format!("15{nb}août{nb}2026")
+        );
+        assert_eq!(fix_typography("à 9 h 05"), format!("à 9{nb}h{nb}05"));
+        assert_eq!(fix_typography("(12 mois)"), format!("(12{nb}mois)"));
+        assert_eq!(
+            fix_typography("**12 500 €**"),
+            format!("**12{nn}500{nn}€**")
+        );
+        // Not a group: a year then a count, a phone number, a code with letters.
+        assert_eq!(
+            fix_typography("en 2025 300 personnes"),
+            format!("en 2025 300{nb}personnes")
+        );
+        assert_eq!(fix_typography("02 47 00 00 00"), "02 47 00 00 00");
+        assert_eq!(fix_typography("W372001234 au"), "W372001234 au");
+        assert_eq!(fix_typography("article 3. Les"), "article 3. Les");
+        assert_eq!(fix_typography("h 05"), "h 05");
+        // Already tied text is left as it is.
+        let tied = fix_typography("le 1er décembre 2025 : 12 500 €");
+        assert_eq!(fix_typography(&tied), tied);
     }
 
     #[test]

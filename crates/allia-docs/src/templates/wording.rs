@@ -10,6 +10,9 @@ pub const BLANK_TO_FILL: &str = "……………………";
 /// Under each signatory's name, above the signature.
 pub const APPROVAL: &str = "Lu et approuvé";
 
+/// Beside the boxes where each signatory initials every page but the last.
+pub const INITIALS: &str = "Paraphes";
+
 /// « Article 3 — Durée », or « Article 3 » when the title is blank.
 pub fn article_heading(number: u32, title: &str) -> String {
     heading(&format!("Article {number}"), title)

@@ -122,6 +122,7 @@ pub fn sample() -> Document {
     Document {
         metadata: metadata(),
         header: Some("Alliance des Tilleuls — Convention de partenariat".into()),
+        initials: false,
         footer_title: "Convention de partenariat".into(),
         blocks,
     }

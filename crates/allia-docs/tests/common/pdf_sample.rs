@@ -149,6 +149,7 @@ pub fn convention(articles: usize) -> Document {
     Document {
         metadata: metadata(),
         header: Some("Alliance des Tilleuls — Convention de partenariat".into()),
+        initials: false,
         footer_title: "Convention de partenariat".into(),
         blocks,
     }

@@ -1,0 +1,200 @@
+//! The layout samples of `tests/data/cases/` (alliance files, format 1, from the shared
+//! set of real-world faults), rendered through the whole pipeline: amounts and dates typed
+//! or generated never break at a line end (rw-08), and the signature block carries the
+//! text before it onto its page, in the PDF and in the DOCX as LibreOffice lays it out
+//! (rw-12).
+
+#[path = "common/docx_support.rs"]
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+
+use allia_core::{AllianceFile, DocumentKind, DocumentSettings};
+use allia_docs::render::{options, render, Format};
+use chrono::NaiveDate;
+use support::{soffice_to_pdf, write};
+
+fn case(name: &str) -> AllianceFile {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/cases")
+        .join(name);
+    let bytes = std::fs::read(&path).expect("sample file");
+    AllianceFile::from_json_slice(&bytes).expect("a format-1 alliance file")
+}
+
+/// The convention as `allia render --document convention` makes it.
+fn convention(file: &AllianceFile, format: Format, initials: bool) -> Vec<u8> {
+    let kind = DocumentKind::PartnershipAgreement;
+    let settings = DocumentSettings {
+        title: kind.label().to_string(),
+        initials,
+        ..DocumentSettings::default()
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
+    render(file, &options(kind, &settings, 1, today), format)
+        .expect("renders")
+        .bytes
+}
+
+/// What a poppler tool prints for `pdf`.
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .expect("poppler-utils installed");
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+fn pages(pdf: &Path) -> usize {
+    poppler("pdfinfo", &[], pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
+}
+
+fn page_text(pdf: &Path, page: usize) -> String {
+    let n = page.to_string();
+    poppler("pdftotext", &["-f", &n, "-l", &n], pdf)
+}
+
+/// The non-empty lines of the page holding « Fait à » that come before it, the running
+/// header (the alliance's name) left out.
+fn lines_before_signatures(pdf: &Path, header: &str) -> Vec<String> {
+    let count = pages(pdf);
+    let page = (1..=count)
+        .map(|p| page_text(pdf, p))
+        .find(|t| t.contains("Fait à"))
+        .expect("a page with « Fait à »");
+    let before = &page[..page.find("Fait à").expect("found")];
+    before
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && *l != header)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn rw08_amounts_and_dates_never_break_at_a_line_end() {
+    let file = case("rw-08-montants-espaces.json");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = write(
+        dir.path(),
+        "rw-08.pdf",
+        &convention(&file, Format::Pdf, false),
+    );
+    let text = poppler("pdftotext", &["-layout"], &pdf);
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    for pair in lines.windows(2) {
+        let broken = pair[0].ends_with(|c: char| c.is_ascii_digit())
+            && pair[1].trim_start().len() >= 3
+            && pair[1].trim_start()[..3]
+                .chars()
+                .all(|c| c.is_ascii_digit())
+            && !pair[1].trim_start()[3..].starts_with(|c: char| c.is_ascii_digit());
+        assert!(!broken, "a number group broken across lines:\n{pair:?}");
+    }
+    // Every amount the user typed, and every generated date, reads whole on one line.
+    let flat: Vec<String> = poppler("pdftotext", &[], &pdf)
+        .lines()
+        .map(|l| l.replace(['\u{a0}', '\u{202f}'], " "))
+        .collect();
+    let on_one_line = |needle: &str| {
+        flat.iter()
+            .map(|l| l.matches(needle).count())
+            .sum::<usize>()
+    };
+    assert_eq!(on_one_line("12 500 € sur 2 ans"), 12, "{flat:#?}");
+    assert!(on_one_line("1 200 heures") >= 1, "{flat:#?}");
+    assert!(on_one_line("14 400 €") >= 1, "{flat:#?}");
+    assert!(on_one_line("1er décembre 2025") >= 1, "{flat:#?}");
+    for line in &flat {
+        let line = line.trim_end();
+        for stub in [" 12", " 1", " 14", " 1er", " décembre"] {
+            assert!(
+                !line.ends_with(stub),
+                "a line ends inside a group: {line:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn rw12_the_signature_page_holds_the_text_before_it() {
+    let file = case("rw-12-signature-isolee.json");
+    let header = file.alliance.name.clone();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = write(
+        dir.path(),
+        "rw-12.pdf",
+        &convention(&file, Format::Pdf, false),
+    );
+    let last = page_text(&pdf, pages(&pdf));
+    assert!(last.contains("Fait à"), "the signatures end the document");
+    let before = lines_before_signatures(&pdf, &header);
+    assert!(
+        !before.is_empty(),
+        "« Fait à » is alone at the top of its page:\n{last}"
+    );
+}
+
+#[test]
+fn rw12_libreoffice_keeps_text_before_the_signatures_of_the_docx() {
+    let file = case("rw-12-signature-isolee.json");
+    let header = file.alliance.name.clone();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docx = write(
+        dir.path(),
+        "rw-12.docx",
+        &convention(&file, Format::Docx, false),
+    );
+    let pdf = soffice_to_pdf(dir.path(), &docx);
+    let last = page_text(&pdf, pages(&pdf));
+    assert!(last.contains("Fait à"), "the signatures end the document");
+    let before = lines_before_signatures(&pdf, &header);
+    assert!(
+        !before.is_empty(),
+        "« Fait à » is alone at the top of its page in LibreOffice:\n{last}"
+    );
+}
+
+#[test]
+fn rw12_initials_setting_reaches_the_pdf_footer() {
+    let file = case("rw-12-signature-isolee.json");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = write(
+        dir.path(),
+        "rw-12-paraphes.pdf",
+        &convention(&file, Format::Pdf, true),
+    );
+    let count = pages(&pdf);
+    assert!(count > 2, "{count} pages");
+    for page in 1..=count {
+        let text = page_text(&pdf, page);
+        assert_eq!(
+            text.contains("Paraphes"),
+            page < count,
+            "page {page}:\n{text}"
+        );
+    }
+    // The area sits in the footer band: the pages break where they did without it.
+    let plain = write(
+        dir.path(),
+        "rw-12-plain.pdf",
+        &convention(&file, Format::Pdf, false),
+    );
+    assert_eq!(pages(&plain), count);
+}

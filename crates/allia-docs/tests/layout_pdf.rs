@@ -1,0 +1,261 @@
+//! Layout rules of the PDF, over sweeps of text lengths and positions, read back with
+//! poppler page by page: the signature block is never alone on its page (it takes the
+//! last paragraph before it along), no line ends inside a number group or a date, and the
+//! initials area (« Paraphes ») is in the footer of every page but the last.
+
+#[path = "common/pdf_tools.rs"]
+mod pdf_tools;
+#[path = "common/pdf_sample.rs"]
+mod sample;
+
+use std::path::{Path, PathBuf};
+
+use allia_docs::model::{Block, Document, List, Paragraph, Run, Signatures};
+use allia_docs::templates::typography::fix_typography;
+use proptest::prelude::*;
+
+const HEADER: &str = "Alliance des Tilleuls — Convention de partenariat";
+const FIRST_WORD: &str = "Premièrement";
+const LAST_WORD: &str = "finalement.";
+
+fn render(doc: &Document, dir: &Path, name: &str) -> PathBuf {
+    let bytes = allia_docs::pdf::shared()
+        .expect("typesetter")
+        .render(doc)
+        .expect("renders");
+    pdf_tools::write(dir, name, &bytes)
+}
+
+fn pages(pdf: &Path) -> usize {
+    pdf_tools::tool("pdfinfo", &[], pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
+}
+
+fn page_text(pdf: &Path, page: usize) -> String {
+    let n = page.to_string();
+    pdf_tools::text(pdf, &["-f", &n, "-l", &n]).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// The page holding « Fait à » (searched from the end) and its text.
+fn signature_page(pdf: &Path) -> (usize, String) {
+    (1..=pages(pdf))
+        .rev()
+        .map(|p| (p, page_text(pdf, p)))
+        .find(|(_, t)| t.contains("Fait à"))
+        .expect("a page with « Fait à »")
+}
+
+/// A convention: `articles` articles of filler, then a last article whose last block
+/// (a paragraph of `last_words` words, or a list, or a table) runs from FIRST_WORD to
+/// LAST_WORD, then the signatures of `signatories` parties.
+fn convention(articles: usize, filler: usize, last: Last, signatories: usize) -> Document {
+    let mut doc = sample::convention(0);
+    doc.blocks.truncate(1); // the title block
+    for k in 0..articles {
+        doc.blocks.push(Block::article(k as u32 + 1, "Engagements"));
+        doc.blocks.push(sample::paragraph(k, 1 + (k + filler) % 4));
+    }
+    for k in 0..filler % 7 {
+        doc.blocks.push(sample::paragraph(k, 1));
+    }
+    doc.blocks
+        .push(Block::article(articles as u32 + 1, "Dispositions finales"));
+    let words = |n: usize| {
+        let mut text = vec![FIRST_WORD.to_string()];
+        text.extend(
+            (1..n.saturating_sub(1))
+                .map(|k| ["les", "parties", "conviennent", "de", "signer"][k % 5].to_string()),
+        );
+        text.push(LAST_WORD.to_string());
+        text.join(" ")
+    };
+    doc.blocks.push(match last {
+        Last::Paragraph(n) => Block::Paragraph(Paragraph::plain(words(n))),
+        Last::List(n) => Block::List(List {
+            ordered: false,
+            items: vec![
+                vec![Run::plain("une première obligation des parties")],
+                vec![Run::plain(words(n))],
+            ],
+        }),
+    });
+    doc.blocks.push(Block::Signatures(Signatures::new(
+        "Saint-Aubin",
+        "26 novembre 2026",
+        signatories as u32,
+        sample::signatories(signatories),
+    )));
+    doc
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Last {
+    Paragraph(usize),
+    List(usize),
+}
+
+fn last_block() -> impl Strategy<Value = Last> {
+    prop_oneof![
+        3 => (1usize..160).prop_map(Last::Paragraph),
+        1 => (1usize..60).prop_map(Last::List),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// Over a sweep of lengths, the page holding « Fait à » also holds, before it, the
+    /// whole last paragraph (from its first word to its last).
+    #[test]
+    fn the_signature_block_is_never_alone_on_its_page(
+        articles in 0usize..14,
+        filler in 0usize..40,
+        last in last_block(),
+        signatories in 1usize..8,
+    ) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let doc = convention(articles, filler, last, signatories);
+        let pdf = render(&doc, dir.path(), "signatures.pdf");
+        let (page, text) = signature_page(&pdf);
+        let before = &text[..text.find("Fait à").expect("found")];
+        let body: Vec<&str> = before
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && *l != HEADER)
+            .collect();
+        prop_assert!(!body.is_empty(), "« Fait à » alone on page {}:\n{}", page, text);
+        prop_assert!(before.contains(LAST_WORD), "page {}:\n{}", page, text);
+        prop_assert!(before.contains(FIRST_WORD), "the last paragraph is split from the signatures, page {}:\n{}", page, text);
+    }
+}
+
+/// A last paragraph longer than a page: the signature page still starts with its end.
+#[test]
+fn a_last_paragraph_taller_than_a_page_still_comes_along() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for words in [700, 900, 1100] {
+        let doc = convention(2, 0, Last::Paragraph(words), 6);
+        let pdf = render(&doc, dir.path(), "long.pdf");
+        let (page, text) = signature_page(&pdf);
+        let before = &text[..text.find("Fait à").expect("found")];
+        assert!(
+            before.contains(LAST_WORD),
+            "{words} words, page {page}:\n{text}"
+        );
+    }
+}
+
+/// An explicit page break before the signatures is the author's choice: kept.
+#[test]
+fn a_page_break_before_the_signatures_is_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut doc = convention(1, 0, Last::Paragraph(20), 2);
+    let signatures = doc.blocks.pop().expect("signatures");
+    doc.blocks.push(Block::PageBreak);
+    doc.blocks.push(signatures);
+    let pdf = render(&doc, dir.path(), "break.pdf");
+    assert_eq!(pages(&pdf), 2);
+    let (page, text) = signature_page(&pdf);
+    assert_eq!(page, 2);
+    assert!(!text.contains(LAST_WORD), "{text}");
+}
+
+/// What the user types, the way the templates print it (French typography applied).
+const GROUPS: [&str; 8] = [
+    "12 500 €",
+    "1 200 heures",
+    "14 400 €",
+    "1er décembre 2025",
+    "3 250 000,75 €",
+    "15 août 2026",
+    "9 h 05",
+    "2 ans",
+];
+
+fn filler_word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zé]{1,12}",
+        Just("de".to_string()),
+        Just("subvention".to_string()),
+        Just("l’association".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// Number groups and dates at random places in justified text: each one reads whole on
+    /// one line, and no line ends with digits continued by a group of three on the next.
+    #[test]
+    fn no_line_ends_inside_a_number_group(
+        words in prop::collection::vec(filler_word(), 20..160),
+        picks in prop::collection::vec((0usize..GROUPS.len(), 0usize..160), 4..14),
+    ) {
+        let mut text = words;
+        let mut expected = [0usize; GROUPS.len()];
+        for (group, at) in picks {
+            let at = at.min(text.len());
+            text.insert(at, GROUPS[group].to_string());
+            expected[group] += 1;
+        }
+        let paragraph = fix_typography(&text.join(" "));
+        let mut doc = sample::convention(0);
+        doc.blocks.truncate(1);
+        doc.blocks.push(Block::Paragraph(Paragraph::plain(paragraph.clone())));
+        // The same text in a narrow list item and a table cell.
+        doc.blocks.push(Block::List(List {
+            ordered: true,
+            items: vec![vec![Run::plain(paragraph.clone())]],
+        }));
+        doc.blocks.push(Block::Table(allia_docs::model::Table {
+            header: vec!["Partie".into(), "Apports".into()],
+            rows: vec![vec![vec![Run::plain("Mairie")], vec![Run::plain(paragraph)]]],
+            widths: vec![1.0, 2.0],
+        }));
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pdf = render(&doc, dir.path(), "groups.pdf");
+        let lines: Vec<String> = (1..=pages(&pdf))
+            .flat_map(|p| page_text(&pdf, p).lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>())
+            .collect();
+        for (group, count) in GROUPS.iter().zip(expected) {
+            let found: usize = lines.iter().map(|l| l.matches(group).count()).sum();
+            prop_assert_eq!(found, 3 * count, "{:?} split across lines:\n{:#?}", group, lines);
+        }
+        for pair in lines.windows(2) {
+            let next: Vec<char> = pair[1].chars().collect();
+            let group_next = next.len() >= 3
+                && next[..3].iter().all(char::is_ascii_digit)
+                && !next.get(3).is_some_and(char::is_ascii_digit);
+            prop_assert!(
+                !(pair[0].ends_with(|c: char| c.is_ascii_digit()) && group_next),
+                "a number group broken: {:?}", pair
+            );
+        }
+    }
+}
+
+/// « Paraphes » in the footer of every page but the last, and nowhere without the setting.
+#[test]
+fn initials_in_the_footer_of_every_page_but_the_last() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut doc = convention(14, 3, Last::Paragraph(40), 4);
+    doc.initials = true;
+    let pdf = render(&doc, dir.path(), "initials.pdf");
+    let count = pages(&pdf);
+    assert!(count >= 3, "{count} pages");
+    for page in 1..=count {
+        let text = page_text(&pdf, page);
+        assert_eq!(
+            text.contains("Paraphes"),
+            page < count,
+            "page {page} of {count}:\n{text}"
+        );
+    }
+    doc.initials = false;
+    let plain = render(&doc, dir.path(), "plain.pdf");
+    assert_eq!(pages(&plain), count, "the footer band takes no body room");
+    assert!(!pdf_tools::text(&plain, &[]).contains("Paraphes"));
+}
