@@ -51,9 +51,28 @@ fn refused(annex_id: &str, message: impl Into<String>) -> StoreError {
 }
 
 /// A size in Mo written the French way, one decimal (« 23,4 Mo »).
-fn megabytes(bytes: usize) -> String {
-    let tenths = (bytes as u64 * 10).div_ceil(1024 * 1024);
-    format!("{},{}\u{a0}Mo", tenths / 10, tenths % 10)
+fn megabytes(bytes: u64) -> String {
+    let tenths = bytes.saturating_mul(10).div_ceil(1024 * 1024);
+    let whole = usize::try_from(tenths / 10).unwrap_or(usize::MAX);
+    format!(
+        "{},{}\u{a0}Mo",
+        allia_core::validation::french_count(whole),
+        tenths % 10
+    )
+}
+
+fn too_large_message(size: u64) -> String {
+    format!(
+        "Ce fichier est trop lourd\u{a0}: 20\u{a0}Mo au plus ({}).",
+        megabytes(size)
+    )
+}
+
+/// The refusal of a file of `size` bytes for the annex `annex_id` when it is over
+/// [`MAX_ANNEX_FILE_BYTES`], so that the app refuses it before reading it whole: the same
+/// field error as [`Store::attach_annex_file`] gives.
+pub fn refuse_oversized(annex_id: &str, size: u64) -> Option<StoreError> {
+    (size > MAX_ANNEX_FILE_BYTES as u64).then(|| refused(annex_id, too_large_message(size)))
 }
 
 /// Checks that `bytes` are a PDF an export can append, and returns its page count.
@@ -63,10 +82,7 @@ fn megabytes(bytes: usize) -> String {
 /// password, or without pages.
 pub fn check_pdf(bytes: &[u8]) -> Result<u32, String> {
     if bytes.len() > MAX_ANNEX_FILE_BYTES {
-        return Err(format!(
-            "Ce fichier est trop lourd\u{a0}: 20\u{a0}Mo au plus ({}).",
-            megabytes(bytes.len())
-        ));
+        return Err(too_large_message(bytes.len() as u64));
     }
     if !bytes.starts_with(b"%PDF-") {
         return Err("Ce fichier n’est pas un PDF\u{a0}: choisissez un fichier PDF (.pdf).".into());
@@ -347,7 +363,18 @@ mod tests {
 
     #[test]
     fn sizes_and_names() {
-        assert_eq!(megabytes(MAX_ANNEX_FILE_BYTES + 1), "20,1\u{a0}Mo");
+        assert_eq!(megabytes(MAX_ANNEX_FILE_BYTES as u64 + 1), "20,1\u{a0}Mo");
+        assert!(refuse_oversized("a", MAX_ANNEX_FILE_BYTES as u64).is_none());
+        match refuse_oversized("a", 1_500 * 1024 * 1024) {
+            Some(StoreError::Validation(e)) => {
+                assert_eq!(e.0[0].field, "annexes.a.fileName");
+                assert_eq!(
+                    e.0[0].message,
+                    "Ce fichier est trop lourd\u{a0}: 20\u{a0}Mo au plus (1\u{202f}500,0\u{a0}Mo)."
+                );
+            }
+            other => panic!("{other:?}"),
+        }
         assert_eq!(megabytes(1024 * 1024 * 23 + 400_000), "23,4\u{a0}Mo");
         assert_eq!(
             plain_name("/home/anne/Statuts 2024.pdf"),

@@ -25,7 +25,7 @@ mod store;
 mod stored_forms_tests;
 mod vault;
 
-pub use annex_files::{check_pdf, AnnexFile, AnnexPdf, MAX_ANNEX_FILE_BYTES};
+pub use annex_files::{check_pdf, refuse_oversized, AnnexFile, AnnexPdf, MAX_ANNEX_FILE_BYTES};
 pub use backup::{BackupInfo, BackupReason, BackupSummary};
 pub use error::{Entity, StoreError, StoreResult};
 pub use exchange::read_alliance_file_bytes;

@@ -298,11 +298,13 @@ pub async fn document_preview(
 
 /// Renders a version to PDF or DOCX on the blocking pool: typesetting takes a moment
 /// and must not hold up the async runtime (or the window).
+/// A PDF gets the PDFs attached to its added annexes appended (`annexes.rs`).
 async fn render_blocking(state: &AppState, id: &str, format: Format) -> Result<Rendered, AppError> {
-    let (_, file, options) = render_input(state, id).await?;
+    let (document, file, options) = render_input(state, id).await?;
+    let annexes = super::annexes::for_export(state, &document, format).await?;
     super::blocking(
         "La préparation du document a été interrompue.",
-        move || allia_docs::render::render(&file, &options, format),
+        move || super::annexes::render(&file, &options, format, &annexes),
     )
     .await
 }

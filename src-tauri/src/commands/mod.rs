@@ -61,6 +61,7 @@ where
 }
 
 pub mod alliances;
+pub mod annexes;
 pub mod backups;
 pub mod commitments;
 pub mod designation;

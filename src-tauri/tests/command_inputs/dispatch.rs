@@ -107,6 +107,35 @@ pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// A one-page PDF, written by hand with its cross-reference table: what
+/// `document_annex_attach`'s open dialog gives.
+fn one_page_pdf() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
 pub async fn render_input(
     store: &Store,
     id: &str,
@@ -418,6 +447,24 @@ pub async fn dispatch(
             let (file, options) = render_input(&store, &arg::<String>(args, "id")?).await?;
             allia_docs::render::render(&file, &options, allia_docs::render::Format::Pdf)
                 .map_err(AppError::from)?;
+        }
+        "document_annex_attach" => {
+            // The file comes from the open dialog: a small real PDF here.
+            let id: String = arg(args, "documentId")?;
+            let annex: String = arg(args, "annexId")?;
+            store
+                .attach_annex_file(&id, &annex, "annexe.pdf", one_page_pdf())
+                .await?;
+        }
+        "document_annex_detach" => {
+            let id: String = arg(args, "documentId")?;
+            let annex: String = arg(args, "annexId")?;
+            store.detach_annex_file(&id, &annex).await?;
+        }
+        "document_annex_files" => {
+            store
+                .annex_files(&arg::<String>(args, "documentId")?)
+                .await?;
         }
         "draft_save" => {
             store

@@ -204,6 +204,15 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
     ),
     ("document_open_for_print", &[("id", Arg::DocumentId)]),
     (
+        "document_annex_attach",
+        &[("documentId", Arg::DocumentId), ("annexId", Arg::Text)],
+    ),
+    (
+        "document_annex_detach",
+        &[("documentId", Arg::DocumentId), ("annexId", Arg::Text)],
+    ),
+    ("document_annex_files", &[("documentId", Arg::DocumentId)]),
+    (
         "draft_save",
         &[("key", Arg::FormDraftKey), ("content", Arg::Text)],
     ),

@@ -179,6 +179,24 @@ export const commands = {
 	 */
 	documentOpenForPrint: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("document_open_for_print", { id })),
 	/**
+	 *  Asks which PDF to attach to the annex `annex_id` of the document (system dialog) and
+	 *  keeps it in the vault, replacing the one it had. Returns the document, or `None` when
+	 *  the person cancelled. The annex must be in the saved settings; the file must be a
+	 *  readable PDF with pages, of at most 20 Mo: otherwise a validation error on
+	 *  `annexes.<annex id>.fileName`. On a frozen version this starts a new version.
+	 */
+	documentAnnexAttach: (documentId: string, annexId: string) => typedError<ContractDocument | null, AppError>(__TAURI_INVOKE("document_annex_attach", { documentId, annexId })),
+	/**
+	 *  Removes the PDF attached to an annex (the annex stays); on a frozen version this
+	 *  starts a new version.
+	 */
+	documentAnnexDetach: (documentId: string, annexId: string) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_annex_detach", { documentId, annexId })),
+	/**
+	 *  The PDFs attached to the document's annexes (name, size, pages), in the order of its
+	 *  settings.
+	 */
+	documentAnnexFiles: (documentId: string) => typedError<AnnexFileInfo[], AppError>(__TAURI_INVOKE("document_annex_files", { documentId })),
+	/**
 	 *  Keeps a form's unsaved input (`content`: its fields as a JSON object, at most
 	 *  64 KiB) at `key`, replacing the one there. A `validation` error for a malformed
 	 *  key or content, `notFound` for an unknown alliance.
@@ -283,6 +301,16 @@ export type AllianceDraft = {
 
 /**  Where the alliance stands. */
 export type AllianceStatus = "under_construction" | "active" | "closed";
+
+/**  What is known of a PDF attached to an annex, for the settings form. */
+export type AnnexFileInfo = {
+	/**  The `UserAnnex.id` it belongs to. */
+	annexId: string,
+	fileName: string,
+	/**  In bytes (at most 20 Mio, so a JSON number is exact). */
+	size: number,
+	pages: number,
+};
 
 export type AppError = {
 	code: ErrorCode,
