@@ -1,7 +1,8 @@
 // « Réglages du document »: the confirmation after a save goes at the next edit, and unsaved input is kept as a
 // draft (written at the lock warning) and taken back with « Reprendre la saisie ».
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AppError, ContractDocument, DocumentSettings, FormDraftKey } from "$lib/api/bindings";
 import { flushDrafts, setDraftStore } from "$lib/unsaved";
 import DocumentSettingsForm from "./DocumentSettingsForm.svelte";
@@ -15,7 +16,7 @@ const document: ContractDocument = {
   current: {
     number: 1,
     status: "draft",
-    settings: { title: "Convention", overrides: [], place: null, signatureDate: null, copies: null },
+    settings: { title: "Convention", overrides: [], place: null, signatureDate: null, copies: null, initials: false, annexes: [] },
     signatures: [],
     frozenAt: null,
   },
@@ -30,9 +31,13 @@ function saving() {
 }
 
 describe("DocumentSettingsForm", () => {
+  // The annexes' files are listed from the vault as the form opens: none here unless a test says otherwise.
+  beforeEach(() => mockIPC((cmd) => (cmd === "document_annex_files" ? [] : null)));
+
   afterEach(() => {
     cleanup();
     setDraftStore(null);
+    clearMocks();
   });
 
   it("confirms a save beside « Enregistrer » until the next edit", async () => {
@@ -106,6 +111,122 @@ describe("DocumentSettingsForm", () => {
     // Right after the form's buttons, not at the top of the form (under the sticky action bar).
     const actions = screen.getByTestId("document-settings-save").closest(".form-actions");
     expect(actions?.nextElementSibling).toBe(notice);
+  });
+
+  it("adds annexes from the suggestions or typed, reorders and removes them, and saves them with « Paraphes »", async () => {
+    const onSave = saving();
+    render(DocumentSettingsForm, { props: { document, disabled: false, onSave } });
+    await fireEvent.click(screen.getByRole("button", { name: "+ Statuts de l’association" }));
+    expect(screen.queryByRole("button", { name: "+ Statuts de l’association" })).toBeNull();
+    await fireEvent.input(screen.getByTestId("annex-new-title"), { target: { value: "Plan de financement" } });
+    await fireEvent.keyDown(screen.getByTestId("annex-new-title"), { key: "Enter" });
+    await fireEvent.click(screen.getByRole("button", { name: "+ Relevé d’identité bancaire" }));
+    const titles = () => screen.getAllByTestId("annex-title").map((input) => (input as HTMLInputElement).value);
+    expect(titles()).toEqual(["Statuts de l’association", "Plan de financement", "Relevé d’identité bancaire"]);
+    // The new annex's title has the focus, ready to be corrected.
+    expect(focused()).toBe(screen.getAllByTestId("annex-title")[2]);
+
+    await fireEvent.click(screen.getByRole("button", { name: "Monter l’annexe « Relevé d’identité bancaire »" }));
+    expect(titles()).toEqual(["Statuts de l’association", "Relevé d’identité bancaire", "Plan de financement"]);
+    expect(focused()).toBe(screen.getByRole("button", { name: "Monter l’annexe « Relevé d’identité bancaire »" }));
+    expect(screen.getByRole("button", { name: "Monter l’annexe « Statuts de l’association »" })).toBeDisabled();
+
+    await fireEvent.click(screen.getByRole("button", { name: "Retirer l’annexe « Plan de financement »" }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(dialog).toHaveTextContent("L’annexe « Plan de financement » sera retirée de la liste");
+    await fireEvent.click(within(dialog).getByTestId("confirm-annex-remove"));
+    await waitFor(() => expect(titles()).toEqual(["Statuts de l’association", "Relevé d’identité bancaire"]));
+
+    await fireEvent.click(screen.getByTestId("document-settings-initials"));
+    await fireEvent.click(screen.getByTestId("document-settings-save"));
+    await screen.findByTestId("document-settings-saved");
+    const sent = onSave.mock.calls[0]?.[0];
+    expect(sent?.initials).toBe(true);
+    expect(sent?.annexes?.map((a) => [a.title, a.fileName])).toEqual([
+      ["Statuts de l’association", null],
+      ["Relevé d’identité bancaire", null],
+    ]);
+    expect(sent?.annexes?.every((a) => /^[0-9a-f-]{36}$/.test(a.id))).toBe(true);
+  });
+
+  it("shows a refused annex title at its row, not at the document's title", async () => {
+    render(DocumentSettingsForm, { props: { document, disabled: false, onSave: saving() } });
+    await fireEvent.click(screen.getByRole("button", { name: "+ Plan d’action" }));
+    const id = (screen.getByTestId("annex-title") as HTMLInputElement).id.replace("annex-title-", "");
+    const refused: AppError = {
+      code: "validation",
+      message: "Indiquez le titre de l’annexe.",
+      field: `annexes.${id}.title`,
+      fieldErrors: [{ field: `annexes.${id}.title`, message: "Indiquez le titre de l’annexe." }],
+    };
+    const onSave = vi.fn(async () => Promise.reject(refused));
+    cleanup();
+    render(DocumentSettingsForm, {
+      props: {
+        document: { ...document, current: { ...document.current, settings: { ...document.current.settings, annexes: [{ id, title: "Plan d’action", fileName: null }] } } },
+        disabled: false,
+        onSave,
+      },
+    });
+    await fireEvent.input(screen.getByTestId("annex-title"), { target: { value: " " } });
+    await fireEvent.click(screen.getByTestId("document-settings-save"));
+    const error = await screen.findByTestId("error-annex-title");
+    expect(error).toHaveTextContent("Indiquez le titre de l’annexe.");
+    expect(screen.getByTestId("annex-title")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByTestId("error-title")).toBeNull();
+    expect(await screen.findByTestId("document-settings-error")).toHaveTextContent("Certains champs sont à corriger");
+  });
+
+  it("attaches a PDF to a saved annex and shows its name and pages, then removes it", async () => {
+    const annexId = "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f";
+    const withAnnex: ContractDocument = {
+      ...document,
+      current: { ...document.current, settings: { ...document.current.settings, annexes: [{ id: annexId, title: "Statuts", fileName: null }] } },
+    };
+    let attached = false;
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === "document_annex_files") return attached ? [{ annexId, fileName: "statuts.pdf", size: 2048, pages: 3 }] : [];
+      if (cmd === "document_annex_attach") {
+        attached = true;
+        return withAnnex;
+      }
+      if (cmd === "document_annex_detach") {
+        attached = false;
+        return withAnnex;
+      }
+      return null;
+    });
+    const onChanged = vi.fn();
+    const onSave = saving();
+    render(DocumentSettingsForm, { props: { document: withAnnex, disabled: false, onSave, onChanged } });
+    await fireEvent.click(await screen.findByRole("button", { name: "Joindre un PDF à l’annexe « Statuts »" }));
+    await waitFor(() => expect(screen.getByTestId("annex-file").textContent).toContain("statuts.pdf — 3\u00a0pages"));
+    expect(onSave).not.toHaveBeenCalled();
+    expect(onChanged).toHaveBeenCalledWith(withAnnex);
+    await fireEvent.click(screen.getByRole("button", { name: "Retirer le PDF de l’annexe « Statuts »" }));
+    await waitFor(() => expect(screen.getByTestId("annex-file")).toHaveTextContent("Aucun PDF joint"));
+    expect(calls).toContain("document_annex_detach");
+  });
+
+  it("saves a new annex before attaching its PDF", async () => {
+    const order: string[] = [];
+    mockIPC((cmd) => {
+      order.push(cmd);
+      if (cmd === "document_annex_files") return [];
+      return null;
+    });
+    const onSave = vi.fn(async (settings: DocumentSettings) => {
+      order.push("save");
+      return { ...document, current: { ...document.current, settings } };
+    });
+    render(DocumentSettingsForm, { props: { document, disabled: false, onSave } });
+    await fireEvent.click(screen.getByRole("button", { name: "+ Statuts de l’association" }));
+    await fireEvent.click(screen.getByRole("button", { name: "Joindre un PDF à l’annexe « Statuts de l’association »" }));
+    await waitFor(() => expect(order).toContain("document_annex_attach"));
+    expect(order.indexOf("save")).toBeLessThan(order.indexOf("document_annex_attach"));
+    expect(onSave.mock.calls[0]?.[0].annexes?.[0]?.title).toBe("Statuts de l’association");
   });
 });
 
