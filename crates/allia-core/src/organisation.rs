@@ -298,7 +298,7 @@ impl Organisation {
             errors.push(
                 "rna",
                 "Le numéro RNA ne concerne que les associations établies en France\u{a0}: \
-                 videz ce champ, ou choisissez le pays « France ».",
+                 videz ce champ, ou choisissez le pays «\u{a0}France\u{a0}».",
             );
         }
         let siret =
@@ -320,7 +320,8 @@ impl Organisation {
                 if pc.len() != 5 || !pc.chars().all(|c| c.is_ascii_digit()) {
                     errors.push(
                         "postalCode",
-                        "Le code postal compte 5 chiffres (exemple\u{a0}: 69003).",
+                        "Le code postal compte 5 chiffres (exemple\u{a0}: 69003). Pour une adresse \
+                         hors de France, indiquez d’abord le pays.",
                     );
                 }
             } else if pc.chars().count() > FOREIGN_POSTAL_CODE_MAX
@@ -596,7 +597,7 @@ mod tests {
         assert_eq!(fields, vec!["rna", "siret", "postalCode", "email", "phone"]);
         assert_eq!(
             messages_for(&err, "postalCode"),
-            vec!["Le code postal compte 5 chiffres (exemple : 69003)."]
+            vec!["Le code postal compte 5 chiffres (exemple\u{a0}: 69003). Pour une adresse hors de France, indiquez d’abord le pays."]
         );
         assert_eq!(
             messages_for(&err, "email"),
