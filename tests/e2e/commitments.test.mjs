@@ -37,6 +37,10 @@ describe('engagements et apports', () => {
     const ui = page(app.browser);
     await ui.openRow('partner-row', COMMUNE);
     await ui.shown('commitments-editor-partner');
+    // The section comes after the whole partner form: a link at the top goes to it.
+    await ui.click('partner-jump-commitments');
+    const heading = await app.browser.execute(() => document.activeElement?.textContent?.trim());
+    assert.equal(heading, 'Engagements et apports');
     await ui.click('commitments-add-financial');
     assert.equal(await ui.value('commitments-financial-0-nature'), 'subsidy');
     await ui.fill('commitments-financial-0-amount', '30 000');
@@ -65,6 +69,8 @@ describe('engagements et apports', () => {
     assert.equal(plain(await ui.text('commitments-financial-0-remaining')), 'Les versements totalisent exactement le montant.');
     await ui.click('commitments-save');
     assert.equal(plain(await ui.text('commitments-saved')), 'Engagements enregistrés.');
+    await ui.scrollToTop('commitments-financial-0-budget-line');
+    await screenshot(app.browser, 'engagements-echeancier-enregistre');
   });
 
   step(app, 'rouverte, la fiche montre ce que le coffre a gardé', async () => {
@@ -95,6 +101,7 @@ describe('engagements et apports', () => {
     await ui.fill('own-commitments-inkind-0-value', '2 400');
     await ui.click('own-commitments-save');
     assert.equal(plain(await ui.text('own-commitments-saved')), 'Engagements enregistrés.');
+    await screenshot(app.browser, 'engagements-association');
     await ui.click('own-commitments-toggle');
     assert.equal(plain(await ui.text('own-commitments-summary')), 'Enregistré : 2 400,00 € en nature.');
   });
