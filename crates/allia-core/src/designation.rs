@@ -405,7 +405,8 @@ pub fn upper_first(text: &str) -> String {
 /// - Any other name is a proper name (« Emmaüs France »): no article, the gender of the
 ///   actor type's usual noun ([`default_gender`]).
 ///
-/// An acronym, when given, is the short name, with no article (« OQM »).
+/// An acronym, when given, is the short name: with the article of the head noun when the
+/// name has one (« le CCAS », « la CAF »), alone for a proper name (« OQM », « LAQ »).
 pub fn propose(name: &str, acronym: Option<&str>, actor_type: ActorType) -> Designation {
     let name = name.trim();
     let acronym = acronym.map(str::trim).filter(|a| !a.is_empty());
@@ -462,7 +463,17 @@ pub fn propose(name: &str, acronym: Option<&str>, actor_type: ActorType) -> Desi
             name.to_string(),
         )
     };
+    // A body named by a common noun keeps its article before its acronym (« le CCAS »,
+    // « la CAF », « l’URSSAF »: elided before a vowel letter only, « la SNCF »); a proper
+    // name's acronym takes none (« LAQ » for « Les Amis du Quartier », « OQM »).
     let short_name = match (acronym, short.is_empty()) {
+        (Some(acronym), _) if article != Article::None => Designation {
+            article: article_for(acronym, gender, number),
+            gender,
+            number,
+            short_name: String::new(),
+        }
+        .with_article(acronym),
         (Some(acronym), _) => acronym.to_string(),
         (None, false) => short,
         // No name yet: the noun of its kind of actor stands in.
@@ -792,7 +803,7 @@ mod tests {
             "Maison des Solidarités du Val de Brenne",
             Some("MSVB"),
             Association,
-            (A::La, F, S, "MSVB"),
+            (A::La, F, S, "la MSVB"),
         );
         check(
             "Fondation “Solidarités & Numérique”",
@@ -854,7 +865,7 @@ mod tests {
             "Caisse d’allocations familiales",
             Some("CAF"),
             ActorType::State,
-            (A::La, F, S, "CAF"),
+            (A::La, F, S, "la CAF"),
         );
         check(
             "Mutuelle familiale",
@@ -902,7 +913,31 @@ mod tests {
             "Office québécois de la mobilité",
             Some("OQM"),
             Association,
-            (A::L, M, S, "OQM"),
+            (A::L, M, S, "l’OQM"),
+        );
+        check(
+            "Observatoire de la mobilité",
+            Some("OQM"),
+            Association,
+            (A::None, F, S, "OQM"),
+        );
+        check(
+            "Centre communal d’action sociale de Château-Renault",
+            Some("CCAS"),
+            ActorType::LocalAuthority,
+            (A::Le, M, S, "le CCAS"),
+        );
+        check(
+            "Société nationale des chemins de fer",
+            Some("SNCF"),
+            Company,
+            (A::La, F, S, "la SNCF"),
+        );
+        check(
+            "Union de recouvrement des cotisations",
+            Some("URSSAF"),
+            ActorType::State,
+            (A::L, F, S, "l’URSSAF"),
         );
         check(
             "Les Amis du Quartier",

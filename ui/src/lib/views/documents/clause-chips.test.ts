@@ -75,6 +75,16 @@ describe("chips", () => {
     expect(FIELD_LABELS.get("alliance.name")).toBe("Nom de l’alliance");
   });
 
+  it("names a word agreed with a party and the pronoun that refers to it", () => {
+    const lines = parse('ci-après {{ party | agree("dénommé") }} {{ party.short_name | quoted }} ; {{ lead | pronoun }}');
+    const chips = (lines[0] ?? []).filter((s) => s.type === "chip");
+    expect(chips.map((c) => (c.type === "chip" ? c.label : null))).toEqual([
+      "«\u00a0dénommé\u00a0» accordé avec la partie",
+      "Nom court de la partie",
+      "«\u00a0celui-ci\u00a0» ou «\u00a0celle-ci\u00a0» selon le chef de file",
+    ]);
+  });
+
   it("keeps a whole condition, with its else branch, in one chip described in words", () => {
     const text = "Elle s’applique à compter {% if alliance.start_date %}du {{ alliance.start_date }}{% else %}de sa signature{% endif %} et après.";
     const lines = parse(text);

@@ -262,6 +262,17 @@ function expressionChip(source: string, expression: string, context: LabelContex
     const title = context.titles?.[id] ?? id;
     return { type: "chip", kind: "reference", source, label: `Numéro de l’article ${quoted(title)}` };
   }
+  // `{{ party | agree("dénommé") }}`, `{{ lead | pronoun }}`: a word the contracts agree with a party.
+  const grammar = /^(party|lead)\s*\|\s*(agree|pronoun)\b/.exec(expression.trim());
+  if (grammar) {
+    const owner = grammar[1] === "lead" ? "le chef de file" : "la partie";
+    const word = literals(expression)[0];
+    const label =
+      grammar[2] === "agree" && word
+        ? `${quoted(word)} accordé avec ${owner}`
+        : `«${NBSP}celui-ci${NBSP}» ou «${NBSP}celle-ci${NBSP}» selon ${owner}`;
+    return { type: "chip", kind: "field", source, label };
+  }
   const bare = withoutLiterals(expression);
   const names = fieldNames(expression);
   if (names.length === 1 && !/\bif\b/.test(bare)) {
