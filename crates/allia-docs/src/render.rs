@@ -63,6 +63,7 @@ pub fn options(
         signature_date: settings.signature_date,
         copies: settings.copies,
         initials: settings.initials,
+        annexes: settings.annexes.clone(),
         version,
         ..DocumentOptions::new(kind, settings.title.clone(), creation_date)
     }

@@ -96,15 +96,64 @@ fn resolves(value: &serde_json::Value, path: &str) -> bool {
     true
 }
 
+/// The fixture with a commitment of each kind, so that every list a clause can walk has
+/// an item.
+fn committed_file() -> allia_core::AllianceFile {
+    use allia_core::{
+        CommitmentParty, CommitmentsDraft, FileCommitments, FinancialContribution,
+        InKindContribution, Instalment, PaymentSchedule,
+    };
+    let mut f = file(true);
+    let commune = f.partners.len() as u32;
+    f.commitments = vec![FileCommitments {
+        id: None,
+        created_at: None,
+        updated_at: None,
+        party: CommitmentParty::Partner(commune),
+        draft: CommitmentsDraft {
+            financial: vec![FinancialContribution {
+                amount_cents: 3_000_000,
+                schedule: PaymentSchedule::Instalments {
+                    instalments: vec![Instalment {
+                        date: chrono::NaiveDate::from_ymd_opt(2027, 3, 1),
+                        amount_cents: 3_000_000,
+                    }],
+                },
+                ..FinancialContribution::default()
+            }],
+            in_kind: vec![InKindContribution {
+                description: "Une salle".into(),
+                value_cents: 10_000,
+            }],
+        },
+    }];
+    f
+}
+
 #[test]
 fn every_label_names_a_field_of_the_context() {
-    let (ctx, _) =
-        DocumentContext::from_file(&file(true), &options(DocumentKind::PartnershipAgreement));
+    let (ctx, _) = DocumentContext::from_file(
+        &committed_file(),
+        &options(DocumentKind::PartnershipAgreement),
+    );
     let mut root = serde_json::to_value(&ctx).expect("context serialises");
     let party = root["parties"][0].clone();
     root["party"] = party;
     root["objective"] = serde_json::Value::from("Un objectif");
     root["loop"] = serde_json::json!({ "first": true, "last": false, "index": 1 });
+    // Each loop variable as the first item of the list it walks.
+    for (var, _, list, _) in allia_docs::templates::fields::LOOP_FIELDS {
+        let mut items = &root;
+        for key in list.split('.') {
+            items = &items[key];
+        }
+        let first = items[0].clone();
+        assert!(
+            !first.is_null(),
+            "« {list} » has no item to check « {var} » against"
+        );
+        root[*var] = first;
+    }
     for field in field_labels() {
         assert!(
             resolves(&root, &field.path),

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use allia_core::ClauseOverride;
 use minijinja::{context, Value};
 
+use super::annexes;
 use super::clause_engine::{ClauseEngine, Issue, RefTarget};
 use super::context::{is_public_funder, DocumentContext, PROFILE_PLACEHOLDER};
 use super::error::TemplateError;
@@ -27,11 +28,16 @@ pub struct Planned<'a> {
 }
 
 pub fn condition_holds(condition: Condition, ctx: &DocumentContext) -> bool {
+    let over = |cents: i64| cents > ctx.subsidy_threshold_cents;
     match condition {
-        Condition::PublicFunder => ctx.parties.iter().any(is_public_funder),
-        Condition::SubsidyOverThreshold => ctx
-            .subsidy_cents
-            .is_some_and(|cents| cents > ctx.subsidy_threshold_cents),
+        Condition::PublicFunder => ctx.parties.iter().any(|p| is_public_funder(p)),
+        // The threshold applies to what one authority grants; a context built by hand
+        // may give only the total.
+        Condition::SubsidyOverThreshold if ctx.subsidies.is_empty() => {
+            ctx.subsidy_cents.is_some_and(over)
+        }
+        Condition::SubsidyOverThreshold => ctx.subsidies.iter().any(|s| over(s.amount_cents)),
+        Condition::Annexes => !ctx.annexes.is_empty(),
     }
 }
 
@@ -131,6 +137,9 @@ fn issue_warning(clause: &str, issue: Issue) -> String {
         Issue::Blank { label } => {
             format!("Dans la clause « {clause} », à compléter : {label}.")
         }
+        Issue::MissingAnnex { id } => format!(
+            "La clause « {clause} » renvoie à une annexe que le document n'a pas (« {id} »)."
+        ),
     }
 }
 
@@ -255,6 +264,8 @@ pub fn assemble(
             })
             .collect(),
     )));
+    // Annexes follow the signatures, each from a new page (French usage).
+    blocks.extend(annexes::blocks(ctx));
     let mut seen = std::collections::HashSet::new();
     let checks: Vec<Check> = warnings
         .into_iter()

@@ -32,9 +32,19 @@ pub enum RefTarget {
 /// Something a clause text asked for that the document cannot give.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Issue {
-    Removed { title: String },
-    Unknown { id: String },
-    Blank { label: String },
+    Removed {
+        title: String,
+    },
+    Unknown {
+        id: String,
+    },
+    Blank {
+        label: String,
+    },
+    /// `annex("id")` names an annex the document does not have.
+    MissingAnnex {
+        id: String,
+    },
 }
 
 /// Renders clause texts against the document context.
@@ -154,6 +164,18 @@ fn names(state: &State, items: Vec<Value>) -> String {
     join_fr(&items)
 }
 
+/// The number of the annex `id` in the context's `annexes` (a list of `{id, number}`).
+fn annex_number(state: &State, id: &str) -> Option<i64> {
+    let annexes = state.lookup("annexes")?;
+    let mut items = annexes.try_iter().ok()?;
+    let annex = items.find(|a| {
+        a.get_attr("id")
+            .ok()
+            .is_some_and(|v| v.as_str() == Some(id))
+    })?;
+    annex.get_attr("number").ok()?.as_i64()
+}
+
 /// Whether a line holds nothing but `{% … %}` tags and spaces.
 fn only_tags(line: &str) -> bool {
     let mut rest = line.trim();
@@ -237,6 +259,21 @@ impl ClauseEngine {
                 Some(label) => format!("[à compléter : {label}]"),
                 None => "[à compléter]".to_string(),
             }
+        });
+        // « l’annexe 1 »: the number the document gives the annex `id` (`financial`,
+        // `schedule`, a user's annex id), like `ref()` for articles.
+        let annex_issues = Arc::clone(&issues);
+        env.add_function("annex", move |state: &State, id: &str| -> String {
+            match annex_number(state, id) {
+                Some(n) => format!("l’annexe {n}"),
+                None => {
+                    record(&annex_issues, Issue::MissingAnnex { id: id.to_string() });
+                    format!("[annexe absente : {id}]")
+                }
+            }
+        });
+        env.add_function("has_annex", |state: &State, id: &str| {
+            annex_number(state, id).is_some()
         });
         env.add_function("amount", format_amount);
         env.add_filter("amount", format_amount);
@@ -437,6 +474,25 @@ mod tests {
             .render("{{ 'texte' | agree('représenté') }}", &ctx)
             .expect_err("not a party");
         assert_eq!(err.kind(), ErrorKind::InvalidOperation);
+    }
+
+    #[test]
+    fn annexes_are_numbered_from_the_context() {
+        let r = engine();
+        let ctx = context! { annexes => vec![context! { id => "financial", number => 1 }] };
+        let out = r
+            .render(
+                "{{ annex('financial') }}|{{ has_annex('financial') }}|{{ has_annex('schedule') }}|{{ annex('schedule') }}",
+                &ctx,
+            )
+            .expect("renders");
+        assert_eq!(out, "l’annexe 1|True|False|[annexe absente : schedule]");
+        assert_eq!(
+            r.take_issues(),
+            vec![Issue::MissingAnnex {
+                id: "schedule".into()
+            }]
+        );
     }
 
     #[test]

@@ -31,14 +31,45 @@ const FIELDS: &[(&str, &str)] = &[
     ("alliance.start_date", "Date de début"),
     ("alliance.duration_months", "Durée en mois"),
     ("alliance.duration", "Durée"),
+    (
+        "alliance.tacit_renewal",
+        "La convention est reconduite tacitement",
+    ),
+    ("alliance.notice_months", "Préavis en mois"),
+    (
+        "alliance.notice",
+        "Préavis («\u{a0}préavis de 3\u{a0}mois\u{a0}»)",
+    ),
     ("parties", "Parties"),
     ("party_count", "Nombre de parties"),
     ("public_funders", "Financeurs publics"),
     ("subsidy_cents", "Montant de la subvention"),
+    ("subsidies", "Subventions des financeurs publics"),
     (
         "subsidy_threshold_cents",
         "Montant au-delà duquel une convention est obligatoire",
     ),
+    ("contributions", "Contributions financières des parties"),
+    ("in_kind", "Apports en nature des parties"),
+    (
+        "financial_total_cents",
+        "Total des contributions financières",
+    ),
+    ("in_kind_total_cents", "Total des apports en nature"),
+    ("total_cents", "Total des engagements"),
+    (
+        "has_instalments",
+        "Une contribution est versée selon un échéancier",
+    ),
+    ("bank.holder", "Titulaire du compte à créditer"),
+    (
+        "bank.holder_short_name",
+        "Nom court du titulaire du compte à créditer",
+    ),
+    ("bank.iban", "IBAN du compte à créditer"),
+    ("bank.bic", "BIC du compte à créditer"),
+    ("court", "Tribunal compétent"),
+    ("annexes", "Annexes"),
     ("review.period_months", "Périodicité de la revue en mois"),
     ("review.next_date", "Date de la prochaine revue"),
     ("governance.quorum", "Quorum"),
@@ -90,6 +121,103 @@ const PARTY_FIELDS: &[(&str, &str)] = &[
     ("is_public_funder", "La partie est un financeur public"),
     ("resources", "Apports {of}"),
     ("resource_tags", "Types d’apport {of}"),
+    ("financial", "Contributions financières {of}"),
+    ("in_kind", "Apports en nature {of}"),
+    (
+        "financial_total_cents",
+        "Total des contributions financières {of}",
+    ),
+    ("in_kind_total_cents", "Total des apports en nature {of}"),
+    ("total_cents", "Total des engagements {of}"),
+];
+
+/// Loop variables over the lists of commitments and annexes (`{% for contribution in
+/// contributions %}`): the variable, its French name, the list it walks and its fields'
+/// French names.
+pub type LoopFields = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+/// See [`LoopFields`].
+pub const LOOP_FIELDS: &[LoopFields] = &[
+    (
+        "contribution",
+        "Contribution financière",
+        "contributions",
+        &[
+            ("party", "Partie qui verse la contribution"),
+            (
+                "party_name",
+                "Nom complet de la partie qui verse la contribution",
+            ),
+            ("party_index", "Rang de la partie qui verse la contribution"),
+            ("nature", "Nature de la contribution (code)"),
+            ("nature_label", "Nature de la contribution"),
+            (
+                "nature_phrase",
+                "Nature de la contribution avec son article («\u{a0}une subvention\u{a0}»)",
+            ),
+            ("amount_cents", "Montant de la contribution"),
+            ("amount", "Montant de la contribution en euros"),
+            ("schedule", "Modalités de versement de la contribution"),
+            ("schedule_kind", "Type de versement (code)"),
+            ("instalments", "Versements datés de la contribution"),
+            ("budget_line", "Imputation budgétaire de la contribution"),
+        ],
+    ),
+    (
+        "instalment",
+        "Versement",
+        "contribution.instalments",
+        &[
+            ("date", "Date du versement"),
+            ("amount_cents", "Montant du versement"),
+            ("amount", "Montant du versement en euros"),
+        ],
+    ),
+    (
+        "item",
+        "Apport en nature",
+        "in_kind",
+        &[
+            ("party", "Partie qui fait l’apport en nature"),
+            (
+                "party_index",
+                "Rang de la partie qui fait l’apport en nature",
+            ),
+            ("description", "Apport en nature"),
+            ("value_cents", "Valeur de l’apport en nature"),
+            ("value", "Valeur de l’apport en nature en euros"),
+        ],
+    ),
+    (
+        "subsidy",
+        "Subvention d’un financeur public",
+        "subsidies",
+        &[
+            ("funder", "Financeur public"),
+            ("amount_cents", "Montant de la subvention du financeur"),
+        ],
+    ),
+    (
+        "annex",
+        "Annexe",
+        "annexes",
+        &[
+            ("id", "Identifiant de l’annexe (code)"),
+            ("number", "Numéro de l’annexe"),
+            ("title", "Titre de l’annexe"),
+            (
+                "heading",
+                "Intitulé de l’annexe («\u{a0}Annexe 1 — …\u{a0}»)",
+            ),
+            ("generated", "L’annexe est produite par Allia"),
+            ("file_name", "Fichier joint à l’annexe"),
+        ],
+    ),
 ];
 
 /// The variables a clause text gets from its loops or its clause kind: `party` (a
@@ -124,6 +252,18 @@ pub fn field_labels() -> Vec<FieldLabel> {
             labels.push(FieldLabel {
                 path: format!("{owner}.{field}"),
                 label,
+            });
+        }
+    }
+    for (var, name, _, fields) in LOOP_FIELDS {
+        labels.push(FieldLabel {
+            path: (*var).into(),
+            label: (*name).into(),
+        });
+        for (field, label) in *fields {
+            labels.push(FieldLabel {
+                path: format!("{var}.{field}"),
+                label: (*label).into(),
             });
         }
     }

@@ -16,9 +16,12 @@ const CONSORTIUM: &str = include_str!("../../templates/consortium.clauses");
 pub enum Condition {
     /// A local authority or the State takes part as a funder (it grants a subsidy).
     PublicFunder,
-    /// The subsidy granted exceeds [`SUBSIDY_THRESHOLD_CENTS`] (`subsidy_cents` in the
-    /// context).
+    /// The subsidy one public funder grants exceeds [`SUBSIDY_THRESHOLD_CENTS`]
+    /// (`subsidies` in the context; `subsidy_cents` when a context built by hand has no
+    /// per-funder amounts).
     SubsidyOverThreshold,
+    /// The document has annexes (generated from the data or listed by the user).
+    Annexes,
 }
 
 impl Condition {
@@ -26,6 +29,7 @@ impl Condition {
         match name {
             "public_funder" => Some(Self::PublicFunder),
             "subsidy_over_threshold" => Some(Self::SubsidyOverThreshold),
+            "annexes" => Some(Self::Annexes),
             _ => None,
         }
     }
@@ -34,6 +38,7 @@ impl Condition {
         match self {
             Self::PublicFunder => "public_funder",
             Self::SubsidyOverThreshold => "subsidy_over_threshold",
+            Self::Annexes => "annexes",
         }
     }
 
@@ -44,9 +49,10 @@ impl Condition {
                 "Incluse lorsqu’une collectivité territoriale ou l’État finance l’alliance.".into()
             }
             Self::SubsidyOverThreshold => format!(
-                "Incluse lorsque la subvention dépasse {}.",
+                "Incluse lorsque la subvention d’un financeur public dépasse {}.",
                 format_whole_euros(SUBSIDY_THRESHOLD_CENTS)
             ),
+            Self::Annexes => "Incluse lorsque le document a des annexes.".into(),
         }
     }
 }
@@ -273,7 +279,7 @@ mod tests {
     fn the_threshold_in_words_is_the_constant() {
         assert_eq!(
             Condition::SubsidyOverThreshold.description(),
-            "Incluse lorsque la subvention dépasse 23\u{202f}000\u{202f}€."
+            "Incluse lorsque la subvention d’un financeur public dépasse 23\u{202f}000\u{202f}€."
         );
     }
 

@@ -55,6 +55,7 @@
 //! « a, b et c »; `| sentence` ends a free text with a period; `| lower_first` puts
 //! the first letter in lower case unless the text starts with an acronym.
 
+mod annexes;
 mod assemble;
 mod clause_engine;
 pub mod clause_shape;
@@ -67,7 +68,7 @@ mod party;
 pub mod typography;
 pub mod wording;
 
-use allia_core::{AllianceFile, ClauseOverride, DocumentKind};
+use allia_core::{AllianceFile, ClauseOverride, DocumentKind, UserAnnex};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -95,6 +96,10 @@ pub struct DocumentOptions {
     /// but the last.
     #[serde(default)]
     pub initials: bool,
+    /// Annexes the user lists by title, printed after the generated ones and numbered
+    /// on from them (the document's settings).
+    #[serde(default)]
+    pub annexes: Vec<UserAnnex>,
 }
 
 impl DocumentOptions {
@@ -110,6 +115,7 @@ impl DocumentOptions {
             creation_date,
             version: 1,
             initials: false,
+            annexes: Vec::new(),
         }
     }
 }

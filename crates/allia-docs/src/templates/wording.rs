@@ -2,6 +2,9 @@
 //! built: the PDF, the DOCX and the in-app preview print the model's text and never
 //! rebuild it. The PDF's wording is the reference.
 
+use allia_core::{ContributionNature, PaymentSchedule};
+
+use super::typography::{format_amount, format_date, join_fr};
 use crate::model::Signatory;
 
 /// What is printed where the place or the date is left to be filled in by hand.
@@ -52,6 +55,131 @@ pub fn signature_sentence(place: &str, date: &str, copies: u32) -> String {
     )
 }
 
+/// Title of the generated annex listing each party's commitments.
+pub const ANNEX_FINANCIAL_TITLE: &str = "Engagements financiers et apports en nature";
+/// Title of the generated annex listing the dated payments.
+pub const ANNEX_SCHEDULE_TITLE: &str = "Calendrier des versements";
+
+/// « Annexe 1 — Engagements financiers et apports en nature ».
+pub fn annex_heading(number: u32, title: &str) -> String {
+    heading(&format!("Annexe {number}"), title)
+}
+
+/// Columns of a party's table in the commitments annex.
+pub const ANNEX_FINANCIAL_COLUMNS: [&str; 4] =
+    ["Nature", "Montant", "Valeur en nature", "Versement"];
+/// Columns of the summary table of the commitments annex.
+pub const ANNEX_SUMMARY_COLUMNS: [&str; 4] = [
+    "Partie",
+    "Contributions financières",
+    "Apports en nature",
+    "Total",
+];
+/// Columns of the payment calendar.
+pub const ANNEX_SCHEDULE_COLUMNS: [&str; 4] = ["Date", "Partie", "Nature", "Montant"];
+/// Heading of the summary table of the commitments annex.
+pub const ANNEX_SUMMARY: &str = "Récapitulatif";
+/// Last row of a party's table.
+pub const TOTAL: &str = "Total";
+/// Last row of the summary and of the calendar.
+pub const GRAND_TOTAL: &str = "Total général";
+/// Under a user's annex title, when a PDF is attached (« {} » is its file name).
+pub fn annex_attached(file_name: &str) -> String {
+    format!("Document joint : {file_name}.")
+}
+/// Under a user's annex title, when no PDF is attached.
+pub const ANNEX_TO_ATTACH: &str = "Document à joindre à chaque exemplaire original.";
+
+/// « Versement » of a contribution paid at signature.
+pub const AT_SIGNATURE_CELL: &str = "À la signature";
+/// « Versement » of a contribution paid on receipts.
+pub const ON_RECEIPTS_CELL: &str = "Sur justificatifs";
+/// « Valeur en nature » of a contribution in kind given no value.
+pub const NOT_VALUED: &str = "Non valorisé";
+
+/// « Versement » of a contribution paid once on a date: « Le 1er mars 2027 ».
+pub fn one_instalment_cell(date: &str) -> String {
+    if date.is_empty() {
+        format!("Le {BLANK_TO_FILL}")
+    } else {
+        format!("Le {date}")
+    }
+}
+
+/// « Versement » of a contribution paid in several instalments: « En 3 versements
+/// (annexe 2) ».
+pub fn instalments_cell(count: usize, schedule_annex: Option<u32>) -> String {
+    match schedule_annex {
+        Some(n) => format!("En {count} versements (annexe {n})"),
+        None => format!("En {count} versements"),
+    }
+}
+
+/// A nature with the budget line it is charged to: « Subvention (imputation
+/// budgétaire : programme 163) ».
+pub fn with_budget_line(nature: &str, line: &str) -> String {
+    format!("{nature} (imputation budgétaire : {line})")
+}
+
+/// A contribution's nature with its indefinite article, always feminine so that what
+/// follows agrees (« versée », « imputée »).
+pub fn nature_phrase(nature: ContributionNature) -> &'static str {
+    match nature {
+        ContributionNature::Subsidy => "une subvention",
+        ContributionNature::FinancialSponsorship => "une contribution au titre du mécénat",
+        ContributionNature::MembershipFee => "une cotisation",
+        ContributionNature::CostSharing => "une participation aux frais",
+    }
+}
+
+/// « une », « deux »… « douze », then digits: how many times a sum is paid.
+fn times(n: usize) -> String {
+    const WORDS: [&str; 12] = [
+        "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+        "douze",
+    ];
+    match n.checked_sub(1).and_then(|k| WORDS.get(k)) {
+        Some(word) => (*word).to_string(),
+        None => n.to_string(),
+    }
+}
+
+/// How a contribution is paid, after « versée »: « à la signature », « sur présentation
+/// des justificatifs de dépenses », « en une fois, le 1er mars 2027 », « en deux fois :
+/// 15 000,00 € le 1er mars 2027 et 15 000,00 € le 1er septembre 2027 ».
+pub fn schedule_words(schedule: &PaymentSchedule) -> String {
+    match schedule {
+        PaymentSchedule::AtSignature => "à la signature".into(),
+        PaymentSchedule::OnReceipts => "sur présentation des justificatifs de dépenses".into(),
+        PaymentSchedule::Instalments { instalments } => {
+            let dated = |date: Option<chrono::NaiveDate>| match date {
+                Some(d) => format!("le {}", format_date(d)),
+                None => format!("le {BLANK_TO_FILL}"),
+            };
+            match instalments.as_slice() {
+                [] => "à la signature".into(),
+                [one] => format!("en une fois, {}", dated(one.date)),
+                many => {
+                    let parts: Vec<String> = many
+                        .iter()
+                        .map(|i| format!("{} {}", format_amount(i.amount_cents), dated(i.date)))
+                        .collect();
+                    format!("en {} fois : {}", times(many.len()), join_fr(&parts))
+                }
+            }
+        }
+    }
+}
+
+/// A notice as a noun phrase: « préavis d’un mois », « préavis de 3 mois ».
+pub fn notice_words(months: u32) -> String {
+    match months {
+        0 => "préavis de moins d’un mois".into(),
+        1 => "préavis d’un mois".into(),
+        m => format!("préavis de {m} mois"),
+    }
+}
+
 /// Signatories side by side: rows of three, but four make two rows of two (a lone
 /// fourth would look forgotten).
 pub fn signatory_rows(signatories: Vec<Signatory>) -> Vec<Vec<Signatory>> {
@@ -98,6 +226,40 @@ mod tests {
         assert_eq!(
             signature_sentence(" ", "", 1),
             "Fait à ……………………, le ……………………, en un exemplaire original."
+        );
+    }
+
+    #[test]
+    fn schedules_and_notices() {
+        use allia_core::Instalment;
+        let d = |y, m, j| chrono::NaiveDate::from_ymd_opt(y, m, j);
+        assert_eq!(
+            schedule_words(&PaymentSchedule::AtSignature),
+            "à la signature"
+        );
+        let two = PaymentSchedule::Instalments {
+            instalments: vec![
+                Instalment {
+                    date: d(2027, 3, 1),
+                    amount_cents: 1_500_000,
+                },
+                Instalment {
+                    date: d(2027, 9, 1),
+                    amount_cents: 1_500_000,
+                },
+            ],
+        };
+        assert_eq!(
+            schedule_words(&two),
+            "en deux fois : 15\u{202f}000,00\u{202f}€ le 1er mars 2027 et \
+             15\u{202f}000,00\u{202f}€ le 1er septembre 2027"
+        );
+        assert_eq!(times(13), "13");
+        assert_eq!(notice_words(1), "préavis d’un mois");
+        assert_eq!(notice_words(3), "préavis de 3 mois");
+        assert_eq!(
+            annex_heading(2, ANNEX_SCHEDULE_TITLE),
+            "Annexe 2 — Calendrier des versements"
         );
     }
 
