@@ -1,6 +1,6 @@
 // « Durée et signature de la convention » in the alliance form, in the real app (issue 9, item 2): the duration is
 // said in words next to the field (« 3 ans »), the terms are saved and read back when the alliance is reopened, and
-// a notice as long as the duration is refused at its field.
+// a notice as long as the duration is refused at its field, as are a decimal or a negative count.
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 
@@ -92,5 +92,22 @@ describe('durée et signature de la convention', () => {
     await ui.click('alliance-save');
     await ui.shown('alliance-saved');
     await ui.waitForGone('error-noticeMonths');
+  });
+
+  step(app, 'un nombre décimal ou négatif est refusé, sans rien changer en silence', async () => {
+    const ui = page(app.browser);
+    await ui.fill('alliance-duration', '2,5');
+    await ui.click('alliance-save');
+    assert.equal(await ui.text('error-durationMonths'), 'Saisissez un nombre entier de mois.');
+    assert.equal(await ui.isShown('alliance-saved'), false, 'nothing is saved');
+    await ui.fill('alliance-duration', '24');
+    await ui.fill('alliance-notice', '-1');
+    await ui.click('alliance-save');
+    assert.equal(plain(await ui.text('error-noticeMonths')), 'Indiquez un préavis de 0 à 24 mois.');
+    assert.equal(await ui.isShown('alliance-saved'), false, 'nothing is saved');
+    await ui.fill('alliance-notice', '0');
+    await ui.click('alliance-save');
+    await ui.shown('alliance-saved');
+    assert.equal(await ui.value('alliance-notice'), '0', 'a notice of 0 months is kept');
   });
 });
