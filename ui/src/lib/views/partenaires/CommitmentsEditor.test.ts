@@ -5,9 +5,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Catalog, CommitmentsDraft, PartyCommitments } from "$lib/api/bindings";
+import type { Catalog, CommitmentsDraft, FormDraftKey, PartyCommitments } from "$lib/api/bindings";
 import { catalogContext } from "$lib/catalog";
-import { setDraftStore } from "$lib/unsaved";
+import { flushDrafts, setDraftStore } from "$lib/unsaved";
 import CommitmentsEditor from "./CommitmentsEditor.svelte";
 import { errorSubject, remainingCents, toDraft, toForm } from "./commitments-form";
 
@@ -71,7 +71,7 @@ function vault(records: PartyCommitments[] = []) {
   return calls;
 }
 
-function renderEditor(props: Partial<{ partnerId: string | null; publicFunder: boolean }> = {}) {
+function renderEditor(props: Partial<{ partnerId: string | null; publicFunder: boolean; resume: string | null }> = {}) {
   return render(CommitmentsEditor, {
     props: { allianceId: "a1", partnerId: "p1", publicFunder: true, ...props },
     context: catalogContext(catalog),
@@ -182,6 +182,22 @@ describe("CommitmentsEditor", () => {
     expect(screen.getByTestId("commitments-financial-0-instalment-0-amount")).toHaveValue(`3${N}333,34`);
     expect(screen.getByTestId("commitments-financial-0-remaining")).toHaveTextContent("Les versements totalisent exactement le montant.");
     expect(calls.find((c) => c.cmd === "commitments_propose_split")?.payload).toMatchObject({ count: 3, contribution: { amountCents: 1_000_000 } });
+  });
+
+  it("keeps unsaved input as a draft of the party, and opens with a kept one", async () => {
+    const kept: [FormDraftKey, string][] = [];
+    setDraftStore({ save: async (key, content) => kept.push([key, content]), clear: async () => undefined, list: async () => [] });
+    vault();
+    renderEditor({ partnerId: null, publicFunder: false });
+    await fireEvent.click(await screen.findByTestId("commitments-add-inkind"));
+    await type("commitments-inkind-0-description", "Prêt d’un minibus");
+    await flushDrafts();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.[0]).toEqual({ allianceId: "a1", area: "partenaires", form: "commitments:association" });
+    cleanup();
+
+    renderEditor({ partnerId: null, publicFunder: false, resume: kept[0]?.[1] ?? null });
+    await waitFor(() => expect(screen.getByTestId("commitments-inkind-0-description")).toHaveValue("Prêt d’un minibus"));
   });
 });
 
