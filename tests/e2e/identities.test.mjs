@@ -54,8 +54,8 @@ describe('identités hors des registres français', () => {
     assert.equal(await ui.value('partner-city'), 'Tournai');
     assert.equal(await ui.value('partner-foreignRegister'), 'BCE');
     assert.equal(await ui.value('partner-foreignNumber'), '0456.789.123');
-    // Stored without spaces; the bank details open by themselves since they hold something.
-    assert.equal(await ui.value('partner-iban'), 'BE68539007547034');
+    // Stored without spaces, shown by groups of four; the bank details open by themselves since they hold something.
+    assert.equal(await ui.value('partner-iban'), 'BE68 5390 0754 7034');
     await ui.scrollToTop('partner-foreign-section');
     await screenshot(app.browser, 'partenaire-belge');
     await app.browser.keys('Escape');

@@ -69,7 +69,7 @@ describe("OrganisationFields", () => {
       }),
     );
     expect((screen.getByTestId("partner-bank-section") as HTMLDetailsElement).open).toBe(true);
-    expect((screen.getByLabelText("IBAN") as HTMLInputElement).value).toBe("FR7630006000011234567890189");
+    expect((screen.getByLabelText("IBAN") as HTMLInputElement).value).toBe("FR76 3000 6000 0112 3456 7890 189");
     // Outside 57/67/68, the register stays visible so its refusal can be read and the fields emptied.
     expect(screen.getByTestId("partner-local-section")).toBeTruthy();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyOrganisationForm, formToOrganisation, organisationToForm } from "$lib/forms";
-import { identitySections, isFrance, isLocalLawPostalCode } from "./organisation-identity";
+import { groupIban, identitySections, isFrance, isLocalLawPostalCode } from "./organisation-identity";
 
 describe("organisation identity", () => {
   it("reads France in what people type, empty included", () => {
@@ -29,12 +29,20 @@ describe("organisation identity", () => {
     expect(sent.country).toBe("Belgique");
     expect(sent.foreignRegistration).toEqual({ register: "BCE", number: "0456.789.123" });
     expect(sent.localRegister).toBeNull();
-    expect(sent.bank).toEqual({ iban: "BE68539007547034", bic: "GEBABEBB" });
+    // Shown by groups of four, sent as shown: the vault takes the spaces out.
+    expect(sent.bank).toEqual({ iban: "BE68 5390 0754 7034", bic: "GEBABEBB" });
     // The designation travels untouched until its own field edits it.
     expect(sent.designation).toEqual(organisation.designation);
 
     const empty = formToOrganisation(emptyOrganisationForm());
     expect([empty.foreignRegistration, empty.localRegister, empty.bank, empty.designation]).toEqual([null, null, null, null]);
+  });
+
+  it("shows a stored IBAN by groups of four", () => {
+    expect(groupIban("FR7630006000011234567890189")).toBe("FR76 3000 6000 0112 3456 7890 189");
+    expect(groupIban("BE68539007547034")).toBe("BE68 5390 0754 7034");
+    expect(groupIban("")).toBe("");
+    expect(organisationToForm({ name: "A", bank: { iban: "BE68539007547034", bic: null } }).iban).toBe("BE68 5390 0754 7034");
   });
 
   it("sends a group partly filled whole, so that the vault names what is missing", () => {

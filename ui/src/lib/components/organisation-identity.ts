@@ -101,10 +101,19 @@ export function identityToForm(organisation: Organisation | null): IdentityForm 
   form.localCourt = organisation.localRegister?.court ?? "";
   form.localVolume = organisation.localRegister?.volume ?? "";
   form.localFolio = organisation.localRegister?.folio ?? "";
-  form.iban = organisation.bank?.iban ?? "";
+  form.iban = groupIban(organisation.bank?.iban ?? "");
   form.bic = organisation.bank?.bic ?? "";
   form.designation = organisation.designation ?? null;
   return form;
+}
+
+/**
+ * A stored IBAN (compact, as the vault keeps it) shown by groups of four, as people read it on a RIB
+ * (« FR76 3000 6000 0112 3456 7890 189 »); the vault removes the spaces again. Contracts print it with
+ * allia-core's `format_iban`.
+ */
+export function groupIban(iban: string): string {
+  return iban.replace(/\s+/g, "").replace(/(.{4})(?=.)/g, "$1 ");
 }
 
 const filled = (...values: string[]) => values.some((value) => value.trim() !== "");
