@@ -476,12 +476,19 @@ impl Organisation {
     /// IBAN (required once a BIC is given) and BIC; `None` when both are empty.
     fn normalized_bank(&self, errors: &mut ValidationErrors) -> Option<BankDetails> {
         let given = self.bank.as_ref()?;
+        // A text refused for its length or its characters gets that one message only.
+        let before = errors.0.len();
         let iban = text(errors, "bank.iban", &given.iban, None, 60);
+        let iban_readable = errors.0.len() == before;
+        let before = errors.0.len();
         let bic = optional_text(errors, "bank.bic", &given.bic, 30);
+        let bic_readable = errors.0.len() == before;
         if iban.is_empty() && bic.is_none() {
             return None;
         }
-        let iban = if iban.is_empty() {
+        let iban = if !iban_readable {
+            iban
+        } else if iban.is_empty() {
             errors.push(
                 "bank.iban",
                 "Indiquez l’IBAN du compte (exemple\u{a0}: FR76 3000 6000 0112 3456 7890 189).",
@@ -494,6 +501,9 @@ impl Organisation {
             })
         };
         let bic = bic.map(|b| {
+            if !bic_readable {
+                return b;
+            }
             normalize_bic(&b).unwrap_or_else(|msg| {
                 errors.push("bank.bic", msg);
                 b
@@ -976,6 +986,18 @@ mod tests {
         .validated()
         .expect_err("BIC alone");
         assert_eq!(messages_for(&err, "bank.iban").len(), 1);
+        let err = Organisation {
+            bank: Some(BankDetails {
+                iban: "FR76 ".repeat(20),
+                bic: Some("B".repeat(40)),
+            }),
+            ..org("X")
+        }
+        .validated()
+        .expect_err("far too long");
+        assert_eq!(messages_for(&err, "bank.iban").len(), 1);
+        assert!(messages_for(&err, "bank.iban")[0].contains("trop long"));
+        assert_eq!(messages_for(&err, "bank.bic").len(), 1);
         assert!(Organisation {
             bank: Some(BankDetails::default()),
             ..org("X")
