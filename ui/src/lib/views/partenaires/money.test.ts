@@ -1,4 +1,7 @@
+// Amounts on screen must read exactly like the vault's messages and the documents', which Rust writes:
+// `api/french-amounts.json` is written by crates/allia-core/tests/french_amounts.rs from `money::format_euros`.
 import { describe, expect, it } from "vitest";
+import golden from "$lib/api/french-amounts.json";
 import { centsToInput, formatEuros, inputToCents } from "./money";
 
 const N = "\u202f";
@@ -12,6 +15,12 @@ describe("amounts in euros", () => {
     expect(formatEuros(1_250_050)).toBe(`12${N}500,50${N}€`);
     expect(formatEuros(10_000_000_000)).toBe(`100${N}000${N}000,00${N}€`);
     expect(formatEuros(-12_345)).toBe(`-123,45${N}€`);
+  });
+
+  it.each(golden.amounts)("%d → %s, as the vault writes it", (cents, label) => {
+    expect(formatEuros(Number(cents))).toBe(label);
+    // What a field shows for it reads back as the same cents.
+    expect(inputToCents(centsToInput(Number(cents)))).toBe(Number(cents));
   });
 
   it("read what people type, to the cent", () => {
