@@ -31,10 +31,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("alliance.start_date", "Date de début"),
     ("alliance.duration_months", "Durée en mois"),
     ("alliance.duration", "Durée"),
-    (
-        "alliance.tacit_renewal",
-        "La convention est reconduite tacitement",
-    ),
+    ("alliance.tacit_renewal", "Reconduction tacite"),
     ("alliance.notice_months", "Préavis en mois"),
     (
         "alliance.notice",
@@ -49,8 +46,8 @@ const FIELDS: &[(&str, &str)] = &[
         "subsidy_threshold_cents",
         "Montant au-delà duquel une convention est obligatoire",
     ),
-    ("contributions", "Contributions financières des parties"),
-    ("in_kind", "Apports en nature des parties"),
+    ("contributions", "Contributions financières"),
+    ("in_kind", "Apports en nature"),
     (
         "financial_total_cents",
         "Total des contributions financières",
