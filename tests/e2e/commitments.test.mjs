@@ -98,7 +98,12 @@ describe('engagements et apports', () => {
     await ui.click('own-commitments-toggle');
     await ui.click('own-commitments-add-inkind');
     await ui.fill('own-commitments-inkind-0-description', 'Mise à disposition d’une salle de réunion');
+    // What is not an amount is refused at its field, before the vault is asked.
+    await ui.fill('own-commitments-inkind-0-value', 'deux mille');
+    await ui.click('own-commitments-save');
+    assert.equal(plain(await ui.text('error-inKind.0.valueCents')), 'Saisissez un montant en euros, par exemple 12 500 ou 12 500,50.');
     await ui.fill('own-commitments-inkind-0-value', '2 400');
+    await ui.waitForGone('error-inKind.0.valueCents');
     await ui.click('own-commitments-save');
     assert.equal(plain(await ui.text('own-commitments-saved')), 'Engagements enregistrés.');
     await screenshot(app.browser, 'engagements-association');
