@@ -67,18 +67,21 @@ fn field_label(field: &str) -> Option<String> {
                 _ => None,
             }
         }
+        ["alliance", "terms", rest @ ..] => ("alliance".to_string(), rest),
         ["alliance", rest @ ..] => ("alliance".to_string(), rest),
         ["profile", rest @ ..] => ("profil".to_string(), rest),
         ["partners", number, rest @ ..] => (format!("partenaire {number}"), rest),
+        ["commitments", number, ..] => return Some(format!("engagements, entrée {number}")),
         _ => return None,
     };
-    match rest.last().and_then(|name| field_name(name)) {
+    match field_name(&rest.join(".")) {
         Some(name) => Some(format!("{place}, {name}")),
         None => Some(place),
     }
 }
 
-/// The name of a field as the app's forms label it.
+/// The name of a field (its path inside an alliance, a partner or the alliance's
+/// terms) as the app's forms label it.
 fn field_name(field: &str) -> Option<&'static str> {
     Some(match field {
         "name" => "nom",
@@ -108,6 +111,15 @@ fn field_name(field: &str) -> Option<&'static str> {
         "role" => "rôle dans l’alliance",
         "resources" => "ressources apportées",
         "resourceTags" => "mots-clés",
+        "country" => "pays",
+        "foreignRegistration.number" => "numéro d’immatriculation",
+        "foreignRegistration.register" => "registre d’immatriculation",
+        "localRegister.court" => "tribunal du registre des associations",
+        "localRegister.volume" => "volume du registre des associations",
+        "localRegister.folio" => "folio du registre des associations",
+        "bank.iban" => "IBAN",
+        "bank.bic" => "BIC",
+        "designation.shortName" => "nom court",
         _ => return None,
     })
 }
@@ -148,6 +160,22 @@ mod tests {
         assert_eq!(
             field_problem(&problem("alliance.terms.noticeMonths")),
             "alliance, préavis\u{a0}: Message."
+        );
+        assert_eq!(
+            field_problem(&problem("partners.2.localRegister.court")),
+            "partenaire 2, tribunal du registre des associations\u{a0}: Message."
+        );
+        assert_eq!(
+            field_problem(&problem("alliance.terms.court")),
+            "alliance, tribunal compétent\u{a0}: Message."
+        );
+        assert_eq!(
+            field_problem(&problem("partners.1.bank.iban")),
+            "partenaire 1, IBAN\u{a0}: Message."
+        );
+        assert_eq!(
+            field_problem(&problem("commitments.2.draft.financial.0.amountCents")),
+            "engagements, entrée 2\u{a0}: Message."
         );
         // A field this list does not name yet still says where it is.
         assert_eq!(
