@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::model::{Align, Block, Document, List, Metadata, Paragraph, Run};
 use crate::pdf::{self, PdfError};
-use crate::templates::typography::format_date;
+use crate::templates::typography::{format_date, tie_numbers};
 
 /// The document title, also the PDF's.
 pub const TITLE: &str = "Kit de récupération Allia";
@@ -32,7 +32,8 @@ pub fn document(content: &KitContent<'_>) -> Document {
         .association
         .map(str::trim)
         .filter(|name| !name.is_empty());
-    let created = format_date(content.created);
+    // A generated date never breaks at a line end (« 26 novembre 2026 »).
+    let created = tie_numbers(&format_date(content.created));
     // Blanks to fill in by hand, sized to stay on one line each.
     let dots = |n: usize| "…".repeat(n);
     let blocks = vec![
@@ -232,6 +233,7 @@ mod tests {
         let text = serde_json::to_string(&doc.blocks).expect("json");
         assert!(text.contains("«\u{a0}Phrase de passe oubliée\u{a0}?\u{a0}»"));
         assert!(text.contains("«\u{a0}allia.vault.keys\u{a0}»"));
+        assert!(text.contains("26\u{a0}novembre\u{a0}2026"));
         for mark in [" :", " ;", " ?", " !", "« ", " »"] {
             assert!(!text.contains(mark), "a breakable space in « {mark} »");
         }
