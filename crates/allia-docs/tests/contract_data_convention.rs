@@ -579,3 +579,70 @@ fn the_docx_holds_the_same_phrases_and_annexes() {
         assert_has(&pdf, &[phrase], "pdf");
     }
 }
+
+#[test]
+fn the_threshold_applies_to_what_one_funder_grants() {
+    // Two public funders granting 15 000 € each: 30 000 € in all, but neither needs the
+    // written convention of the law; one of them granting 23 000,01 € does.
+    let mut f = funded(1_500_000);
+    let mut department = fixture::commune();
+    department.organisation.name = "Département d'Indre-et-Loire".into();
+    f.partners.push(department);
+    let position = f.partners.len() as u32;
+    f.commitments.push(entry(
+        CommitmentParty::Partner(position),
+        CommitmentsDraft {
+            financial: vec![subsidy(1_500_000, PaymentSchedule::AtSignature)],
+            in_kind: Vec::new(),
+        },
+    ));
+    let doc = build(&f, &convention()).expect("builds").document;
+    let text = fixture::full_text(&doc);
+    assert!(!text.contains("Cadre légal de la subvention"));
+    assert!(text.contains("Contrat d’engagement républicain"));
+
+    f.commitments.last_mut().expect("entry").draft.financial[0].amount_cents = 2_300_001;
+    let text = fixture::full_text(&build(&f, &convention()).expect("builds").document);
+    assert!(text.contains("Cadre légal de la subvention"));
+    assert!(text.contains("d’un montant de 23\u{202f}000,01\u{202f}€, dépasse le seuil"));
+}
+
+#[test]
+fn without_instalments_there_is_no_calendar() {
+    let mut f = funded(3_000_000);
+    let commune = f.commitments.last_mut().expect("commune");
+    commune.draft.financial[0].schedule = PaymentSchedule::OnReceipts;
+    let doc = build(&f, &convention()).expect("builds").document;
+    let text = fixture::full_text(&doc);
+    assert!(text.contains("Annexe 1 — Engagements financiers et apports en nature."));
+    assert!(!text.contains("Annexe 2"));
+    assert!(!text.contains("calendrier figure"));
+    assert!(text.contains("versée sur présentation des justificatifs de dépenses"));
+}
+
+#[test]
+fn the_charte_lists_only_the_users_annexes() {
+    let f = funded(3_000_000);
+    let mut charte = options(DocumentKind::PartnershipCharter);
+    let without = fixture::full_text(&build(&f, &charte).expect("builds").document);
+    assert!(
+        !without.contains("Annexe"),
+        "no financial annex to a charte"
+    );
+    charte.annexes = vec![UserAnnex {
+        id: "a1".into(),
+        title: "Liste des référents".into(),
+        file_name: None,
+    }];
+    let text = pdf_text(&f, &charte);
+    assert_has(
+        &text,
+        &[
+            "Les annexes suivantes sont jointes à la présente charte :",
+            "Annexe 1 — Liste des référents.",
+            "Document à joindre à chaque exemplaire original.",
+        ],
+        "charte",
+    );
+    assert_lacks(&text, &["Engagements financiers"], "charte");
+}

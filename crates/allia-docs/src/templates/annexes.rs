@@ -110,7 +110,7 @@ fn party_table(party: &Party, schedule_annex: Option<u32>) -> Block {
         bold(format_amount(party.in_kind_total_cents)),
         Vec::new(),
     ]);
-    table(wording::ANNEX_FINANCIAL_COLUMNS, [3.0, 1.6, 1.6, 2.8], rows)
+    table(wording::ANNEX_FINANCIAL_COLUMNS, [2.9, 1.5, 1.9, 2.7], rows)
 }
 
 /// Annexe « Engagements financiers et apports en nature »: the table of each party that
