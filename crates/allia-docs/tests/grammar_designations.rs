@@ -139,9 +139,13 @@ fn masculine_bodies_are_agreed_and_contracted_in_the_convention() {
             "un soutien du Département d’Indre-et-Loire. Or toute association",
             "Engagements des Ateliers du Coteau",
             "Engagements de la Maison des Solidarités du Val de Brenne",
+            // Free text after a colon starts like the generated text after it.
+            "Ses apports : verse une subvention de fonctionnement.",
+            "Ses domaines d’intervention : financement.",
         ] {
             assert!(text.contains(phrase), "{format}: « {phrase} » in {text}");
         }
+        assert!(!text.contains("Ses apports : Verse"), "{format}: {text}");
         // A legal form the name already says is not repeated; the postal code is not put
         // after « à ».
         for wrong in [
