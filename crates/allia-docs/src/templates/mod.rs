@@ -54,6 +54,22 @@
 //! « 1 250,00 € »; `| date` turns `2025-12-01` into « 1er décembre 2025 »; `| list_fr` joins
 //! « a, b et c »; `| sentence` ends a free text with a period; `| lower_first` puts
 //! the first letter in lower case unless the text starts with an acronym.
+//!
+//! Naming the parties (French grammar, `allia_core::designation`): each party carries its
+//! `designated_name` (« le Département d’Indre-et-Loire »), `short_name` (« le
+//! Département », « la MSVB », « LAQ »), their `…_start` forms for the start of a
+//! sentence, and `of_name`, `of_short_name`, `to_name`, `to_short_name` contracted with
+//! « de » and « à » (« du Département », « de l’Université », « au Département »).
+//! `{{ party | agree("représenté") }}` agrees a participle or an adjective with the party
+//! (« représenté », « représentée », « représentés », « représentées »); `{{ party |
+//! pronoun }}` gives « celui-ci », « celle-ci », « ceux-ci » or « celles-ci »; `| of` and
+//! `| to` contract « de » and « à » with a party or a name, `| designated` gives a name
+//! with its article, and over a list (`public_funders`, whose items are the parties'
+//! names) `| of_list` gives « du Département et de la Commune de Tours » and `| names`
+//! « le Département et la Commune de Tours »; `| quoted` puts a text between « » and turns
+//! the quotes inside it into “ ” (« Fondation “Solidarités & Numérique” »); `|
+//! upper_first` capitalises the first letter. Never write « de {{ party.name }} » by hand:
+//! « de Département » is what these helpers are for.
 
 mod annexes;
 mod assemble;
