@@ -10,6 +10,7 @@
 //! to the annex's file as a whole (its outline, forms, structure tree, encryption) is
 //! left behind.
 
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use allia_core::AllianceFile;
@@ -99,14 +100,23 @@ pub fn render_with_annexes(
     annexes: &[AnnexFile<'_>],
 ) -> Result<Rendered, AnnexPdfError> {
     let built = templates::build(file, options).map_err(RenderError::from)?;
-    let following = annexes.iter().map(page_count).sum::<Result<usize, _>>()?;
+    // Each annex is read once: for its page count, then for its pages.
+    let loaded = load_all(annexes)?;
+    let following = loaded.iter().map(|(_, d)| d.get_pages().len()).sum();
     let main = crate::pdf::shared()
         .and_then(|typesetter| typesetter.render_before(&built.document, following))
         .map_err(RenderError::from)?;
     Ok(Rendered {
-        bytes: append_annexes(main, annexes)?,
+        bytes: append_loaded(main, loaded)?,
         warnings: built.warnings,
     })
+}
+
+fn load_all<'a>(annexes: &[AnnexFile<'a>]) -> Result<Vec<(&'a str, Document)>, AnnexPdfError> {
+    annexes
+        .iter()
+        .map(|annex| load(annex).map(|doc| (annex.title, doc)))
+        .collect()
 }
 
 /// Appends the annexes' pages after `main_pdf`'s, in order, each page stamped with the
@@ -126,12 +136,19 @@ pub fn append_annexes(
     if annexes.is_empty() {
         return Ok(main_pdf);
     }
+    append_loaded(main_pdf, load_all(annexes)?)
+}
+
+/// [`append_annexes`] with the annexes already read.
+fn append_loaded(
+    main_pdf: Vec<u8>,
+    loaded: Vec<(&str, Document)>,
+) -> Result<Vec<u8>, AnnexPdfError> {
+    if loaded.is_empty() {
+        return Ok(main_pdf);
+    }
     let mut main =
         Document::load_mem(&main_pdf).map_err(|e| AnnexPdfError::Write(e.to_string()))?;
-    let loaded = annexes
-        .iter()
-        .map(|annex| load(annex).map(|doc| (annex.title, doc)))
-        .collect::<Result<Vec<_>, _>>()?;
     let total = main.get_pages().len()
         + loaded
             .iter()
@@ -181,7 +198,7 @@ fn root_pages(doc: &Document) -> Result<ObjectId, AnnexPdfError> {
 
 /// The page-tree nodes (`/Type /Pages`) and the catalog of an annex: what is not copied
 /// (its pages join the document's tree).
-fn page_tree_nodes(doc: &Document) -> Vec<ObjectId> {
+fn page_tree_nodes(doc: &Document) -> BTreeSet<ObjectId> {
     doc.objects
         .iter()
         .filter(|(_, object)| {
