@@ -26,7 +26,8 @@
 //!   line, are its header; the rest, up to the next `@clause`, is its body.
 //! - Header keys: `title` (required); `kind`: `mandatory` | `optional` | `conditional`;
 //!   `default: on|off` (optional clauses, on by default); `condition: <name>`
-//!   (conditional clauses, evaluated in Rust: `public_funder`, `subsidy_over_threshold`);
+//!   (conditional clauses, evaluated in Rust: `public_funder`, `subsidy_over_threshold`,
+//!   `annexes`);
 //!   `numbered: no` for an unnumbered section (parties, préambule); `heading` to print a
 //!   heading other than the title; `per: party` with `item_title` (a template) to expand
 //!   the clause into one sub-article « n.k » per party, the body being rendered once per
@@ -41,15 +42,21 @@
 //! markup, and `none` prints nothing. French typography (« » and no-break spaces before
 //! `: ; ! ?`, `’`, `n°`, `%`, `€`) is applied to the whole output, data included.
 //!
-//! The context is [`DocumentContext`]: `document`, `alliance`, `parties`, `party_count`,
-//! `lead`, `public_funders`, `subsidy_cents`, `subsidy_threshold_cents`, `review`,
-//! `governance`, `objectives`. A later area adds a field there and the clauses test it
-//! (`{% if objectives %}…{% endif %}`).
+//! The context is [`DocumentContext`]: `document`, `alliance` (with the terms: `duration`,
+//! `tacit_renewal`, `notice`), `parties` and `lead` (each with its commitments:
+//! `financial`, `in_kind` and their totals), `party_count`, `public_funders`,
+//! `subsidy_cents`, `subsidies`, `subsidy_threshold_cents`, every party's `contributions`
+//! and `in_kind` in one list each with their totals, `bank` (the receiving party's
+//! account), `court`, `annexes`, `review`, `governance`, `objectives`. A later area adds a
+//! field there and the clauses test it (`{% if objectives %}…{% endif %}`).
 //!
 //! Helpers: `ref("id")` gives the number of the article holding that clause, after the
 //! optional clauses are toggled (a removed clause prints « [article supprimé : titre] »,
 //! an unknown one « [article inconnu : id] », both reported as warnings); `has("id")` tells
 //! whether a clause is in the document (to guard a reference to an optional clause);
+//! `annex("financial")` gives « l’annexe 1 », the number the document gives that annex
+//! (`financial`, `schedule` or a user's annex id; one it does not have prints « [annexe
+//! absente : id] » and is reported), and `has_annex("id")` guards such a reference;
 //! `blank("label")` prints « [à compléter : label] » and reports it; `amount(cents)` or `| amount` gives
 //! « 1 250,00 € »; `| date` turns `2025-12-01` into « 1er décembre 2025 »; `| list_fr` joins
 //! « a, b et c »; `| sentence` ends a free text with a period; `| lower_first` puts
