@@ -197,6 +197,8 @@ fn the_charter_and_the_consortium_name_the_parties_the_same_way() {
             "Apports du Département d’Indre-et-Loire",
             "Le Département (Collectivité territoriale) apporte au Projet",
             "Le Projet reçoit le soutien du Département d’Indre-et-Loire.",
+            "Les Partenaires désignent la Maison des Solidarités du Val de Brenne (« la MSVB ») \
+             comme Coordinateur",
         ] {
             assert!(
                 text.contains(phrase),
@@ -227,6 +229,23 @@ fn the_demo_alliance_names_its_partners_with_their_article() {
         ] {
             assert!(text.contains(phrase), "{format}: « {phrase} » in {text}");
         }
+    }
+}
+
+#[test]
+fn a_lead_named_by_its_name_alone_is_not_repeated_in_brackets() {
+    let mut file = masculine_bodies();
+    for partner in &mut file.partners {
+        if partner.role == PartnerRole::Lead {
+            partner.organisation.acronym = None;
+            partner.organisation.name = "Emmaüs Touraine".into();
+        }
+    }
+    for (format, text) in texts(&file, DocumentKind::ConsortiumAgreement) {
+        assert!(
+            text.contains("Les Partenaires désignent Emmaüs Touraine comme Coordinateur"),
+            "{format}: {text}"
+        );
     }
 }
 
