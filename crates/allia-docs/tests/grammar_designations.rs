@@ -183,7 +183,8 @@ fn the_charter_and_the_consortium_name_the_parties_the_same_way() {
     for (format, text) in texts(&file, DocumentKind::PartnershipCharter) {
         for phrase in [
             "Le Département d’Indre-et-Loire, dont le siège est situé",
-            "Le Département d’Indre-et-Loire et les associations signataires inscrivent",
+            "Le Département d’Indre-et-Loire, d’une part, et les associations signataires, \
+             d’autre part, inscrivent",
         ] {
             assert!(
                 text.contains(phrase),
