@@ -106,8 +106,16 @@ describe('annexes ajoutées à une convention', () => {
     await app.browser.waitUntil(async () => (await ui.value('annex-title')) === 'Statuts', {
       timeoutMsg: 'the annex « Statuts » should be listed',
     });
-    // A new annex is saved with the settings before its PDF is attached.
+    // A file that is not a PDF is refused at the annex, in French, and nothing is attached.
+    writeFileSync(annexPath, 'Ceci n’est pas un PDF.');
     await ui.click('annex-attach');
+    const refusal = await ui.shown('error-annex-file');
+    assert.equal((await refusal.getText()).replace(/\s+/g, ' '), 'Ce fichier n’est pas un PDF : choisissez un fichier PDF (.pdf).');
+    assert.match(await ui.text('annex-file'), /Aucun PDF joint/);
+    // The real one. (The annex was saved with the settings before the first try.)
+    writeFileSync(annexPath, handMadePdf('Statuts signes', 2));
+    await ui.click('annex-attach');
+    await ui.waitForGone('error-annex-file');
     await app.browser.waitUntil(async () => (await ui.text('annex-file')).includes(ANNEX_FILE), {
       timeoutMsg: 'the attached file should be shown with its name',
     });

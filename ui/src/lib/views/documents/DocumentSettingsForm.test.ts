@@ -228,6 +228,34 @@ describe("DocumentSettingsForm", () => {
     expect(order.indexOf("save")).toBeLessThan(order.indexOf("document_annex_attach"));
     expect(onSave.mock.calls[0]?.[0].annexes?.[0]?.title).toBe("Statuts de l’association");
   });
+
+  it("shows why a file was refused under its annex", async () => {
+    const annexId = "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f";
+    const withAnnex: ContractDocument = {
+      ...document,
+      current: { ...document.current, settings: { ...document.current.settings, annexes: [{ id: annexId, title: "RIB", fileName: null }] } },
+    };
+    const refused: AppError = {
+      code: "validation",
+      message: "Ce fichier n’est pas un PDF\u00a0: choisissez un fichier PDF (.pdf).",
+      field: `annexes.${annexId}.fileName`,
+      fieldErrors: [{ field: `annexes.${annexId}.fileName`, message: "Ce fichier n’est pas un PDF\u00a0: choisissez un fichier PDF (.pdf)." }],
+    };
+    mockIPC((cmd) => {
+      if (cmd === "document_annex_files") return [];
+      if (cmd === "document_annex_attach") throw refused;
+      return null;
+    });
+    render(DocumentSettingsForm, { props: { document: withAnnex, disabled: false, onSave: saving() } });
+    await fireEvent.click(await screen.findByRole("button", { name: "Joindre un PDF à l’annexe « RIB »" }));
+    const error = await screen.findByTestId("error-annex-file");
+    expect(error).toHaveTextContent("Ce fichier n’est pas un PDF");
+    expect(screen.getByRole("button", { name: "Joindre un PDF à l’annexe « RIB »" })).toHaveAttribute(
+      "aria-describedby",
+      `annex-file-${annexId}-error`,
+    );
+    expect(screen.queryByTestId("error-title")).toBeNull();
+  });
 });
 
 function focused(): Element | null {
