@@ -197,6 +197,35 @@ const LEXICON: &[Head] = &[
     m("relais"),
     m("café"),
     f("mutuelle"),
+    f("amicale"),
+    f("entraide"),
+    f("épicerie"),
+    f("régie"),
+    f("mission locale"),
+    f("mission"),
+    f("compagnie"),
+    f("fabrique"),
+    f("plateforme"),
+    f("pépinière"),
+    f("crèche"),
+    f("ferme"),
+    f("cité"),
+    f("direction"),
+    f("académie"),
+    m("rectorat"),
+    m("tribunal"),
+    m("service"),
+    m("bureau"),
+    m("cabinet"),
+    m("groupe"),
+    m("espace"),
+    m("observatoire"),
+    m("laboratoire"),
+    m("incubateur"),
+    m("festival"),
+    m("cinéma"),
+    m("orchestre"),
+    m("hôtel"),
     // Companies (their legal form as the first word).
     f("société"),
     f("entreprise"),
@@ -916,10 +945,40 @@ mod tests {
             (A::L, M, S, "l’OQM"),
         );
         check(
-            "Observatoire de la mobilité",
+            "Oxygène Quartiers Mobilité",
             Some("OQM"),
             Association,
             (A::None, F, S, "OQM"),
+        );
+        check(
+            "Observatoire de la mobilité",
+            None,
+            Association,
+            (A::L, M, S, "l’Observatoire"),
+        );
+        check(
+            "Mission locale de Touraine",
+            None,
+            Association,
+            (A::La, F, S, "la Mission locale"),
+        );
+        check(
+            "Épicerie solidaire du Val",
+            None,
+            Association,
+            (A::L, F, S, "l’Épicerie"),
+        );
+        check(
+            "Espace de vie sociale",
+            None,
+            Association,
+            (A::L, M, S, "l’Espace"),
+        );
+        check(
+            "Hôtel de ville de Tours",
+            None,
+            ActorType::LocalAuthority,
+            (A::L, M, S, "l’Hôtel"),
         );
         check(
             "Centre communal d’action sociale de Château-Renault",
