@@ -4,6 +4,11 @@
 //! (`UserAnnex::file_name`). A file goes with its document (foreign key), and with its
 //! annex when the annex leaves the settings ([`reconcile`]).
 //!
+//! Files belong to the document, not to a version: like the other settings changes,
+//! attaching or removing one on a frozen version starts a new draft version, but the
+//! frozen version's export then appends the files as they are now (only the current
+//! version is exported from the app).
+//!
 //! A file is checked before it is kept: a real PDF (it starts with `%PDF-`, lopdf
 //! parses it, it has pages) of at most [`MAX_ANNEX_FILE_BYTES`]; the refusals are French
 //! field errors on `annexes.<annex id>.fileName`.
