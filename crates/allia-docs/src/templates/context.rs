@@ -4,6 +4,7 @@
 
 use std::ops::Deref;
 
+use allia_core::identifiers::format_iban;
 use allia_core::{
     ActorType, AllianceFile, CommitmentParty, CommitmentsDraft, ContributionNature, DocumentKind,
     FinancialContribution, Organisation, PartnerRole, PaymentSchedule, UserAnnex,
@@ -14,7 +15,7 @@ pub use super::party::{is_public_funder, PartyContext};
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use super::typography::{format_amount, format_date, NBSP};
+use super::typography::{format_amount, format_date};
 use super::wording;
 use super::{Check, CheckTarget, DocumentOptions};
 
@@ -382,17 +383,6 @@ pub fn receiving_party(parties: &[Party]) -> Option<usize> {
     }
 }
 
-/// « FR76 3000 6000 0112 3456 7890 189 »: groups of four joined by no-break spaces, so
-/// an IBAN is never cut at a line end.
-fn group_iban(iban: &str) -> String {
-    let compact: Vec<char> = iban.chars().filter(|c| !c.is_whitespace()).collect();
-    compact
-        .chunks(4)
-        .map(|group| group.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join(&NBSP.to_string())
-}
-
 /// The court as the sentence needs it, with its article: « Tribunal judiciaire de
 /// Lyon » → « le tribunal judiciaire de Lyon »; a text that starts with its own article
 /// or with another word stays as typed.
@@ -585,7 +575,7 @@ impl DocumentContext {
                     iban: details
                         .map(|d| d.iban.trim())
                         .filter(|iban| !iban.is_empty())
-                        .map(group_iban),
+                        .map(format_iban),
                     bic: details.and_then(|d| clean(&d.bic)),
                 }
             })
