@@ -265,7 +265,8 @@ impl ClauseEngine {
         let annex_issues = Arc::clone(&issues);
         env.add_function("annex", move |state: &State, id: &str| -> String {
             match annex_number(state, id) {
-                Some(n) => format!("l’annexe {n}"),
+                // A no-break space: « l’annexe » and its number stay on one line.
+                Some(n) => format!("l’annexe\u{a0}{n}"),
                 None => {
                     record(&annex_issues, Issue::MissingAnnex { id: id.to_string() });
                     format!("[annexe absente : {id}]")
@@ -486,7 +487,10 @@ mod tests {
                 &ctx,
             )
             .expect("renders");
-        assert_eq!(out, "l’annexe 1|True|False|[annexe absente : schedule]");
+        assert_eq!(
+            out,
+            "l’annexe\u{a0}1|True|False|[annexe absente : schedule]"
+        );
         assert_eq!(
             r.take_issues(),
             vec![Issue::MissingAnnex {
