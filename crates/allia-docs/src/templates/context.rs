@@ -696,4 +696,20 @@ mod tests {
         );
         assert_eq!(next_review(None, d(2026, 1, 5), 12), Some(d(2027, 1, 5)));
     }
+
+    #[test]
+    fn courts_read_with_their_article() {
+        assert_eq!(
+            court_words("Tribunal judiciaire de Lyon"),
+            "le tribunal judiciaire de Lyon"
+        );
+        assert_eq!(
+            court_words("cour d’appel de Bourges"),
+            "la cour d’appel de Bourges"
+        );
+        assert_eq!(
+            court_words("le tribunal judiciaire de Tours"),
+            "le tribunal judiciaire de Tours"
+        );
+    }
 }
