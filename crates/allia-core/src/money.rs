@@ -19,7 +19,7 @@ pub fn format_euros(cents: i64) -> String {
 }
 
 /// « 1 250 000 », U+202F between groups of three digits.
-fn group_thousands(number: u64) -> String {
+pub fn group_thousands(number: u64) -> String {
     let digits = number.to_string();
     let mut grouped = String::with_capacity(digits.len() + 8);
     for (i, digit) in digits.chars().enumerate() {

@@ -10,13 +10,7 @@ pub const NNBSP: char = '\u{202f}';
 
 /// « 1 250,00 € » from an amount in cents (U+202F as thousands separator and before €).
 pub fn format_amount(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    format!(
-        "{sign}{},{:02}{NNBSP}€",
-        group_thousands(abs / 100),
-        abs % 100
-    )
+    allia_core::money::format_euros(cents)
 }
 
 /// « 23 000 € » from an amount in cents, the cents left out (for round thresholds).
@@ -24,21 +18,8 @@ pub fn format_whole_euros(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     format!(
         "{sign}{}{NNBSP}€",
-        group_thousands(cents.unsigned_abs() / 100)
+        allia_core::money::group_thousands(cents.unsigned_abs() / 100)
     )
-}
-
-/// « 1 250 000 », U+202F between groups of three digits.
-fn group_thousands(number: u64) -> String {
-    let digits = number.to_string();
-    let mut grouped = String::with_capacity(digits.len() + 8);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(NNBSP);
-        }
-        grouped.push(digit);
-    }
-    grouped
 }
 
 /// « 1er décembre 2025 ».
