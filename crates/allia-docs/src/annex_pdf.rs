@@ -1,10 +1,12 @@
 //! The PDF files a person attaches to the annexes they add (statuts, RIB, budget
-//! détaillé…; issue 9, item 3), appended after the exported document with lopdf, the
-//! page numbers continuing: the document's own footers count the appended pages
-//! ([`crate::pdf::Typesetter::render_before`]), and each appended page gets the footer
-//! « <annex title> — Page N / M » where the document prints its own: centred, 14 mm above
-//! the bottom edge, 8.5 pt grey serif (Times, whose widths are those of the document's
-//! Liberation Serif).
+//! détaillé…; issue 9, item 3), inserted with lopdf into the exported document right
+//! after their annex's title page (« Annexe 3 — Statuts », then the statuts' pages, then
+//! « Annexe 4 — RIB »…), the page numbers running across the whole file: the document's
+//! own footers count the pages inserted before them
+//! ([`crate::pdf::Typesetter::render_with_inserts`]), and each inserted page gets the
+//! footer « <annex title> — Page N / M » where the document prints its own: centred,
+//! 14 mm above the bottom edge, 8.5 pt grey serif (Times, whose widths are those of the
+//! document's Liberation Serif). Inserted pages get no initials area (« Paraphes »).
 //!
 //! The annex pages are copied as they are (content, fonts, images, links); what belonged
 //! to the annex's file as a whole (its outline, forms, structure tree, encryption) is
@@ -18,6 +20,7 @@ use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream};
 use printpdf::{BuiltinFont, ParsedFont};
 
+use crate::pdf::Insert;
 use crate::render::{RenderError, Rendered};
 use crate::templates::{self, DocumentOptions};
 
@@ -52,9 +55,11 @@ pub enum AnnexPdfError {
     Write(String),
 }
 
-/// One annex to append: its title (for the footer) and its PDF bytes.
+/// One annex's file: its annex (the `UserAnnex::id` whose title page it follows), its
+/// title (for the footer) and its PDF bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct AnnexFile<'a> {
+    pub id: &'a str,
     pub title: &'a str,
     pub bytes: &'a [u8],
 }
@@ -86,9 +91,12 @@ pub fn page_count(annex: &AnnexFile<'_>) -> Result<usize, AnnexPdfError> {
     Ok(load(annex)?.get_pages().len())
 }
 
-/// Builds the document from `file` with `options`, typesets it with footers counting
-/// the annexes' pages, and appends the annexes' PDFs in the order given. Without
-/// annexes this is exactly [`crate::render::render`] in PDF.
+/// Builds the document from `file` with `options`, typesets it, and inserts each
+/// annex's PDF right after its annex's title page (« Annexe 3 — Statuts », found by
+/// [`AnnexFile::id`]; a file whose annex the document does not print goes at the end),
+/// the page numbers running across the whole file: the document's own footers count the
+/// pages inserted before them, and each inserted page is stamped « <annex title> — Page
+/// N / M ». Without annexes this is exactly [`crate::render::render`] in PDF.
 ///
 /// # Errors
 /// [`AnnexPdfError::Render`] when the document cannot be built or typeset,
@@ -102,12 +110,39 @@ pub fn render_with_annexes(
     let built = templates::build(file, options).map_err(RenderError::from)?;
     // Each annex is read once: for its page count, then for its pages.
     let loaded = load_all(annexes)?;
-    let following = loaded.iter().map(|(_, d)| d.get_pages().len()).sum();
-    let main = crate::pdf::shared()
-        .and_then(|typesetter| typesetter.render_before(&built.document, following))
+    let end = built.document.blocks.len();
+    let mut placed: Vec<(usize, (&str, Document))> = annexes
+        .iter()
+        .zip(loaded)
+        .map(|(annex, loaded)| {
+            let block = built
+                .annexes
+                .iter()
+                .find(|start| start.annex_id == annex.id)
+                .map_or(end, |start| start.block);
+            (block, loaded)
+        })
+        .collect();
+    // The files of annexes the document does not print come last, after the last
+    // annex's file (stable: the others keep their order).
+    placed.sort_by_key(|(block, _)| *block == end);
+    let inserts: Vec<Insert> = placed
+        .iter()
+        .map(|(block, (_, pdf))| Insert {
+            block: *block,
+            pages: pdf.get_pages().len(),
+        })
+        .collect();
+    let typeset = crate::pdf::shared()
+        .and_then(|typesetter| typesetter.render_with_inserts(&built.document, &inserts))
         .map_err(RenderError::from)?;
+    let placed = typeset
+        .after
+        .into_iter()
+        .zip(placed.into_iter().map(|(_, loaded)| loaded))
+        .collect();
     Ok(Rendered {
-        bytes: append_loaded(main, loaded)?,
+        bytes: insert_loaded(typeset.bytes, placed)?,
         warnings: built.warnings,
     })
 }
@@ -119,40 +154,69 @@ fn load_all<'a>(annexes: &[AnnexFile<'a>]) -> Result<Vec<(&'a str, Document)>, A
         .collect()
 }
 
-/// Appends the annexes' pages after `main_pdf`'s, in order, each page stamped with the
-/// footer « <annex title> — Page N / M », N counting on from the document's last page and
-/// M the pages of the whole file. `main_pdf` is returned untouched when there is no
-/// annex. The document's own footers are not changed: render it with
-/// [`crate::pdf::Typesetter::render_before`] so that they count the appended pages.
+/// Appends the annexes' pages after all of `main_pdf`'s, in order: [`insert_annexes`]
+/// with every annex after the last page. Render the document with
+/// [`crate::pdf::Typesetter::render_before`] so that its footers count them.
+///
+/// # Errors
+/// As [`insert_annexes`].
+pub fn append_annexes(
+    main_pdf: Vec<u8>,
+    annexes: &[AnnexFile<'_>],
+) -> Result<Vec<u8>, AnnexPdfError> {
+    let last = if annexes.is_empty() {
+        0
+    } else {
+        Document::load_mem(&main_pdf)
+            .map_err(|e| AnnexPdfError::Write(e.to_string()))?
+            .get_pages()
+            .len()
+    };
+    let placed: Vec<(usize, AnnexFile<'_>)> = annexes.iter().map(|a| (last, *a)).collect();
+    insert_annexes(main_pdf, &placed)
+}
+
+/// Inserts each annex's pages into `main_pdf` after the number of its pages given with
+/// it (0: before the first page; annexes at the same place keep their order), each page
+/// stamped with the footer « <annex title> — Page N / M », N its place in the whole file
+/// and M the pages of the whole file. `main_pdf` is returned untouched when there is no
+/// annex. The document's own footers are not changed: typeset it with
+/// [`crate::pdf::Typesetter::render_with_inserts`] so that they count the inserted pages.
 ///
 /// # Errors
 /// [`AnnexPdfError::Unreadable`] for an annex that is not a readable PDF with pages (or
 /// a `main_pdf` that is not one), [`AnnexPdfError::Write`] when the result cannot be
 /// written.
-pub fn append_annexes(
+pub fn insert_annexes(
     main_pdf: Vec<u8>,
-    annexes: &[AnnexFile<'_>],
+    annexes: &[(usize, AnnexFile<'_>)],
 ) -> Result<Vec<u8>, AnnexPdfError> {
     if annexes.is_empty() {
         return Ok(main_pdf);
     }
-    append_loaded(main_pdf, load_all(annexes)?)
+    let files: Vec<AnnexFile<'_>> = annexes.iter().map(|(_, a)| *a).collect();
+    let placed = annexes
+        .iter()
+        .map(|(after, _)| *after)
+        .zip(load_all(&files)?);
+    insert_loaded(main_pdf, placed.collect())
 }
 
-/// [`append_annexes`] with the annexes already read.
-fn append_loaded(
+/// [`insert_annexes`] with the annexes already read.
+fn insert_loaded(
     main_pdf: Vec<u8>,
-    loaded: Vec<(&str, Document)>,
+    placed: Vec<(usize, (&str, Document))>,
 ) -> Result<Vec<u8>, AnnexPdfError> {
-    if loaded.is_empty() {
+    if placed.is_empty() {
         return Ok(main_pdf);
     }
     let mut main =
         Document::load_mem(&main_pdf).map_err(|e| AnnexPdfError::Write(e.to_string()))?;
-    let total = main.get_pages().len()
-        + loaded
+    let own: Vec<ObjectId> = main.get_pages().into_values().collect();
+    let total = own.len()
+        + placed
             .iter()
-            .map(|(_, d)| d.get_pages().len())
+            .map(|(_, (_, d))| d.get_pages().len())
             .sum::<usize>();
     let root = root_pages(&main)?;
     let font = main.add_object(dictionary! {
@@ -161,8 +225,9 @@ fn append_loaded(
         "BaseFont" => "Times-Roman",
         "Encoding" => "WinAnsiEncoding",
     });
-    let mut number = main.get_pages().len();
-    for (title, mut annex) in loaded {
+    // Each annex's pages, moved into the document, with the place they go.
+    let mut inserted: Vec<(usize, &str, Vec<ObjectId>)> = Vec::with_capacity(placed.len());
+    for (after, (title, mut annex)) in placed {
         prepare_pages(&mut annex);
         annex.renumber_objects_with(main.max_id + 1);
         let pages: Vec<ObjectId> = annex.get_pages().into_values().collect();
@@ -173,13 +238,28 @@ fn append_loaded(
             }
         }
         main.max_id = main.max_id.max(annex.max_id);
-        for page in pages {
-            number += 1;
-            let footer = footer_text(title, number, total);
-            stamp(&mut main, page, root, font, &footer)?;
-            append_kid(&mut main, root, page)?;
+        inserted.push((after.min(own.len()), title, pages));
+    }
+    // The whole file's pages in order, flat under the root: the document's, with each
+    // annex's after the page it follows.
+    let mut kids: Vec<ObjectId> = Vec::with_capacity(total);
+    for at in 0..=own.len() {
+        for (_, title, pages) in inserted.iter().filter(|(after, ..)| *after == at) {
+            for &page in pages {
+                let footer = footer_text(title, kids.len() + 1, total);
+                stamp(&mut main, page, root, font, &footer)?;
+                kids.push(page);
+            }
+        }
+        if let Some(&page) = own.get(at) {
+            pin_inherited(&mut main, page);
+            main.get_dictionary_mut(page)
+                .map_err(|e| AnnexPdfError::Write(e.to_string()))?
+                .set("Parent", root);
+            kids.push(page);
         }
     }
+    set_kids(&mut main, root, kids)?;
     main.prune_objects();
     main.compress();
     let mut out = Vec::with_capacity(main_pdf.len());
@@ -214,25 +294,33 @@ fn page_tree_nodes(doc: &Document) -> BTreeSet<ObjectId> {
 /// (resources, boxes, rotation), so that it keeps them once moved into another tree,
 /// and drops what points into the annex's own structure tree.
 fn prepare_pages(doc: &mut Document) {
-    const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     for &page in &pages {
-        let mut found: Vec<(&[u8], Object)> = Vec::new();
-        for key in INHERITED {
-            if let Some(value) = inherited(doc, page, key) {
-                found.push((key, value));
-            }
-        }
+        pin_inherited(doc, page);
         if let Ok(dict) = doc.get_dictionary_mut(page) {
-            for (key, value) in found {
-                dict.set(key, value);
-            }
             dict.remove(b"StructParents");
             dict.remove(b"B");
             if !dict.has(b"MediaBox") {
                 // The PDF default when a file forgets it: US Letter.
                 dict.set("MediaBox", vec![0.into(), 0.into(), 612.into(), 792.into()]);
             }
+        }
+    }
+}
+
+/// Sets on `page` the attributes it inherits from its page-tree nodes (resources,
+/// boxes, rotation), so that it keeps them under another parent.
+fn pin_inherited(doc: &mut Document, page: ObjectId) {
+    const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
+    let mut found: Vec<(&[u8], Object)> = Vec::new();
+    for key in INHERITED {
+        if let Some(value) = inherited(doc, page, key) {
+            found.push((key, value));
+        }
+    }
+    if let Ok(dict) = doc.get_dictionary_mut(page) {
+        for (key, value) in found {
+            dict.set(key, value);
         }
     }
 }
@@ -251,16 +339,16 @@ fn inherited(doc: &Document, page: ObjectId, key: &[u8]) -> Option<Object> {
     None
 }
 
-/// Puts `page` last in the root node's kids and counts it.
-fn append_kid(doc: &mut Document, root: ObjectId, page: ObjectId) -> Result<(), AnnexPdfError> {
-    let broken = |e: lopdf::Error| AnnexPdfError::Write(e.to_string());
-    let pages = doc.get_dictionary_mut(root).map_err(broken)?;
-    let count = pages.get(b"Count").and_then(Object::as_i64).unwrap_or(0);
-    pages.set("Count", count + 1);
-    match pages.get_mut(b"Kids").and_then(Object::as_array_mut) {
-        Ok(kids) => kids.push(page.into()),
-        Err(_) => pages.set("Kids", vec![Object::from(page)]),
-    }
+/// Makes `kids` the root node's pages, in order.
+fn set_kids(doc: &mut Document, root: ObjectId, kids: Vec<ObjectId>) -> Result<(), AnnexPdfError> {
+    let pages = doc
+        .get_dictionary_mut(root)
+        .map_err(|e| AnnexPdfError::Write(e.to_string()))?;
+    pages.set("Count", kids.len() as i64);
+    pages.set(
+        "Kids",
+        kids.into_iter().map(Object::from).collect::<Vec<Object>>(),
+    );
     Ok(())
 }
 

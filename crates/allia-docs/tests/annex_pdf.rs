@@ -1,8 +1,9 @@
-//! PDF annexes appended after a typeset document, read back with poppler: the page
-//! count adds up, the document's footers count the appended pages, each appended page
-//! says « <annex title> — Page N / M » where the document prints its own footer (same
-//! height, same size), whatever the annex's page size, rotation or inherited
-//! attributes; the annex's own text is still there.
+//! PDF annexes inserted into a typeset document, read back with poppler: each file
+//! right after its annex's title page, the page count adds up, every footer's « Page
+//! N / M » runs on across the whole file, each inserted page says « <annex title> —
+//! Page N / M » where the document prints its own footer (same height, same size),
+//! whatever the annex's page size, rotation or inherited attributes; the annex's own
+//! text is still there, and it gets no initials area.
 
 #[path = "common/pdf_sample.rs"]
 mod pdf_sample;
@@ -11,7 +12,10 @@ mod pdf_tools;
 #[path = "common/templates_fixture.rs"]
 mod templates_fixture;
 
-use allia_core::DocumentKind;
+use allia_core::{
+    CommitmentParty, CommitmentsDraft, ContributionNature, DocumentKind, FileCommitments,
+    FinancialContribution, Instalment, PaymentSchedule, UserAnnex,
+};
 use allia_docs::annex_pdf::{append_annexes, render_with_annexes, AnnexFile, AnnexPdfError};
 use allia_docs::model::{Block, Document as Model};
 use lopdf::content::{Content, Operation};
@@ -161,6 +165,7 @@ fn an_annex_of_two_pages_after_eight_continues_the_numbers() {
     let bytes = append_annexes(
         main,
         &[AnnexFile {
+            id: "statuts",
             title: "Statuts de l’association",
             bytes: &statuts,
         }],
@@ -230,10 +235,12 @@ fn annexes_of_other_sizes_and_rotations_are_stamped_along_their_bottom_edge() {
     let landscape = annex_pdf("Budget", 1, (842, 595), 270);
     let annexes = [
         AnnexFile {
+            id: "rib",
             title: "Relevé d’identité bancaire",
             bytes: &letter_rotated,
         },
         AnnexFile {
+            id: "budget",
             title: "Budget prévisionnel détaillé",
             bytes: &landscape,
         },
@@ -291,10 +298,12 @@ fn the_whole_export_counts_the_annexes_and_without_them_changes_nothing() {
         &options,
         &[
             AnnexFile {
+                id: "statuts",
                 title: "Statuts de l’association",
                 bytes: &statuts,
             },
             AnnexFile {
+                id: "rib",
                 title: "RIB",
                 bytes: &rib,
             },
@@ -323,6 +332,7 @@ fn an_unreadable_annex_is_named_in_french() {
         let err = append_annexes(
             main.clone(),
             &[AnnexFile {
+                id: "statuts",
                 title: "Statuts",
                 bytes: &bytes,
             }],
@@ -334,4 +344,204 @@ fn an_unreadable_annex_is_named_in_french() {
             "L’annexe «\u{a0}Statuts\u{a0}» n’a pas pu être lue\u{a0}: joignez de nouveau son PDF."
         );
     }
+}
+
+/// The fixture's convention with the commune's 30 000 € subsidy in two instalments
+/// (so Annexe 1 and Annexe 2 are generated), « Statuts » and « RIB » as Annexe 3 and 4.
+fn funded_with_two_user_annexes() -> (
+    allia_core::AllianceFile,
+    allia_docs::templates::DocumentOptions,
+) {
+    let mut file = templates_fixture::file(true);
+    let commune = file.partners.len() as u32;
+    let instalment = |month: u32| Instalment {
+        date: Some(templates_fixture::date(2027, month, 1)),
+        amount_cents: 1_500_000,
+    };
+    file.commitments = vec![FileCommitments {
+        id: None,
+        created_at: None,
+        updated_at: None,
+        party: CommitmentParty::Partner(commune),
+        draft: CommitmentsDraft {
+            financial: vec![FinancialContribution {
+                nature: ContributionNature::Subsidy,
+                amount_cents: 3_000_000,
+                schedule: PaymentSchedule::Instalments {
+                    instalments: vec![instalment(3), instalment(9)],
+                },
+                budget_line: None,
+            }],
+            in_kind: Vec::new(),
+        },
+    }];
+    let mut options = templates_fixture::options(DocumentKind::PartnershipAgreement);
+    options.annexes = vec![
+        UserAnnex {
+            id: "a-statuts".into(),
+            title: "Statuts".into(),
+            file_name: Some("statuts.pdf".into()),
+        },
+        UserAnnex {
+            id: "a-rib".into(),
+            title: "RIB".into(),
+            file_name: Some("rib.pdf".into()),
+        },
+    ];
+    options.initials = true;
+    (file, options)
+}
+
+#[test]
+fn each_file_follows_its_annex_title_page_and_the_numbers_run_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (file, options) = funded_with_two_user_annexes();
+    let alone = allia_docs::render::render(&file, &options, allia_docs::render::Format::Pdf)
+        .expect("render");
+    let own = pages_of(&alone.bytes);
+    let statuts = annex_pdf("Statuts signes", 2, A4, 0);
+    let rib = annex_pdf("RIB banque", 3, A4, 0);
+    let with = render_with_annexes(
+        &file,
+        &options,
+        &[
+            AnnexFile {
+                id: "a-statuts",
+                title: "Statuts",
+                bytes: &statuts,
+            },
+            AnnexFile {
+                id: "a-rib",
+                title: "RIB",
+                bytes: &rib,
+            },
+        ],
+    )
+    .expect("with annexes");
+    let path = pdf_tools::write(dir.path(), "convention-annexes-inserees.pdf", &with.bytes);
+    let total = own + 5;
+    assert_eq!(pdfinfo_pages(&path), total);
+    let pages: Vec<String> = (1..=total)
+        .map(|n| {
+            pdf_tools::text(&path, &["-f", &n.to_string(), "-l", &n.to_string()])
+                .replace(['\u{a0}', '\u{202f}'], " ")
+        })
+        .collect();
+    // Every page, the document's and the inserted ones, numbered in order.
+    for (k, text) in pages.iter().enumerate() {
+        let footer = format!("Page {} / {total}", k + 1);
+        assert!(text.contains(&footer), "page {}: {text}", k + 1);
+    }
+    // The annexes' title pages follow the signature page (the last article lists them
+    // too, with the same words).
+    let signed = pages
+        .iter()
+        .position(|t| t.contains("Fait à"))
+        .expect("the signature page");
+    let title = |heading: &str| {
+        pages
+            .iter()
+            .enumerate()
+            .skip(signed + 1)
+            .find(|(_, t)| t.contains(heading))
+            .map(|(k, _)| k)
+            .unwrap_or_else(|| panic!("no page for {heading}"))
+    };
+    let (first, second) = (
+        title("Annexe 1 — Engagements financiers"),
+        title("Annexe 2 — Calendrier des versements"),
+    );
+    assert!(
+        signed < first && first < second,
+        "{signed} {first} {second}"
+    );
+    let statuts_page = title("Annexe 3 — Statuts");
+    assert!(second < statuts_page);
+    let expected = [
+        (statuts_page + 1, "Statuts signes p. 1", "Statuts — Page"),
+        (statuts_page + 2, "Statuts signes p. 2", "Statuts — Page"),
+        (statuts_page + 3, "Annexe 4 — RIB", "Page"),
+        (statuts_page + 4, "RIB banque p. 1", "RIB — Page"),
+        (statuts_page + 5, "RIB banque p. 2", "RIB — Page"),
+        (statuts_page + 6, "RIB banque p. 3", "RIB — Page"),
+    ];
+    for (k, text, footer) in expected {
+        let page = &pages[k];
+        assert!(page.contains(text), "page {}: {page}", k + 1);
+        assert!(
+            page.contains(&format!("{footer} {} / {total}", k + 1)),
+            "page {}: {page}",
+            k + 1
+        );
+    }
+    assert_eq!(statuts_page + 6, total - 1, "the last file ends the PDF");
+    // « Paraphes » on every page of the typeset document but the signature page; never
+    // on an inserted page.
+    for (k, page) in pages.iter().enumerate() {
+        let inserted = page.contains("Statuts signes p.") || page.contains("RIB banque p.");
+        assert_eq!(
+            page.contains("Paraphes"),
+            k != signed && !inserted,
+            "page {}: {page}",
+            k + 1
+        );
+    }
+    // The annexes' title pages are where the document alone has them, the inserted pages
+    // aside: the pages of the typeset document are the same, with other numbers.
+    assert_eq!(
+        pdf_tools::text(
+            &pdf_tools::write(dir.path(), "seule.pdf", &alone.bytes),
+            &[
+                "-f",
+                &(statuts_page + 1).to_string(),
+                "-l",
+                &(statuts_page + 1).to_string()
+            ]
+        )
+        .replace(['\u{a0}', '\u{202f}'], " ")
+        .replace(&format!("Page {} / {own}", statuts_page + 1), "")
+        .trim(),
+        pages[statuts_page]
+            .replace(&format!("Page {} / {total}", statuts_page + 1), "")
+            .trim()
+    );
+}
+
+#[test]
+fn a_file_whose_annex_is_not_printed_goes_at_the_end() {
+    let (file, mut options) = funded_with_two_user_annexes();
+    options.annexes.truncate(1);
+    let statuts = annex_pdf("Statuts signes", 1, A4, 0);
+    let other = annex_pdf("Autre fichier", 1, A4, 0);
+    let with = render_with_annexes(
+        &file,
+        &options,
+        &[
+            AnnexFile {
+                id: "inconnue",
+                title: "Autre",
+                bytes: &other,
+            },
+            AnnexFile {
+                id: "a-statuts",
+                title: "Statuts",
+                bytes: &statuts,
+            },
+        ],
+    )
+    .expect("with annexes");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = pdf_tools::write(dir.path(), "fin.pdf", &with.bytes);
+    let total = pdfinfo_pages(&path);
+    let page = |n: usize| {
+        pdf_tools::text(&path, &["-f", &n.to_string(), "-l", &n.to_string()])
+            .replace(['\u{a0}', '\u{202f}'], " ")
+    };
+    assert!(
+        page(total).contains("Autre fichier p. 1"),
+        "{}",
+        page(total)
+    );
+    assert!(page(total - 1).contains("Statuts signes p. 1"));
+    assert!(page(total - 2).contains("Annexe 3 — Statuts"));
 }

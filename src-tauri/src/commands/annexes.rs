@@ -114,8 +114,9 @@ pub(super) async fn for_export(
         .await?)
 }
 
-/// Renders the document, with the attached PDFs appended after it when there are any
-/// (`allia_docs::annex_pdf::render_with_annexes`), else as `allia_docs::render::render`.
+/// Renders the document, with each attached PDF after its annex's title page when there
+/// are any (`allia_docs::annex_pdf::render_with_annexes`), else as
+/// `allia_docs::render::render`.
 pub(super) fn render(
     file: &allia_core::AllianceFile,
     options: &DocumentOptions,
@@ -128,6 +129,7 @@ pub(super) fn render(
     let files: Vec<AnnexFile<'_>> = annexes
         .iter()
         .map(|a| AnnexFile {
+            id: &a.annex_id,
             title: &a.title,
             bytes: &a.bytes,
         })

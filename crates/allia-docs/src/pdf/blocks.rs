@@ -57,6 +57,9 @@ pub struct Builder<'a> {
     pub units: Vec<Unit>,
     /// Table header units, repeated when a table continues on a new page.
     pub headers: Vec<Unit>,
+    /// For each block given to [`Builder::block`], in order, the index of its first unit
+    /// (its units run to the next block's first).
+    pub starts: Vec<usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -66,12 +69,14 @@ impl<'a> Builder<'a> {
             theme,
             units: Vec::new(),
             headers: Vec::new(),
+            starts: Vec::new(),
         }
     }
 
     pub fn block(&mut self, block: &Block) {
         let theme = self.theme;
         let first = self.units.len();
+        self.starts.push(first);
         self.block_units(block, theme);
         if let Some(unit) = self.units.get_mut(first) {
             unit.block_start = true;

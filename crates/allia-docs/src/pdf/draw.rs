@@ -28,14 +28,24 @@ struct Canvas<'a> {
     used: [bool; 4],
 }
 
-/// Builds the whole PDF from the paginated items; the footers count `following` more
-/// pages after these (PDF annexes appended to the file, `crate::annex_pdf`).
+/// How the pages are numbered and which get the initials area.
+pub struct Numbering {
+    /// Each page's number in the whole file (which may hold pages inserted between
+    /// the document's, `crate::annex_pdf`), from 1.
+    pub numbers: Vec<usize>,
+    /// The pages of the whole file: the « M » of « Page N / M ».
+    pub total: usize,
+    /// Whether each page prints the initials area (« Paraphes »).
+    pub initials: Vec<bool>,
+}
+
+/// Builds the whole PDF from the paginated items, numbered as `numbering` says.
 pub fn document(
     fonts: &Fonts,
     theme: &Theme,
     doc: &Document,
     pages: &[Vec<Item>],
-    following: usize,
+    numbering: &Numbering,
 ) -> Result<Vec<u8>, PdfError> {
     let count = pages.len();
     let mut canvas = Canvas {
@@ -62,10 +72,11 @@ pub fn document(
             );
             canvas.draw(&mut ops, &rule);
         }
-        if doc.initials && index + 1 < count {
+        if numbering.initials.get(index).copied().unwrap_or(false) {
             canvas.draw_initials(&mut ops, doc.signing_parties().len());
         }
-        let footer = canvas.footer_line(&doc.footer_title, index + 1, count + following);
+        let number = numbering.numbers.get(index).copied().unwrap_or(index + 1);
+        let footer = canvas.footer_line(&doc.footer_title, number, numbering.total);
         canvas.draw_centred(&mut ops, footer, margins.footer_baseline);
         let page_box = Rect::from_wh(Pt(page.width), Pt(page.height));
         pdf_pages.push(PdfPage {

@@ -19,7 +19,7 @@ mod theme;
 
 use std::sync::OnceLock;
 
-use crate::model::Document;
+use crate::model::{Block, Document};
 
 /// Why a document could not be rendered.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -58,12 +58,130 @@ impl Typesetter {
     /// more pages (the PDF annexes [`crate::annex_pdf`] appends after it), so an 8-page
     /// document followed by 2 pages reads « Page 8 / 10 » on its last page.
     pub fn render_before(&self, doc: &Document, following: usize) -> Result<Vec<u8>, PdfError> {
+        let insert = Insert {
+            block: doc.blocks.len(),
+            pages: following,
+        };
+        Ok(self.render_with_inserts(doc, &[insert])?.bytes)
+    }
+
+    /// Renders `doc` for a file into which other pages are inserted (the PDFs attached
+    /// to its annexes, [`crate::annex_pdf`]): each page's footer counts the inserted
+    /// pages before it in « Page N / M », and M counts them all. Returns the bytes and,
+    /// for each insert (same order), after how many of the document's own pages its
+    /// pages go. Without inserts (or with empty ones) this is [`Typesetter::render`].
+    pub fn render_with_inserts(
+        &self,
+        doc: &Document,
+        inserts: &[Insert],
+    ) -> Result<Typeset, PdfError> {
         let mut builder = blocks::Builder::new(&self.fonts, &self.theme);
         for block in &doc.blocks {
             builder.block(block);
         }
-        let pages = paginate::paginate(&self.theme, &builder.units, &builder.headers);
-        draw::document(&self.fonts, &self.theme, doc, &pages, following)
+        let paged = paginate::paginate(&self.theme, &builder.units, &builder.headers);
+        let map = PageMap {
+            doc,
+            starts: &builder.starts,
+            unit_pages: &paged.unit_pages,
+            pages: paged.pages.len(),
+        };
+        let after: Vec<usize> = inserts.iter().map(|i| map.insert_after(i.block)).collect();
+        let mut numbers = Vec::with_capacity(paged.pages.len());
+        for page in 0..paged.pages.len() {
+            let before: usize = inserts
+                .iter()
+                .zip(&after)
+                .filter(|(_, &a)| a <= page)
+                .map(|(i, _)| i.pages)
+                .sum();
+            numbers.push(page + 1 + before);
+        }
+        let numbering = draw::Numbering {
+            numbers,
+            total: paged.pages.len() + inserts.iter().map(|i| i.pages).sum::<usize>(),
+            initials: map.initials_pages(),
+        };
+        let bytes = draw::document(&self.fonts, &self.theme, doc, &paged.pages, &numbering)?;
+        Ok(Typeset { bytes, after })
+    }
+}
+
+/// Pages another file brings into the typeset document: `pages` pages after the part
+/// of the document that holds block `block` (an index into [`Document::blocks`]), that
+/// is after the last page before the next forced page break (or the document's end).
+/// A `block` past the last one puts them after the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Insert {
+    pub block: usize,
+    pub pages: usize,
+}
+
+/// A document typeset for inserts ([`Typesetter::render_with_inserts`]).
+#[derive(Debug, Clone)]
+pub struct Typeset {
+    /// The document's own pages, in PDF.
+    pub bytes: Vec<u8>,
+    /// For each insert, in order, the number of the document's own pages before its
+    /// pages (0 before the first page, the page count after the last).
+    pub after: Vec<usize>,
+}
+
+/// Where the blocks of a document landed.
+struct PageMap<'a> {
+    doc: &'a Document,
+    /// Each block's first unit.
+    starts: &'a [usize],
+    /// Each unit's page.
+    unit_pages: &'a [Option<usize>],
+    pages: usize,
+}
+
+impl PageMap<'_> {
+    /// The units of blocks `from..to`.
+    fn units(&self, from: usize, to: usize) -> std::ops::Range<usize> {
+        let at = |b: usize| self.starts.get(b).copied().unwrap_or(self.unit_pages.len());
+        at(from)..at(to).max(at(from))
+    }
+
+    /// The pages holding blocks `from..to`.
+    fn pages_of(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        self.unit_pages[self.units(from, to)]
+            .iter()
+            .flatten()
+            .copied()
+    }
+
+    /// After how many pages the pages of an insert at `block` go.
+    fn insert_after(&self, block: usize) -> usize {
+        if block >= self.doc.blocks.len() {
+            return self.pages;
+        }
+        let end = self.doc.blocks[block + 1..]
+            .iter()
+            .position(|b| matches!(b, Block::PageBreak))
+            .map_or(self.doc.blocks.len(), |k| block + 1 + k);
+        self.pages_of(0, end).max().map_or(0, |page| page + 1)
+    }
+
+    /// Whether each page gets the initials area (« Paraphes »): every page but the
+    /// signature page (the page or pages of the signature block, where the signatories
+    /// sign in full), or but the last page of a document without one; none unless the
+    /// document asks for it.
+    fn initials_pages(&self) -> Vec<bool> {
+        if !self.doc.initials {
+            return vec![false; self.pages];
+        }
+        let mut signed: Vec<usize> = Vec::new();
+        for (k, block) in self.doc.blocks.iter().enumerate() {
+            if matches!(block, Block::Signatures(_)) {
+                signed.extend(self.pages_of(k, k + 1));
+            }
+        }
+        if signed.is_empty() {
+            signed.push(self.pages.saturating_sub(1));
+        }
+        (0..self.pages).map(|p| !signed.contains(&p)).collect()
     }
 }
 

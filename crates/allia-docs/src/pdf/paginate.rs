@@ -4,14 +4,23 @@
 use super::layout::{Item, Unit};
 use super::theme::Theme;
 
-/// Fills pages with units; returns each page's items, positioned from the page top.
-pub fn paginate(theme: &Theme, units: &[Unit], headers: &[Unit]) -> Vec<Vec<Item>> {
+/// Filled pages: each page's items, positioned from the page top, and where each unit
+/// went.
+pub struct Paged {
+    pub pages: Vec<Vec<Item>>,
+    /// For each unit (same index), the page it was placed on; `None` for a page break.
+    pub unit_pages: Vec<Option<usize>>,
+}
+
+/// Fills pages with units.
+pub fn paginate(theme: &Theme, units: &[Unit], headers: &[Unit]) -> Paged {
     let mut pager = Pager {
         top: theme.page.top,
         pages: vec![Vec::new()],
         y: 0.0,
         empty: true,
     };
+    let mut unit_pages = vec![None; units.len()];
     let mut i = 0;
     while i < units.len() {
         if units[i].page_break {
@@ -30,7 +39,7 @@ pub fn paginate(theme: &Theme, units: &[Unit], headers: &[Unit]) -> Vec<Vec<Item
         if !theme.fits(pager.y + here) && !pager.empty && theme.fits(fresh) {
             pager.new_page();
         }
-        for unit in chain {
+        for (k, unit) in chain.iter().enumerate() {
             if !theme.fits(pager.y + space(unit, pager.empty) + unit.height) && !pager.empty {
                 pager.new_page();
             }
@@ -40,13 +49,17 @@ pub fn paginate(theme: &Theme, units: &[Unit], headers: &[Unit]) -> Vec<Vec<Item
                 }
             }
             pager.place(unit);
+            unit_pages[i + k] = Some(pager.pages.len() - 1);
         }
         i = end + 1;
     }
     if pager.pages.len() > 1 && pager.empty {
         pager.pages.pop();
     }
-    pager.pages
+    Paged {
+        pages: pager.pages,
+        unit_pages,
+    }
 }
 
 struct Pager {
@@ -120,16 +133,19 @@ mod tests {
         let mut units: Vec<Unit> = (0..10).map(|_| unit(BODY_HEIGHT / 11.0, false)).collect();
         units.push(unit(BODY_HEIGHT / 11.0, true));
         units.push(unit(BODY_HEIGHT / 11.0, false));
-        let pages = paginate(&Theme::A4, &units, &[]);
+        let paged = paginate(&Theme::A4, &units, &[]);
+        let pages = &paged.pages;
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0].len(), 10);
         assert_eq!(pages[1].len(), 2);
+        assert_eq!(paged.unit_pages[9], Some(0));
+        assert_eq!(paged.unit_pages[10], Some(1));
     }
 
     #[test]
     fn a_chain_taller_than_a_page_is_split() {
         let units: Vec<Unit> = (0..30).map(|_| unit(BODY_HEIGHT / 10.0, true)).collect();
-        let pages = paginate(&Theme::A4, &units, &[]);
+        let pages = paginate(&Theme::A4, &units, &[]).pages;
         assert_eq!(pages.len(), 3);
     }
 }

@@ -2,7 +2,7 @@
 //! Engagements financiers et apports en nature » (a table per party and a summary),
 //! « Annexe 2 — Calendrier des versements » (every payment with its date) when a
 //! contribution is paid in dated instalments, then a page per annex the user lists (its
-//! PDF, if any, is appended to the exported file after these pages).
+//! PDF, if any, follows that page in the exported file, `crate::annex_pdf`).
 //!
 //! They are built from the context's commitments (read once from the alliance file), with
 //! the existing blocks (sections, sub-articles, tables), so the PDF, the DOCX and the
@@ -16,23 +16,29 @@ use super::context::{
 };
 use super::typography::{fix_typography, format_amount};
 use super::wording;
+use super::AnnexStart;
 use crate::model::{Align, Block, Paragraph, Run, Table};
 
-/// The blocks of every annex of the document, in order; none when it has no annex.
-pub fn blocks(ctx: &DocumentContext) -> Vec<Block> {
-    let mut out = Vec::new();
+/// Pushes the blocks of every annex of the document, in order (none when it has no
+/// annex), and says where each annex's title went.
+pub fn push(ctx: &DocumentContext, out: &mut Vec<Block>) -> Vec<AnnexStart> {
+    let mut starts = Vec::with_capacity(ctx.annexes.len());
     for annex in &ctx.annexes {
         out.push(Block::PageBreak);
+        starts.push(AnnexStart {
+            annex_id: annex.id.clone(),
+            block: out.len(),
+        });
         out.push(Block::Section {
             text: fix_typography(&annex.heading),
         });
         match annex.id.as_str() {
-            ANNEX_FINANCIAL if annex.generated => commitments(ctx, &mut out),
-            ANNEX_SCHEDULE if annex.generated => calendar(ctx, &mut out),
-            _ => user_annex(annex, &mut out),
+            ANNEX_FINANCIAL if annex.generated => commitments(ctx, out),
+            ANNEX_SCHEDULE if annex.generated => calendar(ctx, out),
+            _ => user_annex(annex, out),
         }
     }
-    out
+    starts
 }
 
 fn plain(text: impl Into<String>) -> Vec<Run> {

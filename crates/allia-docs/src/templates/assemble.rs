@@ -265,7 +265,7 @@ pub fn assemble(
             .collect(),
     )));
     // Annexes follow the signatures, each from a new page (French usage).
-    blocks.extend(annexes::blocks(ctx));
+    let annex_starts = annexes::push(ctx, &mut blocks);
     let mut seen = std::collections::HashSet::new();
     let checks: Vec<Check> = warnings
         .into_iter()
@@ -309,5 +309,6 @@ pub fn assemble(
         warnings,
         checks,
         spans,
+        annexes: annex_starts,
     })
 }

@@ -200,6 +200,9 @@ pub struct Built {
     pub checks: Vec<Check>,
     /// Where each included clause is in `document.blocks`, in order.
     pub spans: Vec<ClauseSpan>,
+    /// Where each annex's title is in `document.blocks`, in order (the PDFs attached
+    /// to the user's annexes go after their title page, `crate::annex_pdf`).
+    pub annexes: Vec<AnnexStart>,
 }
 
 /// Something to check before signing: one of [`Built::warnings`] and where it is fixed.
@@ -254,6 +257,14 @@ pub struct ClauseSpan {
     pub clause_id: String,
     pub start: usize,
     pub end: usize,
+}
+
+/// The block of [`Built::document`] that titles an annex (« Annexe 3 — Statuts »).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnnexStart {
+    /// `financial`, `schedule`, or the id of the user's annex (`UserAnnex::id`).
+    pub annex_id: String,
+    pub block: usize,
 }
 
 /// « [à compléter] » passages left in one clause of a built document.
