@@ -19,7 +19,8 @@ pub struct Document {
     pub footer_title: String,
     pub blocks: Vec<Block>,
     /// Prints an area for the signatories' initials (« Paraphes ») in the footer of every
-    /// page but the last (a document setting). Layout only: never sent to the screens.
+    /// page but the signature page, where they sign in full (a document setting; the PDF
+    /// only, the DOCX prints it on every page). Layout only: never sent to the screens.
     #[serde(skip)]
     pub initials: bool,
 }

@@ -1,7 +1,8 @@
 //! Layout rules of the PDF, over sweeps of text lengths and positions, read back with
 //! poppler page by page: the signature block is never alone on its page (it takes the
 //! last paragraph before it along), no line ends inside a number group or a date, and the
-//! initials area (« Paraphes ») is in the footer of every page but the last.
+//! initials area (« Paraphes ») is in the footer of every page but the signature page,
+//! annex pages after it included.
 
 #[path = "common/pdf_tools.rs"]
 mod pdf_tools;
@@ -237,15 +238,17 @@ proptest! {
     }
 }
 
-/// « Paraphes » in the footer of every page but the last, and nowhere without the setting.
+/// « Paraphes » in the footer of every page but the signature page (here the last), and
+/// nowhere without the setting.
 #[test]
-fn initials_in_the_footer_of_every_page_but_the_last() {
+fn initials_in_the_footer_of_every_page_but_the_signature_page() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut doc = convention(14, 3, Last::Paragraph(40), 4);
     doc.initials = true;
     let pdf = render(&doc, dir.path(), "initials.pdf");
     let count = pages(&pdf);
     assert!(count >= 3, "{count} pages");
+    assert_eq!(signature_page(&pdf).0, count);
     for page in 1..=count {
         let text = page_text(&pdf, page);
         assert_eq!(
@@ -258,4 +261,39 @@ fn initials_in_the_footer_of_every_page_but_the_last() {
     let plain = render(&doc, dir.path(), "plain.pdf");
     assert_eq!(pages(&plain), count, "the footer band takes no body room");
     assert!(!pdf_tools::text(&plain, &[]).contains("Paraphes"));
+}
+
+/// With annexes after the signatures, the signature page is the one without
+/// « Paraphes »: the page before it and every annex page have them.
+#[test]
+fn with_annexes_only_the_signature_page_has_no_initials() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut doc = convention(14, 3, Last::Paragraph(40), 4);
+    for (number, title) in [(1, "Engagements financiers"), (2, "Statuts")] {
+        doc.blocks.push(Block::PageBreak);
+        doc.blocks.push(Block::Section {
+            text: format!("Annexe\u{a0}{number} — {title}"),
+        });
+        doc.blocks.push(sample::paragraph(number, 3));
+    }
+    doc.initials = true;
+    let pdf = render(&doc, dir.path(), "initials-annexes.pdf");
+    let count = pages(&pdf);
+    let (signed, _) = signature_page(&pdf);
+    assert_eq!(
+        signed + 2,
+        count,
+        "two annex pages after the signature page"
+    );
+    assert!(signed >= 2);
+    for page in 1..=count {
+        let text = page_text(&pdf, page);
+        assert_eq!(
+            text.contains("Paraphes"),
+            page != signed,
+            "page {page} (signatures on {signed}):\n{text}"
+        );
+    }
+    assert!(page_text(&pdf, signed + 1).contains("Annexe 1 — Engagements financiers"));
+    assert!(page_text(&pdf, signed - 1).contains("Paraphes"));
 }

@@ -106,9 +106,13 @@ fn footer(title: &str, initials: Option<usize>) -> Footer {
 }
 
 /// « Paraphes : ______ ______ » (a blank per signatory, one at least), right-aligned.
-/// Unlike the PDF it shows on the last page too: the Word field that would hide it there
-/// (`IF NUMPAGES > PAGE …`, nested fields) is printed as « 61 » by LibreOffice, which does
-/// not evaluate fields nested in `IF`.
+/// Unlike the PDF it shows on the signature page too. A Word field cannot hide it there
+/// (`IF PAGE = … `, nested fields: LibreOffice prints « 61 », it does not evaluate fields
+/// nested in `IF`), and a section starting at « Fait à » with a different first-page
+/// footer (`w:titlePg`) would need a continuous section break, whose first-page footer
+/// LibreOffice does not apply on the page where it starts (tried: the signature page
+/// still showed the initials); a next-page break would detach the signatures from the
+/// text before them.
 fn initials_line(signatories: usize) -> Paragraph {
     let blanks = vec!["________"; signatories.max(1)].join("   ");
     let label = format!("{}\u{a0}: {blanks}", wording::INITIALS);

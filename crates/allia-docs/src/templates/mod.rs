@@ -116,7 +116,7 @@ pub struct DocumentOptions {
     pub creation_date: NaiveDate,
     pub version: u32,
     /// An area for the signatories' initials (« Paraphes ») in the footer of every page
-    /// but the last.
+    /// but the signature page.
     #[serde(default)]
     pub initials: bool,
     /// Annexes the user lists by title, printed after the generated ones and numbered
