@@ -1,0 +1,304 @@
+//! Where an organisation is established and how it is paid: its country (France stored as
+//! none), its registration abroad, its entry in an Alsace-Moselle local register, and its
+//! bank details; each checked by [`Organisation::validated`].
+
+use serde::{Deserialize, Serialize};
+
+use super::{Organisation, SHORT_MAX};
+use crate::identifiers::{normalize_bic, normalize_iban};
+use crate::validation::{optional_text, text, ValidationErrors};
+
+/// A registration number issued outside France, with the register that issued it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ForeignRegistration {
+    /// The register's name or acronym, e.g. « BCE » (Banque-Carrefour des Entreprises).
+    pub register: String,
+    /// The number as the register writes it, e.g. « 0456.789.123 ».
+    pub number: String,
+}
+
+/// Entry of an association of local law (Alsace-Moselle) in the register of
+/// associations kept by a tribunal judiciaire (Code civil local, articles 21 to 79).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct LocalRegister {
+    /// Seat of the tribunal judiciaire, e.g. « Strasbourg ».
+    pub court: String,
+    pub volume: String,
+    pub folio: String,
+}
+
+/// Bank details printed in a convention's financial article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct BankDetails {
+    /// IBAN, stored without spaces, upper case (ISO 13616, checked with mod 97).
+    pub iban: String,
+    /// BIC (ISO 9362), 8 or 11 characters; optional.
+    #[serde(default)]
+    pub bic: Option<String>,
+}
+
+/// Countries offered while typing « Pays » (the field stays free text), in French.
+pub const COUNTRY_SUGGESTIONS: &[&str] = &[
+    "France",
+    "Belgique",
+    "Suisse",
+    "Luxembourg",
+    "Allemagne",
+    "Espagne",
+    "Italie",
+    "Monaco",
+    "Andorre",
+    "Royaume-Uni",
+    "Pays-Bas",
+    "Portugal",
+    "Autriche",
+    "Irlande",
+    "Canada",
+];
+
+/// Names and ISO 3166 codes people type for a country, lower case, with the French name
+/// Allia stores. France (and its codes) is absent on purpose: France is stored as `None`.
+const COUNTRY_ALIASES: &[(&str, &str)] = &[
+    ("belgique", "Belgique"),
+    ("be", "Belgique"),
+    ("suisse", "Suisse"),
+    ("ch", "Suisse"),
+    ("luxembourg", "Luxembourg"),
+    ("lu", "Luxembourg"),
+    ("allemagne", "Allemagne"),
+    ("de", "Allemagne"),
+    ("espagne", "Espagne"),
+    ("es", "Espagne"),
+    ("italie", "Italie"),
+    ("it", "Italie"),
+    ("monaco", "Monaco"),
+    ("mc", "Monaco"),
+    ("andorre", "Andorre"),
+    ("ad", "Andorre"),
+    ("royaume-uni", "Royaume-Uni"),
+    ("gb", "Royaume-Uni"),
+    ("uk", "Royaume-Uni"),
+    ("pays-bas", "Pays-Bas"),
+    ("nl", "Pays-Bas"),
+    ("portugal", "Portugal"),
+    ("pt", "Portugal"),
+    ("autriche", "Autriche"),
+    ("at", "Autriche"),
+    ("irlande", "Irlande"),
+    ("ie", "Irlande"),
+    ("canada", "Canada"),
+    ("ca", "Canada"),
+];
+
+/// What people write for France: stored as no country.
+const FRANCE_ALIASES: &[&str] = &["france", "fr", "fra", "république française"];
+
+const REGISTER_MAX: usize = 100;
+const REGISTRATION_NUMBER_MAX: usize = 40;
+const VOLUME_FOLIO_MAX: usize = 20;
+/// Departments whose associations are registered at the tribunal judiciaire (local
+/// law of Alsace-Moselle): Moselle, Bas-Rhin, Haut-Rhin.
+pub const LOCAL_LAW_DEPARTMENTS: &[&str] = &["57", "67", "68"];
+
+/// The country as stored: `None` for France (empty, « France », « FRANCE », « fr »…),
+/// otherwise its French name, capitalised as Allia writes it when it knows the
+/// country (« belgique », « BE » → « Belgique »), else as typed.
+pub fn normalize_country(input: &str) -> Option<String> {
+    let trimmed = input.trim();
+    let lower = trimmed.to_lowercase();
+    if lower.is_empty() || FRANCE_ALIASES.contains(&lower.as_str()) {
+        return None;
+    }
+    Some(known_country(&lower).map_or_else(|| trimmed.to_string(), str::to_string))
+}
+
+fn known_country(lower: &str) -> Option<&'static str> {
+    COUNTRY_ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == lower)
+        .map(|(_, name)| *name)
+}
+
+/// An older record or file that had no country field wrote it after the city:
+/// « Tournai (Belgique) », « Genève, Suisse ». Returns the city alone and the country,
+/// only for a country Allia knows by name (never a code, never France).
+pub(super) fn country_in_city(city: &str) -> Option<(String, &'static str)> {
+    let city = city.trim();
+    let (place, country) = if let Some(open) = city.strip_suffix(')').and_then(|c| c.rfind('(')) {
+        (&city[..open], &city[open + 1..city.len() - 1])
+    } else {
+        let comma = city.rfind(',')?;
+        (&city[..comma], &city[comma + 1..])
+    };
+    let lower = country.trim().to_lowercase();
+    // Names only: « Lyon, CH » is more likely a typo than Switzerland.
+    if lower.len() < 3 {
+        return None;
+    }
+    let name = known_country(&lower)?;
+    let place = place.trim().trim_end_matches([',', '-']).trim();
+    (!place.is_empty()).then(|| (place.to_string(), name))
+}
+
+/// Whether a French postal code lies in a department of local law (57, 67, 68).
+pub fn is_local_law_postal_code(postal_code: &str) -> bool {
+    LOCAL_LAW_DEPARTMENTS
+        .iter()
+        .any(|d| postal_code.starts_with(d))
+}
+
+impl Organisation {
+    /// Register and number, both required once one is given (`None` when both are
+    /// empty); refused for an organisation in France.
+    pub(super) fn normalized_foreign_registration(
+        &self,
+        errors: &mut ValidationErrors,
+        in_france: bool,
+    ) -> Option<ForeignRegistration> {
+        let given = self.foreign_registration.as_ref()?;
+        let register = text(
+            errors,
+            "foreignRegistration.register",
+            &given.register,
+            None,
+            REGISTER_MAX,
+        );
+        let number = text(
+            errors,
+            "foreignRegistration.number",
+            &given.number,
+            None,
+            REGISTRATION_NUMBER_MAX,
+        );
+        if register.is_empty() && number.is_empty() {
+            return None;
+        }
+        if register.is_empty() {
+            errors.push(
+                "foreignRegistration.register",
+                "Indiquez le registre qui a attribué ce numéro (exemple\u{a0}: BCE).",
+            );
+        }
+        if number.is_empty() {
+            errors.push(
+                "foreignRegistration.number",
+                "Indiquez le numéro d’immatriculation dans ce registre.",
+            );
+        }
+        if in_france {
+            errors.push(
+                "foreignRegistration.register",
+                "Une immatriculation à l’étranger concerne une organisation établie hors de \
+                 France\u{a0}: indiquez son pays, ou videz ces champs.",
+            );
+        }
+        Some(ForeignRegistration { register, number })
+    }
+
+    /// Tribunal, volume and folio, all required once one is given (`None` when all are
+    /// empty); only for an address in Moselle, Bas-Rhin or Haut-Rhin.
+    pub(super) fn normalized_local_register(
+        &self,
+        errors: &mut ValidationErrors,
+        in_france: bool,
+        postal_code: Option<&str>,
+    ) -> Option<LocalRegister> {
+        let given = self.local_register.as_ref()?;
+        let court = text(errors, "localRegister.court", &given.court, None, SHORT_MAX);
+        let volume = text(
+            errors,
+            "localRegister.volume",
+            &given.volume,
+            None,
+            VOLUME_FOLIO_MAX,
+        );
+        let folio = text(
+            errors,
+            "localRegister.folio",
+            &given.folio,
+            None,
+            VOLUME_FOLIO_MAX,
+        );
+        if court.is_empty() && volume.is_empty() && folio.is_empty() {
+            return None;
+        }
+        for (field, value, what) in [
+            (
+                "localRegister.court",
+                &court,
+                "le tribunal judiciaire (exemple\u{a0}: Strasbourg)",
+            ),
+            ("localRegister.volume", &volume, "le volume du registre"),
+            ("localRegister.folio", &folio, "le folio du registre"),
+        ] {
+            if value.is_empty() {
+                errors.push(field, format!("Indiquez {what}."));
+            }
+        }
+        let local_address = in_france && postal_code.is_some_and(is_local_law_postal_code);
+        if !local_address {
+            errors.push(
+                "localRegister.court",
+                "Le registre des associations du tribunal judiciaire ne concerne que la Moselle, \
+                 le Bas-Rhin et le Haut-Rhin\u{a0}: le code postal du siège commence alors par 57, \
+                 67 ou 68.",
+            );
+        }
+        Some(LocalRegister {
+            court,
+            volume,
+            folio,
+        })
+    }
+
+    /// IBAN (required once a BIC is given) and BIC; `None` when both are empty.
+    pub(super) fn normalized_bank(&self, errors: &mut ValidationErrors) -> Option<BankDetails> {
+        let given = self.bank.as_ref()?;
+        // A text refused for its length or its characters gets that one message only.
+        let before = errors.0.len();
+        let iban = text(errors, "bank.iban", &given.iban, None, 60);
+        let iban_readable = errors.0.len() == before;
+        let before = errors.0.len();
+        let bic = optional_text(errors, "bank.bic", &given.bic, 30);
+        let bic_readable = errors.0.len() == before;
+        if iban.is_empty() && bic.is_none() {
+            return None;
+        }
+        let iban = if !iban_readable {
+            iban
+        } else if iban.is_empty() {
+            errors.push(
+                "bank.iban",
+                "Indiquez l’IBAN du compte (exemple\u{a0}: FR76 3000 6000 0112 3456 7890 189).",
+            );
+            iban
+        } else {
+            normalize_iban(&iban).unwrap_or_else(|msg| {
+                errors.push("bank.iban", msg);
+                iban
+            })
+        };
+        let bic = bic.map(|b| {
+            if !bic_readable {
+                return b;
+            }
+            normalize_bic(&b).unwrap_or_else(|msg| {
+                errors.push("bank.bic", msg);
+                b
+            })
+        });
+        Some(BankDetails { iban, bic })
+    }
+}
+
+#[cfg(test)]
+mod tests;

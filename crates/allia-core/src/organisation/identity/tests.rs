@@ -1,0 +1,362 @@
+//! Unit tests of the identity fields: country, foreign registration, local register and
+//! bank details, checked through [`Organisation::validated`].
+
+use super::*;
+use crate::organisation::tests::{messages_for, org};
+
+#[test]
+fn france_is_stored_as_no_country() {
+    for typed in ["", "  ", "France", "FRANCE", "fr", " France "] {
+        let o = Organisation {
+            country: Some(typed.into()),
+            postal_code: Some("69003".into()),
+            ..org("Asso")
+        }
+        .validated()
+        .expect(typed);
+        assert_eq!(o.country, None, "{typed:?}");
+        assert!(o.in_france());
+    }
+    let o = Organisation {
+        country: Some("belgique".into()),
+        ..org("Asso")
+    }
+    .validated()
+    .expect("belgique");
+    assert_eq!(o.country.as_deref(), Some("Belgique"));
+    assert!(!o.in_france());
+    let o = Organisation {
+        country: Some("Sénégal".into()),
+        ..org("Asso")
+    }
+    .validated()
+    .expect("any country");
+    assert_eq!(o.country.as_deref(), Some("Sénégal"));
+    let err = Organisation {
+        country: Some("75015".into()),
+        ..org("Asso")
+    }
+    .validated()
+    .expect_err("digits");
+    assert_eq!(
+        messages_for(&err, "country"),
+        vec!["Indiquez le pays en toutes lettres (exemple\u{a0}: Belgique)."]
+    );
+}
+
+#[test]
+fn a_belgian_partner_has_a_free_postal_code_and_its_register() {
+    let o = Organisation {
+        country: Some("Belgique".into()),
+        postal_code: Some("7500".into()),
+        city: Some("Tournai".into()),
+        foreign_registration: Some(ForeignRegistration {
+            register: " BCE ".into(),
+            number: "0456.789.123".into(),
+        }),
+        ..org("Maison du Hainaut solidaire ASBL")
+    }
+    .validated()
+    .expect("Belgian partner");
+    assert_eq!(o.postal_code.as_deref(), Some("7500"));
+    assert_eq!(
+        o.foreign_registration,
+        Some(ForeignRegistration {
+            register: "BCE".into(),
+            number: "0456.789.123".into(),
+        })
+    );
+    // Letters, spaces and dashes outside France (« L-1234 », « SW1A 1AA »).
+    for pc in ["L-1234", "SW1A 1AA", "1204"] {
+        assert!(Organisation {
+            country: Some("Royaume-Uni".into()),
+            postal_code: Some(pc.into()),
+            ..org("X")
+        }
+        .validated()
+        .is_ok());
+    }
+    let err = Organisation {
+        country: Some("Belgique".into()),
+        postal_code: Some("75_000/Paris".into()),
+        ..org("X")
+    }
+    .validated()
+    .expect_err("symbols");
+    assert_eq!(
+        messages_for(&err, "postalCode"),
+        vec!["Le code postal compte au plus 10 lettres, chiffres, espaces ou tirets."]
+    );
+    // In France, five digits, spaces typed inside removed.
+    let o = Organisation {
+        postal_code: Some("75 015".into()),
+        ..org("X")
+    }
+    .validated()
+    .expect("spaced");
+    assert_eq!(o.postal_code.as_deref(), Some("75015"));
+    let err = Organisation {
+        postal_code: Some("7500".into()),
+        ..org("X")
+    }
+    .validated()
+    .expect_err("France");
+    assert_eq!(messages_for(&err, "postalCode").len(), 1);
+}
+
+#[test]
+fn a_foreign_registration_needs_both_parts_and_a_foreign_country() {
+    let err = Organisation {
+        country: Some("Suisse".into()),
+        foreign_registration: Some(ForeignRegistration {
+            register: "IDE".into(),
+            number: " ".into(),
+        }),
+        ..org("X")
+    }
+    .validated()
+    .expect_err("no number");
+    assert_eq!(
+        messages_for(&err, "foreignRegistration.number"),
+        vec!["Indiquez le numéro d’immatriculation dans ce registre."]
+    );
+    let err = Organisation {
+        country: Some("Suisse".into()),
+        foreign_registration: Some(ForeignRegistration {
+            register: "".into(),
+            number: "CHE-123.456.789".into(),
+        }),
+        ..org("X")
+    }
+    .validated()
+    .expect_err("no register");
+    assert_eq!(messages_for(&err, "foreignRegistration.register").len(), 1);
+    let err = Organisation {
+        foreign_registration: Some(ForeignRegistration {
+            register: "BCE".into(),
+            number: "0456.789.123".into(),
+        }),
+        ..org("X")
+    }
+    .validated()
+    .expect_err("in France");
+    assert!(messages_for(&err, "foreignRegistration.register")[0].contains("hors de France"));
+    // Both empty: nothing recorded.
+    let o = Organisation {
+        foreign_registration: Some(ForeignRegistration::default()),
+        ..org("X")
+    }
+    .validated()
+    .expect("empty");
+    assert_eq!(o.foreign_registration, None);
+}
+
+#[test]
+fn rna_is_refused_abroad_while_siret_is_allowed() {
+    let err = Organisation {
+        country: Some("Belgique".into()),
+        rna: Some("W751234567".into()),
+        siret: Some("732 829 320 00074".into()),
+        ..org("X")
+    }
+    .validated()
+    .expect_err("RNA abroad");
+    assert_eq!(err.0.len(), 1);
+    assert!(messages_for(&err, "rna")[0].contains("établies en France"));
+}
+
+#[test]
+fn a_country_written_after_the_city_becomes_the_country() {
+    for (city, place, country) in [
+        ("Tournai (Belgique)", "Tournai", "Belgique"),
+        ("Genève, Suisse", "Genève", "Suisse"),
+        (
+            "Esch-sur-Alzette (luxembourg)",
+            "Esch-sur-Alzette",
+            "Luxembourg",
+        ),
+    ] {
+        let o = Organisation {
+            city: Some(city.into()),
+            postal_code: Some("7500".into()),
+            ..org("X")
+        }
+        .validated()
+        .expect(city);
+        assert_eq!(o.city.as_deref(), Some(place));
+        assert_eq!(o.country.as_deref(), Some(country));
+    }
+    // Not a country: left alone, and a French address keeps its rules.
+    for city in ["Saint-Louis (Haut-Rhin)", "Lyon, FR", "Paris, CH"] {
+        let o = Organisation {
+            city: Some(city.into()),
+            postal_code: Some("68300".into()),
+            ..org("X")
+        }
+        .validated()
+        .expect(city);
+        assert_eq!(o.city.as_deref(), Some(city));
+        assert_eq!(o.country, None);
+    }
+    // A country given explicitly wins over the city's text.
+    let o = Organisation {
+        country: Some("Suisse".into()),
+        city: Some("Tournai (Belgique)".into()),
+        ..org("X")
+    }
+    .validated()
+    .expect("explicit");
+    assert_eq!(o.country.as_deref(), Some("Suisse"));
+    assert_eq!(o.city.as_deref(), Some("Tournai (Belgique)"));
+}
+
+#[test]
+fn an_alsace_moselle_association_has_its_local_register() {
+    let local = LocalRegister {
+        court: " Strasbourg ".into(),
+        volume: "84".into(),
+        folio: "127".into(),
+    };
+    for pc in ["67000", "68100", "57000"] {
+        let o = Organisation {
+            legal_form: Some("Association de droit local (Alsace-Moselle)".into()),
+            postal_code: Some(pc.into()),
+            local_register: Some(local.clone()),
+            ..org("Cercle de l’Ill")
+        }
+        .validated()
+        .expect(pc);
+        assert_eq!(
+            o.local_register.as_ref().map(|l| l.court.as_str()),
+            Some("Strasbourg")
+        );
+    }
+    // With an RNA as well (an association that moved, or declared both).
+    assert!(Organisation {
+        postal_code: Some("67000".into()),
+        rna: Some("W672001234".into()),
+        local_register: Some(local.clone()),
+        ..org("X")
+    }
+    .validated()
+    .is_ok());
+    // Elsewhere, or without a postal code: refused on the tribunal.
+    for pc in [Some("69003"), None] {
+        let err = Organisation {
+            postal_code: pc.map(Into::into),
+            local_register: Some(local.clone()),
+            ..org("X")
+        }
+        .validated()
+        .expect_err("outside 57/67/68");
+        assert!(messages_for(&err, "localRegister.court")[0].contains("57"));
+    }
+    let err = Organisation {
+        country: Some("Allemagne".into()),
+        postal_code: Some("67000".into()),
+        local_register: Some(local.clone()),
+        ..org("X")
+    }
+    .validated()
+    .expect_err("abroad");
+    assert_eq!(messages_for(&err, "localRegister.court").len(), 1);
+    // Every part required once one is given.
+    let err = Organisation {
+        postal_code: Some("57000".into()),
+        local_register: Some(LocalRegister {
+            court: "Metz".into(),
+            ..Default::default()
+        }),
+        ..org("X")
+    }
+    .validated()
+    .expect_err("parts");
+    assert_eq!(
+        messages_for(&err, "localRegister.volume"),
+        vec!["Indiquez le volume du registre."]
+    );
+    assert_eq!(
+        messages_for(&err, "localRegister.folio"),
+        vec!["Indiquez le folio du registre."]
+    );
+    assert!(Organisation {
+        local_register: Some(LocalRegister::default()),
+        ..org("X")
+    }
+    .validated()
+    .expect("empty")
+    .local_register
+    .is_none());
+}
+
+#[test]
+fn bank_details_are_checked_and_stored_compact() {
+    let o = Organisation {
+        bank: Some(BankDetails {
+            iban: "fr76 3000 6000 0112 3456 7890 189".into(),
+            bic: Some("agri fr pp 882".into()),
+        }),
+        ..org("X")
+    }
+    .validated()
+    .expect("valid");
+    assert_eq!(
+        o.bank,
+        Some(BankDetails {
+            iban: "FR7630006000011234567890189".into(),
+            bic: Some("AGRIFRPP882".into()),
+        })
+    );
+    let o = Organisation {
+        country: Some("Belgique".into()),
+        bank: Some(BankDetails {
+            iban: "BE68 5390 0754 7034".into(),
+            bic: None,
+        }),
+        ..org("X")
+    }
+    .validated()
+    .expect("Belgian IBAN");
+    assert_eq!(o.bank.map(|b| b.iban).as_deref(), Some("BE68539007547034"));
+    let err = Organisation {
+        bank: Some(BankDetails {
+            iban: "FR76 3000 6000 0112 3456 7890 188".into(),
+            bic: Some("AGRIFRP".into()),
+        }),
+        ..org("X")
+    }
+    .validated()
+    .expect_err("wrong key");
+    assert!(messages_for(&err, "bank.iban")[0].contains("clé de contrôle"));
+    assert!(messages_for(&err, "bank.bic")[0].contains("8 ou 11"));
+    let err = Organisation {
+        bank: Some(BankDetails {
+            iban: " ".into(),
+            bic: Some("AGRIFRPP".into()),
+        }),
+        ..org("X")
+    }
+    .validated()
+    .expect_err("BIC alone");
+    assert_eq!(messages_for(&err, "bank.iban").len(), 1);
+    let err = Organisation {
+        bank: Some(BankDetails {
+            iban: "FR76 ".repeat(20),
+            bic: Some("B".repeat(40)),
+        }),
+        ..org("X")
+    }
+    .validated()
+    .expect_err("far too long");
+    assert_eq!(messages_for(&err, "bank.iban").len(), 1);
+    assert!(messages_for(&err, "bank.iban")[0].contains("trop long"));
+    assert_eq!(messages_for(&err, "bank.bic").len(), 1);
+    assert!(Organisation {
+        bank: Some(BankDetails::default()),
+        ..org("X")
+    }
+    .validated()
+    .expect("empty")
+    .bank
+    .is_none());
+}
