@@ -1,23 +1,29 @@
 //! The data a clause template sees. Built from the alliance file and the document
 //! options; each later area of the app (objectives, budget, governance, communication)
 //! adds its data as a field here, and the clauses that need it test it in their text.
-
-use std::ops::Deref;
+//!
+//! What each party commits (its contributions, the public subsidies, the account paid
+//! into) is read in the `commitments` module.
 
 use allia_core::identifiers::format_iban;
-use allia_core::{
-    ActorType, AllianceFile, CommitmentParty, CommitmentsDraft, ContributionNature, DocumentKind,
-    FinancialContribution, Organisation, PartnerRole, PaymentSchedule, UserAnnex,
-};
+use allia_core::{ActorType, AllianceFile, DocumentKind, Organisation, PartnerRole, UserAnnex};
 
 use super::party::{clean, party, party_placeholder, same_organisation, PartyInput};
 pub use super::party::{is_public_funder, PartyContext};
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use super::typography::{format_amount, format_date};
+use super::typography::format_date;
 use super::wording;
 use super::{Check, CheckTarget, DocumentOptions};
+
+mod commitments;
+
+pub use commitments::{
+    receiving_party, BankInfo, ContributionInfo, InKindInfo, InstalmentInfo, Party, SubsidyInfo,
+};
+
+use commitments::{commitments_of, sum, with_commitments, Source};
 
 /// A subsidy above this amount (23 000 €) requires a written convention.
 pub const SUBSIDY_THRESHOLD_CENTS: i64 = 2_300_000;
@@ -113,112 +119,6 @@ pub struct AllianceInfo {
     pub notice: Option<String>,
 }
 
-/// A party as the clauses see it: who it is ([`PartyContext`], its fields at the top
-/// level: `party.name`) and what it commits, read from the alliance file's commitments.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Party {
-    #[serde(flatten)]
-    pub identity: PartyContext,
-    /// Its financial contributions, in the order entered.
-    pub financial: Vec<ContributionInfo>,
-    /// Its contributions in kind.
-    pub in_kind: Vec<InKindInfo>,
-    /// In cents.
-    pub financial_total_cents: i64,
-    /// In cents.
-    pub in_kind_total_cents: i64,
-    /// Money and value in kind together, in cents.
-    pub total_cents: i64,
-}
-
-impl Deref for Party {
-    type Target = PartyContext;
-    fn deref(&self) -> &PartyContext {
-        &self.identity
-    }
-}
-
-impl Party {
-    /// Whether the party commits money or something in kind.
-    pub fn has_commitments(&self) -> bool {
-        !self.financial.is_empty() || !self.in_kind.is_empty()
-    }
-}
-
-/// One financial contribution, with its words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ContributionInfo {
-    /// The paying party's short name and 1-based position.
-    pub party: String,
-    /// The paying party's full name.
-    pub party_name: String,
-    pub party_index: usize,
-    /// Code (`subsidy`, `financial_sponsorship`, `membership_fee`, `cost_sharing`).
-    pub nature: ContributionNature,
-    /// « Subvention ».
-    pub nature_label: String,
-    /// With its indefinite article, feminine whatever the nature so that « versée »
-    /// and « imputée » agree: « une subvention », « une contribution au titre du
-    /// mécénat ».
-    pub nature_phrase: String,
-    pub amount_cents: i64,
-    /// « 30 000,00 € ».
-    pub amount: String,
-    /// How it is paid, after « versée »: « à la signature », « sur présentation des
-    /// justificatifs de dépenses », « en deux fois : 15 000,00 € le 1er mars 2027 et
-    /// 15 000,00 € le 1er septembre 2027 ».
-    pub schedule: String,
-    /// `at_signature`, `on_receipts` or `instalments`.
-    pub schedule_kind: String,
-    pub instalments: Vec<InstalmentInfo>,
-    /// The budget programme or line of a public funder, as typed.
-    pub budget_line: Option<String>,
-}
-
-/// One dated payment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct InstalmentInfo {
-    /// « 1er mars 2027 »; empty for an undated one (a draft never validated).
-    pub date: String,
-    /// The date itself, to sort the calendar.
-    #[serde(skip)]
-    pub on: Option<NaiveDate>,
-    pub amount_cents: i64,
-    pub amount: String,
-}
-
-/// One contribution in kind.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct InKindInfo {
-    pub party: String,
-    pub party_index: usize,
-    pub description: String,
-    pub value_cents: i64,
-    /// « 1 200,00 € », or `None` when not valued.
-    pub value: Option<String>,
-}
-
-/// A public funder's subsidy.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SubsidyInfo {
-    /// The funder's short name.
-    pub funder: String,
-    pub amount_cents: i64,
-}
-
-/// The account the contributions are paid into.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct BankInfo {
-    /// The account holder: the receiving party's name.
-    pub holder: String,
-    /// The receiving party's short name (« l’association », « LAQ »).
-    pub holder_short_name: String,
-    /// Grouped by four with no-break spaces: « FR76 3000 6000 0112 3456 7890 189 »;
-    /// `None` when not given.
-    pub iban: Option<String>,
-    pub bic: Option<String>,
-}
-
 /// One annex of the document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AnnexInfo {
@@ -278,109 +178,6 @@ fn next_review(start: Option<NaiveDate>, created: NaiveDate, months: u32) -> Opt
         }
     }
     None
-}
-
-/// Where one party's data comes from in the alliance file.
-struct Source<'f> {
-    org: &'f Organisation,
-    /// The user's own association.
-    own: bool,
-    /// Its position in `AllianceFile::partners` (the profile's twin partner included).
-    partner_index: Option<usize>,
-}
-
-/// The commitments the alliance file records for a party: the user's association's
-/// and, for a partner (or the partner the profile also appears as), that partner's.
-/// They live once, in the alliance file; the context only reads them.
-fn commitments_of<'f>(file: &'f AllianceFile, source: &Source<'_>) -> Vec<&'f CommitmentsDraft> {
-    file.commitments
-        .iter()
-        .filter(|c| match c.party {
-            CommitmentParty::Association => source.own,
-            CommitmentParty::Partner(position) => source
-                .partner_index
-                .is_some_and(|i| usize::try_from(position).ok() == Some(i + 1)),
-        })
-        .map(|c| &c.draft)
-        .collect()
-}
-
-fn sum(values: impl Iterator<Item = i64>) -> i64 {
-    values.fold(0, i64::saturating_add)
-}
-
-fn contribution(identity: &PartyContext, f: &FinancialContribution) -> ContributionInfo {
-    let instalments = f
-        .schedule
-        .instalments()
-        .iter()
-        .map(|i| InstalmentInfo {
-            date: i.date.map(format_date).unwrap_or_default(),
-            on: i.date,
-            amount_cents: i.amount_cents,
-            amount: format_amount(i.amount_cents),
-        })
-        .collect();
-    let schedule_kind = match f.schedule {
-        PaymentSchedule::AtSignature => "at_signature",
-        PaymentSchedule::OnReceipts => "on_receipts",
-        PaymentSchedule::Instalments { .. } => "instalments",
-    };
-    ContributionInfo {
-        party: identity.short_name.clone(),
-        party_name: identity.name.clone(),
-        party_index: identity.index,
-        nature: f.nature,
-        nature_label: f.nature.label().to_string(),
-        nature_phrase: wording::nature_phrase(f.nature).to_string(),
-        amount_cents: f.amount_cents,
-        amount: format_amount(f.amount_cents),
-        schedule: wording::schedule_words(&f.schedule),
-        schedule_kind: schedule_kind.to_string(),
-        instalments,
-        budget_line: clean(&f.budget_line),
-    }
-}
-
-fn with_commitments(identity: PartyContext, drafts: &[&CommitmentsDraft]) -> Party {
-    let financial = drafts
-        .iter()
-        .flat_map(|d| &d.financial)
-        .map(|f| contribution(&identity, f))
-        .collect();
-    let in_kind = drafts
-        .iter()
-        .flat_map(|d| &d.in_kind)
-        .map(|k| InKindInfo {
-            party: identity.short_name.clone(),
-            party_index: identity.index,
-            description: k.description.trim().to_string(),
-            value_cents: k.value_cents,
-            value: (k.value_cents != 0).then(|| format_amount(k.value_cents)),
-        })
-        .collect();
-    let financial_total_cents = sum(drafts.iter().map(|d| d.financial_total_cents()));
-    let in_kind_total_cents = sum(drafts.iter().map(|d| d.in_kind_total_cents()));
-    Party {
-        identity,
-        financial,
-        in_kind,
-        financial_total_cents,
-        in_kind_total_cents,
-        total_cents: financial_total_cents.saturating_add(in_kind_total_cents),
-    }
-}
-
-/// The party that receives the funds, whose account the financial article prints: the
-/// lead (chef de file) — the coordinator who carries the project's money — unless the
-/// lead is itself a funder, then the user's association (the first party). Its position
-/// in `parties`.
-pub fn receiving_party(parties: &[Party]) -> Option<usize> {
-    let lead = parties.iter().position(|p| p.is_lead);
-    match lead {
-        Some(i) if parties[i].role != PartnerRole::Funder => Some(i),
-        _ => (!parties.is_empty()).then_some(0),
-    }
 }
 
 /// The court as the sentence needs it, with its article: « Tribunal judiciaire de
@@ -680,36 +477,4 @@ impl DocumentContext {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_and_reviews() {
-        assert_eq!(duration_words(12), "12 mois");
-        assert_eq!(duration_words(24), "2 ans");
-        assert_eq!(duration_words(36), "3 ans");
-        assert_eq!(duration_words(18), "18 mois");
-        let d = |y, m, j| NaiveDate::from_ymd_opt(y, m, j).expect("date");
-        assert_eq!(
-            next_review(Some(d(2025, 12, 1)), d(2027, 3, 1), 12),
-            Some(d(2027, 12, 1))
-        );
-        assert_eq!(next_review(None, d(2026, 1, 5), 12), Some(d(2027, 1, 5)));
-    }
-
-    #[test]
-    fn courts_read_with_their_article() {
-        assert_eq!(
-            court_words("Tribunal judiciaire de Lyon"),
-            "le tribunal judiciaire de Lyon"
-        );
-        assert_eq!(
-            court_words("cour d’appel de Bourges"),
-            "la cour d’appel de Bourges"
-        );
-        assert_eq!(
-            court_words("le tribunal judiciaire de Tours"),
-            "le tribunal judiciaire de Tours"
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,228 @@
+//! What each party commits, as the clauses see it: its financial contributions (with
+//! their words and instalments), its contributions in kind, the public funders'
+//! subsidies, and the account of the party that receives the funds.
+
+use std::ops::Deref;
+
+use allia_core::{
+    AllianceFile, CommitmentParty, CommitmentsDraft, ContributionNature, FinancialContribution,
+    Organisation, PartnerRole, PaymentSchedule,
+};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::templates::party::{clean, PartyContext};
+use crate::templates::typography::{format_amount, format_date};
+use crate::templates::wording;
+
+/// A party as the clauses see it: who it is ([`PartyContext`], its fields at the top
+/// level: `party.name`) and what it commits, read from the alliance file's commitments.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Party {
+    #[serde(flatten)]
+    pub identity: PartyContext,
+    /// Its financial contributions, in the order entered.
+    pub financial: Vec<ContributionInfo>,
+    /// Its contributions in kind.
+    pub in_kind: Vec<InKindInfo>,
+    /// In cents.
+    pub financial_total_cents: i64,
+    /// In cents.
+    pub in_kind_total_cents: i64,
+    /// Money and value in kind together, in cents.
+    pub total_cents: i64,
+}
+
+impl Deref for Party {
+    type Target = PartyContext;
+    fn deref(&self) -> &PartyContext {
+        &self.identity
+    }
+}
+
+impl Party {
+    /// Whether the party commits money or something in kind.
+    pub fn has_commitments(&self) -> bool {
+        !self.financial.is_empty() || !self.in_kind.is_empty()
+    }
+}
+
+/// One financial contribution, with its words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContributionInfo {
+    /// The paying party's short name and 1-based position.
+    pub party: String,
+    /// The paying party's full name.
+    pub party_name: String,
+    pub party_index: usize,
+    /// Code (`subsidy`, `financial_sponsorship`, `membership_fee`, `cost_sharing`).
+    pub nature: ContributionNature,
+    /// « Subvention ».
+    pub nature_label: String,
+    /// With its indefinite article, feminine whatever the nature so that « versée »
+    /// and « imputée » agree: « une subvention », « une contribution au titre du
+    /// mécénat ».
+    pub nature_phrase: String,
+    pub amount_cents: i64,
+    /// « 30 000,00 € ».
+    pub amount: String,
+    /// How it is paid, after « versée »: « à la signature », « sur présentation des
+    /// justificatifs de dépenses », « en deux fois : 15 000,00 € le 1er mars 2027 et
+    /// 15 000,00 € le 1er septembre 2027 ».
+    pub schedule: String,
+    /// `at_signature`, `on_receipts` or `instalments`.
+    pub schedule_kind: String,
+    pub instalments: Vec<InstalmentInfo>,
+    /// The budget programme or line of a public funder, as typed.
+    pub budget_line: Option<String>,
+}
+
+/// One dated payment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InstalmentInfo {
+    /// « 1er mars 2027 »; empty for an undated one (a draft never validated).
+    pub date: String,
+    /// The date itself, to sort the calendar.
+    #[serde(skip)]
+    pub on: Option<NaiveDate>,
+    pub amount_cents: i64,
+    pub amount: String,
+}
+
+/// One contribution in kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InKindInfo {
+    pub party: String,
+    pub party_index: usize,
+    pub description: String,
+    pub value_cents: i64,
+    /// « 1 200,00 € », or `None` when not valued.
+    pub value: Option<String>,
+}
+
+/// A public funder's subsidy.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubsidyInfo {
+    /// The funder's short name.
+    pub funder: String,
+    pub amount_cents: i64,
+}
+
+/// The account the contributions are paid into.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct BankInfo {
+    /// The account holder: the receiving party's name.
+    pub holder: String,
+    /// The receiving party's short name (« l’association », « LAQ »).
+    pub holder_short_name: String,
+    /// Grouped by four with no-break spaces: « FR76 3000 6000 0112 3456 7890 189 »;
+    /// `None` when not given.
+    pub iban: Option<String>,
+    pub bic: Option<String>,
+}
+
+/// Where one party's data comes from in the alliance file.
+pub(super) struct Source<'f> {
+    pub(super) org: &'f Organisation,
+    /// The user's own association.
+    pub(super) own: bool,
+    /// Its position in `AllianceFile::partners` (the profile's twin partner included).
+    pub(super) partner_index: Option<usize>,
+}
+
+/// The commitments the alliance file records for a party: the user's association's
+/// and, for a partner (or the partner the profile also appears as), that partner's.
+/// They live once, in the alliance file; the context only reads them.
+pub(super) fn commitments_of<'f>(
+    file: &'f AllianceFile,
+    source: &Source<'_>,
+) -> Vec<&'f CommitmentsDraft> {
+    file.commitments
+        .iter()
+        .filter(|c| match c.party {
+            CommitmentParty::Association => source.own,
+            CommitmentParty::Partner(position) => source
+                .partner_index
+                .is_some_and(|i| usize::try_from(position).ok() == Some(i + 1)),
+        })
+        .map(|c| &c.draft)
+        .collect()
+}
+
+pub(super) fn sum(values: impl Iterator<Item = i64>) -> i64 {
+    values.fold(0, i64::saturating_add)
+}
+
+fn contribution(identity: &PartyContext, f: &FinancialContribution) -> ContributionInfo {
+    let instalments = f
+        .schedule
+        .instalments()
+        .iter()
+        .map(|i| InstalmentInfo {
+            date: i.date.map(format_date).unwrap_or_default(),
+            on: i.date,
+            amount_cents: i.amount_cents,
+            amount: format_amount(i.amount_cents),
+        })
+        .collect();
+    let schedule_kind = match f.schedule {
+        PaymentSchedule::AtSignature => "at_signature",
+        PaymentSchedule::OnReceipts => "on_receipts",
+        PaymentSchedule::Instalments { .. } => "instalments",
+    };
+    ContributionInfo {
+        party: identity.short_name.clone(),
+        party_name: identity.name.clone(),
+        party_index: identity.index,
+        nature: f.nature,
+        nature_label: f.nature.label().to_string(),
+        nature_phrase: wording::nature_phrase(f.nature).to_string(),
+        amount_cents: f.amount_cents,
+        amount: format_amount(f.amount_cents),
+        schedule: wording::schedule_words(&f.schedule),
+        schedule_kind: schedule_kind.to_string(),
+        instalments,
+        budget_line: clean(&f.budget_line),
+    }
+}
+
+pub(super) fn with_commitments(identity: PartyContext, drafts: &[&CommitmentsDraft]) -> Party {
+    let financial = drafts
+        .iter()
+        .flat_map(|d| &d.financial)
+        .map(|f| contribution(&identity, f))
+        .collect();
+    let in_kind = drafts
+        .iter()
+        .flat_map(|d| &d.in_kind)
+        .map(|k| InKindInfo {
+            party: identity.short_name.clone(),
+            party_index: identity.index,
+            description: k.description.trim().to_string(),
+            value_cents: k.value_cents,
+            value: (k.value_cents != 0).then(|| format_amount(k.value_cents)),
+        })
+        .collect();
+    let financial_total_cents = sum(drafts.iter().map(|d| d.financial_total_cents()));
+    let in_kind_total_cents = sum(drafts.iter().map(|d| d.in_kind_total_cents()));
+    Party {
+        identity,
+        financial,
+        in_kind,
+        financial_total_cents,
+        in_kind_total_cents,
+        total_cents: financial_total_cents.saturating_add(in_kind_total_cents),
+    }
+}
+
+/// The party that receives the funds, whose account the financial article prints: the
+/// lead (chef de file) — the coordinator who carries the project's money — unless the
+/// lead is itself a funder, then the user's association (the first party). Its position
+/// in `parties`.
+pub fn receiving_party(parties: &[Party]) -> Option<usize> {
+    let lead = parties.iter().position(|p| p.is_lead);
+    match lead {
+        Some(i) if parties[i].role != PartnerRole::Funder => Some(i),
+        _ => (!parties.is_empty()).then_some(0),
+    }
+}
