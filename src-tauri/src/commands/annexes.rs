@@ -1,6 +1,6 @@
 //! The annexes a person adds to a document (statuts, RIB, budget détaillé…): a PDF
 //! picked in the system's open dialog is attached to one, removed from it, listed; and
-//! the exported or printed PDF gets the attached files appended
+//! the exported or printed PDF gets the attached files inserted after their annex title pages
 //! (`allia_docs::annex_pdf`). The titles and their order are document settings
 //! (`document_update`); the checks live in allia-core and allia-store.
 

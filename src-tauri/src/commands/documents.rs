@@ -298,7 +298,7 @@ pub async fn document_preview(
 
 /// Renders a version to PDF or DOCX on the blocking pool: typesetting takes a moment
 /// and must not hold up the async runtime (or the window).
-/// A PDF gets the PDFs attached to its added annexes appended (`annexes.rs`).
+/// A PDF gets the PDFs attached to its added annexes inserted after their annex title pages (`annexes.rs`).
 async fn render_blocking(state: &AppState, id: &str, format: Format) -> Result<Rendered, AppError> {
     let (document, file, options) = render_input(state, id).await?;
     let annexes = super::annexes::for_export(state, &document, format).await?;

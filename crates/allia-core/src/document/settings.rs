@@ -79,7 +79,7 @@ pub struct DocumentSettings {
     #[serde(default)]
     pub copies: Option<u32>,
     /// Prints an area for the signatories' initials (« Paraphes ») in the footer of
-    /// every page but the last.
+    /// every page but the signature page.
     #[serde(default)]
     pub initials: bool,
     /// Annexes the user adds after the generated ones (statuts, RIB, budget détaillé…),

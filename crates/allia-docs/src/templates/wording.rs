@@ -13,7 +13,7 @@ pub const BLANK_TO_FILL: &str = "……………………";
 /// Under each signatory's name, above the signature.
 pub const APPROVAL: &str = "Lu et approuvé";
 
-/// Beside the boxes where each signatory initials every page but the last.
+/// Beside the boxes where each signatory initials every page but the one they sign.
 pub const INITIALS: &str = "Paraphes";
 
 /// « Article 3 — Durée », or « Article 3 » when the title is blank.

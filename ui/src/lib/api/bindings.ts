@@ -600,7 +600,7 @@ export type DocumentSettings = {
 	copies?: number | null,
 	/**
 	 *  Prints an area for the signatories' initials (« Paraphes ») in the footer of
-	 *  every page but the last.
+	 *  every page but the signature page.
 	 */
 	initials?: boolean,
 	/**
