@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use allia_core::{AgreementTerms, AllianceFile, DocumentKind, DocumentSettings};
+use allia_docs::annex_pdf::{render_with_annexes, AnnexFile};
 use allia_docs::render::{self, Format};
 use allia_docs::templates::DocumentOptions;
-use allia_store::StoreError;
+use allia_store::{AnnexPdf, StoreError};
 use chrono::NaiveDate;
 
 use crate::commands::{unlock, write_bytes};
@@ -21,6 +22,8 @@ pub enum Source {
 struct Job {
     file: AllianceFile,
     options: DocumentOptions,
+    /// The PDFs attached to the document's added annexes (from a vault only).
+    annexes: Vec<AnnexPdf>,
 }
 
 /// `--place`, `--date`, `--copies` and `--court`: the signature details of the rendered
@@ -144,12 +147,30 @@ pub async fn render(
                 version.unwrap_or(1),
                 chrono::Local::now().date_naive(),
             ),
+            annexes: Vec::new(),
         },
         Source::Vault { vault, alliance } => from_vault(&vault, &alliance, kind, version).await?,
     };
     apply(&flags, &mut job);
-    let rendered = render::render(&job.file, &job.options, format)
-        .map_err(|e| CliError::new(e.to_string()))?;
+    let rendered = match format {
+        // A PDF carries the attached files after their annex title pages, as the app's
+        // export does.
+        Format::Pdf => {
+            let files: Vec<AnnexFile<'_>> = job
+                .annexes
+                .iter()
+                .map(|a| AnnexFile {
+                    id: &a.annex_id,
+                    title: &a.title,
+                    bytes: &a.bytes,
+                })
+                .collect();
+            render_with_annexes(&job.file, &job.options, &files)
+                .map_err(|e| CliError::new(e.to_string()))?
+        }
+        Format::Docx => render::render(&job.file, &job.options, format)
+            .map_err(|e| CliError::new(e.to_string()))?,
+    };
     write_bytes(out, &rendered.bytes)?;
     for warning in &rendered.warnings {
         eprintln!("allia : à vérifier : {warning}");
@@ -188,12 +209,17 @@ async fn from_vault(
             return Ok(Job {
                 file: store.export_alliance(alliance).await?,
                 options: render::options(kind, &default_settings(kind), 1, today),
+                annexes: Vec::new(),
             });
         };
         let (_, chosen, file) = store.document_render_input(&document.id, version).await?;
+        let annexes = store
+            .annex_pdfs(&document.id, &chosen.settings.annexes)
+            .await?;
         Ok(Job {
             file,
             options: render::options_for_version(kind, &chosen, today),
+            annexes,
         })
     }
     .await;
