@@ -106,13 +106,14 @@ fn apply(flags: &AgreementTerms, job: &mut Job) {
 }
 
 /// An alliance file as `allia import` would store it: the same checks
-/// ([`AllianceFile::validated_for_import`]: format, alliance, partners), refused with the
-/// same French message, and the same normalised values (alliance, partners,
-/// commitments; the sender's profile is not part of an import).
+/// ([`AllianceFile::validated_for_import`]: format, profile, alliance, partners,
+/// commitments), refused with the same French message, and the same normalised values;
+/// the profile, validated too, stays the first party of the rendered contracts.
 fn importable(mut file: AllianceFile) -> Result<AllianceFile, CliError> {
     let imported = file
         .validated_for_import()
         .map_err(|errors| CliError::from(StoreError::Validation(errors)))?;
+    file.profile = imported.profile;
     file.alliance = imported.alliance;
     file.partners = imported.partners;
     file.commitments = imported.commitments;

@@ -351,6 +351,27 @@ fn render_input_refuses_what_import_refuses() {
     assert!(!message.contains("partners."), "{message}");
     assert!(!message.contains("terms."), "{message}");
 
+    // The file's own association (its profile) is checked like a partner.
+    let profile = changed_file(&demo, "profil-faux.json", |v| {
+        v["profile"] = serde_json::json!({
+            "name": "Association Alpha", "siret": "12345678901234", "rna": "X12",
+            "postalCode": "380", "bank": { "iban": "NOT AN IBAN AT ALL" } });
+    });
+    let (imported, rendered) = import_and_render(&demo, &profile);
+    assert_eq!(imported.status.code(), Some(1), "{}", stderr(&imported));
+    assert_eq!(rendered.status.code(), imported.status.code());
+    assert_eq!(stderr(&rendered), stderr(&imported));
+    let message = stderr(&rendered);
+    for label in [
+        "profil, SIRET\u{a0}: ",
+        "profil, numéro RNA\u{a0}: ",
+        "profil, code postal\u{a0}: ",
+        "profil, IBAN\u{a0}: ",
+    ] {
+        assert!(message.contains(label), "{label} in {message}");
+    }
+    assert!(!message.contains("profile."), "{message}");
+
     // What import accepts renders.
     let fine = changed_file(&demo, "conditions.json", |v| {
         v["alliance"]["terms"] = serde_json::json!({ "durationMonths": 24, "noticeMonths": 2 });

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::alliance::AllianceDraft;
 use crate::commitment::CommitmentsDraft;
 use crate::organisation::Organisation;
-use crate::partner::PartnerDraft;
+use crate::partner::{ActorType, PartnerDraft, PartnerRole};
 use crate::validation::{french_count, too_many_message, ValidationErrors};
 
 /// Version of the alliance file format.
@@ -52,7 +52,9 @@ pub struct AllianceFile {
 #[serde(rename_all = "camelCase")]
 pub enum CommitmentParty {
     /// The association whose file it is, first party of the contracts (the file's
-    /// `profile`; once imported, the importing vault's own association).
+    /// `profile`). Once imported: the importing vault's own association when it is the
+    /// same organisation (or either has no profile), else the sender as a partner
+    /// ([`ImportedAlliance::for_vault`]).
     Association,
     /// A partner, by its position in `partners`, counted from 1.
     Partner(u32),
@@ -79,9 +81,152 @@ pub struct FileCommitments {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportedAlliance {
     pub alliance: AllianceDraft,
+    /// The sender's profile, validated and normalised (`None` when the file has none).
+    pub profile: Option<Organisation>,
     pub partners: Vec<PartnerDraft>,
     /// Each with a validated draft and a party that exists in `partners`.
     pub commitments: Vec<FileCommitments>,
+}
+
+impl ImportedAlliance {
+    /// The file's parties as the importing vault must store them. In the file,
+    /// `"association"` is the sender (the file's `profile`). When the vault's own
+    /// association (`own`) is a different organisation ([`same_organisation`]), the
+    /// sender becomes a partner of the imported alliance so that it stays a party of the
+    /// contracts: the file's partner that is the same organisation as the profile, else
+    /// a new partner made from the profile (actor type association, role member,
+    /// appended after the file's partners), and the sender's commitments go to it
+    /// (merged with that partner's own entry when it has one). When the file has no
+    /// profile, when the vault has none yet, or when both are the same organisation, the
+    /// association's commitments stay the association's (the vault's own).
+    ///
+    /// # Errors
+    /// When the sender would be the partner past [`ALLIANCE_FILE_MAX_PARTNERS`]
+    /// (`partners`: the alliance could not be exported again), or when the sender's
+    /// commitments, merged with those the file gives the same organisation as a partner,
+    /// exceed what one party may hold (`commitments.N.draft…`).
+    pub fn for_vault(mut self, own: Option<&Organisation>) -> Result<Self, ValidationErrors> {
+        let (Some(sender), Some(own)) = (&self.profile, own) else {
+            return Ok(self);
+        };
+        if same_organisation(sender, own) {
+            return Ok(self);
+        }
+        let position = match self
+            .partners
+            .iter()
+            .position(|p| same_organisation(&p.organisation, sender))
+        {
+            Some(index) => index + 1,
+            None => {
+                // The alliance must export again into a file this version imports.
+                if self.partners.len() >= ALLIANCE_FILE_MAX_PARTNERS {
+                    let mut errors = ValidationErrors::default();
+                    errors.push(
+                        "partners",
+                        format!(
+                            "Trop de partenaires\u{a0}: {} au plus, l’association qui a envoyé le fichier comprise ({} en tout).",
+                            french_count(ALLIANCE_FILE_MAX_PARTNERS),
+                            french_count(self.partners.len() + 1)
+                        ),
+                    );
+                    return Err(errors);
+                }
+                self.partners.push(PartnerDraft {
+                    organisation: sender.clone(),
+                    actor_type: ActorType::Association,
+                    role: PartnerRole::Member,
+                    resources: None,
+                    resource_tags: Vec::new(),
+                });
+                self.partners.len()
+            }
+        };
+        let party = CommitmentParty::Partner(u32::try_from(position).unwrap_or(u32::MAX));
+        let Some(index) = self
+            .commitments
+            .iter()
+            .position(|c| c.party == CommitmentParty::Association)
+        else {
+            return Ok(self);
+        };
+        let mut sent = self.commitments.remove(index);
+        match self.commitments.iter_mut().find(|c| c.party == party) {
+            Some(existing) => {
+                let mut merged = existing.draft.clone();
+                merged.financial.append(&mut sent.draft.financial);
+                merged.in_kind.append(&mut sent.draft.in_kind);
+                existing.draft = merged.validated().map_err(|e| {
+                    let mut errors = ValidationErrors::default();
+                    errors.extend_prefixed(&format!("commitments.{position}.draft"), e);
+                    errors
+                })?;
+            }
+            None => {
+                sent.party = party;
+                self.commitments.push(sent);
+            }
+        }
+        // In the order the vault lists them: the association, then partners by position.
+        self.commitments.sort_by_key(|c| match c.party {
+            CommitmentParty::Association => 0,
+            CommitmentParty::Partner(p) => u64::from(p) + 1,
+        });
+        Ok(self)
+    }
+}
+
+/// Whether two organisations are the same one, for matching the sender of an alliance
+/// file: by SIREN (the first 9 digits of a SIREN or SIRET) when both have one, else by
+/// RNA number when both have one, else by name compared without case, accents,
+/// punctuation or extra spaces (« Maison des Solidarités » = « MAISON DES SOLIDARITES »).
+/// An identifier both have decides alone: two establishments of one SIREN are the same
+/// organisation, two different RNA numbers are two associations whatever their names.
+/// Expects validated (normalised) organisations.
+pub fn same_organisation(a: &Organisation, b: &Organisation) -> bool {
+    let siren = |o: &Organisation| {
+        o.siret
+            .as_deref()
+            .map(|s| {
+                s.chars()
+                    .filter(char::is_ascii_digit)
+                    .take(9)
+                    .collect::<String>()
+            })
+            .filter(|s| s.len() == 9)
+    };
+    if let (Some(x), Some(y)) = (siren(a), siren(b)) {
+        return x == y;
+    }
+    let rna = |o: &Organisation| o.rna.as_deref().map(|r| r.trim().to_uppercase());
+    if let (Some(x), Some(y)) = (rna(a), rna(b)) {
+        return x == y;
+    }
+    let x = comparable_name(&a.name);
+    !x.is_empty() && x == comparable_name(&b.name)
+}
+
+/// A name reduced for comparison: lower case, French accents and ligatures folded, every
+/// run of other characters than letters and digits one space.
+fn comparable_name(name: &str) -> String {
+    let mut folded = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => folded.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => folded.push('e'),
+            'î' | 'ï' | 'í' | 'ì' => folded.push('i'),
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => folded.push('o'),
+            'ù' | 'û' | 'ü' | 'ú' => folded.push('u'),
+            'ÿ' | 'ý' => folded.push('y'),
+            'ç' => folded.push('c'),
+            'ñ' => folded.push('n'),
+            'œ' => folded.push_str("oe"),
+            'æ' => folded.push_str("ae"),
+            c if c.is_alphanumeric() => folded.push(c),
+            _ => folded.push(' '),
+        }
+    }
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Why bytes are not an alliance file. `Display` is a whole French sentence for the
@@ -188,7 +333,9 @@ impl AllianceFile {
     /// naming a partner that exists, at most one entry per party. Every problem is
     /// reported (fields prefixed `alliance.`, `partners.N.` and `commitments.N.`, N from
     /// 1; inside a draft, `commitments.N.draft.financial.0.amountCents`, its own indexes
-    /// from 0). The sender's profile is not part of an import.
+    /// from 0). The sender's profile, when present, is checked by the same rules as a
+    /// partner's organisation (fields prefixed `profile.`): a file whose first party
+    /// could not be typed in the app is refused, by `import` and `render --input` alike.
     pub fn validated_for_import(&self) -> Result<ImportedAlliance, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         if self.format != ALLIANCE_FILE_FORMAT {
@@ -216,6 +363,16 @@ impl AllianceFile {
             .alliance
             .validated()
             .map_err(|e| errors.extend_prefixed("alliance", e));
+        let profile = match &self.profile {
+            None => None,
+            Some(profile) => match profile.validated() {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    errors.extend_prefixed("profile", e);
+                    None
+                }
+            },
+        };
         let mut partners: Vec<PartnerDraft> = Vec::with_capacity(self.partners.len());
         for (index, partner) in self.partners.iter().enumerate() {
             match partner.validated() {
@@ -227,6 +384,7 @@ impl AllianceFile {
         match alliance {
             Ok(alliance) if errors.is_empty() => Ok(ImportedAlliance {
                 alliance,
+                profile,
                 partners,
                 commitments,
             }),
@@ -494,6 +652,155 @@ mod tests {
         let err = many.validated_for_import().expect_err("too many");
         assert_eq!(err.0.len(), 1);
         assert_eq!(err.0[0].field, "commitments");
+    }
+
+    fn organisation(name: &str) -> Organisation {
+        Organisation {
+            name: name.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_profile_is_validated_like_a_partner() {
+        let mut file = AllianceFile::from_json_slice(valid_json().as_bytes()).expect("valid");
+        file.profile = Some(Organisation {
+            siret: Some("12345678901234".into()),
+            rna: Some("X12".into()),
+            postal_code: Some("380".into()),
+            bank: Some(crate::organisation::BankDetails {
+                iban: "NOT AN IBAN AT ALL".into(),
+                ..Default::default()
+            }),
+            ..organisation("Association Alpha")
+        });
+        let err = file.validated_for_import().expect_err("bad profile");
+        let fields: Vec<_> = err.0.iter().map(|e| e.field.as_str()).collect();
+        for field in [
+            "profile.siret",
+            "profile.rna",
+            "profile.postalCode",
+            "profile.bank.iban",
+        ] {
+            assert!(fields.contains(&field), "{field} in {fields:?}");
+        }
+        // A valid profile comes back normalised.
+        file.profile = Some(Organisation {
+            siret: Some("329 338 883 00153".into()),
+            ..organisation(" Association Alpha ")
+        });
+        let imported = file.validated_for_import().expect("valid profile");
+        let profile = imported.profile.expect("profile");
+        assert_eq!(profile.name, "Association Alpha");
+        assert_eq!(profile.siret.as_deref(), Some("32933888300153"));
+    }
+
+    #[test]
+    fn organisations_match_by_identifier_then_by_name() {
+        let a = Organisation {
+            siret: Some("32933888300153".into()),
+            ..organisation("Alpha")
+        };
+        let same_siren = Organisation {
+            siret: Some("329338883".into()),
+            ..organisation("Autre nom")
+        };
+        assert!(same_organisation(&a, &same_siren));
+        let other_siren = Organisation {
+            siret: Some("73282932000074".into()),
+            ..organisation("Alpha")
+        };
+        assert!(
+            !same_organisation(&a, &other_siren),
+            "the identifier decides"
+        );
+        let rna = |name: &str, rna: &str| Organisation {
+            rna: Some(rna.into()),
+            ..organisation(name)
+        };
+        assert!(same_organisation(
+            &rna("X", "W691234567"),
+            &rna("Y", "W691234567")
+        ));
+        assert!(!same_organisation(
+            &rna("X", "W691234567"),
+            &rna("X", "W691234568")
+        ));
+        assert!(same_organisation(
+            &organisation("Maison des Solidarités"),
+            &organisation("  MAISON des solidarites ")
+        ));
+        assert!(same_organisation(
+            &organisation("L’Étincelle"),
+            &organisation("l'etincelle")
+        ));
+        assert!(!same_organisation(
+            &organisation("Maison des Solidarités"),
+            &organisation("Maison de la Solidarité")
+        ));
+    }
+
+    fn sender_file() -> ImportedAlliance {
+        let json = valid_json()
+            .replace(
+                "\"profile\": null",
+                r#""profile": { "name": "Association Alpha", "city": "Grenoble" }"#,
+            )
+            .replace(
+                "\"partners\": [] }",
+                r#""partners": [ { "organisation": { "name": "Commune de Villard" },
+                               "actorType": "local_authority", "role": "funder" } ],
+               "commitments": [
+                 { "party": "association",
+                   "draft": { "inKind": [ { "description": "Salle", "valueCents": 0 } ] } },
+                 { "party": { "partner": 1 },
+                   "draft": { "financial": [ { "nature": "subsidy", "amountCents": 100000,
+                     "schedule": { "kind": "at_signature" } } ] } } ] }"#,
+            );
+        let file = AllianceFile::from_json_slice(json.as_bytes()).expect("parses");
+        file.validated_for_import().expect("importable")
+    }
+
+    #[test]
+    fn the_sender_becomes_a_partner_of_another_vault() {
+        let imported = sender_file();
+        // The vault of another association: the sender is appended as a member.
+        let planned = imported
+            .clone()
+            .for_vault(Some(&organisation("Association Bêta")))
+            .expect("plan");
+        assert_eq!(planned.partners.len(), 2);
+        let sender = &planned.partners[1];
+        assert_eq!(sender.organisation.name, "Association Alpha");
+        assert_eq!(sender.actor_type, ActorType::Association);
+        assert_eq!(sender.role, PartnerRole::Member);
+        let parties: Vec<_> = planned.commitments.iter().map(|c| c.party).collect();
+        assert_eq!(
+            parties,
+            vec![CommitmentParty::Partner(1), CommitmentParty::Partner(2)]
+        );
+        assert_eq!(planned.commitments[1].draft.in_kind[0].description, "Salle");
+
+        // The sender's own vault, or a vault without a profile: unchanged.
+        let own = imported
+            .clone()
+            .for_vault(Some(&organisation("ASSOCIATION ALPHA")))
+            .expect("own");
+        assert_eq!(own, imported);
+        assert_eq!(imported.clone().for_vault(None).expect("none"), imported);
+
+        // The sender already among the file's partners: that partner gets its
+        // commitments, merged with its own entry.
+        let mut listed = imported.clone();
+        listed.partners[0].organisation.name = "Association Alpha".into();
+        let planned = listed
+            .for_vault(Some(&organisation("Association Bêta")))
+            .expect("merged");
+        assert_eq!(planned.partners.len(), 1);
+        assert_eq!(planned.commitments.len(), 1);
+        assert_eq!(planned.commitments[0].party, CommitmentParty::Partner(1));
+        assert_eq!(planned.commitments[0].draft.financial.len(), 1);
+        assert_eq!(planned.commitments[0].draft.in_kind.len(), 1);
     }
 
     #[test]

@@ -21,8 +21,8 @@ pub mod validation;
 
 pub use alliance::{AgreementTerms, Alliance, AllianceDraft, AllianceStatus};
 pub use alliance_file::{
-    AllianceFile, AllianceFileError, CommitmentParty, FileCommitments, ImportedAlliance,
-    ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES, ALLIANCE_FILE_MAX_PARTNERS,
+    same_organisation, AllianceFile, AllianceFileError, CommitmentParty, FileCommitments,
+    ImportedAlliance, ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES, ALLIANCE_FILE_MAX_PARTNERS,
 };
 pub use catalog::{Catalog, Choice};
 pub use commitment::{

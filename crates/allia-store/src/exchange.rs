@@ -83,12 +83,18 @@ impl Store {
     /// alliance, every partner, their number, the commitments and the parties they
     /// name), then the alliance, its partners and the commitments are inserted in one
     /// transaction, so a refusal or a failure leaves the vault as it was. The file's
-    /// profile is the sender's: this vault keeps its own, and the commitments of the
-    /// file's association become this vault's association's. Commitments get new ids
-    /// and keep the file's dates when it has them.
+    /// profile is the sender's: this vault keeps its own. When the sender is another
+    /// organisation than this vault's association, it becomes a partner of the new
+    /// alliance (the file's partner that is the same organisation, else a new one) and
+    /// the file's `"association"` commitments go to it; when it is the same one, or
+    /// when this vault has no profile yet, they are this vault's association's
+    /// ([`allia_core::ImportedAlliance::for_vault`]). Commitments get new ids and keep
+    /// the file's dates when it has them.
     pub async fn import_alliance(&self, file: &AllianceFile) -> StoreResult<Alliance> {
-        let imported = file.validated_for_import()?;
+        let validated = file.validated_for_import()?;
         let mut tx = self.begin().await?;
+        let own = profile::get(&mut tx).await?;
+        let imported = validated.for_vault(own.as_ref())?;
         let id = alliances::insert(&mut tx, &imported.alliance).await?;
         let partner_ids = partners::insert(&mut tx, &id, &imported.partners).await?;
         let now = Utc::now();

@@ -124,7 +124,11 @@ async fn attempt(store: &Store, bytes: &[u8]) -> Result<Attempt, TestCaseError> 
             return Ok(Attempt::Unreadable(message));
         }
     };
-    let expected = file.validated_for_import();
+    // The sender becomes a partner when it is not this vault's association.
+    let own = store.profile().await.expect("profile");
+    let expected = file
+        .validated_for_import()
+        .and_then(|imported| imported.for_vault(own.as_ref()));
     match store.import_alliance(&file).await {
         Err(StoreError::Validation(errors)) => {
             prop_assert!(expected.is_err(), "store refused what validation accepts");
@@ -148,6 +152,7 @@ async fn attempt(store: &Store, bytes: &[u8]) -> Result<Attempt, TestCaseError> 
                 alliance: draft,
                 partners,
                 commitments,
+                ..
             }) = expected
             else {
                 return Err(TestCaseError::fail(
@@ -301,15 +306,22 @@ fn hand_made_bad_files_change_nothing() {
     }
     let at_cap =
         with(&|v| v["partners"] = json!(vec![partner.clone(); ALLIANCE_FILE_MAX_PARTNERS]));
-    assert!(matches!(run(at_cap), Attempt::Imported));
+    // The sender (another association than this vault's) becomes one more partner.
+    match run(at_cap) {
+        Attempt::Refused(m) => assert!(m.contains("envoyé le fichier comprise"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    let at_cap_with_sender =
+        with(&|v| v["partners"] = json!(vec![partner.clone(); ALLIANCE_FILE_MAX_PARTNERS - 1]));
+    assert!(matches!(run(at_cap_with_sender), Attempt::Imported));
 
     // Duplicate partners are what the sender has: kept, and they round-trip.
     let twins = with(&|v| v["partners"] = json!([partner.clone(), partner.clone()]));
     assert!(matches!(run(twins), Attempt::Imported));
 
-    // The sender's profile is not imported, even when it is invalid.
+    // The sender's profile is checked like a partner: an invalid one is refused.
     let bad_profile = with(&|v| v["profile"]["email"] = json!("pas une adresse"));
-    assert!(matches!(run(bad_profile), Attempt::Imported));
+    assert!(matches!(run(bad_profile), Attempt::Refused(_)));
 
     // A byte-order mark, unknown keys, deep nesting under an unknown key: accepted.
     let with_bom = [b"\xEF\xBB\xBF".as_slice(), &valid].concat();
