@@ -89,6 +89,26 @@ describe("CommitmentsEditor", () => {
     setDraftStore(null);
   });
 
+  it("says nothing about the schedule's balance while the amount is not a positive sum", async () => {
+    setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [] });
+    vault();
+    renderEditor();
+    await fireEvent.click(await screen.findByTestId("commitments-add-financial"));
+    await type("commitments-financial-0-amount", "30 000");
+    const schedule = screen.getByTestId("commitments-financial-0-schedule");
+    await fireEvent.change(schedule, { target: { value: "instalments" } });
+    await type("commitments-financial-0-instalment-0-amount", "10 000");
+    await type("commitments-financial-0-instalment-1-amount", "20 500");
+    const remaining = () => screen.getByTestId("commitments-financial-0-remaining").textContent;
+    expect(remaining()).toBe(`Les versements dépassent le montant de 500,00${N}€`);
+    for (const wrong of ["-30 000", "0", "0,00"]) {
+      await type("commitments-financial-0-amount", wrong);
+      expect(remaining(), wrong).toBe("");
+    }
+    await type("commitments-financial-0-amount", "30 500");
+    expect(remaining()).toBe("Les versements totalisent exactement le montant.");
+  });
+
   it("refuses instalments that do not add up at the schedule, then saves them fixed, in cents", async () => {
     setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [] });
     const calls = vault();
