@@ -174,6 +174,19 @@ impl Paragraph {
             align: Align::Justify,
         }
     }
+
+    /// Whether the paragraph only links the one before to the one after (« Et » between
+    /// two parties, « D’une part, », « Entre : »): a few words with no sentence end. The
+    /// PDF and the DOCX keep it on the page of the next paragraph, so that it never ends
+    /// a page alone.
+    pub fn is_connective(&self) -> bool {
+        let text: String = self.runs.iter().map(|r| r.text.as_str()).collect();
+        let text = text.trim();
+        !text.is_empty()
+            && text.chars().count() <= 24
+            && text.split_whitespace().count() <= 3
+            && !text.ends_with(['.', '!', '?', '…', '»'])
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

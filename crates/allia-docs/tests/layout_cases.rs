@@ -2,7 +2,8 @@
 //! set of real-world faults), rendered through the whole pipeline: amounts and dates typed
 //! or generated never break at a line end (rw-08), and the signature block carries the
 //! text before it onto its page, in the PDF and in the DOCX as LibreOffice lays it out
-//! (rw-12).
+//! (rw-12, and the trial's twelve parties); « Et » between two parties never ends a page;
+//! the DOCX names an annex's PDF file without claiming it is inside.
 
 #[path = "common/docx_support.rs"]
 mod support;
@@ -10,7 +11,7 @@ mod support;
 use std::path::Path;
 use std::process::Command;
 
-use allia_core::{AllianceFile, DocumentKind, DocumentSettings};
+use allia_core::{AllianceFile, DocumentKind, DocumentSettings, UserAnnex};
 use allia_docs::model::Block;
 use allia_docs::render::{options, render, Format};
 use allia_docs::templates;
@@ -33,6 +34,12 @@ fn convention(file: &AllianceFile, format: Format, initials: bool) -> Vec<u8> {
         initials,
         ..DocumentSettings::default()
     };
+    convention_with(file, format, settings)
+}
+
+/// The convention with the given document settings.
+fn convention_with(file: &AllianceFile, format: Format, settings: DocumentSettings) -> Vec<u8> {
+    let kind = DocumentKind::PartnershipAgreement;
     let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
     render(file, &options(kind, &settings, 1, today), format)
         .expect("renders")
@@ -231,4 +238,156 @@ fn rw12_initials_setting_reaches_the_pdf_footer() {
         &convention(&file, Format::Pdf, false),
     );
     assert_eq!(pages(&plain), count);
+}
+
+/// The last line of the body of each page (the footer left out), for every page.
+fn last_lines(pages: &[String]) -> Vec<String> {
+    pages
+        .iter()
+        .map(|page| {
+            page.lines()
+                .map(|l| l.replace(['\u{a0}', '\u{202f}'], " ").trim().to_string())
+                .rfind(|l| !l.is_empty() && !l.contains("— Page "))
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The text of each page of `pdf`.
+fn all_pages(pdf: &Path) -> Vec<String> {
+    (1..=pages(pdf)).map(|p| page_text(pdf, p)).collect()
+}
+
+/// The trial’s nine-party alliance: « Et » fell alone at the foot of page 1, its party
+/// on page 2. It keeps with the next party, in the PDF and in the DOCX as LibreOffice
+/// lays it out; the parties are all there.
+#[test]
+fn trial_et_never_ends_a_page_alone() {
+    let file = case("trial-isere-et.json");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = write(dir.path(), "et.pdf", &convention(&file, Format::Pdf, false));
+    let docx = write(
+        dir.path(),
+        "et.docx",
+        &convention(&file, Format::Docx, false),
+    );
+    let lo = soffice_to_pdf(dir.path(), &docx);
+    for (what, pdf) in [("PDF", &pdf), ("LibreOffice", &lo)] {
+        let pages = all_pages(pdf);
+        let text = pages.concat();
+        assert_eq!(
+            text.lines().filter(|l| l.trim() == "Et").count(),
+            file.partners.len(),
+            "{what}: one « Et » between each two parties"
+        );
+        for (k, last) in last_lines(&pages).iter().enumerate() {
+            assert_ne!(last, "Et", "{what}: page {} ends with « Et »", k + 1);
+        }
+    }
+}
+
+/// The trial’s twelve-party alliance (four rows of signatories): the last paragraph,
+/// « Fait à » and at least the first row of signatories share a page, every row whole;
+/// LibreOffice keeps text before « Fait à » too.
+#[test]
+fn trial_many_parties_signatures_keep_the_last_paragraph() {
+    let file = case("trial-isere-12-parties.json");
+    let header = file.alliance.name.clone();
+    let parties = file.partners.len() + 1;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = write(
+        dir.path(),
+        "many.pdf",
+        &convention(&file, Format::Pdf, false),
+    );
+    let opening = last_paragraph_opening(&file);
+    let before = lines_before_signatures(&pdf, &header).join(" ");
+    assert!(
+        before
+            .replace(['\u{a0}', '\u{202f}'], " ")
+            .contains(&opening),
+        "{opening:?} not before « Fait à »: {before}"
+    );
+    let pages = all_pages(&pdf);
+    let signed = pages
+        .iter()
+        .position(|p| p.contains("Fait à"))
+        .expect("signature page");
+    let per_page: Vec<usize> = pages[signed..]
+        .iter()
+        .map(|p| p.matches("Lu et approuvé").count())
+        .take_while(|&n| n > 0)
+        .collect();
+    assert_eq!(per_page.iter().sum::<usize>(), parties, "{per_page:?}");
+    assert!(
+        per_page[0] >= 3,
+        "a first row with « Fait à »: {per_page:?}"
+    );
+    assert!(
+        per_page[..per_page.len() - 1].iter().all(|n| n % 3 == 0),
+        "rows whole: {per_page:?}"
+    );
+
+    let docx = write(
+        dir.path(),
+        "many.docx",
+        &convention(&file, Format::Docx, false),
+    );
+    let lo = soffice_to_pdf(dir.path(), &docx);
+    let before = lines_before_signatures(&lo, &header);
+    assert!(
+        !before.is_empty(),
+        "« Fait à » alone at the top of its page in LibreOffice"
+    );
+    let lo_pages = all_pages(&lo);
+    let signed = lo_pages
+        .iter()
+        .position(|p| p.contains("Fait à"))
+        .expect("signature page");
+    assert!(
+        lo_pages[signed].contains("Lu et approuvé"),
+        "{}",
+        lo_pages[signed]
+    );
+}
+
+/// An annex the user adds with a PDF file: the file is inserted in the PDF export only,
+/// so the annex page of the DOCX names it as joined to the PDF version and never claims
+/// it is there; an annex without a file is still to be joined by hand.
+#[test]
+fn docx_annex_page_does_not_claim_the_pdf_is_there() {
+    let file = case("trial-isere-et.json");
+    let kind = DocumentKind::PartnershipAgreement;
+    let settings = DocumentSettings {
+        title: kind.label().to_string(),
+        annexes: vec![
+            UserAnnex {
+                id: "a1".into(),
+                title: "Statuts de l’association".into(),
+                file_name: Some("pick.pdf".into()),
+            },
+            UserAnnex {
+                id: "a2".into(),
+                title: "Relevé d’identité bancaire".into(),
+                file_name: None,
+            },
+        ],
+        ..DocumentSettings::default()
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docx = write(
+        dir.path(),
+        "annexes.docx",
+        &convention_with(&file, Format::Docx, settings),
+    );
+    let xml = support::part(&docx, "word/document.xml").replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        xml.contains("Document joint à la version PDF : pick.pdf."),
+        "{xml}"
+    );
+    assert!(!xml.contains("Document joint : "), "{xml}");
+    assert!(
+        xml.contains("Document à joindre à chaque exemplaire original."),
+        "{xml}"
+    );
 }

@@ -1,6 +1,7 @@
 //! Layout rules of the DOCX: the signature block keeps the paragraph before it on its page
 //! through Word's own properties (keep with next, rows that cannot break), which
-//! LibreOffice honours too (converted headless over a sweep of text lengths); no-break
+//! LibreOffice honours too (converted headless over a sweep of text lengths, and of party
+//! counts whose block flows between its rows); « Et » keeps with the next party; no-break
 //! spaces reach the file as they are; the initials line is in the footer on demand.
 
 #[path = "common/pdf_sample.rs"]
@@ -179,4 +180,135 @@ fn libreoffice_keeps_the_last_paragraph_with_the_signatures() {
             "{n} lines: the signatories are split:\n{text}"
         );
     }
+}
+
+/// `filler` one-line paragraphs, a last paragraph from FIRST_WORD to LAST_WORD of
+/// `sentences` sentences, then `signatories` signatories.
+fn many_parties(filler: usize, sentences: usize, signatories: usize) -> Document {
+    let mut doc = document(filler);
+    doc.blocks.truncate(doc.blocks.len() - 2);
+    let text: Vec<&str> = (0..sentences).map(sample::sentence).collect();
+    doc.blocks.push(Block::Paragraph(Paragraph::plain(format!(
+        "{FIRST_WORD} {} {LAST_WORD}",
+        text.join(" ")
+    ))));
+    doc.blocks.push(sample::signatures(signatories));
+    doc
+}
+
+/// From 10 parties on, the signature block with the last paragraph can be taller than a
+/// page: as LibreOffice lays the DOCX out, « Fait à » stays with the whole last paragraph
+/// and the first row of signatories, the other rows follow, each whole, and every
+/// signatory is there.
+#[test]
+fn libreoffice_splits_many_signatories_between_rows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases: Vec<(usize, usize, usize)> = (10..=16)
+        .flat_map(|n| [(n, 2, 3), (n, 20, 6), (n, 33, 2), (n, 10, 16)])
+        .collect();
+    let files: Vec<PathBuf> = cases
+        .iter()
+        .map(|&(n, filler, sentences)| {
+            let bytes = render(&many_parties(filler, sentences, n)).expect("render");
+            write(dir.path(), &format!("many-{n}-{filler}.docx"), &bytes)
+        })
+        .collect();
+    let pdfs = soffice_to_pdf(dir.path(), &files);
+    for ((n, filler, _), pdf) in cases.iter().zip(&pdfs) {
+        let text = support::pdf_text(pdf).replace(['\u{a0}', '\u{202f}'], " ");
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        let page = pages
+            .iter()
+            .rposition(|p| p.contains("Fait à"))
+            .unwrap_or_else(|| panic!("{n} parties: no « Fait à »:\n{text}"));
+        let at = pages[page].find("Fait à").expect("found");
+        let before = &pages[page][..at];
+        assert!(
+            before.contains(FIRST_WORD) && before.contains(LAST_WORD),
+            "{n} parties, {filler} lines: the last paragraph is not with « Fait à » (page {}):\n{}",
+            page + 1,
+            pages[page]
+        );
+        let per_page: Vec<usize> = pages[page..]
+            .iter()
+            .map(|p| p.matches("Lu et approuvé").count())
+            .take_while(|&c| c > 0)
+            .collect();
+        assert_eq!(
+            per_page.iter().sum::<usize>(),
+            *n,
+            "{n} parties: {per_page:?}"
+        );
+        assert!(
+            per_page[0] >= 3 && per_page[..per_page.len() - 1].iter().all(|c| c % 3 == 0),
+            "{n} parties, {filler} lines: rows split or « Fait à » without its first row: {per_page:?}"
+        );
+    }
+}
+
+/// A parties clause after `filler` one-line paragraphs: nine parties, each two separated
+/// by a paragraph « Et ».
+fn parties_clause(filler: usize) -> Document {
+    let mut doc = document(filler);
+    doc.blocks.truncate(doc.blocks.len() - 2);
+    for k in 0..9 {
+        if k > 0 {
+            doc.blocks.push(Block::Paragraph(Paragraph::plain("Et")));
+        }
+        doc.blocks.push(Block::Paragraph(Paragraph::plain(format!(
+            "Partie numéro {k}, association loi 1901, dont le siège est situé 12 rue des \
+             Tilleuls, 38000 Grenoble, représentée par sa présidente, ci-après dénommée « la \
+             Partie »,"
+        ))));
+    }
+    doc
+}
+
+/// « Et » keeps with the next party in the DOCX: its paragraph says so, and LibreOffice,
+/// over a sweep of positions, never ends a page with it.
+#[test]
+fn libreoffice_keeps_et_with_the_next_party() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sweep: Vec<usize> = (20..56).collect();
+    let files: Vec<PathBuf> = sweep
+        .iter()
+        .map(|&n| {
+            let bytes = render(&parties_clause(n)).expect("render");
+            write(dir.path(), &format!("et-{n}.docx"), &bytes)
+        })
+        .collect();
+    let pdfs = soffice_to_pdf(dir.path(), &files);
+    for (n, pdf) in sweep.iter().zip(&pdfs) {
+        let text = support::pdf_text(pdf);
+        for (k, page) in text.split('\u{c}').enumerate() {
+            let last = page
+                .lines()
+                .map(str::trim)
+                .rfind(|l| !l.is_empty() && !l.contains("— Page "))
+                .unwrap_or_default();
+            assert_ne!(last, "Et", "{n} lines: page {} ends with « Et »", k + 1);
+        }
+        assert_eq!(
+            text.lines().filter(|l| l.trim() == "Et").count(),
+            8,
+            "{n} lines"
+        );
+    }
+    let xml = part(
+        &write(
+            dir.path(),
+            "et.docx",
+            &render(&parties_clause(0)).expect("render"),
+        ),
+        "word/document.xml",
+    );
+    let et: Vec<&str> = paragraphs(&xml)
+        .into_iter()
+        .filter(|p| p.contains(">Et<"))
+        .collect();
+    assert_eq!(et.len(), 8);
+    assert!(et.iter().all(|p| p.contains("<w:keepNext />")), "{et:?}");
 }

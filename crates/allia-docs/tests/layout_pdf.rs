@@ -1,6 +1,7 @@
 //! Layout rules of the PDF, over sweeps of text lengths and positions, read back with
 //! poppler page by page: the signature block is never alone on its page (it takes the
-//! last paragraph before it along), no line ends inside a number group or a date, and the
+//! last paragraph before it along, and splits between its rows when it is too tall for
+//! that), « Et » never ends a page, no line ends inside a number group or a date, and the
 //! initials area (« Paraphes ») is in the footer of every page but the signature page,
 //! annex pages after it included.
 
@@ -115,7 +116,7 @@ proptest! {
         articles in 0usize..14,
         filler in 0usize..40,
         last in last_block(),
-        signatories in 1usize..8,
+        signatories in 1usize..=16,
     ) {
         let dir = tempfile::tempdir().expect("tempdir");
         let doc = convention(articles, filler, last, signatories);
@@ -130,6 +131,62 @@ proptest! {
         prop_assert!(!body.is_empty(), "« Fait à » alone on page {}:\n{}", page, text);
         prop_assert!(before.contains(LAST_WORD), "page {}:\n{}", page, text);
         prop_assert!(before.contains(FIRST_WORD), "the last paragraph is split from the signatures, page {}:\n{}", page, text);
+        let rows = signature_rows(&pdf, page, signatories);
+        prop_assert!(rows.is_ok(), "{} signatories: {:?}", signatories, rows);
+    }
+}
+
+/// How many signatories each page from `page` (the page of « Fait à ») on holds, checked:
+/// all `count` of them are there, the first page holds one row at least and every page
+/// but the last whole rows (a row is never split).
+fn signature_rows(pdf: &Path, page: usize, count: usize) -> Result<Vec<usize>, String> {
+    let per_row = if count == 4 { 2 } else { 3 };
+    let on_pages: Vec<usize> = (page..=pages(pdf))
+        .map(|p| page_text(pdf, p).matches("Lu et approuvé").count())
+        .take_while(|&n| n > 0)
+        .collect();
+    let total: usize = on_pages.iter().sum();
+    let first = on_pages.first().copied().unwrap_or(0);
+    let whole = on_pages
+        .split_last()
+        .is_some_and(|(_, full)| full.iter().all(|n| n % per_row == 0));
+    if total == count && first >= per_row.min(count) && whole {
+        Ok(on_pages)
+    } else {
+        Err(format!(
+            "signatories per page from page {page}: {on_pages:?}"
+        ))
+    }
+}
+
+/// From 10 parties on, the block with the text before it can be taller than a page:
+/// for every party count up to 16 and over a sweep of text lengths, « Fait à » stays
+/// with the whole last paragraph and its first row of signatories; the block reads whole
+/// on that page when it fits there with the paragraph, else its rows continue on the
+/// next page, each whole (up to 9 parties, it always fits whole).
+#[test]
+fn many_signatories_split_between_rows_never_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for signatories in 1..=16 {
+        for (articles, filler, words) in
+            [(3, 0, 40), (5, 2, 25), (7, 5, 90), (8, 11, 12), (9, 3, 140)]
+        {
+            let doc = convention(articles, filler, Last::Paragraph(words), signatories);
+            let pdf = render(&doc, dir.path(), "many.pdf");
+            let (page, text) = signature_page(&pdf);
+            let before = &text[..text.find("Fait à").expect("found")];
+            assert!(
+                before.contains(FIRST_WORD) && before.contains(LAST_WORD),
+                "{signatories} signatories, {articles}/{filler}/{words}: page {page}:\n{text}"
+            );
+            let rows = signature_rows(&pdf, page, signatories).unwrap_or_else(|e| {
+                panic!("{signatories} signatories, {articles}/{filler}/{words}: {e}")
+            });
+            assert!(
+                rows.len() == 1 || signatories >= 10,
+                "{signatories} signatories fit on one page with the paragraph: {rows:?}"
+            );
+        }
     }
 }
 
@@ -296,4 +353,65 @@ fn with_annexes_only_the_signature_page_has_no_initials() {
     }
     assert!(page_text(&pdf, signed + 1).contains("Annexe 1 — Engagements financiers"));
     assert!(page_text(&pdf, signed - 1).contains("Paraphes"));
+}
+
+/// A parties clause after `filler` lines of text: `parties` party paragraphs of two lines
+/// or so, each two separated by a paragraph « Et ».
+fn parties_clause(filler: usize, parties: usize) -> Document {
+    let mut doc = sample::convention(0);
+    doc.blocks.truncate(1);
+    for k in 0..filler {
+        doc.blocks.push(Block::Paragraph(Paragraph::plain(format!(
+            "Ligne de remplissage numéro {k}."
+        ))));
+    }
+    doc.blocks.push(Block::Section {
+        text: "Entre les soussignés".into(),
+    });
+    for k in 0..parties {
+        if k > 0 {
+            doc.blocks.push(Block::Paragraph(Paragraph::plain("Et")));
+        }
+        doc.blocks.push(Block::Paragraph(Paragraph {
+            runs: vec![
+                Run::bold(format!("Partie numéro {k}")),
+                Run::plain(
+                    ", association loi 1901, dont le siège est situé 12 rue des Tilleuls, \
+                     38000 Grenoble, représentée par sa présidente, ci-après dénommée « la Partie »,",
+                ),
+            ],
+            align: allia_docs::model::Align::Justify,
+        }));
+    }
+    doc
+}
+
+/// « Et » between two parties never ends a page: over a sweep of positions, the last
+/// line of every page is something else, and every « Et » is printed.
+#[test]
+fn et_keeps_with_the_next_party() {
+    assert!(Paragraph::plain("Et").is_connective());
+    assert!(Paragraph::plain("D’une part,").is_connective());
+    assert!(!Paragraph::plain("Fin.").is_connective());
+    assert!(!Paragraph::plain(sample::sentence(0)).is_connective());
+    let dir = tempfile::tempdir().expect("tempdir");
+    for filler in 0..46 {
+        let doc = parties_clause(filler, 9);
+        let pdf = render(&doc, dir.path(), "et.pdf");
+        let mut seen = 0;
+        for page in 1..=pages(&pdf) {
+            let text = page_text(&pdf, page);
+            seen += text.lines().filter(|l| l.trim() == "Et").count();
+            let last = text
+                .lines()
+                .map(str::trim)
+                .rfind(|l| !l.is_empty() && !l.contains("— Page "))
+                .unwrap_or_default();
+            assert_ne!(
+                last, "Et",
+                "{filler} lines: page {page} ends with « Et »:\n{text}"
+            );
+        }
+        assert_eq!(seen, 8, "{filler} lines");
+    }
 }

@@ -152,10 +152,14 @@ pub fn styled(style: &str, content: &str) -> Paragraph {
         .add_run(text::run(content, false, false))
 }
 
+/// A body paragraph; a connective one (« Et » between two parties) keeps with the next.
 fn body_paragraph(p: &model::Paragraph) -> Paragraph {
     let mut out = Paragraph::new()
         .style(styles::NORMAL)
         .align(alignment(p.align));
+    if p.is_connective() {
+        out = out.keep_next(true).keep_lines(true);
+    }
     for run in text::runs(&p.runs) {
         out = out.add_run(run);
     }

@@ -1,5 +1,7 @@
 //! The signature block: the model's « Fait à … » sentence and a borderless table of its
-//! rows of signatories, kept together on one page (the PDF side is `pdf/signatures.rs`).
+//! rows of signatories, kept together on one page when it fits there, else flowing on the
+//! next page between its rows, « Fait à » staying with the text and the first row (the
+//! PDF side is `pdf/signatures.rs`).
 
 use docx_rs::{Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType};
 
@@ -38,7 +40,12 @@ fn signatory_cell(signatory: Option<&Signatory>, approval: &str, width: usize) -
     cell
 }
 
-/// The sentence paragraph and, when there are signatories, their table.
+/// The sentence paragraph and, when there are signatories, their table. Word and
+/// LibreOffice keep the last paragraph (see `docx/mod.rs`), « Fait à » and the rows on one
+/// page when they fit there: every cell paragraph keeps with the next (LibreOffice reads
+/// that as the table kept with what follows it, and keeps « Fait à » with the first row
+/// only then); rows never break inside; a block too tall for one page flows between its
+/// rows, its first row with « Fait à » (checked in `tests/layout_docx.rs`).
 pub fn render(s: &Signatures) -> (Paragraph, Option<Table>) {
     let columns = s.rows.iter().map(Vec::len).max().unwrap_or(0);
     let has_table = columns > 0;

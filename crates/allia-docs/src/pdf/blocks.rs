@@ -217,6 +217,12 @@ impl<'a> Builder<'a> {
         let body = self.theme.body;
         let items = self.body_lines(&runs_of(&p.runs), body, p.align);
         self.push_lines(items, Vec::new(), self.theme.paragraph_space, body);
+        // « Et » between two parties never ends a page alone.
+        if p.is_connective() {
+            if let Some(last) = self.units.last_mut() {
+                last.keep_with_next = true;
+            }
+        }
     }
 
     fn list(&mut self, list: &List) {

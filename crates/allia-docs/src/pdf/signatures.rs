@@ -1,7 +1,7 @@
 //! The signature block: the model's « Fait à … » sentence, then its rows of signatories
 //! in columns, each with the approval formula and room to sign by hand. Kept on one page
-//! whenever it fits, and never alone on it: the text before it comes along (the DOCX side
-//! is `docx/signatures.rs`).
+//! whenever it fits, and never alone on it: the text before it comes along; a block too
+//! tall for that splits between its rows (the DOCX side is `docx/signatures.rs`).
 
 use crate::model::{Align, Signatory, Signatures};
 
@@ -13,23 +13,39 @@ use super::paginate::chain_height;
 pub fn block(b: &mut Builder<'_>, s: &Signatures) {
     let first = b.units.len();
     units(b, s);
-    take_text_along(b, first);
+    let rows = b.units.len() - first - 1;
+    glue(b, first, rows);
 }
 
-/// The signature block is never alone on its page, where it could be detached from the
-/// text it signs: the units before it (from `first`) are glued to it, its whole last
-/// paragraph (or list item, or table), with the heading glued to that, when they fit on
-/// one page with the block's first row; else as many of its last lines as fit. An
-/// explicit page break before the block is left as the author wanted it.
-fn take_text_along(b: &mut Builder<'_>, first: usize) {
+/// Which units go together onto the page of « Fait à » (the unit at `first`, followed
+/// by its `rows` rows of signatories). The signature block is never alone on its page,
+/// where it could be detached from the text it signs: the text before it is glued to it,
+/// its whole last paragraph (or list item, or table row), with the heading glued to that.
+/// The whole block comes along when it fits on one page with that text; else only its
+/// first row does, and the other rows follow, each whole, filling the page and continuing
+/// on the next: « Fait à » never leaves the text. When even the last paragraph whole does
+/// not fit with the first row, as many of its last lines as do come along. An explicit
+/// page break before the block is left as the author wanted it.
+fn glue(b: &mut Builder<'_>, first: usize, rows: usize) {
+    let theme = b.theme;
+    let headers = &b.headers;
     let units = &mut b.units;
-    if first == 0 || first >= units.len() || units[first - 1].page_break {
+    // How many rows go with the text from `chain` on (`extra`: a repeated table header),
+    // if at least the first does.
+    let rows_along = |units: &[Unit], chain: usize, extra: f32| {
+        [rows, rows.min(1)]
+            .into_iter()
+            .find(|&k| theme.fits(extra + chain_height(&units[chain..=first + k], true)))
+    };
+    let glue_to = |units: &mut [Unit], from: usize, last: usize| {
+        for unit in &mut units[from..last] {
+            unit.keep_with_next = true;
+        }
+    };
+    if first == 0 || units[first - 1].page_break {
+        let k = rows_along(units, first, 0.0).unwrap_or(rows.min(1));
+        glue_to(units, first, first + k);
         return;
-    }
-    // The block's own first chain: the sentence and the first row of signatories.
-    let mut end = first;
-    while end + 1 < units.len() && units[end].keep_with_next {
-        end += 1;
     }
     let start = units[..first]
         .iter()
@@ -46,20 +62,18 @@ fn take_text_along(b: &mut Builder<'_>, first: usize) {
         }
         let header = units[chain]
             .repeat_header
-            .and_then(|h| b.headers.get(h))
+            .and_then(|h| headers.get(h))
             .map_or(0.0, |h| h.height);
-        if b.theme
-            .fits(header + chain_height(&units[chain..=end], true))
-        {
-            for unit in &mut units[from..first] {
-                unit.keep_with_next = true;
-            }
+        if let Some(k) = rows_along(units, chain, header) {
+            glue_to(units, from, first + k);
             return;
         }
     }
-    units[first - 1].keep_with_next = true;
+    glue_to(units, first - 1, first + rows.min(1));
 }
 
+/// The units of the block: « Fait à … » (kept with the first row), then one unit per row
+/// of signatories, glued by [`glue`].
 fn units(b: &mut Builder<'_>, s: &Signatures) {
     let theme = b.theme.signatures;
     let body = b.theme.body;
@@ -68,29 +82,13 @@ fn units(b: &mut Builder<'_>, s: &Signatures) {
     let rows: Vec<(Vec<Item>, f32)> = s
         .rows
         .iter()
+        .filter(|row| !row.is_empty())
         .map(|row| signature_row(b, row, &s.approval))
         .collect();
-    let total = head_height + rows.iter().map(|(_, h)| h).sum::<f32>();
-    if b.theme.fits(total) {
-        let mut items = head;
-        let mut y = head_height;
-        for (row, height) in rows {
-            items.extend(row.into_iter().map(|i| i.shifted(y)));
-            y += height;
-        }
-        b.units.push(Unit {
-            height: total,
-            space_before: theme.space_before,
-            items,
-            ..Unit::default()
-        });
-        return;
-    }
-    // Too many signatories for one page: keep each row whole instead.
     b.units.push(Unit {
         height: head_height,
         space_before: theme.space_before,
-        keep_with_next: true,
+        keep_with_next: !rows.is_empty(),
         items: head,
         ..Unit::default()
     });
