@@ -417,7 +417,7 @@ fn the_last_article_lists_the_annexes_with_their_numbers() {
             "Annexe 1 — Engagements financiers et apports en nature ;",
             "Annexe 2 — Calendrier des versements ;",
             "Annexe 3 — Statuts de l’association.",
-            "Document joint : statuts.pdf.",
+            "Document joint à la version PDF : statuts.pdf.",
         ],
         "annexes",
     );

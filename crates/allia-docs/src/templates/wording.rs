@@ -83,9 +83,10 @@ pub const ANNEX_SUMMARY: &str = "Récapitulatif";
 pub const TOTAL: &str = "Total";
 /// Last row of the summary and of the calendar.
 pub const GRAND_TOTAL: &str = "Total général";
-/// Under a user's annex title, when a PDF is attached (« {} » is its file name).
+/// Under a user's annex title, when a PDF is attached (« {} » is its file name): only the
+/// PDF export carries the file, so the same text in the DOCX does not claim it is there.
 pub fn annex_attached(file_name: &str) -> String {
-    format!("Document joint : {file_name}.")
+    format!("Document joint à la version PDF : {file_name}.")
 }
 /// Under a user's annex title, when no PDF is attached.
 pub const ANNEX_TO_ATTACH: &str = "Document à joindre à chaque exemplaire original.";
