@@ -8,7 +8,7 @@
 use allia_core::identifiers::format_iban;
 use allia_core::{ActorType, AllianceFile, DocumentKind, Organisation, PartnerRole, UserAnnex};
 
-use super::party::{clean, party, party_placeholder, same_organisation, PartyInput};
+use super::party::{clean, party, party_placeholder, quoted, same_organisation, PartyInput};
 pub use super::party::{is_public_funder, PartyContext};
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -23,7 +23,7 @@ pub use commitments::{
     receiving_party, BankInfo, ContributionInfo, InKindInfo, InstalmentInfo, Party, SubsidyInfo,
 };
 
-use commitments::{commitments_of, sum, with_commitments, Source};
+use commitments::{commitments_of, contribution_checks, sum, with_commitments, Source};
 
 /// A subsidy above this amount (23 000 €) requires a written convention.
 pub const SUBSIDY_THRESHOLD_CENTS: i64 = 2_300_000;
@@ -194,6 +194,59 @@ fn court_words(court: &str) -> String {
     }
 }
 
+/// Each party signs and keeps an original: fewer originals than parties (set by the
+/// document's settings or the alliance's terms; by default there are as many) leaves a
+/// party without one.
+fn copies_check(copies: Option<u32>, parties: usize, checks: &mut Vec<Check>) {
+    let Some(copies) = copies else { return };
+    if (copies as usize) < parties {
+        let originals = if copies == 1 {
+            "1 exemplaire".to_string()
+        } else {
+            format!("{copies} exemplaires")
+        };
+        checks.push(Check {
+            message: format!(
+                "{originals} pour {parties} parties\u{a0}: chaque partie doit recevoir un \
+                 original signé. Prévoyez au moins {parties} exemplaires originaux."
+            ),
+            target: None,
+        });
+    }
+}
+
+/// Two parties with the same short name cannot be told apart in the text (« ci-après
+/// dénommée « l’Association » » twice): one check per party whose short name an earlier
+/// party already has, pointing to it. Compared without case or extra spaces.
+fn short_name_checks(parties: &[Party], sources: &[Source<'_>], checks: &mut Vec<Check>) {
+    let key = |p: &Party| {
+        p.short_name
+            .replace('\'', "’")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    for (j, (later, source)) in parties.iter().zip(sources).enumerate() {
+        let name = key(later);
+        if name.is_empty() {
+            continue;
+        }
+        if let Some(earlier) = parties[..j].iter().find(|p| key(p) == name) {
+            checks.push(Check {
+                message: format!(
+                    "{} et {} ont le même nom court, {}\u{a0}: le contrat ne peut pas les \
+                     distinguer. Donnez à l’une d’elles un autre nom court.",
+                    quoted(&earlier.name),
+                    quoted(&later.name),
+                    quoted(&later.short_name)
+                ),
+                target: Some(source.target()),
+            });
+        }
+    }
+}
+
 /// Numbers the annexes: Annexe 1 (the commitments) and Annexe 2 (the payment calendar)
 /// when the document is a convention or a consortium agreement and the data has them,
 /// then the user's annexes.
@@ -355,6 +408,19 @@ impl DocumentContext {
         let duration_months = terms.duration_months.filter(|m| *m > 0);
         let notice_months = terms.notice_months;
         let review_months = 12;
+        contribution_checks(
+            &parties,
+            &sources,
+            alliance.start_date,
+            duration_months,
+            &mut warnings,
+        );
+        copies_check(
+            options.copies.or(terms.copies),
+            parties.len(),
+            &mut warnings,
+        );
+        short_name_checks(&parties, &sources, &mut warnings);
 
         let lead = parties
             .iter()
@@ -379,23 +445,13 @@ impl DocumentContext {
             .unwrap_or_default();
         if financial_total_cents > 0 && bank.iban.is_none() {
             if let Some(i) = receiving {
-                let target = match &sources[i] {
-                    Source { own: true, .. } => CheckTarget::Profile(None),
-                    Source {
-                        partner_index: Some(index),
-                        ..
-                    } => CheckTarget::Partner {
-                        index: *index,
-                        field: None,
-                    },
-                    _ => CheckTarget::Profile(None),
-                };
+                let target = sources[i].target();
                 warnings.push(Check {
                     message: format!(
-                        "Les coordonnées bancaires de « {} », qui reçoit les contributions \
+                        "Les coordonnées bancaires de {}, qui reçoit les contributions \
                          financières, ne sont pas renseignées : l'article financier ne peut \
                          pas indiquer le compte à créditer.",
-                        parties[i].name
+                        quoted(&parties[i].name)
                     ),
                     target: Some(target),
                 });

@@ -5,15 +5,16 @@
 use std::ops::Deref;
 
 use allia_core::{
-    AllianceFile, CommitmentParty, CommitmentsDraft, ContributionNature, FinancialContribution,
-    Organisation, PartnerRole, PaymentSchedule,
+    is_public_funder, ActorType, AllianceFile, CommitmentParty, CommitmentsDraft,
+    ContributionNature, FinancialContribution, Organisation, PartnerRole, PaymentSchedule,
 };
-use chrono::NaiveDate;
+use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
-use crate::templates::party::{clean, PartyContext};
+use crate::templates::party::{clean, quoted, PartyContext};
 use crate::templates::typography::{format_amount, format_date};
 use crate::templates::wording;
+use crate::templates::{Check, CheckTarget};
 
 /// A party as the clauses see it: who it is ([`PartyContext`], its fields at the top
 /// level: `party.name`) and what it commits, read from the alliance file's commitments.
@@ -128,6 +129,110 @@ pub(super) struct Source<'f> {
     pub(super) own: bool,
     /// Its position in `AllianceFile::partners` (the profile's twin partner included).
     pub(super) partner_index: Option<usize>,
+}
+
+impl Source<'_> {
+    /// Where the party's data is fixed: the profile for the user's association (twin
+    /// partner included), else its partner's panel.
+    pub(super) fn target(&self) -> CheckTarget {
+        match self {
+            Source { own: true, .. }
+            | Source {
+                partner_index: None,
+                ..
+            } => CheckTarget::Profile(None),
+            Source {
+                partner_index: Some(index),
+                ..
+            } => CheckTarget::Partner {
+                index: *index,
+                field: None,
+            },
+        }
+    }
+}
+
+/// How a check names a party: its short name with « de » and its full name between
+/// guillemets (« de la Commune (« Commune de Villard-de-Lans ») »), or the full name
+/// alone when the short name is that name (« de « Emmaüs Touraine » »). Quotes inside
+/// a name become “ ” ([`quoted`]).
+pub(super) fn of_party(party: &PartyContext) -> String {
+    if party.short_name.trim() == party.name.trim() {
+        format!("de {}", quoted(&party.name))
+    } else {
+        format!("{} ({})", party.of_short_name, quoted(&party.name))
+    }
+}
+
+/// « À vérifier » items about contributions that would read wrong in a contract:
+/// - a public funder (local authority, State) giving « mécénat », which is a private
+///   gift (a public body grants a subvention);
+/// - a company giving a « subvention », which only public authorities grant;
+/// - an instalment dated before the alliance's start date, or after the end of its term
+///   (start date plus duration: the day before the same date `duration` months later).
+///
+/// Each points to the party whose commitments hold it (`sources[i]` for `parties[i]`).
+pub(super) fn contribution_checks(
+    parties: &[Party],
+    sources: &[Source<'_>],
+    start: Option<NaiveDate>,
+    duration_months: Option<u32>,
+    checks: &mut Vec<Check>,
+) {
+    let end = start.zip(duration_months).and_then(|(start, months)| {
+        start
+            .checked_add_months(Months::new(months))?
+            .checked_sub_days(Days::new(1))
+    });
+    for (party, source) in parties.iter().zip(sources) {
+        let has = |nature| party.financial.iter().any(|f| f.nature == nature);
+        if is_public_funder(party.actor_type) && has(ContributionNature::FinancialSponsorship) {
+            checks.push(Check {
+                message: format!(
+                    "Un financeur public accorde une subvention, pas du mécénat\u{a0}: vérifiez \
+                     la nature de la contribution {}.",
+                    of_party(party)
+                ),
+                target: Some(source.target()),
+            });
+        }
+        if party.actor_type == ActorType::Company && has(ContributionNature::Subsidy) {
+            checks.push(Check {
+                message: format!(
+                    "Seule une autorité publique accorde une subvention\u{a0}: une entreprise \
+                     apporte du mécénat ou une participation aux frais. Vérifiez la nature de \
+                     la contribution {}.",
+                    of_party(party)
+                ),
+                target: Some(source.target()),
+            });
+        }
+        for instalment in party.financial.iter().flat_map(|f| &f.instalments) {
+            let Some(on) = instalment.on else { continue };
+            let outside = match (start, end) {
+                (Some(start), _) if on < start => Some(format!(
+                    "avant le début de l’alliance ({})",
+                    format_date(start)
+                )),
+                (_, Some(end)) if on > end => Some(format!(
+                    "après la fin de la durée de la convention ({})",
+                    format_date(end)
+                )),
+                _ => None,
+            };
+            if let Some(outside) = outside {
+                checks.push(Check {
+                    message: format!(
+                        "Le versement du {} {} tombe {outside}\u{a0}: vérifiez son échéancier \
+                         ou la durée de l’alliance.",
+                        instalment.date,
+                        of_party(party)
+                    ),
+                    target: Some(source.target()),
+                });
+            }
+        }
+    }
 }
 
 /// The commitments the alliance file records for a party: the user's association's
