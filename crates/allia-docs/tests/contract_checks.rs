@@ -87,10 +87,8 @@ fn a_public_funder_giving_mecenat_is_flagged_on_that_funder() {
     assert_eq!(found.len(), 1, "{:?}", b.warnings);
     assert_eq!(
         found[0].message,
-        format!(
-            "Un financeur public accorde une subvention, pas du mécénat : vérifiez la nature \
-             de la contribution de la Commune (« Commune de Château-Renault »)."
-        )
+        "Un financeur public accorde une subvention, pas du mécénat : vérifiez la nature \
+         de la contribution de la Commune (« Commune de Château-Renault »)."
     );
     assert_eq!(
         found[0].target,
@@ -178,16 +176,16 @@ fn instalments_outside_the_term_are_flagged() {
     let found = checks_with(&b, "Le versement du");
     assert_eq!(found.len(), 2, "{:?}", b.warnings);
     assert!(
-        found[0].message.starts_with(&format!(
+        found[0].message.starts_with(
             "Le versement du 15 décembre 2026 de LAQ (« Les Amis du Quartier ») tombe avant le début de l’alliance (1er janvier 2027)"
-        )),
+        ),
         "{}",
         found[0].message
     );
     assert!(
-        found[1].message.contains(&format!(
+        found[1].message.contains(
             "1er janvier 2029 de LAQ (« Les Amis du Quartier ») tombe après la fin de la durée de la convention (31 décembre 2028)"
-        )),
+        ),
         "{}",
         found[1].message
     );
