@@ -88,6 +88,21 @@ impl AppError {
             .on_field(&format!("clauses.{clause_id}"))
     }
 
+    /// An alliance file the vault refused to import. Its problems cannot be shown next
+    /// to fields (no form holds the file), so the message names each one's place in the
+    /// file (allia-core's [`ValidationErrors::alliance_file_message`]: a first line, then
+    /// one problem per line, the UI showing them as a list); `field` and `fieldErrors`
+    /// stay as for any validation error. Other refusals are as usual.
+    pub fn import_refused(e: StoreError) -> AppError {
+        match e {
+            StoreError::Validation(errors) => AppError {
+                message: errors.alliance_file_message(),
+                ..AppError::from(errors)
+            },
+            other => other.into(),
+        }
+    }
+
     /// A wrong passphrase reported on a given field (`passphrase` or `current`).
     pub fn wrong_passphrase_on(field: &str) -> AppError {
         AppError::new(
@@ -210,6 +225,25 @@ mod tests {
             .starts_with("Une version ne revient pas en arrière"));
         assert_eq!(e.field, None);
         assert!(e.field_errors.is_empty());
+    }
+
+    #[test]
+    fn an_import_refusal_names_each_problem_s_place() {
+        let mut errors = ValidationErrors::default();
+        errors.push("partners.3.siret", "Ce numéro SIRET n’est pas valide.");
+        errors.push("profile.bank.iban", "Cet IBAN n’est pas valide.");
+        let e = AppError::import_refused(StoreError::Validation(errors));
+        assert_eq!(e.code, ErrorCode::Validation);
+        assert_eq!(
+            e.message,
+            "Ce fichier d’alliance contient des informations à corriger\u{a0}:\n\
+             partenaire 3, SIRET\u{a0}: Ce numéro SIRET n’est pas valide.\n\
+             profil, IBAN\u{a0}: Cet IBAN n’est pas valide."
+        );
+        assert_eq!(e.field.as_deref(), Some("partners.3.siret"));
+        assert_eq!(e.field_errors.len(), 2);
+        let e = AppError::import_refused(StoreError::DiskFull);
+        assert_eq!(e.code, ErrorCode::Io);
     }
 
     #[test]

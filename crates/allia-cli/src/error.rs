@@ -45,83 +45,24 @@ impl From<StoreError> for CliError {
 
 /// « label : message » for one field problem, the label in French for a person: the
 /// fields typed at the terminal by their name (« phrase de passe »), a field of an
-/// alliance file by where it is (« alliance, durée », « partenaire 3, SIRET »). A field
-/// without a French name here gets no label of its own (« partenaire 3 : … »), and
-/// one that is not in a file gets none at all: the message says what is wrong.
+/// alliance file by where it is (« alliance, durée », « partenaire 3, SIRET »: allia-core's
+/// [`allia_core::validation::field_place`], the rule the app's import uses too). A field
+/// that is neither gets no label: the message says what is wrong.
 pub(crate) fn field_problem(problem: &FieldError) -> String {
-    match field_label(&problem.field) {
+    match terminal_field_label(&problem.field) {
         Some(label) => format!("{label}\u{a0}: {}", problem.message),
-        None => problem.message.clone(),
+        None => problem.placed(),
     }
 }
 
-/// The French label of a field path (see [`field_problem`]).
-fn field_label(field: &str) -> Option<String> {
-    let segments: Vec<&str> = field.split('.').collect();
-    let (place, rest) = match segments.as_slice() {
-        [single] => {
-            return match *single {
-                "passphrase" => Some("phrase de passe".into()),
-                "confirmation" => Some("confirmation".into()),
-                "recoveryKey" => Some("clé de récupération".into()),
-                _ => None,
-            }
-        }
-        ["alliance", "terms", rest @ ..] => ("alliance".to_string(), rest),
-        ["alliance", rest @ ..] => ("alliance".to_string(), rest),
-        ["profile", rest @ ..] => ("profil".to_string(), rest),
-        ["partners", number, rest @ ..] => (format!("partenaire {number}"), rest),
-        ["commitments", number, ..] => return Some(format!("engagements, entrée {number}")),
-        _ => return None,
-    };
-    match field_name(&rest.join(".")) {
-        Some(name) => Some(format!("{place}, {name}")),
-        None => Some(place),
+/// The French name of a field typed at the terminal rather than read from a file.
+fn terminal_field_label(field: &str) -> Option<&'static str> {
+    match field {
+        "passphrase" => Some("phrase de passe"),
+        "confirmation" => Some("confirmation"),
+        "recoveryKey" => Some("clé de récupération"),
+        _ => None,
     }
-}
-
-/// The name of a field (its path inside an alliance, a partner or the alliance's
-/// terms) as the app's forms label it.
-fn field_name(field: &str) -> Option<&'static str> {
-    Some(match field {
-        "name" => "nom",
-        "purpose" => "objet",
-        "territory" => "territoire",
-        "startDate" => "date de début",
-        "status" => "statut",
-        "durationMonths" => "durée",
-        "tacitRenewal" => "reconduction tacite",
-        "noticeMonths" => "préavis",
-        "signaturePlace" => "lieu de signature",
-        "signatureDate" => "date de signature",
-        "copies" => "nombre d’exemplaires originaux",
-        "court" => "tribunal compétent",
-        "acronym" => "sigle",
-        "legalForm" => "forme juridique",
-        "rna" => "numéro RNA",
-        "siret" => "SIRET",
-        "street" => "rue",
-        "postalCode" => "code postal",
-        "city" => "ville",
-        "representativeName" => "nom du représentant",
-        "representativeRole" => "fonction du représentant",
-        "email" => "adresse e-mail",
-        "phone" => "téléphone",
-        "actorType" => "type d’acteur",
-        "role" => "rôle dans l’alliance",
-        "resources" => "ressources apportées",
-        "resourceTags" => "mots-clés",
-        "country" => "pays",
-        "foreignRegistration.number" => "numéro d’immatriculation",
-        "foreignRegistration.register" => "registre d’immatriculation",
-        "localRegister.court" => "tribunal du registre des associations",
-        "localRegister.volume" => "volume du registre des associations",
-        "localRegister.folio" => "folio du registre des associations",
-        "bank.iban" => "IBAN",
-        "bank.bic" => "BIC",
-        "designation.shortName" => "nom court",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

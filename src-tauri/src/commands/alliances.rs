@@ -89,5 +89,10 @@ pub async fn alliance_import(
     let bytes = allia_store::read_alliance_file_bytes(&path)
         .map_err(|e| AppError::io("Impossible de lire ce fichier", &e))?;
     let file = AllianceFile::from_json_slice(&bytes)?;
-    Ok(Some(state.store().await?.import_alliance(&file).await?))
+    let store = state.store().await?;
+    let imported = store
+        .import_alliance(&file)
+        .await
+        .map_err(AppError::import_refused)?;
+    Ok(Some(imported))
 }
