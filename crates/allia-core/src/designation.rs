@@ -254,6 +254,32 @@ const LEXICON: &[Head] = &[
     mp("foyers"),
 ];
 
+/// Heads that name a body alone in usual drafting: « la Commune », « le Département »,
+/// « l’État », « l’Université », « la Fondation ». Any other head (« maison »,
+/// « association », « secours », « hôtel »…) is generic: its short name is the acronym,
+/// else the full name.
+const INSTITUTIONAL_HEADS: &[&str] = &[
+    "communauté de communes",
+    "communauté d’agglomération",
+    "communauté urbaine",
+    "commune",
+    "ville",
+    "mairie",
+    "département",
+    "conseil départemental",
+    "conseil régional",
+    "région",
+    "métropole",
+    "état",
+    "etat",
+    "préfecture",
+    "sous-préfecture",
+    "ministère",
+    "rectorat",
+    "université",
+    "fondation",
+];
+
 /// Words starting with an h the article does not elide before (h aspiré): « la Halle »,
 /// « le Hameau ». Any other h is mute (« l’Hôpital », « l’Hôtel de ville »).
 const ASPIRATED_H: &[&str] = &[
@@ -440,24 +466,14 @@ pub fn propose(name: &str, acronym: Option<&str>, actor_type: ActorType) -> Desi
     let name = name.trim();
     let acronym = acronym.map(str::trim).filter(|a| !a.is_empty());
     let (article, gender, number, short) = if let Some((lead, rest)) = leading_article(name) {
-        // « Les Halles … »: a plural of a singular head.
-        let plural_of_head = || {
-            let word = first_word(rest);
-            let singular = word.strip_suffix(['s', 'x']).unwrap_or(word);
-            head_of(singular).map(|(head, _)| head.gender)
-        };
         let (gender, number) = match (head_of(rest), lead) {
+            // « Les Restos du Cœur contribue… »: legal drafting treats a body named in
+            // the plural as the association or company it is, singular, of the gender of
+            // its kind of actor (the user may still choose the plural).
+            (_, Article::Les) => (default_gender(actor_type), GrammaticalNumber::Singular),
             (Some((head, _)), _) => (head.gender, head.number),
-            (None, Article::Les) if plural_of_head().is_some() => (
-                plural_of_head().unwrap_or_default(),
-                GrammaticalNumber::Plural,
-            ),
             (None, Article::Le) => (Gender::Masculine, GrammaticalNumber::Singular),
             (None, Article::La) => (Gender::Feminine, GrammaticalNumber::Singular),
-            (None, Article::Les) => (
-                gender_by_ending(first_word(rest)),
-                GrammaticalNumber::Plural,
-            ),
             (None, _) => (
                 gender_by_ending(first_word(rest)),
                 GrammaticalNumber::Singular,
@@ -475,13 +491,26 @@ pub fn propose(name: &str, acronym: Option<&str>, actor_type: ActorType) -> Desi
             .chars()
             .take(len)
             .collect();
-        let short = Designation {
+        let designation = Designation {
             article,
             gender: head.gender,
             number: head.number,
             short_name: String::new(),
-        }
-        .with_article(&upper_first(&written));
+        };
+        // An institutional head alone is the usual drafting (« le Département »); a
+        // generic one (« la Maison », « l’Association ») would not tell parties apart:
+        // the full name then (or the acronym, below).
+        let short = if INSTITUTIONAL_HEADS.contains(&head.words) {
+            designation.with_article(&upper_first(&written))
+        } else {
+            designation.with_article(&upper_first(
+                &name
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .replace('\'', "’"),
+            ))
+        };
         (article, head.gender, head.number, short)
     } else {
         let gender = default_gender(actor_type);
@@ -529,7 +558,8 @@ impl Designation {
             Article::La => format!("la {name}"),
             Article::L => format!("l’{name}"),
             Article::Les => format!("les {name}"),
-            Article::None => name.to_string(),
+            // « L’Hôpital Nord-Ouest » inside a sentence: « l’Hôpital Nord-Ouest ».
+            Article::None => mid_sentence(name),
         }
     }
 
@@ -599,7 +629,7 @@ pub fn example_sentence(name: &str, designation: &Designation) -> String {
     };
     let short = match designation.short_name.trim() {
         "" => designation.with_article(name),
-        short => short.to_string(),
+        short => mid_sentence(short),
     };
     format!(
         "{}, {} par …, ci-après {} «\u{a0}{short}\u{a0}». Engagements {}.",
@@ -622,38 +652,82 @@ fn split_article(text: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// « de » before a designated name, contracted the French way: « du Département »,
-/// « des Amis du Quartier », « de la Commune », « de l’Université », « de La Poste »
-/// (an article that belongs to a proper name keeps its capital when it is not
-/// contracted), « d’OQM », « d’Emmaüs France », « d’Habitat et Humanisme » (« d’ »
-/// before a vowel or a mute h, « de Haute-Loire Solidarités » before an h aspiré).
-pub fn of_designated(text: &str) -> String {
+/// A name that starts with its own article (« Les Restos du Cœur », « L’Hôpital
+/// Nord-Ouest », « Le Relais »), as written inside a sentence: the article in lower
+/// case, « ’ » for « ' » (« l’Hôpital Nord-Ouest contribue… »). Other texts are trimmed
+/// and returned as they are; [`upper_first`] gives the start of a sentence back.
+pub fn mid_sentence(text: &str) -> String {
     let text = text.trim();
     match split_article(text) {
-        Some((article, rest)) => match article.to_lowercase().as_str() {
-            "le " => format!("du {rest}"),
-            "les " => format!("des {rest}"),
-            "l'" => format!("de {}’{rest}", &article[..1]),
-            _ => format!("de {article}{rest}"),
-        },
-        None if starts_with_vowel_sound(text) => format!("d’{text}"),
-        None => format!("de {text}"),
+        Some((article, rest)) => format!("{}{rest}", article.to_lowercase().replace('\'', "’")),
+        None => text.to_string(),
     }
+}
+
+/// The no-break space (U+00A0) that keeps a short name's article with it.
+const NBSP: &str = "\u{a0}";
+
+/// A short name inside a sentence, its article lower-cased and bound to it by a
+/// no-break space so a line never ends on it: « la\u{a0}MSVB », « le\u{a0}Département »,
+/// « l’Université », « OQM ».
+pub fn short_designated(text: &str) -> String {
+    let text = mid_sentence(text);
+    match split_article(&text) {
+        Some((article, rest)) if article.ends_with(' ') => {
+            format!("{}{NBSP}{}", article.trim_end(), rest.trim_start())
+        }
+        _ => text,
+    }
+}
+
+/// « de » or « à » before a designated name, contracted; `sep` follows the article.
+fn contracted(text: &str, of: bool, sep: &str) -> String {
+    let text = text.trim();
+    let (contracted_le, contracted_les, bare) = if of {
+        ("du", "des", "de")
+    } else {
+        ("au", "aux", "à")
+    };
+    match split_article(text) {
+        Some((article, rest)) => {
+            let rest = rest.trim_start();
+            match article.to_lowercase().as_str() {
+                "le " => format!("{contracted_le}{sep}{rest}"),
+                "les " => format!("{contracted_les}{sep}{rest}"),
+                "la " => format!("{bare} la{sep}{rest}"),
+                _ => format!("{bare} l’{rest}"),
+            }
+        }
+        None if of && starts_with_vowel_sound(text) => format!("d’{text}"),
+        None => format!("{bare} {text}"),
+    }
+}
+
+/// « de » before a designated name, contracted the French way: « du Département »,
+/// « des Amis du Quartier », « de la Commune », « de l’Université »; an article that
+/// belongs to a proper name is lower-cased inside the sentence (« du Relais », « de la
+/// Poste », « de l’Hôpital Nord-Ouest »); « d’OQM », « d’Emmaüs France », « d’Habitat
+/// et Humanisme » (« d’ » before a vowel or a mute h, « de Haute-Loire Solidarités »
+/// before an h aspiré).
+pub fn of_designated(text: &str) -> String {
+    contracted(text, true, " ")
 }
 
 /// « à » before a designated name, contracted the French way: « au Département »,
 /// « aux Amis du Quartier », « à la Commune », « à l’Université », « à OQM ».
 pub fn to_designated(text: &str) -> String {
-    let text = text.trim();
-    match split_article(text) {
-        Some((article, rest)) => match article.to_lowercase().as_str() {
-            "le " => format!("au {rest}"),
-            "les " => format!("aux {rest}"),
-            "l'" => format!("à {}’{rest}", &article[..1]),
-            _ => format!("à {article}{rest}"),
-        },
-        None => format!("à {text}"),
-    }
+    contracted(text, false, " ")
+}
+
+/// [`of_designated`] for a short name: its article bound to it by a no-break space
+/// (« de la\u{a0}MSVB », « du\u{a0}Département »).
+pub fn of_short_designated(text: &str) -> String {
+    contracted(text, true, NBSP)
+}
+
+/// [`to_designated`] for a short name (« à la\u{a0}MSVB », « au\u{a0}Département »).
+pub fn to_short_designated(text: &str) -> String {
+    contracted(text, false, NBSP)
 }
 
 #[cfg(test)]
@@ -746,7 +820,7 @@ mod tests {
             "Syndicat mixte du Pays Vendômois",
             None,
             Loc,
-            (A::Le, M, S, "le Syndicat mixte"),
+            (A::Le, M, S, "le Syndicat mixte du Pays Vendômois"),
         );
     }
 
@@ -763,55 +837,55 @@ mod tests {
             "École de la deuxième chance",
             None,
             Academic,
-            (A::L, F, S, "l’École"),
+            (A::L, F, S, "l’École de la deuxième chance"),
         );
         check(
             "Hôpital Bretonneau",
             None,
             LocalAuthority,
-            (A::L, M, S, "l’Hôpital"),
+            (A::L, M, S, "l’Hôpital Bretonneau"),
         );
         check(
             "Établissement français du sang",
             None,
             LocalAuthority,
-            (A::L, M, S, "l’Établissement"),
+            (A::L, M, S, "l’Établissement français du sang"),
         );
         check(
             "Office de tourisme de Tours",
             None,
             LocalAuthority,
-            (A::L, M, S, "l’Office"),
+            (A::L, M, S, "l’Office de tourisme de Tours"),
         );
         check(
             "Agence régionale de santé",
             None,
             LocalAuthority,
-            (A::L, F, S, "l’Agence"),
+            (A::L, F, S, "l’Agence régionale de santé"),
         );
         check(
             "Institut Pasteur",
             None,
             Academic,
-            (A::L, M, S, "l’Institut"),
+            (A::L, M, S, "l’Institut Pasteur"),
         );
         check(
             "Union des associations",
             None,
             Association,
-            (A::L, F, S, "l’Union"),
+            (A::L, F, S, "l’Union des associations"),
         );
         check(
             "Association Trait d’union",
             None,
             Association,
-            (A::L, F, S, "l’Association"),
+            (A::L, F, S, "l’Association Trait d’union"),
         );
         check(
             "Halle aux grains",
             None,
             LocalAuthority,
-            (A::La, F, S, "la Halle"),
+            (A::La, F, S, "la Halle aux grains"),
         );
         assert!(starts_with_vowel_sound("Hôtel de ville"));
         assert!(!starts_with_vowel_sound("Haute-Loire"));
@@ -826,7 +900,7 @@ mod tests {
             "Maison des Solidarités",
             None,
             Association,
-            (A::La, F, S, "la Maison"),
+            (A::La, F, S, "la Maison des Solidarités"),
         );
         check(
             "Maison des Solidarités du Val de Brenne",
@@ -844,51 +918,61 @@ mod tests {
             "Fonds de dotation Agir ensemble",
             None,
             Foundation,
-            (A::Le, M, S, "le Fonds de dotation"),
+            (A::Le, M, S, "le Fonds de dotation Agir ensemble"),
         );
         check(
             "Comité des fêtes de Saunay",
             None,
             Association,
-            (A::Le, M, S, "le Comité"),
+            (A::Le, M, S, "le Comité des fêtes de Saunay"),
         );
         check(
             "Centre social La Passerelle",
             None,
             Association,
-            (A::Le, M, S, "le Centre"),
+            (A::Le, M, S, "le Centre social La Passerelle"),
         );
         check(
             "Réseau Cocagne",
             None,
             AssociationNetwork,
-            (A::Le, M, S, "le Réseau"),
+            (A::Le, M, S, "le Réseau Cocagne"),
         );
         check(
             "Fédération des centres sociaux",
             None,
             AssociationNetwork,
-            (A::La, F, S, "la Fédération"),
+            (A::La, F, S, "la Fédération des centres sociaux"),
         );
         check(
             "Collectif Vélo Touraine",
             None,
             Association,
-            (A::Le, M, S, "le Collectif"),
+            (A::Le, M, S, "le Collectif Vélo Touraine"),
         );
         check(
             "SARL Dupont et fils",
             None,
             Company,
-            (A::La, F, S, "la SARL"),
+            (A::La, F, S, "la SARL Dupont et fils"),
         );
-        check("SCIC Enercoop", None, Company, (A::La, F, S, "la SCIC"));
-        check("GIE Val de Loire", None, Company, (A::Le, M, S, "le GIE"));
+        check(
+            "SCIC Enercoop",
+            None,
+            Company,
+            (A::La, F, S, "la SCIC Enercoop"),
+        );
+        check(
+            "GIE Val de Loire",
+            None,
+            Company,
+            (A::Le, M, S, "le GIE Val de Loire"),
+        );
         check(
             "GIP Formation",
             None,
             ActorType::State,
-            (A::Le, M, S, "le GIP"),
+            (A::Le, M, S, "le GIP Formation"),
         );
         check(
             "Caisse d’allocations familiales",
@@ -900,25 +984,25 @@ mod tests {
             "Mutuelle familiale",
             None,
             Company,
-            (A::La, F, S, "la Mutuelle"),
+            (A::La, F, S, "la Mutuelle familiale"),
         );
         check(
             "Chambre de commerce et d’industrie",
             None,
             Company,
-            (A::La, F, S, "la Chambre"),
+            (A::La, F, S, "la Chambre de commerce et d’industrie"),
         );
         check(
             "Lycée Descartes",
             None,
             ActorType::Academic,
-            (A::Le, M, S, "le Lycée"),
+            (A::Le, M, S, "le Lycée Descartes"),
         );
         check(
             "Théâtre Olympia",
             None,
             Association,
-            (A::Le, M, S, "le Théâtre"),
+            (A::Le, M, S, "le Théâtre Olympia"),
         );
     }
 
@@ -954,31 +1038,31 @@ mod tests {
             "Observatoire de la mobilité",
             None,
             Association,
-            (A::L, M, S, "l’Observatoire"),
+            (A::L, M, S, "l’Observatoire de la mobilité"),
         );
         check(
             "Mission locale de Touraine",
             None,
             Association,
-            (A::La, F, S, "la Mission locale"),
+            (A::La, F, S, "la Mission locale de Touraine"),
         );
         check(
             "Épicerie solidaire du Val",
             None,
             Association,
-            (A::L, F, S, "l’Épicerie"),
+            (A::L, F, S, "l’Épicerie solidaire du Val"),
         );
         check(
             "Espace de vie sociale",
             None,
             Association,
-            (A::L, M, S, "l’Espace"),
+            (A::L, M, S, "l’Espace de vie sociale"),
         );
         check(
             "Hôtel de ville de Tours",
             None,
             ActorType::LocalAuthority,
-            (A::L, M, S, "l’Hôtel"),
+            (A::L, M, S, "l’Hôtel de ville de Tours"),
         );
         check(
             "Centre communal d’action sociale de Château-Renault",
@@ -1002,37 +1086,37 @@ mod tests {
             "Les Amis du Quartier",
             None,
             Association,
-            (A::None, M, P, "Les Amis du Quartier"),
+            (A::None, F, S, "Les Amis du Quartier"),
         );
         check(
             "Les Amis du Quartier",
             Some("LAQ"),
             Association,
-            (A::None, M, P, "LAQ"),
+            (A::None, F, S, "LAQ"),
         );
         check(
             "Les Restos du Cœur",
             None,
             Association,
-            (A::None, M, P, "Les Restos du Cœur"),
+            (A::None, F, S, "Les Restos du Cœur"),
         );
         check(
             "Les Petites Cantines",
             None,
             Association,
-            (A::None, F, P, "Les Petites Cantines"),
+            (A::None, F, S, "Les Petites Cantines"),
         );
         check(
             "Les Cigales de Brenne",
             None,
             Association,
-            (A::None, F, P, "Les Cigales de Brenne"),
+            (A::None, F, S, "Les Cigales de Brenne"),
         );
         check(
             "Les Halles de Tours",
             None,
             Company,
-            (A::None, F, P, "Les Halles de Tours"),
+            (A::None, F, S, "Les Halles de Tours"),
         );
         check("Le Relais", None, Association, (A::None, M, S, "Le Relais"));
         check(
@@ -1057,6 +1141,81 @@ mod tests {
             (A::None, F, S, "Lesage Conseil"),
         );
         check("Laval Agglo", None, Company, (A::None, F, S, "Laval Agglo"));
+    }
+
+    #[test]
+    fn generic_heads_are_told_apart_institutional_heads_stand_alone() {
+        use ActorType::{Association, Foundation, LocalAuthority};
+        check(
+            "Maison du Hainaut solidaire ASBL",
+            None,
+            Association,
+            (A::La, F, S, "la Maison du Hainaut solidaire ASBL"),
+        );
+        check(
+            "Association Trait d'union",
+            Some("ATU"),
+            Association,
+            (A::L, F, S, "l’ATU"),
+        );
+        check(
+            "Secours populaire français",
+            None,
+            Association,
+            (A::Le, M, S, "le Secours populaire français"),
+        );
+        check(
+            "Secours populaire français",
+            Some("SPF"),
+            Association,
+            (A::Le, M, S, "le SPF"),
+        );
+        check(
+            "Fondation de France",
+            None,
+            Foundation,
+            (A::La, F, S, "la Fondation"),
+        );
+        check(
+            "Communauté de communes Touraine-Est Vallées",
+            None,
+            LocalAuthority,
+            (A::La, F, S, "la Communauté de communes"),
+        );
+        check(
+            "Université de Tours",
+            None,
+            ActorType::Academic,
+            (A::L, F, S, "l’Université"),
+        );
+        // Two associations are no longer both « l’Association ».
+        assert_ne!(
+            propose("Association A", None, Association).short_name,
+            propose("Association B", None, Association).short_name
+        );
+    }
+
+    #[test]
+    fn a_name_with_its_own_plural_article_is_one_body_singular() {
+        let d = propose("Les Restos du Cœur", None, ActorType::Association);
+        assert_eq!((d.gender, d.number), (F, S));
+        assert_eq!(d.agree("représenté"), "représentée");
+        assert_eq!(d.agree("dénommé"), "dénommée");
+        assert_eq!(d.with_article("Les Restos du Cœur"), "les Restos du Cœur");
+        let d = propose(
+            "Les Compagnons bâtisseurs",
+            None,
+            ActorType::AssociationNetwork,
+        );
+        assert_eq!((d.gender, d.number), (M, S));
+        assert_eq!(
+            example_sentence(
+                "Les Restos du Cœur",
+                &propose("Les Restos du Cœur", None, ActorType::Association)
+            ),
+            "Les Restos du Cœur, représentée par …, ci-après dénommée \
+             «\u{a0}les Restos du Cœur\u{a0}». Engagements des Restos du Cœur."
+        );
     }
 
     #[test]
@@ -1099,7 +1258,28 @@ mod tests {
         );
         assert_eq!(of_designated("Le Relais"), "du Relais");
         assert_eq!(of_designated("la Commune"), "de la Commune");
-        assert_eq!(of_designated("La Poste"), "de La Poste");
+        assert_eq!(of_designated("La Poste"), "de la Poste");
+        assert_eq!(
+            of_designated("L’Hôpital Nord-Ouest"),
+            "de l’Hôpital Nord-Ouest"
+        );
+        assert_eq!(to_designated("Le Relais"), "au Relais");
+        assert_eq!(to_designated("La Poste"), "à la Poste");
+        assert_eq!(mid_sentence("L'Hôpital Nord-Ouest"), "l’Hôpital Nord-Ouest");
+        assert_eq!(mid_sentence("Les Restos du Cœur"), "les Restos du Cœur");
+        assert_eq!(mid_sentence(" Lesage "), "Lesage");
+        assert_eq!(short_designated("la MSVB"), "la\u{a0}MSVB");
+        assert_eq!(short_designated("Le Relais"), "le\u{a0}Relais");
+        assert_eq!(short_designated("l’Université"), "l’Université");
+        assert_eq!(short_designated("OQM"), "OQM");
+        assert_eq!(of_short_designated("la MSVB"), "de la\u{a0}MSVB");
+        assert_eq!(of_short_designated("le CCAS"), "du\u{a0}CCAS");
+        assert_eq!(of_short_designated("l’Université"), "de l’Université");
+        assert_eq!(
+            to_short_designated("les Restos du Cœur"),
+            "aux\u{a0}Restos du Cœur"
+        );
+        assert_eq!(to_short_designated("la MSVB"), "à la\u{a0}MSVB");
         assert_eq!(of_designated("l’Université"), "de l’Université");
         assert_eq!(of_designated("l'Université"), "de l’Université");
         assert_eq!(of_designated("OQM"), "d’OQM");
@@ -1142,7 +1322,7 @@ mod tests {
         let a = propose("Les Amis du Quartier", Some("LAQ"), ActorType::Association);
         assert_eq!(
             example_sentence(" Les Amis du Quartier ", &a),
-            "Les Amis du Quartier, représentés par …, ci-après dénommés \
+            "Les Amis du Quartier, représentée par …, ci-après dénommée \
              «\u{a0}LAQ\u{a0}». Engagements de LAQ."
         );
         assert!(example_sentence("", &Designation::default()).starts_with("[Nom], représentée par"));

@@ -1,14 +1,14 @@
-import { fireEvent, render, screen } from "@testing-library/svelte";
-import { describe, expect, it } from "vitest";
-import type { Catalog } from "$lib/api/bindings";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { describe, expect, it, vi } from "vitest";
+import { type ActorType, type Catalog, commands } from "$lib/api/bindings";
 import { catalogContext } from "$lib/catalog";
 import { emptyOrganisationForm, organisationToForm } from "$lib/forms";
 import Harness from "./test/OrganisationFieldsHarness.svelte";
 
 const catalog = { legalForms: ["Association loi 1901"] } as unknown as Catalog;
 
-function renderFields(initial = emptyOrganisationForm(), errors: Record<string, string> = {}) {
-  return render(Harness, { props: { initial, errors }, context: catalogContext(catalog) });
+function renderFields(initial = emptyOrganisationForm(), errors: Record<string, string> = {}, actorType?: ActorType) {
+  return render(Harness, { props: { initial, errors, actorType }, context: catalogContext(catalog) });
 }
 
 const sent = () => JSON.parse(screen.getByTestId("sent").textContent ?? "{}");
@@ -72,5 +72,22 @@ describe("OrganisationFields", () => {
     expect((screen.getByLabelText("IBAN") as HTMLInputElement).value).toBe("FR76 3000 6000 0112 3456 7890 189");
     // Outside 57/67/68, the register stays visible so its refusal can be read and the fields emptied.
     expect(screen.getByTestId("partner-local-section")).toBeTruthy();
+  });
+
+  it("proposes the designation from the partner's actor type, an association when none is given", async () => {
+    const propose = vi.spyOn(commands, "designationPropose").mockResolvedValue({
+      article: "le",
+      gender: "masculine",
+      number: "singular",
+      shortName: "le Département",
+    });
+    const form = { ...emptyOrganisationForm(), name: "Département d’Indre-et-Loire" };
+    renderFields(form, {}, "local_authority");
+    await waitFor(() => expect(propose).toHaveBeenCalledWith("Département d’Indre-et-Loire", null, "local_authority"));
+    cleanup();
+    propose.mockClear();
+    renderFields(form);
+    await waitFor(() => expect(propose).toHaveBeenCalledWith("Département d’Indre-et-Loire", null, "association"));
+    propose.mockRestore();
   });
 });
