@@ -196,7 +196,7 @@ fn the_charter_and_the_consortium_name_the_parties_the_same_way() {
         for phrase in [
             "ci-après dénommé « le Département »",
             "Apports du Département d’Indre-et-Loire",
-            "Le Département (Collectivité territoriale) apporte au Projet",
+            "Le Département apporte au Projet",
             "Le Projet reçoit le soutien du Département d’Indre-et-Loire.",
             "Les Partenaires désignent la Maison des Solidarités du Val de Brenne (« la MSVB ») \
              comme Coordinateur",
@@ -222,8 +222,8 @@ fn the_demo_alliance_names_its_partners_with_their_article() {
             "ci-après dénommée « la MSVB »",
             "La MSVB s’engage en outre à",
             "Engagements des Amis du Quartier",
-            "Les Amis du Quartier, association loi 1901, inscrits au répertoire national",
-            "ci-après dénommés « LAQ »",
+            "Les Amis du Quartier, association loi 1901, inscrite au répertoire national",
+            "ci-après dénommée « LAQ »",
             "Engagements de la Commune de Château-Renault",
             "un soutien de la Commune de Château-Renault",
             "Engagements d’Aide à domicile rurale du Val",
@@ -279,4 +279,55 @@ fn a_name_with_quotes_is_quoted_with_english_quotes_inside_guillemets() {
         );
         assert!(!text.contains("« Fondation « "), "{format}: {text}");
     }
+}
+
+/// Names that carry their own article: one body, singular, its article lower-cased and
+/// contracted inside a sentence; a short name's article kept with it on the line.
+#[test]
+fn names_with_their_own_article_read_as_one_body_inside_sentences() {
+    let mut file = fixture::file(true);
+    let mut renamed = 0;
+    for partner in &mut file.partners {
+        if partner.organisation.name.starts_with("Commune") {
+            partner.organisation.name = "L’Hôpital Nord-Ouest".into();
+            partner.organisation.acronym = None;
+            partner.organisation.designation = None;
+            renamed += 1;
+        } else if partner.organisation.name.starts_with("Aide à domicile") {
+            partner.organisation.name = "Les Restos du Cœur".into();
+            partner.organisation.acronym = None;
+            partner.organisation.designation = None;
+            partner.actor_type = ActorType::Association;
+            renamed += 1;
+        }
+    }
+    assert_eq!(renamed, 2, "the demo alliance has the two partners renamed");
+    for (format, text) in texts(&file, DocumentKind::PartnershipAgreement) {
+        for phrase in [
+            "Engagements de l’Hôpital Nord-Ouest",
+            "Engagements des Restos du Cœur",
+            "Les Restos du Cœur, association",
+            "ci-après dénommée « les Restos du Cœur »",
+        ] {
+            assert!(text.contains(phrase), "{format}: « {phrase} » in {text}");
+        }
+        for wrong in [
+            "de L’Hôpital",
+            "de Les Restos",
+            "dénommés « Les Restos",
+            "représentés par",
+        ] {
+            assert!(!text.contains(wrong), "{format}: « {wrong} » in {text}");
+        }
+    }
+    // The short name's article is bound to it by a no-break space in the DOCX.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docx = write(
+        dir.path(),
+        "nbsp.docx",
+        &rendered(&file, DocumentKind::PartnershipAgreement, Format::Docx),
+    );
+    let raw = checked_text(&docx);
+    assert!(raw.contains("la\u{a0}MSVB"), "{raw}");
+    assert!(!raw.contains("la MSVB"), "{raw}");
 }

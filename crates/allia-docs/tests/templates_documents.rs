@@ -189,8 +189,8 @@ fn document_frame_metadata_and_signatures() {
         "W372009876",
         "SIRET 732\u{a0}829\u{a0}320\u{a0}00074",
         "4\u{a0}rue de la Paix, 37110\u{a0}Château-Renault",
-        "représentés par Marie Durand, Présidente",
-        "ci-après dénommés «\u{a0}LAQ\u{a0}»",
+        "représentée par Marie Durand, Présidente",
+        "ci-après dénommée «\u{a0}LAQ\u{a0}»",
     ] {
         assert!(identity.contains(part), "{part} in {identity}");
     }
@@ -370,7 +370,7 @@ fn the_profile_is_not_listed_twice_and_the_lead_defaults_to_it() {
         .expect("builds")
         .document;
     assert!(full_text(&doc)
-        .contains("Les Partenaires désignent Les Amis du Quartier («\u{a0}LAQ\u{a0}»)"));
+        .contains("Les Partenaires désignent les Amis du Quartier («\u{a0}LAQ\u{a0}»)"));
 }
 
 /// The clause list on screen shows each article's heading exactly as the document prints

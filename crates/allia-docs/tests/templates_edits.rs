@@ -169,7 +169,7 @@ fn french_typography_in_the_output_runs() {
     let built = build(&f, &options(DocumentKind::PartnershipAgreement)).expect("builds");
     let text = full_text(&built.document);
     assert!(text.contains("Il a été convenu ce qui suit\u{a0}:"));
-    assert!(text.contains("ci-après dénommés «\u{a0}LAQ\u{a0}»"));
+    assert!(text.contains("ci-après dénommée «\u{a0}LAQ\u{a0}»"));
     assert!(text.contains("prend effet le 1er\u{a0}décembre\u{a0}2025."));
     assert!(text.contains("Réduire de 15\u{202f}% les coûts"));
     assert!(text.contains("L’Écho «\u{a0}solidaire\u{a0}»"));

@@ -2,7 +2,8 @@
 //! brings, built from the profile or a partner.
 
 use allia_core::designation::{
-    of_designated, propose, to_designated, upper_first, Gender, GrammaticalNumber,
+    of_designated, of_short_designated, propose, short_designated, to_designated,
+    to_short_designated, upper_first, Gender, GrammaticalNumber,
 };
 use allia_core::{ActorType, Organisation, PartnerRole};
 use serde::Serialize;
@@ -197,13 +198,9 @@ impl PartyInput<'_> {
     }
 }
 
-pub fn same_organisation(a: &Organisation, b: &Organisation) -> bool {
-    let key = |v: &Option<String>| clean(v).map(|s| s.replace(' ', "").to_uppercase());
-    let same_name =
-        !a.name.trim().is_empty() && a.name.trim().to_lowercase() == b.name.trim().to_lowercase();
-    let same_id = |x: Option<String>, y: Option<String>| x.is_some() && x == y;
-    same_name || same_id(key(&a.siret), key(&b.siret)) || same_id(key(&a.rna), key(&b.rna))
-}
+/// Whether two organisations are the same: allia-core's one rule (same SIREN, else
+/// same RNA, else the same normalised name).
+pub use allia_core::same_organisation;
 
 pub fn party(input: PartyInput<'_>, index: usize, warnings: &mut Vec<Check>) -> PartyContext {
     let org = input.org;
@@ -317,7 +314,10 @@ pub fn party(input: PartyInput<'_>, index: usize, warnings: &mut Vec<Check>) -> 
         designation.agree("représenté")
     ));
     let designated_name = designation.with_article(&name);
-    let short_name = designation.short_name.trim().to_string();
+    // Inside a sentence, its article lower-cased and kept with it by a no-break space
+    // (« la\u{a0}MSVB »), in the PDF and the DOCX alike.
+    let short = designation.short_name.trim();
+    let short_name = short_designated(short);
     PartyContext {
         index,
         designated_name_start: upper_first(&designated_name),
@@ -325,8 +325,8 @@ pub fn party(input: PartyInput<'_>, index: usize, warnings: &mut Vec<Check>) -> 
         to_name: to_designated(&designated_name),
         designated_name,
         short_name_start: upper_first(&short_name),
-        of_short_name: of_designated(&short_name),
-        to_short_name: to_designated(&short_name),
+        of_short_name: of_short_designated(short),
+        to_short_name: to_short_designated(short),
         short_name,
         gender: designation.gender,
         number: designation.number,
@@ -393,8 +393,8 @@ mod tests {
         let of_form = of_designated;
         assert_eq!(of_form("Les Amis du Quartier"), "des Amis du Quartier");
         assert_eq!(of_form("Le Relais"), "du Relais");
-        assert_eq!(of_form("La Ressourcerie"), "de La Ressourcerie");
-        assert_eq!(of_form("L'Écho"), "de L’Écho");
+        assert_eq!(of_form("La Ressourcerie"), "de la Ressourcerie");
+        assert_eq!(of_form("L'Écho"), "de l’Écho");
         assert_eq!(of_form("ADRV"), "d’ADRV");
         assert_eq!(of_form("Élan"), "d’Élan");
         assert_eq!(of_form("le Département"), "du Département");
@@ -447,11 +447,12 @@ mod tests {
         );
         assert_eq!(p.designated_name, "le Département d’Indre-et-Loire");
         assert_eq!(p.designated_name_start, "Le Département d’Indre-et-Loire");
-        assert_eq!(p.short_name, "le Département");
-        assert_eq!(p.short_name_start, "Le Département");
+        // A short name's article stays on its line (no-break space).
+        assert_eq!(p.short_name, "le\u{a0}Département");
+        assert_eq!(p.short_name_start, "Le\u{a0}Département");
         assert_eq!(p.of_name, "du Département d’Indre-et-Loire");
-        assert_eq!(p.of_short_name, "du Département");
-        assert_eq!(p.to_short_name, "au Département");
+        assert_eq!(p.of_short_name, "du\u{a0}Département");
+        assert_eq!(p.to_short_name, "au\u{a0}Département");
         assert!(p.is_public_funder);
         assert_eq!(
             p.identity,
@@ -524,9 +525,35 @@ mod tests {
         );
         assert_eq!(
             alsace.identity,
-            "inscrits au registre des associations du tribunal judiciaire de Strasbourg, volume 12, folio 345, dont le siège est situé à Strasbourg, représentés par [à compléter]"
+            "inscrite au registre des associations du tribunal judiciaire de Strasbourg, volume 12, folio 345, dont le siège est situé à Strasbourg, représentée par [à compléter]"
         );
         assert_eq!(alsace.country, None);
+        // Inside a sentence the name's own article is lower-cased and contracted.
+        assert_eq!(alsace.designated_name, "les Amis du Rhin");
+        assert_eq!(alsace.designated_name_start, "Les Amis du Rhin");
+        assert_eq!(alsace.of_name, "des Amis du Rhin");
+        assert_eq!(alsace.short_name, "les\u{a0}Amis du Rhin");
+    }
+
+    #[test]
+    fn the_same_organisation_is_allia_cores_rule() {
+        let a = Organisation {
+            name: "Maison des Solidarités".into(),
+            siret: Some("73282932000074".into()),
+            ..Organisation::default()
+        };
+        let other_establishment = Organisation {
+            name: "MSVB".into(),
+            siret: Some("73282932000082".into()),
+            ..Organisation::default()
+        };
+        let same_name_other_siren = Organisation {
+            name: "Maison des Solidarités".into(),
+            siret: Some("41234567800011".into()),
+            ..Organisation::default()
+        };
+        assert!(same_organisation(&a, &other_establishment));
+        assert!(!same_organisation(&a, &same_name_other_siren));
     }
 
     #[test]
