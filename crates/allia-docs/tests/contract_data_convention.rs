@@ -236,7 +236,7 @@ fn the_financial_article_lists_each_contribution_and_the_account() {
             "une contribution au titre du mécénat de 5 000,50 €, versée sur présentation des justificatifs de dépenses",
             "une subvention de 30 000,00 € (imputation budgétaire : chapitre 65, article 6574), versée en deux fois : 15 000,00 € le 1er mars 2027 et 15 000,00 € le 1er septembre 2027",
             "leur calendrier figure à l’annexe 2",
-            "sur le compte ouvert au nom de Maison des Solidarités du Val de Brenne : IBAN : FR76 3000 6000 0112 3456 7890 189 ; BIC : AGRIFRPP847.",
+            "sur le compte ouvert au nom de la Maison des Solidarités du Val de Brenne : IBAN : FR76 3000 6000 0112 3456 7890 189 ; BIC : AGRIFRPP847.",
             "mise à disposition d’une salle de 40 m² (valeur estimée : 1 200,33 €)",
         ],
         "financial article",
@@ -271,7 +271,7 @@ fn without_a_lead_the_association_receives_the_funds() {
     let text = pdf_text(&f, &convention());
     assert_has(
         &text,
-        &["sur le compte ouvert au nom de Les Amis du Quartier : IBAN : FR76 3000 6000 0112 3456 7890 189."],
+        &["sur le compte ouvert au nom des Amis du Quartier : IBAN : FR76 3000 6000 0112 3456 7890 189."],
         "association's account",
     );
     // Without any bank details, the check names the party to complete.
@@ -289,7 +289,7 @@ fn annex_1_totals_sum_exactly() {
     let doc = build(&f, &convention()).expect("builds").document;
     let annex = annex_blocks(
         &doc,
-        "Annexe 1 — Engagements financiers et apports en nature",
+        "Annexe\u{a0}1 — Engagements financiers et apports en nature",
     );
     let all = tables(annex);
     let (summary, parties) = all.split_last().expect("tables");
@@ -350,7 +350,10 @@ fn annex_1_totals_sum_exactly() {
 fn annex_2_lists_the_instalments_in_time_order() {
     let f = funded(3_000_000);
     let doc = build(&f, &convention()).expect("builds").document;
-    let calendar = tables(annex_blocks(&doc, "Annexe 2 — Calendrier des versements"));
+    let calendar = tables(annex_blocks(
+        &doc,
+        "Annexe\u{a0}2 — Calendrier des versements",
+    ));
     let [table] = calendar.as_slice() else {
         panic!("one calendar table");
     };
@@ -414,9 +417,9 @@ fn the_last_article_lists_the_annexes_with_their_numbers() {
         &text,
         &[
             "font partie intégrante de la présente convention :",
-            "Annexe 1 — Engagements financiers et apports en nature ;",
-            "Annexe 2 — Calendrier des versements ;",
-            "Annexe 3 — Statuts de l’association.",
+            "Annexe\u{a0}1 — Engagements financiers et apports en nature ;",
+            "Annexe\u{a0}2 — Calendrier des versements ;",
+            "Annexe\u{a0}3 — Statuts de l’association.",
             "Document joint à la version PDF : statuts.pdf.",
         ],
         "annexes",
@@ -433,7 +436,7 @@ fn the_last_article_lists_the_annexes_with_their_numbers() {
     for kind in DocumentKind::ALL {
         let doc = build(&plain, &options(kind)).expect("builds").document;
         let text = fixture::full_text(&doc);
-        assert!(!text.contains("Annexe 1"), "{kind:?}");
+        assert!(!text.contains("Annexe\u{a0}1"), "{kind:?}");
         for phrase in [
             "annexé au présent accord",
             "budget prévisionnel annexé",
@@ -453,10 +456,10 @@ fn duration_and_tacit_renewal() {
     assert_has(
         &text,
         &[
-            "conclue pour une durée de 3 ans à compter du 1er mars 2027",
+            "conclue pour une durée de trois ans à compter du 1er mars 2027",
             "reconduite tacitement pour la même durée, sauf dénonciation par l’une des Parties",
-            "avec un préavis de 3 mois avant l’échéance",
-            "en respectant un préavis de 3 mois",
+            "avec un préavis de trois mois avant l’échéance",
+            "en respectant un préavis de trois mois",
         ],
         "tacit renewal",
     );
@@ -536,9 +539,9 @@ fn the_consortium_prints_the_contributions_and_its_annexes() {
             "comme le détaille l’annexe 1",
             "une subvention de 30 000,00 €",
             "IBAN : FR76 3000 6000 0112 3456 7890 189",
-            "pour une durée de 3 ans",
-            "Annexe 1 — Engagements financiers et apports en nature",
-            "Annexe 2 — Calendrier des versements",
+            "pour une durée de trois ans",
+            "Annexe\u{a0}1 — Engagements financiers et apports en nature",
+            "Annexe\u{a0}2 — Calendrier des versements",
         ],
         "consortium",
     );
@@ -567,10 +570,10 @@ fn the_docx_holds_the_same_phrases_and_annexes() {
         "d’un montant de 30 000,00 €, dépasse le seuil de 23 000,00 €",
         "versée en deux fois : 15 000,00 € le 1er mars 2027 et 15 000,00 € le 1er septembre 2027",
         "IBAN : FR76 3000 6000 0112 3456 7890 189 ; BIC : AGRIFRPP847.",
-        "conclue pour une durée de 3 ans à compter du 1er mars 2027",
-        "Annexe 1 — Engagements financiers et apports en nature",
-        "Annexe 2 — Calendrier des versements",
-        "Annexe 3 — Relevé d’identité bancaire",
+        "conclue pour une durée de trois ans à compter du 1er mars 2027",
+        "Annexe\u{a0}1 — Engagements financiers et apports en nature",
+        "Annexe\u{a0}2 — Calendrier des versements",
+        "Annexe\u{a0}3 — Relevé d’identité bancaire",
         "Document à joindre à chaque exemplaire original.",
         "37 200,84 €",
         "Total général",
@@ -614,8 +617,8 @@ fn without_instalments_there_is_no_calendar() {
     commune.draft.financial[0].schedule = PaymentSchedule::OnReceipts;
     let doc = build(&f, &convention()).expect("builds").document;
     let text = fixture::full_text(&doc);
-    assert!(text.contains("Annexe 1 — Engagements financiers et apports en nature."));
-    assert!(!text.contains("Annexe 2"));
+    assert!(text.contains("Annexe\u{a0}1 — Engagements financiers et apports en nature."));
+    assert!(!text.contains("Annexe\u{a0}2"));
     assert!(!text.contains("calendrier figure"));
     assert!(text.contains("versée sur présentation des justificatifs de dépenses"));
 }
@@ -639,7 +642,7 @@ fn the_charte_lists_only_the_users_annexes() {
         &text,
         &[
             "Les annexes suivantes sont jointes à la présente charte :",
-            "Annexe 1 — Liste des référents.",
+            "Annexe\u{a0}1 — Liste des référents.",
             "Document à joindre à chaque exemplaire original.",
         ],
         "charte",

@@ -110,12 +110,12 @@ pub struct AllianceInfo {
     /// « 1er décembre 2025 ».
     pub start_date: Option<String>,
     pub duration_months: Option<u32>,
-    /// « 2 ans », « 18 mois ».
+    /// « deux ans », « 18 mois » (numbers in words up to ten).
     pub duration: Option<String>,
     /// Renewed tacitly for the same duration (the alliance's terms).
     pub tacit_renewal: bool,
     pub notice_months: Option<u32>,
-    /// The notice as a noun phrase: « préavis de 3 mois », « préavis d’un mois ».
+    /// The notice as a noun phrase: « préavis de trois mois », « préavis d’un mois ».
     pub notice: Option<String>,
 }
 
@@ -159,13 +159,6 @@ impl Default for GovernanceInfo {
             qualified_majority: "deux tiers des membres présents ou représentés".into(),
             meetings_per_year: 2,
         }
-    }
-}
-
-fn duration_words(months: u32) -> String {
-    match months {
-        m if m >= 24 && m.is_multiple_of(12) => format!("{} ans", m / 12),
-        m => format!("{m} mois"),
     }
 }
 
@@ -434,6 +427,7 @@ impl DocumentContext {
                 let details = sources[i].org.bank.as_ref();
                 BankInfo {
                     holder: parties[i].name.clone(),
+                    holder_of: parties[i].of_name.clone(),
                     holder_short_name: parties[i].short_name.clone(),
                     iban: details
                         .map(|d| d.iban.trim())
@@ -490,7 +484,7 @@ impl DocumentContext {
                 territory: clean(&alliance.territory),
                 start_date: alliance.start_date.map(format_date),
                 duration_months,
-                duration: duration_months.map(duration_words),
+                duration: duration_months.map(wording::duration_words),
                 tacit_renewal: terms.tacit_renewal && duration_months.is_some(),
                 notice_months,
                 notice: notice_months.map(wording::notice_words),

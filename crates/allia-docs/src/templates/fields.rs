@@ -60,6 +60,10 @@ const FIELDS: &[(&str, &str)] = &[
     ),
     ("bank.holder", "Titulaire du compte à créditer"),
     (
+        "bank.holder_of",
+        "Titulaire du compte à créditer, précédé de « de »",
+    ),
+    (
         "bank.holder_short_name",
         "Nom court du titulaire du compte à créditer",
     ),
@@ -126,6 +130,7 @@ const PARTY_FIELDS: &[(&str, &str)] = &[
     ),
     ("in_kind_total_cents", "Total des apports en nature {of}"),
     ("total_cents", "Total des engagements {of}"),
+    ("commitments_summary", "Engagements chiffrés {of}"),
 ];
 
 /// Loop variables over the lists of commitments and annexes (`{% for contribution in

@@ -60,9 +60,10 @@ pub const ANNEX_FINANCIAL_TITLE: &str = "Engagements financiers et apports en na
 /// Title of the generated annex listing the dated payments.
 pub const ANNEX_SCHEDULE_TITLE: &str = "Calendrier des versements";
 
-/// « Annexe 1 — Engagements financiers et apports en nature ».
+/// « Annexe 1 — Engagements financiers et apports en nature »; a no-break space keeps
+/// « Annexe » and its number on one line.
 pub fn annex_heading(number: u32, title: &str) -> String {
-    heading(&format!("Annexe {number}"), title)
+    heading(&format!("Annexe\u{a0}{number}"), title)
 }
 
 /// Columns of a party's table in the commitments annex.
@@ -111,7 +112,7 @@ pub fn one_instalment_cell(date: &str) -> String {
 /// (annexe 2) ».
 pub fn instalments_cell(count: usize, schedule_annex: Option<u32>) -> String {
     match schedule_annex {
-        Some(n) => format!("En {count} versements (annexe {n})"),
+        Some(n) => format!("En {count} versements (annexe\u{a0}{n})"),
         None => format!("En {count} versements"),
     }
 }
@@ -172,12 +173,35 @@ pub fn schedule_words(schedule: &PaymentSchedule) -> String {
     }
 }
 
-/// A notice as a noun phrase: « préavis d’un mois », « préavis de 3 mois ».
+/// A count in words up to ten (« deux », « dix »), in digits above (« 18 »): the one rule
+/// every document applies to durations and notices (a French typographic custom for
+/// small numbers in running text).
+pub fn count_words(n: u32) -> String {
+    const WORDS: [&str; 10] = [
+        "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    ];
+    match n.checked_sub(1).and_then(|k| WORDS.get(k as usize)) {
+        Some(word) => (*word).to_string(),
+        None => n.to_string(),
+    }
+}
+
+/// A duration in months: whole years from two years on (« deux ans »), else months
+/// (« un mois », « six mois », « 18 mois »); numbers in words up to ten ([`count_words`]).
+pub fn duration_words(months: u32) -> String {
+    match months {
+        m if m >= 24 && m.is_multiple_of(12) => format!("{} ans", count_words(m / 12)),
+        m => format!("{} mois", count_words(m)),
+    }
+}
+
+/// A notice as a noun phrase: « préavis d’un mois », « préavis de trois mois »,
+/// « préavis de 18 mois » ([`count_words`]).
 pub fn notice_words(months: u32) -> String {
     match months {
         0 => "préavis de moins d’un mois".into(),
         1 => "préavis d’un mois".into(),
-        m => format!("préavis de {m} mois"),
+        m => format!("préavis de {} mois", count_words(m)),
     }
 }
 
@@ -257,10 +281,19 @@ mod tests {
         );
         assert_eq!(times(13), "13");
         assert_eq!(notice_words(1), "préavis d’un mois");
-        assert_eq!(notice_words(3), "préavis de 3 mois");
+        assert_eq!(notice_words(3), "préavis de trois mois");
+        assert_eq!(notice_words(10), "préavis de dix mois");
+        assert_eq!(notice_words(18), "préavis de 18 mois");
+        assert_eq!(count_words(1), "un");
+        assert_eq!(count_words(11), "11");
+        // « Annexe » and its number never part at a line end.
         assert_eq!(
             annex_heading(2, ANNEX_SCHEDULE_TITLE),
-            "Annexe 2 — Calendrier des versements"
+            "Annexe\u{a0}2 — Calendrier des versements"
+        );
+        assert_eq!(
+            instalments_cell(3, Some(2)),
+            "En 3 versements (annexe\u{a0}2)"
         );
     }
 

@@ -12,7 +12,7 @@ use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
 use crate::templates::party::{clean, quoted, PartyContext};
-use crate::templates::typography::{format_amount, format_date};
+use crate::templates::typography::{format_amount, format_date, join_fr, lower_first};
 use crate::templates::wording;
 use crate::templates::{Check, CheckTarget};
 
@@ -32,6 +32,10 @@ pub struct Party {
     pub in_kind_total_cents: i64,
     /// Money and value in kind together, in cents.
     pub total_cents: i64,
+    /// Its contributions in one phrase, for its engagements paragraph: « une subvention
+    /// de 12 500,00 € et mise à disposition de locaux (valeur estimée : 2 400,00 €) »;
+    /// `None` when it records none.
+    pub commitments_summary: Option<String>,
 }
 
 impl Deref for Party {
@@ -114,6 +118,9 @@ pub struct SubsidyInfo {
 pub struct BankInfo {
     /// The account holder: the receiving party's name.
     pub holder: String,
+    /// The holder's designated name contracted with « de », after « au nom »: « de la
+    /// Fédération des centres sociaux de l’Isère », « d’Atelier Numérique ».
+    pub holder_of: String,
     /// The receiving party's short name (« l’association », « LAQ »).
     pub holder_short_name: String,
     /// Grouped by four with no-break spaces: « FR76 3000 6000 0112 3456 7890 189 »;
@@ -292,12 +299,12 @@ fn contribution(identity: &PartyContext, f: &FinancialContribution) -> Contribut
 }
 
 pub(super) fn with_commitments(identity: PartyContext, drafts: &[&CommitmentsDraft]) -> Party {
-    let financial = drafts
+    let financial: Vec<ContributionInfo> = drafts
         .iter()
         .flat_map(|d| &d.financial)
         .map(|f| contribution(&identity, f))
         .collect();
-    let in_kind = drafts
+    let in_kind: Vec<InKindInfo> = drafts
         .iter()
         .flat_map(|d| &d.in_kind)
         .map(|k| InKindInfo {
@@ -308,6 +315,7 @@ pub(super) fn with_commitments(identity: PartyContext, drafts: &[&CommitmentsDra
             value: (k.value_cents != 0).then(|| format_amount(k.value_cents)),
         })
         .collect();
+    let commitments_summary = summary(&financial, &in_kind);
     let financial_total_cents = sum(drafts.iter().map(|d| d.financial_total_cents()));
     let in_kind_total_cents = sum(drafts.iter().map(|d| d.in_kind_total_cents()));
     Party {
@@ -317,7 +325,30 @@ pub(super) fn with_commitments(identity: PartyContext, drafts: &[&CommitmentsDra
         financial_total_cents,
         in_kind_total_cents,
         total_cents: financial_total_cents.saturating_add(in_kind_total_cents),
+        commitments_summary,
     }
+}
+
+/// « une subvention de 12 500,00 € et mise à disposition de locaux (valeur estimée :
+/// 2 400,00 €) »: every contribution of a party, money first, joined the French way.
+fn summary(financial: &[ContributionInfo], in_kind: &[InKindInfo]) -> Option<String> {
+    let parts: Vec<String> = financial
+        .iter()
+        .map(|f| format!("{} de {}", f.nature_phrase, f.amount))
+        .chain(
+            in_kind
+                .iter()
+                .filter(|k| !k.description.is_empty())
+                .map(|k| {
+                    let description = lower_first(&k.description);
+                    match &k.value {
+                        Some(value) => format!("{description} (valeur estimée : {value})"),
+                        None => description,
+                    }
+                }),
+        )
+        .collect();
+    (!parts.is_empty()).then(|| join_fr(&parts))
 }
 
 /// The party that receives the funds, whose account the financial article prints: the

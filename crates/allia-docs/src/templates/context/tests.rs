@@ -4,10 +4,14 @@ use super::*;
 
 #[test]
 fn durations_and_reviews() {
-    assert_eq!(duration_words(12), "12 mois");
-    assert_eq!(duration_words(24), "2 ans");
-    assert_eq!(duration_words(36), "3 ans");
-    assert_eq!(duration_words(18), "18 mois");
+    // Numbers in words up to ten, as the notices (`wording::notice_words`).
+    assert_eq!(wording::duration_words(12), "12 mois");
+    assert_eq!(wording::duration_words(6), "six mois");
+    assert_eq!(wording::duration_words(24), "deux ans");
+    assert_eq!(wording::duration_words(36), "trois ans");
+    assert_eq!(wording::duration_words(18), "18 mois");
+    assert_eq!(wording::notice_words(3), "préavis de trois mois");
+    assert_eq!(wording::notice_words(1), "préavis d’un mois");
     let d = |y, m, j| NaiveDate::from_ymd_opt(y, m, j).expect("date");
     assert_eq!(
         next_review(Some(d(2025, 12, 1)), d(2027, 3, 1), 12),
