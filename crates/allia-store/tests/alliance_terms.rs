@@ -6,8 +6,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use allia_core::{AgreementTerms, AllianceDraft, AllianceFile, AllianceStatus};
 use allia_store::{backup, inspect_backup_locked, StoreError, Vault, VaultPaths};
 use chrono::NaiveDate;
@@ -178,15 +176,12 @@ async fn terms_travel_in_the_alliance_file_from_one_vault_to_another() {
 
 /// The vault of `tests/fixtures/vault-format1` (made before terms existed; README
 /// there), sealed in NFD; the NFC form opens it.
-const FIXTURE_PASS: &str = "clé du coffre de l’association Saint-Étienne";
+const FIXTURE_PASS: &str = common::FORMAT1_PASS;
 
 #[tokio::test]
 async fn the_terms_migration_keeps_an_old_vault_whole_after_a_backup() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vault-format1");
-    for name in ["allia.vault", "allia.vault.keys"] {
-        std::fs::copy(from.join(name), dir.path().join(name)).expect("copy fixture");
-    }
+    common::copy_format1_vault(dir.path());
 
     let vault = Vault::unlock(dir.path(), FIXTURE_PASS)
         .await

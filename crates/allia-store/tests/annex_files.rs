@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use allia_core::{ContractDocument, DocumentKind, DocumentSettings, UserAnnex};
 use allia_store::{Store, StoreError, Vault, MAX_ANNEX_FILE_BYTES};
 use common::{settings, vault_with_demo};
@@ -403,15 +401,12 @@ async fn files_are_never_in_clear_in_the_vault_folder() {
 
 /// The vault of `tests/fixtures/vault-format1` (made before annex files existed; README
 /// there); the NFC form of its passphrase opens it.
-const FIXTURE_PASS: &str = "clé du coffre de l’association Saint-Étienne";
+const FIXTURE_PASS: &str = common::FORMAT1_PASS;
 
 #[tokio::test]
 async fn the_annex_files_migration_keeps_an_old_vault_whole() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vault-format1");
-    for name in ["allia.vault", "allia.vault.keys"] {
-        std::fs::copy(from.join(name), dir.path().join(name)).expect("copy fixture");
-    }
+    common::copy_format1_vault(dir.path());
     let vault = Vault::unlock(dir.path(), FIXTURE_PASS)
         .await
         .expect("unlock migrates");

@@ -6,8 +6,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use allia_core::{
     AllianceFile, CommitmentParty, CommitmentsDraft, ContributionNature, DocumentKind,
     DocumentStatus, FinancialContribution, InKindContribution, Instalment, PaymentSchedule,
@@ -379,15 +377,12 @@ async fn documents_render_from_the_commitments_and_a_frozen_version_keeps_them()
 
 /// The vault of `tests/fixtures/vault-format1` (made before commitments existed; README
 /// there), sealed in NFD; the NFC form opens it.
-const FIXTURE_PASS: &str = "clé du coffre de l’association Saint-Étienne";
+const FIXTURE_PASS: &str = common::FORMAT1_PASS;
 
 #[tokio::test]
 async fn the_commitments_migration_adds_the_table_to_an_old_vault() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vault-format1");
-    for name in ["allia.vault", "allia.vault.keys"] {
-        std::fs::copy(from.join(name), dir.path().join(name)).expect("copy fixture");
-    }
+    common::copy_format1_vault(dir.path());
     let vault = Vault::unlock(dir.path(), FIXTURE_PASS)
         .await
         .expect("unlock migrates");

@@ -196,17 +196,14 @@ async fn drafts_survive_lock_and_unlock_and_are_never_in_clear() {
 
 /// The vault of `tests/fixtures/vault-format1` (made before drafts existed; README
 /// there), sealed in NFD; the NFC form opens it.
-const FIXTURE_PASS: &str = "clé du coffre de l’association Saint-Étienne";
+const FIXTURE_PASS: &str = common::FORMAT1_PASS;
 /// The version of the migration that adds `form_draft`.
 const DRAFTS_MIGRATION: &str = "20261130000001";
 
 #[tokio::test]
 async fn the_drafts_migration_keeps_an_old_vault_whole_after_a_backup() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vault-format1");
-    for name in ["allia.vault", "allia.vault.keys"] {
-        std::fs::copy(from.join(name), dir.path().join(name)).expect("copy fixture");
-    }
+    common::copy_format1_vault(dir.path());
 
     let vault = Vault::unlock(dir.path(), FIXTURE_PASS)
         .await

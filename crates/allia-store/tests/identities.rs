@@ -332,15 +332,12 @@ async fn the_belgian_partner_imports_with_its_country_and_postal_code() {
 
 /// The vault of `tests/fixtures/vault-format1` (README there), sealed in NFD; the NFC
 /// form opens it.
-const FIXTURE_PASS: &str = "clé du coffre de l’association Saint-Étienne";
+const FIXTURE_PASS: &str = common::FORMAT1_PASS;
 
 #[tokio::test]
 async fn an_old_vault_is_backed_up_then_takes_the_new_fields() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vault-format1");
-    for name in ["allia.vault", "allia.vault.keys"] {
-        std::fs::copy(from.join(name), dir.path().join(name)).expect("copy fixture");
-    }
+    common::copy_format1_vault(dir.path());
     let vault = Vault::unlock(dir.path(), FIXTURE_PASS)
         .await
         .expect("unlock migrates");

@@ -91,3 +91,15 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Passphrase of the vault made by the first version (`tests/fixtures/vault-format1`,
+/// README there), sealed in NFD; this NFC form opens it.
+pub const FORMAT1_PASS: &str = "clé du coffre de l’association Saint-Étienne";
+
+/// Copies the vault made by the first version into `dir`, for the migration tests.
+pub fn copy_format1_vault(dir: &Path) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vault-format1");
+    for name in ["allia.vault", "allia.vault.keys"] {
+        std::fs::copy(from.join(name), dir.join(name)).expect("copy fixture");
+    }
+}
