@@ -1,29 +1,10 @@
 //! The `allia` binary, run as a script would: real vaults in temp dirs, real files.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-const PASS: &str = "girafe violette sous la pluie de Lyon";
-
-fn allia(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_allia"))
-        .args(args)
-        .env("ALLIA_PASSPHRASE", PASS)
-        .output()
-        .expect("run allia")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().expect("utf-8 temp path")
-}
+mod common;
+use common::{allia, demo_vault, path, stderr, stdout, PASS};
 
 #[test]
 fn init_demo_list_export_import() {
@@ -223,19 +204,6 @@ fn normalise(text: &str) -> String {
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
         .collect()
-}
-
-/// Creates a vault with the demo alliance; returns (vault dir, alliance id).
-fn demo_vault(dir: &Path) -> (std::path::PathBuf, String) {
-    let vault = dir.join("coffre");
-    assert!(allia(&["init", "--vault", path(&vault)]).status.success());
-    let out = allia(&["demo", "--vault", path(&vault)]);
-    let id = stdout(&out)
-        .split('\t')
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    (vault, id)
 }
 
 #[test]

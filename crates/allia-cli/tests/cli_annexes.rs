@@ -3,21 +3,10 @@
 //! numbers running across the whole file; a DOCX lists the annexes only.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-const PASS: &str = "girafe violette sous la pluie de Lyon";
-
-fn allia(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_allia"))
-        .args(args)
-        .env("ALLIA_PASSPHRASE", PASS)
-        .output()
-        .expect("run allia")
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
-}
+mod common;
+use common::{allia, demo_vault, path, PASS};
 
 fn pages(pdf: &Path) -> u32 {
     let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
@@ -40,14 +29,7 @@ fn page_text(pdf: &Path, page: u32) -> String {
 #[test]
 fn a_pdf_rendered_from_the_vault_carries_the_attached_annex_files() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let vault = dir.path().join("coffre");
-    assert!(allia(&["init", "--vault", path(&vault)]).status.success());
-    let out = allia(&["demo", "--vault", path(&vault)]);
-    let alliance = String::from_utf8_lossy(&out.stdout)
-        .split('\t')
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let (vault, alliance) = demo_vault(dir.path());
     // The annex file: the alliance's charte, a real multi-page PDF.
     let charte = dir.path().join("charte.pdf");
     let out = allia(&[

@@ -6,27 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const PASS: &str = "girafe violette sous la pluie de Lyon";
-
-fn allia(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_allia"))
-        .args(args)
-        .env("ALLIA_PASSPHRASE", PASS)
-        .output()
-        .expect("run allia")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().expect("utf-8 temp path")
-}
+mod common;
+use common::{allia, path, stderr, stdout};
 
 /// The PDF's text on one line: every run of spaces (no-break ones included) and line
 /// breaks becomes one space, apostrophes typographic.
@@ -52,16 +33,7 @@ struct Demo {
 }
 
 fn demo(dir: &Path) -> Demo {
-    let vault = dir.join("coffre");
-    let out = allia(&["init", "--vault", path(&vault)]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let out = allia(&["demo", "--vault", path(&vault)]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let id = stdout(&out)
-        .split('\t')
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let (vault, id) = common::demo_vault(dir);
     let file = dir.join("alliance.json");
     let out = allia(&[
         "export",
