@@ -144,6 +144,12 @@ impl Fonts {
         text.chars().map(|c| self.width(face, c)).sum()
     }
 
+    /// Whether `c` prints in every face, or is deliberately dropped (see
+    /// [`super::printable`]).
+    pub fn printable(&self, c: char) -> bool {
+        is_invisible(c) || self.faces.iter().all(|f| f.width(c).is_some())
+    }
+
     /// What to draw for `c` in `face`: the char itself, the replacement mark when the font
     /// lacks it, or `None` for controls and invisible format characters that must not
     /// reach the PDF.
@@ -203,5 +209,15 @@ mod tests {
         assert_eq!(fonts.clean_char(Face::Regular, '\u{7}'), None);
         assert_eq!(fonts.clean_char(Face::Regular, '\u{200D}'), None);
         assert_eq!(fonts.clean_char(Face::Bold, 'œ'), Some('œ'));
+    }
+
+    #[test]
+    fn printable_chars() {
+        for c in [
+            'a', 'é', 'Ж', 'λ', '€', '\u{202F}', '\n', '\u{200D}', '\u{FE0F}',
+        ] {
+            assert!(super::super::printable(c), "{c:?}");
+        }
+        assert!(!super::super::printable('\u{10FFFD}'));
     }
 }

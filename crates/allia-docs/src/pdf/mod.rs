@@ -185,6 +185,18 @@ impl PageMap<'_> {
     }
 }
 
+/// Whether the PDF typesetter prints `c`: true when a font of the embedded chain has a
+/// glyph for it, or when `c` is a control or invisible format character (joiner,
+/// variation selector, bidi mark…) that the typesetter deliberately drops. A `false`
+/// char is drawn as a visible box and must be named to the user (« À vérifier »).
+///
+/// The answer is the same for the four styles (regular, bold, italic, bold italic).
+/// Fonts are parsed on the first call (see [`shared`]); if they cannot be, nothing is
+/// printable.
+pub fn printable(c: char) -> bool {
+    shared().is_ok_and(|t| t.fonts.printable(c))
+}
+
 /// The process-wide typesetter: fonts are parsed on first use, once.
 pub fn shared() -> Result<&'static Typesetter, PdfError> {
     static SHARED: OnceLock<Result<Typesetter, PdfError>> = OnceLock::new();
