@@ -235,8 +235,9 @@ async function saveEvidence(browser, name) {
  * Waits until no process runs the app binary any more (Linux: /proc). The app is
  * single-instance: a relaunch while the previous one lingers would just exit.
  */
-export async function waitForAppExit(timeoutMs = 10_000) {
+export async function waitForAppExit(timeoutMs = 30_000) {
   if (process.platform !== 'linux') return;
+  const started = Date.now();
   const app = realpathSync(appPath());
   const running = () =>
     readdirSync('/proc').some((pid) => {
@@ -252,6 +253,9 @@ export async function waitForAppExit(timeoutMs = 10_000) {
     if (Date.now() > deadline) throw new Error(`${app} still runs ${timeoutMs / 1000} s after its session closed`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  // Closing takes a backup of the vault: slow on a loaded machine, worth seeing in the log.
+  const seconds = (Date.now() - started) / 1000;
+  if (seconds > 5) console.log(`# the app took ${seconds.toFixed(1)} s to exit`);
 }
 
 /**
