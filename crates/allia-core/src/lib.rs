@@ -3,6 +3,7 @@
 //! Pure: no I/O, no async, no storage or UI concerns.
 
 pub mod alliance;
+pub mod alliance_diff;
 pub mod alliance_file;
 pub mod catalog;
 pub mod commitment;
