@@ -9,3 +9,4 @@ pub mod model;
 pub mod pdf;
 pub mod render;
 pub mod templates;
+pub mod unprintable;

@@ -419,7 +419,10 @@ pub fn build(file: &AllianceFile, options: &DocumentOptions) -> Result<Built, Te
         return Err(TemplateError::MissingAllianceName);
     }
     let (ctx, warnings) = DocumentContext::from_file(file, options);
-    build_with(&ctx, options, warnings)
+    let mut built = build_with(&ctx, options, warnings)?;
+    // Characters no font of the PDF can draw are « À vérifier » items too (issue 10).
+    crate::unprintable::add_checks(&mut built, Some(file), options);
+    Ok(built)
 }
 
 /// Builds the document from a context (for data the alliance file does not hold yet,
@@ -431,7 +434,9 @@ pub fn build_from_context(
     if ctx.alliance.name.trim().is_empty() {
         return Err(TemplateError::MissingAllianceName);
     }
-    build_with(ctx, options, Vec::new())
+    let mut built = build_with(ctx, options, Vec::new())?;
+    crate::unprintable::add_checks(&mut built, None, options);
+    Ok(built)
 }
 
 fn build_with(
