@@ -94,6 +94,9 @@ pub enum StoreError {
     Database(sqlx::Error),
     #[error("migration error: {0}")]
     Migration(sqlx::migrate::MigrateError),
+    /// An encrypted alliance file that does not open (`exchange_crypto`).
+    #[error("{0}")]
+    EncryptedFile(crate::exchange_crypto::EncryptedFileError),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -214,6 +217,7 @@ impl StoreError {
             StoreError::Database(_) | StoreError::Migration(_) => {
                 "L’enregistrement dans le coffre a échoué. Réessayez ; si cela persiste, redémarrez Allia.".into()
             }
+            StoreError::EncryptedFile(e) => e.user_message(),
         }
     }
 

@@ -10,6 +10,7 @@ mod database;
 mod documents;
 mod error;
 mod exchange;
+pub mod exchange_crypto;
 mod files;
 mod form_drafts;
 mod key_file;
