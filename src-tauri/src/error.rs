@@ -158,9 +158,9 @@ impl From<StoreError> for AppError {
             }
             // The passphrase field of the encrypted-file prompt shows it; other faults
             // are about the file, not a field.
-            StoreError::EncryptedFile(allia_store::exchange_crypto::EncryptedFileError::WrongPassphrase) => {
-                AppError::new(ErrorCode::WrongPassphrase, message).on_field("passphrase")
-            }
+            StoreError::EncryptedFile(
+                allia_store::exchange_crypto::EncryptedFileError::WrongPassphrase,
+            ) => AppError::new(ErrorCode::WrongPassphrase, message).on_field("passphrase"),
             StoreError::EncryptedFile(_) => AppError::new(ErrorCode::Validation, message),
         }
     }

@@ -147,8 +147,8 @@ pub fn check_export_passphrase(passphrase: &str) -> StoreResult<()> {
 fn decrypt_with(cipher: &[u8], passphrase: &str) -> Result<Vec<u8>, EncryptedFileError> {
     let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
     identity.set_max_work_factor(MAX_DECRYPT_WORK_FACTOR);
-    let decryptor = age::Decryptor::new_buffered(age::armor::ArmoredReader::new(cipher))
-        .map_err(from_age)?;
+    let decryptor =
+        age::Decryptor::new_buffered(age::armor::ArmoredReader::new(cipher)).map_err(from_age)?;
     if !decryptor.is_scrypt() {
         return Err(EncryptedFileError::NotPassphrase);
     }

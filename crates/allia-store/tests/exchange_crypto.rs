@@ -61,7 +61,9 @@ async fn an_encrypted_export_opens_with_its_passphrase_in_another_vault() {
         !text.contains("Jardins"),
         "the alliance's name must not be readable"
     );
-    assert!(text.trim_end().ends_with("-----END AGE ENCRYPTED FILE-----"));
+    assert!(text
+        .trim_end()
+        .ends_with("-----END AGE ENCRYPTED FILE-----"));
 
     let opened = exchange_crypto::decrypt(&cipher, PASSPHRASE).expect("decrypt");
     assert_eq!(opened, plain);
@@ -161,7 +163,8 @@ fn a_hostile_work_factor_is_refused_before_any_derivation() {
 #[test]
 fn a_passphrase_typed_decomposed_opens_a_file_made_composed() {
     let composed = "phrase très sûre de Hélène à Sèvres";
-    let decomposed = "phrase tre\u{300}s su\u{302}re de He\u{301}le\u{300}ne a\u{300} Se\u{300}vres";
+    let decomposed =
+        "phrase tre\u{300}s su\u{302}re de He\u{301}le\u{300}ne a\u{300} Se\u{300}vres";
     let cipher = exchange_crypto::encrypt(b"{\"format\":2}", composed).expect("encrypt");
     assert_eq!(
         exchange_crypto::decrypt(&cipher, decomposed).expect("decrypt"),
