@@ -54,6 +54,9 @@ pub enum Command {
         alliance: String,
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
+        /// Chiffre le fichier avec une phrase de passe (format age ; variable ALLIA_EXPORT_PASSPHRASE ou saisie), par exemple --out alliance.alliance.age.
+        #[arg(long)]
+        encrypt: bool,
     },
     /// Ajoute au coffre l’alliance d’un fichier JSON.
     Import {

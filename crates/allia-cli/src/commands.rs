@@ -27,10 +27,19 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             vault,
             alliance,
             out,
+            encrypt,
         } => {
             let open = unlock(&vault).await?;
             let file = open.store().export_alliance(&alliance).await;
             open.close().await;
+            if encrypt {
+                let json = file?.to_json_string().map_err(|e| {
+                    CliError::new(format!("impossible de préparer le fichier ({e})."))
+                })?;
+                write_bytes(&out, &crate::encrypted::encrypt_export(json.as_bytes())?)?;
+                eprintln!("{}", crate::encrypted::SEND_ADVICE);
+                return Ok(());
+            }
             write_json(&out, &file?)
         }
         Command::Import { vault, input } => {
@@ -202,8 +211,8 @@ pub fn alliance_file_schema() -> String {
 /// [`allia_core::ALLIANCE_FILE_MAX_BYTES`] are read (a bigger file is refused without being loaded),
 /// and what is wrong is said in French with its line and column.
 pub fn read_alliance_file(path: &Path) -> Result<AllianceFile, CliError> {
-    let bytes = allia_store::read_alliance_file_bytes(path)
-        .map_err(|e| CliError::new(format!("impossible de lire {} ({e}).", path.display())))?;
+    // Decrypted first when encrypted (age): the passphrase is asked here.
+    let bytes = crate::encrypted::read_alliance_file_bytes(path)?;
     AllianceFile::from_json_slice(&bytes).map_err(|e| match e {
         AllianceFileError::TooLarge { .. } => CliError::new(format!(
             "{} est trop volumineux pour un fichier d’alliance ({}).",

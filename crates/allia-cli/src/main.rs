@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod encrypted;
 mod error;
 mod render_command;
 mod secret;
