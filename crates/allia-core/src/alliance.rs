@@ -3,7 +3,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::validation::{optional_text, plausible_date, text, ValidationErrors};
+use crate::validation::{
+    optional_multiline_text, optional_text, plausible_date, text, ValidationErrors,
+};
 
 /// Where the alliance stands.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -208,7 +210,7 @@ impl AllianceDraft {
             Some("le nom de l’alliance"),
             200,
         );
-        let purpose = optional_text(&mut errors, "purpose", &self.purpose, 5000);
+        let purpose = optional_multiline_text(&mut errors, "purpose", &self.purpose, 5000);
         let territory = optional_text(&mut errors, "territory", &self.territory, 300);
         if let Some(date) = self.start_date {
             plausible_date(

@@ -206,27 +206,11 @@ pub fn same_organisation(a: &Organisation, b: &Organisation) -> bool {
     !x.is_empty() && x == comparable_name(&b.name)
 }
 
-/// A name reduced for comparison: lower case, French accents and ligatures folded, every
-/// run of other characters than letters and digits one space.
+/// A name reduced for comparison: the one collation key ([`crate::text::collation_key`]:
+/// lower case, accents and ligatures folded, every run of other characters than letters
+/// and digits one space).
 fn comparable_name(name: &str) -> String {
-    let mut folded = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => folded.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => folded.push('e'),
-            'î' | 'ï' | 'í' | 'ì' => folded.push('i'),
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => folded.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => folded.push('u'),
-            'ÿ' | 'ý' => folded.push('y'),
-            'ç' => folded.push('c'),
-            'ñ' => folded.push('n'),
-            'œ' => folded.push_str("oe"),
-            'æ' => folded.push_str("ae"),
-            c if c.is_alphanumeric() => folded.push(c),
-            _ => folded.push(' '),
-        }
-    }
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::collation_key(name)
 }
 
 /// Why bytes are not an alliance file. `Display` is a whole French sentence for the

@@ -18,6 +18,7 @@ pub mod partner;
 pub mod passphrase;
 pub mod settings;
 pub mod snapshot;
+pub mod text;
 pub mod validation;
 
 pub use alliance::{AgreementTerms, Alliance, AllianceDraft, AllianceStatus};

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::organisation::Organisation;
-use crate::validation::{optional_text, ValidationErrors};
+use crate::validation::{optional_multiline_text, ValidationErrors};
 
 /// The guide's nine kinds of actors of an alliance d'intérêt général.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -149,23 +149,39 @@ const TAGS_RECEIVED_MAX: usize = 100;
 const RESOURCES_MAX: usize = 5000;
 
 impl PartnerDraft {
-    /// Trims and normalises every field (tags deduplicated without regard to case),
+    /// Trims and normalises every field (tags deduplicated without regard to case or
+    /// accents, [`crate::text::collation_key`]),
     /// and reports every problem at once.
     pub fn validated(&self) -> Result<PartnerDraft, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         let organisation = self.organisation.normalized(&mut errors);
-        let resources = optional_text(&mut errors, "resources", &self.resources, RESOURCES_MAX);
+        let resources =
+            optional_multiline_text(&mut errors, "resources", &self.resources, RESOURCES_MAX);
         let mut tags: Vec<String> = Vec::new();
         if self.resource_tags.len() > TAGS_RECEIVED_MAX {
             errors.push("resourceTags", format!("{TAGS_MAX} mots-clés au maximum."));
         } else {
             let mut seen: Vec<String> = Vec::new();
             for tag in &self.resource_tags {
+                // Checked before cleaning, so a huge tag costs nothing.
+                if tag.chars().count() > TAG_MAX * 4 {
+                    errors.push(
+                        "resourceTags",
+                        format!("Un mot-clé compte {TAG_MAX} caractères au maximum."),
+                    );
+                    continue;
+                }
+                let tag = match crate::text::clean("resourceTags", tag) {
+                    Ok(tag) => tag,
+                    Err(e) => {
+                        errors.0.push(e);
+                        continue;
+                    }
+                };
                 let tag = tag.trim();
                 if tag.is_empty() {
                     continue;
                 }
-                // Checked before comparing, so a huge tag is never lower-cased.
                 if tag.chars().count() > TAG_MAX {
                     errors.push(
                         "resourceTags",
@@ -173,18 +189,16 @@ impl PartnerDraft {
                     );
                     continue;
                 }
-                if tag.chars().any(char::is_control) {
-                    errors.push(
-                        "resourceTags",
-                        "Un mot-clé contient des caractères invisibles non autorisés.",
-                    );
+                // « Comptabilité » and « comptabilite » are one tag; a tag with no
+                // letter or digit (an emoji) is compared as typed.
+                let key = match crate::text::collation_key(tag) {
+                    key if key.is_empty() => tag.to_string(),
+                    key => key,
+                };
+                if seen.contains(&key) {
                     continue;
                 }
-                let lower = tag.to_lowercase();
-                if seen.contains(&lower) {
-                    continue;
-                }
-                seen.push(lower);
+                seen.push(key);
                 tags.push(tag.to_string());
             }
             if tags.len() > TAGS_MAX {

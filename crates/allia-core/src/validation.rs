@@ -257,14 +257,6 @@ pub(crate) fn plausible_date(
     }
 }
 
-/// Whether a text holds a control character other than a line break or a tab
-/// (NUL, escape, bell…): invisible, and a source of confusion in a contract.
-pub(crate) fn has_forbidden_control(value: &str) -> bool {
-    value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-}
-
 /// Whether `id` has the shape of the identifiers the vault gives its records: a UUID
 /// written in lower-case hexadecimal with its four hyphens (36 characters). The store
 /// refuses any other id as unknown before querying.
@@ -276,8 +268,11 @@ pub fn is_record_id(id: &str) -> bool {
         })
 }
 
-/// Trims a text and checks its length in characters (not bytes) and that it holds no
-/// control character but line breaks and tabs.
+/// Cleans a single-line text ([`crate::text::clean`]: NFC, tabs and line breaks made
+/// spaces, invisible format characters removed), trims it and checks its length in
+/// characters (not bytes); a control character is refused with its code
+/// (« Caractère de contrôle invisible (U+0007) … »). A text over its cap gets the length
+/// message alone. Returns the cleaned text (the trimmed input when it is refused).
 pub(crate) fn text(
     errors: &mut ValidationErrors,
     field: &str,
@@ -285,21 +280,50 @@ pub(crate) fn text(
     required: Option<&str>,
     max: usize,
 ) -> String {
-    let trimmed = value.trim().to_string();
-    let count = trimmed.chars().count();
-    if trimmed.is_empty() {
+    checked_text(errors, field, value, required, max, false)
+}
+
+/// Like [`text`] for a multi-line field (a purpose, what a partner brings, a
+/// description): tabs and line breaks are kept, each line break written `\n`
+/// ([`crate::text::clean_multiline`]).
+pub(crate) fn multiline_text(
+    errors: &mut ValidationErrors,
+    field: &str,
+    value: &str,
+    required: Option<&str>,
+    max: usize,
+) -> String {
+    checked_text(errors, field, value, required, max, true)
+}
+
+fn checked_text(
+    errors: &mut ValidationErrors,
+    field: &str,
+    value: &str,
+    required: Option<&str>,
+    max: usize,
+    multiline: bool,
+) -> String {
+    let cleaned = if multiline {
+        crate::text::clean_multiline(field, value)
+    } else {
+        crate::text::clean(field, value)
+    };
+    let (kept, refused) = match cleaned {
+        Ok(c) => (c.trim().to_string(), None),
+        Err(e) => (value.trim().to_string(), Some(e.message)),
+    };
+    let count = kept.chars().count();
+    if kept.is_empty() {
         if let Some(what) = required {
             errors.push(field, format!("Indiquez {what}."));
         }
     } else if count > max {
         errors.push(field, too_long_message(max, count));
-    } else if has_forbidden_control(&trimmed) {
-        errors.push(
-            field,
-            "Ce texte contient des caractères invisibles non autorisés.",
-        );
+    } else if let Some(message) = refused {
+        errors.push(field, message);
     }
-    trimmed
+    kept
 }
 
 /// Like [`text`] for an optional field: empty becomes `None`.
@@ -310,6 +334,17 @@ pub(crate) fn optional_text(
     max: usize,
 ) -> Option<String> {
     let v = text(errors, field, value.as_deref().unwrap_or(""), None, max);
+    (!v.is_empty()).then_some(v)
+}
+
+/// Like [`multiline_text`] for an optional field: empty becomes `None`.
+pub(crate) fn optional_multiline_text(
+    errors: &mut ValidationErrors,
+    field: &str,
+    value: &Option<String>,
+    max: usize,
+) -> Option<String> {
+    let v = multiline_text(errors, field, value.as_deref().unwrap_or(""), None, max);
     (!v.is_empty()).then_some(v)
 }
 
@@ -505,18 +540,45 @@ mod tests {
 
     #[test]
     fn control_characters_but_line_breaks_and_tabs_are_refused() {
-        for bad in ["a\u{0}b", "a\rb", "a\u{1b}[31m", "a\u{85}b"] {
-            let mut errors = ValidationErrors::default();
-            text(&mut errors, "f", bad, None, 200);
-            assert_eq!(
-                errors.0[0].message, "Ce texte contient des caractères invisibles non autorisés.",
-                "{bad:?}"
-            );
+        for (bad, code) in [
+            ("a\u{0}b", "U+0000"),
+            ("a\u{7}b", "U+0007"),
+            ("a\u{1b}[31m", "U+001B"),
+            ("a\u{7f}b", "U+007F"),
+            ("a\u{85}b", "U+0085"),
+        ] {
+            for multiline in [false, true] {
+                let mut errors = ValidationErrors::default();
+                checked_text(&mut errors, "f", bad, None, 200, multiline);
+                assert_eq!(
+                    errors.0[0].message,
+                    format!(
+                        "Caractère de contrôle invisible ({code}) dans ce texte, après «\u{a0}a\u{a0}»\u{a0}: retirez-le."
+                    ),
+                    "{bad:?}"
+                );
+            }
         }
         let mut errors = ValidationErrors::default();
-        let kept = text(&mut errors, "f", " ligne 1\n\tligne 2 ", None, 200);
+        let kept = multiline_text(&mut errors, "f", " ligne 1\r\n\tligne 2 ", None, 200);
         assert!(errors.is_empty());
         assert_eq!(kept, "ligne 1\n\tligne 2");
+        // A one-line field makes them spaces.
+        let kept = text(&mut errors, "f", "\tMaison des\r\nSolidarités\n", None, 200);
+        assert!(errors.is_empty());
+        assert_eq!(kept, "Maison des Solidarités");
+    }
+
+    #[test]
+    fn texts_come_out_composed() {
+        let mut errors = ValidationErrors::default();
+        let kept = text(&mut errors, "f", "He\u{301}le\u{300}ne", None, 200);
+        assert!(errors.is_empty());
+        assert_eq!(kept, "Hélène");
+        // The cap counts the composed text: 200 decomposed « é » are 200 characters.
+        let kept = text(&mut errors, "f", &"e\u{301}".repeat(200), None, 200);
+        assert!(errors.is_empty());
+        assert_eq!(kept, "é".repeat(200));
     }
 
     #[test]

@@ -284,7 +284,7 @@ fn hand_made_bad_files_change_nothing() {
         ),
         (
             with(&|v| v["partners"][0]["organisation"]["name"] = json!("Banque\u{0}alimentaire")),
-            "invisibles",
+            "U+0000",
         ),
     ] {
         match run(bytes) {

@@ -142,7 +142,7 @@ impl DocumentSettings {
     /// clause's identity and text; keeps one change per clause (the last one); checks
     /// the user's annexes ([`validate_annexes`]).
     pub fn validated(&self) -> Result<DocumentSettings, crate::ValidationErrors> {
-        use crate::validation::{has_forbidden_control, optional_text, text, too_long_message};
+        use crate::validation::{optional_text, text, too_long_message};
         let mut errors = crate::ValidationErrors::default();
         let title = text(
             &mut errors,
@@ -188,19 +188,22 @@ impl DocumentSettings {
                     continue;
                 }
                 let field = format!("clauses.{}", o.clause_id);
+                let mut o = o.clone();
                 if let Some(t) = &o.text {
-                    let count = t.chars().count();
+                    // Cleaned (NFC, line breaks `\n`), not trimmed: the editor's text.
+                    let cleaned = crate::text::clean_multiline(&field, t);
+                    let count = cleaned.as_deref().unwrap_or(t).chars().count();
                     if count > MAX_CLAUSE_TEXT {
                         errors.push(&field, too_long_message(MAX_CLAUSE_TEXT, count));
-                    } else if has_forbidden_control(t) {
-                        errors.push(
-                            &field,
-                            "Ce texte contient des caractères invisibles non autorisés.",
-                        );
+                    }
+                    match cleaned {
+                        Ok(c) => o.text = Some(c),
+                        Err(e) if count <= MAX_CLAUSE_TEXT => errors.0.push(e),
+                        Err(_) => {}
                     }
                 }
                 // One override per clause: the last one wins.
-                merge_override(&mut overrides, o.clone());
+                merge_override(&mut overrides, o);
             }
         }
         let annexes = validate_annexes(&mut errors, &self.annexes);

@@ -102,7 +102,7 @@ fn control_characters_are_refused() {
     .expect_err("bell");
     assert_eq!(
         messages_for(&err, "name"),
-        vec!["Ce texte contient des caractères invisibles non autorisés."]
+        vec!["Caractère de contrôle invisible (U+0007) dans ce texte, après «\u{a0}Asso\u{a0}»\u{a0}: retirez-le."]
     );
 }
 

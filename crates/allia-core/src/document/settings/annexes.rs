@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// An annex the user lists by title, with optionally a PDF appended to the exported
 /// document (its bytes are kept in the vault, apart from the settings).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct UserAnnex {
@@ -73,7 +74,7 @@ pub(super) fn validate_annexes(
             continue;
         }
         let field = format!("annexes.{}.title", annex.id);
-        let before = errors.0.len();
+        // One line: a line break or a tab pasted in becomes a space (`text`).
         let title = text(
             errors,
             &field,
@@ -81,9 +82,6 @@ pub(super) fn validate_annexes(
             Some("le titre de l’annexe"),
             MAX_ANNEX_TITLE,
         );
-        if errors.0.len() == before && title.contains(['\n', '\t']) {
-            errors.push(&field, "Le titre d’une annexe tient sur une ligne.");
-        }
         let field = format!("annexes.{}.fileName", annex.id);
         let before = errors.0.len();
         let file_name = optional_text(errors, &field, &annex.file_name, MAX_ANNEX_FILE_NAME);

@@ -126,8 +126,13 @@ fn clause_changes_are_bounded() {
         .expect_err("NUL");
     assert_eq!(
         err.0[0].message,
-        "Ce texte contient des caractères invisibles non autorisés."
+        "Caractère de contrôle invisible (U+0000) dans ce texte, après «\u{a0}a\u{a0}»\u{a0}: retirez-le."
     );
+    // A clause's text comes out composed, its line breaks written `\n`, not trimmed.
+    let ok = settings(vec![change("objet", Some(" Se\u{300}vres\r\n".into()))])
+        .validated()
+        .expect("NFD clause");
+    assert_eq!(ok.overrides[0].text.as_deref(), Some(" Sèvres\n"));
 
     for bad in ["", "Objet", "objet.titre", "clé", &"x".repeat(65)] {
         let err = settings(vec![change(bad, None)])
@@ -242,12 +247,8 @@ fn annex_titles_are_required_short_and_on_one_line() {
             "Ce texte est trop long\u{a0}: 200 caractères au plus (201 saisis).".to_string(),
         ),
         (
-            "Statuts\nsignés",
-            "Le titre d’une annexe tient sur une ligne.".to_string(),
-        ),
-        (
             "Statuts\u{1b}",
-            "Ce texte contient des caractères invisibles non autorisés.".to_string(),
+            "Caractère de contrôle invisible (U+001B) dans ce texte, après «\u{a0}Statuts\u{a0}»\u{a0}: retirez-le.".to_string(),
         ),
     ] {
         let err = with_annexes(vec![annex(ANNEX_ID, title, None)])
@@ -257,6 +258,14 @@ fn annex_titles_are_required_short_and_on_one_line() {
         assert_eq!(err.0[0].field, field);
         assert_eq!(err.0[0].message, message);
     }
+}
+
+#[test]
+fn an_annex_title_pasted_on_two_lines_is_one_line() {
+    let ok = with_annexes(vec![annex(ANNEX_ID, "Statuts\r\nsigne\u{301}s\t", None)])
+        .validated()
+        .expect("two lines");
+    assert_eq!(ok.annexes[0].title, "Statuts signés");
 }
 
 #[test]
