@@ -273,7 +273,16 @@ impl Store {
         let file_name = plain_name(file_name);
         let mut tx = self.begin_write().await?;
         let current = crate::documents::get(&mut tx, document_id).await?.current;
-        let settings = with_file_name(&current.settings, annex_id, Some(file_name.clone()))?;
+        // Through allia-core's validation, like every text: a macOS file name comes
+        // decomposed (NFD) and is stored composed.
+        let settings =
+            with_file_name(&current.settings, annex_id, Some(file_name.clone()))?.validated()?;
+        let file_name = settings
+            .annexes
+            .iter()
+            .find(|a| a.id == annex_id)
+            .and_then(|a| a.file_name.clone())
+            .unwrap_or(file_name);
         put(&mut tx, document_id, annex_id, &file_name, &bytes, pages).await?;
         crate::documents::save_settings(&mut tx, document_id, &current, &settings).await?;
         tx.commit().await?;
