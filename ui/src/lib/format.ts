@@ -1,5 +1,7 @@
 // French typography helpers for text built in code.
 
+import { collationKey } from "$lib/text/collation";
+
 /** Narrow no-break space (U+202F): inside « », before ; ! ? % €. */
 export const NNBSP = "\u202f";
 /** No-break space (U+00A0): before « : ». */
@@ -27,21 +29,21 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count}${NBSP}${count <= 1 ? singular : pluralForm}`;
 }
 
-/** Splits a comma-separated list into trimmed, non-empty, unique tags. */
+/**
+ * Splits a comma-separated list into trimmed, non-empty, unique tags: unique without regard
+ * to case or accents, as the vault keeps them (allia-core `PartnerDraft::validated`, by the
+ * collation key; a tag with no letter or digit, an emoji, compared as typed).
+ */
 export function parseTags(text: string): string[] {
   const seen = new Set<string>();
   const tags: string[] = [];
   for (const raw of text.split(/[,;]/)) {
     const tag = raw.trim();
-    if (tag !== "" && !seen.has(tag.toLocaleLowerCase("fr"))) {
-      seen.add(tag.toLocaleLowerCase("fr"));
+    const key = collationKey(tag) || tag;
+    if (tag !== "" && !seen.has(key)) {
+      seen.add(key);
       tags.push(tag);
     }
   }
   return tags;
-}
-
-/** Case- and accent-insensitive search key. */
-export function searchKey(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLocaleLowerCase("fr");
 }

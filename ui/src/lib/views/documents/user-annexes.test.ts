@@ -32,6 +32,9 @@ describe("user annexes", () => {
       "Budget prévisionnel détaillé",
       "Plan d’action",
     ]);
+    // Typed without accents or in capitals, pasted decomposed: the same title.
+    expect(suggestionsLeft([{ id: "x", title: "RELEVE D'IDENTITE BANCAIRE" }])).not.toContain("Relevé d’identité bancaire");
+    expect(suggestionsLeft([{ id: "x", title: "Plan d\u2019action".normalize("NFD") }])).not.toContain("Plan d’action");
   });
 
   it("sends titles trimmed and never a file name (the vault's)", () => {

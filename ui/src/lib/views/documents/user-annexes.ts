@@ -3,6 +3,7 @@
 // which the generic field map would file under « title » (the document's own title) if left to it.
 import type { FieldError, UserAnnex } from "$lib/api/bindings";
 import { ApiError } from "$lib/api/client";
+import { collationKey } from "$lib/text/collation";
 
 /** The titles offered in one click (the pieces a convention usually annexes). */
 export const ANNEX_SUGGESTIONS = [
@@ -50,10 +51,10 @@ export function moved(rows: AnnexRow[], index: number, delta: -1 | 1): AnnexRow[
   return next;
 }
 
-/** The suggestions not in the list yet (compared without case or surrounding spaces). */
+/** The suggestions not in the list yet (compared without case, accents or surrounding spaces). */
 export function suggestionsLeft(rows: AnnexRow[]): string[] {
-  const taken = new Set(rows.map((r) => r.title.trim().toLocaleLowerCase("fr")));
-  return ANNEX_SUGGESTIONS.filter((s) => !taken.has(s.toLocaleLowerCase("fr")));
+  const taken = new Set(rows.map((r) => collationKey(r.title)));
+  return ANNEX_SUGGESTIONS.filter((s) => !taken.has(collationKey(s)));
 }
 
 /** « 1 page », « 12 pages ». */
