@@ -42,8 +42,17 @@ fn backup_change_restore_check() {
     assert!(out.status.success(), "{}", text(&out).1);
     assert!(file.is_file());
 
-    // A second alliance after the backup…
-    assert!(allia(&["demo", "--vault", path(&vault)]).status.success());
+    // A second alliance after the backup (the demo loads once per vault: imported)…
+    let second = dir.path().join("albatros.json");
+    std::fs::write(
+        &second,
+        r#"{ "format": 1, "profile": null,
+             "alliance": { "name": "Alliance Albatros", "purpose": null, "territory": null, "startDate": null, "status": "active" },
+             "partners": [] }"#,
+    )
+    .expect("write");
+    let out = allia(&["import", "--vault", path(&vault), "--input", path(&second)]);
+    assert!(out.status.success(), "{}", text(&out).1);
     let listed = text(&allia(&["list", "--vault", path(&vault)])).0;
     assert_eq!(listed.lines().count(), 2);
 

@@ -1,6 +1,6 @@
 //! Alliances: create, list, edit, archive, delete, and the demo alliance.
 
-use allia_core::demo::demo_alliance;
+use allia_core::demo::{demo_alliance, DEMO_ALLIANCE_ID};
 use allia_core::validation::is_record_id;
 use allia_core::{Alliance, AllianceDraft};
 use chrono::{DateTime, Utc};
@@ -83,12 +83,22 @@ pub(crate) async fn insert(
     draft: &AllianceDraft,
 ) -> StoreResult<String> {
     let id = new_id();
+    insert_with_id(conn, &id, draft).await?;
+    Ok(id)
+}
+
+/// Inserts an already-validated alliance under a given id (the demo's).
+async fn insert_with_id(
+    conn: &mut SqliteConnection,
+    id: &str,
+    draft: &AllianceDraft,
+) -> StoreResult<()> {
     let now = Utc::now();
     sqlx::query(
         "INSERT INTO alliance (id, name, purpose, territory, start_date, status, terms, archived, created_at, updated_at) \
          VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
     )
-    .bind(&id)
+    .bind(id)
     .bind(&draft.name)
     .bind(&draft.purpose)
     .bind(&draft.territory)
@@ -99,7 +109,7 @@ pub(crate) async fn insert(
     .bind(now)
     .execute(conn)
     .await?;
-    Ok(id)
+    Ok(())
 }
 
 /// Rewrites an already-validated alliance.
@@ -193,14 +203,25 @@ impl Store {
         delete(&mut *self.conn().await?, id).await
     }
 
-    /// Stores the guide's example alliance and its partners in one transaction.
+    /// « Charger l’exemple »: the guide's example alliance, stored once per vault under
+    /// [`DEMO_ALLIANCE_ID`] with its partners (one transaction). When the vault already
+    /// has it, it is returned as it now is (edited, archived) and nothing is added; once
+    /// deleted, it is stored anew. A demo loaded by a version before the fixed id is an
+    /// ordinary alliance: the next call adds the demo once more, under the fixed id.
     pub async fn load_demo(&self) -> StoreResult<Alliance> {
         let demo = demo_alliance();
         let alliance = demo.alliance.validated()?;
-        let mut tx = self.begin().await?;
-        let id = insert(&mut tx, &alliance).await?;
-        crate::partners::insert(&mut tx, &id, &demo.partners).await?;
+        // The write lock first: two calls at once cannot both find it missing.
+        let mut tx = self.begin_write().await?;
+        match ensure_exists(&mut tx, DEMO_ALLIANCE_ID).await {
+            Ok(()) => {}
+            Err(StoreError::NotFound(_)) => {
+                insert_with_id(&mut tx, DEMO_ALLIANCE_ID, &alliance).await?;
+                crate::partners::insert(&mut tx, DEMO_ALLIANCE_ID, &demo.partners).await?;
+            }
+            Err(e) => return Err(e),
+        }
         tx.commit().await?;
-        self.alliance(&id).await
+        self.alliance(DEMO_ALLIANCE_ID).await
     }
 }
