@@ -25,7 +25,10 @@ async fn the_demo_loads_once_and_then_opens() {
     // Edited and archived, it comes back as it is, not reset to the guide's text.
     let mut draft = first.draft.clone();
     draft.name = "Notre service partagé".into();
-    store.update_alliance(&first.id, &draft).await.expect("edit");
+    store
+        .update_alliance(&first.id, &draft)
+        .await
+        .expect("edit");
     store
         .set_alliance_archived(&first.id, true)
         .await
@@ -33,7 +36,10 @@ async fn the_demo_loads_once_and_then_opens() {
     let third = store.load_demo().await.expect("third load");
     assert_eq!(third.draft.name, "Notre service partagé");
     assert!(third.archived);
-    assert_eq!(common::alliance_names(&vault).await, ["Notre service partagé"]);
+    assert_eq!(
+        common::alliance_names(&vault).await,
+        ["Notre service partagé"]
+    );
 
     // Deleted, it is loaded anew from the guide.
     store.delete_alliance(&first.id).await.expect("delete");
@@ -78,5 +84,12 @@ async fn two_loads_at_once_store_one_demo() {
     let (a, b) = tokio::join!(store.load_demo(), store.load_demo());
     assert_eq!(a.expect("a").id, b.expect("b").id);
     assert_eq!(store.alliances().await.expect("list").len(), 1);
-    assert_eq!(store.partners(DEMO_ALLIANCE_ID).await.expect("partners").len(), 5);
+    assert_eq!(
+        store
+            .partners(DEMO_ALLIANCE_ID)
+            .await
+            .expect("partners")
+            .len(),
+        5
+    );
 }
