@@ -235,15 +235,16 @@ fn justified_paragraphs_keep_every_word() {
 }
 
 #[test]
-fn missing_glyphs_are_replaced_visibly() {
+fn characters_liberation_lacks_fall_back_to_other_fonts() {
     let dir = tempfile::tempdir().expect("tempdir");
     let blocks = vec![Block::Paragraph(Paragraph {
-        runs: vec![Run::plain("Bravo 🎉 à tous\u{7}, 中文 ok")],
+        runs: vec![Run::plain("Bravo 🎉 à tous\u{7}, 中文 ok \u{10FFFD}")],
         align: Align::Left,
     })];
     let path = write(dir.path(), "emoji.pdf", &render(&doc(blocks)));
     let got = text(&path, &[]);
-    assert!(got.contains("Bravo ? à tous, ?? ok"), "{got}");
+    // A char no font has is a visible box, extracted as typed.
+    assert!(got.contains("Bravo 🎉 à tous, 中文 ok \u{10FFFD}"), "{got}");
 }
 
 #[test]

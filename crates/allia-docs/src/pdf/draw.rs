@@ -2,10 +2,12 @@
 //! « … — Page N / M », metadata, /Lang and a document ID derived from the content.
 
 use chrono::Datelike;
+use std::collections::BTreeMap;
+
 use printpdf::{
-    Color, Date, DateTime, FontId, Greyscale, Line as PdfLine, LinePoint, Offset, Op, PdfDocument,
-    PdfDocumentInfo, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
-    TextMatrix, Time,
+    Codepoint, Color, Date, DateTime, DictItem, FontId, Greyscale, Line as PdfLine, LinePoint,
+    Offset, Op, PdfDocument, PdfDocumentInfo, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rect, TextItem, TextMatrix, Time,
 };
 
 use crate::model::Document;
@@ -13,7 +15,8 @@ use crate::templates::wording;
 
 use super::fonts::{Face, Fonts};
 use super::layout::Item;
-use super::linebreak::{break_lines, is_nonbreaking_space, Chunk, Line};
+use super::linebreak::{break_lines, is_nonbreaking_space, Chunk, Line, Shaped};
+use super::shaping;
 use super::theme::{Stroke, Theme};
 use super::PdfError;
 
@@ -21,11 +24,11 @@ use super::PdfError;
 /// fastest level gets most of the gain.
 const FAST_COMPRESSION: u8 = 1;
 
-/// Draws items on one page, noting which faces it used (only those are embedded).
+/// Draws items on one page, noting which font files it used (only those are embedded).
 struct Canvas<'a> {
     fonts: &'a Fonts,
     theme: &'a Theme,
-    used: [bool; 4],
+    used: Vec<bool>,
 }
 
 /// How the pages are numbered and which get the initials area.
@@ -51,7 +54,7 @@ pub fn document(
     let mut canvas = Canvas {
         fonts,
         theme,
-        used: [false; 4],
+        used: vec![false; fonts.count()],
     };
     let (page, margins) = (&theme.page, &theme.margins);
     let mut pdf_pages = Vec::with_capacity(count);
@@ -102,13 +105,13 @@ pub fn document(
         metadata_date: date,
         ..PdfDocumentInfo::default()
     };
-    for face in Face::ALL {
-        if canvas.used[face.index()] {
-            let font = PdfFont::new(fonts.face(face).parsed.clone());
+    for key in fonts.keys() {
+        if canvas.used[key.index()] {
+            let font = PdfFont::new(fonts.embedded(key)?.clone());
             pdf.resources
                 .fonts
                 .map
-                .insert(FontId(face.resource_id().to_string()), font);
+                .insert(FontId(key.resource_id().to_string()), font);
         }
     }
     pdf.pages = pdf_pages;
@@ -203,18 +206,22 @@ impl Canvas<'_> {
                     matrix: TextMatrix::Translate(Pt(*x), Pt(page_height - baseline)),
                 });
                 let mut current = None;
-                for chunk in &line.chunks {
-                    if current != Some(chunk.face) {
-                        current = Some(chunk.face);
-                        self.used[chunk.face.index()] = true;
+                for k in visual_order(line) {
+                    let chunk = &line.chunks[k];
+                    if current != Some(chunk.font) {
+                        current = Some(chunk.font);
+                        self.used[chunk.font.index()] = true;
                         ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(FontId(chunk.face.resource_id().into())),
+                            font: PdfFontHandle::External(FontId(chunk.font.resource_id().into())),
                             size: Pt(*size),
                         });
                     }
-                    ops.push(Op::ShowText {
-                        items: text_items(self.fonts, chunk, extra),
-                    });
+                    match chunk.shaped.as_deref() {
+                        None => ops.push(Op::ShowText {
+                            items: text_items(self.fonts, chunk, extra),
+                        }),
+                        Some(shaped) => show_glyphs(ops, chunk, shaped),
+                    }
                 }
                 ops.push(Op::EndTextSection);
             }
@@ -330,47 +337,140 @@ impl Canvas<'_> {
         let tail = format!(" — {numbers}");
         let tail_width =
             self.fonts.text_width(Face::Regular, &tail) as f32 * self.theme.margins.size / 1000.0;
-        let head = self.one_line(Face::Regular, title, width - tail_width);
-        let head: String = head.chunks.iter().map(|c| c.text.as_str()).collect();
+        let head = self.fit(Face::Regular, title, width - tail_width);
         self.one_line(Face::Regular, &format!("{head}{tail}"), width)
     }
 
     /// `text` on one small line of at most `width` points, cut with « … » if needed.
     fn one_line(&self, face: Face, text: &str, width: f32) -> Line {
-        let fonts = self.fonts;
-        let max = (width.max(0.0) * 1000.0 / self.theme.margins.size) as u32;
-        let mut lines = break_lines(fonts, &[(face, text)], u32::MAX / 4, false);
-        let mut line = lines.pop().unwrap_or(Line {
-            chunks: Vec::new(),
-            width: 0,
-            spaces: 0,
-            last: true,
-        });
-        if line.width <= max {
-            return line;
-        }
-        let ellipsis = fonts.width(face, '…');
-        let mut kept = String::new();
-        let mut width = 0;
-        let all: String = line.chunks.iter().map(|c| c.text.as_str()).collect();
-        for c in all.chars() {
-            let w = fonts.width(face, c);
-            if width + w + ellipsis > max {
-                break;
-            }
-            kept.push(c);
-            width += w;
-        }
-        kept.push('…');
-        line.chunks = vec![Chunk {
-            face,
-            text: kept,
-            width: width + ellipsis,
-        }];
-        line.width = width + ellipsis;
-        line.spaces = 0;
-        line
+        let fitted = self.fit(face, text, width);
+        self.single(face, &fitted)
     }
+
+    /// `text` as it fits on one small line of `width` points: whole, or its longest
+    /// beginning (in reading order) followed by « … ».
+    fn fit(&self, face: Face, text: &str, width: f32) -> String {
+        let max = (width.max(0.0) * 1000.0 / self.theme.margins.size) as u32;
+        if self.single(face, text).width <= max {
+            return text.to_string();
+        }
+        let cut: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let shortened = |k: usize| format!("{}…", &text[..cut[k]]);
+        // The longest prefix that fits, by bisection: `fits` always fits (an ellipsis
+        // alone if nothing else does), `too_long` never does.
+        let (mut fits, mut too_long) = (0, cut.len());
+        while too_long - fits > 1 {
+            let mid = (fits + too_long) / 2;
+            if self.single(face, &shortened(mid)).width <= max {
+                fits = mid;
+            } else {
+                too_long = mid;
+            }
+        }
+        shortened(fits)
+    }
+
+    /// `text` on one line, however long.
+    fn single(&self, face: Face, text: &str) -> Line {
+        break_lines(self.fonts, &[(face, text)], u32::MAX / 4, false)
+            .pop()
+            .unwrap_or(Line {
+                chunks: Vec::new(),
+                width: 0,
+                spaces: 0,
+                last: true,
+            })
+    }
+}
+
+/// The order in which a line's chunks are drawn, left to right.
+fn visual_order(line: &Line) -> Vec<usize> {
+    if line.chunks.iter().all(|c| c.level == 0) {
+        return (0..line.chunks.len()).collect();
+    }
+    let levels: Vec<u8> = line.chunks.iter().map(|c| c.level).collect();
+    shaping::visual_order(&levels)
+}
+
+/// Opens a span whose extracted text is `text` (`/ActualText`), closed by
+/// `Op::EndMarkedContent`.
+fn begin_actual_text(text: &str) -> Op {
+    Op::BeginMarkedContentWithProperties {
+        tag: "Span".to_string(),
+        properties: DictItem::Dict {
+            map: BTreeMap::from([(
+                "ActualText".to_string(),
+                DictItem::String {
+                    data: utf16_text(text),
+                    literal: false,
+                },
+            )]),
+        },
+    }
+}
+
+/// Draws a shaped chunk: its glyphs in visual order, each moved by what the shaper
+/// asks beyond the width the PDF gives it (TJ numbers: thousandths of an em, positive
+/// moves left), each glyph mapped to the text it stands for (ToUnicode). Boxes for chars
+/// no font has are wrapped in an `/ActualText` span with the chunk's text, so that
+/// extraction still gives the text as typed.
+///
+/// Right-to-left glyphs get no `/ActualText`: readers (poppler's pdftotext among them)
+/// take a right-to-left line's glyphs in visual order and reverse them, and they reverse
+/// an `/ActualText` given in logical order too, which garbles it. With each glyph mapped
+/// to its own letter, the reversal gives the text back in logical order.
+fn show_glyphs(ops: &mut Vec<Op>, chunk: &Chunk, shaped: &Shaped) {
+    let mut lead = 0.0;
+    let mut codepoints: Vec<Codepoint> = Vec::with_capacity(shaped.glyphs.len());
+    let mut pending = 0.0;
+    let visual: Box<dyn Iterator<Item = _>> = if shaped.rtl {
+        Box::new(shaped.glyphs.iter().rev())
+    } else {
+        Box::new(shaped.glyphs.iter())
+    };
+    for glyph in visual {
+        let before = pending - glyph.offset;
+        match codepoints.last_mut() {
+            Some(last) => last.offset += before,
+            None => lead += before,
+        }
+        codepoints.push(Codepoint {
+            gid: glyph.gid,
+            offset: 0.0,
+            cid: Some(glyph.text.clone()),
+        });
+        pending = glyph.natural + glyph.offset - glyph.advance;
+    }
+    if let Some(last) = codepoints.last_mut() {
+        last.offset += pending;
+    }
+    // printpdf writes a zero offset as nothing: tiny float noise would write « 0 ».
+    for codepoint in &mut codepoints {
+        if codepoint.offset.abs() < 0.01 {
+            codepoint.offset = 0.0;
+        }
+    }
+    let mut items = Vec::with_capacity(2);
+    if lead.abs() >= 0.01 {
+        items.push(TextItem::Offset(lead));
+    }
+    items.push(TextItem::GlyphIds(codepoints));
+    if shaped.actual_text {
+        ops.push(begin_actual_text(&chunk.text));
+        ops.push(Op::ShowText { items });
+        ops.push(Op::EndMarkedContent);
+    } else {
+        ops.push(Op::ShowText { items });
+    }
+}
+
+/// A PDF text string: UTF-16BE with its byte order mark.
+fn utf16_text(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        bytes.extend(unit.to_be_bytes());
+    }
+    bytes
 }
 
 /// TJ items for a chunk: justification room after each breakable space (TJ numbers are

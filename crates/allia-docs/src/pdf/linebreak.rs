@@ -3,23 +3,88 @@
 //!
 //! Widths are integers in thousandths of an em, exactly as printpdf writes `/W`, so the
 //! sum of a line's glyph widths is what a viewer advances, and justified edges line up.
+//! Paragraphs of text Liberation Serif sets alone take the fast path here; the others
+//! (fallback fonts, marks, right-to-left text) are cut into words by `shaping`, and
+//! their lines reordered for display.
 
 use std::collections::VecDeque;
 
-use super::fonts::{Face, Fonts};
+use super::fonts::{Face, FontKey, Fonts};
+use super::shaping;
 
-/// Text in one face. Breakable spaces are U+0020; U+00A0 / U+202F stay as such (they are
-/// part of the word) and are drawn with the space glyph by `draw`.
+/// Text in one style and font. Breakable spaces are U+0020; U+00A0 / U+202F stay as
+/// such (they are part of the word) and are drawn with the space glyph by `draw`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chunk {
     pub face: Face,
+    /// The font file that draws it: Liberation `face` for plain text.
+    pub font: FontKey,
+    /// The text, in logical order (what extraction must give back).
     pub text: String,
     pub width: u32,
+    /// Bidi embedding level (even: left-to-right); 0 on the fast path.
+    pub level: u8,
+    /// Glyphs from the shaper; `None` for plain text, drawn char by char through the
+    /// font's cmap.
+    pub shaped: Option<Box<Shaped>>,
+}
+
+impl Chunk {
+    fn plain(face: Face, text: String, width: u32, level: u8) -> Chunk {
+        Chunk {
+            face,
+            font: FontKey::liberation(face),
+            text,
+            width,
+            level,
+            shaped: None,
+        }
+    }
+}
+
+/// A shaped piece of text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shaped {
+    /// In logical order (reversed when drawn if `rtl`).
+    pub glyphs: Vec<Glyph>,
+    pub rtl: bool,
+    /// Drawn inside an `/ActualText` span giving the chunk's text, so that extraction
+    /// reads the chars drawn as boxes as typed.
+    pub actual_text: bool,
+}
+
+impl Shaped {
+    /// Sum of the advances, thousandths of an em.
+    pub fn width(&self) -> u32 {
+        self.glyphs
+            .iter()
+            .map(|g| g.advance)
+            .sum::<f32>()
+            .round()
+            .max(0.0) as u32
+    }
+}
+
+/// One positioned glyph, in thousandths of an em.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub gid: u16,
+    /// Byte offset in the chunk's text of the cluster it belongs to.
+    pub cluster: u32,
+    /// Advance given by the shaper.
+    pub advance: f32,
+    /// Horizontal shift given by the shaper (marks).
+    pub offset: f32,
+    /// Advance the PDF's `/W` gives it.
+    pub natural: f32,
+    /// The text it stands for (ToUnicode); empty for the extra glyphs of a cluster.
+    pub text: String,
 }
 
 /// One laid-out line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
+    /// In logical order; `draw` shows them in visual order ([`shaping::visual_order`]).
     pub chunks: Vec<Chunk>,
     /// Natural width, thousandths of an em.
     pub width: u32,
@@ -30,21 +95,27 @@ pub struct Line {
 }
 
 #[derive(Debug, Clone)]
-struct Word {
-    chunks: Vec<Chunk>,
-    width: u32,
+pub struct Word {
+    pub chunks: Vec<Chunk>,
+    pub width: u32,
     /// Face of the breakable space before this word (its width depends on it).
-    space_face: Face,
+    pub space_face: Face,
+    /// Bidi level of that space.
+    pub space_level: u8,
 }
 
-/// Splits runs into words. Whitespace breaks; non-breaking spaces glue; controls vanish;
-/// glyphs the font lacks become the visible replacement mark.
+/// Splits runs into words. Whitespace breaks; non-breaking spaces glue; controls vanish.
+/// Text that Liberation alone sets left-to-right is measured char by char here; any
+/// other paragraph goes through [`shaping::words`].
 fn words(fonts: &Fonts, runs: &[(Face, &str)]) -> Vec<Word> {
     let mut out = Vec::new();
     let mut current: Option<Word> = None;
     let mut space_face = Face::Regular;
     for &(face, text) in runs {
         for c in text.chars() {
+            if !fonts.is_simple(c) {
+                return shaping::words(fonts, runs);
+            }
             if c.is_whitespace() && !is_nonbreaking_space(c) {
                 if let Some(word) = current.take() {
                     out.push(word);
@@ -52,14 +123,15 @@ fn words(fonts: &Fonts, runs: &[(Face, &str)]) -> Vec<Word> {
                 space_face = face;
                 continue;
             }
-            let Some(c) = fonts.clean_char(face, c) else {
+            if super::fonts::is_invisible(c) {
                 continue;
-            };
+            }
             let w = fonts.width(face, c);
             let word = current.get_or_insert_with(|| Word {
                 chunks: Vec::new(),
                 width: 0,
                 space_face,
+                space_level: 0,
             });
             word.width += w;
             match word.chunks.last_mut() {
@@ -67,11 +139,7 @@ fn words(fonts: &Fonts, runs: &[(Face, &str)]) -> Vec<Word> {
                     chunk.text.push(c);
                     chunk.width += w;
                 }
-                _ => word.chunks.push(Chunk {
-                    face,
-                    text: c.to_string(),
-                    width: w,
-                }),
+                _ => word.chunks.push(Chunk::plain(face, c.to_string(), w, 0)),
             }
         }
     }
@@ -145,7 +213,8 @@ pub fn break_lines(fonts: &Fonts, runs: &[(Face, &str)], max: u32, hyphenate: bo
     lines
 }
 
-/// Joins words with breakable spaces, merging neighbouring text of the same face.
+/// Joins words with breakable spaces, merging neighbouring plain text of the same face
+/// and level.
 fn assemble(fonts: &Fonts, words: Vec<Word>) -> Line {
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut width = 0;
@@ -153,13 +222,16 @@ fn assemble(fonts: &Fonts, words: Vec<Word>) -> Line {
     for (i, word) in words.into_iter().enumerate() {
         if i > 0 {
             let w = fonts.width(word.space_face, ' ');
-            push_chunk(&mut chunks, word.space_face, " ", w);
+            push_chunk(
+                &mut chunks,
+                Chunk::plain(word.space_face, " ".to_string(), w, word.space_level),
+            );
             width += w;
             spaces += 1;
         }
         width += word.width;
         for chunk in word.chunks {
-            push_chunk(&mut chunks, chunk.face, &chunk.text, chunk.width);
+            push_chunk(&mut chunks, chunk);
         }
     }
     Line {
@@ -170,21 +242,23 @@ fn assemble(fonts: &Fonts, words: Vec<Word>) -> Line {
     }
 }
 
-fn push_chunk(chunks: &mut Vec<Chunk>, face: Face, text: &str, width: u32) {
+fn push_chunk(chunks: &mut Vec<Chunk>, chunk: Chunk) {
     match chunks.last_mut() {
-        Some(last) if last.face == face => {
-            last.text.push_str(text);
-            last.width += width;
+        Some(last)
+            if last.shaped.is_none()
+                && chunk.shaped.is_none()
+                && last.font == chunk.font
+                && last.level == chunk.level =>
+        {
+            last.text.push_str(&chunk.text);
+            last.width += chunk.width;
         }
-        _ => chunks.push(Chunk {
-            face,
-            text: text.to_string(),
-            width,
-        }),
+        _ => chunks.push(chunk),
     }
 }
 
-/// Cuts a too-wide word at the last char that fits (at least one char per line).
+/// Cuts a too-wide word at the last char (or shaped cluster) that fits (at least one
+/// per line).
 fn split_at_width(fonts: &Fonts, word: Word, max: u32) -> (Word, Word) {
     let mut head = Vec::new();
     let mut tail = Vec::new();
@@ -195,42 +269,111 @@ fn split_at_width(fonts: &Fonts, word: Word, max: u32) -> (Word, Word) {
             tail.push(chunk);
             continue;
         }
-        let mut head_text = String::new();
-        let mut head_width = 0;
-        let mut rest = None;
-        for (i, c) in chunk.text.char_indices() {
-            let w = fonts.width(chunk.face, c);
-            if used + w > max && (used > 0 || !head_text.is_empty()) {
-                rest = Some(i);
-                break;
-            }
-            used += w;
-            head_width += w;
-            head_text.push(c);
-        }
-        if let Some(i) = rest {
+        let (first, rest) = match chunk.shaped {
+            Some(_) => split_shaped(chunk, max, &mut used),
+            None => split_plain(fonts, chunk, max, &mut used),
+        };
+        if let Some(rest) = rest {
             full = true;
-            let rest_text = chunk.text[i..].to_string();
-            tail.push(Chunk {
-                face: chunk.face,
-                width: chunk.width - head_width,
-                text: rest_text,
-            });
+            tail.push(rest);
         }
-        if !head_text.is_empty() {
-            head.push(Chunk {
-                face: chunk.face,
-                text: head_text,
-                width: head_width,
-            });
-        }
+        head.extend(first);
     }
-    let make = |chunks: Vec<Chunk>, space_face| Word {
+    let make = |chunks: Vec<Chunk>| Word {
         width: chunks.iter().map(|c| c.width).sum(),
         chunks,
-        space_face,
+        space_face: word.space_face,
+        space_level: word.space_level,
     };
-    (make(head, word.space_face), make(tail, word.space_face))
+    (make(head), make(tail))
+}
+
+/// The part of a plain chunk that fits after `used`, and the rest if any.
+fn split_plain(
+    fonts: &Fonts,
+    chunk: Chunk,
+    max: u32,
+    used: &mut u32,
+) -> (Option<Chunk>, Option<Chunk>) {
+    let mut head_width = 0;
+    let mut cut = None;
+    for (i, c) in chunk.text.char_indices() {
+        let w = fonts.width(chunk.face, c);
+        if *used + w > max && (*used > 0 || i > 0) {
+            cut = Some(i);
+            break;
+        }
+        *used += w;
+        head_width += w;
+    }
+    let Some(i) = cut else {
+        return (Some(chunk), None);
+    };
+    let rest = Chunk {
+        text: chunk.text[i..].to_string(),
+        width: chunk.width - head_width,
+        ..chunk.clone()
+    };
+    let head = (i > 0).then(|| Chunk {
+        text: chunk.text[..i].to_string(),
+        width: head_width,
+        ..chunk
+    });
+    (head, Some(rest))
+}
+
+/// The clusters of a shaped chunk that fit after `used`, and the rest if any.
+fn split_shaped(chunk: Chunk, max: u32, used: &mut u32) -> (Option<Chunk>, Option<Chunk>) {
+    let Some(shaped) = chunk.shaped.as_deref() else {
+        return (Some(chunk), None);
+    };
+    let glyphs = &shaped.glyphs;
+    let mut advance = 0.0f32;
+    let mut cut = None;
+    let mut k = 0;
+    while k < glyphs.len() {
+        let cluster = glyphs[k].cluster;
+        let end = glyphs[k..]
+            .iter()
+            .position(|g| g.cluster != cluster)
+            .map_or(glyphs.len(), |n| k + n);
+        let w: f32 = glyphs[k..end].iter().map(|g| g.advance).sum();
+        if *used as f32 + advance + w > max as f32 && (*used > 0 || k > 0) {
+            cut = Some(k);
+            break;
+        }
+        advance += w;
+        k = end;
+    }
+    let Some(k) = cut else {
+        *used += chunk.width;
+        return (Some(chunk), None);
+    };
+    *used += advance.round() as u32;
+    let at = glyphs[k].cluster as usize;
+    let part = |glyphs: Vec<Glyph>, text: &str| {
+        let shaped = Shaped {
+            glyphs,
+            rtl: shaped.rtl,
+            actual_text: shaped.actual_text,
+        };
+        Chunk {
+            width: shaped.width(),
+            text: text.to_string(),
+            shaped: Some(Box::new(shaped)),
+            ..chunk.clone()
+        }
+    };
+    let rest_glyphs = glyphs[k..]
+        .iter()
+        .map(|g| Glyph {
+            cluster: g.cluster.saturating_sub(at as u32),
+            ..g.clone()
+        })
+        .collect();
+    let rest = part(rest_glyphs, chunk.text.get(at..).unwrap_or(""));
+    let head = (k > 0).then(|| part(glyphs[..k].to_vec(), chunk.text.get(..at).unwrap_or("")));
+    (head, Some(rest))
 }
 
 /// Hyphenates a one-face word so that its head (with a visible hyphen) fits in `room`.
@@ -240,6 +383,9 @@ fn hyphen_split(fonts: &Fonts, word: &Word, room: u32) -> Option<(Word, Word)> {
     let [chunk] = word.chunks.as_slice() else {
         return None;
     };
+    if chunk.shaped.is_some() || chunk.level > 0 {
+        return None;
+    }
     let text = chunk.text.as_str();
     if text
         .chars()
@@ -277,22 +423,21 @@ fn hyphen_split(fonts: &Fonts, word: &Word, room: u32) -> Option<(Word, Word)> {
             head_text.push('-');
         }
         let head = Word {
-            chunks: vec![Chunk {
-                face: chunk.face,
-                text: head_text,
-                width: total,
-            }],
+            chunks: vec![Chunk::plain(chunk.face, head_text, total, 0)],
             width: total,
             space_face: word.space_face,
+            space_level: word.space_level,
         };
         let tail = Word {
-            chunks: vec![Chunk {
-                face: chunk.face,
-                text: text[at..].to_string(),
-                width: chunk.width - head_width,
-            }],
+            chunks: vec![Chunk::plain(
+                chunk.face,
+                text[at..].to_string(),
+                chunk.width - head_width,
+                0,
+            )],
             width: chunk.width - head_width,
             space_face: word.space_face,
+            space_level: word.space_level,
         };
         Some((head, tail))
     })

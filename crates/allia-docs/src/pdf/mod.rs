@@ -1,6 +1,9 @@
 //! The PDF typesetter: lays a [`Document`] out on A4 pages with the embedded Liberation
 //! Serif faces (subset), justified and hyphenated French text, kept-together headings and
-//! signatures, and « Page N / M » footers.
+//! signatures, and « Page N / M » footers. Characters Liberation lacks fall back to a
+//! chain of embedded fonts (Arabic, symbols, monochrome emoji, CJK: `fonts`); such text,
+//! right-to-left text and combining marks are shaped with rustybuzz and ordered by the
+//! Unicode bidi algorithm (`shaping`).
 //!
 //! printpdf only draws positioned text, so the stages are done here, each in its module,
 //! all reading one `theme::Theme`: blocks become units of positioned items (`blocks`,
@@ -13,6 +16,7 @@ mod fonts;
 mod layout;
 mod linebreak;
 mod paginate;
+mod shaping;
 mod signatures;
 mod tables;
 mod theme;
@@ -40,7 +44,7 @@ pub struct Typesetter {
 }
 
 impl Typesetter {
-    /// Parses the four embedded faces.
+    /// Parses the four Liberation faces and reads the fallback fonts' tables.
     pub fn new() -> Result<Typesetter, PdfError> {
         Ok(Typesetter {
             fonts: fonts::Fonts::load()?,
@@ -48,8 +52,9 @@ impl Typesetter {
         })
     }
 
-    /// Renders `doc` to PDF bytes. Any text is accepted: characters the fonts lack are
-    /// replaced by a visible « ? », control characters are dropped.
+    /// Renders `doc` to PDF bytes. Any text is accepted: characters no font of the chain
+    /// has are drawn as a visible box (and named by [`printable`] beforehand), control
+    /// characters are dropped.
     pub fn render(&self, doc: &Document) -> Result<Vec<u8>, PdfError> {
         self.render_before(doc, 0)
     }
@@ -186,15 +191,23 @@ impl PageMap<'_> {
 }
 
 /// Whether the PDF typesetter prints `c`: true when a font of the embedded chain has a
-/// glyph for it, or when `c` is a control or invisible format character (joiner,
-/// variation selector, bidi mark…) that the typesetter deliberately drops. A `false`
-/// char is drawn as a visible box and must be named to the user (« À vérifier »).
+/// glyph for it in each of the four styles (Liberation Serif, then Noto Naskh Arabic,
+/// DejaVu Sans, Noto Emoji, Droid Sans Fallback), or when `c` is [`dropped`] on purpose.
+/// A `false` char is drawn as a visible box (the font's `.notdef`) and must be named to
+/// the user (« À vérifier »).
 ///
-/// The answer is the same for the four styles (regular, bold, italic, bold italic).
 /// Fonts are parsed on the first call (see [`shared`]); if they cannot be, nothing is
 /// printable.
 pub fn printable(c: char) -> bool {
     shared().is_ok_and(|t| t.fonts.printable(c))
+}
+
+/// Whether the typesetter sets `c` without a glyph of its own, on purpose: whitespace
+/// (a space, or a line break where it may), controls and invisible format characters
+/// (joiners, variation selectors, bidi marks, soft hyphen, tags), which never reach the
+/// page as such. [`printable`] is true for them.
+pub fn dropped(c: char) -> bool {
+    c.is_whitespace() || fonts::is_invisible(c)
 }
 
 /// The process-wide typesetter: fonts are parsed on first use, once.
