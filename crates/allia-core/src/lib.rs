@@ -23,8 +23,11 @@ pub mod validation;
 
 pub use alliance::{AgreementTerms, Alliance, AllianceDraft, AllianceStatus};
 pub use alliance_file::{
-    same_organisation, AllianceFile, AllianceFileError, CommitmentParty, FileCommitments,
-    ImportedAlliance, ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES, ALLIANCE_FILE_MAX_PARTNERS,
+    read_alliance_file, same_organisation, AllianceFile, AllianceFileError, AllianceFileV2,
+    CommitmentParty, FileAlliance, FileCommitment, FileCommitments, FileContent, FileDocument,
+    FileOverride, FileParty, FilePartner, FileSettings, FileSignature, FileVersion,
+    ImportedAlliance, Importable, ReadFile, UnknownField, ALLIANCE_FILE_FORMAT,
+    ALLIANCE_FILE_MAX_BYTES, ALLIANCE_FILE_MAX_PARTNERS,
 };
 pub use catalog::{Catalog, Choice};
 pub use commitment::{

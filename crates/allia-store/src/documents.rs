@@ -23,6 +23,8 @@ use sqlx::{AssertSqlSafe, SqliteConnection};
 use crate::error::{Entity, StoreError, StoreResult};
 use crate::store::{ensure_found, new_id, Store};
 
+pub(crate) mod ids;
+
 /// One `document_version` row.
 #[derive(sqlx::FromRow)]
 struct VersionRow {
@@ -162,15 +164,19 @@ pub(crate) async fn insert_version(
     number: u32,
     settings: &DocumentSettings,
 ) -> StoreResult<()> {
+    // A new version is a new record: its own id, new ids for its clause changes.
+    let override_ids = ids::reconciled(&ids::IdMap::new(), ids::override_keys(settings));
     sqlx::query(
-        "INSERT INTO document_version (document_id, number, status, settings, signatures, created_at) \
-         VALUES (?, ?, ?, ?, '[]', ?)",
+        "INSERT INTO document_version (document_id, number, status, settings, signatures, created_at, \
+         id, override_ids) VALUES (?, ?, ?, ?, '[]', ?, ?, ?)",
     )
     .bind(document_id)
     .bind(number)
     .bind(DocumentStatus::Draft)
     .bind(Json(settings))
     .bind(Utc::now())
+    .bind(new_id())
+    .bind(Json(&override_ids))
     .execute(conn)
     .await?;
     Ok(())
@@ -186,9 +192,9 @@ pub(crate) async fn set_settings(
         .bind(Json(settings))
         .bind(id)
         .bind(number)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
-    Ok(())
+    ids::follow_settings(conn, id, number, settings).await
 }
 
 pub(crate) async fn set_signatures(
@@ -201,9 +207,9 @@ pub(crate) async fn set_signatures(
         .bind(Json(signatures))
         .bind(id)
         .bind(number)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
-    Ok(())
+    ids::follow_signatures(conn, id, number, signatures).await
 }
 
 pub(crate) async fn set_status(

@@ -1,23 +1,30 @@
-//! The alliance file: export one alliance with its partners, import one as a new
-//! alliance. The file is what partners exchange and what the command line renders.
+//! The alliance file: export one alliance with its partners, commitments and documents
+//! (format 2, every record with its id), import one as a new alliance. The file is what
+//! partners exchange and what the command line renders. The templates' input (the
+//! alliance's data, [`AllianceFile`]) is read here too.
 
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
 
 use allia_core::{
-    Alliance, AllianceFile, CommitmentParty, FileCommitments, ALLIANCE_FILE_FORMAT,
-    ALLIANCE_FILE_MAX_BYTES,
+    Alliance, AllianceFile, AllianceFileV2, CommitmentParty, DocumentKind, DocumentSettings,
+    DocumentStatus, FileAlliance, FileCommitment, FileCommitments, FileDocument, FilePartner,
+    FileParty, FileSettings, FileSignature, FileVersion, Importable, ImportedAlliance,
+    PartySignature, Snapshot, ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES,
 };
-use chrono::Utc;
+use chrono::{DateTime, Utc};
+use sqlx::types::Json;
 use sqlx::SqliteConnection;
 
+use crate::documents::ids::IdMap;
 use crate::error::{StoreError, StoreResult};
-use crate::store::Store;
-use crate::{alliances, commitments, partners, profile};
+use crate::store::{new_id, Store};
+use crate::{alliances, commitments, organisation, partners, profile};
 
-/// Reads an alliance file's bytes for [`AllianceFile::from_json_slice`]: at most one byte
-/// past [`ALLIANCE_FILE_MAX_BYTES`], so a huge file is refused (`TooLarge`) without being
-/// read whole. Errors: the file cannot be opened or read.
+/// Reads an alliance file's bytes for [`allia_core::read_alliance_file`]: at most one
+/// byte past [`ALLIANCE_FILE_MAX_BYTES`], so a huge file is refused (`TooLarge`) without
+/// being read whole. Errors: the file cannot be opened or read.
 pub fn read_alliance_file_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     std::fs::File::open(path)?
@@ -26,10 +33,11 @@ pub fn read_alliance_file_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// The alliance, its partners, each party's commitments and this vault's profile (the
-/// first party of contracts). `alliances::get` refuses an id of the wrong shape before
-/// the partners are read. A commitment names its partner by position in `partners`
-/// (from 1), or the association.
+/// The alliance's data as the templates read it and a frozen version keeps it: the
+/// alliance, its partners, each party's commitments and this vault's profile (the first
+/// party of contracts), a commitment naming its partner by position in `partners` (from
+/// 1), or the association. `alliances::get` refuses an id of the wrong shape before the
+/// partners are read.
 pub(crate) async fn export(conn: &mut SqliteConnection, id: &str) -> StoreResult<AllianceFile> {
     let alliance = alliances::get(conn, id).await?;
     let partners = partners::list(conn, id).await?;
@@ -59,7 +67,7 @@ pub(crate) async fn export(conn: &mut SqliteConnection, id: &str) -> StoreResult
         });
     }
     Ok(AllianceFile {
-        format: ALLIANCE_FILE_FORMAT,
+        format: 1,
         profile: profile::get(conn).await?,
         alliance: alliance.draft,
         partners: partners.into_iter().map(|p| p.draft).collect(),
@@ -67,10 +75,334 @@ pub(crate) async fn export(conn: &mut SqliteConnection, id: &str) -> StoreResult
     })
 }
 
+/// One `document` row.
+#[derive(sqlx::FromRow)]
+struct DocumentRow {
+    id: String,
+    kind: DocumentKind,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+/// One `document_version` row, with its ids.
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    id: Option<String>,
+    number: u32,
+    status: DocumentStatus,
+    #[sqlx(json)]
+    settings: DocumentSettings,
+    #[sqlx(json)]
+    signatures: Vec<PartySignature>,
+    frozen_at: Option<DateTime<Utc>>,
+    created_at: DateTime<Utc>,
+    #[sqlx(json(nullable))]
+    snapshot: Option<Snapshot>,
+    #[sqlx(json)]
+    override_ids: IdMap,
+    #[sqlx(json)]
+    signature_ids: IdMap,
+}
+
+/// The id stored for `key`; a row the migration has not seen cannot occur, but a key
+/// without an id would still export, under an id of its own for this file.
+fn id_in(map: &IdMap, key: &str) -> String {
+    map.get(key).cloned().unwrap_or_else(new_id)
+}
+
+/// The alliance's documents, each with every version, oldest first.
+async fn export_documents(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+) -> StoreResult<Vec<FileDocument>> {
+    let rows: Vec<DocumentRow> = sqlx::query_as(
+        "SELECT id, kind, created_at, updated_at FROM document WHERE alliance_id = ? \
+         ORDER BY created_at, rowid",
+    )
+    .bind(alliance_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut documents = Vec::with_capacity(rows.len());
+    for row in rows {
+        let versions: Vec<VersionRow> = sqlx::query_as(
+            "SELECT id, number, status, settings, signatures, frozen_at, created_at, snapshot, \
+             override_ids, signature_ids FROM document_version WHERE document_id = ? \
+             ORDER BY number",
+        )
+        .bind(&row.id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let versions = versions
+            .into_iter()
+            .map(|v| {
+                let overrides = v.override_ids;
+                FileVersion {
+                    id: v.id.unwrap_or_else(new_id),
+                    number: v.number,
+                    status: v.status,
+                    created_at: v.created_at,
+                    settings: FileSettings::new(v.settings, |clause| id_in(&overrides, clause)),
+                    signatures: v
+                        .signatures
+                        .into_iter()
+                        .map(|s| FileSignature::new(id_in(&v.signature_ids, &s.party), s))
+                        .collect(),
+                    frozen_at: v.frozen_at,
+                    snapshot: v.snapshot,
+                }
+            })
+            .collect();
+        documents.push(FileDocument {
+            id: row.id,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+            kind: row.kind,
+            versions,
+        });
+    }
+    Ok(documents)
+}
+
+/// The alliance file of format 2: this vault's profile (the producing association), the
+/// alliance, its partners (the one that is this vault's own association marked), each
+/// party's commitments (a partner named by id), and the documents with every version,
+/// clause change and signature, all with their ids and dates.
+pub(crate) async fn export_file(
+    conn: &mut SqliteConnection,
+    id: &str,
+) -> StoreResult<AllianceFileV2> {
+    let alliance = alliances::get(conn, id).await?;
+    let partners = partners::list(conn, id).await?;
+    let commitments = commitments::list(conn, id)
+        .await?
+        .into_iter()
+        .map(|record| FileCommitment {
+            id: record.id,
+            created_at: record.created_at,
+            updated_at: record.updated_at,
+            party: match record.partner_id {
+                None => FileParty::Association,
+                Some(partner) => FileParty::PartnerId(partner),
+            },
+            draft: record.draft,
+        })
+        .collect();
+    Ok(AllianceFileV2 {
+        format: ALLIANCE_FILE_FORMAT,
+        created_at: Utc::now(),
+        profile: profile::get(conn).await?,
+        alliance: FileAlliance::new(
+            alliance.id,
+            alliance.created_at,
+            alliance.updated_at,
+            alliance.draft,
+        ),
+        partners: partners
+            .into_iter()
+            .map(|p| FilePartner::new(p.id, p.created_at, p.updated_at, p.draft))
+            .collect(),
+        commitments,
+        documents: export_documents(conn, id).await?,
+    })
+}
+
+/// How a file becomes an alliance of this vault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// A new alliance that keeps the file's ids (each one not already in this vault), so
+    /// a later file of the same alliance is recognised by its id. When the alliance's id
+    /// is already here, every record gets a new id, as for a copy.
+    New,
+    /// A new alliance, every record with a new id: a copy, unrelated to the file's.
+    Copy,
+}
+
+/// Whether `id` is already the id of a row of `table`.
+async fn taken(conn: &mut SqliteConnection, table: &str, id: &str) -> StoreResult<bool> {
+    let found: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT 1 FROM {table} WHERE id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Chooses the id each imported record gets: the file's when kept and free, else new.
+struct IdPlan {
+    keep: bool,
+    given: HashSet<String>,
+}
+
+impl IdPlan {
+    async fn id(
+        &mut self,
+        conn: &mut SqliteConnection,
+        table: &str,
+        file_id: &str,
+    ) -> StoreResult<String> {
+        let id =
+            if self.keep && !self.given.contains(file_id) && !taken(conn, table, file_id).await? {
+                file_id.to_string()
+            } else {
+                new_id()
+            };
+        self.given.insert(id.clone());
+        Ok(id)
+    }
+}
+
+/// Stores a validated file as a new alliance, in the caller's transaction; returns the
+/// new alliance's id.
+pub(crate) async fn insert_imported(
+    conn: &mut SqliteConnection,
+    file: &AllianceFileV2,
+    mode: ImportMode,
+) -> StoreResult<String> {
+    let keep = mode == ImportMode::New && !taken(conn, "alliance", &file.alliance.id).await?;
+    let mut plan = IdPlan {
+        keep,
+        given: HashSet::new(),
+    };
+    let alliance_id = plan.id(conn, "alliance", &file.alliance.id).await?;
+    let draft = file.alliance.draft();
+    sqlx::query(
+        "INSERT INTO alliance (id, name, purpose, territory, start_date, status, terms, archived, \
+         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+    )
+    .bind(&alliance_id)
+    .bind(&draft.name)
+    .bind(&draft.purpose)
+    .bind(&draft.territory)
+    .bind(draft.start_date)
+    .bind(draft.status)
+    .bind(Json(&draft.terms))
+    .bind(file.alliance.created_at)
+    .bind(file.alliance.updated_at)
+    .execute(&mut *conn)
+    .await?;
+
+    let partner_sql = format!(
+        "INSERT INTO partner (id, alliance_id, {}, actor_type, role, resources, resource_tags, \
+         own_association, created_at, updated_at) VALUES (?, ?, {}, ?, ?, ?, ?, ?, ?, ?)",
+        organisation::COLUMNS,
+        organisation::PLACEHOLDERS
+    );
+    let mut partner_ids: HashMap<&str, String> = HashMap::new();
+    for partner in &file.partners {
+        let id = plan.id(conn, "partner", &partner.id).await?;
+        let query = sqlx::query(sqlx::AssertSqlSafe(partner_sql.as_str()))
+            .bind(&id)
+            .bind(&alliance_id);
+        organisation::bind(query, &partner.organisation)
+            .bind(partner.actor_type)
+            .bind(partner.role)
+            .bind(&partner.resources)
+            .bind(Json(&partner.resource_tags))
+            .bind(partner.own_association)
+            .bind(partner.created_at)
+            .bind(partner.updated_at)
+            .execute(&mut *conn)
+            .await?;
+        partner_ids.insert(partner.id.as_str(), id);
+    }
+
+    for entry in &file.commitments {
+        let partner_id = match &entry.party {
+            FileParty::Association => None,
+            // Validated: the id names one of the file's partners.
+            FileParty::PartnerId(id) => Some(
+                partner_ids
+                    .get(id.as_str())
+                    .ok_or(StoreError::NotFound(crate::Entity::Partner))?
+                    .as_str(),
+            ),
+        };
+        let id = plan.id(conn, "commitment", &entry.id).await?;
+        sqlx::query(
+            "INSERT INTO commitment (id, alliance_id, partner_id, data, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&id)
+        .bind(&alliance_id)
+        .bind(partner_id)
+        .bind(Json(&entry.draft))
+        .bind(entry.created_at)
+        .bind(entry.updated_at)
+        .execute(&mut *conn)
+        .await?;
+    }
+
+    for document in &file.documents {
+        let document_id = plan.id(conn, "document", &document.id).await?;
+        sqlx::query(
+            "INSERT INTO document (id, alliance_id, kind, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(&document_id)
+        .bind(&alliance_id)
+        .bind(document.kind)
+        .bind(document.created_at)
+        .bind(document.updated_at)
+        .execute(&mut *conn)
+        .await?;
+        for version in &document.versions {
+            let version_id = plan.id(conn, "document_version", &version.id).await?;
+            // Clause changes and signatures live inside their version: their ids need
+            // only be unique in this file, so they are kept unless this is a copy.
+            let mut element_id = |file_id: &str| {
+                if plan.keep && plan.given.insert(file_id.to_string()) {
+                    file_id.to_string()
+                } else {
+                    let id = new_id();
+                    plan.given.insert(id.clone());
+                    id
+                }
+            };
+            let override_ids: IdMap = version
+                .settings
+                .override_ids()
+                .into_iter()
+                .map(|(clause, id)| (clause, element_id(&id)))
+                .collect();
+            let signature_ids: IdMap = version
+                .signatures
+                .iter()
+                .map(|s| (s.party.clone(), element_id(&s.id)))
+                .collect();
+            let signatures: Vec<PartySignature> = version
+                .signatures
+                .iter()
+                .map(FileSignature::signature)
+                .collect();
+            sqlx::query(
+                "INSERT INTO document_version (document_id, number, status, settings, snapshot, \
+                 signatures, frozen_at, created_at, id, override_ids, signature_ids) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&document_id)
+            .bind(version.number)
+            .bind(version.status)
+            .bind(Json(version.settings.settings()))
+            .bind(version.snapshot.as_ref().map(Json))
+            .bind(Json(&signatures))
+            .bind(version.frozen_at)
+            .bind(version.created_at)
+            .bind(&version_id)
+            .bind(Json(&override_ids))
+            .bind(Json(&signature_ids))
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(alliance_id)
+}
+
 impl Store {
-    /// The alliance, its partners, their commitments and this vault's profile (the first
-    /// party of contracts). Read in one transaction, so the commitments' partner
-    /// positions match the partners read.
+    /// The alliance's data as the templates read it and a frozen version keeps it (the
+    /// format-1 shape, [`AllianceFile`]): the alliance, its partners, their commitments
+    /// and this vault's profile (the first party of contracts). Read in one
+    /// transaction, so the commitments' partner positions match the partners read.
     pub async fn export_alliance(&self, id: &str) -> StoreResult<AllianceFile> {
         let mut tx = self.begin().await?;
         let file = export(&mut tx, id).await?;
@@ -78,50 +410,55 @@ impl Store {
         Ok(file)
     }
 
+    /// The alliance file that partners exchange (format 2): the alliance, its partners,
+    /// their commitments, its documents with every version, clause change and
+    /// signature, each with its id and dates, and this vault's profile as the producing
+    /// association. Read in one transaction.
+    pub async fn export_alliance_file(&self, id: &str) -> StoreResult<AllianceFileV2> {
+        let mut tx = self.begin().await?;
+        let file = export_file(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(file)
+    }
+
+    /// Creates a new alliance from a file of either format, keeping the file's ids
+    /// ([`ImportMode::New`]). See [`Store::import_alliance_as`].
+    pub async fn import_alliance(&self, file: &impl Importable) -> StoreResult<Alliance> {
+        self.import_alliance_as(file, ImportMode::New).await
+    }
+
     /// Creates a new alliance from a file: whole or nothing. Everything is validated
-    /// before anything is written ([`AllianceFile::validated_for_import`]: format,
-    /// alliance, every partner, their number, the commitments and the parties they
-    /// name), then the alliance, its partners and the commitments are inserted in one
-    /// transaction, so a refusal or a failure leaves the vault as it was. The file's
-    /// profile is the sender's: this vault keeps its own. When the sender is another
-    /// organisation than this vault's association, it becomes a partner of the new
-    /// alliance (the file's partner that is the same organisation, else a new one) and
-    /// the file's `"association"` commitments go to it; when it is the same one, or
-    /// when this vault has no profile yet, they are this vault's association's
-    /// ([`allia_core::ImportedAlliance::for_vault`]). Commitments get new ids and keep
-    /// the file's dates when it has them.
-    pub async fn import_alliance(&self, file: &AllianceFile) -> StoreResult<Alliance> {
+    /// before anything is written ([`Importable::validated_for_import`], the one
+    /// validation of `import` and `render --input`; a file of format 1 is converted to
+    /// format 2 with new ids), then the alliance, its partners, the commitments and the
+    /// documents with their versions are inserted in one transaction, so a refusal or a
+    /// failure leaves the vault as it was. The file's profile is the sender's: this vault
+    /// keeps its own. When the sender is another organisation than this vault's
+    /// association, it becomes a partner of the new alliance (the file's partner marked
+    /// as its own association, else a new one) and the file's `"association"`
+    /// commitments go to it ([`ImportedAlliance::for_vault`]). Records keep the file's
+    /// dates; frozen and signed versions are stored as they are, with their snapshots.
+    /// Ids: see [`ImportMode`].
+    pub async fn import_alliance_as(
+        &self,
+        file: &impl Importable,
+        mode: ImportMode,
+    ) -> StoreResult<Alliance> {
         let validated = file.validated_for_import()?;
+        self.import_validated(validated, mode).await
+    }
+
+    /// [`Store::import_alliance_as`] for a file already validated (the app's staged
+    /// import validates once, shows what it found, then stores).
+    pub async fn import_validated(
+        &self,
+        validated: ImportedAlliance,
+        mode: ImportMode,
+    ) -> StoreResult<Alliance> {
         let mut tx = self.begin().await?;
         let own = profile::get(&mut tx).await?;
         let imported = validated.for_vault(own.as_ref())?;
-        let id = alliances::insert(&mut tx, &imported.alliance).await?;
-        let partner_ids = partners::insert(&mut tx, &id, &imported.partners).await?;
-        let now = Utc::now();
-        for entry in &imported.commitments {
-            let partner_id = match entry.party {
-                CommitmentParty::Association => None,
-                // Validated: the position names one of the file's partners.
-                CommitmentParty::Partner(position) => Some(
-                    usize::try_from(position)
-                        .ok()
-                        .and_then(|p| partner_ids.get(p.checked_sub(1)?))
-                        .ok_or(StoreError::NotFound(crate::Entity::Partner))?
-                        .as_str(),
-                ),
-            };
-            let created_at = entry.created_at.unwrap_or(now);
-            let updated_at = entry.updated_at.unwrap_or(created_at);
-            commitments::put(
-                &mut tx,
-                &id,
-                partner_id,
-                &entry.draft,
-                created_at,
-                updated_at,
-            )
-            .await?;
-        }
+        let id = insert_imported(&mut tx, &imported.file, mode).await?;
         tx.commit().await?;
         self.alliance(&id).await
     }

@@ -29,7 +29,7 @@ mod vault;
 pub use annex_files::{check_pdf, refuse_oversized, AnnexFile, AnnexPdf, MAX_ANNEX_FILE_BYTES};
 pub use backup::{BackupInfo, BackupReason, BackupSummary};
 pub use error::{Entity, StoreError, StoreResult};
-pub use exchange::read_alliance_file_bytes;
+pub use exchange::{read_alliance_file_bytes, ImportMode};
 pub use keys::{KdfParams, RecoveryKey};
 pub use restore::{inspect_backup_locked, restore_locked, PreparedRestore};
 pub use store::Store;

@@ -35,7 +35,7 @@ pub async fn alliance_export(
     id: String,
 ) -> Result<Option<String>, AppError> {
     let store = state.store().await?;
-    let file = store.export_alliance(&id).await?;
+    let file = store.export_alliance_file(&id).await?;
     let json = file.to_json_string().map_err(|_| {
         AppError::new(
             crate::error::ErrorCode::Io,

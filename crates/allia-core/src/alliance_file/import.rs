@@ -1,0 +1,162 @@
+//! A validated file, ready to store: who its `"association"` becomes in the importing
+//! vault, and the alliance data a document renders from.
+
+use super::v1::new_record_id;
+use super::v2::{AllianceFileV2, FileCommitment, FilePartner, FileParty};
+use super::ALLIANCE_FILE_MAX_PARTNERS;
+use super::{same_organisation, AllianceFile, CommitmentParty, FileCommitments};
+use crate::organisation::Organisation;
+use crate::partner::{ActorType, PartnerDraft, PartnerRole};
+use crate::validation::{french_count, ValidationErrors};
+
+/// What importing a file stores: the file in format 2, validated and normalised
+/// ([`super::Importable::validated_for_import`]). Its ids are the file's (new ones
+/// for a file of format 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedAlliance {
+    pub file: AllianceFileV2,
+}
+
+impl ImportedAlliance {
+    /// The file's parties as the importing vault must store them. In the file,
+    /// `"association"` is the sender (the file's `profile`). When the vault's own
+    /// association (`own`) is a different organisation ([`same_organisation`]), the
+    /// sender becomes a partner of the imported alliance so that it stays a party of the
+    /// contracts: the file's partner marked `ownAssociation` (the explicit link; the mark
+    /// is removed, since in this vault it is not the own association), else a new
+    /// partner made from the profile (actor type association, role member, a new id,
+    /// appended after the file's partners), and the sender's commitments go to it
+    /// (merged with that partner's own entry when it has one). When the file has no
+    /// profile, when the vault has none yet, or when both are the same organisation, the
+    /// association's commitments stay the association's (the vault's own).
+    ///
+    /// # Errors
+    /// When the sender would be the partner past [`ALLIANCE_FILE_MAX_PARTNERS`]
+    /// (`partners`: the alliance could not be exported again), or when the sender's
+    /// commitments, merged with those the file gives its partner, exceed what one party
+    /// may hold (`commitments.N.draft…`).
+    pub fn for_vault(mut self, own: Option<&Organisation>) -> Result<Self, ValidationErrors> {
+        let file = &mut self.file;
+        let (Some(sender), Some(own)) = (&file.profile, own) else {
+            return Ok(self);
+        };
+        if same_organisation(sender, own) {
+            return Ok(self);
+        }
+        let position = match file.partners.iter().position(|p| p.own_association) {
+            Some(index) => {
+                file.partners[index].own_association = false;
+                index + 1
+            }
+            None => {
+                // The alliance must export again into a file this version imports.
+                if file.partners.len() >= ALLIANCE_FILE_MAX_PARTNERS {
+                    let mut errors = ValidationErrors::default();
+                    errors.push(
+                        "partners",
+                        format!(
+                            "Trop de partenaires\u{a0}: {} au plus, l’association qui a envoyé le fichier comprise ({} en tout).",
+                            french_count(ALLIANCE_FILE_MAX_PARTNERS),
+                            french_count(file.partners.len() + 1)
+                        ),
+                    );
+                    return Err(errors);
+                }
+                let now = file.created_at;
+                file.partners.push(FilePartner::new(
+                    new_record_id(),
+                    now,
+                    now,
+                    PartnerDraft {
+                        organisation: sender.clone(),
+                        actor_type: ActorType::Association,
+                        role: PartnerRole::Member,
+                        resources: None,
+                        resource_tags: Vec::new(),
+                        own_association: false,
+                    },
+                ));
+                file.partners.len()
+            }
+        };
+        let party = FileParty::PartnerId(file.partners[position - 1].id.clone());
+        let Some(index) = file
+            .commitments
+            .iter()
+            .position(|c| c.party == FileParty::Association)
+        else {
+            return Ok(self);
+        };
+        let mut sent = file.commitments.remove(index);
+        match file.commitments.iter_mut().find(|c| c.party == party) {
+            Some(existing) => {
+                let mut merged = existing.draft.clone();
+                merged.financial.append(&mut sent.draft.financial);
+                merged.in_kind.append(&mut sent.draft.in_kind);
+                existing.draft = merged.validated().map_err(|e| {
+                    let mut errors = ValidationErrors::default();
+                    errors.extend_prefixed(&format!("commitments.{position}.draft"), e);
+                    errors
+                })?;
+            }
+            None => {
+                sent.party = party;
+                file.commitments.push(sent);
+            }
+        }
+        // In the order the vault lists them: the association, then partners by position.
+        let order: Vec<String> = file.partners.iter().map(|p| p.id.clone()).collect();
+        file.commitments
+            .sort_by_key(|c| party_rank(&c.party, &order));
+        Ok(self)
+    }
+
+    /// The alliance data a document renders from (the templates' input,
+    /// [`AllianceFile`]): the profile as the first party, the partners in order (the
+    /// own-association link kept), each commitment's partner by position.
+    pub fn render_input(&self) -> AllianceFile {
+        let order: Vec<String> = self.file.partners.iter().map(|p| p.id.clone()).collect();
+        AllianceFile {
+            format: 1,
+            profile: self.file.profile.clone(),
+            alliance: self.file.alliance.draft(),
+            partners: self.file.partners.iter().map(FilePartner::draft).collect(),
+            commitments: self
+                .file
+                .commitments
+                .iter()
+                .filter_map(|c| data_commitment(c, &order))
+                .collect(),
+        }
+    }
+}
+
+/// Where a party sorts: the association first, then the partners in their order.
+fn party_rank(party: &FileParty, order: &[String]) -> usize {
+    match party {
+        FileParty::Association => 0,
+        FileParty::PartnerId(id) => order
+            .iter()
+            .position(|p| p == id)
+            .map_or(usize::MAX, |i| i + 1),
+    }
+}
+
+/// A commitment of the templates' input (party by position from 1); `None` for a
+/// partner id that is not in `order` (validation refuses it before).
+fn data_commitment(c: &FileCommitment, order: &[String]) -> Option<FileCommitments> {
+    let party = match &c.party {
+        FileParty::Association => CommitmentParty::Association,
+        FileParty::PartnerId(id) => {
+            let position = order.iter().position(|p| p == id)? + 1;
+            CommitmentParty::Partner(u32::try_from(position).ok()?)
+        }
+    };
+    Some(FileCommitments {
+        id: Some(c.id.clone()),
+        created_at: Some(c.created_at),
+        updated_at: Some(c.updated_at),
+        party,
+        draft: c.draft.clone(),
+    })
+}
