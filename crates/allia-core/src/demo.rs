@@ -144,6 +144,7 @@ pub fn demo_alliance() -> DemoAlliance {
                 role: m.role,
                 resources: Some(m.resources.into()),
                 resource_tags: m.tags.iter().map(|t| t.to_string()).collect(),
+                own_association: false,
             })
             .collect(),
     }

@@ -12,6 +12,7 @@ pub mod designation;
 pub mod document;
 pub mod form_draft;
 pub mod identifiers;
+pub mod identity;
 pub mod money;
 pub mod organisation;
 pub mod partner;
@@ -41,6 +42,7 @@ pub use document::{
     DocumentSettings, DocumentStatus, DocumentVersion, PartySignature, SignatureDraft, UserAnnex,
 };
 pub use form_draft::{FormDraft, FormDraftKey, FORM_DRAFT_MAX_BYTES};
+pub use identity::{lookalikes, suspicion, Lookalike, Suspicion, SuspicionReason};
 pub use organisation::{
     AssociationProfile, BankDetails, ForeignRegistration, LocalRegister, Organisation,
 };

@@ -126,6 +126,47 @@ pub struct PartnerDraft {
     /// Short keywords for what it brings (« comptabilité », « locaux »…).
     #[serde(default)]
     pub resource_tags: Vec<String>,
+    /// This partner IS the association whose alliance it is (the vault's profile; in an
+    /// alliance file, the file's `profile`): the contracts then name it once, as the
+    /// first party. An explicit link set by the user, never inferred from names; at most
+    /// one partner of an alliance carries it ([`check_own_association`]). Absent (false)
+    /// in data written before the link existed, and not written when false, so that
+    /// older files and snapshots write back byte for byte (docs/formats.md).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub own_association: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The rule « one own association per alliance »: every partner past the first that
+/// carries [`PartnerDraft::own_association`] gets an error on
+/// `partners.N.ownAssociation` (N counted from 1, the alliance file's places), in French.
+pub fn check_own_association(partners: &[PartnerDraft]) -> Result<(), ValidationErrors> {
+    let mut errors = ValidationErrors::default();
+    let mut first: Option<&str> = None;
+    for (i, p) in partners.iter().enumerate() {
+        if !p.own_association {
+            continue;
+        }
+        match first {
+            None => first = Some(p.organisation.name.as_str()),
+            Some(name) => errors.push(
+                format!("partners.{}.ownAssociation", i + 1),
+                own_association_taken_message(name),
+            ),
+        }
+    }
+    errors.into_result(())
+}
+
+/// Why a second partner cannot be marked as the user's own association: `holder` is the
+/// name of the partner that already is.
+pub fn own_association_taken_message(holder: &str) -> String {
+    format!(
+        "«\u{a0}{holder}\u{a0}» est déjà indiquée comme votre association dans cette alliance\u{a0}: une seule par alliance."
+    )
 }
 
 /// A stored partner of one alliance.
@@ -211,6 +252,7 @@ impl PartnerDraft {
             role: self.role,
             resources,
             resource_tags: tags,
+            own_association: self.own_association,
         })
     }
 }
@@ -305,6 +347,24 @@ mod tests {
         // Many repeats of one tag are one tag.
         d.resource_tags = vec!["Locaux".into(); 100];
         assert_eq!(d.validated().expect("valid").resource_tags, vec!["Locaux"]);
+    }
+
+    #[test]
+    fn one_own_association_per_alliance() {
+        let mut partners = vec![draft("A"), draft("Comité des fêtes"), draft("B")];
+        assert!(check_own_association(&partners).is_ok());
+        partners[1].own_association = true;
+        assert!(check_own_association(&partners).is_ok());
+        partners[2].own_association = true;
+        let err = check_own_association(&partners).expect_err("two");
+        assert_eq!(err.0.len(), 1);
+        assert_eq!(err.0[0].field, "partners.3.ownAssociation");
+        assert_eq!(
+            err.0[0].message,
+            "«\u{a0}Comité des fêtes\u{a0}» est déjà indiquée comme votre association dans cette alliance\u{a0}: une seule par alliance."
+        );
+        // The link survives validation.
+        assert!(partners[1].validated().expect("valid").own_association);
     }
 
     #[test]

@@ -13,12 +13,12 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::alliance::AllianceDraft;
-use crate::alliance_file::{AllianceFile, FileCommitments};
+use crate::alliance_file::{same_organisation, AllianceFile, FileCommitments};
 use crate::organisation::Organisation;
 use crate::partner::PartnerDraft;
 
 /// The version new snapshots are written in.
-pub const SNAPSHOT_VERSION: u32 = 1;
+pub const SNAPSHOT_VERSION: u32 = 2;
 
 /// Version 1: the alliance file of format 1 as it was on the day of freezing (the
 /// association's profile, the alliance, its partners). Stored without a version field.
@@ -37,10 +37,52 @@ pub struct SnapshotV1 {
     pub commitments: Vec<FileCommitments>,
 }
 
+/// Version 2: the same fields as version 1, but which partner is the association itself
+/// is said by its `ownAssociation` link ([`PartnerDraft::own_association`]); in version 1
+/// the documents found it by comparing each partner with the profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnapshotV2 {
+    /// The alliance file format the data had.
+    pub format: u32,
+    #[serde(default)]
+    pub profile: Option<Organisation>,
+    pub alliance: AllianceDraft,
+    pub partners: Vec<PartnerDraft>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commitments: Vec<FileCommitments>,
+}
+
+impl From<SnapshotV1> for SnapshotV2 {
+    /// Version 1 had no link: its documents named as the association the first partner
+    /// that was the same organisation as the profile (same SIREN, else same RNA, else a
+    /// name equal without case, accents or punctuation: `same_organisation`), so a signed
+    /// version keeps printing the parties it was signed with.
+    fn from(v1: SnapshotV1) -> Self {
+        let mut partners = v1.partners;
+        if let Some(profile) = &v1.profile {
+            if let Some(twin) = partners
+                .iter_mut()
+                .find(|p| same_organisation(profile, &p.organisation))
+            {
+                twin.own_association = true;
+            }
+        }
+        SnapshotV2 {
+            format: v1.format,
+            profile: v1.profile,
+            alliance: v1.alliance,
+            partners,
+            commitments: v1.commitments,
+        }
+    }
+}
+
 /// A stored snapshot, in the version it was written in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Snapshot {
     V1(SnapshotV1),
+    V2(SnapshotV2),
 }
 
 /// The field that names a snapshot's version.
@@ -49,7 +91,7 @@ const VERSION_FIELD: &str = "snapshotVersion";
 impl Snapshot {
     /// The snapshot of `file` in the current version.
     pub fn of(file: &AllianceFile) -> Snapshot {
-        Snapshot::V1(SnapshotV1 {
+        Snapshot::V2(SnapshotV2 {
             format: file.format,
             profile: file.profile.clone(),
             alliance: file.alliance.clone(),
@@ -62,19 +104,22 @@ impl Snapshot {
     pub fn version(&self) -> u32 {
         match self {
             Snapshot::V1(_) => 1,
+            Snapshot::V2(_) => 2,
         }
     }
 
     /// The data in the current shape, through every upgrade step from its version.
     pub fn upgrade(self) -> AllianceFile {
-        match self {
-            Snapshot::V1(v1) => AllianceFile {
-                format: v1.format,
-                profile: v1.profile,
-                alliance: v1.alliance,
-                partners: v1.partners,
-                commitments: v1.commitments,
-            },
+        let v2 = match self {
+            Snapshot::V1(v1) => SnapshotV2::from(v1),
+            Snapshot::V2(v2) => v2,
+        };
+        AllianceFile {
+            format: v2.format,
+            profile: v2.profile,
+            alliance: v2.alliance,
+            partners: v2.partners,
+            commitments: v2.commitments,
         }
     }
 }
@@ -93,6 +138,11 @@ impl Serialize for Snapshot {
         match self {
             Snapshot::V1(body) => Tagged {
                 snapshot_version: 1,
+                body,
+            }
+            .serialize(serializer),
+            Snapshot::V2(body) => Tagged {
+                snapshot_version: 2,
                 body,
             }
             .serialize(serializer),
@@ -118,6 +168,9 @@ impl<'de> Deserialize<'de> for Snapshot {
         match envelope.snapshot_version.unwrap_or(1) {
             1 => serde_json::from_value(body)
                 .map(Snapshot::V1)
+                .map_err(D::Error::custom),
+            2 => serde_json::from_value(body)
+                .map(Snapshot::V2)
                 .map_err(D::Error::custom),
             newer => Err(D::Error::custom(format!(
                 "{VERSION_FIELD} {newer} was written by a newer Allia (this one reads up to {SNAPSHOT_VERSION})"
@@ -150,7 +203,7 @@ mod tests {
         let snapshot = Snapshot::of(&file);
         let json = serde_json::to_string(&snapshot).expect("json");
         assert!(
-            json.starts_with(r#"{"snapshotVersion":1,"format":1,"#),
+            json.starts_with(r#"{"snapshotVersion":2,"format":1,"#),
             "{json}"
         );
         let back: Snapshot = serde_json::from_str(&json).expect("read");
@@ -161,9 +214,51 @@ mod tests {
         assert_eq!(old_reader, file);
     }
 
+    /// A version-1 snapshot of an alliance whose first partner is the profile by SIREN,
+    /// and one homonym of the profile with another RNA.
+    fn with_twin_and_homonym(version: Option<u32>) -> String {
+        let v = version.map_or(String::new(), |v| format!(r#""snapshotVersion":{v},"#));
+        format!(
+            r#"{{{v}"format":1,"profile":{{"name":"Comité des fêtes","rna":"W372011111","siret":"80012345700015"}},"alliance":{{"name":"Fêtes","status":"active"}},"partners":[{{"organisation":{{"name":"CDF","siret":"80012345700023"}},"actorType":"association","role":"lead"}},{{"organisation":{{"name":"Comité des fêtes","rna":"W372022222"}},"actorType":"association","role":"member"}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_v1_snapshot_links_the_profile_as_its_documents_did() {
+        let v1: Snapshot = serde_json::from_str(&with_twin_and_homonym(None)).expect("v1");
+        assert_eq!(v1.version(), 1);
+        let file = v1.upgrade();
+        let links: Vec<bool> = file.partners.iter().map(|p| p.own_association).collect();
+        assert_eq!(links, [true, false], "same SIREN: the twin; other RNA: not");
+        // Without identifiers, version 1 matched names without case or accents.
+        let by_name = with_twin_and_homonym(None)
+            .replace(r#""siret":"80012345700023""#, r#""legalForm":"x""#)
+            .replace(r#""name":"CDF""#, r#""name":"COMITE DES FETES""#);
+        let file = serde_json::from_str::<Snapshot>(&by_name)
+            .expect("v1")
+            .upgrade();
+        assert!(file.partners[0].own_association);
+        assert!(!file.partners[1].own_association);
+    }
+
+    #[test]
+    fn a_v2_snapshot_keeps_its_links_and_never_matches_names() {
+        let v2: Snapshot = serde_json::from_str(&with_twin_and_homonym(Some(2))).expect("v2");
+        assert_eq!(v2.version(), 2);
+        let file = v2.upgrade();
+        assert!(file.partners.iter().all(|p| !p.own_association));
+        // Written with its link, read back the same.
+        let mut linked = file.clone();
+        linked.partners[1].own_association = true;
+        let json = serde_json::to_string(&Snapshot::of(&linked)).expect("json");
+        assert!(json.contains(r#""ownAssociation":true"#), "{json}");
+        let back: Snapshot = serde_json::from_str(&json).expect("read");
+        assert_eq!(back.upgrade(), linked);
+    }
+
     #[test]
     fn a_newer_or_broken_snapshot_is_refused() {
-        let newer = UNVERSIONED.replacen('{', r#"{"snapshotVersion":2,"#, 1);
+        let newer = UNVERSIONED.replacen('{', r#"{"snapshotVersion":3,"#, 1);
         let err = serde_json::from_str::<Snapshot>(&newer).expect_err("newer");
         assert!(err.to_string().contains("newer Allia"), "{err}");
         let broken = UNVERSIONED.replace(r#""alliance":"#, r#""alliances":"#);

@@ -50,6 +50,7 @@ fn masculine_bodies() -> AllianceFile {
         role: PartnerRole::Member,
         resources: Some("Un laboratoire pour l’évaluation du projet.".into()),
         resource_tags: vec!["évaluation".into()],
+        own_association: false,
     });
     file
 }
@@ -271,6 +272,7 @@ fn a_name_with_quotes_is_quoted_with_english_quotes_inside_guillemets() {
         role: PartnerRole::Member,
         resources: None,
         resource_tags: Vec::new(),
+        own_association: false,
     });
     for (format, text) in texts(&file, DocumentKind::PartnershipAgreement) {
         assert!(

@@ -352,6 +352,8 @@ fn conditional_clauses_follow_the_data() {
 fn the_profile_is_not_listed_twice_and_the_lead_defaults_to_it() {
     let mut f = file(false);
     f.profile = Some(f.partners[0].organisation.clone());
+    // The partner linked as the association is the profile's entry: one party.
+    f.partners[0].own_association = true;
     let doc = build(&f, &options(DocumentKind::ConsortiumAgreement))
         .expect("builds")
         .document;

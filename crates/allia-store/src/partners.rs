@@ -1,7 +1,11 @@
 //! Partners of an alliance.
 
+use allia_core::partner::own_association_taken_message;
 use allia_core::validation::is_record_id;
-use allia_core::{ActorType, Organisation, Partner, PartnerDraft, PartnerRole};
+use allia_core::{
+    lookalikes, suspicion, ActorType, Lookalike, Organisation, Partner, PartnerDraft,
+    PartnerRole, Suspicion, ValidationErrors,
+};
 use chrono::{DateTime, Utc};
 use sqlx::types::Json;
 use sqlx::SqliteConnection;
@@ -24,6 +28,7 @@ struct PartnerRow {
     resources: Option<String>,
     #[sqlx(json)]
     resource_tags: Vec<String>,
+    own_association: bool,
 }
 
 impl From<PartnerRow> for Partner {
@@ -39,6 +44,7 @@ impl From<PartnerRow> for Partner {
                 role: row.role,
                 resources: row.resources,
                 resource_tags: row.resource_tags,
+                own_association: row.own_association,
             },
         }
     }
@@ -47,8 +53,8 @@ impl From<PartnerRow> for Partner {
 /// `SELECT … FROM partner`, every column of [`PartnerRow`].
 fn select() -> String {
     format!(
-        "SELECT id, alliance_id, {}, actor_type, role, resources, resource_tags, created_at, \
-         updated_at FROM partner",
+        "SELECT id, alliance_id, {}, actor_type, role, resources, resource_tags, \
+         own_association, created_at, updated_at FROM partner",
         organisation::COLUMNS
     )
 }
@@ -92,7 +98,7 @@ pub(crate) async fn insert(
     let now = Utc::now();
     let insert_sql = format!(
         "INSERT INTO partner (id, alliance_id, {}, actor_type, role, resources, resource_tags, \
-         created_at, updated_at) VALUES (?, ?, {}, ?, ?, ?, ?, ?, ?)",
+         own_association, created_at, updated_at) VALUES (?, ?, {}, ?, ?, ?, ?, ?, ?, ?)",
         organisation::COLUMNS,
         organisation::PLACEHOLDERS
     );
@@ -106,6 +112,7 @@ pub(crate) async fn insert(
             .bind(draft.role)
             .bind(&draft.resources)
             .bind(Json(&draft.resource_tags))
+            .bind(draft.own_association)
             .bind(now)
             .bind(now)
             .execute(&mut *conn)
@@ -123,7 +130,7 @@ pub(crate) async fn update(
 ) -> StoreResult<()> {
     let sql = format!(
         "UPDATE partner SET {}, actor_type = ?, role = ?, resources = ?, resource_tags = ?, \
-         updated_at = ? WHERE id = ?",
+         own_association = ?, updated_at = ? WHERE id = ?",
         organisation::ASSIGNMENTS
     );
     let query = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -132,11 +139,45 @@ pub(crate) async fn update(
         .bind(draft.role)
         .bind(&draft.resources)
         .bind(Json(&draft.resource_tags))
+        .bind(draft.own_association)
         .bind(Utc::now())
         .bind(id)
         .execute(conn)
         .await?;
     ensure_found(done, Entity::Partner)
+}
+
+/// The rule « one own association per alliance » against what is stored: refuses, on
+/// `ownAssociation`, a draft marked as the association when another partner of
+/// `alliance_id` (other than `editing`) already is; several drafts marked at once are
+/// refused by allia-core's rule (`partners.N.ownAssociation`). The unique index of the
+/// migration holds it too, whatever writes the table.
+pub(crate) async fn ensure_one_own_association(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+    editing: Option<&str>,
+    drafts: &[PartnerDraft],
+) -> StoreResult<()> {
+    allia_core::partner::check_own_association(drafts)?;
+    if !drafts.iter().any(|d| d.own_association) {
+        return Ok(());
+    }
+    let holder: Option<String> = sqlx::query_scalar(
+        "SELECT name FROM partner WHERE alliance_id = ? AND own_association = 1 \
+         AND id IS NOT ? LIMIT 1",
+    )
+    .bind(alliance_id)
+    .bind(editing)
+    .fetch_optional(conn)
+    .await?;
+    match holder {
+        Some(name) => {
+            let mut errors = ValidationErrors::default();
+            errors.push("ownAssociation", own_association_taken_message(&name));
+            Err(errors.into())
+        }
+        None => Ok(()),
+    }
 }
 
 pub(crate) async fn delete(conn: &mut SqliteConnection, id: &str) -> StoreResult<()> {
@@ -182,20 +223,211 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let mut tx = self.begin().await?;
         crate::alliances::ensure_exists(&mut tx, alliance_id).await?;
+        ensure_one_own_association(&mut tx, alliance_id, None, &drafts).await?;
         let ids = insert(&mut tx, alliance_id, &drafts).await?;
         crate::alliances::touch(&mut tx, alliance_id).await?;
         tx.commit().await?;
         Ok(ids)
     }
 
+    /// Validates and rewrites a partner; marking it as the association is refused while
+    /// another partner of its alliance is ([`ensure_one_own_association`]).
     pub async fn update_partner(&self, id: &str, draft: &PartnerDraft) -> StoreResult<Partner> {
         let draft = draft.validated()?;
+        let mut tx = self.begin().await?;
+        let alliance_id = get(&mut tx, id).await?.alliance_id;
+        ensure_one_own_association(&mut tx, &alliance_id, Some(id), std::slice::from_ref(&draft))
+            .await?;
+        update(&mut tx, id, &draft).await?;
+        let partner = get(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(partner)
+    }
+
+    /// What a partner being added to `alliance_id` (or edited, when `editing` names it)
+    /// looks like among the alliance's partners and the association's profile
+    /// (allia-core's [`allia_core::lookalikes`]: same SIRET, SIREN or RNA, or the same
+    /// name and city): asked before saving, never merged. The draft is compared as typed
+    /// (not validated): an unfinished form is asked about too.
+    pub async fn partner_lookalikes(
+        &self,
+        alliance_id: &str,
+        draft: &PartnerDraft,
+        editing: Option<&str>,
+    ) -> StoreResult<Vec<Lookalike>> {
         let mut conn = self.conn().await?;
-        update(&mut conn, id, &draft).await?;
-        get(&mut conn, id).await
+        crate::alliances::ensure_exists(&mut conn, alliance_id).await?;
+        let profile = crate::profile::get(&mut conn).await?;
+        let partners = list(&mut conn, alliance_id).await?;
+        Ok(lookalikes(draft, editing, profile.as_ref(), &partners))
+    }
+
+    /// Which of `organisations` (e.g. the partners of a file being imported, by index)
+    /// look like the association's own profile, and why ([`allia_core::suspicion`]);
+    /// empty when the vault has no profile yet. For the import's question « is this
+    /// partner your association? ».
+    pub async fn own_association_suspicions(
+        &self,
+        organisations: &[Organisation],
+    ) -> StoreResult<Vec<(usize, Suspicion)>> {
+        let Some(profile) = self.profile().await? else {
+            return Ok(Vec::new());
+        };
+        Ok(organisations
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| suspicion(o, &profile).map(|s| (i, s)))
+            .collect())
     }
 
     pub async fn delete_partner(&self, id: &str) -> StoreResult<()> {
         delete(&mut *self.conn().await?, id).await
+    }
+}
+
+#[cfg(test)]
+mod migration_tests {
+    use sqlx::migrate::Migrator;
+    use sqlx::Connection;
+
+    use crate::vault::{Vault, VaultPaths, MIGRATOR};
+    use crate::KdfParams;
+
+    /// The migration that adds the link.
+    const LINK: i64 = 20261202000001;
+
+    /// Rows written in the schema before the link: the profile « Comité des fêtes »
+    /// (Saunay, SIRET 80012345700015, RNA W372011111) and, per alliance, partners named
+    /// `(alliance, id, name, rna, siret, created_at)`.
+    async fn old_vault(dir: &std::path::Path, partners: &[(&str, &str, &str, &str, &str, &str)]) {
+        let before = Migrator::with_migrations(
+            MIGRATOR
+                .iter()
+                .filter(|m| m.version < LINK)
+                .cloned()
+                .collect(),
+        );
+        let (vault, _) = Vault::create_with_migrator(
+            dir,
+            "phrase de test",
+            KdfParams::default(),
+            &before,
+        )
+        .await
+        .expect("create before the link");
+        let mut conn = vault.connection().await.expect("conn");
+        sqlx::query(
+            "INSERT INTO profile (id, name, rna, siret, city, updated_at) VALUES \
+             (1, 'Comité des fêtes', 'W372011111', '80012345700015', 'Saunay', \
+             '2026-11-01T10:00:00Z')",
+        )
+        .execute(&mut conn)
+        .await
+        .expect("profile");
+        for alliance in ["a1", "a2", "a3", "a4", "a5"] {
+            sqlx::query(
+                "INSERT INTO alliance (id, name, status, created_at, updated_at) \
+                 VALUES (?, ?, 'active', '2026-11-01T10:00:00Z', '2026-11-01T10:00:00Z')",
+            )
+            .bind(alliance)
+            .bind(format!("Alliance {alliance}"))
+            .execute(&mut conn)
+            .await
+            .expect("alliance");
+        }
+        for (alliance, id, name, rna, siret, created) in partners {
+            let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+            sqlx::query(
+                "INSERT INTO partner (id, alliance_id, name, rna, siret, actor_type, role, \
+                 created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'association', 'member', ?, ?)",
+            )
+            .bind(id)
+            .bind(alliance)
+            .bind(name)
+            .bind(opt(rna))
+            .bind(opt(siret))
+            .bind(created)
+            .bind(created)
+            .execute(&mut conn)
+            .await
+            .expect("partner");
+        }
+        conn.close().await.expect("close");
+        vault.close().await;
+    }
+
+    #[tokio::test]
+    async fn the_migration_links_the_profile_by_identifier_then_by_exact_name() {
+        let t = "2026-11-01T10:00:00Z";
+        let later = "2026-11-02T10:00:00Z";
+        let dir = tempfile::tempdir().expect("tempdir");
+        old_vault(
+            dir.path(),
+            &[
+                // a1: rw-04, a homonym with another RNA, and the profile by SIREN.
+                ("a1", "h1", "Comité des fêtes", "W372022222", "", t),
+                ("a1", "s1", "CDF Saunay", "", "80012345700023", later),
+                // a2: the profile by RNA under another name.
+                ("a2", "r2", "Comité des fêtes de Saunay", "W372011111", "", t),
+                // a3: the same name, no identifier: linked (what the vaults relied on);
+                // a name differing in case only is not the same name.
+                ("a3", "c3", "COMITÉ DES FÊTES", "", "", t),
+                ("a3", "n3", "Comité des fêtes", "", "", later),
+                // a4: the same name but another SIREN: two organisations.
+                ("a4", "x4", "Comité des fêtes", "", "41234567800011", t),
+                // a5: an exact name after an identifier match: the identifier wins.
+                ("a5", "n5", "Comité des fêtes", "", "", t),
+                ("a5", "r5", "Fêtes de Saunay", "w372011111", "", later),
+            ],
+        )
+        .await;
+
+        let vault = Vault::unlock(dir.path(), "phrase de test")
+            .await
+            .expect("unlock migrates");
+        let store = vault.store();
+        let mut linked = Vec::new();
+        for alliance in ["a1", "a2", "a3", "a4", "a5"] {
+            for p in store.partners(alliance).await.expect("partners") {
+                if p.draft.own_association {
+                    linked.push(p.id);
+                }
+            }
+        }
+        assert_eq!(linked, ["s1", "r2", "n3", "r5"]);
+        vault.close().await;
+
+        // The backup taken before the migrations ran holds the vault as it was.
+        let backups = crate::backup::list(&VaultPaths::new(dir.path()));
+        assert_eq!(backups.len(), 1, "{backups:?}");
+        assert!(
+            backups[0].file_name.contains(&format!("avant-migration-{LINK}")),
+            "{}",
+            backups[0].file_name
+        );
+    }
+
+    #[tokio::test]
+    async fn the_index_refuses_a_second_link_whatever_writes_the_table() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let t = "2026-11-01T10:00:00Z";
+        old_vault(
+            dir.path(),
+            &[
+                ("a1", "p1", "Comité des fêtes", "W372011111", "", t),
+                ("a1", "p2", "Autre", "", "", t),
+            ],
+        )
+        .await;
+        let vault = Vault::unlock(dir.path(), "phrase de test")
+            .await
+            .expect("unlock migrates");
+        let mut conn = vault.connection().await.expect("conn");
+        let second = sqlx::query("UPDATE partner SET own_association = 1 WHERE id = 'p2'")
+            .execute(&mut conn)
+            .await;
+        assert!(second.is_err(), "the unique index refuses a second link");
+        conn.close().await.expect("close");
+        vault.close().await;
     }
 }

@@ -109,7 +109,10 @@ async fn frozen_versions_store_a_versioned_snapshot_and_old_rows_still_read() {
             .await
             .expect("row");
     assert!(
-        stored.starts_with(r#"{"snapshotVersion":1,"format":1,"#),
+        stored.starts_with(&format!(
+            r#"{{"snapshotVersion":{},"format":1,"#,
+            allia_core::SNAPSHOT_VERSION
+        )),
         "{stored}"
     );
     let exported = store.export_alliance(&alliance.id).await.expect("export");

@@ -68,6 +68,7 @@ fn partner(organisation: Organisation) -> PartnerDraft {
         role: PartnerRole::Member,
         resources: None,
         resource_tags: Vec::new(),
+        own_association: false,
     }
 }
 

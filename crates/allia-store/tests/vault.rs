@@ -19,6 +19,7 @@ fn partner(name: &str, siret: Option<&str>) -> PartnerDraft {
         role: PartnerRole::Funder,
         resources: Some("Subvention de fonctionnement".into()),
         resource_tags: vec!["financement".into()],
+        own_association: false,
     }
 }
 

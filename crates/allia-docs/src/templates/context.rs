@@ -8,7 +8,7 @@
 use allia_core::identifiers::format_iban;
 use allia_core::{ActorType, AllianceFile, DocumentKind, Organisation, PartnerRole, UserAnnex};
 
-use super::party::{clean, party, party_placeholder, quoted, same_organisation, PartyInput};
+use super::party::{clean, party, party_placeholder, quoted, PartyInput};
 pub use super::party::{is_public_funder, PartyContext};
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -298,11 +298,14 @@ impl DocumentContext {
                 target: Some(CheckTarget::Profile(None)),
             });
         }
-        let profile_org = profile.unwrap_or(&placeholder);
-        let twin = file
-            .partners
-            .iter()
-            .position(|p| profile.is_some() && same_organisation(profile_org, &p.organisation));
+        // The partner that IS the association, by its explicit link only: homonyms (two
+        // « Comité des fêtes » of two villages) stay two parties. Its role, resources and
+        // commitments become the first party's; without a profile, its own identity is
+        // the first party's rather than the placeholder.
+        let twin = file.partners.iter().position(|p| p.own_association);
+        let profile_org = profile
+            .or_else(|| twin.and_then(|i| file.partners.get(i)).map(|p| &p.organisation))
+            .unwrap_or(&placeholder);
         let has_lead = file.partners.iter().any(|p| p.role == PartnerRole::Lead);
         let mut sources = vec![Source {
             org: profile_org,

@@ -198,10 +198,6 @@ impl PartyInput<'_> {
     }
 }
 
-/// Whether two organisations are the same: allia-core's one rule (same SIREN, else
-/// same RNA, else the same normalised name).
-pub use allia_core::same_organisation;
-
 pub fn party(input: PartyInput<'_>, index: usize, warnings: &mut Vec<Check>) -> PartyContext {
     let org = input.org;
     let name = match org.name.trim() {
@@ -533,27 +529,6 @@ mod tests {
         assert_eq!(alsace.designated_name_start, "Les Amis du Rhin");
         assert_eq!(alsace.of_name, "des Amis du Rhin");
         assert_eq!(alsace.short_name, "les\u{a0}Amis du Rhin");
-    }
-
-    #[test]
-    fn the_same_organisation_is_allia_cores_rule() {
-        let a = Organisation {
-            name: "Maison des Solidarités".into(),
-            siret: Some("73282932000074".into()),
-            ..Organisation::default()
-        };
-        let other_establishment = Organisation {
-            name: "MSVB".into(),
-            siret: Some("73282932000082".into()),
-            ..Organisation::default()
-        };
-        let same_name_other_siren = Organisation {
-            name: "Maison des Solidarités".into(),
-            siret: Some("41234567800011".into()),
-            ..Organisation::default()
-        };
-        assert!(same_organisation(&a, &other_establishment));
-        assert!(!same_organisation(&a, &same_name_other_siren));
     }
 
     #[test]

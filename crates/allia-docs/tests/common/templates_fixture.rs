@@ -49,6 +49,7 @@ pub fn commune() -> PartnerDraft {
         role: PartnerRole::Funder,
         resources: Some("Une subvention de fonctionnement et le prêt d'une salle".into()),
         resource_tags: vec!["financement".into()],
+        own_association: false,
     }
 }
 
