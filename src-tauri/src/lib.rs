@@ -58,6 +58,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             partners::partner_create,
             partners::partner_update,
             partners::partner_delete,
+            partners::partner_lookalikes,
             commitments::commitments_list,
             commitments::commitments_set,
             commitments::commitments_propose_split,

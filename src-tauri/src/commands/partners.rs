@@ -1,6 +1,6 @@
 //! Partners of an alliance.
 
-use allia_core::{Partner, PartnerDraft};
+use allia_core::{Lookalike, Partner, PartnerDraft};
 
 store_commands! {
     fn partner_list(alliance_id: String) -> Vec<Partner> =
@@ -10,4 +10,14 @@ store_commands! {
     fn partner_update(id: String, draft: PartnerDraft) -> Partner =
         |store| store.update_partner(&id, &draft);
     fn partner_delete(id: String) -> () = |store| store.delete_partner(&id);
+    /// The partners of the alliance, and the association's profile, that `draft` looks
+    /// like (same SIRET, SIREN or RNA, or the same name and city), with the reason in
+    /// French: asked before saving, never merged. `partner_id` names the partner being
+    /// edited (not compared with itself); `null` for a new one.
+    fn partner_lookalikes(
+        alliance_id: String,
+        draft: PartnerDraft,
+        partner_id: Option<String>,
+    ) -> Vec<Lookalike> =
+        |store| store.partner_lookalikes(&alliance_id, &draft, partner_id.as_deref());
 }

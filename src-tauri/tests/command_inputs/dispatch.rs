@@ -372,6 +372,14 @@ pub async fn dispatch(
         "partner_delete" => {
             store.delete_partner(&arg::<String>(args, "id")?).await?;
         }
+        "partner_lookalikes" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: PartnerDraft = arg(args, "draft")?;
+            let editing: Option<String> = optional_arg(args, "partnerId")?;
+            store
+                .partner_lookalikes(&alliance, &draft, editing.as_deref())
+                .await?;
+        }
         "commitments_list" => {
             store
                 .commitments(&arg::<String>(args, "allianceId")?)

@@ -145,6 +145,14 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
         &[("id", Arg::PartnerId), ("draft", Arg::PartnerDraft)],
     ),
     ("partner_delete", &[("id", Arg::PartnerId)]),
+    (
+        "partner_lookalikes",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::PartnerDraft),
+            ("partnerId", Arg::OptionalPartnerId),
+        ],
+    ),
     ("commitments_list", &[("allianceId", Arg::AllianceId)]),
     (
         "commitments_set",

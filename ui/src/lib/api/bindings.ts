@@ -116,6 +116,13 @@ export const commands = {
 	partnerUpdate: (id: string, draft: PartnerDraft) => typedError<Partner, AppError>(__TAURI_INVOKE("partner_update", { id, draft })),
 	partnerDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("partner_delete", { id })),
 	/**
+	 *  The partners of the alliance, and the association's profile, that `draft` looks
+	 *  like (same SIRET, SIREN or RNA, or the same name and city), with the reason in
+	 *  French: asked before saving, never merged. `partner_id` names the partner being
+	 *  edited (not compared with itself); `null` for a new one.
+	 */
+	partnerLookalikes: (allianceId: string, draft: PartnerDraft, partnerId: string | null) => typedError<Lookalike[], AppError>(__TAURI_INVOKE("partner_lookalikes", { allianceId, draft, partnerId })),
+	/**
 	 *  The commitments recorded for an alliance: the association's first (`partnerId`
 	 *  null), then the partners' in their order.
 	 */
@@ -753,6 +760,19 @@ export type LockCause = "inactivity" | "sleep" |
 "session_locked";
 
 /**
+ *  An organisation already recorded that a new or edited one looks like, with why: what
+ *  the question « is it the same organisation? » shows side by side.
+ */
+export type Lookalike = {
+	/**  The partner it looks like; `None` when it is the association's own profile. */
+	partnerId: string | null,
+	/**  True for the profile, and for the partner linked as the association itself. */
+	ownAssociation: boolean,
+	organisation: Organisation,
+	suspicion: Suspicion,
+};
+
+/**
  *  PDF metadata. `creation_date` is data, not the clock, so a document renders to the
  *  same bytes every time.
  */
@@ -838,6 +858,15 @@ export type PartnerDraft = {
 	resources?: string | null,
 	/**  Short keywords for what it brings (« comptabilité », « locaux »…). */
 	resourceTags?: string[],
+	/**
+	 *  This partner IS the association whose alliance it is (the vault's profile; in an
+	 *  alliance file, the file's `profile`): the contracts then name it once, as the
+	 *  first party. An explicit link set by the user, never inferred from names; at most
+	 *  one partner of an alliance carries it ([`check_own_association`]). Absent (false)
+	 *  in data written before the link existed, and not written when false, so that
+	 *  older files and snapshots write back byte for byte (docs/formats.md).
+	 */
+	ownAssociation?: boolean,
 };
 
 /**  The role a partner holds in the alliance. */
@@ -949,6 +978,24 @@ export type Signatures = {
 	/**  The signatories, one inner list per printed row. */
 	rows: Signatory[][],
 };
+
+/**  Two organisations look like the same one: the reason, with its French label. */
+export type Suspicion = {
+	reason: SuspicionReason,
+	/**  [`SuspicionReason::label`], for the screens and the command line. */
+	label: string,
+};
+
+/**  Why two organisations look like the same one, strongest first. */
+export type SuspicionReason = 
+/**  Both have the same 14-digit SIRET (the same establishment). */
+"sameSiret" | 
+/**  Both have a SIREN or SIRET whose first 9 digits (the SIREN) are equal. */
+"sameSiren" | 
+/**  Both have the same RNA number. */
+"sameRna" | 
+/**  Same name and same city, compared without case, accents, ligatures or punctuation. */
+"sameNameAndCity";
 
 export type Table = {
 	/**  Header cells, repeated at the top of each page the table spans. */
