@@ -51,6 +51,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             alliances::alliance_delete,
             alliances::demo_load,
             alliances::alliance_export,
+            encrypted::alliance_export_encrypted,
             alliances::alliance_import,
             designation::designation_propose,
             designation::designation_example,

@@ -67,6 +67,7 @@ pub mod commitments;
 pub mod designation;
 pub mod documents;
 pub mod drafts;
+pub mod encrypted;
 pub mod kit;
 pub mod partners;
 pub mod profile;

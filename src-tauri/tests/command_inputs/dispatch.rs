@@ -348,6 +348,16 @@ pub async fn dispatch(
             let file = store.export_alliance(&arg::<String>(args, "id")?).await?;
             file.to_json_string().expect("an export serialises");
         }
+        "alliance_export_encrypted" => {
+            // The command's steps before its save dialog: the passphrase rule, then the
+            // export. The encryption itself (a second of scrypt per call, too slow for
+            // fuzzing) is tested in crates/allia-store/tests/exchange_crypto.rs.
+            let id: String = arg(args, "id")?;
+            let passphrase: String = arg(args, "passphrase")?;
+            allia_store::exchange_crypto::check_export_passphrase(&passphrase)?;
+            let file = store.export_alliance(&id).await?;
+            file.to_json_string().expect("an export serialises");
+        }
         "alliance_import" => {
             // No argument: the file comes from the open dialog. Its bytes go through the
             // same parser and import here; crates/allia-store/tests/import_fuzz.rs

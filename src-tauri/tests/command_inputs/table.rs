@@ -119,6 +119,10 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
     ("alliance_delete", &[("id", Arg::AllianceId)]),
     ("demo_load", &[]),
     ("alliance_export", &[("id", Arg::AllianceId)]),
+    (
+        "alliance_export_encrypted",
+        &[("id", Arg::AllianceId), ("passphrase", Arg::Text)],
+    ),
     ("alliance_import", &[]),
     (
         "designation_propose",

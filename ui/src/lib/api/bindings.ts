@@ -93,6 +93,15 @@ export const commands = {
 	 */
 	allianceExport: (id: string) => typedError<string | null, AppError>(__TAURI_INVOKE("alliance_export", { id })),
 	/**
+	 *  Writes the alliance file of `id` encrypted with `passphrase`, in the armored age
+	 *  format, where the save dialog says (`<alliance>.alliance.age` suggested). The
+	 *  passphrase must pass the vault's rule; it is checked before the dialog opens
+	 *  (`validation` on the field `passphrase`). Returns the path written, or `None` when
+	 *  the person cancelled the dialog. Key derivation (scrypt, about a second) runs on the
+	 *  blocking pool.
+	 */
+	allianceExportEncrypted: (id: string, passphrase: string) => typedError<string | null, AppError>(__TAURI_INVOKE("alliance_export_encrypted", { id, passphrase })),
+	/**
 	 *  « Importer une alliance… »: adds the alliance of a file as a new alliance. Returns
 	 *  it, or `None` when the person cancelled the dialog.
 	 */
