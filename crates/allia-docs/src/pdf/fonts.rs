@@ -337,7 +337,8 @@ impl Fonts {
     }
 
     /// Whether `c` prints in every face, or is deliberately dropped (see
-    /// [`super::printable`]).
+    /// [`super::printable`]). The box drawn for the others (U+25A1) is in every
+    /// Liberation face.
     pub fn printable(&self, c: char) -> bool {
         c.is_whitespace()
             || is_invisible(c)
@@ -495,6 +496,14 @@ mod tests {
         );
         assert_eq!(pick(Face::Regular, '李'), Some("DRSFRG"));
         assert_eq!(pick(Face::Regular, '\u{10FFFD}'), None);
+    }
+
+    #[test]
+    fn fallback_box_is_in_every_face() {
+        let fonts = Fonts::load().expect("fonts");
+        for face in Face::ALL {
+            assert!(fonts.face(face).width(super::super::shaping::BOX).is_some());
+        }
     }
 
     #[test]

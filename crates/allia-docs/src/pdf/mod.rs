@@ -193,8 +193,8 @@ impl PageMap<'_> {
 /// Whether the PDF typesetter prints `c`: true when a font of the embedded chain has a
 /// glyph for it in each of the four styles (Liberation Serif, then Noto Naskh Arabic,
 /// DejaVu Sans, Noto Emoji, Droid Sans Fallback), or when `c` is [`dropped`] on purpose.
-/// A `false` char is drawn as a visible box (the font's `.notdef`) and must be named to
-/// the user (« À vérifier »).
+/// A `false` char is drawn as a visible box (□, extracted as the char itself) and must
+/// be named to the user (« À vérifier »).
 ///
 /// Fonts are parsed on the first call (see [`shared`]); if they cannot be, nothing is
 /// printable.

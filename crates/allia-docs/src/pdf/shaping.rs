@@ -184,20 +184,27 @@ fn chunk(fonts: &Fonts, segment: Segment) -> Chunk {
     }
 }
 
-/// Chars no font of the chain has: Liberation's `.notdef` box, one per char, with the
-/// text kept for extraction.
+/// The visible stand-in for a char no font of the chain has: a white square (U+25A1),
+/// which Liberation Serif has in every face (its `.notdef` glyph is blank).
+pub const BOX: char = '\u{25A1}';
+
+/// Chars no font of the chain has: a box per char, in Liberation `face`, inside an
+/// `/ActualText` span that keeps the chars for extraction (the box glyph itself maps
+/// to U+25A1, its own char, in the font's ToUnicode map).
 fn missing(fonts: &Fonts, face: Face, level: u8, text: String) -> Chunk {
     let font = FontKey::liberation(face);
-    let natural = fonts.shaper(font).natural_width(0) as f32;
+    let shaper = fonts.shaper(font);
+    let gid = shaper.glyph(BOX).unwrap_or(0);
+    let natural = shaper.natural_width(gid) as f32;
     let glyphs = text
         .char_indices()
-        .map(|(i, c)| Glyph {
-            gid: 0,
+        .map(|(i, _)| Glyph {
+            gid,
             cluster: i as u32,
             advance: natural,
             offset: 0.0,
             natural,
-            text: c.to_string(),
+            text: BOX.to_string(),
         })
         .collect();
     let shaped = Shaped {
@@ -399,9 +406,11 @@ mod tests {
                 vec!["NEMORG"]
             ]
         );
+        assert_eq!(words[2].chunks[0].text, "\u{10FFFD}");
         let missing = words[2].chunks[0].shaped.as_ref().expect("boxes");
-        assert_eq!(missing.glyphs[0].gid, 0);
-        assert_eq!(missing.glyphs[0].text, "\u{10FFFD}");
+        assert!(missing.actual_text);
+        let square = fonts.shaper(FontKey::liberation(Face::Bold)).glyph(BOX);
+        assert_eq!(Some(missing.glyphs[0].gid), square);
         // The emoji sequence: one ligature glyph standing for the whole sequence.
         let sequence = words[3].chunks[0].shaped.as_ref().expect("shaped");
         let text: String = sequence.glyphs.iter().map(|g| g.text.as_str()).collect();
