@@ -87,18 +87,14 @@ fn rw04_convention_names_both_representatives_and_both_signatures() {
 #[test]
 fn the_linked_partner_is_the_first_party_whatever_its_name() {
     let mut file = rw04();
-    let (before, _) = DocumentContext::from_file(
-        &file,
-        &document_options(DocumentKind::PartnershipAgreement),
-    );
+    let (before, _) =
+        DocumentContext::from_file(&file, &document_options(DocumentKind::PartnershipAgreement));
     // The user says the Villedômer committee is their own association: the link wins
     // over the name and the numbers, the partner is no longer a party of its own.
     let last = file.partners.len() - 1;
     file.partners[last].own_association = true;
-    let (after, _) = DocumentContext::from_file(
-        &file,
-        &document_options(DocumentKind::PartnershipAgreement),
-    );
+    let (after, _) =
+        DocumentContext::from_file(&file, &document_options(DocumentKind::PartnershipAgreement));
     assert_eq!(after.parties.len(), before.parties.len() - 1);
     assert_eq!(after.parties[0].name, "Comité des fêtes");
     assert_eq!(
@@ -112,10 +108,8 @@ fn the_linked_partner_is_the_first_party_whatever_its_name() {
     // Linked to a partner with another name, the same: no name is compared.
     let mut file = rw04();
     file.partners[0].own_association = true;
-    let (linked, _) = DocumentContext::from_file(
-        &file,
-        &document_options(DocumentKind::PartnershipAgreement),
-    );
+    let (linked, _) =
+        DocumentContext::from_file(&file, &document_options(DocumentKind::PartnershipAgreement));
     assert_eq!(linked.parties.len(), 6);
     assert_eq!(linked.parties[0].name, "Comité des fêtes");
     assert!(linked

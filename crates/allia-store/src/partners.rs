@@ -3,8 +3,8 @@
 use allia_core::partner::own_association_taken_message;
 use allia_core::validation::is_record_id;
 use allia_core::{
-    lookalikes, suspicion, ActorType, Lookalike, Organisation, Partner, PartnerDraft,
-    PartnerRole, Suspicion, ValidationErrors,
+    lookalikes, suspicion, ActorType, Lookalike, Organisation, Partner, PartnerDraft, PartnerRole,
+    Suspicion, ValidationErrors,
 };
 use chrono::{DateTime, Utc};
 use sqlx::types::Json;
@@ -236,8 +236,13 @@ impl Store {
         let draft = draft.validated()?;
         let mut tx = self.begin().await?;
         let alliance_id = get(&mut tx, id).await?.alliance_id;
-        ensure_one_own_association(&mut tx, &alliance_id, Some(id), std::slice::from_ref(&draft))
-            .await?;
+        ensure_one_own_association(
+            &mut tx,
+            &alliance_id,
+            Some(id),
+            std::slice::from_ref(&draft),
+        )
+        .await?;
         update(&mut tx, id, &draft).await?;
         let partner = get(&mut tx, id).await?;
         tx.commit().await?;
@@ -307,14 +312,10 @@ mod migration_tests {
                 .cloned()
                 .collect(),
         );
-        let (vault, _) = Vault::create_with_migrator(
-            dir,
-            "phrase de test",
-            KdfParams::default(),
-            &before,
-        )
-        .await
-        .expect("create before the link");
+        let (vault, _) =
+            Vault::create_with_migrator(dir, "phrase de test", KdfParams::default(), &before)
+                .await
+                .expect("create before the link");
         let mut conn = vault.connection().await.expect("conn");
         sqlx::query(
             "INSERT INTO profile (id, name, rna, siret, city, updated_at) VALUES \
@@ -368,7 +369,14 @@ mod migration_tests {
                 ("a1", "h1", "Comité des fêtes", "W372022222", "", t),
                 ("a1", "s1", "CDF Saunay", "", "80012345700023", later),
                 // a2: the profile by RNA under another name.
-                ("a2", "r2", "Comité des fêtes de Saunay", "W372011111", "", t),
+                (
+                    "a2",
+                    "r2",
+                    "Comité des fêtes de Saunay",
+                    "W372011111",
+                    "",
+                    t,
+                ),
                 // a3: the same name, no identifier: linked (what the vaults relied on);
                 // a name differing in case only is not the same name.
                 ("a3", "c3", "COMITÉ DES FÊTES", "", "", t),
@@ -401,7 +409,9 @@ mod migration_tests {
         let backups = crate::backup::list(&VaultPaths::new(dir.path()));
         assert_eq!(backups.len(), 1, "{backups:?}");
         assert!(
-            backups[0].file_name.contains(&format!("avant-migration-{LINK}")),
+            backups[0]
+                .file_name
+                .contains(&format!("avant-migration-{LINK}")),
             "{}",
             backups[0].file_name
         );

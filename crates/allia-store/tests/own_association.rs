@@ -121,10 +121,7 @@ async fn a_partner_that_looks_like_another_is_asked_about_with_the_reason() {
         .expect("the homonym");
 
     // Same RNA as an existing partner, under another name.
-    let same_rna = draft(
-        org("CDF de Villedômer", "Villedômer", "W372022222"),
-        false,
-    );
+    let same_rna = draft(org("CDF de Villedômer", "Villedômer", "W372022222"), false);
     let found = store
         .partner_lookalikes(&demo.id, &same_rna, None)
         .await

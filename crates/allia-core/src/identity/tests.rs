@@ -132,7 +132,11 @@ fn lookalikes_list_the_profile_then_the_partners() {
     let profile = with_rna("Comité des fêtes", "Saunay", "W372011111");
     let partners = vec![
         stored("p1", with_rna("Jardins", "Auzouer", "W372002345"), false),
-        stored("p2", with_rna("Comité des fêtes", "Villedômer", "W372022222"), false),
+        stored(
+            "p2",
+            with_rna("Comité des fêtes", "Villedômer", "W372022222"),
+            false,
+        ),
     ];
     // A new partner with p2's RNA: p2 only (the profile has another RNA and town).
     let draft = crate::partner::PartnerDraft {

@@ -304,7 +304,10 @@ impl DocumentContext {
         // the first party's rather than the placeholder.
         let twin = file.partners.iter().position(|p| p.own_association);
         let profile_org = profile
-            .or_else(|| twin.and_then(|i| file.partners.get(i)).map(|p| &p.organisation))
+            .or_else(|| {
+                twin.and_then(|i| file.partners.get(i))
+                    .map(|p| &p.organisation)
+            })
             .unwrap_or(&placeholder);
         let has_lead = file.partners.iter().any(|p| p.role == PartnerRole::Lead);
         let mut sources = vec![Source {
