@@ -47,6 +47,17 @@ pub async fn choose_open_path(
     filter_name: &str,
     extension: &str,
 ) -> Option<PathBuf> {
+    choose_open_path_among(app, title, filter_name, &[extension]).await
+}
+
+/// [`choose_open_path`] for a kind of file with several extensions, e.g. an alliance
+/// file, plain (`json`) or encrypted (`age`).
+pub async fn choose_open_path_among(
+    app: &AppHandle,
+    title: &str,
+    filter_name: &str,
+    extensions: &[&str],
+) -> Option<PathBuf> {
     if let Some(path) = open_path_override() {
         return Some(path);
     }
@@ -54,7 +65,7 @@ pub async fn choose_open_path(
     app.dialog()
         .file()
         .set_title(title)
-        .add_filter(filter_name, &[extension])
+        .add_filter(filter_name, extensions)
         .pick_file(move |path| {
             let _ = tx.send(path.and_then(|p| p.into_path().ok()));
         });

@@ -1,7 +1,8 @@
 // Encrypted exchange and the demo loaded once per vault, in the real app: « Charger l’exemple » on a vault that
 // already has the demo opens it (renamed, not a new copy); « Exporter chiffré… » asks the passphrase twice with its
 // strength and the advice to give it by another channel, refuses a weak or mistyped one, then writes an age file
-// (armored) where the save dialog says, with nothing of the alliance readable in it.
+// (armored) where the save dialog says, with nothing of the alliance readable in it; « Importer une alliance… » on
+// that file asks its passphrase, refuses a wrong one without importing anything, and opens it with the right one.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,8 @@ const FILE_NAME = 'service-partagé-du-val-de-brenne-essai.alliance.age';
 
 const workspace = makeWorkspace();
 const written = join(workspace.saveDir, FILE_NAME);
+// « Importer une alliance… » opens this file instead of showing the dialog (inherited through tauri-driver).
+process.env.ALLIA_E2E_OPEN_FILE = written;
 const driver = useDriver(workspace);
 
 describe('échange chiffré et exemple chargé une fois', () => {
@@ -89,5 +92,25 @@ describe('échange chiffré et exemple chargé une fois', () => {
     assert.ok(text.startsWith('-----BEGIN AGE ENCRYPTED FILE-----'), text.slice(0, 60));
     assert.ok(text.trimEnd().endsWith('-----END AGE ENCRYPTED FILE-----'));
     assert.equal(text.includes('Brenne'), false, 'nothing of the alliance is readable');
+  });
+
+  step(app, 'importe le fichier chiffré : une phrase de passe fausse est refusée, la bonne l’ouvre', async () => {
+    const ui = page(app.browser);
+    await ui.click('import-alliance');
+    await ui.shown('import-passphrase-step');
+    await ui.fill('import-passphrase', 'cerf-volant orange au-dessus de Blois');
+    await ui.click('import-passphrase-submit');
+    assert.equal(await ui.text('error-passphrase'), 'Phrase de passe incorrecte pour ce fichier chiffré.');
+    await ui.waitForCount('alliance-item', 1);
+
+    await ui.fill('import-passphrase', FILE_PASSPHRASE);
+    await ui.click('import-passphrase-submit');
+    // The vault already holds this alliance (same id): a copy is asked for here.
+    await ui.shown('import-existing-step');
+    await ui.click('import-copy');
+    await ui.waitForGone('import-flow');
+    await ui.waitForCount('alliance-item', 2);
+    await ui.click('nav-area-partenaires');
+    await ui.waitForCount('partner-row', 5);
   });
 });
