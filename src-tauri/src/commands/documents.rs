@@ -107,9 +107,25 @@ pub async fn document_set_status(
     confirmed: bool,
 ) -> Result<ContractDocument, AppError> {
     let (document, file, options) = render_input(&state, &id).await?;
+    check_status_move(&document, &file, &options, status, confirmed)?;
+    Ok(state
+        .store()
+        .await?
+        .set_document_status(&id, status)
+        .await?)
+}
+
+/// The rules of [`document_set_status`] on the built document, apart from the vault.
+fn check_status_move(
+    document: &ContractDocument,
+    file: &allia_core::AllianceFile,
+    options: &allia_docs::templates::DocumentOptions,
+    status: DocumentStatus,
+    confirmed: bool,
+) -> Result<(), AppError> {
     let current = document.current.status;
     if current.reaches_ready_to_sign(status) || status == DocumentStatus::Signed {
-        let built = allia_docs::templates::build(&file, &options)?;
+        let built = allia_docs::templates::build(file, options)?;
         current
             .check_ready_to_sign(status, blank_count(&built), built.checks.len(), confirmed)
             .map_err(allia_store::StoreError::from)?;
@@ -120,11 +136,7 @@ pub async fn document_set_status(
                 .map_err(allia_store::StoreError::from)?;
         }
     }
-    Ok(state
-        .store()
-        .await?
-        .set_document_status(&id, status)
-        .await?)
+    Ok(())
 }
 
 /// The clauses of the current version, numbered, with their state, for the builder.
@@ -252,8 +264,19 @@ pub async fn document_preview(
     id: String,
 ) -> Result<DocumentPreview, AppError> {
     let (document, file, options) = render_input(&state, &id).await?;
-    let built = allia_docs::templates::build(&file, &options)?;
     let partners = state.store().await?.partners(&document.alliance_id).await?;
+    preview_of(&document, &file, &options, &partners)
+}
+
+/// [`document_preview`] from what the vault gave: the version's document, its data and
+/// options, and the alliance's stored partners (the « À vérifier » links name them).
+fn preview_of(
+    document: &ContractDocument,
+    file: &allia_core::AllianceFile,
+    options: &allia_docs::templates::DocumentOptions,
+    partners: &[allia_core::Partner],
+) -> Result<DocumentPreview, AppError> {
+    let built = allia_docs::templates::build(file, options)?;
     let next_needs_confirmation = document.next_status.is_some_and(|next| {
         document.current.status.needs_ready_confirmation(
             next,
@@ -270,7 +293,7 @@ pub async fn document_preview(
                 target: check
                     .target
                     .as_ref()
-                    .map(|target| ToCheckTarget::from_docs(target, &file, &partners)),
+                    .map(|target| ToCheckTarget::from_docs(target, file, partners)),
             })
             .collect(),
         blanks: built
@@ -404,6 +427,118 @@ mod tests {
             partners,
             commitments: Vec::new(),
         }
+    }
+
+    /// A character no font of the PDF's chain is expected to have: an Egyptian hieroglyph.
+    const HIEROGLYPH: char = '\u{13000}';
+
+    /// The builder's preview and the step to « Prêt à signer », on a real vault: a partner's
+    /// representative with a character the PDF cannot print is an « À vérifier » item
+    /// linking to the partner's field, counted in what the step asks to confirm, and the
+    /// step is refused without the confirmation.
+    #[tokio::test]
+    async fn an_unprintable_character_is_listed_before_ready_to_sign() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pass = "phrase de test très solide 2026";
+        let (vault, _) = allia_store::Vault::create(dir.path(), pass, pass)
+            .await
+            .expect("vault");
+        let store = vault.store();
+        let alliance = store.load_demo().await.expect("demo");
+        let partners = store.partners(&alliance.id).await.expect("partners");
+        let document = store
+            .create_document(
+                &alliance.id,
+                DocumentKind::PartnershipAgreement,
+                &DocumentSettings {
+                    title: "Convention".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("document");
+        let id = document.id.clone();
+        let preview_now = || async {
+            let (document, version, file) = store
+                .document_render_input(&id, None)
+                .await
+                .expect("render input");
+            let options = allia_docs::render::options_for_version(
+                document.kind,
+                &version,
+                chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+            );
+            let partners = store
+                .partners(&document.alliance_id)
+                .await
+                .expect("partners");
+            let preview = preview_of(&document, &file, &options, &partners).expect("preview");
+            (document, file, options, preview)
+        };
+        let (_, _, _, before) = preview_now().await;
+
+        let mut draft = partners[1].draft.clone();
+        draft.organisation.representative_name = Some(format!("Karim {HIEROGLYPH}"));
+        store
+            .update_partner(&partners[1].id, &draft)
+            .await
+            .expect("partner saved");
+        // « En relecture » freezes the version with the partner as it is now.
+        store
+            .set_document_status(&id, DocumentStatus::InReview)
+            .await
+            .expect("in review");
+        let (document, file, options, preview) = preview_now().await;
+
+        assert_eq!(preview.to_check.len(), before.to_check.len() + 1);
+        let item = preview
+            .to_check
+            .iter()
+            .find(|item| item.message.contains("(U+13000)"))
+            .expect("the character is an item");
+        let name = &partners[1].draft.organisation.name;
+        assert!(
+            item.message.starts_with(&format!(
+                "Partenaire 2 ({name}), nom du représentant\u{a0}: le caractère «\u{a0}{HIEROGLYPH}\u{a0}»"
+            )),
+            "{}",
+            item.message
+        );
+        assert_eq!(
+            item.target,
+            Some(ToCheckTarget::Partner {
+                partner_id: Some(partners[1].id.clone()),
+                field: Some(OrganisationField::RepresentativeName),
+            })
+        );
+        assert!(preview.next_needs_confirmation);
+        assert_eq!(document.next_status, Some(DocumentStatus::ReadyToSign));
+
+        let refused = check_status_move(
+            &document,
+            &file,
+            &options,
+            DocumentStatus::ReadyToSign,
+            false,
+        )
+        .expect_err("needs the confirmation");
+        assert_eq!(refused.code, crate::error::ErrorCode::Precondition);
+        let points = preview.to_check.len();
+        let counted = if points == 1 {
+            "1\u{a0}point «\u{a0}À vérifier\u{a0}»".to_string()
+        } else {
+            format!("{points}\u{a0}points «\u{a0}À vérifier\u{a0}»")
+        };
+        assert!(refused.message.contains(&counted), "{}", refused.message);
+        check_status_move(
+            &document,
+            &file,
+            &options,
+            DocumentStatus::ReadyToSign,
+            true,
+        )
+        .expect("confirmed");
+        vault.close().await;
     }
 
     #[test]
