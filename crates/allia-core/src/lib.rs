@@ -12,6 +12,7 @@ pub mod designation;
 pub mod document;
 pub mod form_draft;
 pub mod identifiers;
+pub mod import_review;
 pub mod identity;
 pub mod money;
 pub mod organisation;
@@ -41,6 +42,8 @@ pub use document::{
     ClauseChange, ClauseOverride, ContractDocument, DocumentKind, DocumentRefusal,
     DocumentSettings, DocumentStatus, DocumentVersion, PartySignature, SignatureDraft, UserAnnex,
 };
+pub use alliance_diff::AllianceDiff;
+pub use import_review::{ImportChoices, ImportMode, ImportReview, OwnLookalike};
 pub use form_draft::{FormDraft, FormDraftKey, FORM_DRAFT_MAX_BYTES};
 pub use identity::{lookalikes, suspicion, Lookalike, Suspicion, SuspicionReason};
 pub use organisation::{

@@ -19,6 +19,7 @@ mod new_kit;
 mod organisation;
 mod partners;
 mod profile;
+mod reimport;
 mod restore;
 mod settings;
 mod store;
@@ -30,6 +31,7 @@ pub use annex_files::{check_pdf, refuse_oversized, AnnexFile, AnnexPdf, MAX_ANNE
 pub use backup::{BackupInfo, BackupReason, BackupSummary};
 pub use error::{Entity, StoreError, StoreResult};
 pub use exchange::{read_alliance_file_bytes, ImportMode};
+pub use reimport::ALREADY_HERE;
 pub use keys::{KdfParams, RecoveryKey};
 pub use restore::{inspect_backup_locked, restore_locked, PreparedRestore};
 pub use store::Store;

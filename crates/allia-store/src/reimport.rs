@@ -1,0 +1,541 @@
+//! Importing an alliance file the staged way (issue 10, items 3–5): what the file asks
+//! ([`Store::review_import`]), then the import with the person's answers
+//! ([`Store::apply_import`]): a new alliance, a copy with new ids, or the update of the
+//! alliance this vault already holds under the file's id
+//! ([`Store::update_alliance_from_file`]: one transaction, all or nothing, frozen
+//! versions untouched).
+
+use std::collections::HashMap;
+
+use allia_core::import_review::{diff_files, link_own_association};
+use allia_core::partner::check_own_association;
+use allia_core::{
+    same_organisation, suspicion, Alliance, AllianceDiff, AllianceFileV2, DocumentStatus,
+    FileDocument, FilePartner, FileParty, FileSignature, FileVersion, ImportChoices, ImportMode,
+    ImportReview, Importable, ImportedAlliance, Organisation, OwnLookalike, PartnerDraft,
+    PartySignature, ReadFile, ValidationErrors,
+};
+use sqlx::types::Json;
+use sqlx::SqliteConnection;
+
+use crate::documents::ids::IdMap;
+use crate::error::StoreResult;
+use crate::store::{new_id, Store};
+use crate::{alliances, commitments, exchange, organisation, partners, profile};
+
+/// Why a file whose alliance is already in the vault is not imported as a new one.
+pub const ALREADY_HERE: &str = "Cette alliance est déjà dans le coffre\u{a0}: choisissez «\u{a0}Mettre à jour l’alliance\u{a0}» ou «\u{a0}Importer comme copie\u{a0}».";
+
+/// The file as this vault would store it: validated, its sender made a partner when it is
+/// another organisation ([`ImportedAlliance::for_vault`]), and the partners the person
+/// recognised as this association linked to it.
+fn for_this_vault(
+    validated: ImportedAlliance,
+    own: Option<&Organisation>,
+    own_links: &[String],
+) -> StoreResult<AllianceFileV2> {
+    let mut file = validated.for_vault(own)?.file;
+    link_own_association(&mut file, own_links);
+    let drafts: Vec<PartnerDraft> = file.partners.iter().map(FilePartner::draft).collect();
+    check_own_association(&drafts)?;
+    Ok(file)
+}
+
+/// The file's partners that look like this vault's association ([`suspicion`]), each
+/// with the profile, for the side-by-side question. The file's partner marked as its
+/// own producer is left out (it is the sender, already dealt with), as is one already
+/// linked here.
+fn own_lookalikes(file: &AllianceFileV2, own: Option<&Organisation>) -> Vec<OwnLookalike> {
+    let Some(own) = own else {
+        return Vec::new();
+    };
+    file.partners
+        .iter()
+        .filter(|p| !p.own_association)
+        .filter_map(|p| {
+            suspicion(&p.organisation, own).map(|s| OwnLookalike {
+                partner_id: p.id.clone(),
+                partner: p.organisation.clone(),
+                own: own.clone(),
+                suspicion: s,
+            })
+        })
+        .collect()
+}
+
+/// An update re-reads a sender that [`ImportedAlliance::for_vault`] made a partner
+/// (the file does not list it, so it gets a new id each time): that partner keeps the
+/// id it got at the first import, the stored partner absent from the file that is the
+/// same organisation as the sender ([`same_organisation`], the rule that made it a
+/// partner). Commitments follow the id.
+fn keep_sender_id(incoming: &mut AllianceFileV2, file_ids: &[String], stored: &AllianceFileV2) {
+    let Some(sender) = incoming.profile.clone() else {
+        return;
+    };
+    let Some(appended) = incoming
+        .partners
+        .iter()
+        .position(|p| !file_ids.contains(&p.id))
+    else {
+        return;
+    };
+    let candidates: Vec<&FilePartner> = stored
+        .partners
+        .iter()
+        .filter(|p| !file_ids.contains(&p.id) && !p.own_association)
+        .filter(|p| same_organisation(&p.organisation, &sender))
+        .collect();
+    let [previous] = candidates.as_slice() else {
+        return;
+    };
+    let old = std::mem::replace(&mut incoming.partners[appended].id, previous.id.clone());
+    for c in &mut incoming.commitments {
+        if c.party == FileParty::PartnerId(old.clone()) {
+            c.party = FileParty::PartnerId(previous.id.clone());
+        }
+    }
+}
+
+/// The incoming file, as the update of `alliance_id` would store it, and the stored
+/// alliance: both in format 2, for [`diff_files`].
+async fn update_plan(
+    conn: &mut SqliteConnection,
+    validated: ImportedAlliance,
+    own_links: &[String],
+) -> StoreResult<(AllianceFileV2, AllianceFileV2)> {
+    let file_ids: Vec<String> = validated
+        .file
+        .partners
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    let alliance_id = validated.file.alliance.id.clone();
+    let own = profile::get(conn).await?;
+    let mut incoming = for_this_vault(validated, own.as_ref(), own_links)?;
+    let stored = exchange::export_file(conn, &alliance_id).await?;
+    keep_sender_id(&mut incoming, &file_ids, &stored);
+    Ok((stored, incoming))
+}
+
+/// Whether this vault holds an alliance with this id.
+async fn holds(conn: &mut SqliteConnection, id: &str) -> StoreResult<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM alliance WHERE id = ?")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// Whether `id` is already a row of `table` (one of the vault's tables, never user text).
+async fn taken(conn: &mut SqliteConnection, table: &str, id: &str) -> StoreResult<bool> {
+    let found: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT 1 FROM {table} WHERE id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Inserts a partner of the file into an existing alliance, under the file's id when it
+/// is free in this vault, else a new one; returns the id used.
+async fn insert_partner(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+    partner: &FilePartner,
+) -> StoreResult<String> {
+    let id = if taken(conn, "partner", &partner.id).await? {
+        new_id()
+    } else {
+        partner.id.clone()
+    };
+    let sql = format!(
+        "INSERT INTO partner (id, alliance_id, {}, actor_type, role, resources, resource_tags, \
+         own_association, created_at, updated_at) VALUES (?, ?, {}, ?, ?, ?, ?, ?, ?, ?)",
+        organisation::COLUMNS,
+        organisation::PLACEHOLDERS
+    );
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(&id)
+        .bind(alliance_id);
+    organisation::bind(query, &partner.organisation)
+        .bind(partner.actor_type)
+        .bind(partner.role)
+        .bind(&partner.resources)
+        .bind(Json(&partner.resource_tags))
+        .bind(partner.own_association)
+        .bind(partner.created_at)
+        .bind(partner.updated_at)
+        .execute(conn)
+        .await?;
+    Ok(id)
+}
+
+/// Inserts one version of a document as the file has it (status, settings, signatures,
+/// snapshot and ids). The version's id must be unique in the vault: a file reusing the
+/// id of another document's version is refused by the database, and the caller's
+/// transaction with it.
+async fn insert_version(
+    conn: &mut SqliteConnection,
+    document_id: &str,
+    number: u32,
+    version: &FileVersion,
+) -> StoreResult<()> {
+    let override_ids: IdMap = version.settings.override_ids().into_iter().collect();
+    let signature_ids: IdMap = version
+        .signatures
+        .iter()
+        .map(|s| (s.party.clone(), s.id.clone()))
+        .collect();
+    let signatures: Vec<PartySignature> = version
+        .signatures
+        .iter()
+        .map(FileSignature::signature)
+        .collect();
+    sqlx::query(
+        "INSERT INTO document_version (document_id, number, status, settings, snapshot, \
+         signatures, frozen_at, created_at, id, override_ids, signature_ids) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(document_id)
+    .bind(number)
+    .bind(version.status)
+    .bind(Json(version.settings.settings()))
+    .bind(version.snapshot.as_ref().map(Json))
+    .bind(Json(&signatures))
+    .bind(version.frozen_at)
+    .bind(version.created_at)
+    .bind(&version.id)
+    .bind(Json(&override_ids))
+    .bind(Json(&signature_ids))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Rewrites a stored draft version with the file's (its number and id stay).
+async fn replace_draft(
+    conn: &mut SqliteConnection,
+    document_id: &str,
+    number: u32,
+    version: &FileVersion,
+) -> StoreResult<()> {
+    let override_ids: IdMap = version.settings.override_ids().into_iter().collect();
+    let signature_ids: IdMap = version
+        .signatures
+        .iter()
+        .map(|s| (s.party.clone(), s.id.clone()))
+        .collect();
+    let signatures: Vec<PartySignature> = version
+        .signatures
+        .iter()
+        .map(FileSignature::signature)
+        .collect();
+    sqlx::query(
+        "UPDATE document_version SET status = ?, settings = ?, snapshot = ?, signatures = ?, \
+         frozen_at = ?, override_ids = ?, signature_ids = ? \
+         WHERE document_id = ? AND number = ? AND status = ?",
+    )
+    .bind(version.status)
+    .bind(Json(version.settings.settings()))
+    .bind(version.snapshot.as_ref().map(Json))
+    .bind(Json(&signatures))
+    .bind(version.frozen_at)
+    .bind(Json(&override_ids))
+    .bind(Json(&signature_ids))
+    .bind(document_id)
+    .bind(number)
+    // Only a draft: a frozen version is never rewritten, whatever the caller thought.
+    .bind(DocumentStatus::Draft)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Inserts a document of the file, with its versions, into an existing alliance.
+async fn insert_document(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+    document: &FileDocument,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO document (id, alliance_id, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(&document.id)
+    .bind(alliance_id)
+    .bind(document.kind)
+    .bind(document.created_at)
+    .bind(document.updated_at)
+    .execute(&mut *conn)
+    .await?;
+    for version in &document.versions {
+        insert_version(conn, &document.id, version.number, version).await?;
+    }
+    Ok(())
+}
+
+/// Applies `diff` (between `stored` and `incoming`) to the alliance, in the caller's
+/// transaction. Every write goes through it, so an error anywhere leaves the
+/// transaction to roll back whole.
+async fn apply_update(
+    conn: &mut SqliteConnection,
+    stored: &AllianceFileV2,
+    incoming: &AllianceFileV2,
+    diff: &AllianceDiff,
+) -> StoreResult<()> {
+    let alliance_id = stored.alliance.id.as_str();
+    if !diff.alliance_fields.is_empty() {
+        alliances::update(conn, alliance_id, &incoming.alliance.draft()).await?;
+    }
+    // Removed first: a partner's commitments go with it (foreign key, cascade).
+    for removed in &diff.partners_removed {
+        partners::delete(conn, &removed.id).await?;
+    }
+    for changed in &diff.partners_changed {
+        if let Some(partner) = incoming.partners.iter().find(|p| p.id == changed.id) {
+            partners::update(conn, &changed.id, &partner.draft()).await?;
+        }
+    }
+    let mut partner_ids: HashMap<&str, String> = HashMap::new();
+    for added in &diff.partners_added {
+        if let Some(partner) = incoming.partners.iter().find(|p| p.id == added.id) {
+            let id = insert_partner(conn, alliance_id, partner).await?;
+            partner_ids.insert(partner.id.as_str(), id);
+        }
+    }
+    for change in &diff.commitments {
+        let partner_id = match change.party.as_str() {
+            "association" => None,
+            id => Some(partner_ids.get(id).map_or(id, String::as_str)),
+        };
+        match incoming.commitments.iter().find(|c| match &c.party {
+            FileParty::Association => change.party == "association",
+            FileParty::PartnerId(id) => *id == change.party,
+        }) {
+            Some(entry) => {
+                commitments::put(
+                    conn,
+                    alliance_id,
+                    partner_id,
+                    &entry.draft,
+                    entry.created_at,
+                    entry.updated_at,
+                )
+                .await?;
+            }
+            None => {
+                sqlx::query("DELETE FROM commitment WHERE alliance_id = ? AND partner_id IS ?")
+                    .bind(alliance_id)
+                    .bind(partner_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+        }
+    }
+    for added in &diff.documents_added {
+        if let Some(document) = incoming.documents.iter().find(|d| d.id == added.id) {
+            insert_document(conn, alliance_id, document).await?;
+        }
+    }
+    for added in &diff.versions_added {
+        let Some(version) = incoming
+            .documents
+            .iter()
+            .find(|d| d.id == added.document_id)
+            .and_then(|d| d.versions.iter().find(|v| v.number == added.number))
+        else {
+            continue;
+        };
+        // Both vaults may have made a version with this number: the file's comes after.
+        let last: Option<u32> =
+            sqlx::query_scalar("SELECT MAX(number) FROM document_version WHERE document_id = ?")
+                .bind(&added.document_id)
+                .fetch_one(&mut *conn)
+                .await?;
+        let number = match last {
+            Some(last) if last >= added.number => last + 1,
+            _ => added.number,
+        };
+        insert_version(conn, &added.document_id, number, version).await?;
+    }
+    for changed in diff.versions_changed.iter().filter(|v| v.ignored.is_none()) {
+        let stored_version = stored
+            .documents
+            .iter()
+            .find(|d| d.id == changed.document_id)
+            .and_then(|d| d.versions.iter().find(|v| v.number == changed.number));
+        let incoming_version = stored_version.and_then(|s| {
+            incoming
+                .documents
+                .iter()
+                .find(|d| d.id == changed.document_id)
+                .and_then(|d| d.versions.iter().find(|v| v.id == s.id))
+        });
+        if let Some(version) = incoming_version {
+            replace_draft(conn, &changed.document_id, changed.number, version).await?;
+        }
+    }
+    if !diff.is_empty() {
+        alliances::touch(conn, alliance_id).await?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// What importing `read` asks, read before anything is stored: its unknown fields,
+    /// the partners that look like this vault's association, and, when the vault holds
+    /// the alliance already (same id), the differences an update would apply. Refuses a
+    /// file that cannot be imported (every problem, with its place), as the import would.
+    pub async fn review_import(&self, read: &ReadFile) -> StoreResult<ImportReview> {
+        let validated = read.validated_for_import()?;
+        let mut tx = self.begin().await?;
+        let own = profile::get(&mut tx).await?;
+        let lookalikes = own_lookalikes(&validated.file, own.as_ref());
+        let alliance_id = validated.file.alliance.id.clone();
+        let document_count = validated.file.documents.len();
+        let existing = if holds(&mut tx, &alliance_id).await? {
+            let (stored, incoming) = update_plan(&mut tx, validated.clone(), &[]).await?;
+            Some(diff_files(&stored, &incoming))
+        } else {
+            None
+        };
+        let partner_count = validated
+            .clone()
+            .for_vault(own.as_ref())?
+            .file
+            .partners
+            .len();
+        tx.commit().await?;
+        Ok(ImportReview {
+            format: read.content.format(),
+            alliance_id,
+            alliance_name: validated.file.alliance.name.clone(),
+            partner_count: u32::try_from(partner_count).unwrap_or(u32::MAX),
+            document_count: u32::try_from(document_count).unwrap_or(u32::MAX),
+            unknown_fields: read.unknown_fields.clone(),
+            own_lookalikes: lookalikes,
+            existing,
+        })
+    }
+
+    /// What updating the vault's alliance with `validated` (a file already read and
+    /// validated, e.g. by the command line) would change; `None` when the vault has no
+    /// alliance with the file's id.
+    pub async fn diff_imported(
+        &self,
+        validated: ImportedAlliance,
+    ) -> StoreResult<Option<AllianceDiff>> {
+        let mut tx = self.begin().await?;
+        if !holds(&mut tx, &validated.file.alliance.id).await? {
+            return Ok(None);
+        }
+        let (stored, incoming) = update_plan(&mut tx, validated, &[]).await?;
+        tx.commit().await?;
+        Ok(Some(diff_files(&stored, &incoming)))
+    }
+
+    /// The partners of `validated` that look like this vault's association (the
+    /// command line says it imports them as distinct organisations).
+    pub async fn own_lookalikes(
+        &self,
+        validated: &ImportedAlliance,
+    ) -> StoreResult<Vec<OwnLookalike>> {
+        let own = self.profile().await?;
+        Ok(own_lookalikes(&validated.file, own.as_ref()))
+    }
+
+    /// The differences between the vault's alliance `alliance_id` and a validated file
+    /// (`allia diff`), the file taken as this vault would store it; `NotFound(Alliance)`
+    /// for an id the vault does not hold. Records are matched
+    /// by id: a file of another alliance shows every record as added or removed.
+    pub async fn alliance_file_diff(
+        &self,
+        validated: ImportedAlliance,
+        alliance_id: &str,
+    ) -> StoreResult<AllianceDiff> {
+        let mut validated = validated;
+        validated.file.alliance.id = alliance_id.to_string();
+        let mut tx = self.begin().await?;
+        alliances::ensure_exists(&mut tx, alliance_id).await?;
+        let (stored, incoming) = update_plan(&mut tx, validated, &[]).await?;
+        tx.commit().await?;
+        Ok(diff_files(&stored, &incoming))
+    }
+
+    /// Imports `read` with the person's answers ([`ImportChoices`]): a new alliance
+    /// (refused when the vault already holds one with the file's id, so that nothing is
+    /// duplicated without asking), a copy with new ids everywhere, or the update of the
+    /// alliance with the file's id ([`Store::update_alliance_from_file`]). Unknown
+    /// fields must have been agreed to (`drop_unknown`). Returns the alliance created
+    /// or updated.
+    pub async fn apply_import(
+        &self,
+        read: &ReadFile,
+        choices: &ImportChoices,
+    ) -> StoreResult<Alliance> {
+        if !read.unknown_fields.is_empty() && !choices.drop_unknown {
+            let mut errors = ValidationErrors::default();
+            for field in &read.unknown_fields {
+                errors.push(field.path.clone(), field.described());
+            }
+            return Err(errors.into());
+        }
+        let validated = read.validated_for_import()?;
+        match choices.mode {
+            ImportMode::Update => {
+                let (alliance, _) = self
+                    .update_alliance_from_file(validated, &choices.own_association)
+                    .await?;
+                Ok(alliance)
+            }
+            ImportMode::New | ImportMode::Copy => {
+                let mut tx = self.begin_write().await?;
+                if choices.mode == ImportMode::New
+                    && holds(&mut tx, &validated.file.alliance.id).await?
+                {
+                    let mut errors = ValidationErrors::default();
+                    errors.push("mode", ALREADY_HERE);
+                    return Err(errors.into());
+                }
+                let own = profile::get(&mut tx).await?;
+                let file = for_this_vault(validated, own.as_ref(), &choices.own_association)?;
+                let mode = match choices.mode {
+                    ImportMode::Copy => exchange::ImportMode::Copy,
+                    _ => exchange::ImportMode::New,
+                };
+                let id = exchange::insert_imported(&mut tx, &file, mode).await?;
+                tx.commit().await?;
+                self.alliance(&id).await
+            }
+        }
+    }
+
+    /// « Mettre à jour l’alliance »: the vault's alliance with the file's id takes the
+    /// file's data, in one transaction (all or nothing): its fields, partners added,
+    /// changed and removed (matched by id, never by name; a removed partner's
+    /// commitments go with it), each party's commitments, documents and versions added,
+    /// draft versions rewritten. A version frozen in the vault (in review, ready to
+    /// sign, signed) is never altered: the file's change to it is only reported
+    /// ([`allia_core::alliance_diff::VersionChange::ignored`]). Documents the file lacks
+    /// are kept. `own_links`: the file's partners the person recognised as this
+    /// association. Returns the alliance and the differences applied.
+    ///
+    /// # Errors
+    /// `NotFound(Alliance)` when the vault has no alliance with the file's id; a
+    /// validation error for a file that cannot be imported; any database error (a
+    /// version id already used elsewhere…), after which nothing has changed.
+    pub async fn update_alliance_from_file(
+        &self,
+        validated: ImportedAlliance,
+        own_links: &[String],
+    ) -> StoreResult<(Alliance, AllianceDiff)> {
+        let alliance_id = validated.file.alliance.id.clone();
+        let mut tx = self.begin_write().await?;
+        alliances::ensure_exists(&mut tx, &alliance_id).await?;
+        let (stored, incoming) = update_plan(&mut tx, validated, own_links).await?;
+        let diff = diff_files(&stored, &incoming);
+        apply_update(&mut tx, &stored, &incoming, &diff).await?;
+        tx.commit().await?;
+        Ok((self.alliance(&alliance_id).await?, diff))
+    }
+}

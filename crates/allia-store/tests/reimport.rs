@@ -1,0 +1,300 @@
+//! Re-importing an alliance file on real vaults (issue 10, item 5): the preview of what
+//! an update changes (partners added, changed, removed; documents and versions added;
+//! fields old → new), the update itself (one alliance still, frozen versions
+//! untouched), the copy (new ids, a second alliance), and all or nothing when a write
+//! fails half-way.
+
+use allia_core::{
+    read_alliance_file, AllianceFileV2, DocumentKind, DocumentStatus, FileDocument, FilePartner,
+    FileSettings, FileVersion, ImportChoices, ImportMode, Organisation, PartnerDraft, ReadFile,
+};
+use allia_store::{Store, StoreError};
+use chrono::Utc;
+
+mod common;
+
+fn read(file: &AllianceFileV2) -> ReadFile {
+    let json = serde_json::to_string_pretty(file).expect("json");
+    read_alliance_file(json.as_bytes()).expect("readable")
+}
+
+fn choices(mode: ImportMode) -> ImportChoices {
+    ImportChoices {
+        mode,
+        drop_unknown: false,
+        own_association: Vec::new(),
+    }
+}
+
+fn new_partner(name: &str) -> FilePartner {
+    let now = Utc::now();
+    FilePartner::new(
+        uuid::Uuid::new_v4().to_string(),
+        now,
+        now,
+        PartnerDraft {
+            organisation: Organisation {
+                name: name.into(),
+                city: Some("Le Blanc".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    )
+}
+
+fn draft_version(number: u32, title: &str) -> FileVersion {
+    FileVersion {
+        id: uuid::Uuid::new_v4().to_string(),
+        number,
+        status: DocumentStatus::Draft,
+        created_at: Utc::now(),
+        settings: FileSettings {
+            title: title.into(),
+            ..Default::default()
+        },
+        signatures: Vec::new(),
+        frozen_at: None,
+        snapshot: None,
+    }
+}
+
+/// The demo alliance with a convention frozen « Prêt à signer » (version 1) and a charte
+/// still in draft.
+async fn demo_with_documents(store: &Store) -> (String, String, String) {
+    let demo = store.load_demo().await.expect("demo");
+    let convention = store
+        .create_document(
+            &demo.id,
+            DocumentKind::PartnershipAgreement,
+            &common::settings("Convention de mutualisation"),
+        )
+        .await
+        .expect("convention");
+    store
+        .set_document_status(&convention.id, DocumentStatus::ReadyToSign)
+        .await
+        .expect("frozen");
+    let charte = store
+        .create_document(
+            &demo.id,
+            DocumentKind::PartnershipCharter,
+            &common::settings("Charte"),
+        )
+        .await
+        .expect("charte");
+    (demo.id, convention.id, charte.id)
+}
+
+fn document<'a>(file: &'a mut AllianceFileV2, id: &str) -> &'a mut FileDocument {
+    file.documents
+        .iter_mut()
+        .find(|d| d.id == id)
+        .expect("document in the file")
+}
+
+#[tokio::test]
+async fn an_update_is_previewed_then_applied_and_frozen_versions_stay() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    let (alliance_id, convention_id, charte_id) = demo_with_documents(store).await;
+    let before = store
+        .export_alliance_file(&alliance_id)
+        .await
+        .expect("export");
+
+    // The partner's file: a field changed, a partner changed, one removed, one added,
+    // a new version of the convention, its frozen version 1 rewritten (ignored), the
+    // charte's draft retitled.
+    let mut file = before.clone();
+    file.alliance.name = "Service partagé du Val de Brenne 2027".into();
+    let changed_id = file.partners[0].id.clone();
+    file.partners[0].organisation.city = Some("Argenton-sur-Creuse".into());
+    let removed = file.partners.remove(1);
+    file.commitments
+        .retain(|c| c.party != allia_core::FileParty::PartnerId(removed.id.clone()));
+    let added = new_partner("Ressourcerie du Blanc");
+    file.partners.push(added.clone());
+    let convention = document(&mut file, &convention_id);
+    convention.versions[0].settings.title = "Convention réécrite".into();
+    convention
+        .versions
+        .push(draft_version(2, "Convention de mutualisation, avenant"));
+    document(&mut file, &charte_id).versions[0].settings.title = "Charte du Val".into();
+
+    let review = store.review_import(&read(&file)).await.expect("review");
+    let diff = review.existing.expect("the vault holds this alliance");
+    assert_eq!(diff.alliance_id, alliance_id);
+    assert_eq!(diff.alliance_fields.len(), 1);
+    assert_eq!(diff.alliance_fields[0].label, "nom");
+    assert_eq!(
+        diff.alliance_fields[0].new.as_deref(),
+        Some("Service partagé du Val de Brenne 2027")
+    );
+    assert_eq!(diff.partners_added.len(), 1);
+    assert_eq!(diff.partners_added[0].name, "Ressourcerie du Blanc");
+    assert_eq!(diff.partners_removed.len(), 1);
+    assert_eq!(diff.partners_removed[0].id, removed.id);
+    assert_eq!(diff.partners_changed.len(), 1);
+    assert_eq!(diff.partners_changed[0].id, changed_id);
+    assert_eq!(diff.partners_changed[0].fields[0].label, "ville");
+    assert_eq!(diff.versions_added.len(), 1);
+    assert_eq!(diff.versions_added[0].number, 2);
+    let ignored: Vec<_> = diff
+        .versions_changed
+        .iter()
+        .filter(|v| v.ignored.is_some())
+        .collect();
+    assert_eq!(ignored.len(), 1);
+    assert_eq!(ignored[0].document_id, convention_id);
+    assert_eq!(
+        ignored[0].ignored.as_deref(),
+        Some("ignorée\u{a0}: version figée")
+    );
+    // Without an answer, the file is not imported as a new alliance.
+    let refused = store
+        .apply_import(&read(&file), &choices(ImportMode::New))
+        .await
+        .expect_err("already here");
+    assert!(matches!(refused, StoreError::Validation(_)), "{refused:?}");
+
+    let updated = store
+        .apply_import(&read(&file), &choices(ImportMode::Update))
+        .await
+        .expect("update");
+    assert_eq!(updated.id, alliance_id);
+    assert_eq!(updated.draft.name, "Service partagé du Val de Brenne 2027");
+    assert_eq!(
+        store.alliances().await.expect("list").len(),
+        1,
+        "one alliance still"
+    );
+    let partners = store.partners(&alliance_id).await.expect("partners");
+    assert!(partners.iter().all(|p| p.id != removed.id));
+    let new = partners
+        .iter()
+        .find(|p| p.id == added.id)
+        .expect("the added partner, under its id");
+    assert_eq!(new.draft.organisation.name, "Ressourcerie du Blanc");
+    let changed = partners
+        .iter()
+        .find(|p| p.id == changed_id)
+        .expect("changed");
+    assert_eq!(
+        changed.draft.organisation.city.as_deref(),
+        Some("Argenton-sur-Creuse")
+    );
+    // The frozen version is as it was; the new version follows it; the draft changed.
+    let v1 = store
+        .document_version(&convention_id, 1)
+        .await
+        .expect("version 1");
+    assert_eq!(v1.settings.title, "Convention de mutualisation");
+    assert_eq!(v1.status, DocumentStatus::ReadyToSign);
+    let convention = store.document(&convention_id).await.expect("convention");
+    assert_eq!(convention.current.number, 2);
+    assert_eq!(
+        convention.current.settings.title,
+        "Convention de mutualisation, avenant"
+    );
+    let charte = store.document(&charte_id).await.expect("charte");
+    assert_eq!(charte.current.settings.title, "Charte du Val");
+
+    // The same file again: nothing left to change but the ignored version.
+    let again = store.review_import(&read(&file)).await.expect("again");
+    let diff = again.existing.expect("still here");
+    assert!(diff.partners_added.is_empty() && diff.partners_removed.is_empty());
+    assert!(diff.alliance_fields.is_empty() && diff.versions_added.is_empty());
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn a_copy_is_a_second_alliance_with_new_ids() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    let (alliance_id, convention_id, _) = demo_with_documents(store).await;
+    let file = store
+        .export_alliance_file(&alliance_id)
+        .await
+        .expect("export");
+
+    let copy = store
+        .apply_import(&read(&file), &choices(ImportMode::Copy))
+        .await
+        .expect("copy");
+    assert_ne!(copy.id, alliance_id);
+    assert_eq!(copy.draft.name, file.alliance.name);
+    assert_eq!(store.alliances().await.expect("list").len(), 2);
+    let copied = store
+        .export_alliance_file(&copy.id)
+        .await
+        .expect("export copy");
+    assert_eq!(copied.partners.len(), file.partners.len());
+    for partner in &copied.partners {
+        assert!(file.partners.iter().all(|p| p.id != partner.id), "new ids");
+    }
+    assert_eq!(copied.documents.len(), 2);
+    assert!(copied.documents.iter().all(|d| d.id != convention_id));
+    let frozen = copied
+        .documents
+        .iter()
+        .find(|d| d.kind == DocumentKind::PartnershipAgreement)
+        .expect("convention copied");
+    assert_eq!(frozen.versions[0].status, DocumentStatus::ReadyToSign);
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn an_update_that_fails_half_way_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    let (alliance_id, convention_id, _) = demo_with_documents(store).await;
+    let file = store
+        .export_alliance_file(&alliance_id)
+        .await
+        .expect("export");
+    // A copy of the alliance: its versions have ids of their own.
+    let copy = store
+        .apply_import(&read(&file), &choices(ImportMode::Copy))
+        .await
+        .expect("copy");
+    let copy_file = store
+        .export_alliance_file(&copy.id)
+        .await
+        .expect("copy file");
+    let taken_version_id = copy_file.documents[0].versions[0].id.clone();
+
+    // The update renames the alliance and adds a partner (written first), then adds a
+    // version whose id is already the copy's: the database refuses that write.
+    let mut update = file.clone();
+    update.alliance.name = "Nom qui ne doit pas rester".into();
+    update
+        .partners
+        .push(new_partner("Partenaire qui ne doit pas rester"));
+    let mut clash = draft_version(2, "Avenant");
+    clash.id = taken_version_id;
+    document(&mut update, &convention_id).versions.push(clash);
+
+    let before = store
+        .export_alliance_file(&alliance_id)
+        .await
+        .expect("before");
+    let failed = store
+        .apply_import(&read(&update), &choices(ImportMode::Update))
+        .await
+        .expect_err("the clash fails the update");
+    assert!(matches!(failed, StoreError::Database(_)), "{failed:?}");
+
+    let after = store
+        .export_alliance_file(&alliance_id)
+        .await
+        .expect("after");
+    assert_eq!(after.alliance, before.alliance, "the alliance as it was");
+    assert_eq!(after.partners, before.partners, "no partner added");
+    assert_eq!(after.documents, before.documents, "no version added");
+    assert_eq!(store.alliances().await.expect("list").len(), 2);
+    vault.close().await;
+}
