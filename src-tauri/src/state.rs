@@ -22,11 +22,21 @@ pub struct AppState {
     /// The backup file chosen for « Restaurer depuis… », kept here so the web view
     /// never hands a path back.
     pub pending_backup: Mutex<Option<PathBuf>>,
+    /// The alliance file chosen for « Importer une alliance… », between its preview and
+    /// its import (`commands::import`).
+    pub pending_import: Mutex<Option<PendingImport>>,
     /// Private folder for « Ouvrir pour imprimer » (see `print_dir`).
     pub print_dir: PathBuf,
     /// A recovery key shown and not yet acknowledged: closing the window asks first
     /// (`recovery_guard`).
     pub recovery_key: PendingRecoveryKey,
+}
+
+/// An alliance file chosen for import and not yet imported: its name and its bytes
+/// (opened, once an encrypted file's passphrase was given), wiped when dropped.
+pub struct PendingImport {
+    pub file_name: String,
+    pub bytes: zeroize::Zeroizing<Vec<u8>>,
 }
 
 impl AppState {
@@ -37,6 +47,7 @@ impl AppState {
             last_activity: SyncMutex::new(Instant::now()),
             auto_lock_minutes: SyncMutex::new(allia_core::settings::AUTO_LOCK_DEFAULT_MINUTES),
             pending_backup: Mutex::new(None),
+            pending_import: Mutex::new(None),
             print_dir,
             recovery_key: PendingRecoveryKey::default(),
         }
@@ -80,6 +91,8 @@ impl AppState {
     /// still on screen is no longer held for: the web view leaves that screen on lock.
     pub async fn lock(&self, reason: BackupReason) -> Option<String> {
         self.recovery_key.clear();
+        // A file being imported is forgotten: its opened content is not kept locked.
+        *self.pending_import.lock().await = None;
         let vault = self.vault.lock().await.take();
         let failure = match vault {
             Some(vault) => vault.lock(reason).await.map(|e| e.user_message()),

@@ -1,5 +1,5 @@
 // Exchanging an alliance between partners: « Exporter l’alliance… » writes the alliance
-// file, « Importer une alliance… » adds it back as a new alliance.
+// file, « Importer une alliance… » recognises it and adds it back as a copy (« Importer comme copie »).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +43,9 @@ describe("échange d'une alliance entre partenaires", () => {
   step(app, "importe le fichier comme une nouvelle alliance", async () => {
     const ui = page(app.browser);
     await ui.click('import-alliance');
+    // The vault already holds this alliance (same id): the copy is asked for.
+    await ui.shown('import-existing-step');
+    await ui.click('import-copy');
     await ui.waitForCount('alliance-item', 2);
     await ui.click('nav-area-partenaires');
     await ui.waitForCount('partner-row', 5);

@@ -1,6 +1,6 @@
 //! Alliances and the closed lists the screens offer.
 
-use allia_core::{Alliance, AllianceDraft, AllianceFile, Catalog};
+use allia_core::{Alliance, AllianceDraft, Catalog};
 use tauri::{AppHandle, State};
 
 use crate::error::AppError;
@@ -64,35 +64,4 @@ pub async fn alliance_export(
         )
     })?;
     Ok(Some(path.to_string_lossy().into_owned()))
-}
-
-/// « Importer une alliance… »: adds the alliance of a file as a new alliance. Returns
-/// it, or `None` when the person cancelled the dialog.
-#[tauri::command]
-#[specta::specta]
-pub async fn alliance_import(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Result<Option<Alliance>, AppError> {
-    let Some(path) = crate::dialogs::choose_open_path(
-        &app,
-        "Importer une alliance",
-        "Fichier d’alliance",
-        "json",
-    )
-    .await
-    else {
-        return Ok(None);
-    };
-    // allia-core's one parser, on at most one byte past its cap (a huge file is refused
-    // unread). The store then imports whole or not at all.
-    let bytes = allia_store::read_alliance_file_bytes(&path)
-        .map_err(|e| AppError::io("Impossible de lire ce fichier", &e))?;
-    let file = AllianceFile::from_json_slice(&bytes)?;
-    let store = state.store().await?;
-    let imported = store
-        .import_alliance(&file)
-        .await
-        .map_err(AppError::import_refused)?;
-    Ok(Some(imported))
 }

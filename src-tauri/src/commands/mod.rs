@@ -68,6 +68,7 @@ pub mod designation;
 pub mod documents;
 pub mod drafts;
 pub mod encrypted;
+pub mod import;
 pub mod kit;
 pub mod partners;
 pub mod profile;

@@ -66,6 +66,16 @@ pub fn pending(fx: &Fixture) -> Result<std::path::PathBuf, Refusal> {
     })
 }
 
+/// The alliance file chosen earlier, or the command's refusal when none was.
+pub fn pending_import(fx: &Fixture) -> Result<Vec<u8>, Refusal> {
+    fx.pending_import.clone().ok_or_else(|| {
+        Refusal::App(AppError::new(
+            allia_app::ErrorCode::Precondition,
+            "Aucun fichier d’alliance n’est en cours d’import\u{a0}: choisissez-le à nouveau.",
+        ))
+    })
+}
+
 /// Damages bytes as one generated operation says: `["truncate", at]`,
 /// `["flip", at, mask]`, `["insert", at, [bytes]]`, `["replace", [bytes]]`.
 pub fn damage(bytes: &mut Vec<u8>, op: &Value) {
@@ -358,13 +368,41 @@ pub async fn dispatch(
             let file = store.export_alliance(&id).await?;
             file.to_json_string().expect("an export serialises");
         }
-        "alliance_import" => {
+        "alliance_import_choose" => {
             // No argument: the file comes from the open dialog. Its bytes go through the
-            // same parser and import here; crates/allia-store/tests/import_fuzz.rs
-            // fuzzes them in depth.
+            // same reader and review, then, when it asks nothing, the import as a new
+            // alliance; crates/allia-store/tests/import_fuzz.rs fuzzes them in depth.
             let bytes = serde_json::to_vec(args.get(FILE).unwrap_or(&Value::Null)).expect("json");
-            let file = allia_core::AllianceFile::from_json_slice(&bytes).map_err(AppError::from)?;
-            store.import_alliance(&file).await?;
+            fx.pending_import = None;
+            let read = allia_core::read_alliance_file(&bytes).map_err(AppError::from)?;
+            let review = store.review_import(&read).await?;
+            if review.unknown_fields.is_empty()
+                && review.own_lookalikes.is_empty()
+                && review.existing.is_none()
+            {
+                store
+                    .apply_import(&read, &allia_core::ImportChoices::default())
+                    .await?;
+            } else {
+                fx.pending_import = Some(bytes);
+            }
+        }
+        "alliance_import_inspect" => {
+            // The fixture's files are not encrypted: the passphrase is read, not used.
+            let _passphrase: Option<String> = optional_arg(args, "passphrase")?;
+            let bytes = pending_import(fx)?;
+            let read = allia_core::read_alliance_file(&bytes).map_err(AppError::from)?;
+            store.review_import(&read).await?;
+        }
+        "alliance_import_apply" => {
+            let choices: allia_core::ImportChoices = arg(args, "choices")?;
+            let bytes = pending_import(fx)?;
+            let read = allia_core::read_alliance_file(&bytes).map_err(AppError::from)?;
+            store.apply_import(&read, &choices).await?;
+            fx.pending_import = None;
+        }
+        "alliance_import_cancel" => {
+            fx.pending_import = None;
         }
         "partner_list" => {
             store.partners(&arg::<String>(args, "allianceId")?).await?;

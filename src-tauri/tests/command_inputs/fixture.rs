@@ -35,6 +35,9 @@ pub struct Fixture {
     /// The backup chosen for the preview and the restore (the app keeps it in its
     /// state between those commands).
     pub pending: Option<std::path::PathBuf>,
+    /// The alliance file chosen for import, between its questions and its import (the
+    /// app keeps its bytes in its state).
+    pub pending_import: Option<Vec<u8>>,
     /// Files the person could pick as a backup (`backup_choose_file`).
     pub picked: tempfile::TempDir,
     /// A second vault, locked: unlock and recovery try it.
@@ -76,6 +79,7 @@ impl Fixture {
             vault: Some(vault),
             passphrase: STRONG.into(),
             pending: Some(backup.clone()),
+            pending_import: None,
             backup,
             picked: tempfile::tempdir().expect("tempdir"),
             closed_dir,

@@ -120,7 +120,7 @@ pub fn fuzz_commands(group: impl Fn(&str) -> bool) {
             ..Config::default()
         });
         let strategy = match *name {
-            "alliance_import" => arb_import_file(),
+            "alliance_import_choose" => arb_import_file(),
             "backup_choose_file" => arb_backup_damage(),
             _ => arb_args(args),
         };

@@ -126,6 +126,11 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
             json!({ "nature": "membership_fee", "amountCents": 0 }),
         ],
         Arg::Count => vec![json!(3), json!(1), json!(0), json!(121)],
+        Arg::ImportChoices => vec![
+            json!({ "mode": "new", "dropUnknown": false, "ownAssociation": [] }),
+            json!({ "mode": "update", "dropUnknown": true, "ownAssociation": ["@@partner"] }),
+            json!({ "mode": "copy", "dropUnknown": true, "ownAssociation": [] }),
+        ],
     }
 }
 
@@ -263,11 +268,11 @@ pub fn arb_args(args: &'static [(&'static str, Arg)]) -> BoxedStrategy<Map<Strin
         .boxed()
 }
 
-/// Where `alliance_import`'s generated file goes in the call (the command itself takes
-/// no argument: the file comes from the open dialog).
+/// Where `alliance_import_choose`'s generated file goes in the call (the command itself
+/// takes no argument: the file comes from the open dialog).
 pub const FILE: &str = "@file";
 
-/// An alliance file for `alliance_import`: a valid one, mutated, or arbitrary JSON.
+/// An alliance file for `alliance_import_choose`: a valid one, mutated, or arbitrary JSON.
 pub fn arb_import_file() -> BoxedStrategy<Map<String, Value>> {
     let valid = json!({
         "format": 1,

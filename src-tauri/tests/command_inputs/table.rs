@@ -35,6 +35,8 @@ pub enum Arg {
     FinancialContribution,
     /// A number of instalments.
     Count,
+    /// The answers to an alliance file's import questions (`ImportChoices`).
+    ImportChoices,
 }
 
 impl Arg {
@@ -61,6 +63,7 @@ impl Arg {
             Arg::OptionalPartnerId => "string | null",
             Arg::CommitmentsDraft => "CommitmentsDraft",
             Arg::FinancialContribution => "FinancialContribution",
+            Arg::ImportChoices => "ImportChoices",
         }
     }
 }
@@ -123,7 +126,10 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
         "alliance_export_encrypted",
         &[("id", Arg::AllianceId), ("passphrase", Arg::Text)],
     ),
-    ("alliance_import", &[]),
+    ("alliance_import_choose", &[]),
+    ("alliance_import_inspect", &[("passphrase", Arg::OptionalText)]),
+    ("alliance_import_apply", &[("choices", Arg::ImportChoices)]),
+    ("alliance_import_cancel", &[]),
     (
         "designation_propose",
         &[

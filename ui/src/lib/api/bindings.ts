@@ -102,10 +102,28 @@ export const commands = {
 	 */
 	allianceExportEncrypted: (id: string, passphrase: string) => typedError<string | null, AppError>(__TAURI_INVOKE("alliance_export_encrypted", { id, passphrase })),
 	/**
-	 *  « Importer une alliance… »: adds the alliance of a file as a new alliance. Returns
-	 *  it, or `None` when the person cancelled the dialog.
+	 *  « Importer une alliance… »: asks for the file (system dialog) and reads it. A file
+	 *  that asks nothing is imported at once as a new alliance (`imported`); otherwise the
+	 *  questions come back (`inspection`) and the file waits for `alliance_import_apply`.
+	 *  `None` when the person cancelled the dialog. A file that cannot be imported is
+	 *  refused with every problem and its place.
 	 */
-	allianceImport: () => typedError<Alliance | null, AppError>(__TAURI_INVOKE("alliance_import")),
+	allianceImportChoose: () => typedError<ImportStart | null, AppError>(__TAURI_INVOKE("alliance_import_choose")),
+	/**
+	 *  The questions of the chosen file again, with the passphrase of an encrypted file
+	 *  (`wrongPassphrase` on the field `passphrase` when it does not open it; the file
+	 *  stays chosen, so the person can try again).
+	 */
+	allianceImportInspect: (passphrase: string | null) => typedError<ImportInspection, AppError>(__TAURI_INVOKE("alliance_import_inspect", { passphrase })),
+	/**
+	 *  Imports the chosen file with the person's answers: as a new alliance, as an update
+	 *  of the alliance with the same id (« Mettre à jour l’alliance »: all or nothing,
+	 *  frozen versions untouched) or as a copy with new ids (« Importer comme copie »).
+	 *  Returns the alliance created or updated. The file is forgotten once imported.
+	 */
+	allianceImportApply: (choices: ImportChoices) => typedError<Alliance, AppError>(__TAURI_INVOKE("alliance_import_apply", { choices })),
+	/**  « Annuler »: forgets the chosen file; nothing was imported. */
+	allianceImportCancel: () => typedError<null, AppError>(__TAURI_INVOKE("alliance_import_cancel")),
 	/**
 	 *  The designation allia-core proposes for an organisation from its name, its acronym
 	 *  and its kind of actor (`allia_core::designation::propose`): article, gender, number
@@ -297,6 +315,33 @@ export type Alliance = {
 	createdAt: string,
 	updatedAt: string,
 	draft: AllianceDraft,
+};
+
+/**
+ *  Every difference between the stored alliance and the incoming file, in the order
+ *  the preview shows them. Empty lists when nothing differs ([`AllianceDiff::is_empty`]).
+ */
+export type AllianceDiff = {
+	/**  The alliance's id (the same on both sides). */
+	allianceId: string,
+	/**  The alliance's name in the vault. */
+	allianceName: string,
+	/**  The alliance's own fields (name, purpose, terms…). */
+	allianceFields: FieldChange[],
+	partnersAdded: RecordName[],
+	partnersChanged: PartnerChange[],
+	partnersRemoved: RecordName[],
+	commitments: CommitmentChange[],
+	documentsAdded: RecordName[],
+	/**  Versions added to documents both sides have. */
+	versionsAdded: VersionAdded[],
+	/**
+	 *  Versions both sides have whose content differs (applied when a draft, else
+	 *  ignored).
+	 */
+	versionsChanged: VersionChange[],
+	/**  Documents of the vault the file does not have: an update keeps them. */
+	documentsKept: RecordName[],
 };
 
 /**  What the user edits about an alliance. */
@@ -512,6 +557,20 @@ export type ClauseView = {
 	edited: boolean,
 };
 
+/**  One party's commitments that differ. */
+export type CommitmentChange = {
+	/**  `"association"`, or the partner's id. */
+	party: string,
+	/**  The party's name (« l’association » for the association). */
+	partyName: string,
+	kind: CommitmentChangeKind,
+	/**  For a change, each field that differs. */
+	fields: FieldChange[],
+};
+
+/**  What happens to one party's commitments. */
+export type CommitmentChangeKind = "added" | "changed" | "removed";
+
 /**  What the user edits about one party's commitments. */
 export type CommitmentsDraft = {
 	financial?: FinancialContribution[],
@@ -665,6 +724,21 @@ export type ErrorCode = "validation" |
 /**  The file formats a document is exported to (`"pdf"` or `"docx"` over IPC). */
 export type ExportFormat = "pdf" | "docx";
 
+/**  One field whose value differs, old → new, for the preview. */
+export type FieldChange = {
+	/**
+	 *  Its path inside the record, as the file writes it (`organisation.siret`,
+	 *  `terms.durationMonths`, `financial.1.amountCents` with positions from 1).
+	 */
+	field: string,
+	/**  Its French name (« SIRET », « durée », « contribution financière 1, montant »). */
+	label: string,
+	/**  The value stored in the vault, in French (`None`: empty). */
+	old: string | null,
+	/**  The value in the file, in French (`None`: empty). */
+	new: string | null,
+};
+
 /**  One problem with one field, ready to be shown next to that field. */
 export type FieldError = {
 	/**  The field's name as the UI knows it (camelCase, dotted for nested fields). */
@@ -720,6 +794,92 @@ export type Gender = "masculine" |
 
 /**  Grammatical number of the name (« les Restos du Cœur » is plural). */
 export type GrammaticalNumber = "singular" | "plural";
+
+/**  The person's answers to an [`ImportReview`]. */
+export type ImportChoices = {
+	mode: ImportMode,
+	/**
+	 *  The person agrees that the unknown fields are left out. Required when the file
+	 *  has any.
+	 */
+	dropUnknown?: boolean,
+	/**
+	 *  The ids (in the file) of the partners the person said are this vault's own
+	 *  association (« C’est notre association »): they are stored with the explicit
+	 *  link. The other lookalikes stay distinct organisations.
+	 */
+	ownAssociation?: string[],
+};
+
+/**  What the import of the chosen file asks before anything is stored. */
+export type ImportInspection = {
+	/**  The chosen file's name (without its folder). */
+	fileName: string,
+	/**
+	 *  The file is encrypted and not yet opened: ask its passphrase, then call
+	 *  `alliance_import_inspect` with it. `review` is then `None`.
+	 */
+	needsPassphrase: boolean,
+	/**
+	 *  What the file holds and asks ([`ImportReview`]); `None` while it needs its
+	 *  passphrase.
+	 */
+	review: ImportReview | null,
+};
+
+/**  How an alliance file is imported. */
+export type ImportMode = 
+/**
+ *  A new alliance, keeping the file's ids (refused when the vault already holds an
+ *  alliance with the file's id: the person chooses update or copy).
+ */
+"new" | 
+/**
+ *  « Mettre à jour l’alliance »: the vault's alliance with the file's id takes the
+ *  file's data (frozen versions untouched), all or nothing.
+ */
+"update" | 
+/**  « Importer comme copie »: a new alliance with new ids everywhere. */
+"copy";
+
+/**  What the import of one file asks, read before anything is stored. */
+export type ImportReview = {
+	/**  The file's format (1 or 2). */
+	format: number,
+	/**  The alliance's id in the file (a format-1 file has none: a new one). */
+	allianceId: string,
+	allianceName: string,
+	/**  How many partners the file brings (the sender included when it becomes one). */
+	partnerCount: number,
+	/**  How many documents the file brings. */
+	documentCount: number,
+	/**
+	 *  Fields this version does not know: they would be lost, so the person agrees
+	 *  first ([`ImportChoices::drop_unknown`]).
+	 */
+	unknownFields: UnknownField[],
+	/**  The file's partners that look like this vault's association. */
+	ownLookalikes: OwnLookalike[],
+	/**
+	 *  The vault already holds this alliance (same id): what an update would change.
+	 *  `None` for a new alliance.
+	 */
+	existing: AllianceDiff | null,
+};
+
+/**
+ *  What choosing a file gave: either the alliance, imported at once because the file
+ *  asked nothing, or the questions to ask (`inspection`).
+ */
+export type ImportStart = {
+	/**  Imported at once (a plain new alliance). */
+	imported: Alliance | null,
+	/**
+	 *  The questions, when the file asks any (the import waits for
+	 *  `alliance_import_apply`).
+	 */
+	inspection: ImportInspection | null,
+};
 
 /**  Something other than money a party brings: premises, staff time, equipment… */
 export type InKindContribution = {
@@ -844,6 +1004,22 @@ export type Organisation = {
  */
 export type OrganisationField = "name" | "representativeName";
 
+/**
+ *  A partner of the file that looks like this vault's own association: both shown side
+ *  by side, and the person answers « C’est notre association » or « Ce sont deux
+ *  organisations distinctes ».
+ */
+export type OwnLookalike = {
+	/**  The partner's id in the file. */
+	partnerId: string,
+	/**  The organisation as the file describes it. */
+	partner: Organisation,
+	/**  This vault's association (its profile). */
+	own: Organisation,
+	/**  Why they look alike (« même numéro RNA »…). */
+	suspicion: Suspicion,
+};
+
 export type Paragraph = {
 	runs: Run[],
 	align: Align,
@@ -856,6 +1032,14 @@ export type Partner = {
 	createdAt: string,
 	updatedAt: string,
 	draft: PartnerDraft,
+};
+
+/**  A partner present on both sides whose fields differ. */
+export type PartnerChange = {
+	id: string,
+	/**  The name in the file (the name it will have). */
+	name: string,
+	fields: FieldChange[],
 };
 
 /**  What the user edits about a partner. */
@@ -916,6 +1100,13 @@ export type PaymentSchedule =
  *  (the same texts as the schedule's `kind` tag).
  */
 export type PaymentScheduleKind = "at_signature" | "on_receipts" | "instalments";
+
+/**  A record named in the preview: its id and how a person recognises it. */
+export type RecordName = {
+	id: string,
+	/**  Its name (a partner's organisation name, a document's title or kind). */
+	name: string,
+};
 
 /**
  *  Sent to the web view when the window was asked to close while the recovery key is
@@ -1038,6 +1229,24 @@ export type ToCheckTarget =
 { type: "partner"; partnerId: string | null; field: OrganisationField | null };
 
 /**
+ *  A field of the file that this version of Allia does not know: it would be lost on
+ *  import, so the reader lists it and the importer decides (the command line refuses
+ *  unless `--ignore-unknown`; the app asks).
+ */
+export type UnknownField = {
+	/**
+	 *  Dotted path in the file, records numbered from 1 as validation names them
+	 *  (`alliance.durationMonths`, `partners.2.contributionCents`).
+	 */
+	path: string,
+	/**
+	 *  Where it is, in French, with the field's own name
+	 *  (« alliance, durationMonths », « partenaire 2, contributionCents »).
+	 */
+	place: string,
+};
+
+/**
  *  An annex the user lists by title, with optionally a PDF appended to the exported
  *  document (its bytes are kept in the vault, apart from the settings).
  */
@@ -1081,6 +1290,29 @@ export type VaultLocked = {
 export type VaultStatus = {
 	files: VaultFiles,
 	unlocked: boolean,
+};
+
+/**  A version of a document that the file adds. */
+export type VersionAdded = {
+	documentId: string,
+	documentName: string,
+	number: number,
+	/**  Its status, in French (« Brouillon », « Signé »…). */
+	status: string,
+};
+
+/**  A version present on both sides whose content differs. */
+export type VersionChange = {
+	documentId: string,
+	documentName: string,
+	number: number,
+	fields: FieldChange[],
+	/**
+	 *  `Some(reason)` when the version is frozen in this vault, so the change is not
+	 *  applied: « ignorée : version signée » (or « … version figée » for a version in
+	 *  review or ready to sign). `None`: a draft, updated from the file.
+	 */
+	ignored: string | null,
 };
 
 /* Tauri Specta runtime */

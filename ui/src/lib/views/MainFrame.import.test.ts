@@ -18,7 +18,7 @@ const catalog: Catalog = {
   publicFunderActorTypes: [],
 };
 
-/** What `alliance_import` answers for a file with two problems (src-tauri `AppError::import_refused`). */
+/** What `alliance_import_choose` answers for a file with two problems (src-tauri `AppError::import_refused`). */
 const refusal: AppError = {
   code: "validation",
   message:
@@ -39,7 +39,7 @@ describe("MainFrame, import refused", () => {
       if (cmd === "catalog") return catalog;
       if (cmd === "alliance_list") return [];
       // A plain object thrown is the command's error, as Tauri rejects with it.
-      if (cmd === "alliance_import") throw refusal;
+      if (cmd === "alliance_import_choose") throw refusal;
       return null;
     });
   });

@@ -1,0 +1,185 @@
+// The staged import of an alliance file, against mocked commands (jsdom, mocked IPC answering as the shell does):
+// the passphrase of an encrypted file, the unknown fields, a partner that looks like this association, and the
+// preview of an update with « Mettre à jour l’alliance » / « Importer comme copie » / « Annuler ».
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Alliance, AllianceDiff, AppError, ImportChoices, ImportInspection, ImportReview } from "$lib/api/bindings";
+import ImportFlow from "./ImportFlow.svelte";
+
+const NBSP = "\u00a0";
+
+const alliance: Alliance = {
+  id: "6f1c1a8e-0000-4000-8000-000000000001",
+  draft: { name: "Service partagé", purpose: null, territory: null, startDate: null, status: "active" },
+  archived: false,
+  partnerCount: 3,
+  createdAt: "2026-11-30T10:00:00Z",
+  updatedAt: "2026-11-30T10:00:00Z",
+} as Alliance;
+
+const diff: AllianceDiff = {
+  allianceId: alliance.id,
+  allianceName: "Service partagé",
+  allianceFields: [{ field: "name", label: "nom", old: "Service partagé", new: "Service partagé 2027" }],
+  partnersAdded: [{ id: "p3", name: "Ressourcerie du Val" }],
+  partnersChanged: [
+    { id: "p1", name: "Commune de Villard", fields: [{ field: "organisation.city", label: "ville", old: null, new: "Villard" }] },
+  ],
+  partnersRemoved: [{ id: "p2", name: "Centre social" }],
+  commitments: [],
+  documentsAdded: [],
+  versionsAdded: [{ documentId: "d1", documentName: "Convention", number: 2, status: "Brouillon" }],
+  versionsChanged: [
+    {
+      documentId: "d1",
+      documentName: "Convention",
+      number: 1,
+      fields: [{ field: "settings.title", label: "titre", old: "Convention", new: "Autre" }],
+      ignored: `ignorée${NBSP}: version signée`,
+    },
+  ],
+  documentsKept: [],
+};
+
+function review(overrides: Partial<ImportReview> = {}): ImportReview {
+  return {
+    format: 2,
+    allianceId: alliance.id,
+    allianceName: "Service partagé",
+    partnerCount: 3,
+    documentCount: 1,
+    unknownFields: [],
+    ownLookalikes: [],
+    existing: null,
+    ...overrides,
+  };
+}
+
+function inspection(r: ImportReview | null, needsPassphrase = false): ImportInspection {
+  return { fileName: "service.alliance.json", needsPassphrase, review: r };
+}
+
+const wrongPassphrase: AppError = {
+  code: "wrong_passphrase",
+  message: "Phrase de passe incorrecte pour ce fichier chiffré.",
+  field: "passphrase",
+  fieldErrors: [{ field: "passphrase", message: "Phrase de passe incorrecte pour ce fichier chiffré." }],
+};
+
+interface Calls {
+  apply: ImportChoices[];
+  inspect: (string | null)[];
+  cancel: number;
+}
+
+function mockBackend(afterPassphrase?: ImportInspection): Calls {
+  const calls: Calls = { apply: [], inspect: [], cancel: 0 };
+  mockIPC((cmd, payload) => {
+    const args = payload as Record<string, unknown>;
+    if (cmd === "alliance_import_apply") {
+      calls.apply.push(args.choices as ImportChoices);
+      return alliance;
+    }
+    if (cmd === "alliance_import_inspect") {
+      const given = (args.passphrase as string | null) ?? null;
+      calls.inspect.push(given);
+      if (given !== "la bonne phrase") throw wrongPassphrase;
+      return afterPassphrase;
+    }
+    if (cmd === "alliance_import_cancel") {
+      calls.cancel += 1;
+      return null;
+    }
+    return null;
+  });
+  return calls;
+}
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+describe("ImportFlow", () => {
+  it("previews an update and applies it", async () => {
+    const calls = mockBackend();
+    const onImported = vi.fn();
+    render(ImportFlow, { props: { inspection: inspection(review({ existing: diff })), onImported, onCancelled: vi.fn() } });
+
+    const flow = await screen.findByTestId("import-existing-step");
+    expect(screen.getByRole("dialog")).toHaveTextContent("Cette alliance est déjà dans le coffre");
+    expect(within(flow).getByTestId("diff-partner-added")).toHaveTextContent("Ajouté : Ressourcerie du Val");
+    expect(within(flow).getByTestId("diff-partner-removed")).toHaveTextContent("Centre social");
+    expect(within(flow).getByTestId("diff-partner-changed")).toHaveTextContent("ville : (vide) → « Villard »");
+    expect(within(flow).getByTestId("diff-version-added")).toHaveTextContent("Convention, version 2 (Brouillon)");
+    expect(within(flow).getByTestId("diff-version-ignored").textContent).toBe(`ignorée${NBSP}: version signée`);
+    expect(within(flow).getAllByTestId("diff-field")[0]).toHaveTextContent("Service partagé 2027");
+
+    await fireEvent.click(screen.getByRole("button", { name: "Mettre à jour l’alliance" }));
+    await waitFor(() => expect(onImported).toHaveBeenCalledWith(alliance, "update"));
+    expect(calls.apply).toEqual([{ mode: "update", dropUnknown: true, ownAssociation: [] }]);
+  });
+
+  it("imports as a copy, or cancels and forgets the file", async () => {
+    const calls = mockBackend();
+    const onImported = vi.fn();
+    const onCancelled = vi.fn();
+    render(ImportFlow, { props: { inspection: inspection(review({ existing: diff })), onImported, onCancelled } });
+    await fireEvent.click(await screen.findByRole("button", { name: "Importer comme copie" }));
+    await waitFor(() => expect(onImported).toHaveBeenCalledWith(alliance, "copy"));
+    expect(calls.apply[0]?.mode).toBe("copy");
+
+    cleanup();
+    render(ImportFlow, { props: { inspection: inspection(review({ existing: diff })), onImported, onCancelled } });
+    await fireEvent.click(await screen.findByRole("button", { name: "Annuler" }));
+    await waitFor(() => expect(onCancelled).toHaveBeenCalled());
+    expect(calls.cancel).toBe(1);
+    expect(calls.apply).toHaveLength(1);
+  });
+
+  it("asks the passphrase, then lists unknown fields, then asks about a lookalike of the association", async () => {
+    const own = { name: "Comité des fêtes", city: "Saunay", rna: "W372000001" };
+    const opened = inspection(
+      review({
+        unknownFields: [{ path: "partners.2.contributionCents", place: "partenaire 2, contributionCents" }],
+        ownLookalikes: [
+          {
+            partnerId: "p9",
+            partner: { ...own, rna: "W372000001" } as never,
+            own: own as never,
+            suspicion: { reason: "sameRna", label: "même numéro RNA" },
+          },
+        ],
+      }),
+    );
+    const calls = mockBackend(opened);
+    const onImported = vi.fn();
+    render(ImportFlow, { props: { inspection: inspection(null, true), onImported, onCancelled: vi.fn() } });
+
+    await screen.findByTestId("import-passphrase-step");
+    await fireEvent.input(screen.getByTestId("import-passphrase"), { target: { value: "une autre" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Ouvrir le fichier" }));
+    expect(await screen.findByText("Phrase de passe incorrecte pour ce fichier chiffré.")).toBeInTheDocument();
+
+    await fireEvent.input(screen.getByTestId("import-passphrase"), { target: { value: "la bonne phrase" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Ouvrir le fichier" }));
+    const unknown = await screen.findByTestId("import-unknown-step");
+    expect(within(unknown).getByTestId("import-unknown-fields")).toHaveTextContent("partenaire 2, contributionCents");
+    expect(calls.inspect).toEqual(["une autre", "la bonne phrase"]);
+
+    await fireEvent.click(screen.getByRole("button", { name: "Continuer sans ces informations" }));
+    const ownStep = await screen.findByTestId("import-own-step");
+    expect(within(ownStep).getByTestId("lookalike-file")).toHaveTextContent("Comité des fêtes");
+    expect(within(ownStep).getByTestId("lookalike-own")).toHaveTextContent("Saunay");
+    const next = screen.getByRole("button", { name: "Continuer" });
+    expect(next).toBeDisabled();
+    await fireEvent.click(screen.getByRole("radio", { name: "C’est notre association" }));
+    expect(next).toBeEnabled();
+    await fireEvent.click(next);
+
+    await fireEvent.click(await screen.findByRole("button", { name: "Importer l’alliance" }));
+    await waitFor(() => expect(onImported).toHaveBeenCalledWith(alliance, "new"));
+    expect(calls.apply).toEqual([{ mode: "new", dropUnknown: true, ownAssociation: ["p9"] }]);
+  });
+});
