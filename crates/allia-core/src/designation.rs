@@ -463,8 +463,11 @@ pub fn upper_first(text: &str) -> String {
 /// An acronym, when given, is the short name: with the article of the head noun when the
 /// name has one (« le CCAS », « la CAF »), alone for a proper name (« OQM », « LAQ »).
 pub fn propose(name: &str, acronym: Option<&str>, actor_type: ActorType) -> Designation {
+    // A name pasted decomposed (macOS) reads like the same name composed.
+    let name = crate::text::nfc(name);
     let name = name.trim();
-    let acronym = acronym.map(str::trim).filter(|a| !a.is_empty());
+    let acronym = acronym.map(crate::text::nfc);
+    let acronym = acronym.as_deref().map(str::trim).filter(|a| !a.is_empty());
     let (article, gender, number, short) = if let Some((lead, rest)) = leading_article(name) {
         let (gender, number) = match (head_of(rest), lead) {
             // « Les Restos du Cœur contribue… »: legal drafting treats a body named in
@@ -623,11 +626,13 @@ pub fn pronoun(gender: Gender, number: GrammaticalNumber) -> &'static str {
 /// dénommé « le Département ». Engagements du Département. » An empty name stands as
 /// « [Nom] ».
 pub fn example_sentence(name: &str, designation: &Designation) -> String {
+    let name = crate::text::nfc(name);
     let name = match name.trim() {
         "" => "[Nom]",
         name => name,
     };
-    let short = match designation.short_name.trim() {
+    let short_name = crate::text::nfc(&designation.short_name);
+    let short = match short_name.trim() {
         "" => designation.with_article(name),
         short => mid_sentence(short),
     };
@@ -749,6 +754,31 @@ mod tests {
             expected,
             "{name}"
         );
+    }
+
+    #[test]
+    fn a_decomposed_name_gets_the_proposal_of_the_composed_one() {
+        use unicode_normalization::UnicodeNormalization;
+        for name in [
+            "Département d’Indre-et-Loire",
+            "Établissement français du sang",
+            "Hôpital de Loches",
+            "Université de Tours",
+        ] {
+            let decomposed: String = name.nfd().collect();
+            assert_ne!(decomposed, name);
+            let composed = propose(name, Some("ÉFS"), ActorType::LocalAuthority);
+            let proposed = propose(
+                &decomposed,
+                Some(&"ÉFS".nfd().collect::<String>()),
+                ActorType::LocalAuthority,
+            );
+            assert_eq!(proposed, composed, "{name}");
+            assert_eq!(
+                example_sentence(&decomposed, &proposed),
+                example_sentence(name, &composed)
+            );
+        }
     }
 
     #[test]

@@ -62,6 +62,16 @@ pub fn clean_multiline(field: &str, s: &str) -> Result<String, FieldError> {
     clean_text(field, s, true)
 }
 
+/// `s` in NFC, borrowed when it already is: for a text the domain reads without storing
+/// it (a name a designation is proposed from), where [`clean`]'s refusals do not apply.
+pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    if unicode_normalization::is_nfc(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
+    }
+}
+
 /// Whether `c` is removed by [`clean`]: an invisible character that carries nothing a
 /// contract needs (see the module's rules).
 fn is_dropped(c: char) -> bool {

@@ -210,16 +210,10 @@ fn copies_check(copies: Option<u32>, parties: usize, checks: &mut Vec<Check>) {
 
 /// Two parties with the same short name cannot be told apart in the text (« ci-après
 /// dénommée « l’Association » » twice): one check per party whose short name an earlier
-/// party already has, pointing to it. Compared without case or extra spaces.
+/// party already has, pointing to it. Compared without case, accents or punctuation
+/// (`allia_core::text::collation_key`: « le Comité » and « le comite » are confused).
 fn short_name_checks(parties: &[Party], sources: &[Source<'_>], checks: &mut Vec<Check>) {
-    let key = |p: &Party| {
-        p.short_name
-            .replace('\'', "’")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
+    let key = |p: &Party| allia_core::text::collation_key(&p.short_name);
     for (j, (later, source)) in parties.iter().zip(sources).enumerate() {
         let name = key(later);
         if name.is_empty() {
