@@ -101,7 +101,14 @@ async fn one_own_association_per_alliance_and_homonyms_stay_apart() {
     assert!(moved.draft.own_association);
 
     // Another alliance has its own link.
-    let other = store.load_demo().await.expect("second demo");
+    // (The demo loads once per vault: another alliance is created.)
+    let other = store
+        .create_alliance(&allia_core::AllianceDraft {
+            name: "Autre alliance".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("another alliance");
     store
         .create_partner(&other.id, &draft(saunay(), true))
         .await
