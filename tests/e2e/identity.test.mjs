@@ -106,7 +106,8 @@ describe('des homonymes restent deux organisations', () => {
     assert.equal(await ui.count('lookalike-own'), 0, 'the profile is not among them');
     await screenshot(app.browser, 'identity-lookalike');
     await ui.click('lookalike-cancel');
-    await ui.waitForGone('lookalike-dialog');
+    // Counted rather than watched: the closing dialog leaves the page while it is looked at.
+    await ui.waitForCount('lookalike-dialog', 0);
     await ui.shown('partner-panel');
     await ui.click('partner-cancel');
     await ui.click('confirm-discard');
