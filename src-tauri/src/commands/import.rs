@@ -108,11 +108,12 @@ pub async fn alliance_import_choose(
     state: State<'_, AppState>,
 ) -> Result<Option<ImportStart>, AppError> {
     state.touch();
-    let Some(path) = crate::dialogs::choose_open_path(
+    // Plain (`.json`) or encrypted (`.age`, « Exporter chiffré… »).
+    let Some(path) = crate::dialogs::choose_open_path_among(
         &app,
         "Importer une alliance",
         "Fichier d’alliance",
-        "json",
+        &["json", "age"],
     )
     .await
     else {
