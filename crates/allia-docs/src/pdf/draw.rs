@@ -15,7 +15,7 @@ use crate::templates::wording;
 
 use super::fonts::{Face, Fonts};
 use super::layout::Item;
-use super::linebreak::{break_lines, is_nonbreaking_space, Chunk, Line, Shaped};
+use super::linebreak::{break_lines, is_nonbreaking_space, Chunk, Glyph, Line, Shaped};
 use super::shaping;
 use super::theme::{Stroke, Theme};
 use super::PdfError;
@@ -220,7 +220,7 @@ impl Canvas<'_> {
                         None => ops.push(Op::ShowText {
                             items: text_items(self.fonts, chunk, extra),
                         }),
-                        Some(shaped) => show_glyphs(ops, chunk, shaped),
+                        Some(shaped) => show_glyphs(ops, chunk, shaped, *size),
                     }
                 }
                 ops.push(Op::EndTextSection);
@@ -409,58 +409,77 @@ fn begin_actual_text(text: &str) -> Op {
     }
 }
 
-/// Draws a shaped chunk: its glyphs in visual order, each moved by what the shaper
-/// asks beyond the width the PDF gives it (TJ numbers: thousandths of an em, positive
-/// moves left), each glyph mapped to the text it stands for (ToUnicode). Boxes for chars
+/// Draws a shaped chunk at `size` points: its glyphs in visual order, each moved by what
+/// the shaper asks beyond the width the PDF gives it (TJ numbers: thousandths of an em,
+/// positive moves left) and raised as it asks, each glyph mapped to the text it stands for (ToUnicode). Boxes for chars
 /// no font has are wrapped in an `/ActualText` span with the chunk's text, so that
 /// extraction still gives the text as typed.
 ///
 /// Right-to-left glyphs get no `/ActualText`: readers (poppler's pdftotext among them)
 /// take a right-to-left line's glyphs in visual order and reverse them, and they reverse
 /// an `/ActualText` given in logical order too, which garbles it. With each glyph mapped
-/// to its own letter, the reversal gives the text back in logical order.
-fn show_glyphs(ops: &mut Vec<Op>, chunk: &Chunk, shaped: &Shaped) {
-    let mut lead = 0.0;
-    let mut codepoints: Vec<Codepoint> = Vec::with_capacity(shaped.glyphs.len());
-    let mut pending = 0.0;
-    let visual: Box<dyn Iterator<Item = _>> = if shaped.rtl {
-        Box::new(shaped.glyphs.iter().rev())
-    } else {
-        Box::new(shaped.glyphs.iter())
-    };
-    for glyph in visual {
-        let before = pending - glyph.offset;
-        match codepoints.last_mut() {
-            Some(last) => last.offset += before,
-            None => lead += before,
-        }
-        codepoints.push(Codepoint {
-            gid: glyph.gid,
-            offset: 0.0,
-            cid: Some(glyph.text.clone()),
-        });
-        pending = glyph.natural + glyph.offset - glyph.advance;
-    }
-    if let Some(last) = codepoints.last_mut() {
-        last.offset += pending;
-    }
-    // printpdf writes a zero offset as nothing: tiny float noise would write « 0 ».
-    for codepoint in &mut codepoints {
-        if codepoint.offset.abs() < 0.01 {
-            codepoint.offset = 0.0;
-        }
-    }
-    let mut items = Vec::with_capacity(2);
-    if lead.abs() >= 0.01 {
-        items.push(TextItem::Offset(lead));
-    }
-    items.push(TextItem::GlyphIds(codepoints));
+/// to its own letter, the reversal gives the text back in logical order (vowel marks
+/// excepted: pdftotext places them by position and may put one beside its letter).
+fn show_glyphs(ops: &mut Vec<Op>, chunk: &Chunk, shaped: &Shaped, size: f32) {
     if shaped.actual_text {
         ops.push(begin_actual_text(&chunk.text));
-        ops.push(Op::ShowText { items });
-        ops.push(Op::EndMarkedContent);
+    }
+    let visual: Vec<&Glyph> = if shaped.rtl {
+        shaped.glyphs.iter().rev().collect()
     } else {
+        shaped.glyphs.iter().collect()
+    };
+    // Glyphs raised or lowered by the shaper (marks above or below their base) go in
+    // their own text run, with the text rise (Ts) set.
+    let mut rise = 0.0;
+    let mut k = 0;
+    while k < visual.len() {
+        let group_rise = visual[k].rise;
+        let end = k + visual[k..]
+            .iter()
+            .take_while(|g| g.rise == group_rise)
+            .count();
+        if group_rise != rise {
+            rise = group_rise;
+            ops.push(Op::SetLineOffset {
+                multiplier: rise * size / 1000.0,
+            });
+        }
+        let mut items = Vec::with_capacity(2);
+        let mut codepoints: Vec<Codepoint> = Vec::with_capacity(end - k);
+        let mut pending = 0.0;
+        for glyph in &visual[k..end] {
+            let before = pending - glyph.offset;
+            match codepoints.last_mut() {
+                Some(last) => last.offset += before,
+                None if before.abs() >= 0.01 => items.push(TextItem::Offset(before)),
+                None => {}
+            }
+            codepoints.push(Codepoint {
+                gid: glyph.gid,
+                offset: 0.0,
+                cid: Some(glyph.text.clone()),
+            });
+            pending = glyph.natural + glyph.offset - glyph.advance;
+        }
+        if let Some(last) = codepoints.last_mut() {
+            last.offset += pending;
+        }
+        // printpdf writes a zero offset as nothing: float noise would write « 0 ».
+        for codepoint in &mut codepoints {
+            if codepoint.offset.abs() < 0.01 {
+                codepoint.offset = 0.0;
+            }
+        }
+        items.push(TextItem::GlyphIds(codepoints));
         ops.push(Op::ShowText { items });
+        k = end;
+    }
+    if rise != 0.0 {
+        ops.push(Op::SetLineOffset { multiplier: 0.0 });
+    }
+    if shaped.actual_text {
+        ops.push(Op::EndMarkedContent);
     }
 }
 

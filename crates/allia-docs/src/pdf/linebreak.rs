@@ -75,6 +75,8 @@ pub struct Glyph {
     pub advance: f32,
     /// Horizontal shift given by the shaper (marks).
     pub offset: f32,
+    /// Vertical shift given by the shaper, upwards (marks above or below their base).
+    pub rise: f32,
     /// Advance the PDF's `/W` gives it.
     pub natural: f32,
     /// The text it stands for (ToUnicode); empty for the extra glyphs of a cluster.

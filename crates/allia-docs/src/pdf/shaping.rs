@@ -203,6 +203,7 @@ fn missing(fonts: &Fonts, face: Face, level: u8, text: String) -> Chunk {
             cluster: i as u32,
             advance: natural,
             offset: 0.0,
+            rise: 0.0,
             natural,
             text: BOX.to_string(),
         })
@@ -249,6 +250,7 @@ pub fn shape(fonts: &Fonts, key: FontKey, text: &str, rtl: bool) -> Shaped {
                 cluster: info.cluster,
                 advance: position.x_advance as f32 * scale,
                 offset: position.x_offset as f32 * scale,
+                rise: position.y_offset as f32 * scale,
                 natural: shaper.natural_width(gid) as f32,
                 text: String::new(),
             }
