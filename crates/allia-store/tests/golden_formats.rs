@@ -6,7 +6,7 @@
 mod common;
 
 use allia_core::{
-    ActorType, AllianceFile, AllianceStatus, PartnerRole, Snapshot, ALLIANCE_FILE_FORMAT,
+    ActorType, AllianceFile, AllianceStatus, PartnerRole, Snapshot,
 };
 
 /// An alliance file as `allia export` and the app's « Exporter » write it (format 1).
@@ -22,7 +22,7 @@ fn alliance_file_v1() -> AllianceFile {
 /// What both golden files hold: the demo alliance made richer (every field filled,
 /// accents, guillemets with non-breaking spaces, six partners of several kinds).
 fn assert_expected_values(file: &AllianceFile) {
-    assert_eq!(file.format, ALLIANCE_FILE_FORMAT);
+    assert_eq!(file.format, 1);
     let profile = file.profile.as_ref().expect("profile");
     assert_eq!(profile.name, "Maison des Solidarités du Val de Brenne");
     assert_eq!(profile.phone.as_deref(), Some("02 47 29 10 00"));
@@ -132,7 +132,11 @@ fn the_v1_frozen_snapshot_reads_through_the_versioned_snapshot_type() {
     assert_eq!(snapshot.version(), 1, "no version field: version 1");
     let upgraded = snapshot.upgrade();
     assert_expected_values(&upgraded);
-    assert_eq!(upgraded, alliance_file_v1());
+    // The upgrade to version 2 marks the partner that is the association itself (same
+    // SIRET and name as the profile), as format 1 → 2 does: nothing else changes.
+    let mut expected = alliance_file_v1();
+    expected.partners[0].own_association = true;
+    assert_eq!(upgraded, expected);
 }
 
 #[tokio::test]
@@ -149,9 +153,18 @@ async fn the_v1_alliance_file_imports_into_a_vault_and_exports_back_equal() {
     let imported = store.import_alliance(&file).await.expect("import");
     assert_eq!(imported.partner_count, 6);
     let exported = store.export_alliance(&imported.id).await.expect("export");
-    assert_eq!(exported, file);
+    // Format 1 → 2 marks the partner that is the sender (same SIRET and name as the
+    // profile) as the vault's own association: the explicit link of format 2. Nothing
+    // else changes, and the alliance's data writes as format 1 always did.
+    let mut expected = file.clone();
+    expected.partners[0].own_association = true;
+    assert_eq!(exported, expected);
     assert_eq!(
         serde_json::to_string_pretty(&exported).expect("json") + "\n",
-        ALLIANCE_FILE_V1
+        ALLIANCE_FILE_V1.replacen(
+            "\"resourceTags\": [\n        \"comptabilité\",\n        \"locaux\",\n        \"coordination\"\n      ]",
+            "\"resourceTags\": [\n        \"comptabilité\",\n        \"locaux\",\n        \"coordination\"\n      ],\n      \"ownAssociation\": true",
+            1
+        )
     );
 }
