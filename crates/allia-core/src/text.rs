@@ -72,6 +72,50 @@ pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `value` with every string it holds composed (NFC), through its JSON form: for a
+/// record an import keeps as written once checked (a frozen version of an alliance file,
+/// with the alliance data it was frozen with), whose texts must still enter the vault
+/// composed. An unchanged clone when it holds no decomposed text, or if it did not read
+/// back from its JSON form (no type of the domain does that).
+pub fn composed<T: serde::Serialize + serde::de::DeserializeOwned + Clone>(value: &T) -> T {
+    let Ok(mut json) = serde_json::to_value(value) else {
+        return value.clone();
+    };
+    if !compose_strings(&mut json) {
+        return value.clone();
+    }
+    serde_json::from_value(json).unwrap_or_else(|_| value.clone())
+}
+
+/// Composes every string of a JSON value in place (object keys are field names, left as
+/// they are); whether any changed.
+fn compose_strings(value: &mut serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::String(s) => match nfc(s) {
+            std::borrow::Cow::Borrowed(_) => false,
+            std::borrow::Cow::Owned(composed) => {
+                *s = composed;
+                true
+            }
+        },
+        serde_json::Value::Array(items) => {
+            let mut changed = false;
+            for item in items {
+                changed |= compose_strings(item);
+            }
+            changed
+        }
+        serde_json::Value::Object(fields) => {
+            let mut changed = false;
+            for item in fields.values_mut() {
+                changed |= compose_strings(item);
+            }
+            changed
+        }
+        _ => false,
+    }
+}
+
 /// Whether `c` is removed by [`clean`]: an invisible character that carries nothing a
 /// contract needs (see the module's rules).
 fn is_dropped(c: char) -> bool {

@@ -219,3 +219,90 @@ async fn profile_document_settings_file_names_and_signatures_are_stored_composed
         );
     }
 }
+
+/// Every string of a JSON value decomposed (NFD): ids, dates and closed-list values are
+/// ASCII and stay as they are.
+fn decomposed(value: Value) -> Value {
+    match value {
+        Value::String(s) => Value::String(nfd(&s)),
+        Value::Array(items) => Value::Array(items.into_iter().map(decomposed).collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(key, item)| (key, decomposed(item)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+#[tokio::test]
+async fn a_format_2_file_with_documents_written_decomposed_is_stored_composed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, alliance) = common::vault_with_demo(dir.path()).await;
+    let store = vault.store();
+    let doc = store
+        .create_document(
+            &alliance.id,
+            DocumentKind::PartnershipCharter,
+            &DocumentSettings {
+                title: "Charte de Sèvres".into(),
+                place: Some("Sèvres".into()),
+                annexes: vec![UserAnnex {
+                    id: ANNEX.into(),
+                    title: "Relevé d’identité bancaire".into(),
+                    file_name: None,
+                }],
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("document");
+    store
+        .set_document_status(&doc.id, DocumentStatus::ReadyToSign)
+        .await
+        .expect("ready");
+    store
+        .record_signature_draft(
+            &doc.id,
+            &SignatureDraft {
+                party: "Maison des Solidarités du Val de Brenne".into(),
+                signatory: "Hélène Müller".into(),
+                signed_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
+            },
+        )
+        .await
+        .expect("signature");
+
+    // The file as a partner's Mac would write it back: every accent decomposed.
+    let file = store
+        .export_alliance_file(&alliance.id)
+        .await
+        .expect("export");
+    let json = decomposed(serde_json::to_value(&file).expect("json"));
+    let bytes = serde_json::to_vec_pretty(&json).expect("bytes");
+    assert!(!is_nfc(std::str::from_utf8(&bytes).expect("utf-8")));
+    let read = allia_core::read_alliance_file(&bytes).expect("read");
+    assert!(read.unknown_fields.is_empty(), "{:?}", read.unknown_fields);
+
+    let other = tempfile::tempdir().expect("tempdir");
+    let receiver = common::vault(other.path()).await;
+    let imported = receiver
+        .store()
+        .import_alliance(&read)
+        .await
+        .expect("import");
+    let texts = assert_composed("format 2", &read_back(receiver.store(), &imported.id).await);
+    for expected in [
+        "Charte de Sèvres",
+        "Relevé d’identité bancaire",
+        "Hélène Müller",
+        "Maison des Solidarités du Val de Brenne",
+        "Château-Renault",
+    ] {
+        assert!(
+            texts.iter().any(|s| s == expected),
+            "« {expected} » not found"
+        );
+    }
+}

@@ -343,6 +343,9 @@ fn validated_version(
     ids: &mut Ids,
     errors: &mut ValidationErrors,
 ) -> Option<FileVersion> {
+    // Kept as written when frozen, but its texts (settings, signatures, the data it was
+    // frozen with) enter the vault composed, like every text (`text::composed`).
+    let version = &crate::text::composed(version);
     let before = errors.0.len();
     ids.check(errors, &format!("{place}.id"), &version.id);
     let frozen = version.status.is_frozen();

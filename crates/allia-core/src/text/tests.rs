@@ -494,3 +494,18 @@ fn tags_differing_only_by_case_or_accents_are_one() {
         ["Comptabilité", "🙂", "🎉", "Locaux"]
     );
 }
+
+#[test]
+fn a_record_kept_as_written_has_its_texts_composed() {
+    let signature = SignatureDraft {
+        party: nfd("Les Amis de l’Écluse de Sèvres"),
+        signatory: nfd("Hélène Müller"),
+        signed_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
+    };
+    let kept = composed(&signature);
+    assert_eq!(kept.party, "Les Amis de l’Écluse de Sèvres");
+    assert_eq!(kept.signatory, "Hélène Müller");
+    assert_eq!(kept.signed_on, signature.signed_on);
+    // Already composed: the same value.
+    assert_eq!(composed(&kept), kept);
+}
