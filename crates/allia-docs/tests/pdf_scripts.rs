@@ -146,6 +146,26 @@ fn ligatures_and_marks_extract_in_logical_order() {
 }
 
 #[test]
+fn a_long_footer_title_in_any_script_is_shortened_on_one_line() {
+    let mut doc = names_document(&["Li Wei 李伟".to_string()]);
+    doc.footer_title = "Convention de partenariat de l’association مريم السيد 🔧 ".repeat(6);
+    doc.header = Some("Alliance 华人互助会 ".repeat(20));
+    let pdf = allia_docs::pdf::shared()
+        .expect("fonts")
+        .render(&doc)
+        .expect("renders");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = tools::write(dir.path(), "footer.pdf", &pdf);
+    let text = tools::text(&path, &[]);
+    let footer = text
+        .lines()
+        .find(|l| l.contains("Page 1 / 1"))
+        .expect("footer line");
+    assert!(footer.starts_with("Convention de partenariat"), "{footer}");
+    assert!(footer.contains("… — Page 1 / 1"), "{footer}");
+}
+
+#[test]
 fn fonts_are_embedded_only_when_used() {
     let dir = tempfile::tempdir().expect("temp dir");
     let fonts = |name: &str, pdf: &[u8]| {

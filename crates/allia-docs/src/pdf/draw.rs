@@ -343,21 +343,39 @@ impl Canvas<'_> {
 
     /// `text` on one small line of at most `width` points, cut with « … » if needed.
     fn one_line(&self, face: Face, text: &str, width: f32) -> Line {
-        let fitted = self.fit(face, text, width);
-        self.single(face, &fitted)
+        let max = self.max_width(width);
+        let line = self.single(face, text);
+        if line.width <= max {
+            return line;
+        }
+        self.single(face, &self.shorten(face, text, max))
     }
 
     /// `text` as it fits on one small line of `width` points: whole, or its longest
     /// beginning (in reading order) followed by « … ».
     fn fit(&self, face: Face, text: &str, width: f32) -> String {
-        let max = (width.max(0.0) * 1000.0 / self.theme.margins.size) as u32;
+        let max = self.max_width(width);
         if self.single(face, text).width <= max {
             return text.to_string();
         }
+        self.shorten(face, text, max)
+    }
+
+    /// `width` points in thousandths of an em at the margins' size.
+    fn max_width(&self, width: f32) -> u32 {
+        (width.max(0.0) * 1000.0 / self.theme.margins.size) as u32
+    }
+
+    /// The longest beginning of `text` that fits in `max` thousandths of an em with
+    /// « … » after it (the ellipsis alone if nothing does), found by bisection.
+    fn shorten(&self, face: Face, text: &str, max: u32) -> String {
         let cut: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        let shortened = |k: usize| format!("{}…", &text[..cut[k]]);
-        // The longest prefix that fits, by bisection: `fits` always fits (an ellipsis
-        // alone if nothing else does), `too_long` never does.
+        let shortened = |k: usize| {
+            format!(
+                "{}…",
+                text.get(..cut.get(k).copied().unwrap_or(0)).unwrap_or("")
+            )
+        };
         let (mut fits, mut too_long) = (0, cut.len());
         while too_long - fits > 1 {
             let mid = (fits + too_long) / 2;
