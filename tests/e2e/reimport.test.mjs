@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe } from 'node:test';
 
-import { appSession, makeWorkspace, step, useDriver } from './harness.mjs';
+import { appSession, makeWorkspace, screenshot, step, useDriver } from './harness.mjs';
 import { page } from './ui.mjs';
 
 const PASSPHRASE = 'loutre pensive au bord de la Vienne';
@@ -58,6 +58,7 @@ describe("réimport d'une alliance modifiée par un partenaire", () => {
     assert.match(await ui.text('diff-partner-changed'), /Argenton-sur-Creuse/);
     assert.equal((await ui.withText('diff-field', NEW_NAME)).length, 1, 'the new name, old → new');
     assert.equal(await ui.count('alliance-item'), 1, 'nothing imported yet');
+    await screenshot(app.browser, 'reimport-preview');
   });
 
   step(app, '« Mettre à jour l’alliance » : une seule alliance, avec le nouveau partenaire', async () => {
