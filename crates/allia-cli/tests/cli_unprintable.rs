@@ -29,8 +29,8 @@ fn write(dir: &Path, name: &str, value: &serde_json::Value) -> PathBuf {
 fn item(field: &str, c: char) -> String {
     format!(
         "allia : à vérifier : {field}\u{a0}: le caractère «\u{a0}{c}\u{a0}» (U+{:04X}) ne peut \
-         pas être imprimé dans le PDF, aucune de ses polices ne le contient. Remplacez-le ou \
-         transcrivez-le.",
+         pas être imprimé dans le PDF, où il serait remplacé par un carré (aucune de ses polices ne \
+         le contient). Remplacez-le ou transcrivez-le.",
         u32::from(c)
     )
 }

@@ -50,11 +50,13 @@ impl Unprintable {
 
     /// The « À vérifier » sentence, in French: « Partenaire 3 (Li Wei 李伟), nom du
     /// représentant : le caractère « 李 » (U+674E) ne peut pas être imprimé dans le
-    /// PDF, aucune de ses polices ne le contient. Remplacez-le ou transcrivez-le. »
+    /// PDF, où il serait remplacé par un carré (aucune de ses polices ne le contient).
+    /// Remplacez-le ou transcrivez-le. »
     pub fn message(&self) -> String {
         format!(
             "{}\u{a0}: le caractère «\u{a0}{}\u{a0}» ({}) ne peut pas être imprimé dans le PDF, \
-             aucune de ses polices ne le contient. Remplacez-le ou transcrivez-le.",
+             où il serait remplacé par un carré (aucune de ses polices ne le contient). \
+             Remplacez-le ou transcrivez-le.",
             self.field, self.character, self.code
         )
     }
@@ -465,7 +467,8 @@ mod tests {
         assert!(built.checks.contains(&item.check()), "{:#?}", built.checks);
         assert!(built.warnings.contains(&format!(
             "{field}\u{a0}: le caractère «\u{a0}{HIEROGLYPH}\u{a0}» (U+13000) ne peut pas être \
-             imprimé dans le PDF, aucune de ses polices ne le contient. Remplacez-le ou transcrivez-le."
+             imprimé dans le PDF, où il serait remplacé par un carré (aucune de ses polices ne le \
+             contient). Remplacez-le ou transcrivez-le."
         )));
         // Checks and warnings stay the same list.
         assert_eq!(built.checks.len(), built.warnings.len());
@@ -517,6 +520,61 @@ mod tests {
             "Document, texte modifié de «\u{a0}{}\u{a0}»\u{a0}:",
             clause.title
         )));
+    }
+
+    /// A name mixing scripts the chain covers and scripts it does not (Linear B, Egyptian
+    /// hieroglyphs, Tibetan, Ethiopic, Cherokee…).
+    fn name() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let scripts = prop_oneof![
+            proptest::char::range('a', 'z'),
+            proptest::char::range('\u{00C0}', '\u{024F}'),
+            proptest::char::range('\u{0370}', '\u{052F}'),
+            proptest::char::range('\u{0600}', '\u{06FF}'),
+            proptest::char::range('\u{0F00}', '\u{0FFF}'),
+            proptest::char::range('\u{1200}', '\u{13FF}'),
+            proptest::char::range('\u{4E00}', '\u{9FFF}'),
+            proptest::char::range('\u{1F300}', '\u{1FAFF}'),
+            proptest::char::range('\u{10000}', '\u{100FA}'),
+            proptest::char::range('\u{13000}', '\u{1342E}'),
+        ];
+        proptest::collection::vec(scripts, 1..12)
+            .prop_map(|chars| format!("X {}", chars.into_iter().collect::<String>()))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 24, ..Default::default() })]
+
+        /// Issue 10: every character of a printed field either prints (a font of the
+        /// chain has it: `pdf::printable`, whose extraction the PDF tests check) or is
+        /// named, with its field and code, among the document's « À vérifier » items.
+        #[test]
+        fn every_character_prints_or_is_named(name in name(), representative in name()) {
+            let mut file = demo_file();
+            file.partners[1].organisation.name = name.clone();
+            file.partners[1].organisation.representative_name = Some(representative.clone());
+            let built = build(&file, &options()).expect("built");
+            let record = format!("Partenaire 2 ({})", name.trim());
+            for (field, text) in [
+                (format!("{record}, nom"), &name),
+                (format!("{record}, nom du représentant"), &representative),
+            ] {
+                for c in text.chars().filter(|&c| !crate::pdf::printable(c)) {
+                    let item = Unprintable::new(&field, c, None).message();
+                    proptest::prop_assert!(
+                        built.warnings.contains(&item),
+                        "{} not named: {:#?}",
+                        code_point(c),
+                        built.warnings
+                    );
+                }
+            }
+            // And nothing printable is named.
+            for check in built.checks.iter().filter(|c| c.message.contains("le caractère «")) {
+                let named = check.message.split('«').nth(1).and_then(|s| s.chars().nth(1));
+                proptest::prop_assert!(named.is_some_and(|c| !crate::pdf::printable(c)), "{}", check.message);
+            }
+        }
     }
 
     #[test]
