@@ -58,12 +58,38 @@ pub enum Command {
         #[arg(long)]
         encrypt: bool,
     },
-    /// Ajoute au coffre l’alliance d’un fichier JSON.
+    /// Ajoute au coffre l’alliance d’un fichier JSON (format 1 ou 2).
     Import {
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
         #[arg(long, value_name = "FICHIER")]
         input: PathBuf,
+        #[command(flatten)]
+        reading: ReadingFlags,
+        /// Met à jour l’alliance du coffre qui a l’identifiant du fichier (les versions figées ou signées ne changent pas).
+        #[arg(long, conflicts_with = "copy")]
+        update: bool,
+        /// Importe le fichier comme une nouvelle alliance distincte, avec de nouveaux identifiants.
+        #[arg(long)]
+        copy: bool,
+    },
+    /// Affiche les différences entre un fichier d’alliance et une alliance du coffre, sans rien modifier.
+    Diff {
+        /// Fichier d’alliance JSON.
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+        #[arg(long, value_name = "DIR")]
+        vault: PathBuf,
+        #[arg(long, value_name = "ID")]
+        alliance: String,
+        #[command(flatten)]
+        reading: ReadingFlags,
+    },
+    /// Vérifie un fichier d’alliance sans rien importer : affiche chaque problème avec sa place dans le fichier.
+    Validate {
+        /// Fichier d’alliance JSON.
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
     },
     /// Produit un document (PDF ou DOCX) à partir d’un fichier d’alliance ou du coffre.
     Render {
@@ -95,6 +121,8 @@ pub enum Command {
         /// Tribunal compétent (par exemple « tribunal judiciaire de Tours »).
         #[arg(long, value_name = "TRIBUNAL")]
         court: Option<String>,
+        #[command(flatten)]
+        reading: ReadingFlags,
     },
     /// Écrit une sauvegarde du coffre dans FICHIER, un nouveau fichier hors du dossier du coffre (elle s’ouvre avec la phrase de passe actuelle ou le kit de récupération).
     Backup {
@@ -125,6 +153,15 @@ pub enum Command {
     },
 }
 
+/// How an alliance file is read by the commands that take one (`import`, `render
+/// --input`): shared, so a new reading choice reaches them all.
+#[derive(Debug, Default, Clone, clap::Args)]
+pub struct ReadingFlags {
+    /// Importe (ou produit le document) sans les champs que cette version d’Allia ne connaît pas : ils sont perdus.
+    #[arg(long)]
+    pub ignore_unknown: bool,
+}
+
 /// Prints clap's help and version as they are, and every usage mistake as one line of
 /// French; returns the exit code.
 pub fn report_usage_error(e: clap::Error) -> ExitCode {
@@ -145,10 +182,10 @@ pub fn report_usage_error(e: clap::Error) -> ExitCode {
         ErrorKind::MissingRequiredArgument => format!("il manque un argument obligatoire : {arg}"),
         ErrorKind::UnknownArgument => format!("argument inconnu : {arg}"),
         ErrorKind::InvalidSubcommand => format!(
-            "commande inconnue : {arg} (commandes : init, demo, recover, new-kit, list, export, import, render, backup, restore, check, schema)"
+            "commande inconnue : {arg} (commandes : init, demo, recover, new-kit, list, export, import, diff, validate, render, backup, restore, check, schema)"
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "indiquez une commande (init, demo, recover, new-kit, list, export, import, render, backup, restore, check, schema) ; « allia --help » les décrit."
+            "indiquez une commande (init, demo, recover, new-kit, list, export, import, diff, validate, render, backup, restore, check, schema) ; « allia --help » les décrit."
                 .to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!("valeur invalide pour {arg}"),

@@ -2,10 +2,13 @@
 
 use std::path::Path;
 
-use allia_core::{AllianceFile, AllianceFileError};
+use allia_core::{
+    read_alliance_file as parse_alliance_file, AllianceFileError, AllianceFileV2, Importable,
+    ImportedAlliance, ReadFile, UnknownField,
+};
 use allia_store::{BackupReason, StoreError, Vault, VaultPaths, VaultState};
 
-use crate::args::Command;
+use crate::args::{Command, ReadingFlags};
 use crate::error::CliError;
 use crate::secret;
 
@@ -30,7 +33,7 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             encrypt,
         } => {
             let open = unlock(&vault).await?;
-            let file = open.store().export_alliance(&alliance).await;
+            let file = open.store().export_alliance_file(&alliance).await;
             open.close().await;
             if encrypt {
                 let json = file?.to_json_string().map_err(|e| {
@@ -42,15 +45,22 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             }
             write_json(&out, &file?)
         }
-        Command::Import { vault, input } => {
-            let file = read_alliance_file(&input)?;
-            let open = unlock(&vault).await?;
-            let alliance = open.store().import_alliance(&file).await;
-            close_after_change(open).await;
-            let alliance = alliance?;
-            println!("{}\t{}", alliance.id, alliance.draft.name);
-            Ok(())
+        Command::Import {
+            vault,
+            input,
+            reading,
+            update,
+            copy,
+        } => {
+            let way = crate::import_command::ImportWay::from_flags(update, copy);
+            crate::import_command::import(&vault, &input, &reading, way).await
         }
+        Command::Diff {
+            file,
+            vault,
+            alliance,
+            reading,
+        } => crate::import_command::diff(&file, &vault, &alliance, &reading).await,
         Command::Render {
             input,
             vault,
@@ -62,6 +72,7 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             date,
             copies,
             court,
+            reading,
         } => {
             let signature = crate::render_command::SignatureFlags {
                 place,
@@ -70,9 +81,9 @@ pub async fn run(command: Command) -> Result<(), CliError> {
                 court,
             };
             let source = match (input, vault, alliance) {
-                (Some(input), _, _) => {
-                    crate::render_command::Source::File(Box::new(read_alliance_file(&input)?))
-                }
+                (Some(input), _, _) => crate::render_command::Source::File(Box::new(
+                    checked_alliance_file(&input, &reading)?.render_input(),
+                )),
                 (None, Some(vault), Some(alliance)) => {
                     crate::render_command::Source::Vault { vault, alliance }
                 }
@@ -84,6 +95,7 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             };
             crate::render_command::render(source, &document, version, &signature, &out).await
         }
+        Command::Validate { file } => validate(&file),
         Command::Backup { vault, out } => crate::vault_commands::backup_to(&vault, &out).await,
         Command::Restore { vault, input, oui } => {
             crate::vault_commands::restore(&vault, &input, oui).await
@@ -201,19 +213,25 @@ pub async fn unlock(dir: &Path) -> Result<Vault, CliError> {
     Ok(Vault::unlock(dir, &passphrase).await?)
 }
 
-/// The JSON Schema of the alliance file, as published in docs/schema/.
+/// The JSON Schema of the alliance file (format 2), as published in docs/schema/.
 pub fn alliance_file_schema() -> String {
-    let schema = schemars::schema_for!(AllianceFile);
+    let schema = schemars::schema_for!(AllianceFileV2);
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
-/// Reads an alliance file through allia-core's one parser: at most
-/// [`allia_core::ALLIANCE_FILE_MAX_BYTES`] are read (a bigger file is refused without being loaded),
-/// and what is wrong is said in French with its line and column.
-pub fn read_alliance_file(path: &Path) -> Result<AllianceFile, CliError> {
+/// Reads an alliance file of format 1 or 2 through allia-core's one parser
+/// ([`allia_core::read_alliance_file`]): decrypted first when encrypted, at most
+/// [`allia_core::ALLIANCE_FILE_MAX_BYTES`] read (a bigger file is refused without being
+/// loaded), what is wrong said in French with its line and column.
+pub fn read_alliance_file(path: &Path) -> Result<ReadFile, CliError> {
     // Decrypted first when encrypted (age): the passphrase is asked here.
     let bytes = crate::encrypted::read_alliance_file_bytes(path)?;
-    AllianceFile::from_json_slice(&bytes).map_err(|e| match e {
+    parse_alliance_file(&bytes).map_err(|e| unreadable(path, &e))
+}
+
+/// The French sentence for a file that cannot be read as an alliance file.
+fn unreadable(path: &Path, e: &AllianceFileError) -> CliError {
+    match e {
         AllianceFileError::TooLarge { .. } => CliError::new(format!(
             "{} est trop volumineux pour un fichier d’alliance ({}).",
             path.display(),
@@ -227,10 +245,95 @@ pub fn read_alliance_file(path: &Path) -> Result<AllianceFile, CliError> {
             "{} n’est pas un fichier d’alliance valide (ligne {line}, colonne {column}\u{a0}: {problem}).",
             path.display()
         )),
-    })
+        AllianceFileError::UnknownFormat { .. } => {
+            CliError::new(format!("{}\u{a0}: {}", path.display(), e))
+        }
+    }
 }
 
-fn write_json(path: &Path, file: &AllianceFile) -> Result<(), CliError> {
+/// The one check of `allia import` and `allia render --input`: the file read
+/// ([`read_alliance_file`]), its unknown fields refused unless `--ignore-unknown` (then
+/// named on stderr as dropped), then allia-core's validation
+/// ([`Importable::validated_for_import`]: a file of format 1 converted to format 2),
+/// every problem named by its place.
+pub fn checked_alliance_file(
+    path: &Path,
+    reading: &ReadingFlags,
+) -> Result<ImportedAlliance, CliError> {
+    let read = read_alliance_file(path)?;
+    if !read.unknown_fields.is_empty() {
+        if !reading.ignore_unknown {
+            return Err(CliError::new(unknown_fields_refusal(
+                path,
+                &read.unknown_fields,
+            )));
+        }
+        for field in &read.unknown_fields {
+            eprintln!("allia : ignoré, {}", field.described());
+        }
+    }
+    read.validated_for_import()
+        .map_err(|errors| CliError::from(StoreError::Validation(errors)))
+}
+
+/// Why a file with unknown fields is refused, and how to go on.
+fn unknown_fields_refusal(path: &Path, fields: &[UnknownField]) -> String {
+    let listed: Vec<String> = fields
+        .iter()
+        .map(|f| format!("  {}", f.described()))
+        .collect();
+    format!(
+        "{} contient {} que cette version d’Allia ne connaît pas (écrit par une version plus récente, ou à la main)\u{a0}; ils seraient perdus\u{a0}:\n{}\nRelancez avec --ignore-unknown pour continuer sans eux, ou mettez Allia à jour.",
+        path.display(),
+        if fields.len() == 1 {
+            "un champ".to_string()
+        } else {
+            format!("{} champs", fields.len())
+        },
+        listed.join("\n")
+    )
+}
+
+/// `allia validate FICHIER`: every problem of the file on its own line (stdout), with its
+/// place and its path in the file: the reading error if it cannot be read, else each
+/// unknown field and each validation problem; exit code 1 when there is any.
+fn validate(path: &Path) -> Result<(), CliError> {
+    let read = read_alliance_file(path)?;
+    let mut problems: Vec<String> = read
+        .unknown_fields
+        .iter()
+        .map(UnknownField::described)
+        .collect();
+    if let Err(errors) = read.validated_for_import() {
+        problems.extend(
+            errors
+                .0
+                .iter()
+                .map(|e| format!("{} ({})", crate::error::field_problem(e), e.field)),
+        );
+    }
+    if problems.is_empty() {
+        println!(
+            "{}\u{a0}: fichier d’alliance valide (format {}).",
+            path.display(),
+            read.content.format()
+        );
+        return Ok(());
+    }
+    for problem in &problems {
+        println!("{problem}");
+    }
+    Err(CliError::new(format!(
+        "{}\u{a0}: {}.",
+        path.display(),
+        match problems.len() {
+            1 => "un problème".to_string(),
+            n => format!("{n} problèmes"),
+        }
+    )))
+}
+
+fn write_json(path: &Path, file: &AllianceFileV2) -> Result<(), CliError> {
     let json = file
         .to_json_string()
         .map_err(|e| CliError::new(format!("impossible de préparer le fichier ({e}).")))?;

@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod encrypted;
 mod error;
+mod import_command;
 mod render_command;
 mod secret;
 mod vault_commands;

@@ -7,15 +7,21 @@ use allia_core::{AgreementTerms, AllianceFile, DocumentKind, DocumentSettings};
 use allia_docs::annex_pdf::{render_with_annexes, AnnexFile};
 use allia_docs::render::{self, Format};
 use allia_docs::templates::DocumentOptions;
-use allia_store::{AnnexPdf, StoreError};
+use allia_store::AnnexPdf;
 use chrono::NaiveDate;
 
 use crate::commands::{unlock, write_bytes};
 use crate::error::CliError;
 
 pub enum Source {
+    /// The alliance data of a file checked as `allia import` checks it
+    /// (`commands::checked_alliance_file`, one function for both):
+    /// `ImportedAlliance::render_input`.
     File(Box<AllianceFile>),
-    Vault { vault: PathBuf, alliance: String },
+    Vault {
+        vault: PathBuf,
+        alliance: String,
+    },
 }
 
 /// What to render: the alliance data and the template options.
@@ -105,21 +111,6 @@ fn apply(flags: &AgreementTerms, job: &mut Job) {
     }
 }
 
-/// An alliance file as `allia import` would store it: the same checks
-/// ([`AllianceFile::validated_for_import`]: format, profile, alliance, partners,
-/// commitments), refused with the same French message, and the same normalised values;
-/// the profile, validated too, stays the first party of the rendered contracts.
-fn importable(mut file: AllianceFile) -> Result<AllianceFile, CliError> {
-    let imported = file
-        .validated_for_import()
-        .map_err(|errors| CliError::from(StoreError::Validation(errors)))?;
-    file.profile = imported.profile;
-    file.alliance = imported.alliance;
-    file.partners = imported.partners;
-    file.commitments = imported.commitments;
-    Ok(file)
-}
-
 pub async fn render(
     source: Source,
     document: &str,
@@ -141,7 +132,7 @@ pub async fn render(
     let flags = signature.checked()?;
     let mut job = match source {
         Source::File(file) => Job {
-            file: importable(*file)?,
+            file: *file,
             options: render::options(
                 kind,
                 &default_settings(kind),

@@ -46,11 +46,22 @@ fn init_demo_list_export_import() {
     let json = std::fs::read_to_string(&file).expect("exported");
     assert!(json.contains("Maison des Solidarités du Val de Brenne"));
     // Written by the app's codec: the file reads back and writes to the same bytes.
-    let parsed = allia_core::AllianceFile::from_json_slice(json.as_bytes()).expect("parses");
+    let parsed = allia_core::read_alliance_file(json.as_bytes()).expect("parses");
+    let allia_core::FileContent::V2(parsed) = parsed.content else {
+        panic!("export writes format 2");
+    };
     assert_eq!(parsed.to_json_string().expect("writes"), json);
     assert!(json.ends_with("}\n"));
 
-    let out = allia(&["import", "--vault", path(&vault), "--input", path(&file)]);
+    // The alliance is already in this vault: imported as a copy.
+    let out = allia(&[
+        "import",
+        "--vault",
+        path(&vault),
+        "--input",
+        path(&file),
+        "--copy",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let out = allia(&["list", "--vault", path(&vault)]);
     assert_eq!(stdout(&out).lines().count(), 2);
@@ -161,7 +172,7 @@ fn published_schema_is_up_to_date() {
     let out = allia(&["schema"]);
     assert!(out.status.success());
     let fresh = stdout(&out);
-    assert!(fresh.contains("\"title\": \"AllianceFile\""));
+    assert!(fresh.contains("\"title\": \"AllianceFileV2\""));
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::create_dir_all(published.parent().expect("parent")).expect("mkdir");
         std::fs::write(&published, &fresh).expect("write schema");

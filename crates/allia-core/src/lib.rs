@@ -12,8 +12,8 @@ pub mod designation;
 pub mod document;
 pub mod form_draft;
 pub mod identifiers;
-pub mod import_review;
 pub mod identity;
+pub mod import_review;
 pub mod money;
 pub mod organisation;
 pub mod partner;
@@ -24,12 +24,13 @@ pub mod text;
 pub mod validation;
 
 pub use alliance::{AgreementTerms, Alliance, AllianceDraft, AllianceStatus};
+pub use alliance_diff::AllianceDiff;
 pub use alliance_file::{
     read_alliance_file, same_organisation, AllianceFile, AllianceFileError, AllianceFileV2,
     CommitmentParty, FileAlliance, FileCommitment, FileCommitments, FileContent, FileDocument,
-    FileOverride, FileParty, FilePartner, FileSettings, FileSignature, FileVersion,
-    ImportedAlliance, Importable, ReadFile, UnknownField, ALLIANCE_FILE_FORMAT,
-    ALLIANCE_FILE_MAX_BYTES, ALLIANCE_FILE_MAX_PARTNERS,
+    FileOverride, FilePartner, FileParty, FileSettings, FileSignature, FileVersion, Importable,
+    ImportedAlliance, ReadFile, UnknownField, ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES,
+    ALLIANCE_FILE_MAX_PARTNERS,
 };
 pub use catalog::{Catalog, Choice};
 pub use commitment::{
@@ -42,10 +43,9 @@ pub use document::{
     ClauseChange, ClauseOverride, ContractDocument, DocumentKind, DocumentRefusal,
     DocumentSettings, DocumentStatus, DocumentVersion, PartySignature, SignatureDraft, UserAnnex,
 };
-pub use alliance_diff::AllianceDiff;
-pub use import_review::{ImportChoices, ImportMode, ImportReview, OwnLookalike};
 pub use form_draft::{FormDraft, FormDraftKey, FORM_DRAFT_MAX_BYTES};
 pub use identity::{lookalikes, suspicion, Lookalike, Suspicion, SuspicionReason};
+pub use import_review::{ImportChoices, ImportMode, ImportReview, OwnLookalike};
 pub use organisation::{
     AssociationProfile, BankDetails, ForeignRegistration, LocalRegister, Organisation,
 };

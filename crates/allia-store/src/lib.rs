@@ -31,8 +31,8 @@ pub use annex_files::{check_pdf, refuse_oversized, AnnexFile, AnnexPdf, MAX_ANNE
 pub use backup::{BackupInfo, BackupReason, BackupSummary};
 pub use error::{Entity, StoreError, StoreResult};
 pub use exchange::{read_alliance_file_bytes, ImportMode};
-pub use reimport::ALREADY_HERE;
 pub use keys::{KdfParams, RecoveryKey};
+pub use reimport::ALREADY_HERE;
 pub use restore::{inspect_backup_locked, restore_locked, PreparedRestore};
 pub use store::Store;
 pub use vault::{Vault, VaultPaths, VaultState};

@@ -79,10 +79,11 @@ impl AllianceFileV2 {
     /// at most [`ALLIANCE_FILE_MAX_PARTNERS`] partners, [`ALLIANCE_FILE_MAX_DOCUMENTS`]
     /// documents of at most [`ALLIANCE_FILE_MAX_VERSIONS`] versions; every id a UUID
     /// (lower case, as the vault writes them) used once in the file; the profile
-    /// (`profile.`), the alliance (`alliance.`) and every partner (`partners.N.`, N from
-    /// 1) valid by the forms' rules, at most one partner marked as the producing
-    /// association; each party's commitments valid, naming a partner of the file, at most
-    /// one entry per party (`commitments.N.`; inside a draft its own indexes from 0);
+    /// (`profile.`), the alliance (`alliance.`) and every partner (`partners.N.`, N
+    /// counted from one) valid by the forms' rules, at most one partner marked as the
+    /// producing association; each party's commitments valid, naming a partner of the
+    /// file, at most one entry per party (`commitments.N.`; inside a draft, its own
+    /// indexes from zero);
     /// each document's versions numbered from 1 without gaps, only the last one not
     /// frozen, their settings and signatures valid (`documents.N.versions.M.settings.…`,
     /// `…signatures.K.…`). Every problem is reported. Frozen versions come back as they
