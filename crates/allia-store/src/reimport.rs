@@ -114,6 +114,17 @@ async fn update_plan(
     let mut incoming = for_this_vault(validated, own.as_ref(), own_links)?;
     let stored = exchange::export_file(conn, &alliance_id).await?;
     keep_sender_id(&mut incoming, &file_ids, &stored);
+    // A partner this vault links to its own association keeps the link: the file's mark
+    // says who produced the file, not who this vault is.
+    for partner in &mut incoming.partners {
+        if stored
+            .partners
+            .iter()
+            .any(|p| p.id == partner.id && p.own_association)
+        {
+            partner.own_association = true;
+        }
+    }
     Ok((stored, incoming))
 }
 
@@ -291,9 +302,15 @@ async fn apply_update(
     for removed in &diff.partners_removed {
         partners::delete(conn, &removed.id).await?;
     }
-    for changed in &diff.partners_changed {
-        if let Some(partner) = incoming.partners.iter().find(|p| p.id == changed.id) {
-            partners::update(conn, &changed.id, &partner.draft()).await?;
+    for partner in &incoming.partners {
+        // Changed fields, or only the link to this association (not a difference the
+        // preview lists: the person has just answered it).
+        let relinked = stored
+            .partners
+            .iter()
+            .any(|p| p.id == partner.id && p.own_association != partner.own_association);
+        if relinked || diff.partners_changed.iter().any(|c| c.id == partner.id) {
+            partners::update(conn, &partner.id, &partner.draft()).await?;
         }
     }
     let mut partner_ids: HashMap<&str, String> = HashMap::new();
@@ -390,11 +407,18 @@ impl Store {
         let validated = read.validated_for_import()?;
         let mut tx = self.begin().await?;
         let own = profile::get(&mut tx).await?;
-        let lookalikes = own_lookalikes(&validated.file, own.as_ref());
+        let mut lookalikes = own_lookalikes(&validated.file, own.as_ref());
         let alliance_id = validated.file.alliance.id.clone();
         let document_count = validated.file.documents.len();
         let existing = if holds(&mut tx, &alliance_id).await? {
             let (stored, incoming) = update_plan(&mut tx, validated.clone(), &[]).await?;
+            // Answered before: a partner this vault already links to its association.
+            lookalikes.retain(|l| {
+                !stored
+                    .partners
+                    .iter()
+                    .any(|p| p.id == l.partner_id && p.own_association)
+            });
             Some(diff_files(&stored, &incoming))
         } else {
             None

@@ -298,3 +298,58 @@ async fn an_update_that_fails_half_way_changes_nothing() {
     assert_eq!(store.alliances().await.expect("list").len(), 2);
     vault.close().await;
 }
+
+#[tokio::test]
+async fn a_partner_recognised_as_the_association_is_linked_and_not_asked_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    let own = Organisation {
+        name: "Comité des fêtes".into(),
+        rna: Some("W372000001".into()),
+        city: Some("Saunay".into()),
+        ..Default::default()
+    };
+    store.save_profile(&own).await.expect("profile");
+    let demo = store.load_demo().await.expect("demo");
+    let mut file = store.export_alliance_file(&demo.id).await.expect("export");
+    // The partner's vault lists this association as one of its partners.
+    let mut us = new_partner("Comité des fêtes de Saunay");
+    us.organisation.rna = Some("W372000001".into());
+    file.partners.push(us.clone());
+
+    let review = store.review_import(&read(&file)).await.expect("review");
+    assert_eq!(review.own_lookalikes.len(), 1);
+    assert_eq!(review.own_lookalikes[0].partner_id, us.id);
+    assert_eq!(review.own_lookalikes[0].own.name, "Comité des fêtes");
+    assert_eq!(review.own_lookalikes[0].suspicion.label, "même numéro RNA");
+
+    let answered = ImportChoices {
+        mode: ImportMode::Update,
+        drop_unknown: false,
+        own_association: vec![us.id.clone()],
+    };
+    store
+        .apply_import(&read(&file), &answered)
+        .await
+        .expect("update");
+    let partners = store.partners(&demo.id).await.expect("partners");
+    let linked = partners.iter().find(|p| p.id == us.id).expect("added");
+    assert!(linked.draft.own_association, "linked as the association");
+
+    // Re-imported (the file still says nothing of the link): not asked again, kept.
+    let again = store.review_import(&read(&file)).await.expect("again");
+    assert!(again.own_lookalikes.is_empty());
+    store
+        .apply_import(&read(&file), &choices(ImportMode::Update))
+        .await
+        .expect("update again");
+    let partners = store.partners(&demo.id).await.expect("partners");
+    assert!(
+        partners
+            .iter()
+            .any(|p| p.id == us.id && p.draft.own_association),
+        "the link stays"
+    );
+    vault.close().await;
+}
