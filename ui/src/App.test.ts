@@ -192,6 +192,8 @@ function fakeBackend() {
       return null;
     },
     partner_list: (args) => state.partners.filter((partner) => partner.allianceId === args["allianceId"]),
+    // No organisation looks like another here: the side-by-side question has its own test.
+    partner_lookalikes: () => [],
     partner_create: (args) => {
       const draft = args["draft"] as PartnerDraft;
       if (typeof draft.organisation.siret === "string" && !/^\d{9}(\d{5})?$/.test(draft.organisation.siret)) {
