@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe } from 'node:test';
 
-import { appSession, makeWorkspace, step, useDriver } from './harness.mjs';
+import { appSession, makeWorkspace, screenshot, step, useDriver } from './harness.mjs';
 import { page } from './ui.mjs';
 
 const PASSPHRASE = 'castor appliqué sur les bords du Cher';
@@ -82,6 +82,8 @@ describe('échange chiffré et exemple chargé une fois', () => {
     await ui.click('alliance-export-encrypted');
     await ui.fill('encrypted-export-passphrase', FILE_PASSPHRASE);
     await ui.fill('encrypted-export-confirmation', FILE_PASSPHRASE);
+    await app.browser.waitUntil(async () => /Bonne|Excellente/.test(await ui.text('passphrase-strength')));
+    await screenshot(app.browser, 'exporter-chiffre');
     await ui.click('encrypted-export-submit');
     await ui.shown('alliance-exported-encrypted');
     await ui.waitForGone('encrypted-export');
@@ -101,6 +103,7 @@ describe('échange chiffré et exemple chargé une fois', () => {
     await ui.fill('import-passphrase', 'cerf-volant orange au-dessus de Blois');
     await ui.click('import-passphrase-submit');
     assert.equal(await ui.text('error-passphrase'), 'Phrase de passe incorrecte pour ce fichier chiffré.');
+    await screenshot(app.browser, 'importer-chiffre-phrase-fausse');
     await ui.waitForCount('alliance-item', 1);
 
     await ui.fill('import-passphrase', FILE_PASSPHRASE);
