@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::alliance_diff::AllianceDiff;
-use crate::alliance_file::{AllianceFileV2, FileParty, UnknownField};
+use crate::alliance_file::{AllianceFileV2, UnknownField};
 use crate::identity::Suspicion;
 use crate::organisation::Organisation;
 
@@ -89,41 +89,6 @@ pub struct ImportChoices {
     pub own_association: Vec<String>,
 }
 
-/// The file as a copy: the same data under new ids everywhere (the alliance, partners,
-/// commitments, documents, their versions, signatures and clause changes), each
-/// commitment still naming its partner (by the partner's new id). « Importer comme
-/// copie » stores it as a second, independent alliance.
-pub fn with_new_ids(file: &AllianceFileV2) -> AllianceFileV2 {
-    let mut copy = file.clone();
-    copy.alliance.id = new_id();
-    let mut partner_ids = std::collections::HashMap::new();
-    for partner in &mut copy.partners {
-        let id = new_id();
-        partner_ids.insert(std::mem::replace(&mut partner.id, id.clone()), id);
-    }
-    for commitment in &mut copy.commitments {
-        commitment.id = new_id();
-        if let FileParty::PartnerId(id) = &mut commitment.party {
-            if let Some(new) = partner_ids.get(id) {
-                id.clone_from(new);
-            }
-        }
-    }
-    for document in &mut copy.documents {
-        document.id = new_id();
-        for version in &mut document.versions {
-            version.id = new_id();
-            for signature in &mut version.signatures {
-                signature.id = new_id();
-            }
-            for change in &mut version.settings.overrides {
-                change.id = new_id();
-            }
-        }
-    }
-    copy
-}
-
 /// Links the partners the person recognised as this vault's association
 /// ([`ImportChoices::own_association`], by their id in the file) with it. An id the file
 /// does not have is ignored; validation then checks that at most one partner carries
@@ -144,8 +109,4 @@ pub fn diff_files(stored: &AllianceFileV2, incoming: &AllianceFileV2) -> Allianc
     // Serialising these types cannot fail (string keys, no maps of other keys).
     let json = |file: &AllianceFileV2| serde_json::to_value(file).unwrap_or_default();
     AllianceDiff::between_json(&json(stored), &json(incoming))
-}
-
-fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
 }
