@@ -6,10 +6,11 @@
 //! from the PDF or is one `allia_docs::pdf::printable` says cannot print (so the user is
 //! warned before signing).
 
-#[path = "common/pdf_tools.rs"]
-mod tools;
+#[path = "common/docx_support.rs"]
+mod docx;
 
 use std::path::Path;
+use std::process::Command;
 
 use allia_core::{AllianceFile, DocumentKind, DocumentSettings};
 use allia_docs::model::{Align, Block, Document, Metadata, Paragraph, Run, Signatory, Signatures};
@@ -39,13 +40,29 @@ fn convention(file: &AllianceFile, format: Format) -> Vec<u8> {
         .bytes
 }
 
+/// What a poppler tool prints for `pdf` (`pdftotext` to standard output).
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let mut command = Command::new(tool);
+    command.args(args).arg(pdf);
+    if tool == "pdftotext" {
+        command.arg("-");
+    }
+    let out = command.output().expect("poppler-utils installed");
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
 /// The text pdftotext extracts, lines joined by spaces (names may wrap), without the
 /// embedding marks (U+202B … U+202C) it puts around each right-to-left run it reverses
 /// back into logical order.
 fn extracted(name: &str, pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = tools::write(dir.path(), name, pdf);
-    let text = tools::text(&path, &[]);
+    let path = docx::write(dir.path(), name, pdf);
+    let text = poppler("pdftotext", &[], &path);
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -155,8 +172,8 @@ fn a_long_footer_title_in_any_script_is_shortened_on_one_line() {
         .render(&doc)
         .expect("renders");
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = tools::write(dir.path(), "footer.pdf", &pdf);
-    let text = tools::text(&path, &[]);
+    let path = docx::write(dir.path(), "footer.pdf", &pdf);
+    let text = poppler("pdftotext", &[], &path);
     let footer = text
         .lines()
         .find(|l| l.contains("Page 1 / 1"))
@@ -166,11 +183,41 @@ fn a_long_footer_title_in_any_script_is_shortened_on_one_line() {
 }
 
 #[test]
+fn the_docx_shows_the_same_characters_as_the_pdf() {
+    let file = case("rw-07-emoji-ecritures.json");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = docx::write(dir.path(), "rw-07.docx", &convention(&file, Format::Docx));
+    // The DOCX names Liberation Serif for every script: Word and LibreOffice take the
+    // characters it lacks from the system's fonts, as LibreOffice does here.
+    let pdf = docx::soffice_to_pdf(dir.path(), &path);
+    let text = docx::pdf_text(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let from_pdf = extracted("rw-07.pdf", &convention(&file, Format::Pdf));
+    for expected in [
+        "Repair Café 🔧 du Val",
+        "réparation ♻ chaque",
+        "华人互助会",
+        "Li Wei 李伟",
+        "Thomas Nguyễn",
+        "سميرة",
+        "حداد",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected} missing in the DOCX: {text}"
+        );
+        assert!(from_pdf.contains(expected), "{expected} missing in the PDF");
+    }
+}
+
+#[test]
 fn fonts_are_embedded_only_when_used() {
     let dir = tempfile::tempdir().expect("temp dir");
     let fonts = |name: &str, pdf: &[u8]| {
-        let path = tools::write(dir.path(), name, pdf);
-        tools::tool("pdffonts", &[], &path)
+        let path = docx::write(dir.path(), name, pdf);
+        poppler("pdffonts", &[], &path)
     };
     let latin = fonts(
         "rw-06.pdf",
