@@ -1,0 +1,143 @@
+//! Re-importing an alliance file from the command line: `allia diff` lists the
+//! differences in French, `allia import` refuses a file whose alliance is already in the
+//! vault unless `--update` or `--copy` says what to do (and prints the differences),
+//! `--update` keeps one alliance, `--copy` makes a second one.
+
+use serde_json::Value;
+
+mod common;
+use common::{allia, demo_vault, path, stderr, stdout};
+
+fn alliance_count(vault: &str) -> usize {
+    let out = allia(&["list", "--vault", vault]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count()
+}
+
+#[test]
+fn a_file_already_in_the_vault_is_updated_or_copied_never_duplicated() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, id) = demo_vault(dir.path());
+    let vault = path(&vault).to_string();
+    let file = dir.path().join("alliance.json");
+    let out = allia(&[
+        "export",
+        "--vault",
+        &vault,
+        "--alliance",
+        &id,
+        "--out",
+        path(&file),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // The partner's version: a new name, a partner's city changed, a partner added.
+    let mut json: Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("json");
+    json["alliance"]["name"] = Value::from("Service partagé 2027");
+    let first = json["partners"][0]["organisation"]["name"]
+        .as_str()
+        .expect("name")
+        .to_string();
+    json["partners"][0]["organisation"]["city"] = Value::from("Argenton-sur-Creuse");
+    let mut added = json["partners"][0].clone();
+    added["id"] = Value::from("0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f");
+    added["organisation"] =
+        serde_json::json!({ "name": "Ressourcerie du Blanc", "city": "Le Blanc" });
+    added["ownAssociation"] = Value::from(false);
+    json["partners"]
+        .as_array_mut()
+        .expect("partners")
+        .push(added);
+    std::fs::write(&file, serde_json::to_string_pretty(&json).expect("json")).expect("write");
+
+    // diff: the differences in French, nothing written.
+    let out = allia(&["diff", path(&file), "--vault", &vault, "--alliance", &id]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Alliance, champs modifiés\u{a0}:"), "{text}");
+    assert!(
+        text.contains("    nom\u{a0}: «\u{a0}")
+            && text.contains("→ «\u{a0}Service partagé 2027\u{a0}»"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Partenaire ajouté\u{a0}: Ressourcerie du Blanc"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Partenaire modifié\u{a0}: {first}")),
+        "{text}"
+    );
+    assert!(
+        text.contains("    ville\u{a0}:") && text.contains("«\u{a0}Argenton-sur-Creuse\u{a0}»"),
+        "{text}"
+    );
+    assert_eq!(alliance_count(&vault), 1);
+
+    // import without --update or --copy: refused, both ways named, the differences shown.
+    let out = allia(&["import", "--vault", &vault, "--input", path(&file)]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("est déjà dans le coffre"), "{err}");
+    assert!(err.contains("--update") && err.contains("--copy"), "{err}");
+    assert!(
+        err.contains("Partenaire ajouté\u{a0}: Ressourcerie du Blanc"),
+        "{err}"
+    );
+    assert_eq!(alliance_count(&vault), 1, "nothing imported");
+
+    // --update: one alliance, with the file's data.
+    let out = allia(&[
+        "import",
+        "--vault",
+        &vault,
+        "--input",
+        path(&file),
+        "--update",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with(&format!("{id}\tService partagé 2027")));
+    assert!(
+        stderr(&out).contains("Alliance mise à jour"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(alliance_count(&vault), 1);
+    let listed = stdout(&allia(&["list", "--vault", &vault]));
+    assert!(listed.contains("Service partagé 2027"), "{listed}");
+    let out = allia(&["diff", path(&file), "--vault", &vault, "--alliance", &id]);
+    assert!(
+        stdout(&out).contains("Aucune différence avec l’alliance du coffre."),
+        "{}",
+        stdout(&out)
+    );
+
+    // --copy: a second alliance, under another id.
+    let out = allia(&[
+        "import",
+        "--vault",
+        &vault,
+        "--input",
+        path(&file),
+        "--copy",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stdout(&out).starts_with(&id));
+    assert_eq!(alliance_count(&vault), 2);
+
+    // Both flags at once: a usage mistake.
+    let out = allia(&[
+        "import",
+        "--vault",
+        &vault,
+        "--input",
+        path(&file),
+        "--update",
+        "--copy",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
