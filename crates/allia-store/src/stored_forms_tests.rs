@@ -126,7 +126,11 @@ async fn frozen_versions_store_a_versioned_snapshot_and_old_rows_still_read() {
         .execute(&store.pool)
         .await
         .expect("old row");
-    let golden: AllianceFile = serde_json::from_str(FROZEN_SNAPSHOT_V1).expect("golden");
+    // Read as version 1: the partner its documents took for the profile gets the link.
+    let golden: AllianceFile = serde_json::from_str::<Snapshot>(FROZEN_SNAPSHOT_V1)
+        .expect("golden")
+        .upgrade();
+    assert!(golden.partners[0].own_association);
     let version = store.document_version(&doc.id, 1).await.expect("version");
     assert_eq!(version.snapshot.as_ref(), Some(&golden));
     let (_, chosen, input) = store
