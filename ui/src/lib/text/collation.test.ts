@@ -26,6 +26,10 @@ describe("search", () => {
     expect(matchesSearch("oeuvre", ["Œuvre sociale"])).toBe(true);
     expect(matchesSearch("val de brenne", "Val-de-Brenne")).toBe(true);
     expect(matchesSearch("saunay", "Comité des fêtes")).toBe(false);
+    // Every word, in any order.
+    expect(matchesSearch("helene sevres", "Atelier Hélène de Sèvres")).toBe(true);
+    expect(matchesSearch("sevres atelier", "Atelier Hélène de Sèvres")).toBe(true);
+    expect(matchesSearch("helene lyon", "Atelier Hélène de Sèvres")).toBe(false);
   });
 
   it("finds everything with an empty query", () => {

@@ -42,15 +42,16 @@ export function collationKey(text: string): string {
 }
 
 /**
- * Whether what is typed in a search field finds a text (or any of several texts): the
- * query's key is part of the text's key. An empty query (or one of punctuation only) finds
+ * Whether what is typed in a search field finds a text (or any of several texts): every
+ * word of the query's key is part of the text's key, in any order (« helene sevres » finds
+ * « Atelier Hélène de Sèvres »). An empty query (or one of punctuation only) finds
  * everything.
  */
 export function matchesSearch(query: string, texts: string | readonly (string | null | undefined)[]): boolean {
   const needle = collationKey(query);
   if (needle === "") return true;
-  const haystack = typeof texts === "string" ? texts : texts.filter((t) => t).join(" ");
-  return collationKey(haystack).includes(needle);
+  const haystack = collationKey(typeof texts === "string" ? texts : texts.filter((t) => t).join(" "));
+  return needle.split(" ").every((word) => haystack.includes(word));
 }
 
 /** Whether two texts are the same once case and accents are set aside; texts with no letter or digit never are. */
