@@ -74,7 +74,8 @@ impl ValidationErrors {
 /// `field` is a dotted path as [`crate::AllianceFile::validated_for_import`] reports
 /// it: `alliance.<field>` (the alliance's terms under `alliance.terms.<field>`),
 /// `profile.<field>` (the sender's profile), `partners.<N>.<field>` and
-/// `commitments.<N>.…`, N counted from 1 in the file's order. The field's name is the
+/// `commitments.<N>.…`, `documents.<N>.versions.<M>.…` (format 2), N and M counted
+/// from 1 in the file's order. The field's name is the
 /// label of the app's forms; a field this list does not name yet gives the place alone
 /// (« partenaire 4 »), and a path that is not in a file (`format`, `partners`, a single
 /// name such as `siret`) gives `None`: the message then says what is wrong by itself.
@@ -88,6 +89,16 @@ pub fn field_place(field: &str) -> Option<String> {
         // A commitment's entry is named as a whole: its inner indexes (from 0) would
         // mean nothing to the reader.
         ["commitments", number, ..] => return Some(format!("engagements, entrée {number}")),
+        // A document of a format-2 file, its version, a signature: named as a whole.
+        ["documents", number, "versions", version, "signatures", signature, ..] => {
+            return Some(format!(
+                "document {number}, version {version}, signature {signature}"
+            ))
+        }
+        ["documents", number, "versions", version, ..] => {
+            return Some(format!("document {number}, version {version}"))
+        }
+        ["documents", number, ..] => return Some(format!("document {number}")),
         _ => return None,
     };
     match form_label(&rest.join(".")) {
@@ -424,6 +435,15 @@ mod tests {
                 Some("engagements, entrée 2"),
             ),
             ("commitments.1.party", Some("engagements, entrée 1")),
+            (
+                "documents.1.versions.2.signatures.1.signatory",
+                Some("document 1, version 2, signature 1"),
+            ),
+            (
+                "documents.2.versions.1.settings.title",
+                Some("document 2, version 1"),
+            ),
+            ("documents.1.id", Some("document 1")),
             // A field not named yet still says where it is.
             ("partners.4.somethingNew", Some("partenaire 4")),
             ("siret", None),

@@ -135,7 +135,9 @@ fn unknown_fields_are_listed_with_their_place() {
     );
     // What is known is validated as usual once they are dropped: here the partner
     // with an unknown field is Belgian with a French RNA number, refused on its own.
-    let errors = read.validated_for_import().expect_err("RNA of a Belgian partner");
+    let errors = read
+        .validated_for_import()
+        .expect_err("RNA of a Belgian partner");
     let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, vec!["partners.2.rna"]);
 }
@@ -339,4 +341,3 @@ fn unknown_fields_inside_documents_are_named_too() {
         )]
     );
 }
-

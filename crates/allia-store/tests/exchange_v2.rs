@@ -345,18 +345,15 @@ async fn the_migration_gives_the_first_version_vault_its_ids() {
 /// signatures: each gets its own UUID, listed by clause and by party.
 #[tokio::test]
 async fn the_migration_gives_clause_changes_and_signatures_their_ids() {
-    const MIGRATION: &str =
-        include_str!("../migrations/20261202000002_document_record_ids.sql");
+    const MIGRATION: &str = include_str!("../migrations/20261202000002_document_record_ids.sql");
     let dir = tempfile::tempdir().expect("tempdir");
     let vault = vault_with_profile(dir.path()).await;
     let id = rich_alliance(vault.store()).await;
     let mut conn = vault.open_connection().await.expect("connection");
-    sqlx::query(
-        "UPDATE document_version SET id = NULL, override_ids = '{}', signature_ids = '{}'",
-    )
-    .execute(&mut conn)
-    .await
-    .expect("as before the migration");
+    sqlx::query("UPDATE document_version SET id = NULL, override_ids = '{}', signature_ids = '{}'")
+        .execute(&mut conn)
+        .await
+        .expect("as before the migration");
     for statement in MIGRATION.split(";\n") {
         let sql: String = statement
             .lines()
@@ -372,7 +369,11 @@ async fn the_migration_gives_clause_changes_and_signatures_their_ids() {
     }
     use sqlx::Connection;
     conn.close().await.expect("close");
-    let file = vault.store().export_alliance_file(&id).await.expect("export");
+    let file = vault
+        .store()
+        .export_alliance_file(&id)
+        .await
+        .expect("export");
     let versions = &file.documents[0].versions;
     let clause_ids: Vec<&str> = versions
         .iter()
@@ -384,7 +385,11 @@ async fn the_migration_gives_clause_changes_and_signatures_their_ids() {
     assert!(all.iter().all(|i| is_record_id(i)), "{all:?}");
     assert_eq!(all.iter().collect::<HashSet<_>>().len(), all.len());
     // Stored: the next export names them the same.
-    let again = vault.store().export_alliance_file(&id).await.expect("again");
+    let again = vault
+        .store()
+        .export_alliance_file(&id)
+        .await
+        .expect("again");
     assert_eq!(ids(&again), all);
     vault.close().await;
 }

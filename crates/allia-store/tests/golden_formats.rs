@@ -5,9 +5,7 @@
 
 mod common;
 
-use allia_core::{
-    ActorType, AllianceFile, AllianceStatus, PartnerRole, Snapshot,
-};
+use allia_core::{ActorType, AllianceFile, AllianceStatus, PartnerRole, Snapshot};
 
 /// An alliance file as `allia export` and the app's « Exporter » write it (format 1).
 const ALLIANCE_FILE_V1: &str = include_str!("golden/alliance-file-v1.json");
