@@ -337,7 +337,7 @@ fn unknown_fields_inside_documents_are_named_too() {
         found,
         vec![(
             "documents.1.versions.1.settings.watermark",
-            "document 1, versions.1.settings.watermark"
+            "document 1, version 1, settings.watermark"
         )]
     );
 }

@@ -63,7 +63,11 @@ fn unknown_place(path: &str) -> String {
     let (record_len, record) = match segments.as_slice() {
         ["partners" | "commitments", _, ..] => (2, field_place(&segments[..2].join("."))),
         ["alliance" | "profile", ..] => (1, field_place(segments[0])),
-        ["documents", n, ..] => (2, Some(format!("document {n}"))),
+        ["documents", _, "versions", _, "signatures", _, ..] => {
+            (6, field_place(&segments[..6].join(".")))
+        }
+        ["documents", _, "versions", _, ..] => (4, field_place(&segments[..4].join("."))),
+        ["documents", _, ..] => (2, field_place(&segments[..2].join("."))),
         _ => (0, None),
     };
     let rest = segments[record_len.min(segments.len())..].join(".");
