@@ -230,10 +230,8 @@ fn file_sources(file: &AllianceFile) -> Vec<Source<'_>> {
     }
     for entry in &file.commitments {
         let (record, target) = match entry.party {
-            CommitmentParty::Association => (
-                "Engagements de l’association".to_string(),
-                Some(CheckTarget::Profile(None)),
-            ),
+            // Edited in « Partenaires », with no form of its own to link to.
+            CommitmentParty::Association => ("Engagements de l’association".to_string(), None),
             CommitmentParty::Partner(number) => {
                 let index = usize::try_from(number)
                     .unwrap_or(usize::MAX)
@@ -575,6 +573,35 @@ mod tests {
                 proptest::prop_assert!(named.is_some_and(|c| !crate::pdf::printable(c)), "{}", check.message);
             }
         }
+    }
+
+    #[test]
+    fn a_contribution_in_kind_is_named_with_its_party() {
+        let mut file = demo_file();
+        let entry: allia_core::FileCommitments = serde_json::from_value(serde_json::json!({
+            "party": { "partner": 2 },
+            "draft": { "inKind": [
+                { "description": "Prêt de salle", "valueCents": 0 },
+                { "description": "Atelier \u{13005}", "valueCents": 0 }
+            ] }
+        }))
+        .expect("commitments");
+        file.commitments.push(entry);
+        let partner = file.partners[1].organisation.name.clone();
+        let found = in_inputs(&file, &options());
+        assert_eq!(
+            found,
+            [Unprintable::new(
+                &format!(
+                    "Engagements du partenaire 2 ({partner}), apport en nature 2, description"
+                ),
+                '\u{13005}',
+                Some(CheckTarget::Partner {
+                    index: 1,
+                    field: None
+                }),
+            )]
+        );
     }
 
     #[test]
