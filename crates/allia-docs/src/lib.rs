@@ -3,6 +3,7 @@
 //! writer for partners who edit in Word.
 
 pub mod annex_pdf;
+pub mod annex_stamp;
 pub mod docx;
 pub mod kit;
 pub mod model;

@@ -118,6 +118,71 @@ pub fn document(
     finish(&pdf, doc)
 }
 
+/// Builds a PDF of one small page per stamp line (`super::Stamp`), each line set as the
+/// document's footer is (« <title> — Page N / M », Regular at the margins' size and grey,
+/// the title shortened with « … » to fit), centred across the page, its baseline
+/// `baseline` points above the bottom edge. No metadata: the pages are meant to be
+/// drawn onto other pages (`crate::annex_stamp`).
+pub fn stamps(
+    fonts: &Fonts,
+    theme: &Theme,
+    lines: &[super::Stamp<'_>],
+    height: f32,
+    baseline: f32,
+) -> Result<Vec<u8>, PdfError> {
+    let mut used = vec![false; fonts.count()];
+    let mut pdf_pages = Vec::with_capacity(lines.len());
+    for stamp in lines {
+        let width = stamp.width.max(1.0);
+        let room = stamp.room.clamp(0.0, width);
+        let mut own = *theme;
+        own.page.width = width;
+        own.page.height = height;
+        own.page.left = (width - room) / 2.0;
+        own.page.body_width = room;
+        own.margins.footer_baseline = height - baseline;
+        let mut canvas = Canvas {
+            fonts,
+            theme: &own,
+            used: std::mem::take(&mut used),
+        };
+        let mut ops = Vec::with_capacity(16);
+        let line = canvas.footer_line(stamp.title, stamp.page, stamp.pages);
+        canvas.draw_centred(&mut ops, line, own.margins.footer_baseline);
+        used = canvas.used;
+        let page_box = Rect::from_wh(Pt(width), Pt(height));
+        pdf_pages.push(PdfPage {
+            media_box: page_box.clone(),
+            trim_box: page_box.clone(),
+            crop_box: page_box,
+            ops,
+        });
+    }
+    let mut pdf = PdfDocument::new("");
+    for key in fonts.keys() {
+        if used[key.index()] {
+            let font = PdfFont::new(fonts.embedded(key)?.clone());
+            pdf.resources
+                .fonts
+                .map
+                .insert(FontId(key.resource_id().to_string()), font);
+        }
+    }
+    pdf.pages = pdf_pages;
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| PdfError::Serialize(e.to_string()))?;
+    Ok(bytes)
+}
+
 /// Serialises, replacing printpdf's random trailer IDs with the content fingerprint and
 /// setting the catalog's /Lang (neither is reachable through printpdf's model).
 fn finish(pdf: &PdfDocument, doc: &Document) -> Result<Vec<u8>, PdfError> {

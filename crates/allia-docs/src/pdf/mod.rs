@@ -112,6 +112,39 @@ impl Typesetter {
     }
 }
 
+impl Typesetter {
+    /// Typesets footer lines for pages another file brings in (the PDFs attached to
+    /// annexes, stamped by [`crate::annex_stamp`]): one page per [`Stamp`], `width` ×
+    /// `height` points, holding « <title> — Page N / M » set exactly as the document's
+    /// own footers (the font fallback chain, shaping and bidi; a title too long for
+    /// `room` shortened with « … »), centred across, its baseline `baseline` points
+    /// above the bottom edge. Returns the PDF's bytes; only the fonts used are embedded
+    /// (subset), shared by all the pages.
+    pub fn stamps(
+        &self,
+        lines: &[Stamp<'_>],
+        height: f32,
+        baseline: f32,
+    ) -> Result<Vec<u8>, PdfError> {
+        draw::stamps(&self.fonts, &self.theme, lines, height, baseline)
+    }
+}
+
+/// One footer line for [`Typesetter::stamps`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stamp<'a> {
+    /// The title before « — Page N / M » (none when blank).
+    pub title: &'a str,
+    /// N, from 1.
+    pub page: usize,
+    /// M.
+    pub pages: usize,
+    /// The page's width, in points.
+    pub width: f32,
+    /// The widest the line may be, in points (centred in `width`).
+    pub room: f32,
+}
+
 /// Pages another file brings into the typeset document: `pages` pages after the part
 /// of the document that holds block `block` (an index into [`Document::blocks`]), that
 /// is after the last page before the next forced page break (or the document's end).
