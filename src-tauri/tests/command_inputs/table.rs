@@ -127,7 +127,10 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
         &[("id", Arg::AllianceId), ("passphrase", Arg::Text)],
     ),
     ("alliance_import_choose", &[]),
-    ("alliance_import_inspect", &[("passphrase", Arg::OptionalText)]),
+    (
+        "alliance_import_inspect",
+        &[("passphrase", Arg::OptionalText)],
+    ),
     ("alliance_import_apply", &[("choices", Arg::ImportChoices)]),
     ("alliance_import_cancel", &[]),
     (
