@@ -7,8 +7,11 @@
 mod pdf_sample;
 #[path = "common/pdf_tools.rs"]
 mod pdf_tools;
+#[path = "common/templates_fixture.rs"]
+mod templates_fixture;
 
-use allia_docs::annex_pdf::{append_annexes, AnnexFile};
+use allia_core::{DocumentKind, UserAnnex};
+use allia_docs::annex_pdf::{append_annexes, render_with_annexes, AnnexFile};
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Document, Object, Stream};
 
@@ -185,4 +188,54 @@ fn a_long_title_is_shortened_and_keeps_its_numbers() {
     assert!(stamp.starts_with("Budget prévisionnel"), "{stamp}");
     assert!(stamp.ends_with("… — Page 2 / 2"), "{stamp}");
     assert!(stamp.chars().count() < long.chars().count(), "{stamp}");
+}
+
+#[test]
+fn a_character_no_font_has_is_a_box_in_the_stamp_and_named_before_signing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = templates_fixture::file(true);
+    let mut options = templates_fixture::options(DocumentKind::PartnershipAgreement);
+    // An Egyptian hieroglyph: no font of the chain has it.
+    let title = "Budget \u{13002} مريم";
+    options.annexes = vec![UserAnnex {
+        id: "a-budget".into(),
+        title: title.into(),
+        file_name: Some("budget.pdf".into()),
+    }];
+    let budget = annex_pdf("Budget joint");
+    let rendered = render_with_annexes(
+        &file,
+        &options,
+        &[AnnexFile {
+            id: "a-budget",
+            title,
+            bytes: &budget,
+        }],
+    )
+    .expect("render");
+    // « À vérifier » names the annex's title and the character.
+    assert!(
+        rendered.warnings.iter().any(
+            |w| w.starts_with("Document, titre de l’annexe ajoutée 1") && w.contains("U+13002")
+        ),
+        "{:?}",
+        rendered.warnings
+    );
+    let path = pdf_tools::write(dir.path(), "annexe-hieroglyphe.pdf", &rendered.bytes);
+    let pages = pdf_tools::tool("pdfinfo", &[], &path);
+    let count: usize = pages
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count");
+    let stamped = (1..=count)
+        .map(|n| page_text(&path, n))
+        .find(|t| t.contains("Budget joint"))
+        .expect("the inserted page");
+    let stamp = last_line(&stamped);
+    assert!(!stamp.contains('?'), "{stamp}");
+    assert!(stamp.contains("مريم"), "{stamp}");
+    assert!(stamp.starts_with("Budget"), "{stamp}");
+    // Drawn as a box (□), extracted as the character itself.
+    assert!(stamp.contains('\u{13002}'), "{stamp}");
 }
