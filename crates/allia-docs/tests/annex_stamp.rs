@@ -160,8 +160,8 @@ fn titles_with_latin_extensions_and_several_annexes_share_the_fonts() {
         last_line(&page_text(&path, 3)),
         "Relevé d’identité bancaire — Page 3 / 3"
     );
-    // One embedded Liberation Serif Regular for the document and the stamps? The
-    // stamps' subset is embedded once for both inserted pages.
+    // The stamps of all inserted pages share one subset of each font they use: at most
+    // one Liberation Serif Regular besides the document's own.
     let fonts = pdf_tools::tool("pdffonts", &[], &path);
     let regular = fonts
         .lines()
