@@ -141,3 +141,100 @@ fn a_file_already_in_the_vault_is_updated_or_copied_never_duplicated() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Sets the association's profile of the vault `vault`, through the store.
+fn set_profile(runtime: &tokio::runtime::Runtime, vault: &str, profile: &allia_core::Organisation) {
+    runtime.block_on(async {
+        let open = allia_store::Vault::unlock(std::path::Path::new(vault), common::PASS)
+            .await
+            .expect("unlock");
+        open.store().save_profile(profile).await.expect("profile");
+        open.close().await;
+    });
+}
+
+/// The names of the partners of `alliance` in the vault `vault`, read through the store.
+fn partner_names(runtime: &tokio::runtime::Runtime, vault: &str, alliance: &str) -> Vec<String> {
+    runtime.block_on(async {
+        let open = allia_store::Vault::unlock(std::path::Path::new(vault), common::PASS)
+            .await
+            .expect("unlock");
+        let names = open
+            .store()
+            .partners(alliance)
+            .await
+            .expect("partners")
+            .into_iter()
+            .map(|p| p.draft.organisation.name)
+            .collect();
+        open.close().await;
+        names
+    })
+}
+
+#[test]
+fn a_sender_named_like_this_association_is_warned_about_and_kept_apart() {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let theirs_dir = tempfile::tempdir().expect("tempdir");
+    let (theirs, id) = demo_vault(theirs_dir.path());
+    let theirs = path(&theirs).to_string();
+    let ours_dir = tempfile::tempdir().expect("tempdir");
+    let ours = ours_dir.path().join("coffre");
+    let ours = path(&ours).to_string();
+    let out = allia(&["init", "--vault", &ours]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Homonyms in one town, neither with a SIREN or an RNA number.
+    let comite = allia_core::Organisation {
+        name: "Comité des fêtes".into(),
+        city: Some("Saunay".into()),
+        ..Default::default()
+    };
+    set_profile(&runtime, &theirs, &comite);
+    set_profile(&runtime, &ours, &comite);
+
+    let file = theirs_dir.path().join("alliance.json");
+    let export = |theirs: &str| {
+        let out = allia(&[
+            "export",
+            "--vault",
+            theirs,
+            "--alliance",
+            &id,
+            "--out",
+            path(&file),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    export(&theirs);
+    let listed = partner_names(&runtime, &theirs, &id).len();
+    let out = allia(&["import", "--vault", &ours, "--input", path(&file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "le partenaire «\u{a0}Comité des fêtes\u{a0}» ressemble à votre association (même nom et même commune)\u{a0}: il est importé comme une organisation distincte."
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let names = partner_names(&runtime, &ours, &id);
+    assert_eq!(
+        names.len(),
+        listed + 1,
+        "the sender is a partner: {names:?}"
+    );
+    assert_eq!(names.iter().filter(|n| *n == "Comité des fêtes").count(), 1);
+
+    // The same sender's file again, as an update: the same partner, not a second one.
+    export(&theirs);
+    let out = allia(&[
+        "import",
+        "--vault",
+        &ours,
+        "--input",
+        path(&file),
+        "--update",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let again = partner_names(&runtime, &ours, &id);
+    assert_eq!(again, names);
+}

@@ -13,7 +13,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::alliance::AllianceDraft;
-use crate::alliance_file::{same_organisation, AllianceFile, FileCommitments};
+use crate::alliance_file::{AllianceFile, FileCommitments};
 use crate::organisation::Organisation;
 use crate::partner::PartnerDraft;
 
@@ -55,15 +55,16 @@ pub struct SnapshotV2 {
 
 impl From<SnapshotV1> for SnapshotV2 {
     /// Version 1 had no link: its documents named as the association the first partner
-    /// that was the same organisation as the profile (same SIREN, else same RNA, else a
-    /// name equal without case, accents or punctuation: `same_organisation`), so a signed
-    /// version keeps printing the parties it was signed with.
+    /// that was the same organisation as the profile by the rule of that time
+    /// ([`format1_same_organisation`]: same SIREN, else same RNA, else a name equal
+    /// without case, accents or punctuation), so a signed version keeps printing the
+    /// parties it was signed with.
     fn from(v1: SnapshotV1) -> Self {
         let mut partners = v1.partners;
         if let Some(profile) = &v1.profile {
             if let Some(twin) = partners
                 .iter_mut()
-                .find(|p| same_organisation(profile, &p.organisation))
+                .find(|p| format1_same_organisation(profile, &p.organisation))
             {
                 twin.own_association = true;
             }
@@ -76,6 +77,35 @@ impl From<SnapshotV1> for SnapshotV2 {
             commitments: v1.commitments,
         }
     }
+}
+
+/// The rule version-1 snapshots were printed with, kept only to upgrade them
+/// ([`SnapshotV2::from`]) so that an old frozen version prints what it printed: same
+/// SIREN (first 9 digits of a SIREN or SIRET) when both have one, else same RNA number
+/// when both have one, else the same name without case, accents, punctuation or extra
+/// spaces ([`crate::text::collation_key`]). Format-1 semantics only: it matches by name,
+/// which nothing else may do (identities are explicit: [`crate::same_organisation`]).
+fn format1_same_organisation(a: &Organisation, b: &Organisation) -> bool {
+    let siren = |o: &Organisation| {
+        o.siret
+            .as_deref()
+            .map(|s| {
+                s.chars()
+                    .filter(char::is_ascii_digit)
+                    .take(9)
+                    .collect::<String>()
+            })
+            .filter(|s| s.len() == 9)
+    };
+    if let (Some(x), Some(y)) = (siren(a), siren(b)) {
+        return x == y;
+    }
+    let rna = |o: &Organisation| o.rna.as_deref().map(|r| r.trim().to_uppercase());
+    if let (Some(x), Some(y)) = (rna(a), rna(b)) {
+        return x == y;
+    }
+    let x = crate::text::collation_key(&a.name);
+    !x.is_empty() && x == crate::text::collation_key(&b.name)
 }
 
 /// A stored snapshot, in the version it was written in.

@@ -10,10 +10,10 @@ use std::collections::HashMap;
 use allia_core::import_review::{diff_files, link_own_association};
 use allia_core::partner::check_own_association;
 use allia_core::{
-    same_organisation, suspicion, Alliance, AllianceDiff, AllianceFileV2, DocumentStatus,
-    FileDocument, FilePartner, FileParty, FileSignature, FileVersion, ImportChoices, ImportMode,
-    ImportReview, Importable, ImportedAlliance, Organisation, OwnLookalike, PartnerDraft,
-    PartySignature, ReadFile, ValidationErrors,
+    suspicion, Alliance, AllianceDiff, AllianceFileV2, DocumentStatus, FileDocument, FilePartner,
+    FileParty, FileSignature, FileVersion, ImportChoices, ImportMode, ImportReview, Importable,
+    ImportedAlliance, Organisation, OwnLookalike, PartnerDraft, PartySignature, ReadFile,
+    ValidationErrors,
 };
 use sqlx::types::Json;
 use sqlx::SqliteConnection;
@@ -41,15 +41,22 @@ fn for_this_vault(
     Ok(file)
 }
 
-/// The file's partners that look like this vault's association ([`suspicion`]), each
-/// with the profile, for the side-by-side question. The file's partner marked as its
-/// own producer is left out (it is the sender, already dealt with), as is one already
-/// linked here.
-fn own_lookalikes(file: &AllianceFileV2, own: Option<&Organisation>) -> Vec<OwnLookalike> {
+/// The partners of `validated`, as this vault would store it
+/// ([`ImportedAlliance::for_vault`]: the sender made a partner unless it has this
+/// association's SIREN or RNA), that look like this vault's association
+/// ([`suspicion`]), each with the profile, for the side-by-side question: the sender
+/// that only shares its name and city with this association is among them. A partner
+/// still marked as the association (the sender recognised by its number) is left out.
+fn own_lookalikes(
+    validated: &ImportedAlliance,
+    own: Option<&Organisation>,
+) -> StoreResult<Vec<OwnLookalike>> {
     let Some(own) = own else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    file.partners
+    let file = validated.clone().for_vault(Some(own))?.file;
+    Ok(file
+        .partners
         .iter()
         .filter(|p| !p.own_association)
         .filter_map(|p| {
@@ -60,40 +67,7 @@ fn own_lookalikes(file: &AllianceFileV2, own: Option<&Organisation>) -> Vec<OwnL
                 suspicion: s,
             })
         })
-        .collect()
-}
-
-/// An update re-reads a sender that [`ImportedAlliance::for_vault`] made a partner
-/// (the file does not list it, so it gets a new id each time): that partner keeps the
-/// id it got at the first import, the stored partner absent from the file that is the
-/// same organisation as the sender ([`same_organisation`], the rule that made it a
-/// partner). Commitments follow the id.
-fn keep_sender_id(incoming: &mut AllianceFileV2, file_ids: &[String], stored: &AllianceFileV2) {
-    let Some(sender) = incoming.profile.clone() else {
-        return;
-    };
-    let Some(appended) = incoming
-        .partners
-        .iter()
-        .position(|p| !file_ids.contains(&p.id))
-    else {
-        return;
-    };
-    let candidates: Vec<&FilePartner> = stored
-        .partners
-        .iter()
-        .filter(|p| !file_ids.contains(&p.id) && !p.own_association)
-        .filter(|p| same_organisation(&p.organisation, &sender))
-        .collect();
-    let [previous] = candidates.as_slice() else {
-        return;
-    };
-    let old = std::mem::replace(&mut incoming.partners[appended].id, previous.id.clone());
-    for c in &mut incoming.commitments {
-        if c.party == FileParty::PartnerId(old.clone()) {
-            c.party = FileParty::PartnerId(previous.id.clone());
-        }
-    }
+        .collect())
 }
 
 /// The incoming file, as the update of `alliance_id` would store it, and the stored
@@ -103,17 +77,12 @@ async fn update_plan(
     validated: ImportedAlliance,
     own_links: &[String],
 ) -> StoreResult<(AllianceFileV2, AllianceFileV2)> {
-    let file_ids: Vec<String> = validated
-        .file
-        .partners
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
     let alliance_id = validated.file.alliance.id.clone();
     let own = profile::get(conn).await?;
     let mut incoming = for_this_vault(validated, own.as_ref(), own_links)?;
+    // Partners are matched by id only: a sender the file does not list has the id
+    // `for_vault` derives from the alliance and the sender, the same at every update.
     let stored = exchange::export_file(conn, &alliance_id).await?;
-    keep_sender_id(&mut incoming, &file_ids, &stored);
     // A partner this vault links to its own association keeps the link: the file's mark
     // says who produced the file, not who this vault is.
     for partner in &mut incoming.partners {
@@ -407,7 +376,7 @@ impl Store {
         let validated = read.validated_for_import()?;
         let mut tx = self.begin().await?;
         let own = profile::get(&mut tx).await?;
-        let mut lookalikes = own_lookalikes(&validated.file, own.as_ref());
+        let mut lookalikes = own_lookalikes(&validated, own.as_ref())?;
         let alliance_id = validated.file.alliance.id.clone();
         let document_count = validated.file.documents.len();
         let existing = if holds(&mut tx, &alliance_id).await? {
@@ -465,7 +434,7 @@ impl Store {
         validated: &ImportedAlliance,
     ) -> StoreResult<Vec<OwnLookalike>> {
         let own = self.profile().await?;
-        Ok(own_lookalikes(&validated.file, own.as_ref()))
+        own_lookalikes(validated, own.as_ref())
     }
 
     /// The differences between the vault's alliance `alliance_id` and a validated file

@@ -353,3 +353,125 @@ async fn a_partner_recognised_as_the_association_is_linked_and_not_asked_again()
     );
     vault.close().await;
 }
+
+#[tokio::test]
+async fn a_homonym_sender_stays_a_partner_and_its_update_finds_it_by_id() {
+    // Our association and the file's sender: same name, same town, no numbers.
+    let comite = Organisation {
+        name: "Comité des fêtes".into(),
+        city: Some("Saunay".into()),
+        ..Default::default()
+    };
+    let ours_dir = tempfile::tempdir().expect("tempdir");
+    let ours = common::vault(ours_dir.path()).await;
+    ours.store().save_profile(&comite).await.expect("profile");
+    let theirs_dir = tempfile::tempdir().expect("tempdir");
+    let theirs = common::vault(theirs_dir.path()).await;
+    let homonym = Organisation {
+        name: "COMITÉ DES FÊTES".into(),
+        ..comite.clone()
+    };
+    theirs
+        .store()
+        .save_profile(&homonym)
+        .await
+        .expect("profile");
+    let demo = theirs.store().load_demo().await.expect("demo");
+    let mut gives = allia_core::CommitmentsDraft::default();
+    gives.in_kind.push(allia_core::InKindContribution {
+        description: "Prêt de barnums".into(),
+        value_cents: 30_000,
+    });
+    theirs
+        .store()
+        .set_commitments(&demo.id, None, &gives)
+        .await
+        .expect("their commitments");
+    let file = theirs
+        .store()
+        .export_alliance_file(&demo.id)
+        .await
+        .expect("export");
+    assert!(
+        file.partners.iter().all(|p| !p.own_association),
+        "the sender is not among the file's partners"
+    );
+
+    // Asked about, side by side: the sender is a lookalike of our association.
+    let store = ours.store();
+    let review = store.review_import(&read(&file)).await.expect("review");
+    let asked: Vec<_> = review
+        .own_lookalikes
+        .iter()
+        .filter(|l| l.partner.name == "COMITÉ DES FÊTES")
+        .collect();
+    assert_eq!(asked.len(), 1, "{:?}", review.own_lookalikes);
+    assert_eq!(asked[0].own.name, "Comité des fêtes");
+    assert_eq!(asked[0].suspicion.label, "même nom et même commune");
+    let sender_id = asked[0].partner_id.clone();
+
+    // Not answered: imported as a separate partner, carrying its own commitments.
+    let imported = store
+        .apply_import(&read(&file), &choices(ImportMode::New))
+        .await
+        .expect("import");
+    let partners = store.partners(&imported.id).await.expect("partners");
+    assert_eq!(partners.len(), file.partners.len() + 1);
+    let sender = partners
+        .iter()
+        .find(|p| p.id == sender_id)
+        .expect("the sender, under its derived id");
+    assert_eq!(sender.draft.organisation.name, "COMITÉ DES FÊTES");
+    assert!(!sender.draft.own_association, "never merged by name");
+    let stored = store.commitments(&imported.id).await.expect("commitments");
+    assert!(
+        stored.iter().all(|c| c.partner_id.is_some()),
+        "none is ours"
+    );
+    assert!(stored
+        .iter()
+        .any(|c| c.partner_id.as_deref() == Some(sender_id.as_str()) && c.draft == gives));
+
+    // The sender updates its commitments and sends the file again: the same partner
+    // is updated (found by id), no second one.
+    gives.in_kind[0].value_cents = 45_000;
+    theirs
+        .store()
+        .set_commitments(&demo.id, None, &gives)
+        .await
+        .expect("updated commitments");
+    let updated = theirs
+        .store()
+        .export_alliance_file(&demo.id)
+        .await
+        .expect("export");
+    let review = store.review_import(&read(&updated)).await.expect("review");
+    let diff = review.existing.expect("the alliance is already here");
+    assert!(diff.partners_added.is_empty(), "{diff:?}");
+    assert!(diff.partners_removed.is_empty(), "{diff:?}");
+    assert!(
+        diff.commitments.iter().any(|c| c.party == sender_id),
+        "{diff:?}"
+    );
+    store
+        .apply_import(&read(&updated), &choices(ImportMode::Update))
+        .await
+        .expect("update");
+    let after = store.partners(&imported.id).await.expect("partners");
+    assert_eq!(after.len(), partners.len(), "no second sender");
+    assert_eq!(
+        after
+            .iter()
+            .filter(|p| p.draft.organisation.name == "COMITÉ DES FÊTES")
+            .count(),
+        1
+    );
+    let stored = store.commitments(&imported.id).await.expect("commitments");
+    let theirs_now = stored
+        .iter()
+        .find(|c| c.partner_id.as_deref() == Some(sender_id.as_str()))
+        .expect("the sender's commitments");
+    assert_eq!(theirs_now.draft.in_kind[0].value_cents, 45_000);
+    theirs.close().await;
+    ours.close().await;
+}

@@ -1,10 +1,11 @@
 //! A validated file, ready to store: who its `"association"` becomes in the importing
 //! vault, and the alliance data a document renders from.
 
-use super::v1::new_record_id;
+use sha1::{Digest, Sha1};
+
 use super::v2::{AllianceFileV2, FileCommitment, FilePartner, FileParty};
 use super::ALLIANCE_FILE_MAX_PARTNERS;
-use super::{same_organisation, AllianceFile, CommitmentParty, FileCommitments};
+use super::{rna, same_organisation, siren, AllianceFile, CommitmentParty, FileCommitments};
 use crate::organisation::Organisation;
 use crate::partner::{ActorType, PartnerDraft, PartnerRole};
 use crate::validation::{french_count, ValidationErrors};
@@ -19,16 +20,22 @@ pub struct ImportedAlliance {
 
 impl ImportedAlliance {
     /// The file's parties as the importing vault must store them. In the file,
-    /// `"association"` is the sender (the file's `profile`). When the vault's own
-    /// association (`own`) is a different organisation ([`same_organisation`]), the
-    /// sender becomes a partner of the imported alliance so that it stays a party of the
-    /// contracts: the file's partner marked `ownAssociation` (the explicit link; the mark
-    /// is removed, since in this vault it is not the own association), else a new
-    /// partner made from the profile (actor type association, role member, a new id,
-    /// appended after the file's partners), and the sender's commitments go to it
-    /// (merged with that partner's own entry when it has one). When the file has no
-    /// profile, when the vault has none yet, or when both are the same organisation, the
-    /// association's commitments stay the association's (the vault's own).
+    /// `"association"` is the sender (the file's `profile`). Unless the vault's own
+    /// association (`own`) is the same organisation by registration number
+    /// ([`same_organisation`]: same SIREN or RNA; never by name), the sender becomes a
+    /// partner of the imported alliance so that it stays a party of the contracts: the
+    /// file's partner marked `ownAssociation` (the explicit link; the mark is removed,
+    /// since in this vault it is not the own association), else the partner with the id
+    /// [`sender_partner_id`] derives from the alliance and the sender, taken from the
+    /// file when it lists it, else made from the profile (actor type association, role
+    /// member, appended after the file's partners), so that an updated file from the
+    /// same sender finds it again by id. The sender's commitments go to it (merged with
+    /// that partner's own entry when it has one). A sender that only looks like this
+    /// association (same name and city, no number in common) is such a partner: the
+    /// import asks about it ([`crate::identity::suspicion`]), nothing merges here. When
+    /// the file has no profile, when the vault has none yet, or when both are the same
+    /// organisation, the association's commitments stay the association's (the vault's
+    /// own).
     ///
     /// # Errors
     /// When the sender would be the partner past [`ALLIANCE_FILE_MAX_PARTNERS`]
@@ -43,7 +50,10 @@ impl ImportedAlliance {
         if same_organisation(sender, own) {
             return Ok(self);
         }
-        let position = match file.partners.iter().position(|p| p.own_association) {
+        let derived = sender_partner_id(&file.alliance.id, sender);
+        let marked = file.partners.iter().position(|p| p.own_association);
+        let listed = marked.or_else(|| file.partners.iter().position(|p| p.id == derived));
+        let position = match listed {
             Some(index) => {
                 file.partners[index].own_association = false;
                 index + 1
@@ -64,7 +74,7 @@ impl ImportedAlliance {
                 }
                 let now = file.created_at;
                 file.partners.push(FilePartner::new(
-                    new_record_id(),
+                    derived,
                     now,
                     now,
                     PartnerDraft {
@@ -129,6 +139,44 @@ impl ImportedAlliance {
                 .collect(),
         }
     }
+}
+
+/// The id of the partner an alliance file's sender becomes in an importing vault when
+/// the file does not list it ([`ImportedAlliance::for_vault`]): a UUID of version 5
+/// (RFC 9562, SHA-1) in the namespace of the alliance id (a UUID; any other text is
+/// hashed as a URL-like name first), named by the sender's identity: its SIREN, else its
+/// RNA number, else its collated name and city (an organisation without numbers has
+/// nothing else that lasts from one file to the next). Deterministic, so that the
+/// update of the alliance with a later file of the same sender finds the partner by id.
+pub fn sender_partner_id(alliance_id: &str, sender: &Organisation) -> String {
+    let identity = match (siren(sender), rna(sender)) {
+        (Some(siren), _) => format!("siren:{siren}"),
+        (None, Some(rna)) => format!("rna:{rna}"),
+        (None, None) => format!(
+            "name:{}\ncity:{}",
+            crate::text::collation_key(&sender.name),
+            sender
+                .city
+                .as_deref()
+                .map(crate::text::collation_key)
+                .unwrap_or_default()
+        ),
+    };
+    let namespace = uuid::Uuid::parse_str(alliance_id)
+        .unwrap_or_else(|_| uuid_v5(uuid::Uuid::NAMESPACE_URL, alliance_id.as_bytes()));
+    uuid_v5(namespace, format!("allia:sender:{identity}").as_bytes()).to_string()
+}
+
+/// `Uuid::new_v5` (RFC 9562 § 5.5): the first 16 bytes of SHA-1(namespace ‖ name), with
+/// the version and variant bits set by `uuid::Builder`.
+pub(super) fn uuid_v5(namespace: uuid::Uuid, name: &[u8]) -> uuid::Uuid {
+    let mut hasher = Sha1::new();
+    hasher.update(namespace.as_bytes());
+    hasher.update(name);
+    let digest = hasher.finalize();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_sha1_bytes(bytes).into_uuid()
 }
 
 /// Where a party sorts: the association first, then the partners in their order.

@@ -32,7 +32,7 @@ mod v2;
 mod validation;
 
 pub use errors::{json_problem, AllianceFileError};
-pub use import::ImportedAlliance;
+pub use import::{sender_partner_id, ImportedAlliance};
 pub use read::{read_alliance_file, FileContent, ReadFile, UnknownField};
 pub use v1::is_producing_association;
 pub use v2::{
@@ -147,41 +147,40 @@ fn pretty<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
     Ok(json)
 }
 
-/// Whether two organisations are the same one, for matching the sender of an alliance
-/// file: by SIREN (the first 9 digits of a SIREN or SIRET) when both have one, else by
-/// RNA number when both have one, else by name compared without case, accents,
-/// punctuation or extra spaces (« Maison des Solidarités » = « MAISON DES SOLIDARITES »).
-/// An identifier both have decides alone: two establishments of one SIREN are the same
-/// organisation, two different RNA numbers are two associations whatever their names.
-/// Expects validated (normalised) organisations.
+/// Whether two organisations are the same one, by registration numbers only (issue 10,
+/// item 3: identities are explicit, never inferred from names): the same SIREN (the
+/// first 9 digits of a SIREN or SIRET: two establishments of one SIREN are one
+/// organisation), else the same RNA number. Two different numbers of the same kind
+/// make two organisations; with no number of a kind in common they are NOT the same,
+/// whatever their names (homonyms stay two parties; the app asks about lookalikes with
+/// [`crate::identity::suspicion`] instead). Expects validated (normalised) organisations.
 pub fn same_organisation(a: &Organisation, b: &Organisation) -> bool {
-    let siren = |o: &Organisation| {
-        o.siret
-            .as_deref()
-            .map(|s| {
-                s.chars()
-                    .filter(char::is_ascii_digit)
-                    .take(9)
-                    .collect::<String>()
-            })
-            .filter(|s| s.len() == 9)
-    };
     if let (Some(x), Some(y)) = (siren(a), siren(b)) {
         return x == y;
     }
-    let rna = |o: &Organisation| o.rna.as_deref().map(|r| r.trim().to_uppercase());
-    if let (Some(x), Some(y)) = (rna(a), rna(b)) {
-        return x == y;
-    }
-    let x = comparable_name(&a.name);
-    !x.is_empty() && x == comparable_name(&b.name)
+    matches!((rna(a), rna(b)), (Some(x), Some(y)) if x == y)
 }
 
-/// A name reduced for comparison: the one collation key ([`crate::text::collation_key`]:
-/// lower case, accents and ligatures folded, every run of other characters than letters
-/// and digits one space).
-fn comparable_name(name: &str) -> String {
-    crate::text::collation_key(name)
+/// The SIREN of an organisation: the first 9 digits of its SIREN or SIRET, `None` with
+/// fewer than 9 digits.
+pub(crate) fn siren(o: &Organisation) -> Option<String> {
+    o.siret
+        .as_deref()
+        .map(|s| {
+            s.chars()
+                .filter(char::is_ascii_digit)
+                .take(9)
+                .collect::<String>()
+        })
+        .filter(|s| s.len() == 9)
+}
+
+/// The RNA number of an organisation, upper case and trimmed, `None` when empty.
+pub(crate) fn rna(o: &Organisation) -> Option<String> {
+    o.rna
+        .as_deref()
+        .map(|r| r.trim().to_uppercase())
+        .filter(|r| !r.is_empty())
 }
 
 #[cfg(test)]

@@ -246,16 +246,22 @@ fn the_profile_is_validated_like_a_partner() {
 }
 
 #[test]
-fn organisations_match_by_identifier_then_by_name() {
+fn organisations_are_the_same_by_registration_number_only() {
     let a = Organisation {
         siret: Some("32933888300153".into()),
         ..organisation("Alpha")
     };
+    // Another establishment of the same SIREN, under another name: the same.
     let same_siren = Organisation {
-        siret: Some("329338883".into()),
+        siret: Some("32933888300245".into()),
         ..organisation("Autre nom")
     };
     assert!(same_organisation(&a, &same_siren));
+    let siren_only = Organisation {
+        siret: Some("329338883".into()),
+        ..organisation("Autre nom")
+    };
+    assert!(same_organisation(&a, &siren_only));
     let other_siren = Organisation {
         siret: Some("73282932000074".into()),
         ..organisation("Alpha")
@@ -272,22 +278,25 @@ fn organisations_match_by_identifier_then_by_name() {
         &rna("X", "W691234567"),
         &rna("Y", "W691234567")
     ));
+    assert!(
+        !same_organisation(
+            &rna("Comité des fêtes", "W372000001"),
+            &rna("Comité des fêtes", "W372000002")
+        ),
+        "different RNA numbers, same name: two associations"
+    );
+    // Same name, no numbers: never the same (homonyms stay two parties).
     assert!(!same_organisation(
-        &rna("X", "W691234567"),
-        &rna("X", "W691234568")
+        &organisation("Maison des Solidarités"),
+        &organisation("Maison des Solidarités")
     ));
-    assert!(same_organisation(
+    assert!(!same_organisation(
         &organisation("Maison des Solidarités"),
         &organisation("  MAISON des solidarites ")
     ));
-    assert!(same_organisation(
-        &organisation("L’Étincelle"),
-        &organisation("l'etincelle")
-    ));
-    assert!(!same_organisation(
-        &organisation("Maison des Solidarités"),
-        &organisation("Maison de la Solidarité")
-    ));
+    // Numbers of different kinds: nothing in common, not the same.
+    assert!(!same_organisation(&a, &rna("Alpha", "W691234567")));
+    assert!(!same_organisation(&a, &organisation("Alpha")));
 }
 
 fn sender_file() -> ImportedAlliance {
@@ -332,12 +341,21 @@ fn the_sender_becomes_a_partner_of_another_vault() {
     );
     assert_eq!(data.commitments[1].draft.in_kind[0].description, "Salle");
 
-    // The sender's own vault, or a vault without a profile: unchanged.
-    let own = imported
+    // Its id is derived from the alliance and the sender: the same at every import.
+    assert_eq!(
+        sender.id,
+        sender_partner_id(
+            &imported.file.alliance.id,
+            imported.file.profile.as_ref().expect("profile")
+        )
+    );
+    let again = imported
         .clone()
-        .for_vault(Some(&organisation("ASSOCIATION ALPHA")))
-        .expect("own");
-    assert_eq!(own, imported);
+        .for_vault(Some(&organisation("Association Bêta")))
+        .expect("plan");
+    assert_eq!(again.file.partners[1].id, sender.id);
+
+    // A vault without a profile: unchanged.
     assert_eq!(imported.clone().for_vault(None).expect("none"), imported);
 
     // The sender marked among the file's partners (the explicit link, never the
@@ -355,6 +373,82 @@ fn the_sender_becomes_a_partner_of_another_vault() {
     assert_eq!(data.commitments[0].party, CommitmentParty::Partner(1));
     assert_eq!(data.commitments[0].draft.financial.len(), 1);
     assert_eq!(data.commitments[0].draft.in_kind.len(), 1);
+}
+
+#[test]
+fn a_sender_with_our_name_but_no_number_stays_a_separate_partner() {
+    let imported = sender_file();
+    // Same name (other case) and same city as this vault's association, no numbers:
+    // only a lookalike, so the sender is a partner; the import asks about it.
+    let lookalike = Organisation {
+        city: Some("Grenoble".into()),
+        ..organisation("ASSOCIATION ALPHA")
+    };
+    let sender = imported.file.profile.clone().expect("profile");
+    assert!(crate::identity::suspicion(&sender, &lookalike).is_some());
+    let planned = imported.clone().for_vault(Some(&lookalike)).expect("plan");
+    assert_eq!(planned.file.partners.len(), 2);
+    assert_eq!(
+        planned.file.partners[1].organisation.name,
+        "Association Alpha"
+    );
+    assert!(!planned.file.partners[1].own_association);
+    assert!(planned
+        .file
+        .commitments
+        .iter()
+        .all(|c| c.party != FileParty::Association));
+
+    // The sender's own vault, recognised by its SIRET: unchanged.
+    let mut numbered = imported.clone();
+    if let Some(profile) = numbered.file.profile.as_mut() {
+        profile.siret = Some("32933888300153".into());
+    }
+    let own = Organisation {
+        siret: Some("32933888300153".into()),
+        ..organisation("Nom changé depuis")
+    };
+    assert_eq!(
+        numbered.clone().for_vault(Some(&own)).expect("own"),
+        numbered
+    );
+}
+
+#[test]
+fn the_sender_listed_under_its_derived_id_is_not_added_twice() {
+    let imported = sender_file();
+    let sender = imported.file.profile.clone().expect("profile");
+    let id = sender_partner_id(&imported.file.alliance.id, &sender);
+    // A file that already lists the sender under the id an import derived for it.
+    let mut listed = imported.clone();
+    let mut partner = listed.file.partners[0].clone();
+    partner.id = id.clone();
+    partner.organisation = sender.clone();
+    listed.file.partners.push(partner);
+    let planned = listed
+        .for_vault(Some(&organisation("Association Bêta")))
+        .expect("plan");
+    assert_eq!(planned.file.partners.len(), 2);
+    assert_eq!(planned.file.partners[1].id, id);
+    // A UUID of version 5, different for another sender or another alliance.
+    let uuid = uuid::Uuid::parse_str(&id).expect("uuid");
+    assert_eq!(uuid.get_version_num(), 5);
+    let other = Organisation {
+        rna: Some("W381000001".into()),
+        ..sender.clone()
+    };
+    assert_ne!(sender_partner_id(&imported.file.alliance.id, &other), id);
+    assert_ne!(
+        sender_partner_id("5b0c5d3e-0000-4000-8000-000000000001", &sender),
+        id
+    );
+}
+
+#[test]
+fn the_derived_id_is_rfc_9562_version_5() {
+    // RFC 9562 appendix A.4: the DNS namespace and "www.example.com".
+    let id = super::import::uuid_v5(uuid::Uuid::NAMESPACE_DNS, b"www.example.com");
+    assert_eq!(id.to_string(), "2ed6657d-e927-568b-95e1-2665a8aea6a2");
 }
 
 #[test]
