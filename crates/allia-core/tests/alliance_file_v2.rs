@@ -47,7 +47,7 @@ fn ids(file: &AllianceFileV2) -> Vec<String> {
 }
 
 #[test]
-fn format_1_samples_convert_with_new_ids() {
+fn format_1_samples_convert_with_ids_derived_from_their_content() {
     for name in [
         "rw-01-laposte-siege.json",
         "rw-04-homonymes.json",
@@ -63,11 +63,17 @@ fn format_1_samples_convert_with_new_ids() {
             ids.len(),
             "{name}: distinct"
         );
-        // Converted again: other ids (a format-1 file has none of its own).
+        // Converted again: the same ids (derived from the file's content), so that
+        // what a review shows is what the import applies.
         let again = converted(name);
-        assert_ne!(again.alliance.id, file.alliance.id, "{name}");
+        assert_eq!(self::ids(&again), ids, "{name}");
         assert_eq!(again.alliance.draft(), file.alliance.draft(), "{name}");
     }
+    // Another file, other ids.
+    let a = converted("rw-01-laposte-siege.json");
+    let b = converted("rw-04-homonymes.json");
+    assert_ne!(a.alliance.id, b.alliance.id);
+    assert!(ids(&a).iter().all(|id| !ids(&b).contains(id)));
 }
 
 #[test]

@@ -32,10 +32,11 @@ impl ImportedAlliance {
     /// same sender finds it again by id. The sender's commitments go to it (merged with
     /// that partner's own entry when it has one). A sender that only looks like this
     /// association (same name and city, no number in common) is such a partner: the
-    /// import asks about it ([`crate::identity::suspicion`]), nothing merges here. When
-    /// the file has no profile, when the vault has none yet, or when both are the same
-    /// organisation, the association's commitments stay the association's (the vault's
-    /// own).
+    /// import asks about it ([`crate::identity::suspicion`]), nothing merges here. A
+    /// vault without a profile (`own` is `None`) makes the sender a partner too: its
+    /// commitments must not be credited to an association not yet described. When the
+    /// file has no profile, or when both are the same organisation, the association's
+    /// commitments stay the association's (the vault's own).
     ///
     /// # Errors
     /// When the sender would be the partner past [`ALLIANCE_FILE_MAX_PARTNERS`]
@@ -44,10 +45,12 @@ impl ImportedAlliance {
     /// may hold (`commitments.N.draft…`).
     pub fn for_vault(mut self, own: Option<&Organisation>) -> Result<Self, ValidationErrors> {
         let file = &mut self.file;
-        let (Some(sender), Some(own)) = (&file.profile, own) else {
+        let Some(sender) = &file.profile else {
             return Ok(self);
         };
-        if same_organisation(sender, own) {
+        // A vault without a profile has no association of its own yet: the sender is
+        // another organisation, made a partner like any other.
+        if own.is_some_and(|own| same_organisation(sender, own)) {
             return Ok(self);
         }
         let derived = sender_partner_id(&file.alliance.id, sender);

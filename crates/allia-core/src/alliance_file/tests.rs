@@ -355,8 +355,16 @@ fn the_sender_becomes_a_partner_of_another_vault() {
         .expect("plan");
     assert_eq!(again.file.partners[1].id, sender.id);
 
-    // A vault without a profile: unchanged.
-    assert_eq!(imported.clone().for_vault(None).expect("none"), imported);
+    // A vault without a profile has no association of its own yet: the sender is a
+    // partner all the same, with the same id, and its commitments go to it (never to
+    // an association not yet described).
+    let no_profile = imported.clone().for_vault(None).expect("none");
+    assert_eq!(no_profile, planned);
+    assert!(no_profile
+        .file
+        .commitments
+        .iter()
+        .all(|c| c.party != FileParty::Association));
 
     // The sender marked among the file's partners (the explicit link, never the
     // name): that partner gets its commitments, merged with its own entry, and loses

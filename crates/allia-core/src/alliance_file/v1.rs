@@ -1,5 +1,8 @@
 //! Format 1 → format 2. A format-1 file carries no ids and names a commitment's partner
-//! by its position; it still imports, converted with new ids.
+//! by its position; it still imports, converted with ids derived from its content
+//! ([`converted_id`]): the same file converts to the same ids every time, so that what a
+//! review of the file shows (partners by id) is what its import applies, and a second
+//! import of the same file is recognised as the alliance already in the vault.
 //!
 //! Which partner is the producing association (`ownAssociation`) is explicit in format 2.
 //! Format 1 had no such link, so the conversion applies format 1's own semantics, once
@@ -12,14 +15,30 @@
 use chrono::Utc;
 use unicode_normalization::UnicodeNormalization;
 
+use super::import::uuid_v5;
 use super::v2::{AllianceFileV2, FileAlliance, FileCommitment, FilePartner, FileParty};
 use super::{AllianceFile, CommitmentParty, ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_PARTNERS};
 use crate::organisation::Organisation;
 use crate::validation::{french_count, too_many_message, ValidationErrors};
 
-/// A new record id: a random UUID, lower case, as the vault writes them.
-pub(crate) fn new_record_id() -> String {
-    uuid::Uuid::new_v4().to_string()
+/// The namespace of a format-1 file's converted ids: a name-based UUID (SHA-1, RFC 9562
+/// § 5.5) of the file's content as read (its JSON serialisation, which depends on the
+/// content only, not on the bytes' layout).
+fn content_namespace(file: &AllianceFile) -> uuid::Uuid {
+    // Serialising plain data to a vector does not fail; an empty name would still give
+    // ids that are stable for this run.
+    let content = serde_json::to_vec(file).unwrap_or_default();
+    uuid_v5(
+        uuid::Uuid::NAMESPACE_OID,
+        &[b"allia:format-1:".as_slice(), &content].concat(),
+    )
+}
+
+/// The id of a converted record: a name-based UUID (version 5) in the file's namespace
+/// ([`content_namespace`]), named by the record's kind and position (`"alliance"`,
+/// `"partners.N"`, `"commitments.N"`, N from 1). Lower case, as the vault writes them.
+fn converted_id(namespace: uuid::Uuid, record: &str) -> String {
+    uuid_v5(namespace, record.as_bytes()).to_string()
 }
 
 /// The SIREN of an organisation: the first 9 digits of its SIREN or SIRET.
@@ -71,8 +90,9 @@ pub fn is_producing_association(partner: &Organisation, profile: &Organisation) 
 }
 
 impl AllianceFile {
-    /// This format-1 content as a format-2 file: new ids for the alliance, the partners
-    /// and the commitments (the commitments' dates kept when the file has them, now
+    /// This format-1 content as a format-2 file: ids for the alliance, the partners
+    /// and the commitments derived from the file's content and each record's position
+    /// (the same at every conversion of the same file) (the commitments' dates kept when the file has them, now
     /// otherwise), the producing association marked among the partners by the rule of
     /// the module doc, each commitment's partner named by id.
     ///
@@ -126,10 +146,15 @@ impl AllianceFile {
             return Err(errors);
         }
         let now = Utc::now();
+        let namespace = content_namespace(self);
         let mut partners: Vec<FilePartner> = self
             .partners
             .iter()
-            .map(|p| FilePartner::new(new_record_id(), now, now, p.clone()))
+            .enumerate()
+            .map(|(i, p)| {
+                let id = converted_id(namespace, &format!("partners.{}", i + 1));
+                FilePartner::new(id, now, now, p.clone())
+            })
             .collect();
         if !partners.iter().any(|p| p.own_association) {
             if let Some(profile) = &self.profile {
@@ -143,7 +168,7 @@ impl AllianceFile {
         }
         let mut positions = Vec::with_capacity(self.commitments.len());
         let mut commitments = Vec::with_capacity(self.commitments.len());
-        for entry in &self.commitments {
+        for (index, entry) in self.commitments.iter().enumerate() {
             let party = match entry.party {
                 CommitmentParty::Association => {
                     positions.push(None);
@@ -160,7 +185,7 @@ impl AllianceFile {
             };
             let created_at = entry.created_at.unwrap_or(now);
             commitments.push(FileCommitment {
-                id: new_record_id(),
+                id: converted_id(namespace, &format!("commitments.{}", index + 1)),
                 created_at,
                 updated_at: entry.updated_at.unwrap_or(created_at),
                 party,
@@ -171,7 +196,12 @@ impl AllianceFile {
             format: ALLIANCE_FILE_FORMAT,
             created_at: now,
             profile: self.profile.clone(),
-            alliance: FileAlliance::new(new_record_id(), now, now, self.alliance.clone()),
+            alliance: FileAlliance::new(
+                converted_id(namespace, "alliance"),
+                now,
+                now,
+                self.alliance.clone(),
+            ),
             partners,
             commitments,
             documents: Vec::new(),
