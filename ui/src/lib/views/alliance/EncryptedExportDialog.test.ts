@@ -90,4 +90,59 @@ describe("EncryptedExportDialog", () => {
     expect(onClose).toHaveBeenCalled();
     expect(calls).toEqual([]);
   });
+
+  describe("focus after closing", () => {
+    function opener(): { button: HTMLButtonElement } {
+      const main = document.createElement("main");
+      main.id = "main-content";
+      main.tabIndex = -1;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.dataset.testid = "alliance-export-encrypted";
+      button.textContent = "Exporter chiffré…";
+      document.body.append(button, main);
+      button.focus();
+      return { button };
+    }
+
+    afterEach(() => {
+      document.body.innerHTML = "";
+    });
+
+    it("goes back to « Exporter chiffré… » after « Annuler »", async () => {
+      const { button } = opener();
+      const onClose = vi.fn(() => view.unmount());
+      const view = render(EncryptedExportDialog, { allianceId: "a1", onExported: vi.fn(), onClose });
+      const cancel = screen.getByTestId("encrypted-export-cancel");
+      cancel.focus();
+      await fireEvent.click(cancel);
+      expect(onClose).toHaveBeenCalled();
+      await vi.waitFor(() => expect(document.activeElement).toBe(button));
+    });
+
+    it("goes back to the opener once written, or to the main content when the opener is gone", async () => {
+      const { button } = opener();
+      answers.push("/home/claire/brenne.alliance.age");
+      const onExported = vi.fn(() => view.unmount());
+      const view = render(EncryptedExportDialog, { allianceId: "a1", onExported, onClose: vi.fn() });
+      await type(STRONG, STRONG);
+      screen.getByTestId("encrypted-export-submit").focus();
+      await fireEvent.click(screen.getByTestId("encrypted-export-submit"));
+      await vi.waitFor(() => expect(onExported).toHaveBeenCalled());
+      await vi.waitFor(() => expect(document.activeElement).toBe(button));
+
+      opener();
+      const onClose = vi.fn(() => {
+        again.unmount();
+        document.querySelectorAll('[data-testid="alliance-export-encrypted"]').forEach((b) => b.remove());
+      });
+      const again = render(EncryptedExportDialog, { allianceId: "a1", onExported: vi.fn(), onClose });
+      const cancel = screen.getByTestId("encrypted-export-cancel");
+      cancel.focus();
+      await fireEvent.click(cancel);
+      expect(onClose).toHaveBeenCalled();
+      await vi.waitFor(() => expect(document.activeElement).toBe(document.getElementById("main-content")));
+      expect(document.activeElement?.tagName).toBe("MAIN");
+    });
+  });
 });

@@ -165,7 +165,11 @@ describe("ImportFlow", () => {
     await fireEvent.input(screen.getByTestId("import-passphrase"), { target: { value: "la bonne phrase" } });
     await fireEvent.click(screen.getByRole("button", { name: "Ouvrir le fichier" }));
     const unknown = await screen.findByTestId("import-unknown-step");
-    expect(within(unknown).getByTestId("import-unknown-fields")).toHaveTextContent("partenaire 2, contributionCents");
+    expect(within(unknown).getByTestId("import-unknown-field").textContent?.replace(/[ \n\t]+/g, " ").trim()).toBe(
+      `Partenaire${NBSP}2 — contributionCents`,
+    );
+    // Focus on the step's heading, not on the choice that drops the fields.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("import-unknown-heading")));
     expect(calls.inspect).toEqual(["une autre", "la bonne phrase"]);
 
     await fireEvent.click(screen.getByRole("button", { name: "Continuer sans ces informations" }));
@@ -181,5 +185,86 @@ describe("ImportFlow", () => {
     await fireEvent.click(await screen.findByRole("button", { name: "Importer l’alliance" }));
     await waitFor(() => expect(onImported).toHaveBeenCalledWith(alliance, "new"));
     expect(calls.apply).toEqual([{ mode: "new", dropUnknown: true, ownAssociation: ["p9"] }]);
+  });
+
+  it("opens the unknown-fields step on its heading, not on « Continuer sans ces informations »", async () => {
+    mockBackend();
+    render(ImportFlow, {
+      props: {
+        inspection: inspection(
+          review({
+            unknownFields: [
+              { path: "partners.2.organisation.nickname", place: "partenaire 2, organisation.nickname" },
+              { path: "alliance.durationMonths", place: "alliance, durationMonths" },
+            ],
+          }),
+        ),
+        onImported: vi.fn(),
+        onCancelled: vi.fn(),
+      },
+    });
+    const heading = await screen.findByTestId("import-unknown-heading");
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(document.activeElement).not.toBe(screen.getByTestId("import-drop-unknown"));
+    const items = screen.getAllByTestId("import-unknown-field").map((li) => li.textContent?.replace(/[ \n\t]+/g, " ").trim());
+    expect(items).toEqual([`Partenaire${NBSP}2 — organisation.nickname`, "Alliance — durationMonths"]);
+  });
+
+  describe("focus after closing", () => {
+    function opener(): { button: HTMLButtonElement; main: HTMLElement } {
+      const main = document.createElement("main");
+      main.id = "main-content";
+      main.tabIndex = -1;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.dataset.testid = "import-alliance";
+      button.textContent = "Importer une alliance…";
+      document.body.append(button, main);
+      button.focus();
+      return { button, main };
+    }
+
+    afterEach(() => {
+      document.body.innerHTML = "";
+    });
+
+    it("goes back to « Importer une alliance… » after « Annuler »", async () => {
+      mockBackend();
+      const { button } = opener();
+      const onCancelled = vi.fn(() => view.unmount());
+      const view = render(ImportFlow, { props: { inspection: inspection(review({ existing: diff })), onImported: vi.fn(), onCancelled } });
+      const cancel = await screen.findByRole("button", { name: "Annuler" });
+      cancel.focus();
+      await fireEvent.click(cancel);
+      await waitFor(() => expect(onCancelled).toHaveBeenCalled());
+      await waitFor(() => expect(document.activeElement).toBe(button));
+    });
+
+    it("goes back to the opener after an update, and to the main content when the opener is gone", async () => {
+      mockBackend();
+      const { button, main } = opener();
+      const onImported = vi.fn(() => view.unmount());
+      const view = render(ImportFlow, { props: { inspection: inspection(review({ existing: diff })), onImported, onCancelled: vi.fn() } });
+      const update = await screen.findByRole("button", { name: "Mettre à jour l’alliance" });
+      update.focus();
+      await fireEvent.click(update);
+      await waitFor(() => expect(onImported).toHaveBeenCalled());
+      await waitFor(() => expect(document.activeElement).toBe(button));
+
+      const gone = opener();
+      const onCopied = vi.fn(() => {
+        again.unmount();
+        gone.button.remove();
+        button.remove();
+      });
+      const again = render(ImportFlow, {
+        props: { inspection: inspection(review({ existing: diff })), onImported: onCopied, onCancelled: vi.fn() },
+      });
+      const copy = await screen.findByRole("button", { name: "Importer comme copie" });
+      copy.focus();
+      await fireEvent.click(copy);
+      await waitFor(() => expect(onCopied).toHaveBeenCalled());
+      await waitFor(() => expect([main, gone.main]).toContain(document.activeElement));
+    });
   });
 });
