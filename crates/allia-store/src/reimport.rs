@@ -97,6 +97,19 @@ async fn update_plan(
     Ok((stored, incoming))
 }
 
+/// The refusal of `read`: each of its unknown fields (field `unknownFields.N`, N from 1,
+/// a path no place is given to, so that the line is « champ inconnu : partenaire 2,
+/// contributionCents (partners.2.contributionCents) » alone), then `errors` (its
+/// validation problems, each with its place).
+fn with_unknown_fields(read: &ReadFile, errors: ValidationErrors) -> ValidationErrors {
+    let mut all = ValidationErrors::default();
+    for (index, field) in read.unknown_fields.iter().enumerate() {
+        all.push(format!("unknownFields.{}", index + 1), field.described());
+    }
+    all.0.extend(errors.0);
+    all
+}
+
 /// Whether this vault holds an alliance with this id.
 async fn holds(conn: &mut SqliteConnection, id: &str) -> StoreResult<bool> {
     let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM alliance WHERE id = ?")
@@ -373,7 +386,11 @@ impl Store {
     /// the alliance already (same id), the differences an update would apply. Refuses a
     /// file that cannot be imported (every problem, with its place), as the import would.
     pub async fn review_import(&self, read: &ReadFile) -> StoreResult<ImportReview> {
-        let validated = read.validated_for_import()?;
+        // A refused file names its unknown fields too: the person learns at once all
+        // that would change in the file, not one kind of problem after the other.
+        let validated = read
+            .validated_for_import()
+            .map_err(|errors| with_unknown_fields(read, errors))?;
         let mut tx = self.begin().await?;
         let own = profile::get(&mut tx).await?;
         let mut lookalikes = own_lookalikes(&validated, own.as_ref())?;
@@ -466,14 +483,12 @@ impl Store {
         read: &ReadFile,
         choices: &ImportChoices,
     ) -> StoreResult<Alliance> {
+        let validated = read.validated_for_import();
         if !read.unknown_fields.is_empty() && !choices.drop_unknown {
-            let mut errors = ValidationErrors::default();
-            for field in &read.unknown_fields {
-                errors.push(field.path.clone(), field.described());
-            }
-            return Err(errors.into());
+            let errors = validated.err().unwrap_or_default();
+            return Err(with_unknown_fields(read, errors).into());
         }
-        let validated = read.validated_for_import()?;
+        let validated = validated?;
         match choices.mode {
             ImportMode::Update => {
                 let (alliance, _) = self

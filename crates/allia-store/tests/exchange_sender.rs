@@ -1,7 +1,8 @@
 //! The sender of an alliance file, on real vaults: in the file, `"association"` is the
 //! association that wrote it (its `profile`). Imported by another association, the
 //! sender becomes a partner carrying its own commitments, and the importing
-//! association gets none of them; re-imported by the sender itself, nothing changes.
+//! association gets none of them (a vault without a profile too); re-imported by the
+//! sender itself, nothing changes.
 
 use allia_core::{
     AllianceFile, CommitmentsDraft, ContributionNature, FinancialContribution, InKindContribution,
@@ -153,25 +154,27 @@ async fn the_sender_reimporting_its_own_file_keeps_its_commitments() {
     assert_eq!(stored[0].partner_id, None, "the association's own");
     assert_eq!(stored[0].draft, alpha_gives());
 
-    // A vault without a profile yet: the association's commitments stay its own too.
+    // A vault without a profile yet has no association of its own: Alpha is another
+    // organisation there, a partner carrying its commitments (never credited to an
+    // association not yet described).
     let c_dir = tempfile::tempdir().expect("tempdir");
     let c = common::vault(c_dir.path()).await;
     let imported = c.store().import_alliance(&file).await.expect("import");
+    let partners = c.store().partners(&imported.id).await.expect("partners");
+    assert_eq!(partners.len(), original.len() + 1, "the sender added");
+    let sender = partners
+        .iter()
+        .find(|p| p.draft.organisation.name == "Association Alpha")
+        .expect("the sender is a partner");
+    assert!(!sender.draft.own_association);
     let stored = c
         .store()
         .commitments(&imported.id)
         .await
         .expect("commitments");
     assert_eq!(stored.len(), 1);
-    assert_eq!(stored[0].partner_id, None);
-    assert_eq!(
-        c.store()
-            .partners(&imported.id)
-            .await
-            .expect("partners")
-            .len(),
-        original.len()
-    );
+    assert_eq!(stored[0].partner_id.as_deref(), Some(sender.id.as_str()));
+    assert_eq!(stored[0].draft, alpha_gives());
     c.close().await;
     a.close().await;
 }

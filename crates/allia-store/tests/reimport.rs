@@ -475,3 +475,164 @@ async fn a_homonym_sender_stays_a_partner_and_its_update_finds_it_by_id() {
     theirs.close().await;
     ours.close().await;
 }
+
+/// A format-1 file (no ids) sent by « Les Ateliers du Coteau », listing this vault's
+/// association (same RNA) as its second partner, with commitments for both.
+const FORMAT_1_LISTING_US: &str = r#"{
+  "format": 1,
+  "profile": { "name": "Les Ateliers du Coteau", "rna": "W372009876", "city": "Château-Renault" },
+  "alliance": { "name": "Service partagé du Val de Brenne", "status": "active" },
+  "partners": [
+    { "organisation": { "name": "Maison des Solidarités", "rna": "W372001234" },
+      "actorType": "association", "role": "lead" },
+    { "organisation": { "name": "Comité des fêtes de Saunay", "rna": "W372000001",
+                        "representativeName": "Jeanne Martin" },
+      "actorType": "association", "role": "member" }
+  ],
+  "commitments": [
+    { "party": "association", "draft": { "financial": [], "inKind": [ { "description": "Prêt de salle", "valueCents": 20000 } ] } },
+    { "party": { "partner": 2 }, "draft": { "financial": [], "inKind": [ { "description": "Barnums", "valueCents": 30000 } ] } }
+  ]
+}"#;
+
+#[tokio::test]
+async fn the_answer_given_on_a_format_1_review_is_the_one_applied() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    let own = Organisation {
+        name: "Comité des fêtes".into(),
+        rna: Some("W372000001".into()),
+        city: Some("Saunay".into()),
+        ..Default::default()
+    };
+    store.save_profile(&own).await.expect("profile");
+    // Each step reads the file again, as the app does (inspect, then apply).
+    let read = || read_alliance_file(FORMAT_1_LISTING_US.as_bytes()).expect("readable");
+
+    let review = store.review_import(&read()).await.expect("review");
+    assert_eq!(review.format, 1);
+    assert_eq!(
+        review.own_lookalikes.len(),
+        1,
+        "{:?}",
+        review.own_lookalikes
+    );
+    let us = review.own_lookalikes[0].partner_id.clone();
+    assert_eq!(
+        review.own_lookalikes[0].partner.name,
+        "Comité des fêtes de Saunay"
+    );
+    // « C’est notre association », keyed by the id the review showed.
+    let answered = ImportChoices {
+        mode: ImportMode::New,
+        drop_unknown: false,
+        own_association: vec![us.clone()],
+    };
+    let alliance = store
+        .apply_import(&read(), &answered)
+        .await
+        .expect("import");
+    assert_eq!(alliance.id, review.alliance_id, "the reviewed alliance id");
+    let partners = store.partners(&alliance.id).await.expect("partners");
+    let linked: Vec<_> = partners
+        .iter()
+        .filter(|p| p.draft.own_association)
+        .collect();
+    assert_eq!(linked.len(), 1, "{partners:?}");
+    assert_eq!(linked[0].id, us);
+    assert_eq!(
+        linked[0].draft.organisation.name,
+        "Comité des fêtes de Saunay"
+    );
+    // The sender is a partner (another RNA), the association signs once.
+    assert_eq!(partners.len(), 3, "{partners:?}");
+    assert!(
+        partners
+            .iter()
+            .any(|p| p.draft.organisation.name == "Les Ateliers du Coteau"
+                && !p.draft.own_association)
+    );
+
+    // The same format-1 file again: recognised as the alliance already in the vault.
+    let again = store.review_import(&read()).await.expect("again");
+    assert_eq!(again.alliance_id, alliance.id);
+    assert!(again.existing.is_some(), "update or copy offered");
+    assert!(again.own_lookalikes.is_empty(), "answered before");
+    let refused = store
+        .apply_import(&read(), &choices(ImportMode::New))
+        .await
+        .expect_err("not a second copy silently");
+    assert!(
+        refused.to_string().contains("déjà dans le coffre"),
+        "{refused}"
+    );
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn a_vault_without_profile_imports_the_sender_as_a_partner() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    assert!(store.profile().await.expect("profile").is_none());
+    let read = read_alliance_file(FORMAT_1_LISTING_US.as_bytes()).expect("readable");
+    let alliance = store
+        .apply_import(&read, &choices(ImportMode::New))
+        .await
+        .expect("import");
+    let partners = store.partners(&alliance.id).await.expect("partners");
+    let sender = partners
+        .iter()
+        .find(|p| p.draft.organisation.name == "Les Ateliers du Coteau")
+        .expect("the sender is a partner");
+    assert!(!sender.draft.own_association);
+    let all = store.commitments(&alliance.id).await.expect("commitments");
+    let given = all
+        .iter()
+        .find(|c| c.partner_id.as_deref() == Some(sender.id.as_str()))
+        .expect("the sender's commitments");
+    assert_eq!(given.draft.in_kind[0].description, "Prêt de salle");
+    assert!(
+        all.iter().all(|c| c.partner_id.is_some()),
+        "nothing credited to the association: {all:?}"
+    );
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn a_refused_file_names_its_unknown_fields_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    let bytes = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../allia-core/tests/data/cases/rw-16-champs-inconnus.json"),
+    )
+    .expect("sample");
+    let read = read_alliance_file(&bytes).expect("readable");
+    for refused in [
+        store
+            .review_import(&read)
+            .await
+            .expect_err("review refused"),
+        store
+            .apply_import(&read, &choices(ImportMode::New))
+            .await
+            .expect_err("import refused"),
+    ] {
+        let StoreError::Validation(errors) = refused else {
+            panic!("validation: {refused:?}");
+        };
+        let message = errors.alliance_file_message();
+        for expected in [
+            "champ inconnu\u{a0}: alliance, durationMonths (alliance.durationMonths)",
+            "champ inconnu\u{a0}: partenaire 2, contributionCents (partners.2.contributionCents)",
+            "numéro RNA\u{a0}: Le numéro RNA ne concerne que les associations établies en France",
+        ] {
+            assert!(message.contains(expected), "{expected}\n{message}");
+        }
+    }
+    assert!(store.alliances().await.expect("list").is_empty());
+    vault.close().await;
+}

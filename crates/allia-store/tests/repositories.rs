@@ -227,6 +227,9 @@ async fn alliance_file_round_trip_and_refusals() {
     store
         .save_profile(&Organisation {
             name: "Les Amis du Quartier".into(),
+            // Its number makes the file's sender this association when the file comes
+            // back (identities by SIREN or RNA only): no extra partner.
+            rna: Some("W751234567".into()),
             ..Default::default()
         })
         .await

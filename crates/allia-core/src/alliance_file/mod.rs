@@ -78,7 +78,7 @@ pub struct AllianceFile {
 pub enum CommitmentParty {
     /// The association whose file it is, first party of the contracts (the file's
     /// `profile`). Once imported: the importing vault's own association when it is the
-    /// same organisation (or either has no profile), else the sender as a partner
+    /// same organisation (or the file has no profile), else the sender as a partner
     /// ([`ImportedAlliance::for_vault`]).
     Association,
     /// A partner, by its position in `partners`, counted from 1.
