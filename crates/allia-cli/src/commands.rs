@@ -263,10 +263,14 @@ pub fn checked_alliance_file(
     let read = read_alliance_file(path)?;
     if !read.unknown_fields.is_empty() {
         if !reading.ignore_unknown {
-            return Err(CliError::new(unknown_fields_refusal(
-                path,
-                &read.unknown_fields,
-            )));
+            let mut refusal = unknown_fields_refusal(path, &read.unknown_fields);
+            // The file's other problems in the same output: --ignore-unknown alone
+            // would not be enough to import it.
+            if let Err(errors) = read.validated_for_import() {
+                refusal.push('\n');
+                refusal.push_str(&CliError::from(StoreError::Validation(errors)).to_string());
+            }
+            return Err(CliError::new(refusal));
         }
         for field in &read.unknown_fields {
             eprintln!("allia : ignoré, {}", field.described());

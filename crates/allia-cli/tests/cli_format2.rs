@@ -120,6 +120,8 @@ fn unknown_fields_are_refused_until_ignore_unknown() {
         "champ inconnu\u{a0}: alliance, durationMonths (alliance.durationMonths)",
         "champ inconnu\u{a0}: partenaire 2, contributionCents (partners.2.contributionCents)",
         "Relancez avec --ignore-unknown pour continuer sans eux",
+        // The file's other problem in the same output: the fields are not all.
+        "partenaire 2, numéro RNA\u{a0}: Le numéro RNA ne concerne que les associations établies en France",
     ] {
         assert!(message.contains(expected), "{expected} in {message}");
     }
@@ -190,5 +192,112 @@ fn a_format_1_shape_labelled_format_2_gets_one_answer() {
         stderr(&imported).contains("champ « id » manquant"),
         "{}",
         stderr(&imported)
+    );
+}
+
+/// The vault at `vault` (passphrase [`common::PASS`]), unlocked for `run`.
+fn with_store<T>(vault: &str, run: impl AsyncFnOnce(&allia_store::Store) -> T) -> T {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    runtime.block_on(async {
+        let open = allia_store::Vault::unlock(Path::new(vault), common::PASS)
+            .await
+            .expect("unlock");
+        let result = run(open.store()).await;
+        open.close().await;
+        result
+    })
+}
+
+#[test]
+fn a_vault_without_profile_imports_the_sender_as_a_partner() {
+    // The sender: « Comité des fêtes » (Saunay), 5 000 € of its own in the alliance.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (theirs, _) = common::demo_vault(&dir.path().join("theirs"));
+    let theirs = path(&theirs).to_string();
+    let comite = allia_core::Organisation {
+        name: "Comité des fêtes".into(),
+        rna: Some("W372000001".into()),
+        city: Some("Saunay".into()),
+        representative_name: Some("Jeanne Martin".into()),
+        representative_role: Some("Présidente".into()),
+        ..Default::default()
+    };
+    let gives = allia_core::CommitmentsDraft {
+        financial: vec![allia_core::FinancialContribution {
+            nature: allia_core::ContributionNature::Subsidy,
+            amount_cents: 500_000,
+            schedule: allia_core::PaymentSchedule::AtSignature,
+            budget_line: None,
+        }],
+        in_kind: Vec::new(),
+    };
+    let file = dir.path().join("alliance.json");
+    let json = with_store(&theirs, async |store| {
+        store.save_profile(&comite).await.expect("profile");
+        let id = store.alliances().await.expect("list")[0].id.clone();
+        store
+            .set_commitments(&id, None, &gives)
+            .await
+            .expect("commitments");
+        store
+            .export_alliance_file(&id)
+            .await
+            .expect("export")
+            .to_json_string()
+            .expect("json")
+    });
+    std::fs::write(&file, json).expect("write");
+
+    // A vault with no profile yet imports it: the comité is a partner with its 5 000 €.
+    let ours = new_vault(dir.path());
+    let out = import(&ours, &file, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (alliance, sender, commitments) = with_store(&ours, async |store| {
+        let alliance = store.alliances().await.expect("list")[0].id.clone();
+        let partners = store.partners(&alliance).await.expect("partners");
+        let sender = partners
+            .into_iter()
+            .find(|p| p.draft.organisation.name == "Comité des fêtes")
+            .expect("the sender is a partner");
+        let commitments = store.commitments(&alliance).await.expect("commitments");
+        (alliance, sender, commitments)
+    });
+    assert!(!sender.draft.own_association);
+    let its: Vec<_> = commitments
+        .iter()
+        .filter(|c| c.partner_id.as_deref() == Some(sender.id.as_str()))
+        .collect();
+    assert_eq!(its.len(), 1, "{commitments:?}");
+    assert_eq!(its[0].draft, gives);
+    assert!(
+        commitments.iter().all(|c| c.partner_id.is_some()),
+        "nothing credited to an association not yet described: {commitments:?}"
+    );
+
+    // The convention names the comité's representative among the parties.
+    let pdf = dir.path().join("convention.pdf");
+    let out = allia(&[
+        "render",
+        "--vault",
+        &ours,
+        "--alliance",
+        &alliance,
+        "--document",
+        "convention",
+        "--out",
+        path(&pdf),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::process::Command::new("pdftotext")
+        .args([path(&pdf), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8_lossy(&text.stdout).replace('\n', " ");
+    assert!(text.contains("Jeanne Martin"), "{text}");
+    // Its 5 000 € are its own, not the (undescribed) importing association's.
+    assert!(
+        text.contains("le Comité des fêtes\u{a0}: une subvention de 5\u{202f}000,00\u{a0}€")
+            || text.contains("le Comité des fêtes : une subvention de 5 000,00 €"),
+        "{text}"
     );
 }
