@@ -7,11 +7,12 @@ use crate::alliance::{AllianceDraft, AllianceStatus};
 use crate::organisation::Organisation;
 use crate::partner::{ActorType, PartnerDraft, PartnerRole};
 
-/// The demo alliance's id, the same in every vault: « Charger l’exemple » stores the
-/// demo once per vault under this id and opens it afterwards (issue 10, item 7). A file
-/// exported from the demo carries it, so importing it into a vault that already has the
-/// demo is an update of that alliance (or a copy), like any alliance exchanged.
-pub const DEMO_ALLIANCE_ID: &str = "7ceec4a7-d2ba-4dad-8495-8136eeaf4ef7";
+/// The id earlier versions gave the demo alliance in every vault. No longer used for a
+/// new demo (each vault's demo now gets a random id, remembered in the vault): two
+/// associations that turned the demo into their real alliance were otherwise told their
+/// files were « the same alliance ». A vault that already holds a demo under this id
+/// keeps it as its demo.
+pub const LEGACY_DEMO_ALLIANCE_ID: &str = "7ceec4a7-d2ba-4dad-8495-8136eeaf4ef7";
 
 /// The demo alliance and its partners, ready to be stored.
 pub struct DemoAlliance {

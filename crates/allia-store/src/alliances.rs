@@ -1,6 +1,6 @@
 //! Alliances: create, list, edit, archive, delete, and the demo alliance.
 
-use allia_core::demo::{demo_alliance, DEMO_ALLIANCE_ID};
+use allia_core::demo::{demo_alliance, LEGACY_DEMO_ALLIANCE_ID};
 use allia_core::validation::is_record_id;
 use allia_core::{Alliance, AllianceDraft};
 use chrono::{DateTime, Utc};
@@ -66,6 +66,15 @@ pub(crate) async fn get(conn: &mut SqliteConnection, id: &str) -> StoreResult<Al
 
 /// `NotFound` unless the alliance exists (checked inside the caller's transaction, an
 /// alliance deleted meanwhile is « not found », not a broken foreign key).
+/// Whether an alliance with this id is in the vault.
+async fn exists(conn: &mut SqliteConnection, id: &str) -> StoreResult<bool> {
+    let found: Option<String> = sqlx::query_scalar("SELECT id FROM alliance WHERE id = ?")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
 pub(crate) async fn ensure_exists(conn: &mut SqliteConnection, id: &str) -> StoreResult<()> {
     let found: Option<String> = sqlx::query_scalar("SELECT id FROM alliance WHERE id = ?")
         .bind(id)
@@ -203,25 +212,32 @@ impl Store {
         delete(&mut *self.conn().await?, id).await
     }
 
-    /// « Charger l’exemple »: the guide's example alliance, stored once per vault under
-    /// [`DEMO_ALLIANCE_ID`] with its partners (one transaction). When the vault already
-    /// has it, it is returned as it now is (edited, archived) and nothing is added; once
-    /// deleted, it is stored anew. A demo loaded by a version before the fixed id is an
-    /// ordinary alliance: the next call adds the demo once more, under the fixed id.
+    /// « Charger l’exemple »: the guide's example alliance, stored once per vault with its
+    /// partners (one transaction) under a random id remembered in the vault's settings,
+    /// so that demos of two vaults turned into real alliances are never taken for the same
+    /// alliance when their files are exchanged. When the remembered demo still exists it
+    /// is returned as it now is (edited, archived) and nothing is added; once deleted, the
+    /// demo is stored anew under a new id. A vault holding a demo under the id earlier
+    /// versions used in every vault ([`LEGACY_DEMO_ALLIANCE_ID`]) keeps it as its demo.
     pub async fn load_demo(&self) -> StoreResult<Alliance> {
         let demo = demo_alliance();
         let alliance = demo.alliance.validated()?;
         // The write lock first: two calls at once cannot both find it missing.
         let mut tx = self.begin_write().await?;
-        match ensure_exists(&mut tx, DEMO_ALLIANCE_ID).await {
-            Ok(()) => {}
-            Err(StoreError::NotFound(_)) => {
-                insert_with_id(&mut tx, DEMO_ALLIANCE_ID, &alliance).await?;
-                crate::partners::insert(&mut tx, DEMO_ALLIANCE_ID, &demo.partners).await?;
+        let id = match crate::settings::demo_alliance_id(&mut tx).await? {
+            Some(id) if exists(&mut tx, &id).await? => id,
+            Some(_) => new_id(),
+            None if exists(&mut tx, LEGACY_DEMO_ALLIANCE_ID).await? => {
+                LEGACY_DEMO_ALLIANCE_ID.to_owned()
             }
-            Err(e) => return Err(e),
+            None => new_id(),
+        };
+        if !exists(&mut tx, &id).await? {
+            insert_with_id(&mut tx, &id, &alliance).await?;
+            crate::partners::insert(&mut tx, &id, &demo.partners).await?;
         }
+        crate::settings::remember_demo_alliance_id(&mut tx, &id).await?;
         tx.commit().await?;
-        self.alliance(DEMO_ALLIANCE_ID).await
+        self.alliance(&id).await
     }
 }

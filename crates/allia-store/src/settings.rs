@@ -1,4 +1,5 @@
-//! User settings, kept in the vault as one JSON value (`setting` table, key `settings`).
+//! User settings, kept in the vault as one JSON value (`setting` table, key `settings`),
+//! and the vault's own demo alliance id (key `demo_alliance_id`).
 
 use allia_core::Settings;
 use sqlx::types::Json;
@@ -8,6 +9,34 @@ use crate::error::StoreResult;
 use crate::store::Store;
 
 const SETTINGS_KEY: &str = "settings";
+
+/// The id of this vault's demo alliance (plain text), made at random when « Charger
+/// l’exemple » first stores it, so that two vaults' demos are different alliances.
+const DEMO_ALLIANCE_KEY: &str = "demo_alliance_id";
+
+/// The id this vault remembers for its demo alliance, if any (the alliance may have
+/// been deleted since).
+pub(crate) async fn demo_alliance_id(conn: &mut SqliteConnection) -> StoreResult<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT value FROM setting WHERE key = ?")
+            .bind(DEMO_ALLIANCE_KEY)
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
+/// Remembers `id` as this vault's demo alliance.
+pub(crate) async fn remember_demo_alliance_id(
+    conn: &mut SqliteConnection,
+    id: &str,
+) -> StoreResult<()> {
+    sqlx::query("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(DEMO_ALLIANCE_KEY)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
 
 /// The settings; unknown or older content falls back to the defaults rather than
 /// locking the user out.
