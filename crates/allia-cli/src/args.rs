@@ -23,45 +23,57 @@ pub struct Cli {
 pub enum Command {
     /// Crée un coffre dans DIR et affiche une fois sa clé de récupération.
     Init {
+        /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
     },
     /// Ajoute au coffre l’alliance d’exemple du guide.
     Demo {
+        /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
     },
     /// Rouvre le coffre avec la clé de récupération du kit (même sans allia.vault.keys) et enregistre une nouvelle phrase de passe.
     Recover {
+        /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
     },
     /// Crée un nouveau kit de récupération : l’ancien n’ouvrira plus le coffre (il ouvre encore les sauvegardes faites avant).
     NewKit {
+        /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
     },
     /// Liste les alliances du coffre avec leur identifiant.
     List {
+        /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
     },
     /// Écrit une alliance, ses partenaires et le profil dans un fichier JSON.
     Export {
+        /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
         #[arg(long, value_name = "ID")]
         alliance: String,
+        /// Fichier d’alliance à écrire (refusé s’il existe déjà, sauf avec --force).
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
+        /// Remplace le fichier --out s’il existe déjà.
+        #[arg(long)]
+        force: bool,
         /// Chiffre le fichier avec une phrase de passe (format age ; variable ALLIA_EXPORT_PASSPHRASE ou saisie), par exemple --out alliance.alliance.age.
         #[arg(long)]
         encrypt: bool,
     },
     /// Ajoute au coffre l’alliance d’un fichier JSON (format 1 ou 2).
     Import {
+        /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
+        /// Fichier d’alliance JSON (format 1 ou 2), chiffré ou non.
         #[arg(long, value_name = "FICHIER")]
         input: PathBuf,
         #[command(flatten)]
@@ -78,6 +90,7 @@ pub enum Command {
         /// Fichier d’alliance JSON.
         #[arg(value_name = "FICHIER")]
         file: PathBuf,
+        /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
         #[arg(long, value_name = "ID")]
@@ -96,6 +109,7 @@ pub enum Command {
         /// Fichier d’alliance JSON (à la place de --vault et --alliance).
         #[arg(long, value_name = "FICHIER", conflicts_with_all = ["vault", "alliance"])]
         input: Option<PathBuf>,
+        /// Dossier du coffre (avec --alliance).
         #[arg(long, value_name = "DIR", requires = "alliance")]
         vault: Option<PathBuf>,
         #[arg(long, value_name = "ID", requires = "vault")]
@@ -126,6 +140,7 @@ pub enum Command {
     },
     /// Écrit une sauvegarde du coffre dans FICHIER, un nouveau fichier hors du dossier du coffre (elle s’ouvre avec la phrase de passe actuelle ou le kit de récupération).
     Backup {
+        /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
         #[arg(long, value_name = "FICHIER")]
@@ -133,8 +148,10 @@ pub enum Command {
     },
     /// Restaure une sauvegarde après en avoir montré le contenu ; le coffre actuel est d’abord gardé dans ses sauvegardes (DIR peut être un dossier neuf).
     Restore {
+        /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
+        /// Fichier de sauvegarde à restaurer.
         #[arg(long, value_name = "FICHIER")]
         input: PathBuf,
         /// Restaure sans demander de confirmation.
@@ -143,6 +160,7 @@ pub enum Command {
     },
     /// Vérifie l’intégrité du coffre (PRAGMA quick_check et cipher_integrity_check).
     Check {
+        /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
     },

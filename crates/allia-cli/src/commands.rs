@@ -31,7 +31,10 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             alliance,
             out,
             encrypt,
+            force,
         } => {
+            // Refused before the passphrase is asked: nothing to undo.
+            refuse_to_overwrite(&out, force)?;
             let open = unlock(&vault).await?;
             let file = open.store().export_alliance_file(&alliance).await;
             open.close().await;
@@ -337,6 +340,25 @@ fn validate(path: &Path) -> Result<(), CliError> {
     )))
 }
 
+/// `allia export --out` refuses a file that exists (a previous export, another
+/// alliance's file) unless `--force`: the command asks nothing, so it never replaces one
+/// silently. A folder is refused even with `--force`.
+fn refuse_to_overwrite(path: &Path, force: bool) -> Result<(), CliError> {
+    if path.is_dir() {
+        return Err(CliError::new(format!(
+            "{} est un dossier, pas un fichier\u{a0}: indiquez le nom du fichier à écrire.",
+            path.display()
+        )));
+    }
+    if !force && path.exists() {
+        return Err(CliError::new(format!(
+            "{} existe déjà\u{a0}: choisissez un autre nom, ou relancez avec --force pour le remplacer.",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
 fn write_json(path: &Path, file: &AllianceFileV2) -> Result<(), CliError> {
     let json = file
         .to_json_string()
@@ -345,11 +367,9 @@ fn write_json(path: &Path, file: &AllianceFileV2) -> Result<(), CliError> {
 }
 
 pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    std::fs::write(path, bytes)
-        .map_err(|e| CliError::new(format!("impossible d’écrire {} ({e}).", path.display())))
+    std::fs::write(path, bytes).map_err(|e| crate::error::io_problem("d’écrire", path, &e))
 }
 
 fn write_text(path: &Path, text: &str) -> Result<(), CliError> {
-    std::fs::write(path, text)
-        .map_err(|e| CliError::new(format!("impossible d’écrire {} ({e}).", path.display())))
+    std::fs::write(path, text).map_err(|e| crate::error::io_problem("d’écrire", path, &e))
 }

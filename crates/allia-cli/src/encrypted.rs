@@ -23,7 +23,7 @@ const TRIES: usize = 3;
 /// happens before the file is open: the vault is not touched.
 pub fn read_alliance_file_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
     let bytes = allia_store::read_alliance_file_bytes(path)
-        .map_err(|e| CliError::new(format!("impossible de lire {} ({e}).", path.display())))?;
+        .map_err(|e| crate::error::io_problem("de lire", path, &e))?;
     if !exchange_crypto::is_encrypted(&bytes) {
         return Ok(bytes);
     }

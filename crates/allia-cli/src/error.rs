@@ -43,6 +43,39 @@ impl From<StoreError> for CliError {
     }
 }
 
+/// The French sentence for a file or folder given on the command line (`--input`,
+/// `--out`, `--vault`…) that the system refused: « Fichier introuvable : <chemin> »,
+/// « <chemin> est un dossier, pas un fichier », « Accès refusé à <chemin> », else
+/// « impossible de <action> <chemin> » with the system's own words (in English, without
+/// the « os error » number). `action` says what failed: « de lire », « d’écrire ».
+pub fn io_problem(action: &str, path: &std::path::Path, e: &std::io::Error) -> CliError {
+    use std::io::ErrorKind;
+    let shown = path.display();
+    CliError(match e.kind() {
+        ErrorKind::NotFound => format!("Fichier introuvable\u{a0}: {shown}"),
+        ErrorKind::IsADirectory => format!("{shown} est un dossier, pas un fichier."),
+        ErrorKind::PermissionDenied => format!("Accès refusé à {shown}."),
+        ErrorKind::AlreadyExists => format!("{shown} existe déjà."),
+        ErrorKind::StorageFull => format!("Disque plein\u{a0}: impossible {action} {shown}."),
+        ErrorKind::ReadOnlyFilesystem => {
+            format!("Disque en lecture seule\u{a0}: impossible {action} {shown}.")
+        }
+        _ => format!(
+            "impossible {action} {shown} (erreur du système\u{a0}: {}).",
+            system_words(e)
+        ),
+    })
+}
+
+/// The system's description of `e` without Rust's « (os error N) » suffix.
+fn system_words(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
 /// « label : message » for one field problem, the label in French for a person: the
 /// fields typed at the terminal by their name (« phrase de passe »), a field of an
 /// alliance file by where it is (« alliance, durée », « partenaire 3, SIRET »: allia-core's
@@ -74,6 +107,27 @@ mod tests {
             field: field.into(),
             message: "Message.".into(),
         }
+    }
+
+    #[test]
+    fn system_errors_are_french_sentences() {
+        let path = std::path::Path::new("/tmp/absent.json");
+        let french = |kind| io_problem("de lire", path, &std::io::Error::from(kind)).to_string();
+        assert_eq!(
+            french(std::io::ErrorKind::NotFound),
+            "Fichier introuvable\u{a0}: /tmp/absent.json"
+        );
+        assert_eq!(
+            french(std::io::ErrorKind::IsADirectory),
+            "/tmp/absent.json est un dossier, pas un fichier."
+        );
+        assert_eq!(
+            french(std::io::ErrorKind::PermissionDenied),
+            "Accès refusé à /tmp/absent.json."
+        );
+        let other = io_problem("d’écrire", path, &std::io::Error::from_raw_os_error(5)).to_string();
+        assert!(other.starts_with("impossible d’écrire /tmp/absent.json (erreur du système"));
+        assert!(!other.contains("os error"), "{other}");
     }
 
     #[test]

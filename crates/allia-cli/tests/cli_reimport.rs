@@ -202,6 +202,8 @@ fn a_sender_named_like_this_association_is_warned_about_and_kept_apart() {
             &id,
             "--out",
             path(&file),
+            // The same file again after a change: replacing it is intended.
+            "--force",
         ]);
         assert!(out.status.success(), "{}", stderr(&out));
     };

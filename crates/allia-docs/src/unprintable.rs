@@ -6,7 +6,7 @@
 //! document's text, then traced back to the inputs that carry it: the association's
 //! profile, each partner's organisation, the alliance and its terms, the commitments and
 //! the document's own settings (title, edited clause texts, added annexes, place of
-//! signature). Each (field, character) gives one « À vérifier » item, appended to
+//! signature). Each field gives one « À vérifier » item listing its characters, appended to
 //! [`Built::checks`] by [`crate::templates::build`], so the builder, the confirmation
 //! before « Prêt à signer » (allia-core counts the items) and `allia render` (stderr)
 //! all show the same list. A character found in the document but in no field (which the
@@ -22,42 +22,77 @@ use allia_core::{AllianceFile, CommitmentParty, Organisation};
 use crate::model::Document;
 use crate::templates::{Built, Check, CheckTarget, DocumentOptions, OrganisationField};
 
-/// A character of a field that no font of the PDF can draw.
+/// How many characters an item lists by name before « et N autres »: a name in a script
+/// the PDF lacks has one item, not one per character, and the item stays short enough
+/// for the builder's list.
+pub const LISTED: usize = 8;
+
+/// The characters of a field that no font of the PDF can draw: one item per field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unprintable {
-    /// Where it was typed, in French, with the record named: « Partenaire 3 (Li Wei
+    /// Where they were typed, in French, with the record named: « Partenaire 3 (Li Wei
     /// 李伟), nom du représentant », « Alliance, objet », « Document, titre ». The
     /// field's label is the one of the app's forms
     /// ([`allia_core::validation::field_place`]).
     pub field: String,
-    pub character: char,
-    /// The character's code point as Unicode writes it: « U+674E ».
-    pub code: String,
+    /// The field's unprintable characters, each once, in order of first use; never empty.
+    pub characters: Vec<char>,
     /// Where the builder links to fix it (a partner's panel, the profile, a clause);
     /// `None` when the field has no such place (the alliance, the document's settings).
     pub target: Option<CheckTarget>,
 }
 
 impl Unprintable {
-    fn new(field: &str, character: char, target: Option<CheckTarget>) -> Self {
+    fn new(field: &str, characters: Vec<char>, target: Option<CheckTarget>) -> Self {
         Unprintable {
             field: field.to_string(),
-            character,
-            code: code_point(character),
+            characters,
             target,
         }
     }
 
-    /// The « À vérifier » sentence, in French: « Partenaire 3 (Li Wei 李伟), nom du
-    /// représentant : le caractère « 李 » (U+674E) ne peut pas être imprimé dans le
-    /// PDF, où il serait remplacé par un carré (aucune de ses polices ne le contient).
-    /// Remplacez-le ou transcrivez-le. »
+    /// The characters' code points as Unicode writes them (« U+674E »), in the same order.
+    pub fn codes(&self) -> Vec<String> {
+        self.characters.iter().map(|&c| code_point(c)).collect()
+    }
+
+    /// The « À vérifier » sentence, in French. One character: « Partenaire 3 (Li Wei
+    /// 李伟), nom du représentant : le caractère « 李 » (U+674E) ne peut pas être imprimé
+    /// dans le PDF, où il serait remplacé par un carré (aucune de ses polices ne le
+    /// contient). Remplacez-le ou transcrivez-le. » Several: « … : 7 caractères ne
+    /// peuvent pas être imprimés dans le PDF (« क » U+0915, « ि » U+093F, … et 2
+    /// autres) : ils seraient remplacés par des carrés (aucune de ses polices ne les
+    /// contient). Remplacez-les ou transcrivez-les. », at most [`LISTED`] named.
     pub fn message(&self) -> String {
+        if let [c] = self.characters.as_slice() {
+            return format!(
+                "{}\u{a0}: le caractère «\u{a0}{}\u{a0}» ({}) ne peut pas être imprimé dans le PDF, \
+                 où il serait remplacé par un carré (aucune de ses polices ne le contient). \
+                 Remplacez-le ou transcrivez-le.",
+                self.field,
+                c,
+                code_point(*c)
+            );
+        }
+        let mut listed = self
+            .characters
+            .iter()
+            .take(LISTED)
+            .map(|&c| format!("«\u{a0}{c}\u{a0}» {}", code_point(c)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = self.characters.len().saturating_sub(LISTED);
+        match more {
+            0 => {}
+            1 => listed.push_str(" et 1 autre"),
+            n => listed.push_str(&format!(" et {n} autres")),
+        }
         format!(
-            "{}\u{a0}: le caractère «\u{a0}{}\u{a0}» ({}) ne peut pas être imprimé dans le PDF, \
-             où il serait remplacé par un carré (aucune de ses polices ne le contient). \
-             Remplacez-le ou transcrivez-le.",
-            self.field, self.character, self.code
+            "{}\u{a0}: {} caractères ne peuvent pas être imprimés dans le PDF ({listed})\u{a0}: \
+             ils seraient remplacés par des carrés (aucune de ses polices ne les contient). \
+             Remplacez-les ou transcrivez-les.",
+            self.field,
+            self.characters.len()
         )
     }
 
@@ -324,8 +359,8 @@ fn settings_sources<'a>(
 }
 
 /// Every character of the inputs (`file` and the document's `options`) that the PDF
-/// cannot print, one item per (field, character), in the order of the fields then of
-/// the characters. This does not look at whether the field is printed by this kind of
+/// cannot print, one item per field (its characters in order of first use), in the order
+/// of the fields. This does not look at whether the field is printed by this kind of
 /// document: see [`in_document`] for that.
 pub fn in_inputs(file: &AllianceFile, options: &DocumentOptions) -> Vec<Unprintable> {
     let mut sources = file_sources(file);
@@ -333,18 +368,31 @@ pub fn in_inputs(file: &AllianceFile, options: &DocumentOptions) -> Vec<Unprinta
     items(&sources, None)
 }
 
-/// The items of `sources` whose character is in `only` (all when `None`).
+/// The items of `sources` for the characters in `only` (all when `None`): one per field,
+/// a field fed by several sources (a partner's tags) gathering their characters.
 fn items(sources: &[Source<'_>], only: Option<&BTreeSet<char>>) -> Vec<Unprintable> {
-    let mut seen = BTreeSet::new();
-    let mut result = Vec::new();
+    let mut result: Vec<Unprintable> = Vec::new();
     for source in sources {
-        for c in unprintable_chars(source.text) {
-            if only.is_some_and(|only| !only.contains(&c)) {
-                continue;
+        let found: Vec<char> = unprintable_chars(source.text)
+            .into_iter()
+            .filter(|c| only.is_none_or(|only| only.contains(c)))
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        match result.iter_mut().find(|u| u.field == source.field) {
+            Some(item) => {
+                for c in found {
+                    if !item.characters.contains(&c) {
+                        item.characters.push(c);
+                    }
+                }
             }
-            if seen.insert((source.field.clone(), c)) {
-                result.push(Unprintable::new(&source.field, c, source.target.clone()));
-            }
+            None => result.push(Unprintable::new(
+                &source.field,
+                found,
+                source.target.clone(),
+            )),
         }
     }
     result
@@ -360,9 +408,9 @@ fn printed_text(document: &Document) -> String {
 }
 
 /// The characters the PDF of `document` cannot print, each named with the field of
-/// `file` or `options` it comes from: one item per (field, character) for the fields
-/// holding a character the document prints. A character of the document found in no
-/// field gives one item « Texte du document » (`file` is `None` for a document built
+/// `file` or `options` it comes from: one item per field holding a character the
+/// document prints, listing those characters. The characters of the document found in no
+/// field give one item « Texte du document » (`file` is `None` for a document built
 /// from a context, whose fields are not known here).
 pub fn in_document(
     file: Option<&AllianceFile>,
@@ -378,12 +426,14 @@ pub fn in_document(
     let mut sources = file.map(file_sources).unwrap_or_default();
     sources.extend(settings_sources(file, options));
     let mut found = items(&sources, Some(&printed));
-    let named: BTreeSet<char> = found.iter().map(|u| u.character).collect();
-    found.extend(
-        printed
-            .difference(&named)
-            .map(|&c| Unprintable::new("Texte du document", c, None)),
-    );
+    let named: BTreeSet<char> = found
+        .iter()
+        .flat_map(|u| u.characters.iter().copied())
+        .collect();
+    let unnamed: Vec<char> = printed.difference(&named).copied().collect();
+    if !unnamed.is_empty() {
+        found.push(Unprintable::new("Texte du document", unnamed, None));
+    }
     found
 }
 
@@ -455,13 +505,13 @@ mod tests {
         let field = format!("Partenaire 3 ({partner}), nom du représentant");
         let item = Unprintable::new(
             &field,
-            HIEROGLYPH,
+            vec![HIEROGLYPH],
             Some(CheckTarget::Partner {
                 index: 2,
                 field: Some(OrganisationField::RepresentativeName),
             }),
         );
-        assert_eq!(item.code, "U+13000");
+        assert_eq!(item.codes(), ["U+13000"]);
         assert!(built.checks.contains(&item.check()), "{:#?}", built.checks);
         assert!(built.warnings.contains(&format!(
             "{field}\u{a0}: le caractère «\u{a0}{HIEROGLYPH}\u{a0}» (U+13000) ne peut pas être \
@@ -481,7 +531,8 @@ mod tests {
             let named = built.warnings.iter().any(|w| {
                 w.starts_with(&format!(
                     "Partenaire 3 ({partner}), nom du représentant\u{a0}:"
-                )) && w.contains(&format!("«\u{a0}{c}\u{a0}» ({code})"))
+                )) && w.contains(&format!("«\u{a0}{c}\u{a0}»"))
+                    && w.contains(code)
             });
             // Either a font of the chain draws it, or the builder names it.
             assert_ne!(
@@ -553,24 +604,42 @@ mod tests {
             file.partners[1].organisation.representative_name = Some(representative.clone());
             let built = build(&file, &options()).expect("built");
             let record = format!("Partenaire 2 ({})", name.trim());
+            let found = in_document(Some(&file), &options(), &built.document);
             for (field, text) in [
                 (format!("{record}, nom"), &name),
                 (format!("{record}, nom du représentant"), &representative),
             ] {
+                let expected = unprintable_chars(text);
                 for c in text.chars().filter(|&c| !crate::pdf::printable(c)) {
-                    let item = Unprintable::new(&field, c, None).message();
-                    proptest::prop_assert!(
-                        built.warnings.contains(&item),
-                        "{} not named: {:#?}",
-                        code_point(c),
-                        built.warnings
-                    );
+                    proptest::prop_assert!(expected.contains(&c), "{}", code_point(c));
+                }
+                if expected.is_empty() {
+                    continue;
+                }
+                // One item for the field, holding all of its characters…
+                let items: Vec<&Unprintable> = found.iter().filter(|u| u.field == field).collect();
+                proptest::prop_assert_eq!(items.len(), 1, "{:#?}", found);
+                proptest::prop_assert_eq!(&items[0].characters, &expected);
+                let message = items[0].message();
+                proptest::prop_assert!(built.warnings.contains(&message), "{:#?}", built.warnings);
+                // …whose sentence names the field and each character with its code (the
+                // first ones, then how many more).
+                proptest::prop_assert!(message.starts_with(&format!("{field}\u{a0}:")), "{}", message);
+                for &c in expected.iter().take(LISTED) {
+                    proptest::prop_assert!(message.contains(&format!("«\u{a0}{c}\u{a0}»")), "{}", message);
+                    proptest::prop_assert!(message.contains(&code_point(c)), "{}", message);
+                }
+                match expected.len().saturating_sub(LISTED) {
+                    0 => proptest::prop_assert!(!message.contains(" autre"), "{}", message),
+                    1 => proptest::prop_assert!(message.contains(" et 1 autre)"), "{}", message),
+                    n => proptest::prop_assert!(message.contains(&format!(" et {n} autres)")), "{}", message),
                 }
             }
             // And nothing printable is named.
-            for check in built.checks.iter().filter(|c| c.message.contains("le caractère «")) {
-                let named = check.message.split('«').nth(1).and_then(|s| s.chars().nth(1));
-                proptest::prop_assert!(named.is_some_and(|c| !crate::pdf::printable(c)), "{}", check.message);
+            for item in &found {
+                for &c in &item.characters {
+                    proptest::prop_assert!(!crate::pdf::printable(c), "{}", code_point(c));
+                }
             }
         }
     }
@@ -595,7 +664,7 @@ mod tests {
                 &format!(
                     "Engagements du partenaire 2 ({partner}), apport en nature 2, description"
                 ),
-                '\u{13005}',
+                vec!['\u{13005}'],
                 Some(CheckTarget::Partner {
                     index: 1,
                     field: None
@@ -605,11 +674,65 @@ mod tests {
     }
 
     #[test]
-    fn one_item_per_field_and_character() {
+    fn one_item_per_field_each_character_once() {
         let file = file_with_representative(&format!("{HIEROGLYPH}{HIEROGLYPH} \u{13001}"));
         let found = in_inputs(&file, &options());
-        let codes: Vec<&str> = found.iter().map(|u| u.code.as_str()).collect();
-        assert_eq!(codes, ["U+13000", "U+13001"]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].codes(), ["U+13000", "U+13001"]);
+        let partner = &file.partners[2].organisation.name;
+        assert_eq!(
+            found[0].message(),
+            format!(
+                "Partenaire 3 ({partner}), nom du représentant\u{a0}: 2 caractères ne peuvent pas \
+                 être imprimés dans le PDF («\u{a0}{HIEROGLYPH}\u{a0}» U+13000, «\u{a0}\u{13001}\u{a0}» \
+                 U+13001)\u{a0}: ils seraient remplacés par des carrés (aucune de ses polices ne les \
+                 contient). Remplacez-les ou transcrivez-les."
+            )
+        );
+    }
+
+    #[test]
+    fn a_long_name_in_a_missing_script_is_one_item_listing_eight_then_a_count() {
+        let name: String = ('\u{13000}'..='\u{13009}').collect();
+        let file = file_with_representative(&name);
+        let built = build(&file, &options()).expect("built");
+        let about: Vec<&String> = built
+            .warnings
+            .iter()
+            .filter(|w| w.contains("dans le PDF"))
+            .collect();
+        assert_eq!(about.len(), 1, "{about:#?}");
+        let message = about[0];
+        assert!(
+            message.contains("10 caractères ne peuvent pas être imprimés"),
+            "{message}"
+        );
+        assert!(
+            message.contains("«\u{a0}\u{13007}\u{a0}» U+13007 et 2 autres)"),
+            "{message}"
+        );
+        assert!(!message.contains("U+13008"), "{message}");
+        // One more than the list gives the singular count.
+        let name: String = ('\u{13000}'..='\u{13008}').collect();
+        let found = in_inputs(&file_with_representative(&name), &options());
+        assert!(
+            found[0].message().contains("U+13007 et 1 autre)"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_hindi_name_is_at_most_one_item() {
+        // Whatever the font chain covers of Devanagari, the name gives at most one item.
+        let file = file_with_representative("राजेश कुमार");
+        let built = build(&file, &options()).expect("built");
+        let about = built
+            .warnings
+            .iter()
+            .filter(|w| w.contains("dans le PDF"))
+            .count();
+        let missing = "राजेश कुमार".chars().any(|c| !crate::pdf::printable(c));
+        assert_eq!(about, usize::from(missing), "{:#?}", built.warnings);
     }
 
     #[test]
@@ -619,7 +742,7 @@ mod tests {
         let about_characters = built
             .warnings
             .iter()
-            .filter(|w| w.contains("le caractère"))
+            .filter(|w| w.contains("dans le PDF"))
             .count();
         assert_eq!(about_characters, 0, "{:#?}", built.warnings);
         assert!(in_inputs(&file, &options()).is_empty());
@@ -668,6 +791,6 @@ mod tests {
         let found = in_document(Some(&file), &options(), &built.document);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].field, "Texte du document");
-        assert_eq!(found[0].code, "U+13003");
+        assert_eq!(found[0].codes(), ["U+13003"]);
     }
 }

@@ -1,0 +1,92 @@
+//! Paths given on the command line: a missing file, a folder instead of a file, and an
+//! export over an existing file are refused with a French sentence (no « os error »
+//! from the system), and `export --force` replaces the file.
+
+use std::path::Path;
+
+mod common;
+use common::{allia, demo_vault, path, stderr};
+
+/// The command failed with one French line and no English from the system.
+fn refused_in_french(output: &std::process::Output, expected: &str) {
+    let err = stderr(output);
+    assert!(!output.status.success(), "{err}");
+    assert!(err.contains(expected), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    assert!(!err.contains("No such file"), "{err}");
+    assert!(!err.contains("Is a directory"), "{err}");
+}
+
+#[test]
+fn import_of_a_missing_file_or_a_folder_says_so_in_french() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let vault = dir.path().join("coffre");
+    let missing = dir.path().join("absent.json");
+    let imported = allia(&["import", "--vault", path(&vault), "--input", path(&missing)]);
+    refused_in_french(
+        &imported,
+        &format!("Fichier introuvable\u{a0}: {}", missing.display()),
+    );
+
+    let imported = allia(&[
+        "import",
+        "--vault",
+        path(&vault),
+        "--input",
+        path(dir.path()),
+    ]);
+    refused_in_french(
+        &imported,
+        &format!("{} est un dossier, pas un fichier", dir.path().display()),
+    );
+
+    let validated = allia(&["validate", path(&missing)]);
+    refused_in_french(&validated, "Fichier introuvable");
+}
+
+fn export(vault: &Path, id: &str, out: &Path, force: bool) -> std::process::Output {
+    let mut args = vec![
+        "export",
+        "--vault",
+        path(vault),
+        "--alliance",
+        id,
+        "--out",
+        path(out),
+    ];
+    if force {
+        args.push("--force");
+    }
+    allia(&args)
+}
+
+#[test]
+fn export_refuses_an_existing_file_unless_forced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (vault, id) = demo_vault(dir.path());
+    let out = dir.path().join("alliance.json");
+    std::fs::write(&out, "mes notes").expect("write");
+
+    let refused = export(&vault, &id, &out, false);
+    refused_in_french(
+        &refused,
+        &format!(
+            "{} existe déjà\u{a0}: choisissez un autre nom, ou relancez avec --force pour le remplacer.",
+            out.display()
+        ),
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("read"),
+        "mes notes",
+        "the file is untouched"
+    );
+
+    let forced = export(&vault, &id, &out, true);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    let json = std::fs::read_to_string(&out).expect("read");
+    assert!(allia_core::read_alliance_file(json.as_bytes()).is_ok());
+
+    // A folder is never written over, even with --force.
+    let folder = export(&vault, &id, dir.path(), true);
+    refused_in_french(&folder, "est un dossier, pas un fichier");
+}
