@@ -89,5 +89,11 @@ describe("réimport d'une alliance modifiée par un partenaire", () => {
     await ui.click('import-cancel');
     await ui.waitForGone('import-flow');
     assert.equal(await ui.count('alliance-item'), 2);
+    // Focus back on the button that opened the dialog, not dropped to the page.
+    await app.browser.waitUntil(
+      async () =>
+        (await app.browser.execute(() => document.activeElement?.getAttribute('data-testid'))) === 'import-alliance',
+      { timeout: 5000, timeoutMsg: 'focus should return to « Importer une alliance… » after « Annuler »' },
+    );
   });
 });
