@@ -88,6 +88,17 @@ fn io_reason(e: &std::io::Error) -> String {
 /// current vault (if any) in its backups folder, then restores. A folder without a
 /// vault (a new computer) is created if needed and receives the backup.
 pub async fn restore(dir: &Path, input: &Path, yes: bool) -> Result<(), CliError> {
+    // The backup file said by name when missing or a folder, before the store's words.
+    std::fs::File::open(input)
+        .and_then(|f| f.metadata())
+        .and_then(|m| {
+            if m.is_dir() {
+                Err(std::io::ErrorKind::IsADirectory.into())
+            } else {
+                Ok(())
+            }
+        })
+        .map_err(|e| crate::error::io_problem("de lire", input, &e))?;
     backup::read_info(input)?;
     let paths = VaultPaths::new(dir);
     let state = paths.state();

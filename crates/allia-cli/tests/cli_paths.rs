@@ -42,6 +42,30 @@ fn import_of_a_missing_file_or_a_folder_says_so_in_french() {
 
     let validated = allia(&["validate", path(&missing)]);
     refused_in_french(&validated, "Fichier introuvable");
+
+    // A backup to restore, likewise.
+    let restored = allia(&[
+        "restore",
+        "--vault",
+        path(&vault),
+        "--input",
+        path(&missing),
+        "--oui",
+    ]);
+    refused_in_french(
+        &restored,
+        &format!("Fichier introuvable\u{a0}: {}", missing.display()),
+    );
+    let restored = allia(&[
+        "restore",
+        "--vault",
+        path(&vault),
+        "--input",
+        path(dir.path()),
+        "--oui",
+    ]);
+    refused_in_french(&restored, "est un dossier, pas un fichier");
+    assert!(!vault.exists(), "nothing created");
 }
 
 fn export(vault: &Path, id: &str, out: &Path, force: bool) -> std::process::Output {
