@@ -1,6 +1,7 @@
 // A character no font of the PDF can draw, in the real app (issue 10, item 2: never a silent « ? »): a partner's
 // representative named with an Egyptian hieroglyph (U+13000) gives an « À vérifier » item in the convention's builder,
-// naming the partner's field and the character, with a link to that field; the step to « Prêt à signer » asks for a
+// naming the partner’s field and the character, with a link to that field (ten such characters in another
+// partner’s field give one item, eight named then « et 2 autres »); the step to « Prêt à signer » asks for a
 // confirmation that lists it.
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
@@ -19,6 +20,38 @@ const ITEM = new RegExp(
   `^Partenaire \\d+ \\(${PARTNER}\\), nom du représentant : le caractère « ${HIEROGLYPH} » \\(U\\+13000\\) ne peut pas être imprimé dans le PDF`,
   'u',
 );
+
+/** A second partner whose representative has ten characters no font has: one item for the field, not ten. */
+const OTHER = 'Les Jardins partagés de Brenne';
+const TEN = Array.from({ length: 10 }, (_, i) => String.fromCodePoint(0x13000 + i)).join('');
+const GROUPED = new RegExp(
+  `^Partenaire \\d+ \\(${OTHER}\\), nom du représentant : 10 caractères ne peuvent pas être imprimés dans le PDF \\(« \u{13000} » U\\+13000, .* et 2 autres\\) : ils seraient remplacés par des carrés`,
+  'u',
+);
+
+/** Types `text` into the representative field of the open partner panel, then saves and checks it. */
+async function setRepresentative(app, partner, text) {
+  const ui = page(app.browser);
+  await ui.openRow('partner-row', partner);
+  await ui.shown('partner-representativeName');
+  // Typed through the input event: WebKitWebDriver's keys do not reliably send characters outside the BMP.
+  await app.browser.execute(
+    (selector, value) => {
+      const input = document.querySelector(selector);
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    tid('partner-representativeName'),
+    text,
+  );
+  assert.equal(await ui.value('partner-representativeName'), text);
+  await ui.click('partner-save');
+  await ui.openRow('partner-row', partner);
+  await app.browser.waitUntil(async () => (await ui.value('partner-representativeName')) === text, {
+    timeoutMsg: 'the representative should be saved as typed',
+  });
+  await app.browser.keys('Escape');
+}
 
 const workspace = makeWorkspace();
 useDriver(workspace);
@@ -44,25 +77,8 @@ describe('caractères que le PDF ne peut pas imprimer', () => {
     await ui.click('load-demo');
     await ui.click('nav-area-partenaires');
     await ui.waitForCount('partner-row', 5);
-    await ui.openRow('partner-row', PARTNER);
-    await ui.shown('partner-representativeName');
-    // Typed through the input event: WebKitWebDriver's keys do not reliably send characters outside the BMP.
-    await app.browser.execute(
-      (selector, text) => {
-        const input = document.querySelector(selector);
-        input.value = text;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      },
-      tid('partner-representativeName'),
-      REPRESENTATIVE,
-    );
-    assert.equal(await ui.value('partner-representativeName'), REPRESENTATIVE);
-    await ui.click('partner-save');
-    await ui.openRow('partner-row', PARTNER);
-    await app.browser.waitUntil(async () => (await ui.value('partner-representativeName')) === REPRESENTATIVE, {
-      timeoutMsg: 'the representative should be saved as typed',
-    });
-    await app.browser.keys('Escape');
+    await setRepresentative(app, PARTNER, REPRESENTATIVE);
+    await setRepresentative(app, OTHER, TEN);
   });
 
   step(app, 'la convention : « À vérifier » nomme le champ et le caractère', async () => {
@@ -80,6 +96,10 @@ describe('caractères que le PDF ne peut pas imprimer', () => {
     });
     const item = items.find((t) => ITEM.test(t));
     assert.match(item, /Remplacez-le ou transcrivez-le\. \(Partenaires\)$/);
+    // Ten characters of one field: one item, eight named then a count.
+    const other = items.filter((t) => t.includes(`(${OTHER}), nom du représentant`));
+    assert.equal(other.length, 1, other.join(' | '));
+    assert.match(other[0], GROUPED);
     // Its link opens the partner's panel at the field.
     let link;
     for (const candidate of await app.browser.$$(tid('to-check-link'))) {
