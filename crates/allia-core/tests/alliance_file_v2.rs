@@ -1,5 +1,5 @@
 //! The alliance file of format 2 and the reading of both formats, on the samples of
-//! `tests/data/cases` (copies of ../shared/cases): format 1 → 2 conversion with new ids
+//! `tests/data/cases` (copies of ../shared/cases): format 1 → 2 conversion with ids derived from the content
 //! and the producing association marked by format 1's rule, a byte-order mark, unknown
 //! fields listed with their place, a date in the wrong form named with the form
 //! expected, a format-2 file without ids refused, and format 2 read back as written.

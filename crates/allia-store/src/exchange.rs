@@ -430,7 +430,7 @@ impl Store {
     /// Creates a new alliance from a file: whole or nothing. Everything is validated
     /// before anything is written ([`Importable::validated_for_import`], the one
     /// validation of `import` and `render --input`; a file of format 1 is converted to
-    /// format 2 with new ids), then the alliance, its partners, the commitments and the
+    /// format 2 with ids derived from its content), then the alliance, its partners, the commitments and the
     /// documents with their versions are inserted in one transaction, so a refusal or a
     /// failure leaves the vault as it was. The file's profile is the sender's: this vault
     /// keeps its own. When the sender is another organisation than this vault's

@@ -12,7 +12,7 @@
 //!   size cap, a byte-order mark skipped, serde_json's nesting limit, the unknown fields
 //!   listed with their place, the same French explanation of what is wrong (errors in
 //!   `errors`). A key given twice in one object is refused as malformed.
-//! - `v1`: format 1 → 2 (new ids, the producing association marked by format 1's rule).
+//! - `v1`: format 1 → 2 (ids derived from the content, the producing association marked by format 1's rule).
 //! - `validation`: [`Importable::validated_for_import`], the one check before an import
 //!   or a render, whatever the format; `import`: [`ImportedAlliance`], what is stored.
 

@@ -13,7 +13,8 @@ use crate::validation::field_place;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileContent {
     /// Format 1 (no ids; commitments name partners by position). Converted to format 2,
-    /// with new ids, by validation ([`super::Importable::validated_for_import`]).
+    /// with ids derived from its content, by validation
+    /// ([`super::Importable::validated_for_import`]).
     V1(Box<AllianceFile>),
     /// Format 2.
     V2(Box<AllianceFileV2>),

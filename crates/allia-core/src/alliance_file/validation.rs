@@ -65,7 +65,7 @@ impl<T: Importable + ?Sized> Importable for &T {
 }
 
 impl AllianceFile {
-    /// A format-1 file converted to format 2 ([`AllianceFile::to_v2`]: new ids, the
+    /// A format-1 file converted to format 2 ([`AllianceFile::to_v2`]: ids derived from its content, the
     /// producing association marked) and validated as format 2; a commitment naming a
     /// partner position that does not exist is reported with its position.
     pub fn validated_for_import(&self) -> Result<ImportedAlliance, ValidationErrors> {
