@@ -248,8 +248,18 @@ fn unreadable(path: &Path, e: &AllianceFileError) -> CliError {
             "{} n’est pas un fichier d’alliance valide (ligne {line}, colonne {column}\u{a0}: {problem}).",
             path.display()
         )),
-        AllianceFileError::UnknownFormat { .. } => {
+        AllianceFileError::UnknownFormat { .. } | AllianceFileError::NotAllianceFile { .. } => {
             CliError::new(format!("{}\u{a0}: {}", path.display(), e))
+        }
+        // Every record that does not fit, one a line, each with its place and path.
+        AllianceFileError::Shape { problems } => {
+            let listed: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+            CliError::new(format!(
+                "{} n’est pas un fichier d’alliance valide ({} problèmes)\u{a0}:\n{}",
+                path.display(),
+                problems.len(),
+                listed.join("\n")
+            ))
         }
     }
 }

@@ -150,10 +150,18 @@ fn unknown_fields_are_listed_with_their_place() {
 
 #[test]
 fn a_format_1_shape_labelled_format_2_is_refused() {
+    // Every record without its id is named, with its path.
     match read_alliance_file(&case("rw-16b-format2.json")) {
-        Err(AllianceFileError::Malformed { problem, line, .. }) => {
-            assert_eq!(problem, "champ « id » manquant");
-            assert!(line > 1);
+        Err(AllianceFileError::Shape { problems }) => {
+            assert_eq!(problems.len(), 6, "{problems:?}");
+            assert_eq!(
+                problems[0],
+                "alliance\u{a0}: champ « id » manquant (alliance)"
+            );
+            assert_eq!(
+                problems[2],
+                "partenaire 2\u{a0}: champ « id » manquant (partners.2)"
+            );
         }
         other => panic!("expected a refusal, got {other:?}"),
     }

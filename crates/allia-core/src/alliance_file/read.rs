@@ -2,11 +2,21 @@
 //! number, the fields this version does not know (listed with their place, never dropped
 //! silently), and a French account of what is wrong with the place of a misshapen value.
 
-use serde::Deserialize;
+use std::borrow::Cow;
 
-use super::errors::{json_problem, wrong_value_hint};
-use super::v2::AllianceFileV2;
-use super::{AllianceFile, AllianceFileError, ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::errors::{
+    json_problem, not_utf8, wrong_value_hint, BINARY_FILE, EMPTY_FILE, NOT_AN_OBJECT,
+};
+use super::v2::{AllianceFileV2, FileAlliance, FileCommitment, FileDocument, FilePartner};
+use super::{
+    AllianceFile, AllianceFileError, FileCommitments, ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES,
+};
+use crate::alliance::AllianceDraft;
+use crate::organisation::Organisation;
+use crate::partner::PartnerDraft;
 use crate::validation::field_place;
 
 /// What an alliance file holds, in the format it was written in.
@@ -132,17 +142,180 @@ fn ignored_path(path: &serde_ignored::Path<'_>, out: &mut PathBuilder) {
 }
 
 fn error_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
+    error_path_under(&[], path)
+}
+
+/// The dotted path of an error met at `path` inside the value found at `prefix` (raw
+/// JSON segments, indices from 0), records numbered from 1.
+fn error_path_under(prefix: &[PathSegment], path: &serde_path_to_error::Path) -> String {
     let mut out = PathBuilder::default();
-    for segment in path.iter() {
+    for segment in prefix.iter().cloned().chain(raw_segments(path)) {
         match segment {
-            Segment::Seq { index } => out.index(*index),
-            Segment::Map { key } => out.key(key),
-            Segment::Enum { variant } => out.key(variant),
-            Segment::Unknown => out.key("?"),
+            PathSegment::Key(key) => out.key(&key),
+            PathSegment::Index(index) => out.index(index),
         }
     }
     out.finish()
+}
+
+/// A step into a JSON value: an object's key or an array's index (from 0).
+#[derive(Debug, Clone)]
+enum PathSegment {
+    Key(String),
+    Index(usize),
+}
+
+fn raw_segments(path: &serde_path_to_error::Path) -> Vec<PathSegment> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(PathSegment::Index(*index)),
+            Segment::Map { key } => Some(PathSegment::Key(key.clone())),
+            Segment::Enum { variant } => Some(PathSegment::Key(variant.clone())),
+            Segment::Unknown => None,
+        })
+        .collect()
+}
+
+/// The value found at `segments` under `root`, if any.
+fn value_at<'v>(root: &'v Value, segments: &[PathSegment]) -> Option<&'v Value> {
+    segments
+        .iter()
+        .try_fold(root, |value, segment| match segment {
+            PathSegment::Key(key) => value.get(key.as_str()),
+            PathSegment::Index(index) => value.get(*index),
+        })
+}
+
+/// What is wrong with a value that does not fit, in French: the date hint when the
+/// field holds a date ([`wrong_value_hint`]), else serde_json's reason.
+fn data_problem(path: &str, value: Option<&Value>, e: &serde_json::Error) -> String {
+    match e.classify() {
+        serde_json::error::Category::Data => {
+            wrong_value_hint(path, value).unwrap_or_else(|| json_problem(e))
+        }
+        _ => json_problem(e),
+    }
+}
+
+/// Collects every record of `root` that does not fit the shape of its format: the
+/// profile, the alliance, each partner, each commitment, each document (and each of
+/// its versions) parsed on its own, one problem per failing record, « place : reason
+/// (path) ». Empty when every record fits (the problem is then at the top level).
+fn shape_problems(root: &Value, format_1: bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    let key = |k: &str| vec![PathSegment::Key(k.to_string())];
+    if format_1 {
+        check::<Option<Organisation>>(root, &key("profile"), &mut problems);
+        check::<AllianceDraft>(root, &key("alliance"), &mut problems);
+        check_each::<PartnerDraft>(root, "partners", &mut problems);
+        check_each::<FileCommitments>(root, "commitments", &mut problems);
+        return problems;
+    }
+    check::<Option<Organisation>>(root, &key("profile"), &mut problems);
+    check::<FileAlliance>(root, &key("alliance"), &mut problems);
+    check_each::<FilePartner>(root, "partners", &mut problems);
+    check_each::<FileCommitment>(root, "commitments", &mut problems);
+    let documents = root.get("documents").and_then(Value::as_array);
+    for (d, document) in documents.into_iter().flatten().enumerate() {
+        let at = vec![PathSegment::Key("documents".into()), PathSegment::Index(d)];
+        // The document without its versions, then each version on its own.
+        let versions = document.get("versions").and_then(Value::as_array);
+        match (document, versions) {
+            (Value::Object(fields), Some(versions)) => {
+                let mut bare = fields.clone();
+                bare.insert("versions".into(), Value::Array(Vec::new()));
+                check_value::<FileDocument>(&Value::Object(bare), &at, &mut problems);
+                for v in 0..versions.len() {
+                    let mut version_at = at.clone();
+                    version_at.push(PathSegment::Key("versions".into()));
+                    version_at.push(PathSegment::Index(v));
+                    check::<super::v2::FileVersion>(root, &version_at, &mut problems);
+                }
+            }
+            _ => check_value::<FileDocument>(document, &at, &mut problems),
+        }
+    }
+    problems
+}
+
+/// Checks each element of the array `root[list]` as a `T`.
+fn check_each<T: serde::de::DeserializeOwned>(
+    root: &Value,
+    list: &str,
+    problems: &mut Vec<String>,
+) {
+    let items = root.get(list).and_then(Value::as_array);
+    for index in 0..items.map_or(0, Vec::len) {
+        let at = [
+            PathSegment::Key(list.to_string()),
+            PathSegment::Index(index),
+        ];
+        check::<T>(root, &at, problems);
+    }
+}
+
+/// Checks the value of `root` at `at` as a `T` (a missing value as `null`).
+fn check<T: serde::de::DeserializeOwned>(
+    root: &Value,
+    at: &[PathSegment],
+    problems: &mut Vec<String>,
+) {
+    // A missing section is said by the whole file's parse.
+    if let Some(value) = value_at(root, at) {
+        check_value::<T>(value, at, problems);
+    }
+}
+
+/// Parses `value`, found at `at`, as a `T`; on failure adds « place : reason (path) ».
+fn check_value<T: serde::de::DeserializeOwned>(
+    value: &Value,
+    at: &[PathSegment],
+    problems: &mut Vec<String>,
+) {
+    let Err(e) = serde_path_to_error::deserialize::<_, T>(value) else {
+        return;
+    };
+    let inner_segments = raw_segments(e.path());
+    let path = error_path_under(at, e.path());
+    let found = value_at(value, &inner_segments);
+    let mut problem = data_problem(&path, found, e.inner());
+    // The date hint already starts with the place.
+    let described = if wrong_value_hint(&path, found).is_some() {
+        format!("{problem} ({path})")
+    } else {
+        if let Some(expected) = expected_kind(e.inner()) {
+            problem = format!("{problem} ({expected} attendu)");
+        }
+        // A format-2 partner's organisation fields carry the labels of format 1's.
+        let labelled = match path.split_once(".organisation.") {
+            Some((record, field)) if record.starts_with("partners.") => {
+                format!("{record}.{field}")
+            }
+            _ => path.clone(),
+        };
+        let place = field_place(&labelled).unwrap_or_else(|| unknown_place(&path));
+        format!("{place}\u{a0}: {problem} ({path})")
+    };
+    problems.push(described);
+}
+
+/// What kind of value serde expected, in French, for a value of the wrong type
+/// (« texte », « nombre »…), from serde_json's `invalid type: …, expected …`.
+fn expected_kind(e: &serde_json::Error) -> Option<&'static str> {
+    let text = e.to_string();
+    let (_, expected) = text
+        .split_once("invalid type: ")?
+        .1
+        .split_once(", expected ")?;
+    Some(match expected {
+        x if x.starts_with("a string") || x.starts_with("a borrowed string") => "texte",
+        x if x.starts_with("a boolean") => "vrai ou faux (true ou false)",
+        x if x.starts_with('u') || x.starts_with('i') || x.contains("number") => "nombre",
+        x if x.starts_with("a sequence") => "liste [ … ]",
+        x if x.starts_with("struct") || x.starts_with("a map") => "objet { … }",
+        _ => return None,
+    })
 }
 
 /// An alliance file as read: its content in its own format, and the fields this
@@ -154,17 +327,13 @@ pub struct ReadFile {
     pub unknown_fields: Vec<UnknownField>,
 }
 
-/// The format number, read before the rest so the right shape is parsed.
-#[derive(Deserialize)]
-struct Probe {
-    #[serde(default)]
-    format: Option<serde_json::Value>,
-}
-
 /// Parses `bytes` as `T`, collecting the unknown fields and naming the place of a value
-/// of the wrong type.
+/// of the wrong type. `root` is the same bytes parsed as a JSON value: when the shape
+/// does not fit, every failing record is looked for in it ([`shape_problems`]).
 fn parse<'a, T: Deserialize<'a>>(
     bytes: &'a [u8],
+    root: &Value,
+    format_1: bool,
 ) -> Result<(T, Vec<UnknownField>), AllianceFileError> {
     let mut unknown = Vec::new();
     let mut json = serde_json::Deserializer::from_slice(bytes);
@@ -185,42 +354,95 @@ fn parse<'a, T: Deserialize<'a>>(
     let value = parsed.map_err(|e| {
         let path = error_path(e.path());
         let inner = e.inner();
-        let problem = match inner.classify() {
-            serde_json::error::Category::Data => {
-                wrong_value_hint(&path).unwrap_or_else(|| json_problem(inner))
+        if inner.classify() == serde_json::error::Category::Data {
+            let problems = shape_problems(root, format_1);
+            if problems.len() > 1 {
+                return AllianceFileError::Shape { problems };
             }
-            _ => json_problem(inner),
-        };
-        malformed(inner, problem)
+        }
+        let found = value_at(root, &raw_segments(e.path()));
+        malformed(inner, data_problem(&path, found, inner))
     })?;
     json.end().map_err(|e| malformed(&e, json_problem(&e)))?;
     Ok((value, unknown))
 }
 
+/// The bytes as UTF-8 text: a UTF-8 byte-order mark skipped, UTF-16 with its byte-order
+/// mark (what Windows PowerShell 5's `>` writes) decoded; an empty file, a binary file
+/// and one in another encoding (Latin-1, Windows-1252) refused with what to do.
+fn text_bytes(bytes: &[u8]) -> Result<Cow<'_, [u8]>, AllianceFileError> {
+    let refuse = |reason: String| AllianceFileError::NotAllianceFile { reason };
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
+        _ => None,
+    };
+    let text: Cow<'_, [u8]> = match utf16 {
+        Some((rest, unit)) => {
+            if rest.len() % 2 != 0 {
+                return Err(refuse(BINARY_FILE.into()));
+            }
+            let units = rest.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+            let decoded: Result<String, _> = char::decode_utf16(units).collect();
+            match decoded {
+                Ok(text) => Cow::Owned(text.into_bytes()),
+                Err(_) => return Err(refuse(BINARY_FILE.into())),
+            }
+        }
+        None => Cow::Borrowed(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)),
+    };
+    if text.iter().all(u8::is_ascii_whitespace) {
+        return Err(refuse(EMPTY_FILE.into()));
+    }
+    // NUL, or control bytes other than tab, line feed, carriage return, form feed: no
+    // text editor writes them in a JSON file.
+    let binary = |b: &u8| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C);
+    if text.iter().any(binary) {
+        return Err(refuse(BINARY_FILE.into()));
+    }
+    if let Err(e) = std::str::from_utf8(&text) {
+        let before = String::from_utf8_lossy(&text[..e.valid_up_to()]);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        return Err(refuse(not_utf8(line, column)));
+    }
+    Ok(text)
+}
+
 /// Reads an alliance file of format 1 or 2: at most [`ALLIANCE_FILE_MAX_BYTES`] (refused
 /// before parsing), a leading UTF-8 byte-order mark skipped (Notepad, PowerShell and
-/// Excel write one), serde_json's nesting limit (128 levels) kept, a key given twice
-/// refused. The unknown fields come back in [`ReadFile::unknown_fields`], each with its
-/// path and place. A date in another form than `AAAA-MM-JJ` is refused with the form
-/// expected and the field's place. Pure: the caller reads the bytes.
+/// Excel write one), UTF-16 with its byte-order mark decoded, serde_json's nesting limit
+/// (128 levels) kept, a key given twice refused. The unknown fields come back in
+/// [`ReadFile::unknown_fields`], each with its path and place. A date in another form
+/// than `AAAA-MM-JJ` is refused with the form expected and the field's place, an
+/// impossible one (2025-13-45) as « date inexistante ». Pure: the caller reads the bytes.
 ///
 /// # Errors
-/// [`AllianceFileError`]: too large, malformed (with line, column and the reason in
-/// French), or a format number this version does not read.
+/// [`AllianceFileError`]: too large; empty, binary, not UTF-8, JSON that is not an
+/// object ([`AllianceFileError::NotAllianceFile`], with what to do); malformed (with
+/// line, column and the reason in French); values that do not fit in several records
+/// ([`AllianceFileError::Shape`], every one with its place and path); or a format
+/// number this version does not read.
 pub fn read_alliance_file(bytes: &[u8]) -> Result<ReadFile, AllianceFileError> {
     if bytes.len() > ALLIANCE_FILE_MAX_BYTES {
         return Err(AllianceFileError::TooLarge { bytes: bytes.len() });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = text_bytes(bytes)?;
+    let bytes: &[u8] = &text;
     // A file that is not JSON at all is refused here, with its line and column.
-    let probe: Probe = serde_json::from_slice(bytes).map_err(|e| AllianceFileError::Malformed {
+    let root: Value = serde_json::from_slice(bytes).map_err(|e| AllianceFileError::Malformed {
         line: e.line(),
         column: e.column(),
         problem: json_problem(&e),
     })?;
-    match probe.format.as_ref().and_then(serde_json::Value::as_u64) {
+    if !root.is_object() {
+        return Err(AllianceFileError::NotAllianceFile {
+            reason: NOT_AN_OBJECT.into(),
+        });
+    }
+    match root.get("format").and_then(Value::as_u64) {
         Some(1) => {
-            let (file, unknown_fields) = parse::<AllianceFile>(bytes)?;
+            let (file, unknown_fields) = parse::<AllianceFile>(bytes, &root, true)?;
             Ok(ReadFile {
                 content: FileContent::V1(Box::new(file)),
                 unknown_fields,
@@ -231,7 +453,7 @@ pub fn read_alliance_file(bytes: &[u8]) -> Result<ReadFile, AllianceFileError> {
         }
         // Format 2, or no usable format number: the current shape says what is wrong.
         _ => {
-            let (file, unknown_fields) = parse::<AllianceFileV2>(bytes)?;
+            let (file, unknown_fields) = parse::<AllianceFileV2>(bytes, &root, false)?;
             Ok(ReadFile {
                 content: FileContent::V2(Box::new(file)),
                 unknown_fields,
