@@ -169,7 +169,7 @@ fn a_date_in_the_wrong_form_says_the_form_expected() {
     assert_eq!(
         stderr(&out).trim(),
         format!(
-            "allia : {} n’est pas un fichier d’alliance valide (ligne 21, colonne 29\u{a0}: alliance, date de début\u{a0}: date attendue au format AAAA-MM-JJ (par exemple 2025-12-01)).",
+            "allia : {} n’est pas un fichier d’alliance valide (ligne 21, colonne 29\u{a0}: alliance, date de début\u{a0}: date attendue au format AAAA-MM-JJ (par exemple 2025-12-01) (alliance.startDate)).",
             path(&wrong)
         )
     );

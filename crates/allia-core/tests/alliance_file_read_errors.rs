@@ -97,7 +97,10 @@ fn one_misshapen_value_keeps_its_line_and_column() {
     file["partners"][0]["role"] = "chef".into();
     match read_alliance_file(&bytes(&file)) {
         Err(AllianceFileError::Malformed { problem, line, .. }) => {
-            assert_eq!(problem, "valeur « chef » inconnue");
+            assert_eq!(
+                problem,
+                "partenaire 1, rôle dans l’alliance\u{a0}: valeur « chef » inconnue (partners.1.role)"
+            );
             assert!(line > 1);
         }
         other => panic!("expected a refusal, got {other:?}"),
@@ -111,7 +114,7 @@ fn an_impossible_date_says_it_does_not_exist() {
     match read_alliance_file(&bytes(&file)) {
         Err(AllianceFileError::Malformed { problem, .. }) => assert_eq!(
             problem,
-            "alliance, date de début\u{a0}: date inexistante\u{a0}: 2025-13-45 (mois 13)"
+            "alliance, date de début\u{a0}: date inexistante\u{a0}: 2025-13-45 (mois 13) (alliance.startDate)"
         ),
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -119,7 +122,7 @@ fn an_impossible_date_says_it_does_not_exist() {
     match read_alliance_file(&bytes(&file)) {
         Err(AllianceFileError::Malformed { problem, .. }) => assert_eq!(
             problem,
-            "alliance, date de début\u{a0}: date inexistante\u{a0}: 2025-02-30 (jour 30)"
+            "alliance, date de début\u{a0}: date inexistante\u{a0}: 2025-02-30 (jour 30) (alliance.startDate)"
         ),
         other => panic!("expected a refusal, got {other:?}"),
     }

@@ -175,7 +175,7 @@ fn a_date_in_the_wrong_form_says_the_form_expected() {
         Err(AllianceFileError::Malformed { problem, line, .. }) => {
             assert_eq!(
                 problem,
-                "alliance, date de début\u{a0}: date attendue au format AAAA-MM-JJ (par exemple 2025-12-01)"
+                "alliance, date de début\u{a0}: date attendue au format AAAA-MM-JJ (par exemple 2025-12-01) (alliance.startDate)"
             );
             assert_eq!(line, 21);
         }
@@ -188,7 +188,10 @@ fn a_date_in_the_wrong_form_says_the_form_expected() {
     );
     match read_alliance_file(wrong.as_bytes()) {
         Err(AllianceFileError::Malformed { problem, .. }) => {
-            assert_eq!(problem, "valeur d’un type inattendu")
+            assert_eq!(
+                problem,
+                "alliance, territoire\u{a0}: valeur d’un type inattendu (texte attendu) (alliance.territory)"
+            )
         }
         other => panic!("expected a refusal, got {other:?}"),
     }

@@ -355,9 +355,13 @@ fn parse<'a, T: Deserialize<'a>>(
         let path = error_path(e.path());
         let inner = e.inner();
         if inner.classify() == serde_json::error::Category::Data {
-            let problems = shape_problems(root, format_1);
+            let mut problems = shape_problems(root, format_1);
             if problems.len() > 1 {
                 return AllianceFileError::Shape { problems };
+            }
+            // One record: its place and path, with the line and column.
+            if let Some(problem) = problems.pop() {
+                return malformed(inner, problem);
             }
         }
         let found = value_at(root, &raw_segments(e.path()));
