@@ -53,6 +53,7 @@ async fn the_demo_loads_once_and_then_opens() {
     let fourth = store.load_demo().await.expect("load after reload");
     assert_eq!(fourth.id, again.id, "the new demo is remembered");
     assert_eq!(store.alliances().await.expect("list").len(), 1);
+    vault.close().await;
 }
 
 #[tokio::test]
@@ -80,6 +81,8 @@ async fn two_vaults_have_different_demos() {
         .collect();
     assert_eq!(ids_a.len(), 5);
     assert!(ids_a.iter().all(|id| !ids_b.contains(id)));
+    vault_a.close().await;
+    vault_b.close().await;
 }
 
 #[tokio::test]
@@ -104,6 +107,8 @@ async fn a_demo_under_the_former_fixed_id_stays_the_vaults_demo() {
     assert_eq!(loaded.id, LEGACY_DEMO_ALLIANCE_ID);
     assert_eq!(store.load_demo().await.expect("again").id, loaded.id);
     assert_eq!(store.alliances().await.expect("list").len(), 1);
+    vault.close().await;
+    other.close().await;
 }
 
 #[tokio::test]
@@ -129,6 +134,7 @@ async fn a_demo_from_before_the_fixed_id_is_left_as_an_ordinary_alliance() {
         .collect();
     assert_eq!(ids.len(), 2, "{ids:?}");
     assert!(ids.contains(&older.id) && ids.contains(&demo.id));
+    vault.close().await;
 }
 
 #[tokio::test]
@@ -141,4 +147,5 @@ async fn two_loads_at_once_store_one_demo() {
     assert_eq!(id, b.expect("b").id);
     assert_eq!(store.alliances().await.expect("list").len(), 1);
     assert_eq!(store.partners(&id).await.expect("partners").len(), 5);
+    vault.close().await;
 }

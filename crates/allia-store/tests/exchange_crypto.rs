@@ -82,6 +82,8 @@ async fn an_encrypted_export_opens_with_its_passphrase_in_another_vault() {
     let imported = b.store().import_alliance(&file).await.expect("import");
     let names = common::alliance_names(&b).await;
     assert_eq!(names, vec![imported.draft.name.clone()]);
+    b.close().await;
+    a.close().await;
 }
 
 #[tokio::test]
@@ -114,6 +116,8 @@ async fn a_wrong_passphrase_is_refused_in_french_and_nothing_changes() {
     ));
     assert_eq!(common::alliance_names(&b).await, before);
     assert_eq!(std::fs::read(&path).expect("read again"), cipher);
+    b.close().await;
+    a.close().await;
 }
 
 #[tokio::test]

@@ -136,6 +136,7 @@ async fn an_alliance_file_written_decomposed_is_stored_composed() {
     assert!(partners
         .iter()
         .any(|p| p.draft.resource_tags.iter().any(|t| t == "événementiel")));
+    vault.close().await;
 }
 
 #[tokio::test]
@@ -218,6 +219,7 @@ async fn profile_document_settings_file_names_and_signatures_are_stored_composed
             "« {expected} » not found"
         );
     }
+    vault.close().await;
 }
 
 /// Every string of a JSON value decomposed (NFD): ids, dates and closed-list values are
@@ -305,4 +307,6 @@ async fn a_format_2_file_with_documents_written_decomposed_is_stored_composed() 
             "« {expected} » not found"
         );
     }
+    receiver.close().await;
+    vault.close().await;
 }
