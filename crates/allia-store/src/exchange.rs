@@ -22,6 +22,72 @@ use crate::error::{StoreError, StoreResult};
 use crate::store::{new_id, Store};
 use crate::{alliances, commitments, organisation, partners, profile};
 
+/// What a version of an alliance file stores beside its settings: the ids of its clause
+/// changes and of its signatures (each file id passed through `element_id`, which keeps or
+/// replaces it), and its signatures.
+pub(crate) struct VersionColumns {
+    pub override_ids: IdMap,
+    pub signature_ids: IdMap,
+    pub signatures: Vec<PartySignature>,
+}
+
+impl VersionColumns {
+    pub(crate) fn of(version: &FileVersion, mut element_id: impl FnMut(&str) -> String) -> Self {
+        VersionColumns {
+            override_ids: version
+                .settings
+                .override_ids()
+                .into_iter()
+                .map(|(clause, id)| (clause, element_id(&id)))
+                .collect(),
+            signature_ids: version
+                .signatures
+                .iter()
+                .map(|s| (s.party.clone(), element_id(&s.id)))
+                .collect(),
+            signatures: version
+                .signatures
+                .iter()
+                .map(FileSignature::signature)
+                .collect(),
+        }
+    }
+}
+
+/// Inserts one version of a document as the file has it (status, settings, signatures,
+/// snapshot), numbered `number` and stored under `version_id`; its clause changes' and
+/// signatures' ids go through `element_id`. A `version_id` already used in the vault is
+/// refused by the database, and the caller's transaction with it.
+pub(crate) async fn insert_version(
+    conn: &mut SqliteConnection,
+    document_id: &str,
+    number: u32,
+    version_id: &str,
+    version: &FileVersion,
+    element_id: impl FnMut(&str) -> String,
+) -> StoreResult<()> {
+    let columns = VersionColumns::of(version, element_id);
+    sqlx::query(
+        "INSERT INTO document_version (document_id, number, status, settings, snapshot, \
+         signatures, frozen_at, created_at, id, override_ids, signature_ids) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(document_id)
+    .bind(number)
+    .bind(version.status)
+    .bind(Json(version.settings.settings()))
+    .bind(version.snapshot.as_ref().map(Json))
+    .bind(Json(&columns.signatures))
+    .bind(version.frozen_at)
+    .bind(version.created_at)
+    .bind(version_id)
+    .bind(Json(&columns.override_ids))
+    .bind(Json(&columns.signature_ids))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Reads an alliance file's bytes for [`allia_core::read_alliance_file`]: at most one
 /// byte past [`ALLIANCE_FILE_MAX_BYTES`], so a huge file is refused (`TooLarge`) without
 /// being read whole. Errors: the file cannot be opened or read.
@@ -350,7 +416,7 @@ pub(crate) async fn insert_imported(
             let version_id = plan.id(conn, "document_version", &version.id).await?;
             // Clause changes and signatures live inside their version: their ids need
             // only be unique in this file, so they are kept unless this is a copy.
-            let mut element_id = |file_id: &str| {
+            let element_id = |file_id: &str| {
                 if plan.keep && plan.given.insert(file_id.to_string()) {
                     file_id.to_string()
                 } else {
@@ -359,39 +425,14 @@ pub(crate) async fn insert_imported(
                     id
                 }
             };
-            let override_ids: IdMap = version
-                .settings
-                .override_ids()
-                .into_iter()
-                .map(|(clause, id)| (clause, element_id(&id)))
-                .collect();
-            let signature_ids: IdMap = version
-                .signatures
-                .iter()
-                .map(|s| (s.party.clone(), element_id(&s.id)))
-                .collect();
-            let signatures: Vec<PartySignature> = version
-                .signatures
-                .iter()
-                .map(FileSignature::signature)
-                .collect();
-            sqlx::query(
-                "INSERT INTO document_version (document_id, number, status, settings, snapshot, \
-                 signatures, frozen_at, created_at, id, override_ids, signature_ids) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            insert_version(
+                conn,
+                &document_id,
+                version.number,
+                &version_id,
+                version,
+                element_id,
             )
-            .bind(&document_id)
-            .bind(version.number)
-            .bind(version.status)
-            .bind(Json(version.settings.settings()))
-            .bind(version.snapshot.as_ref().map(Json))
-            .bind(Json(&signatures))
-            .bind(version.frozen_at)
-            .bind(version.created_at)
-            .bind(&version_id)
-            .bind(Json(&override_ids))
-            .bind(Json(&signature_ids))
-            .execute(&mut *conn)
             .await?;
         }
     }

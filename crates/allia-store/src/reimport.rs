@@ -11,14 +11,12 @@ use allia_core::import_review::{diff_files, link_own_association};
 use allia_core::partner::check_own_association;
 use allia_core::{
     suspicion, Alliance, AllianceDiff, AllianceFileV2, DocumentStatus, FileDocument, FilePartner,
-    FileParty, FileSignature, FileVersion, ImportChoices, ImportMode, ImportReview, Importable,
-    ImportedAlliance, Organisation, OwnLookalike, PartnerDraft, PartySignature, ReadFile,
-    ValidationErrors,
+    FileParty, FileVersion, ImportChoices, ImportMode, ImportReview, Importable, ImportedAlliance,
+    Organisation, OwnLookalike, PartnerDraft, ReadFile, ValidationErrors,
 };
 use sqlx::types::Json;
 use sqlx::SqliteConnection;
 
-use crate::documents::ids::IdMap;
 use crate::error::StoreResult;
 use crate::store::{new_id, Store};
 use crate::{alliances, commitments, exchange, organisation, partners, profile};
@@ -164,48 +162,6 @@ async fn insert_partner(
     Ok(id)
 }
 
-/// Inserts one version of a document as the file has it (status, settings, signatures,
-/// snapshot and ids). The version's id must be unique in the vault: a file reusing the
-/// id of another document's version is refused by the database, and the caller's
-/// transaction with it.
-async fn insert_version(
-    conn: &mut SqliteConnection,
-    document_id: &str,
-    number: u32,
-    version: &FileVersion,
-) -> StoreResult<()> {
-    let override_ids: IdMap = version.settings.override_ids().into_iter().collect();
-    let signature_ids: IdMap = version
-        .signatures
-        .iter()
-        .map(|s| (s.party.clone(), s.id.clone()))
-        .collect();
-    let signatures: Vec<PartySignature> = version
-        .signatures
-        .iter()
-        .map(FileSignature::signature)
-        .collect();
-    sqlx::query(
-        "INSERT INTO document_version (document_id, number, status, settings, snapshot, \
-         signatures, frozen_at, created_at, id, override_ids, signature_ids) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(document_id)
-    .bind(number)
-    .bind(version.status)
-    .bind(Json(version.settings.settings()))
-    .bind(version.snapshot.as_ref().map(Json))
-    .bind(Json(&signatures))
-    .bind(version.frozen_at)
-    .bind(version.created_at)
-    .bind(&version.id)
-    .bind(Json(&override_ids))
-    .bind(Json(&signature_ids))
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
 /// Rewrites a stored draft version with the file's (its number and id stay).
 async fn replace_draft(
     conn: &mut SqliteConnection,
@@ -213,17 +169,7 @@ async fn replace_draft(
     number: u32,
     version: &FileVersion,
 ) -> StoreResult<()> {
-    let override_ids: IdMap = version.settings.override_ids().into_iter().collect();
-    let signature_ids: IdMap = version
-        .signatures
-        .iter()
-        .map(|s| (s.party.clone(), s.id.clone()))
-        .collect();
-    let signatures: Vec<PartySignature> = version
-        .signatures
-        .iter()
-        .map(FileSignature::signature)
-        .collect();
+    let columns = exchange::VersionColumns::of(version, str::to_string);
     sqlx::query(
         "UPDATE document_version SET status = ?, settings = ?, snapshot = ?, signatures = ?, \
          frozen_at = ?, override_ids = ?, signature_ids = ? \
@@ -232,10 +178,10 @@ async fn replace_draft(
     .bind(version.status)
     .bind(Json(version.settings.settings()))
     .bind(version.snapshot.as_ref().map(Json))
-    .bind(Json(&signatures))
+    .bind(Json(&columns.signatures))
     .bind(version.frozen_at)
-    .bind(Json(&override_ids))
-    .bind(Json(&signature_ids))
+    .bind(Json(&columns.override_ids))
+    .bind(Json(&columns.signature_ids))
     .bind(document_id)
     .bind(number)
     // Only a draft: a frozen version is never rewritten, whatever the caller thought.
@@ -262,7 +208,15 @@ async fn insert_document(
     .execute(&mut *conn)
     .await?;
     for version in &document.versions {
-        insert_version(conn, &document.id, version.number, version).await?;
+        exchange::insert_version(
+            conn,
+            &document.id,
+            version.number,
+            &version.id,
+            version,
+            str::to_string,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -355,7 +309,15 @@ async fn apply_update(
             Some(last) if last >= added.number => last + 1,
             _ => added.number,
         };
-        insert_version(conn, &added.document_id, number, version).await?;
+        exchange::insert_version(
+            conn,
+            &added.document_id,
+            number,
+            &version.id,
+            version,
+            str::to_string,
+        )
+        .await?;
     }
     for changed in diff.versions_changed.iter().filter(|v| v.ignored.is_none()) {
         let stored_version = stored
