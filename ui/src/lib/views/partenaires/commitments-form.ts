@@ -10,7 +10,7 @@ import type {
   PaymentSchedule,
   PaymentScheduleKind,
 } from "$lib/api/bindings";
-import { centsToInput, inputToCents, NOT_AN_AMOUNT } from "./money";
+import { amountError, centsToInput, inputToCents } from "./money";
 
 export interface InstalmentForm {
   /** "YYYY-MM-DD", or null while not typed. */
@@ -112,18 +112,16 @@ export function toDraft(form: CommitmentsForm): CommitmentsDraft {
  */
 export function unreadableAmounts(form: CommitmentsForm): Record<string, string> {
   const errors: Record<string, string> = {};
+  const check = (field: string, text: string) => {
+    const error = amountError(text);
+    if (error !== null) errors[field] = error;
+  };
   form.financial.forEach((contribution, i) => {
-    if (inputToCents(contribution.amount) === undefined) errors[`financial.${i}.amountCents`] = NOT_AN_AMOUNT;
+    check(`financial.${i}.amountCents`, contribution.amount);
     if (contribution.scheduleKind !== "instalments") return;
-    contribution.instalments.forEach((row, j) => {
-      if (inputToCents(row.amount) === undefined) {
-        errors[`financial.${i}.schedule.instalments.${j}.amountCents`] = NOT_AN_AMOUNT;
-      }
-    });
+    contribution.instalments.forEach((row, j) => check(`financial.${i}.schedule.instalments.${j}.amountCents`, row.amount));
   });
-  form.inKind.forEach((item, i) => {
-    if (inputToCents(item.value) === undefined) errors[`inKind.${i}.valueCents`] = NOT_AN_AMOUNT;
-  });
+  form.inKind.forEach((item, i) => check(`inKind.${i}.valueCents`, item.value));
   return errors;
 }
 

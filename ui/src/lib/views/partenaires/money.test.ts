@@ -2,7 +2,7 @@
 // `api/french-amounts.json` is written by crates/allia-core/tests/french_amounts.rs from `money::format_euros`.
 import { describe, expect, it } from "vitest";
 import golden from "$lib/api/french-amounts.json";
-import { centsToInput, formatEuros, inputToCents } from "./money";
+import { AMOUNT_REFUSALS, amountError, centsToInput, formatEuros, inputToCents, NOT_AN_AMOUNT, readAmount } from "./money";
 
 const N = "\u202f";
 
@@ -32,9 +32,26 @@ describe("amounts in euros", () => {
     expect(inputToCents("30000")).toBe(3_000_000);
     expect(inputToCents("-5")).toBe(-500);
     expect(inputToCents("  ")).toBeNull();
-    for (const bad of ["12,345", "douze", "1.200,50", "12,", ",5", "1e5", "12 500 €€"]) {
+    expect(inputToCents("30.000")).toBe(3_000_000);
+    expect(inputToCents("1.200,50")).toBe(120_050);
+    expect(inputToCents("12.5")).toBe(1_250);
+    for (const bad of ["12,345", "douze", "0.500", "1,234.56", "12,", ",5", "1e5", "12 500 €€"]) {
       expect(inputToCents(bad), bad).toBeUndefined();
     }
+    expect(amountError("1,234")).toBe(AMOUNT_REFUSALS.ambiguous);
+    expect(amountError("1.234.5")).toBe(AMOUNT_REFUSALS.mixed_separators);
+    expect(amountError("douze")).toBe(NOT_AN_AMOUNT);
+    expect(amountError("30.000")).toBeNull();
+  });
+
+  it.each(golden.readings)("reads %j as money::parse_euros does", (text, cents, refusal) => {
+    const reading = readAmount(String(text));
+    if (refusal === null) expect(reading).toEqual({ cents });
+    else expect(reading).toEqual({ refusal });
+  });
+
+  it("refuses with the vault's messages (money::AmountRefusal::message)", () => {
+    expect(AMOUNT_REFUSALS).toEqual(golden.refusals);
   });
 
   it("show in a field what reads back as the same cents", () => {
