@@ -3,7 +3,6 @@
 //! writer for partners who edit in Word.
 
 pub mod annex_pdf;
-pub mod annex_stamp;
 pub mod docx;
 pub mod kit;
 pub mod model;
@@ -11,3 +10,7 @@ pub mod pdf;
 pub mod render;
 pub mod templates;
 pub mod unprintable;
+
+/// The stamp of the pages inserted from annex PDFs, at the crate's root as before
+/// ([`annex_pdf::stamp`]).
+pub use annex_pdf::stamp as annex_stamp;

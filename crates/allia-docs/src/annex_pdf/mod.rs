@@ -12,20 +12,27 @@
 //! what belonged to the annex's file as a whole (its outline, forms, structure tree,
 //! encryption) is left behind. Links inside an annex that target a position on one of
 //! its pages keep the unscaled position (a few points off).
+//!
+//! The parts: the insertion here (reading the files, placing their pages in the page
+//! tree); [`placement`], where an inserted page's content goes to leave the band free;
+//! [`stamp`], the footer typeset and drawn in that band (also `crate::annex_stamp`).
 
 use std::collections::BTreeSet;
 
 use allia_core::AllianceFile;
 use lopdf::{Document, Object, ObjectId};
 
-use crate::annex_stamp::{self, Job};
 use crate::pdf::Insert;
 use crate::render::{RenderError, Rendered};
 use crate::templates::{self, DocumentOptions};
+use stamp::Job;
+
+mod placement;
+pub mod stamp;
 
 /// The free band left along the bottom edge of an inserted page for its footer, in
 /// points (22 mm; see [`crate::annex_stamp::FREE_BAND`]).
-pub const FREE_BAND: f32 = annex_stamp::FREE_BAND;
+pub const FREE_BAND: f32 = placement::FREE_BAND;
 /// What any single stream of an annex may decompress to while it is read.
 const MAX_DECOMPRESSED_STREAM: usize = 256 * 1024 * 1024;
 
@@ -253,7 +260,7 @@ fn insert_loaded(
             kids.push(page);
         }
     }
-    annex_stamp::stamp_pages(&mut main, &jobs, &mut BTreeSet::new())?;
+    stamp::stamp_pages(&mut main, &jobs, &mut BTreeSet::new())?;
     set_kids(&mut main, root, kids)?;
     main.prune_objects();
     main.compress();
