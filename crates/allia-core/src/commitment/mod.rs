@@ -11,9 +11,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::partner::ActorType;
 
+mod annual;
 mod schedule;
 mod validation;
 
+pub use annual::{
+    annual_public_subsidy, AnnualBasis, AnnualSubsidy, SUBSIDY_CONVENTION_THRESHOLD_CENTS,
+};
 pub use schedule::{even_split, propose_instalments};
 pub use validation::schedule_mismatch_message;
 
@@ -264,8 +268,8 @@ impl CommitmentsDraft {
     }
 
     /// The public subsidies of this party, in cents: its subsidies when it is a public
-    /// funder ([`is_public_funder`]), else 0. Above 23 000 € a convention is required
-    /// (loi n° 2000-321, article 10; décret n° 2001-495).
+    /// funder ([`is_public_funder`]), else 0. Whether a convention is required depends on
+    /// the annual amount ([`annual_public_subsidy`]), not on this total.
     pub fn public_subsidy_cents(&self, funder: ActorType) -> i64 {
         if is_public_funder(funder) {
             self.subsidy_total_cents()

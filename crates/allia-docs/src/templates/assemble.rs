@@ -36,7 +36,9 @@ pub fn condition_holds(condition: Condition, ctx: &DocumentContext) -> bool {
         Condition::SubsidyOverThreshold if ctx.subsidies.is_empty() => {
             ctx.subsidy_cents.is_some_and(over)
         }
-        Condition::SubsidyOverThreshold => ctx.subsidies.iter().any(|s| over(s.amount_cents)),
+        // The décret compares each funder's annual amount (allia-core's
+        // `annual_public_subsidy`), not its total over the term.
+        Condition::SubsidyOverThreshold => ctx.subsidies.iter().any(|s| over(s.annual_cents)),
         Condition::Annexes => !ctx.annexes.is_empty(),
     }
 }

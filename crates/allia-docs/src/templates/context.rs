@@ -5,6 +5,7 @@
 //! What each party commits (its contributions, the public subsidies, the account paid
 //! into) is read in the `commitments` module.
 
+use allia_core::commitment::annual_public_subsidy;
 use allia_core::identifiers::format_iban;
 use allia_core::{ActorType, AllianceFile, DocumentKind, Organisation, PartnerRole, UserAnnex};
 
@@ -25,8 +26,9 @@ pub use commitments::{
 
 use commitments::{commitments_of, contribution_checks, sum, with_commitments, Source};
 
-/// A subsidy above this amount (23 000 €) requires a written convention.
-pub const SUBSIDY_THRESHOLD_CENTS: i64 = 2_300_000;
+/// A subsidy whose annual amount is above this (23 000 €) requires a written convention
+/// (décret n° 2001-495, article 1; the rule is allia-core's).
+pub const SUBSIDY_THRESHOLD_CENTS: i64 = allia_core::commitment::SUBSIDY_CONVENTION_THRESHOLD_CENTS;
 /// Printed where a piece of data is missing and must be filled in by hand.
 pub const BLANK: &str = "[à compléter]";
 /// Id of the generated annex « Engagements financiers et apports en nature » (for
@@ -55,8 +57,9 @@ pub struct DocumentContext {
     /// `CommitmentsDraft::public_subsidy_cents`), all funders together; `None` when
     /// there is none.
     pub subsidy_cents: Option<i64>,
-    /// Each public funder's subsidy, in party order: the 23 000 € rule applies to what
-    /// one authority grants (loi n° 2000-321, article 10; décret n° 2001-495).
+    /// Each public funder's subsidy, in party order: the 23 000 € rule applies to the
+    /// annual amount one authority grants (loi n° 2000-321, article 10; décret
+    /// n° 2001-495, article 1).
     pub subsidies: Vec<SubsidyInfo>,
     pub subsidy_threshold_cents: i64,
     /// Every financial contribution of every party, in party order (for one list in a
@@ -360,16 +363,21 @@ impl DocumentContext {
                 with_commitments(identity, &commitments_of(file, source))
             })
             .collect();
+        let duration_months = file.alliance.terms.duration_months.filter(|m| *m > 0);
         let subsidies: Vec<SubsidyInfo> = parties
             .iter()
             .zip(&sources)
             .filter_map(|(p, source)| {
-                let cents = sum(commitments_of(file, source)
-                    .iter()
-                    .map(|d| d.public_subsidy_cents(p.actor_type)));
-                (cents > 0).then(|| SubsidyInfo {
+                let annual = annual_public_subsidy(
+                    &commitments_of(file, source),
+                    p.actor_type,
+                    duration_months,
+                )?;
+                Some(SubsidyInfo {
                     funder: p.short_name.clone(),
-                    amount_cents: cents,
+                    amount_cents: annual.total_cents,
+                    annual_cents: annual.annual_cents,
+                    annual_basis: wording::annual_basis(&annual),
                 })
             })
             .collect();
@@ -398,7 +406,6 @@ impl DocumentContext {
             .or(terms.copies)
             .unwrap_or(parties.len() as u32)
             .max(1);
-        let duration_months = terms.duration_months.filter(|m| *m > 0);
         let notice_months = terms.notice_months;
         let review_months = 12;
         contribution_checks(

@@ -202,6 +202,11 @@ pub const LOOP_FIELDS: &[LoopFields] = &[
         &[
             ("funder", "Financeur public"),
             ("amount_cents", "Montant de la subvention du financeur"),
+            (
+                "annual_cents",
+                "Montant annuel de la subvention du financeur",
+            ),
+            ("annual_basis", "Calcul du montant annuel de la subvention"),
         ],
     ),
     (

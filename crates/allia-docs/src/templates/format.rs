@@ -16,8 +16,9 @@ const CONSORTIUM: &str = include_str!("../../templates/consortium.clauses");
 pub enum Condition {
     /// A local authority or the State takes part as a funder (it grants a subsidy).
     PublicFunder,
-    /// The subsidy one public funder grants exceeds [`SUBSIDY_THRESHOLD_CENTS`]
-    /// (`subsidies` in the context; `subsidy_cents` when a context built by hand has no
+    /// The annual amount of the subsidy one public funder grants exceeds
+    /// [`SUBSIDY_THRESHOLD_CENTS`] (décret n° 2001-495, article 1: `annual_cents` of
+    /// `subsidies` in the context; `subsidy_cents` when a context built by hand has no
     /// per-funder amounts).
     SubsidyOverThreshold,
     /// The document has annexes (generated from the data or listed by the user).
@@ -49,7 +50,8 @@ impl Condition {
                 "Incluse lorsqu’une collectivité territoriale ou l’État finance l’alliance.".into()
             }
             Self::SubsidyOverThreshold => format!(
-                "Incluse lorsque la subvention d’un financeur public dépasse {}.",
+                "Incluse lorsque le montant annuel de la subvention d’un financeur public \
+                 dépasse {}.",
                 format_whole_euros(SUBSIDY_THRESHOLD_CENTS)
             ),
             Self::Annexes => "Incluse lorsque le document a des annexes.".into(),
@@ -279,7 +281,8 @@ mod tests {
     fn the_threshold_in_words_is_the_constant() {
         assert_eq!(
             Condition::SubsidyOverThreshold.description(),
-            "Incluse lorsque la subvention d’un financeur public dépasse 23\u{202f}000\u{202f}€."
+            "Incluse lorsque le montant annuel de la subvention d’un financeur public dépasse \
+             23\u{202f}000\u{202f}€."
         );
     }
 

@@ -2,6 +2,7 @@
 //! built: the PDF, the DOCX and the in-app preview print the model's text and never
 //! rebuild it. The PDF's wording is the reference.
 
+use allia_core::commitment::{AnnualBasis, AnnualSubsidy};
 use allia_core::{ContributionNature, PaymentSchedule};
 
 use super::typography::{format_amount, format_date, join_fr};
@@ -203,6 +204,26 @@ pub fn notice_words(months: u32) -> String {
         1 => "préavis d’un mois".into(),
         m => format!("préavis de {} mois", count_words(m)),
     }
+}
+
+/// How a funder's annual subsidy was reckoned, in the words of the 23 000 € clause
+/// (between parentheses after « d’un montant annuel de … »): « versements de 2026, sur un
+/// total de 40 000,00 € » for a dated schedule, « 60 000,00 € répartis sur deux ans » for
+/// a total spread over the term; `None` when the annual amount is the total.
+pub fn annual_basis(subsidy: &AnnualSubsidy) -> Option<String> {
+    if subsidy.annual_cents == subsidy.total_cents {
+        return None;
+    }
+    let total = format_amount(subsidy.total_cents);
+    Some(match subsidy.basis {
+        AnnualBasis::CalendarYear(year) => {
+            format!("versements de {year}, sur un total de {total}")
+        }
+        AnnualBasis::SpreadOverTerm(months) => {
+            format!("{total} répartis sur {}", duration_words(months))
+        }
+        AnnualBasis::Total => format!("sur un total de {total}"),
+    })
 }
 
 /// Signatories side by side: rows of three, but four make two rows of two (a lone

@@ -110,7 +110,14 @@ pub struct InKindInfo {
 pub struct SubsidyInfo {
     /// The funder's short name.
     pub funder: String,
+    /// Every subsidy of the funder, in cents.
     pub amount_cents: i64,
+    /// Its annual amount, which the décret n° 2001-495 compares with 23 000 €
+    /// (allia-core's `annual_public_subsidy`), in cents.
+    pub annual_cents: i64,
+    /// How the annual amount was reckoned, when it differs from the total: « versements
+    /// de 2026, sur un total de 40 000,00 € », « 60 000,00 € au total sur 24 mois ».
+    pub annual_basis: Option<String>,
 }
 
 /// The account the contributions are paid into.
