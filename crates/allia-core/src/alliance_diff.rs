@@ -138,8 +138,16 @@ pub const IGNORED_SIGNED: &str = "ignorée\u{a0}: version signée";
 pub const IGNORED_FROZEN: &str = "ignorée\u{a0}: version figée";
 
 /// Fields that are never differences: when records were written (each vault dates its
-/// own writes), the id (the match itself), and who produced the file.
-const NOT_COMPARED: [&str; 5] = ["id", "createdAt", "updatedAt", "ownAssociation", "frozenAt"];
+/// own writes), the id (the match itself), who produced the file, and a frozen
+/// version's printed PDF (bytes no preview can show; a frozen version is never rewritten).
+const NOT_COMPARED: [&str; 6] = [
+    "id",
+    "createdAt",
+    "updatedAt",
+    "ownAssociation",
+    "frozenAt",
+    "printedPdf",
+];
 
 impl AllianceDiff {
     /// Whether the file changes nothing that an update would apply or report.

@@ -28,9 +28,9 @@ pub use alliance_diff::AllianceDiff;
 pub use alliance_file::{
     read_alliance_file, same_organisation, AllianceFile, AllianceFileError, AllianceFileV2,
     CommitmentParty, FileAlliance, FileCommitment, FileCommitments, FileContent, FileDocument,
-    FileOverride, FilePartner, FileParty, FileSettings, FileSignature, FileVersion, Importable,
-    ImportedAlliance, ReadFile, UnknownField, ALLIANCE_FILE_FORMAT, ALLIANCE_FILE_MAX_BYTES,
-    ALLIANCE_FILE_MAX_PARTNERS,
+    FileOverride, FilePartner, FileParty, FilePrint, FileSettings, FileSignature, FileVersion,
+    Importable, ImportedAlliance, ReadFile, UnknownField, ALLIANCE_FILE_FORMAT,
+    ALLIANCE_FILE_MAX_BYTES, ALLIANCE_FILE_MAX_PARTNERS,
 };
 pub use catalog::{Catalog, Choice};
 pub use commitment::{

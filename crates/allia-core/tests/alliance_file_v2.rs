@@ -247,6 +247,7 @@ fn rich() -> AllianceFileV2 {
         )],
         frozen_at: Some(at(2)),
         snapshot: Some(Snapshot::of(&data)),
+        printed_pdf: None,
     };
     let draft = FileVersion {
         id: next(),
@@ -257,6 +258,7 @@ fn rich() -> AllianceFileV2 {
         signatures: Vec::new(),
         frozen_at: None,
         snapshot: None,
+        printed_pdf: None,
     };
     file.documents.push(FileDocument {
         id: next(),

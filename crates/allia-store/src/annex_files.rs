@@ -5,9 +5,9 @@
 //! annex when the annex leaves the settings ([`reconcile`]).
 //!
 //! Files belong to the document, not to a version: like the other settings changes,
-//! attaching or removing one on a frozen version starts a new draft version, but the
-//! frozen version's export then appends the files as they are now (only the current
-//! version is exported from the app).
+//! attaching or removing one on a frozen version starts a new draft version. A frozen
+//! version's export does not read them again: it returns the PDF printed when the
+//! version was frozen, with the files as they were then (`version_print.rs`).
 //!
 //! A file is checked before it is kept: a real PDF (it starts with `%PDF-`, lopdf
 //! parses it, it has pages) of at most [`MAX_ANNEX_FILE_BYTES`]; the refusals are French

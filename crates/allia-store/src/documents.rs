@@ -378,7 +378,7 @@ impl Store {
 
     /// Takes the current version back to « Brouillon » while nobody has signed it
     /// ([`DocumentVersion::check_return_to_draft`](allia_core::DocumentVersion::check_return_to_draft)):
-    /// it follows the alliance's data again, its snapshot dropped.
+    /// it follows the alliance's data again, its snapshot and its prints dropped.
     ///
     /// # Errors
     /// `DocumentRefused` (a draft already, or a signature recorded), `NotFound`.
@@ -387,6 +387,8 @@ impl Store {
         let current = get(&mut tx, id).await?.current;
         current.check_return_to_draft()?;
         unfreeze(&mut tx, id, current.number).await?;
+        // Printed with the data it was frozen with: it prints anew when frozen again.
+        crate::version_print::forget(&mut tx, id, current.number).await?;
         set_status(&mut tx, id, current.number, DocumentStatus::Draft).await?;
         touch(&mut tx, id).await?;
         tx.commit().await?;

@@ -55,7 +55,7 @@ impl VersionColumns {
 }
 
 /// Inserts one version of a document as the file has it (status, settings, signatures,
-/// snapshot), numbered `number` and stored under `version_id`; its clause changes' and
+/// snapshot, printed PDF), numbered `number` and stored under `version_id`; its clause changes' and
 /// signatures' ids go through `element_id`. A `version_id` already used in the vault is
 /// refused by the database, and the caller's transaction with it.
 pub(crate) async fn insert_version(
@@ -83,9 +83,30 @@ pub(crate) async fn insert_version(
     .bind(version_id)
     .bind(Json(&columns.override_ids))
     .bind(Json(&columns.signature_ids))
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(())
+    keep_file_print(conn, document_id, number, version).await
+}
+
+/// Keeps the PDF a frozen version of the file brings (what was signed), checked first
+/// ([`crate::version_print::insert_from_file`]); nothing for a draft or a version
+/// without one.
+pub(crate) async fn keep_file_print(
+    conn: &mut SqliteConnection,
+    document_id: &str,
+    number: u32,
+    version: &FileVersion,
+) -> StoreResult<()> {
+    match &version.printed_pdf {
+        Some(print) if version.status.is_frozen() => {
+            let place = format!(
+                "«\u{a0}{}\u{a0}», version {}",
+                version.settings.title, version.number
+            );
+            crate::version_print::insert_from_file(conn, document_id, number, print, &place).await
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Reads an alliance file's bytes for [`allia_core::read_alliance_file`]: at most one
@@ -198,32 +219,36 @@ async fn export_documents(
         .bind(&row.id)
         .fetch_all(&mut *conn)
         .await?;
-        let versions = versions
-            .into_iter()
-            .map(|v| {
-                let overrides = v.override_ids;
-                FileVersion {
-                    id: v.id.unwrap_or_else(new_id),
-                    number: v.number,
-                    status: v.status,
-                    created_at: v.created_at,
-                    settings: FileSettings::new(v.settings, |clause| id_in(&overrides, clause)),
-                    signatures: v
-                        .signatures
-                        .into_iter()
-                        .map(|s| FileSignature::new(id_in(&v.signature_ids, &s.party), s))
-                        .collect(),
-                    frozen_at: v.frozen_at,
-                    snapshot: v.snapshot,
-                }
-            })
-            .collect();
+        let mut file_versions = Vec::with_capacity(versions.len());
+        for v in versions {
+            let printed_pdf = if v.status.is_frozen() {
+                crate::version_print::file_print(&mut *conn, &row.id, v.number).await?
+            } else {
+                None
+            };
+            let overrides = v.override_ids;
+            file_versions.push(FileVersion {
+                id: v.id.unwrap_or_else(new_id),
+                number: v.number,
+                status: v.status,
+                created_at: v.created_at,
+                settings: FileSettings::new(v.settings, |clause| id_in(&overrides, clause)),
+                signatures: v
+                    .signatures
+                    .into_iter()
+                    .map(|s| FileSignature::new(id_in(&v.signature_ids, &s.party), s))
+                    .collect(),
+                frozen_at: v.frozen_at,
+                snapshot: v.snapshot,
+                printed_pdf,
+            });
+        }
         documents.push(FileDocument {
             id: row.id,
             created_at: row.created_at,
             updated_at: row.updated_at,
             kind: row.kind,
-            versions,
+            versions: file_versions,
         });
     }
     Ok(documents)

@@ -26,6 +26,7 @@ mod store;
 #[cfg(test)]
 mod stored_forms_tests;
 mod vault;
+mod version_print;
 
 pub use annex_files::{check_pdf, refuse_oversized, AnnexFile, AnnexPdf, MAX_ANNEX_FILE_BYTES};
 pub use backup::{BackupInfo, BackupReason, BackupSummary};
@@ -36,3 +37,4 @@ pub use reimport::ALREADY_HERE;
 pub use restore::{inspect_backup_locked, restore_locked, PreparedRestore};
 pub use store::Store;
 pub use vault::{Vault, VaultPaths, VaultState};
+pub use version_print::{PrintFormat, PrintInfo, VersionPrint};

@@ -170,7 +170,7 @@ async fn replace_draft(
     version: &FileVersion,
 ) -> StoreResult<()> {
     let columns = exchange::VersionColumns::of(version, str::to_string);
-    sqlx::query(
+    let done = sqlx::query(
         "UPDATE document_version SET status = ?, settings = ?, snapshot = ?, signatures = ?, \
          frozen_at = ?, override_ids = ?, signature_ids = ? \
          WHERE document_id = ? AND number = ? AND status = ?",
@@ -186,8 +186,12 @@ async fn replace_draft(
     .bind(number)
     // Only a draft: a frozen version is never rewritten, whatever the caller thought.
     .bind(DocumentStatus::Draft)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    if done.rows_affected() > 0 {
+        // The draft frozen in the file: what it printed comes with it.
+        exchange::keep_file_print(conn, document_id, number, version).await?;
+    }
     Ok(())
 }
 

@@ -56,6 +56,7 @@ fn draft_version(number: u32, title: &str) -> FileVersion {
         signatures: Vec::new(),
         frozen_at: None,
         snapshot: None,
+        printed_pdf: None,
     }
 }
 

@@ -26,6 +26,7 @@ use crate::partner::PartnerDraft;
 
 mod errors;
 mod import;
+mod print;
 mod read;
 mod v1;
 mod v2;
@@ -33,11 +34,12 @@ mod validation;
 
 pub use errors::{json_problem, AllianceFileError};
 pub use import::{sender_partner_id, ImportedAlliance};
+pub use print::sha256_hex;
 pub use read::{read_alliance_file, FileContent, ReadFile, UnknownField};
 pub use v1::is_producing_association;
 pub use v2::{
     AllianceFileV2, FileAlliance, FileCommitment, FileDocument, FileOverride, FilePartner,
-    FileParty, FileSettings, FileSignature, FileVersion,
+    FileParty, FilePrint, FileSettings, FileSignature, FileVersion,
 };
 pub use validation::{Importable, ALLIANCE_FILE_MAX_DOCUMENTS, ALLIANCE_FILE_MAX_VERSIONS};
 

@@ -267,6 +267,26 @@ pub struct FileVersion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schemars", schemars(with = "Option<serde_json::Value>"))]
     pub snapshot: Option<Snapshot>,
+    /// The PDF a frozen version printed when it was frozen (with the files attached to
+    /// its annexes), byte for byte: what was signed. Absent for a draft and for a
+    /// version its vault never printed (frozen before Allia kept prints).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed_pdf: Option<FilePrint>,
+}
+
+/// The exact bytes of a printed document, in an alliance file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct FilePrint {
+    /// SHA-256 of the bytes, 64 lower-case hexadecimal digits: an import refuses bytes
+    /// that do not match it.
+    pub sha256: String,
+    /// The bytes in standard Base64 (RFC 4648, section 4, with padding).
+    pub base64: String,
+    /// The Allia version that printed it (« 0.1.0 »), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_version: Option<String>,
 }
 
 /// What the person set on a version ([`DocumentSettings`]), each clause change with

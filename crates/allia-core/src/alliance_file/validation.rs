@@ -404,6 +404,20 @@ fn validated_version(
             Err(e) => errors.extend_prefixed(&prefix, e),
         }
     }
+    if let Some(print) = &version.printed_pdf {
+        // What was signed: only a frozen version has one, and it comes in whole.
+        let problem = if frozen {
+            print.pdf_bytes().err()
+        } else {
+            Some(
+                "un brouillon ne porte pas de PDF imprimé\u{a0}: seule une version figée en a un."
+                    .into(),
+            )
+        };
+        if let Some(problem) = problem {
+            errors.push(format!("{place}.printedPdf"), capitalised(&problem));
+        }
+    }
     let settings = settings?;
     (errors.0.len() == before).then(|| FileVersion {
         settings,
@@ -414,8 +428,22 @@ fn validated_version(
             None
         },
         frozen_at: if frozen { version.frozen_at } else { None },
+        printed_pdf: if frozen {
+            version.printed_pdf.clone()
+        } else {
+            None
+        },
         ..version.clone()
     })
+}
+
+/// `text` with its first letter in capitals (« Le PDF… »).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn accepts_signatures(status: DocumentStatus) -> bool {

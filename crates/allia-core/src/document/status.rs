@@ -157,6 +157,10 @@ pub enum DocumentRefusal {
     /// Back to « Brouillon » once a party has signed (or the version is signed).
     #[error("Une version qui porte déjà une signature ne revient pas au brouillon\u{a0}: modifiez le document pour en créer une nouvelle.")]
     AlreadySigned,
+    /// A print kept for a version that is a draft, or that was taken back to draft and
+    /// frozen again since the print was made (allia-store's `keep_version_print`).
+    #[error("Cette version n’est plus figée telle qu’elle a été imprimée\u{a0}: exportez-la de nouveau.")]
+    NotFrozen,
     /// « Signé » while a party the document prints has no recorded signature.
     #[error("Le document ne peut être marqué signé qu’une fois la signature de chaque partie enregistrée (signataire et date).")]
     Unsigned,
