@@ -44,10 +44,13 @@
 //!
 //! The context is [`DocumentContext`]: `document`, `alliance` (with the terms: `duration`,
 //! `tacit_renewal`, `notice`), `parties` and `lead` (each with its commitments:
-//! `financial`, `in_kind` and their totals), `party_count`, `public_funders`,
+//! `financial`, `in_kind` and their totals, and `commitments_summary`, all of them in
+//! one phrase, « une subvention de 30 000,00 € et mise à disposition d’une salle (valeur
+//! estimée : 2 000,00 €) », none when the party has none), `party_count`, `public_funders`,
 //! `subsidy_cents`, `subsidies`, `subsidy_threshold_cents`, every party's `contributions`
 //! and `in_kind` in one list each with their totals, `bank` (the receiving party's
-//! account), `court`, `annexes`, `review`, `governance`, `objectives`. A later area adds a
+//! account; `bank.holder_of` names its holder contracted with « de », « du
+//! Département »), `court`, `annexes`, `review`, `governance`, `objectives`. A later area adds a
 //! field there and the clauses test it (`{% if objectives %}…{% endif %}`).
 //!
 //! Helpers: `ref("id")` gives the number of the article holding that clause, after the
