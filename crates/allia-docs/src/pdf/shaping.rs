@@ -226,7 +226,7 @@ fn missing(fonts: &Fonts, face: Face, level: u8, text: String) -> Chunk {
 /// Shapes `text` in one font and direction. Glyphs come back in logical order (the
 /// first char's glyph first, also for right-to-left text), each cluster's text on its
 /// first glyph, or spread over its glyphs when each has its own char (for right-to-left
-/// text, a glyph's several chars are stored in visual order: see `draw::show_glyphs`).
+/// text, a glyph's several chars are stored in visual order: see `draw::text::show_glyphs`).
 pub fn shape(fonts: &Fonts, key: FontKey, text: &str, rtl: bool) -> Shaped {
     let shaper = fonts.shaper(key);
     let mut buffer = UnicodeBuffer::new();

@@ -1,13 +1,12 @@
 //! Laid-out pages → printpdf operations → PDF bytes, with running header, footer
 //! « … — Page N / M », metadata, /Lang and a document ID derived from the content.
-
-use chrono::Datelike;
-use std::collections::BTreeMap;
+//!
+//! The parts: the pages drawn here; [`text`], glyphs and text as PDF operations;
+//! [`file`], the metadata, the document ID and the file's bytes.
 
 use printpdf::{
-    Codepoint, Color, Date, DateTime, DictItem, FontId, Greyscale, Line as PdfLine, LinePoint,
-    Offset, Op, PdfDocument, PdfDocumentInfo, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, Rect, TextItem, TextMatrix, Time,
+    Color, FontId, Greyscale, Line as PdfLine, LinePoint, Op, PdfDocument, PdfDocumentInfo,
+    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextMatrix,
 };
 
 use crate::model::Document;
@@ -15,14 +14,14 @@ use crate::templates::wording;
 
 use super::fonts::{Face, Fonts};
 use super::layout::Item;
-use super::linebreak::{break_lines, is_nonbreaking_space, Chunk, Glyph, Line, Shaped};
-use super::shaping;
+use super::linebreak::{break_lines, Line};
 use super::theme::{Stroke, Theme};
 use super::PdfError;
+use file::{clean_meta, finish, pdf_date};
+use text::{show_glyphs, text_items, visual_order};
 
-/// miniz level 1: page content (hex glyph strings) is repetitive enough that the
-/// fastest level gets most of the gain.
-const FAST_COMPRESSION: u8 = 1;
+mod file;
+mod text;
 
 /// Draws items on one page, noting which font files it used (only those are embedded).
 struct Canvas<'a> {
@@ -177,67 +176,6 @@ pub fn stamps(
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
-    let mut bytes = Vec::new();
-    lo.save_to(&mut bytes)
-        .map_err(|e| PdfError::Serialize(e.to_string()))?;
-    Ok(bytes)
-}
-
-/// Serialises, replacing printpdf's random trailer IDs with the content fingerprint and
-/// setting the catalog's /Lang (neither is reachable through printpdf's model).
-fn finish(pdf: &PdfDocument, doc: &Document) -> Result<Vec<u8>, PdfError> {
-    let opts = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
-    let language = language(&doc.metadata.language);
-    // Before compression: the fingerprint reads the content streams as drawn.
-    let mut id = Fingerprint::new();
-    id.metadata(&pdf.metadata.info, &language);
-    for page in lo.get_pages().into_values() {
-        id.field(&lo.get_page_content(page));
-    }
-    let id = id.finish().into_bytes();
-    let ids = lo
-        .trailer
-        .get_mut(b"ID")
-        .and_then(|o| o.as_array_mut())
-        .map_err(|e| PdfError::Serialize(e.to_string()))?;
-    for entry in ids.iter_mut() {
-        if let Ok(bytes) = entry.as_str_mut() {
-            bytes.clone_from(&id);
-        }
-    }
-    // A string object for /Lang, made from one of the ID strings (lopdf's types are not
-    // re-exported by printpdf).
-    let mut lang = ids
-        .first()
-        .cloned()
-        .ok_or_else(|| PdfError::Serialize("no document ID".into()))?;
-    *lang
-        .as_str_mut()
-        .map_err(|e| PdfError::Serialize(e.to_string()))? = language;
-    lo.catalog_mut()
-        .map_err(|e| PdfError::Serialize(e.to_string()))?
-        .set("Lang", lang);
-    // lopdf deflates at flate's slowest level only (about 1 ms per page of text): every
-    // stream is compressed here at a fast level instead.
-    for object in lo.objects.values_mut() {
-        if let Ok(stream) = object.as_stream_mut() {
-            if stream.dict.get(b"Filter").is_err() {
-                let packed =
-                    miniz_oxide::deflate::compress_to_vec_zlib(&stream.content, FAST_COMPRESSION);
-                if packed.len() < stream.content.len() {
-                    stream.dict.set("Filter", "FlateDecode");
-                    stream.set_content(packed);
-                }
-            }
-        }
-    }
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| PdfError::Serialize(e.to_string()))?;
@@ -466,233 +404,9 @@ impl Canvas<'_> {
     }
 }
 
-/// The order in which a line's chunks are drawn, left to right.
-fn visual_order(line: &Line) -> Vec<usize> {
-    if line.chunks.iter().all(|c| c.level == 0) {
-        return (0..line.chunks.len()).collect();
-    }
-    let levels: Vec<u8> = line.chunks.iter().map(|c| c.level).collect();
-    shaping::visual_order(&levels)
-}
-
-/// Opens a span whose extracted text is `text` (`/ActualText`), closed by
-/// `Op::EndMarkedContent`.
-fn begin_actual_text(text: &str) -> Op {
-    Op::BeginMarkedContentWithProperties {
-        tag: "Span".to_string(),
-        properties: DictItem::Dict {
-            map: BTreeMap::from([(
-                "ActualText".to_string(),
-                DictItem::String {
-                    data: utf16_text(text),
-                    literal: false,
-                },
-            )]),
-        },
-    }
-}
-
-/// Draws a shaped chunk at `size` points: its glyphs in visual order, each moved by what
-/// the shaper asks beyond the width the PDF gives it (TJ numbers: thousandths of an em,
-/// positive moves left) and raised as it asks, each glyph mapped to the text it stands for (ToUnicode). Boxes for chars
-/// no font has are wrapped in an `/ActualText` span with the chunk's text, so that
-/// extraction still gives the text as typed.
-///
-/// Right-to-left glyphs get no `/ActualText`: readers (poppler's pdftotext among them)
-/// take a right-to-left line's glyphs in visual order and reverse them, and they reverse
-/// an `/ActualText` given in logical order too, which garbles it. With each glyph mapped
-/// to its own letter, the reversal gives the text back in logical order (vowel marks
-/// excepted: pdftotext places them by position and may put one beside its letter).
-fn show_glyphs(ops: &mut Vec<Op>, chunk: &Chunk, shaped: &Shaped, size: f32) {
-    if shaped.actual_text {
-        ops.push(begin_actual_text(&chunk.text));
-    }
-    let visual: Vec<&Glyph> = if shaped.rtl {
-        shaped.glyphs.iter().rev().collect()
-    } else {
-        shaped.glyphs.iter().collect()
-    };
-    // Glyphs raised or lowered by the shaper (marks above or below their base) go in
-    // their own text run, with the text rise (Ts) set.
-    let mut rise = 0.0;
-    let mut k = 0;
-    while k < visual.len() {
-        let group_rise = visual[k].rise;
-        let end = k + visual[k..]
-            .iter()
-            .take_while(|g| g.rise == group_rise)
-            .count();
-        if group_rise != rise {
-            rise = group_rise;
-            ops.push(Op::SetLineOffset {
-                multiplier: rise * size / 1000.0,
-            });
-        }
-        let mut items = Vec::with_capacity(2);
-        let mut codepoints: Vec<Codepoint> = Vec::with_capacity(end - k);
-        let mut pending = 0.0;
-        for glyph in &visual[k..end] {
-            let before = pending - glyph.offset;
-            match codepoints.last_mut() {
-                Some(last) => last.offset += before,
-                None if before.abs() >= 0.01 => items.push(TextItem::Offset(before)),
-                None => {}
-            }
-            codepoints.push(Codepoint {
-                gid: glyph.gid,
-                offset: 0.0,
-                cid: Some(glyph.text.clone()),
-            });
-            pending = glyph.natural + glyph.offset - glyph.advance;
-        }
-        if let Some(last) = codepoints.last_mut() {
-            last.offset += pending;
-        }
-        // printpdf writes a zero offset as nothing: float noise would write « 0 ».
-        for codepoint in &mut codepoints {
-            if codepoint.offset.abs() < 0.01 {
-                codepoint.offset = 0.0;
-            }
-        }
-        items.push(TextItem::GlyphIds(codepoints));
-        ops.push(Op::ShowText { items });
-        k = end;
-    }
-    if rise != 0.0 {
-        ops.push(Op::SetLineOffset { multiplier: 0.0 });
-    }
-    if shaped.actual_text {
-        ops.push(Op::EndMarkedContent);
-    }
-}
-
-/// A PDF text string: UTF-16BE with its byte order mark.
-fn utf16_text(text: &str) -> Vec<u8> {
-    let mut bytes = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        bytes.extend(unit.to_be_bytes());
-    }
-    bytes
-}
-
-/// TJ items for a chunk: justification room after each breakable space (TJ numbers are
-/// thousandths of an em, negative moves right); non-breaking spaces are drawn with the
-/// space glyph, so text extraction gives plain spaces, corrected to their own width.
-fn text_items(fonts: &Fonts, chunk: &Chunk, extra: f32) -> Vec<TextItem> {
-    let mut items = Vec::new();
-    let mut text = String::with_capacity(chunk.text.len());
-    for c in chunk.text.chars() {
-        let adjust = if c == ' ' {
-            -extra
-        } else if is_nonbreaking_space(c) {
-            fonts.width(chunk.face, ' ') as f32 - fonts.width(chunk.face, c) as f32
-        } else {
-            text.push(c);
-            continue;
-        };
-        text.push(' ');
-        if adjust != 0.0 {
-            items.push(TextItem::Text(std::mem::take(&mut text)));
-            items.push(TextItem::Offset(adjust));
-        }
-    }
-    if !text.is_empty() {
-        items.push(TextItem::Text(text));
-    }
-    items
-}
-
 fn grey_colour(level: f32) -> Color {
     Color::Greyscale(Greyscale {
         percent: level,
         icc_profile: None,
     })
-}
-
-fn pdf_date(date: chrono::NaiveDate) -> DateTime {
-    DateTime {
-        date: Date {
-            year: date.year(),
-            month: date.month() as u8,
-            day: date.day() as u8,
-        },
-        time: Time {
-            hour: 0,
-            minute: 0,
-            second: 0,
-            millisecond: 0,
-        },
-        offset: Offset {
-            hours: 0,
-            minutes: 0,
-            seconds: 0,
-            milliseconds: 0,
-        },
-    }
-}
-
-/// Metadata strings without control characters.
-fn clean_meta(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
-
-/// A BCP 47-looking tag, « fr-FR » when the model gives none.
-fn language(tag: &str) -> Vec<u8> {
-    let tag: String = tag
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect();
-    if tag.is_empty() {
-        b"fr-FR".to_vec()
-    } else {
-        tag.into_bytes()
-    }
-}
-
-/// The document ID: 32 hex digits (two FNV-1a 64 lanes) over what the PDF shows, the
-/// metadata written and each page's content stream, so the same document always gets the
-/// same ID, and only a change in what is printed changes it (not a renamed field of the
-/// document model, which is never hashed).
-struct Fingerprint {
-    lanes: [u64; 2],
-}
-
-impl Fingerprint {
-    fn new() -> Fingerprint {
-        Fingerprint {
-            lanes: [0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142],
-        }
-    }
-
-    /// One length-prefixed field, so that two fields never read as one.
-    fn field(&mut self, bytes: &[u8]) {
-        let len = (bytes.len() as u64).to_le_bytes();
-        for lane in &mut self.lanes {
-            *lane = len.iter().chain(bytes).fold(*lane, |h, &b| {
-                (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-            });
-        }
-    }
-
-    fn metadata(&mut self, info: &PdfDocumentInfo, language: &[u8]) {
-        for text in [
-            &info.document_title,
-            &info.author,
-            &info.subject,
-            &info.creator,
-            &info.producer,
-        ] {
-            self.field(text.as_bytes());
-        }
-        self.field(info.keywords.join("\n").as_bytes());
-        let d = &info.creation_date.date;
-        self.field(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day).as_bytes());
-        self.field(language);
-    }
-
-    fn finish(&self) -> String {
-        format!("{:016x}{:016x}", self.lanes[0], self.lanes[1])
-    }
 }
