@@ -128,16 +128,60 @@ fn known_country(lower: &str) -> Option<&'static str> {
         .map(|(_, name)| *name)
 }
 
+/// What a city written with its country says (« Tournai (Belgique) »), for an older record
+/// or file that had no country field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum CityCountry {
+    /// The city alone and the country deduced.
+    Deduced(String, &'static str),
+    /// The name after the city is a country's, but the postal code says it may be a
+    /// place elsewhere (« Arlon (Luxembourg) », 6700: Belgium's province of Luxembourg):
+    /// nothing is deduced; the message asks for the country.
+    Ambiguous(String),
+}
+
+/// Names of countries that are also places of another country, told apart by the
+/// postal code: the country, the other place in words, and whether a postal code is the
+/// other place's.
+const SHARED_NAMES: &[(&str, &str, fn(&str) -> bool)] = &[(
+    "Luxembourg",
+    "une province de Belgique, dont les codes postaux vont de 6600 à 6999",
+    belgian_province_of_luxembourg,
+)];
+
+/// A Belgian postal code of the province of Luxembourg (6600 to 6999, « B-6700 » too).
+/// Luxembourg's own codes may be written « L-6700 », which is not ambiguous.
+fn belgian_province_of_luxembourg(postal_code: &str) -> bool {
+    let code = postal_code.trim();
+    let code = code
+        .strip_prefix("B-")
+        .or_else(|| code.strip_prefix("B"))
+        .unwrap_or(code)
+        .trim();
+    code.len() == 4
+        && code.bytes().all(|b| b.is_ascii_digit())
+        && code
+            .parse::<u32>()
+            .is_ok_and(|n| (6600..=6999).contains(&n))
+}
+
+/// Countries whose postal codes have four digits (a French five-digit code contradicts
+/// them: « Paris (Luxembourg) », 75006, is the Luxembourg garden's district).
+const FOUR_DIGIT_POSTAL_CODES: &[&str] = &["Belgique", "Suisse", "Luxembourg", "Autriche"];
+
 /// An older record or file that had no country field wrote it after the city:
-/// « Tournai (Belgique) », « Genève, Suisse ». Returns the city alone and the country,
-/// only for a country Allia knows by name (never a code, never France).
-pub(super) fn country_in_city(city: &str) -> Option<(String, &'static str)> {
-    let city = city.trim();
-    let (place, country) = if let Some(open) = city.strip_suffix(')').and_then(|c| c.rfind('(')) {
-        (&city[..open], &city[open + 1..city.len() - 1])
+/// « Tournai (Belgique) », « Genève, Suisse ». Deduces the city alone and the country,
+/// only for a country Allia knows by name (never a code, never France), and not when the
+/// postal code says the name may be another place ([`CityCountry::Ambiguous`]): the
+/// person is then asked for the country. `None` when the city names no country.
+pub(crate) fn country_in_city(city: &str, postal_code: Option<&str>) -> Option<CityCountry> {
+    let written = city.trim();
+    let (place, country) = if let Some(open) = written.strip_suffix(')').and_then(|c| c.rfind('('))
+    {
+        (&written[..open], &written[open + 1..written.len() - 1])
     } else {
-        let comma = city.rfind(',')?;
-        (&city[..comma], &city[comma + 1..])
+        let comma = written.rfind(',')?;
+        (&written[..comma], &written[comma + 1..])
     };
     let lower = country.trim().to_lowercase();
     // Names only: « Lyon, CH » is more likely a typo than Switzerland.
@@ -146,7 +190,69 @@ pub(super) fn country_in_city(city: &str) -> Option<(String, &'static str)> {
     }
     let name = known_country(&lower)?;
     let place = place.trim().trim_end_matches([',', '-']).trim();
-    (!place.is_empty()).then(|| (place.to_string(), name))
+    if place.is_empty() {
+        return None;
+    }
+    let postal_code = postal_code.map(str::trim).filter(|p| !p.is_empty());
+    if let Some(code) = postal_code {
+        let quoted = format!("«\u{a0}{written}\u{a0}»");
+        if let Some((_, elsewhere, _)) = SHARED_NAMES
+            .iter()
+            .find(|(country, _, other)| *country == name && other(code))
+        {
+            return Some(CityCountry::Ambiguous(format!(
+                "La ville {quoted} ne dit pas le pays avec certitude\u{a0}: {name} est aussi \
+                 {elsewhere} (code postal {code}). Indiquez le pays."
+            )));
+        }
+        let french_shape = code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit());
+        if french_shape && FOUR_DIGIT_POSTAL_CODES.contains(&name) {
+            return Some(CityCountry::Ambiguous(format!(
+                "La ville {quoted} semble situer l’organisation hors de France ({name}), mais \
+                 le code postal {code} est français. Indiquez le pays."
+            )));
+        }
+    }
+    Some(CityCountry::Deduced(place.to_string(), name))
+}
+
+/// A country deduced from the city of an organisation that has none, as
+/// [`Organisation::validated`] deduces it ([`country_in_city`]): shown to the person
+/// where a file is imported, so that no country is guessed silently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryGuess {
+    /// The city as written: « Tournai (Belgique) ».
+    pub city_as_written: String,
+    /// The city stored: « Tournai ».
+    pub city: String,
+    /// The country deduced: « Belgique ».
+    pub country: String,
+}
+
+impl Organisation {
+    /// The country [`Organisation::validated`] deduces from the city, when the
+    /// organisation has no country (or France) and its city is written with one
+    /// (« Tournai (Belgique) »); `None` otherwise, and when the postal code makes the name
+    /// ambiguous (validation then asks for the country).
+    pub fn country_guess(&self) -> Option<CountryGuess> {
+        if self
+            .country
+            .as_deref()
+            .and_then(normalize_country)
+            .is_some()
+        {
+            return None;
+        }
+        let written = self.city.as_deref()?.trim();
+        match country_in_city(written, self.postal_code.as_deref())? {
+            CityCountry::Deduced(city, country) => Some(CountryGuess {
+                city_as_written: written.to_string(),
+                city,
+                country: country.to_string(),
+            }),
+            CityCountry::Ambiguous(_) => None,
+        }
+    }
 }
 
 /// Whether a French postal code lies in a department of local law (57, 67, 68).

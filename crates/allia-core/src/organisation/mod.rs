@@ -10,13 +10,16 @@ use crate::identifiers::{normalize_rna, normalize_siren_or_siret};
 use crate::validation::{email, optional_text, phone, text, ValidationErrors};
 
 mod identity;
+mod register;
+
+pub use register::registered_at;
 
 pub use identity::{
-    is_local_law_postal_code, normalize_country, BankDetails, ForeignRegistration, LocalRegister,
-    COUNTRY_SUGGESTIONS, LOCAL_LAW_DEPARTMENTS,
+    is_local_law_postal_code, normalize_country, BankDetails, CountryGuess, ForeignRegistration,
+    LocalRegister, COUNTRY_SUGGESTIONS, LOCAL_LAW_DEPARTMENTS,
 };
 
-use identity::country_in_city;
+use identity::{country_in_city, CityCountry};
 
 pub const NAME_MAX: usize = 200;
 const SHORT_MAX: usize = 100;
@@ -138,6 +141,9 @@ impl Organisation {
         let mut city = optional_text(errors, "city", &self.city, SHORT_MAX);
         let mut country = optional_text(errors, "country", &self.country, COUNTRY_MAX)
             .and_then(|c| normalize_country(&c));
+        // The country is asked for (an ambiguous city): the postal code's shape, which
+        // depends on it, is not judged yet.
+        let mut country_asked = false;
         if let Some(c) = &country {
             if c.chars().any(|ch| ch.is_ascii_digit()) {
                 errors.push(
@@ -145,10 +151,22 @@ impl Organisation {
                     "Indiquez le pays en toutes lettres (exemple\u{a0}: Belgique).",
                 );
             }
-        } else if let Some((place, found)) = city.as_deref().and_then(country_in_city) {
-            // A country written after the city by an older version or file.
-            city = Some(place);
-            country = Some(found.to_string());
+        } else if let Some(found) = city
+            .as_deref()
+            .and_then(|c| country_in_city(c, self.postal_code.as_deref()))
+        {
+            // A country written after the city by an older version or file; the import
+            // lists it (`country_guess`), and an ambiguous one is asked for.
+            match found {
+                CityCountry::Deduced(place, found) => {
+                    city = Some(place);
+                    country = Some(found.to_string());
+                }
+                CityCountry::Ambiguous(message) => {
+                    errors.push("country", message);
+                    country_asked = true;
+                }
+            }
         }
         let in_france = country.is_none();
         let rna = optional_text(errors, "rna", &self.rna, 30).map(|v| match normalize_rna(&v) {
@@ -181,7 +199,7 @@ impl Organisation {
             if in_france {
                 // « 75 015 » as some people type it.
                 pc.retain(|c| !c.is_whitespace());
-                if pc.len() != 5 || !pc.chars().all(|c| c.is_ascii_digit()) {
+                if !country_asked && (pc.len() != 5 || !pc.chars().all(|c| c.is_ascii_digit())) {
                     errors.push(
                         "postalCode",
                         "Le code postal compte 5 chiffres (exemple\u{a0}: 69003). Pour une adresse \

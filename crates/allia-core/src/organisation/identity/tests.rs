@@ -211,6 +211,104 @@ fn a_country_written_after_the_city_becomes_the_country() {
 }
 
 #[test]
+fn a_country_name_that_is_also_a_place_elsewhere_is_not_guessed() {
+    // Arlon is in Belgium's province of Luxembourg (postal codes 6600 to 6999): the
+    // name after the city does not say the country, so it is asked for.
+    for (city, code) in [
+        ("Arlon (Luxembourg)", "6700"),
+        ("Bastogne, Luxembourg", "B-6600"),
+        ("Paris (Luxembourg)", "75006"),
+        ("Tournai (Belgique)", "59000"),
+    ] {
+        let typed = Organisation {
+            city: Some(city.into()),
+            postal_code: Some(code.into()),
+            ..org("Maison de l’Ardenne")
+        };
+        assert_eq!(typed.country_guess(), None, "{city}");
+        let err = typed.validated().expect_err(city);
+        let asked = messages_for(&err, "country");
+        assert_eq!(asked.len(), 1, "{city}: {err:?}");
+        assert!(
+            asked[0].contains(&format!("«\u{a0}{city}\u{a0}»")),
+            "{}",
+            asked[0]
+        );
+        assert!(asked[0].ends_with("Indiquez le pays."), "{}", asked[0]);
+        // One question: the postal code's shape waits for the country.
+        assert!(messages_for(&err, "postalCode").is_empty(), "{city}");
+    }
+    let err = Organisation {
+        city: Some("Arlon (Luxembourg)".into()),
+        postal_code: Some("6700".into()),
+        ..org("X")
+    }
+    .validated()
+    .expect_err("ambiguous");
+    assert_eq!(
+        messages_for(&err, "country"),
+        vec![
+            "La ville «\u{a0}Arlon (Luxembourg)\u{a0}» ne dit pas le pays avec certitude\u{a0}: \
+             Luxembourg est aussi une province de Belgique, dont les codes postaux vont de 6600 \
+             à 6999 (code postal 6700). Indiquez le pays."
+        ]
+    );
+    // Luxembourg's own codes: « L-6700 », or outside the Belgian province's range.
+    for (city, code) in [
+        ("Grevenmacher (Luxembourg)", "L-6700"),
+        ("Esch-sur-Alzette (Luxembourg)", "4001"),
+        ("Arlon (Luxembourg)", ""),
+    ] {
+        let typed = Organisation {
+            city: Some(city.into()),
+            postal_code: Some(code.into()),
+            ..org("X")
+        };
+        let guess = typed.country_guess().expect(city);
+        assert_eq!(guess.country, "Luxembourg");
+        assert_eq!(guess.city_as_written, city);
+        let o = typed.validated().expect(city);
+        assert_eq!(o.country.as_deref(), Some("Luxembourg"));
+        assert_eq!(o.city.as_deref(), Some(guess.city.as_str()));
+    }
+    // Given explicitly, the country is never questioned.
+    let o = Organisation {
+        country: Some("Belgique".into()),
+        city: Some("Arlon (Luxembourg)".into()),
+        postal_code: Some("6700".into()),
+        ..org("X")
+    };
+    assert_eq!(o.country_guess(), None);
+    assert!(o.validated().is_ok());
+}
+
+#[test]
+fn the_guess_is_what_validation_stores() {
+    let o = Organisation {
+        city: Some(" Tournai (Belgique) ".into()),
+        postal_code: Some("7500".into()),
+        ..org("Maison du Hainaut solidaire ASBL")
+    };
+    let guess = o.country_guess().expect("deduced");
+    assert_eq!(guess.city_as_written, "Tournai (Belgique)");
+    assert_eq!(guess.city, "Tournai");
+    assert_eq!(guess.country, "Belgique");
+    let stored = o.validated().expect("valid");
+    assert_eq!(stored.city.as_deref(), Some("Tournai"));
+    assert_eq!(stored.country.as_deref(), Some("Belgique"));
+    // Nothing deduced: a French city, or a country already given.
+    assert_eq!(
+        Organisation {
+            city: Some("Tours".into()),
+            ..org("X")
+        }
+        .country_guess(),
+        None
+    );
+    assert_eq!(stored.country_guess(), None);
+}
+
+#[test]
 fn an_alsace_moselle_association_has_its_local_register() {
     let local = LocalRegister {
         court: " Strasbourg ".into(),

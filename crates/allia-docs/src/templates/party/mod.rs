@@ -284,12 +284,8 @@ pub fn party(input: PartyInput<'_>, index: usize, warnings: &mut Vec<Check>) -> 
             designation.agree("immatriculé"),
             foreign.number.trim()
         );
-        if !foreign.register.trim().is_empty() {
-            entry.push_str(&format!(
-                " auprès {}",
-                of_designated(foreign.register.trim())
-            ));
-        }
+        // « auprès de la BCE », « au registre du commerce … », « (Handelsregister) ».
+        entry.push_str(&allia_core::organisation::registered_at(&foreign.register));
         identity.push(entry);
     }
     if let Some(seat) = seat(

@@ -122,7 +122,7 @@ fn foreign_and_local_law_registrations() {
     );
     assert_eq!(
         belgian.identity,
-        "ASBL, immatriculée sous le n° 0456.789.123 auprès de BCE, dont le siège est situé Rue Royale 12, 7500 Tournai, Belgique, représentée par [à compléter]"
+        "ASBL, immatriculée sous le n° 0456.789.123 auprès de la BCE, dont le siège est situé Rue Royale 12, 7500 Tournai, Belgique, représentée par [à compléter]"
     );
     let alsace = built(
         Organisation {
