@@ -1,8 +1,9 @@
 //! Model blocks to Word paragraphs and tables.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, HeightRule, IndentLevel, LevelOverride, Numbering, NumberingId,
-    Paragraph, Run, Shading, Table, TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, Footer, HeightRule, IndentLevel, LevelOverride, Numbering,
+    NumberingId, Paragraph, Run, Section, Shading, Table, TableCell, TableLayoutType, TableRow,
+    WidthType,
 };
 
 use super::{signatures, styles, text, TEXT_WIDTH};
@@ -42,6 +43,16 @@ impl Writer {
     fn table(&mut self, t: Table) {
         let docx = std::mem::take(&mut self.docx);
         self.docx = docx.add_table(t);
+    }
+
+    /// Ends a section here: an empty paragraph holding a `w:sectPr` (next page) whose
+    /// only reference is `footer`, the footer of the section that follows; the packager
+    /// then swaps the two sections' references ([`super::package::split_sections`]).
+    /// docx-rs keeps a single header or footer of a `Section` (each one it registers
+    /// resets the others), hence this detour.
+    pub fn section_break(&mut self, footer: Footer) {
+        let docx = std::mem::take(&mut self.docx);
+        self.docx = docx.add_section(Section::new().footer(footer));
     }
 
     /// Writes `block`; `keep_with_next` keeps its end on the page of what follows (its

@@ -8,6 +8,7 @@
 //! « `<title>` — Page N / M » made of PAGE and NUMPAGES fields.
 
 mod blocks;
+mod initials;
 mod package;
 mod signatures;
 mod styles;
@@ -16,7 +17,6 @@ mod text;
 use docx_rs::{AlignmentType, Docx, Footer, Header, NumPages, PageMargin, PageNum, Paragraph};
 
 use crate::model::{Block, Document};
-use crate::templates::wording;
 
 /// A4 portrait, in twips.
 pub const PAGE_WIDTH: u32 = 11906;
@@ -43,32 +43,60 @@ pub enum DocxError {
 
 /// Renders the document as a `.docx` file. Never panics: text is cleaned of the
 /// characters XML cannot hold, odd table widths fall back to equal columns.
+///
+/// With the initials area and annexes after the signatures (each from a new page), the
+/// document has two sections, the text with its signatures then the annexes, so that
+/// the signature page is the last page of its section ([`initials`]).
 pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
-    let docx = Docx::new().page_size(PAGE_WIDTH, PAGE_HEIGHT).page_margin(
-        PageMargin::new()
-            .top(MARGIN)
-            .bottom(MARGIN)
-            .left(MARGIN)
-            .right(MARGIN)
-            .header(HEADER_DISTANCE)
-            .footer(HEADER_DISTANCE)
-            .gutter(0),
-    );
+    let docx = Docx::new()
+        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+        .page_margin(margins());
     let docx = styles::install(docx);
     let docx = running_header(docx, doc.header.as_deref());
     let signatories = doc.signing_parties().len();
     let initials = doc.initials.then_some(signatories);
+    let title = &doc.footer_title;
     let docx = docx
-        .footer(footer(&doc.footer_title, initials))
-        .first_footer(footer(&doc.footer_title, initials));
+        .footer(footer(title, initials.map(initials::conditional_line)))
+        .first_footer(footer(title, initials.map(initials::conditional_line)));
+    let split = doc.initials.then(|| annex_break(&doc.blocks)).flatten();
 
     let mut writer = blocks::Writer::new(docx);
     for (k, block) in doc.blocks.iter().enumerate() {
+        if Some(k) == split {
+            // The section break starts the annexes on a new page in place of this one.
+            writer.section_break(footer(title, initials.map(initials::plain_line)));
+            continue;
+        }
         // The signature block takes the paragraph before it along (never alone on a page).
         let signatures_next = matches!(doc.blocks.get(k + 1), Some(Block::Signatures(_)));
         writer.block(block, signatures_next);
     }
-    package::pack(writer.finish(), &doc.metadata)
+    package::pack(writer.finish(), &doc.metadata, split.is_some())
+}
+
+/// The page break that opens the first annex: the first [`Block::PageBreak`] after the
+/// signature block, if any.
+fn annex_break(blocks: &[Block]) -> Option<usize> {
+    let signatures = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Signatures(_)))?;
+    blocks[signatures..]
+        .iter()
+        .position(|b| matches!(b, Block::PageBreak))
+        .map(|k| signatures + k)
+}
+
+/// 25 mm on every side, header and footer 12.5 mm from the paper's edge.
+fn margins() -> PageMargin {
+    PageMargin::new()
+        .top(MARGIN)
+        .bottom(MARGIN)
+        .left(MARGIN)
+        .right(MARGIN)
+        .header(HEADER_DISTANCE)
+        .footer(HEADER_DISTANCE)
+        .gutter(0)
 }
 
 /// The header shows on every page but the first, which carries the title block.
@@ -82,8 +110,8 @@ fn running_header(docx: Docx, header: Option<&str>) -> Docx {
 }
 
 /// « <title> — Page N / M », with N and M as fields Word and LibreOffice compute; with
-/// `initials` (the number of signatories), the initials line above it.
-fn footer(title: &str, initials: Option<usize>) -> Footer {
+/// an `initials` line ([`initials`]), that line above it.
+fn footer(title: &str, initials: Option<Paragraph>) -> Footer {
     let title = text::single_line(title);
     let lead = if title.trim().is_empty() {
         "Page ".to_owned()
@@ -91,7 +119,7 @@ fn footer(title: &str, initials: Option<usize>) -> Footer {
         format!("{} — Page ", title.trim())
     };
     let footer = match initials {
-        Some(signatories) => Footer::new().add_paragraph(initials_line(signatories)),
+        Some(line) => Footer::new().add_paragraph(line),
         None => Footer::new(),
     };
     footer.add_paragraph(
@@ -103,21 +131,4 @@ fn footer(title: &str, initials: Option<usize>) -> Footer {
             .add_run(text::run(" / ", false, false))
             .add_num_pages(NumPages::new()),
     )
-}
-
-/// « Paraphes : ______ ______ » (a blank per signatory, one at least), right-aligned.
-/// Unlike the PDF it shows on the signature page too. A Word field cannot hide it there
-/// (`IF PAGE = … `, nested fields: LibreOffice prints « 61 », it does not evaluate fields
-/// nested in `IF`), and a section starting at « Fait à » with a different first-page
-/// footer (`w:titlePg`) would need a continuous section break, whose first-page footer
-/// LibreOffice does not apply on the page where it starts (tried: the signature page
-/// still showed the initials); a next-page break would detach the signatures from the
-/// text before them.
-fn initials_line(signatories: usize) -> Paragraph {
-    let blanks = vec!["________"; signatories.max(1)].join("   ");
-    let label = format!("{}\u{a0}: {blanks}", wording::INITIALS);
-    Paragraph::new()
-        .style(styles::FOOTER)
-        .align(AlignmentType::Right)
-        .add_run(text::run(&label, false, true))
 }

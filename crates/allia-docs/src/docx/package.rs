@@ -92,15 +92,168 @@ pub fn with_table_headers(document: Vec<u8>) -> Result<Vec<u8>, DocxError> {
         .into_bytes())
 }
 
-/// Renders the parts, applies the touches above and zips the package.
-pub fn pack(docx: Docx, meta: &Metadata) -> Result<Vec<u8>, DocxError> {
+/// Adds `xml:space="preserve"` to each `w:instrText` of a footer part whose code starts
+/// or ends with a space: those spaces separate the words of the code (`IF`, `<`, the
+/// quoted texts) once nested fields' results are put in place, and a consumer may drop
+/// edge whitespace without the attribute. Codes without edge spaces (`PAGE`) are left
+/// as docx-rs writes them.
+pub fn preserve_field_code_spaces(footer: Vec<u8>) -> Result<Vec<u8>, DocxError> {
+    const OPEN: &str = "<w:instrText>";
+    const CLOSE: &str = "</w:instrText>";
+    let xml = utf8("word/footer.xml", footer)?;
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml.as_str();
+    while let Some(at) = rest.find(OPEN) {
+        let code_start = at + OPEN.len();
+        let Some(len) = rest[code_start..].find(CLOSE) else {
+            break;
+        };
+        let code = &rest[code_start..code_start + len];
+        out.push_str(&rest[..at]);
+        if code.starts_with(' ') || code.ends_with(' ') {
+            out.push_str(r#"<w:instrText xml:space="preserve">"#);
+        } else {
+            out.push_str(OPEN);
+        }
+        out.push_str(code);
+        rest = &rest[code_start + len..];
+    }
+    out.push_str(rest);
+    Ok(out.into_bytes())
+}
+
+/// The `w:sectPr` elements of `xml`, as byte ranges, in document order.
+fn section_properties(xml: &str) -> Vec<std::ops::Range<usize>> {
+    const CLOSE: &str = "</w:sectPr>";
+    xml.match_indices("<w:sectPr>")
+        .filter_map(|(at, _)| xml[at..].find(CLOSE).map(|end| at..at + end + CLOSE.len()))
+        .collect()
+}
+
+/// `sect_pr` without the empty element that starts with `prefix` (up to its `/>`).
+fn without_element(sect_pr: &str, prefix: &str) -> String {
+    match sect_pr.find(prefix) {
+        Some(at) => match sect_pr[at..].find("/>") {
+            Some(end) => format!("{}{}", &sect_pr[..at], &sect_pr[at + end + 2..]),
+            None => sect_pr.to_owned(),
+        },
+        None => sect_pr.to_owned(),
+    }
+}
+
+/// Gives a two-section document its final references. docx-rs writes the first
+/// section's break ([`super::blocks::Writer::section_break`]) with only the annex
+/// footer, and the document's last `w:sectPr` with the running header and the footers
+/// of the text: the break takes the latter whole (headers, footers, title page), the
+/// last section keeps its default header and takes the annex footer in place of the
+/// others, without a title page.
+pub fn split_sections(document: Vec<u8>) -> Result<Vec<u8>, DocxError> {
+    const PART: &str = "word/document.xml";
+    const DEFAULT_FOOTER: &str = r#"<w:footerReference w:type="default""#;
+    let xml = utf8(PART, document)?;
+    let sections = section_properties(&xml);
+    let [first, last] = sections.as_slice() else {
+        return Err(DocxError::Structure {
+            part: PART,
+            marker: "two w:sectPr",
+        });
+    };
+    let text = &xml[last.clone()];
+    let Some(annex_footer) = xml[first.clone()].find(DEFAULT_FOOTER).and_then(|at| {
+        let rest = &xml[first.start + at..first.end];
+        rest.find("/>").map(|end| rest[..end + 2].to_owned())
+    }) else {
+        return Err(DocxError::Structure {
+            part: PART,
+            marker: DEFAULT_FOOTER,
+        });
+    };
+    let mut annexes = text.to_owned();
+    for prefix in [
+        r#"<w:headerReference w:type="first""#,
+        r#"<w:footerReference w:type="first""#,
+        DEFAULT_FOOTER,
+        "<w:titlePg",
+    ] {
+        annexes = without_element(&annexes, prefix);
+    }
+    annexes = annexes.replacen("</w:sectPr>", &format!("{annex_footer}</w:sectPr>"), 1);
+    let mut out = String::with_capacity(xml.len() + text.len());
+    out.push_str(&xml[..first.start]);
+    out.push_str(text);
+    out.push_str(&xml[first.end..last.start]);
+    out.push_str(&annexes);
+    out.push_str(&xml[last.end..]);
+    Ok(out.into_bytes())
+}
+
+/// Renders the parts, applies the touches above and zips the package; `two_sections`
+/// when the writer ended a first section before the annexes.
+pub fn pack(docx: Docx, meta: &Metadata, two_sections: bool) -> Result<Vec<u8>, DocxError> {
     let mut parts = docx.build();
     parts.doc_props.core = core_xml(meta).into_bytes();
     parts.styles = fix_styles(std::mem::take(&mut parts.styles), &meta.language)?;
     parts.document = with_table_headers(std::mem::take(&mut parts.document))?;
+    if two_sections {
+        parts.document = split_sections(std::mem::take(&mut parts.document))?;
+    }
+    for footer in &mut parts.footers {
+        *footer = preserve_field_code_spaces(std::mem::take(footer))?;
+    }
     let mut archive = Cursor::new(Vec::new());
     parts
         .pack(&mut archive)
         .map_err(|e| DocxError::Archive(e.to_string()))?;
     Ok(archive.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_codes_with_edge_spaces_keep_them() {
+        let xml = concat!(
+            "<w:ftr><w:instrText>PAGE</w:instrText>",
+            "<w:instrText> IF </w:instrText><w:instrText>\" </w:instrText></w:ftr>"
+        );
+        let out = preserve_field_code_spaces(xml.as_bytes().to_vec()).expect("utf-8");
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            concat!(
+                "<w:ftr><w:instrText>PAGE</w:instrText>",
+                r#"<w:instrText xml:space="preserve"> IF </w:instrText>"#,
+                r#"<w:instrText xml:space="preserve">" </w:instrText></w:ftr>"#
+            )
+        );
+    }
+
+    #[test]
+    fn the_break_takes_the_text_references_and_the_last_section_the_annex_footer() {
+        let document = concat!(
+            "<w:body><w:p>Fait à</w:p>",
+            r#"<w:p><w:pPr><w:sectPr><w:pgSz /><w:footerReference w:type="default" r:id="rIdFooter3" /></w:sectPr></w:pPr></w:p>"#,
+            "<w:p>Annexe 1</w:p>",
+            r#"<w:sectPr><w:pgSz /><w:headerReference w:type="default" r:id="rIdHeader1" />"#,
+            r#"<w:headerReference w:type="first" r:id="rIdHeader2" />"#,
+            r#"<w:footerReference w:type="default" r:id="rIdFooter1" />"#,
+            r#"<w:footerReference w:type="first" r:id="rIdFooter2" /><w:titlePg /></w:sectPr></w:body>"#
+        );
+        let out = split_sections(document.as_bytes().to_vec()).expect("two sections");
+        let out = String::from_utf8(out).expect("utf-8");
+        assert_eq!(
+            out,
+            concat!(
+                "<w:body><w:p>Fait à</w:p>",
+                r#"<w:p><w:pPr><w:sectPr><w:pgSz /><w:headerReference w:type="default" r:id="rIdHeader1" />"#,
+                r#"<w:headerReference w:type="first" r:id="rIdHeader2" />"#,
+                r#"<w:footerReference w:type="default" r:id="rIdFooter1" />"#,
+                r#"<w:footerReference w:type="first" r:id="rIdFooter2" /><w:titlePg /></w:sectPr></w:pPr></w:p>"#,
+                "<w:p>Annexe 1</w:p>",
+                r#"<w:sectPr><w:pgSz /><w:headerReference w:type="default" r:id="rIdHeader1" />"#,
+                r#"<w:footerReference w:type="default" r:id="rIdFooter3" /></w:sectPr></w:body>"#
+            )
+        );
+        assert!(split_sections(b"<w:body><w:sectPr></w:sectPr></w:body>".to_vec()).is_err());
+    }
 }
