@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use allia_core::{AgreementTerms, AllianceFile, DocumentKind, DocumentSettings};
 use allia_docs::annex_pdf::{render_with_annexes, AnnexFile};
-use allia_docs::render::{self, Format};
+use allia_docs::render::{self, Format, Rendered};
+use allia_docs::templates::typography::format_date;
 use allia_docs::templates::DocumentOptions;
-use allia_store::AnnexPdf;
+use allia_store::{AnnexPdf, PrintFormat};
 use chrono::NaiveDate;
 
 use crate::commands::{unlock, write_bytes};
@@ -130,23 +131,37 @@ pub async fn render(
         ))
     })?;
     let flags = signature.checked()?;
-    let mut job = match source {
-        Source::File(file) => Job {
-            file: *file,
-            options: render::options(
-                kind,
-                &default_settings(kind),
-                version.unwrap_or(1),
-                chrono::Local::now().date_naive(),
-            ),
-            annexes: Vec::new(),
-        },
-        Source::Vault { vault, alliance } => from_vault(&vault, &alliance, kind, version).await?,
+    let rendered = match source {
+        Source::File(file) => {
+            let mut job = Job {
+                file: *file,
+                options: render::options(
+                    kind,
+                    &default_settings(kind),
+                    version.unwrap_or(1),
+                    chrono::Local::now().date_naive(),
+                ),
+                annexes: Vec::new(),
+            };
+            apply(&flags, &mut job);
+            typeset(&job, format)?
+        }
+        Source::Vault { vault, alliance } => {
+            from_vault(&vault, &alliance, kind, version, &flags, format).await?
+        }
     };
-    apply(&flags, &mut job);
-    let rendered = match format {
-        // A PDF carries the attached files after their annex title pages, as the app's
-        // export does.
+    write_bytes(out, &rendered.bytes)?;
+    for warning in &rendered.warnings {
+        eprintln!("allia : à vérifier : {warning}");
+    }
+    println!("{}", out.display());
+    Ok(())
+}
+
+/// Typesets a job: a PDF carries the attached files after their annex title pages, as
+/// the app's export does.
+fn typeset(job: &Job, format: Format) -> Result<Rendered, CliError> {
+    match format {
         Format::Pdf => {
             let files: Vec<AnnexFile<'_>> = job
                 .annexes
@@ -158,17 +173,11 @@ pub async fn render(
                 })
                 .collect();
             render_with_annexes(&job.file, &job.options, &files)
-                .map_err(|e| CliError::new(e.to_string()))?
+                .map_err(|e| CliError::new(e.to_string()))
         }
         Format::Docx => render::render(&job.file, &job.options, format)
-            .map_err(|e| CliError::new(e.to_string()))?,
-    };
-    write_bytes(out, &rendered.bytes)?;
-    for warning in &rendered.warnings {
-        eprintln!("allia : à vérifier : {warning}");
+            .map_err(|e| CliError::new(e.to_string())),
     }
-    println!("{}", out.display());
-    Ok(())
 }
 
 fn default_settings(kind: DocumentKind) -> DocumentSettings {
@@ -178,16 +187,21 @@ fn default_settings(kind: DocumentKind) -> DocumentSettings {
     }
 }
 
-/// The stored document of that kind if there is one (a frozen version renders from
-/// the data it was frozen with, so identically every time), else the model.
+/// The stored document of that kind if there is one, else the model. A frozen version
+/// (in review, ready to sign, signed) is what it printed when it was frozen, byte for
+/// byte, as the app exports it: the print the vault kept, or, for a version frozen
+/// before Allia kept prints, rendered now from the data it was frozen with and kept
+/// (the flags, which would change it, are refused). A draft is rendered each time.
 async fn from_vault(
     dir: &Path,
     alliance: &str,
     kind: DocumentKind,
     version: Option<u32>,
-) -> Result<Job, CliError> {
+    flags: &AgreementTerms,
+    format: Format,
+) -> Result<Rendered, CliError> {
     let vault = unlock(dir).await?;
-    let job = async {
+    let rendered = async {
         let store = vault.store();
         let stored = store.documents(alliance).await?.into_iter().find(|d| d.kind == kind);
         let today = chrono::Local::now().date_naive();
@@ -198,23 +212,74 @@ async fn from_vault(
                     kind.label().to_lowercase()
                 )));
             }
-            return Ok(Job {
+            let mut job = Job {
                 file: store.export_alliance(alliance).await?,
                 options: render::options(kind, &default_settings(kind), 1, today),
                 annexes: Vec::new(),
-            });
+            };
+            apply(flags, &mut job);
+            return typeset(&job, format);
         };
         let (_, chosen, file) = store.document_render_input(&document.id, version).await?;
+        let frozen_at = chosen.frozen_at.filter(|_| chosen.status.is_frozen());
+        let print_format = match format {
+            Format::Pdf => PrintFormat::Pdf,
+            Format::Docx => PrintFormat::Docx,
+        };
+        if frozen_at.is_some() {
+            if !flags.is_unset() {
+                return Err(CliError::new(format!(
+                    "la version {} est figée ({})\u{a0}: elle s’imprime telle qu’elle a été figée, sans --place, --date, --copies ni --court.",
+                    chosen.number,
+                    chosen.status.label().to_lowercase()
+                )));
+            }
+            if let Some(print) = store
+                .version_print(&document.id, chosen.number, print_format)
+                .await?
+            {
+                let frozen_on = frozen_at.map(|t| format_date(t.date_naive()));
+                eprintln!(
+                    "allia : version {} figée le {}\u{a0}: l’impression conservée est reproduite à l’identique.",
+                    chosen.number,
+                    frozen_on.unwrap_or_default()
+                );
+                return Ok(Rendered {
+                    bytes: print.bytes,
+                    warnings: Vec::new(),
+                });
+            }
+        }
         let annexes = store
             .annex_pdfs(&document.id, &chosen.settings.annexes)
             .await?;
-        Ok(Job {
+        let mut job = Job {
             file,
             options: render::options_for_version(kind, &chosen, today),
             annexes,
-        })
+        };
+        apply(flags, &mut job);
+        let rendered = typeset(&job, format)?;
+        match frozen_at {
+            Some(frozen_at) => {
+                let kept = store
+                    .keep_version_print(
+                        &document.id,
+                        chosen.number,
+                        frozen_at,
+                        print_format,
+                        &rendered.bytes,
+                    )
+                    .await?;
+                Ok(Rendered {
+                    bytes: kept.bytes,
+                    warnings: rendered.warnings,
+                })
+            }
+            None => Ok(rendered),
+        }
     }
     .await;
     vault.close().await;
-    job
+    rendered
 }

@@ -97,20 +97,20 @@ pub async fn document_annex_files(
         .collect())
 }
 
-/// The attached PDFs an export in `format` appends, in the order of the document's
-/// current settings: none for a DOCX (its last article only lists the annexes).
+/// The attached PDFs an export of `version` in `format` appends, in the order of its
+/// settings, as the vault holds them now: none for a DOCX (its last article only lists
+/// the annexes). A frozen version appends them once, when it is printed (`prints.rs`).
 pub(super) async fn for_export(
-    state: &AppState,
+    store: &allia_store::Store,
     document: &ContractDocument,
+    version: &allia_core::DocumentVersion,
     format: Format,
 ) -> Result<Vec<AnnexPdf>, AppError> {
-    if format != Format::Pdf || document.current.settings.annexes.is_empty() {
+    if format != Format::Pdf || version.settings.annexes.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(state
-        .store()
-        .await?
-        .annex_pdfs(&document.id, &document.current.settings.annexes)
+    Ok(store
+        .annex_pdfs(&document.id, &version.settings.annexes)
         .await?)
 }
 

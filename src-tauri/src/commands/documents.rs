@@ -90,7 +90,8 @@ fn blank_count(built: &allia_docs::templates::Built) -> usize {
 }
 
 /// Moves the current version to `status` (forward only), with the rules of allia-core
-/// on the built document:
+/// on the built document (leaving « Brouillon » also prints the version's PDF and DOCX
+/// and keeps them: `prints.rs`):
 /// - reaching « Prêt à signer » (or skipping it) while « [à compléter] » blanks or
 ///   « À vérifier » items are left needs `confirmed`, given by the person after seeing
 ///   the list (`DocumentStatus::check_ready_to_sign`);
@@ -108,11 +109,16 @@ pub async fn document_set_status(
 ) -> Result<ContractDocument, AppError> {
     let (document, file, options) = render_input(&state, &id).await?;
     check_status_move(&document, &file, &options, status, confirmed)?;
-    Ok(state
-        .store()
-        .await?
-        .set_document_status(&id, status)
-        .await?)
+    let store = state.store().await?;
+    let moved = store.set_document_status(&id, status).await?;
+    if moved.frozen {
+        // Frozen: its PDF and DOCX are printed once and kept (a version frozen before
+        // Allia kept prints gets them at its next step), so that what is read, signed
+        // and exported from here on is these bytes (`prints.rs`). A print that fails is
+        // taken at the first export instead, which then says why.
+        let _ = super::prints::keep_prints(&store, &id).await;
+    }
+    Ok(moved)
 }
 
 /// The rules of [`document_set_status`] on the built document, apart from the vault.
@@ -250,6 +256,9 @@ pub struct DocumentPreview {
     /// the person's confirmation first, because it reaches « Prêt à signer » with blanks
     /// or items to check left (allia-core's `DocumentStatus::needs_ready_confirmation`).
     pub next_needs_confirmation: bool,
+    /// For a frozen version: when it was frozen and whether its print is kept (its
+    /// export reproduces that print exactly); `None` for a draft.
+    pub frozen: Option<super::prints::FrozenPrint>,
 }
 
 /// Counts and indices of the preview as JSON numbers (a document never nears 2³²).
@@ -264,8 +273,11 @@ pub async fn document_preview(
     id: String,
 ) -> Result<DocumentPreview, AppError> {
     let (document, file, options) = render_input(&state, &id).await?;
-    let partners = state.store().await?.partners(&document.alliance_id).await?;
-    preview_of(&document, &file, &options, &partners)
+    let store = state.store().await?;
+    let partners = store.partners(&document.alliance_id).await?;
+    let mut preview = preview_of(&document, &file, &options, &partners)?;
+    preview.frozen = super::prints::frozen_print(&store, &document).await?;
+    Ok(preview)
 }
 
 /// [`document_preview`] from what the vault gave: the version's document, its data and
@@ -314,22 +326,23 @@ fn preview_of(
             })
             .collect(),
         next_needs_confirmation,
+        frozen: None,
         document: built.document,
         warnings: built.warnings,
     })
 }
 
-/// Renders a version to PDF or DOCX on the blocking pool: typesetting takes a moment
-/// and must not hold up the async runtime (or the window).
-/// A PDF gets the PDFs attached to its added annexes inserted after their annex title pages (`annexes.rs`).
+/// The current version in PDF or DOCX: a frozen version's kept print, byte for byte;
+/// otherwise typeset on the blocking pool (typesetting takes a moment and must not hold
+/// up the async runtime, or the window), a PDF with the PDFs attached to its added
+/// annexes inserted after their annex title pages (`annexes.rs`), and kept when the
+/// version is frozen ([`super::prints::printed_or_rendered`]).
 async fn render_blocking(state: &AppState, id: &str, format: Format) -> Result<Rendered, AppError> {
-    let (document, file, options) = render_input(state, id).await?;
-    let annexes = super::annexes::for_export(state, &document, format).await?;
-    super::blocking(
-        "La préparation du document a été interrompue.",
-        move || super::annexes::render(&file, &options, format, &annexes),
-    )
-    .await
+    let store = state.store().await?;
+    let (document, version, file) = store.document_render_input(id, None).await?;
+    let today = chrono::Local::now().date_naive();
+    let options = allia_docs::render::options_for_version(document.kind, &version, today);
+    super::prints::printed_or_rendered(&store, &document, &version, file, options, format).await
 }
 
 /// Asks where to save the document (system dialog) and writes it there. Returns the

@@ -71,6 +71,7 @@ pub mod encrypted;
 pub mod import;
 pub mod kit;
 pub mod partners;
+pub mod prints;
 pub mod profile;
 pub mod settings;
 pub mod vault;

@@ -181,7 +181,8 @@ export const commands = {
 	documentChangeClause: (id: string, clauseId: string, change: ClauseChange) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_change_clause", { id, clauseId, change })),
 	/**
 	 *  Moves the current version to `status` (forward only), with the rules of allia-core
-	 *  on the built document:
+	 *  on the built document (leaving « Brouillon » also prints the version's PDF and DOCX
+	 *  and keeps them: `prints.rs`):
 	 *  - reaching « Prêt à signer » (or skipping it) while « [à compléter] » blanks or
 	 *    « À vérifier » items are left needs `confirmed`, given by the person after seeing
 	 *    the list (`DocumentStatus::check_ready_to_sign`);
@@ -662,6 +663,11 @@ export type DocumentPreview = {
 	 *  or items to check left (allia-core's `DocumentStatus::needs_ready_confirmation`).
 	 */
 	nextNeedsConfirmation: boolean,
+	/**
+	 *  For a frozen version: when it was frozen and whether its print is kept (its
+	 *  export reproduces that print exactly); `None` for a draft.
+	 */
+	frozen: FrozenPrint | null,
 };
 
 /**  What the user sets on a document besides the alliance data. */
@@ -785,6 +791,17 @@ export type FormDraftKey = {
 	area: string,
 	/**  The form within the area (e.g. `partner:new`, `partner:<id>`, `alliance`). */
 	form: string,
+};
+
+/**  What the builder says of a frozen version's export. */
+export type FrozenPrint = {
+	/**  When the version was frozen. */
+	frozenAt: string,
+	/**
+	 *  Whether its PDF print is kept already (a version frozen before Allia kept prints
+	 *  gets it at its first export).
+	 */
+	printed: boolean,
 };
 
 /**  Grammatical gender of the name, for agreements (« représenté », « représentée »). */

@@ -62,6 +62,7 @@ const preview: DocumentPreview = {
   blanks: [],
   anchors: [],
   nextNeedsConfirmation: false,
+  frozen: null,
 };
 
 /** A preview with a blank left in « Objet » and an item to check about « Confidentialité ». */
