@@ -268,7 +268,8 @@ fn unreadable(path: &Path, e: &AllianceFileError) -> CliError {
 /// ([`read_alliance_file`]), its unknown fields refused unless `--ignore-unknown` (then
 /// named on stderr as dropped), then allia-core's validation
 /// ([`Importable::validated_for_import`]: a file of format 1 converted to format 2),
-/// every problem named by its place.
+/// every problem named by its place; what validation deduces (a country read from the
+/// city) named on stderr.
 pub fn checked_alliance_file(
     path: &Path,
     reading: &ReadingFlags,
@@ -289,8 +290,17 @@ pub fn checked_alliance_file(
             eprintln!("allia : ignoré, {}", field.described());
         }
     }
-    read.validated_for_import()
-        .map_err(|errors| CliError::from(StoreError::Validation(errors)))
+    let imported = read
+        .validated_for_import()
+        .map_err(|errors| CliError::from(StoreError::Validation(errors)))?;
+    // What is deduced rather than read (a country from « Tournai (Belgique) ») is said.
+    for notice in allia_core::import_review::country_notices(&read.content) {
+        eprintln!(
+            "allia : {} («\u{a0}{}\u{a0}») — {}",
+            notice.place, notice.organisation, notice.message
+        );
+    }
+    Ok(imported)
 }
 
 /// Why a file with unknown fields is refused, and how to go on.

@@ -11,9 +11,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::alliance_diff::AllianceDiff;
-use crate::alliance_file::{AllianceFileV2, UnknownField};
+use crate::alliance_file::{AllianceFileV2, FileContent, UnknownField};
 use crate::identity::Suspicion;
 use crate::organisation::Organisation;
+use crate::validation::field_place;
 
 /// How an alliance file is imported.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -70,6 +71,64 @@ pub struct ImportReview {
     /// The vault already holds this alliance (same id): what an update would change.
     /// `None` for a new alliance.
     pub existing: Option<AllianceDiff>,
+    /// What the import deduces on its own and the person should check (a country read
+    /// from a city written « Tournai (Belgique) »: [`country_notices`]), shown before
+    /// importing; the command line prints them on stderr.
+    pub notices: Vec<ImportNotice>,
+}
+
+/// Something the import deduces on its own, named with the organisation it concerns, so
+/// that nothing is guessed silently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ImportNotice {
+    /// Where the organisation is in the file ([`field_place`]): « profil », « partenaire 6 ».
+    pub place: String,
+    /// The organisation's name as the file gives it.
+    pub organisation: String,
+    /// What was deduced, in French: « Pays déduit de la ville « Tournai (Belgique) » :
+    /// Belgique (ville enregistrée : Tournai). »
+    pub message: String,
+}
+
+/// The countries the import deduces from cities written with them (« Tournai
+/// (Belgique) ») in an organisation without a country, as validation deduces them
+/// ([`Organisation::country_guess`]): the file's profile, then its partners, in order.
+pub fn country_notices(content: &FileContent) -> Vec<ImportNotice> {
+    let (profile, partners): (Option<&Organisation>, Vec<&Organisation>) = match content {
+        FileContent::V1(file) => (
+            file.profile.as_ref(),
+            file.partners.iter().map(|p| &p.organisation).collect(),
+        ),
+        FileContent::V2(file) => (
+            file.profile.as_ref(),
+            file.partners.iter().map(|p| &p.organisation).collect(),
+        ),
+    };
+    let places = profile
+        .map(|o| ("profile".to_string(), o))
+        .into_iter()
+        .chain(
+            partners
+                .into_iter()
+                .enumerate()
+                .map(|(i, o)| (format!("partners.{}", i + 1), o)),
+        );
+    places
+        .filter_map(|(path, org)| {
+            let guess = org.country_guess()?;
+            Some(ImportNotice {
+                place: field_place(&path).unwrap_or(path),
+                organisation: org.name.trim().to_string(),
+                message: format!(
+                    "Pays déduit de la ville «\u{a0}{}\u{a0}»\u{a0}: {} (ville enregistrée\u{a0}: \
+                     {}).",
+                    guess.city_as_written, guess.country, guess.city
+                ),
+            })
+        })
+        .collect()
 }
 
 /// The person's answers to an [`ImportReview`].
@@ -109,4 +168,85 @@ pub fn diff_files(stored: &AllianceFileV2, incoming: &AllianceFileV2) -> Allianc
     // Serialising these types cannot fail (string keys, no maps of other keys).
     let json = |file: &AllianceFileV2| serde_json::to_value(file).unwrap_or_default();
     AllianceDiff::between_json(&json(stored), &json(incoming))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::alliance_file::AllianceFile;
+    use crate::partner::PartnerDraft;
+
+    fn file() -> AllianceFile {
+        AllianceFile {
+            format: 1,
+            profile: None,
+            alliance: crate::alliance::AllianceDraft::default(),
+            partners: Vec::new(),
+            commitments: Vec::new(),
+        }
+    }
+
+    fn org(name: &str, city: &str, postal_code: &str) -> Organisation {
+        Organisation {
+            name: name.into(),
+            city: Some(city.into()),
+            postal_code: Some(postal_code.into()),
+            ..Organisation::default()
+        }
+    }
+
+    #[test]
+    fn a_country_deduced_from_a_city_is_a_notice_naming_the_organisation() {
+        let file = AllianceFile {
+            profile: Some(org("Les Ateliers du Coteau", "Château-Renault", "37110")),
+            partners: vec![
+                PartnerDraft {
+                    organisation: org("Jardins de Brenne", "Saunay", "37110"),
+                    ..PartnerDraft::default()
+                },
+                PartnerDraft {
+                    organisation: org(
+                        "Maison du Hainaut solidaire ASBL",
+                        "Tournai (Belgique)",
+                        "7500",
+                    ),
+                    ..PartnerDraft::default()
+                },
+                PartnerDraft {
+                    // Ambiguous: no notice, validation asks for the country.
+                    organisation: org("Maison de l’Ardenne", "Arlon (Luxembourg)", "6700"),
+                    ..PartnerDraft::default()
+                },
+            ],
+            ..file()
+        };
+        let notices = country_notices(&FileContent::V1(Box::new(file)));
+        assert_eq!(
+            notices,
+            vec![ImportNotice {
+                place: "partenaire 2".into(),
+                organisation: "Maison du Hainaut solidaire ASBL".into(),
+                message:
+                    "Pays déduit de la ville «\u{a0}Tournai (Belgique)\u{a0}»\u{a0}: Belgique \
+                          (ville enregistrée\u{a0}: Tournai)."
+                        .into(),
+            }]
+        );
+    }
+
+    #[test]
+    fn the_profile_is_named_as_such() {
+        let file = AllianceFile {
+            profile: Some(org("Entraide genevoise", "Genève, Suisse", "1204")),
+            ..file()
+        };
+        let notices = country_notices(&FileContent::V1(Box::new(file)));
+        assert_eq!(notices.len(), 1);
+        assert_eq!(notices[0].place, "profil");
+        assert!(
+            notices[0].message.contains(": Suisse"),
+            "{}",
+            notices[0].message
+        );
+    }
 }

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use allia_core::import_review::{diff_files, link_own_association};
+use allia_core::import_review::{country_notices, diff_files, link_own_association};
 use allia_core::partner::check_own_association;
 use allia_core::{
     suspicion, Alliance, AllianceDiff, AllianceFileV2, DocumentStatus, FileDocument, FilePartner,
@@ -391,6 +391,7 @@ impl Store {
             unknown_fields: read.unknown_fields.clone(),
             own_lookalikes: lookalikes,
             existing,
+            notices: country_notices(&read.content),
         })
     }
 

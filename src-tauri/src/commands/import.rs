@@ -31,10 +31,14 @@ pub struct ImportInspection {
 impl ImportInspection {
     /// Whether the file can be imported at once, as a new alliance, without asking
     /// anything (not encrypted, every field known, no lookalike of this association, an
-    /// alliance the vault does not hold).
+    /// alliance the vault does not hold, nothing deduced to show: a country read from a
+    /// city is shown before importing).
     fn asks_nothing(&self) -> bool {
         self.review.as_ref().is_some_and(|r| {
-            r.unknown_fields.is_empty() && r.own_lookalikes.is_empty() && r.existing.is_none()
+            r.unknown_fields.is_empty()
+                && r.own_lookalikes.is_empty()
+                && r.existing.is_none()
+                && r.notices.is_empty()
         })
     }
 }

@@ -140,10 +140,13 @@ pub(crate) enum CityCountry {
     Ambiguous(String),
 }
 
-/// Names of countries that are also places of another country, told apart by the
-/// postal code: the country, the other place in words, and whether a postal code is the
-/// other place's.
-const SHARED_NAMES: &[(&str, &str, fn(&str) -> bool)] = &[(
+/// A country's name that is also a place of another country, told apart by the postal
+/// code: the country, the other place in words, and whether a postal code is the other
+/// place's.
+type SharedName = (&'static str, &'static str, fn(&str) -> bool);
+
+/// The names of [`SharedName`].
+const SHARED_NAMES: &[SharedName] = &[(
     "Luxembourg",
     "une province de Belgique, dont les codes postaux vont de 6600 à 6999",
     belgian_province_of_luxembourg,

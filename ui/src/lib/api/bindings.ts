@@ -181,8 +181,7 @@ export const commands = {
 	documentChangeClause: (id: string, clauseId: string, change: ClauseChange) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_change_clause", { id, clauseId, change })),
 	/**
 	 *  Moves the current version to `status` (forward only), with the rules of allia-core
-	 *  on the built document (leaving « Brouillon » also prints the version's PDF and DOCX
-	 *  and keeps them: `prints.rs`):
+	 *  on the built document:
 	 *  - reaching « Prêt à signer » (or skipping it) while « [à compléter] » blanks or
 	 *    « À vérifier » items are left needs `confirmed`, given by the person after seeing
 	 *    the list (`DocumentStatus::check_ready_to_sign`);
@@ -663,11 +662,6 @@ export type DocumentPreview = {
 	 *  or items to check left (allia-core's `DocumentStatus::needs_ready_confirmation`).
 	 */
 	nextNeedsConfirmation: boolean,
-	/**
-	 *  For a frozen version: when it was frozen and whether its print is kept (its
-	 *  export reproduces that print exactly); `None` for a draft.
-	 */
-	frozen: FrozenPrint | null,
 };
 
 /**  What the user sets on a document besides the alliance data. */
@@ -793,17 +787,6 @@ export type FormDraftKey = {
 	form: string,
 };
 
-/**  What the builder says of a frozen version's export. */
-export type FrozenPrint = {
-	/**  When the version was frozen. */
-	frozenAt: string,
-	/**
-	 *  Whether its PDF print is kept already (a version frozen before Allia kept prints
-	 *  gets it at its first export).
-	 */
-	printed: boolean,
-};
-
 /**  Grammatical gender of the name, for agreements (« représenté », « représentée »). */
 export type Gender = "masculine" | 
 /**  The default: « l’association » is feminine. */
@@ -883,6 +866,22 @@ export type ImportReview = {
 	 */
 	existing: AllianceDiff | null,
 };
+/**
+ *  Something the import deduces on its own, named with the organisation it concerns, so
+ *  that nothing is guessed silently.
+ */
+export type ImportNotice = {
+	/**  Where the organisation is in the file ([`field_place`]): « profil », « partenaire 6 ». */
+	place: string,
+	/**  The organisation's name as the file gives it. */
+	organisation: string,
+	/**
+	 *  What was deduced, in French: « Pays déduit de la ville « Tournai (Belgique) » :
+	 *  Belgique (ville enregistrée : Tournai). »
+	 */
+	message: string,
+};
+
 
 /**
  *  What choosing a file gave: either the alliance, imported at once because the file
@@ -906,6 +905,12 @@ export type InKindContribution = {
 };
 
 /**  One dated payment of a schedule. */
+	/**
+	 *  What the import deduces on its own and the person should check (a country read
+	 *  from a city written « Tournai (Belgique) »: [`country_notices`]), shown before
+	 *  importing; the command line prints them on stderr.
+	 */
+	notices: ImportNotice[],
 export type Instalment = {
 	/**
 	 *  When it is paid. `None` only in an unsaved draft (a row whose date is not typed

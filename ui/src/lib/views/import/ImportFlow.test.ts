@@ -52,6 +52,7 @@ function review(overrides: Partial<ImportReview> = {}): ImportReview {
     unknownFields: [],
     ownLookalikes: [],
     existing: null,
+    notices: [],
     ...overrides,
   };
 }
@@ -102,6 +103,30 @@ afterEach(() => {
 });
 
 describe("ImportFlow", () => {
+  it("lists the country it deduced from a city before importing", async () => {
+    const calls = mockBackend();
+    const onImported = vi.fn();
+    const message = `Pays déduit de la ville «${NBSP}Tournai (Belgique)${NBSP}»${NBSP}: Belgique (ville enregistrée${NBSP}: Tournai).`;
+    const notices = [{ place: "partenaire 6", organisation: "Maison du Hainaut solidaire ASBL", message }];
+    render(ImportFlow, { props: { inspection: inspection(review({ notices })), onImported, onCancelled: vi.fn() } });
+
+    const step = await screen.findByTestId("import-confirm-step");
+    expect(within(step).getByTestId("import-notices")).toHaveTextContent("À vérifier après l’import");
+    const notice = within(step).getByTestId("import-notice");
+    expect(notice.textContent).toBe(`Maison du Hainaut solidaire ASBL (partenaire 6)${NBSP}: ${message}`);
+
+    await fireEvent.click(screen.getByRole("button", { name: "Importer l’alliance" }));
+    await waitFor(() => expect(onImported).toHaveBeenCalledWith(alliance, "new"));
+    expect(calls.apply).toEqual([{ mode: "new", dropUnknown: true, ownAssociation: [] }]);
+  });
+
+  it("shows no notice list when nothing was deduced", async () => {
+    mockBackend();
+    render(ImportFlow, { props: { inspection: inspection(review()), onImported: vi.fn(), onCancelled: vi.fn() } });
+    await screen.findByTestId("import-confirm-step");
+    expect(screen.queryByTestId("import-notices")).toBeNull();
+  });
+
   it("previews an update and applies it", async () => {
     const calls = mockBackend();
     const onImported = vi.fn();
