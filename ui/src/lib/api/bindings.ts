@@ -181,7 +181,8 @@ export const commands = {
 	documentChangeClause: (id: string, clauseId: string, change: ClauseChange) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_change_clause", { id, clauseId, change })),
 	/**
 	 *  Moves the current version to `status` (forward only), with the rules of allia-core
-	 *  on the built document:
+	 *  on the built document (leaving « Brouillon » also prints the version's PDF and DOCX
+	 *  and keeps them: `prints.rs`):
 	 *  - reaching « Prêt à signer » (or skipping it) while « [à compléter] » blanks or
 	 *    « À vérifier » items are left needs `confirmed`, given by the person after seeing
 	 *    the list (`DocumentStatus::check_ready_to_sign`);
@@ -662,6 +663,11 @@ export type DocumentPreview = {
 	 *  or items to check left (allia-core's `DocumentStatus::needs_ready_confirmation`).
 	 */
 	nextNeedsConfirmation: boolean,
+	/**
+	 *  For a frozen version: when it was frozen and whether its print is kept (its
+	 *  export reproduces that print exactly); `None` for a draft.
+	 */
+	frozen: FrozenPrint | null,
 };
 
 /**  What the user sets on a document besides the alliance data. */
@@ -787,6 +793,17 @@ export type FormDraftKey = {
 	form: string,
 };
 
+/**  What the builder says of a frozen version's export. */
+export type FrozenPrint = {
+	/**  When the version was frozen. */
+	frozenAt: string,
+	/**
+	 *  Whether its PDF print is kept already (a version frozen before Allia kept prints
+	 *  gets it at its first export).
+	 */
+	printed: boolean,
+};
+
 /**  Grammatical gender of the name, for agreements (« représenté », « représentée »). */
 export type Gender = "masculine" | 
 /**  The default: « l’association » is feminine. */
@@ -842,6 +859,22 @@ export type ImportMode =
 /**  « Importer comme copie »: a new alliance with new ids everywhere. */
 "copy";
 
+/**
+ *  Something the import deduces on its own, named with the organisation it concerns, so
+ *  that nothing is guessed silently.
+ */
+export type ImportNotice = {
+	/**  Where the organisation is in the file ([`field_place`]): « profil », « partenaire 6 ». */
+	place: string,
+	/**  The organisation's name as the file gives it. */
+	organisation: string,
+	/**
+	 *  What was deduced, in French: « Pays déduit de la ville « Tournai (Belgique) » :
+	 *  Belgique (ville enregistrée : Tournai). »
+	 */
+	message: string,
+};
+
 /**  What the import of one file asks, read before anything is stored. */
 export type ImportReview = {
 	/**  The file's format (1 or 2). */
@@ -865,23 +898,13 @@ export type ImportReview = {
 	 *  `None` for a new alliance.
 	 */
 	existing: AllianceDiff | null,
-};
-/**
- *  Something the import deduces on its own, named with the organisation it concerns, so
- *  that nothing is guessed silently.
- */
-export type ImportNotice = {
-	/**  Where the organisation is in the file ([`field_place`]): « profil », « partenaire 6 ». */
-	place: string,
-	/**  The organisation's name as the file gives it. */
-	organisation: string,
 	/**
-	 *  What was deduced, in French: « Pays déduit de la ville « Tournai (Belgique) » :
-	 *  Belgique (ville enregistrée : Tournai). »
+	 *  What the import deduces on its own and the person should check (a country read
+	 *  from a city written « Tournai (Belgique) »: [`country_notices`]), shown before
+	 *  importing; the command line prints them on stderr.
 	 */
-	message: string,
+	notices: ImportNotice[],
 };
-
 
 /**
  *  What choosing a file gave: either the alliance, imported at once because the file
@@ -905,12 +928,6 @@ export type InKindContribution = {
 };
 
 /**  One dated payment of a schedule. */
-	/**
-	 *  What the import deduces on its own and the person should check (a country read
-	 *  from a city written « Tournai (Belgique) »: [`country_notices`]), shown before
-	 *  importing; the command line prints them on stderr.
-	 */
-	notices: ImportNotice[],
 export type Instalment = {
 	/**
 	 *  When it is paid. `None` only in an unsaved draft (a row whose date is not typed
