@@ -12,27 +12,32 @@
 //! - `IF { PAGE } < { SECTIONPAGES }` is Microsoft's documented way to leave something
 //!   off the last page. The signature page is the last page of its section: when
 //!   annexes follow the signatures, the writer ends the first section right after the
-//!   signature block with a next-page section break (the annexes start a new page
-//!   anyway) and gives the annex section a footer whose initials line is plain text, so
-//!   the annex pages keep their initials as in the PDF. Numbering is not restarted, so
-//!   in the first section PAGE counts from 1 like SECTIONPAGES.
+//!   signature block with a next-page section break (in place of the page break that
+//!   opened the first annex) and gives the annex section a footer whose line is plain
+//!   text, so the annex pages keep their initials as in the PDF. Page numbers are not
+//!   restarted, so in the first section PAGE counts from 1 like SECTIONPAGES. Without
+//!   annexes SECTIONPAGES is NUMPAGES; without signatures the last page goes without,
+//!   as in the PDF. One difference: a signature block that runs over two pages (many
+//!   parties) loses the initials on its last page only in Word, on both in the PDF.
 //! - The `QUOTE` around it is for LibreOffice (checked with 7.4): it imports `IF` as a
 //!   conditional text it cannot evaluate (always empty) and the nested PAGE and
-//!   NUMPAGES as live page numbers (a stray « 61 » on page 6 of 1…), but it keeps a
-//!   field it does not handle, such as `QUOTE`, as a field mark whose code is hidden
-//!   and whose cached result is shown. So LibreOffice prints the cached initials on
-//!   every page of the first section (and the plain line on annex pages), never a
-//!   number. For Word `QUOTE "text"` is the text itself.
+//!   NUMPAGES as live page numbers (page 1 of 6 printed « 16 » and no initials), but it
+//!   keeps a field it does not handle, such as `QUOTE`, as a field mark whose code is
+//!   hidden and whose cached result is shown. So LibreOffice prints the cached line on
+//!   every page (the plain one on annex pages), never a number. For Word `QUOTE "text"`
+//!   is the text itself; the nested IF is in quotes as its result holds spaces.
 //! - The false branch is a no-break space rather than `""`, so that `QUOTE` is never
 //!   given an empty text.
 //! - The nested PAGE and SECTIONPAGES have no cached result (separate is optional,
 //!   §17.16.18): a reader that shows nested results has nothing to show.
 //! - No `w:dirty` and no `w:updateFields`: Word computes header and footer fields for
-//!   each page as it lays the page out.
+//!   each page as it lays the page out. (Not run in Word here: built to the standard
+//!   and to Microsoft's technique.)
 //!
-//! docx-rs writes `w:instrText` without `xml:space="preserve"`; the packager adds it to
-//! the footer parts ([`super::package::preserve_field_code_spaces`]), since the spaces
-//! around `<` and between the arguments are part of the field code.
+//! docx-rs writes `w:instrText` without `xml:space="preserve"` and an `Unsupported`
+//! instruction unescaped: the pieces are escaped here and the packager adds the
+//! attribute ([`super::package::preserve_field_code_spaces`]), since the spaces around
+//! `<` and between the arguments are part of the field code.
 
 use docx_rs::{AlignmentType, FieldCharType, InstrText, Paragraph, Run};
 

@@ -5,7 +5,9 @@
 //! « heading 1 », « N.k — … » is « heading 2 ») so Word's navigation pane shows the
 //! structure, list numbering, bordered tables with a repeated header row, a signature
 //! block kept on one page, a running header from the second page on and a footer
-//! « `<title>` — Page N / M » made of PAGE and NUMPAGES fields.
+//! « `<title>` — Page N / M » made of PAGE and NUMPAGES fields, with, as a document
+//! setting, the « Paraphes » line above it on every page but the signature page
+//! (`docx/initials.rs`).
 
 mod blocks;
 mod initials;
@@ -46,7 +48,7 @@ pub enum DocxError {
 ///
 /// With the initials area and annexes after the signatures (each from a new page), the
 /// document has two sections, the text with its signatures then the annexes, so that
-/// the signature page is the last page of its section ([`initials`]).
+/// the signature page is the last page of its section (`docx/initials.rs`).
 pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
     let docx = Docx::new()
         .page_size(PAGE_WIDTH, PAGE_HEIGHT)
