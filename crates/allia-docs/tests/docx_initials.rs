@@ -379,6 +379,8 @@ fn annexes_get_a_section_whose_footer_prints_the_initials() {
         .and_then(|r| r.split(r#"Target=""#).nth(1))
         .and_then(|rest| rest.split('"').next())
         .expect("annex footer part");
+    let types = support::part(&docx, "[Content_Types].xml");
+    assert!(types.contains(&format!("/word/{target}")), "{types}");
     let parts = footer_tokens(&docx);
     let (_, annex_footer) = parts
         .iter()
