@@ -1,7 +1,7 @@
 //! The one error that crosses IPC: a closed code the UI switches on, a French message
 //! written for a non-technical person, and the fields to highlight.
 
-use allia_core::{FieldError, ValidationErrors};
+use allia_core::{DocumentRefusal, FieldError, ValidationErrors};
 use allia_store::StoreError;
 use serde::Serialize;
 
@@ -12,6 +12,9 @@ pub enum ErrorCode {
     /// The record's current state refuses the change (e.g. a document version moving
     /// backwards): the request was well formed, the UI's copy of the record is stale.
     Precondition,
+    /// The step is allowed once the person confirms it (« Prêt à signer » with blanks or
+    /// « À vérifier » items left): the UI asks, then sends the step again confirmed.
+    NeedsConfirmation,
     WrongPassphrase,
     WrongRecoveryKey,
     VaultLocked,
@@ -139,6 +142,9 @@ impl From<StoreError> for AppError {
             StoreError::VaultInUse => AppError::new(ErrorCode::VaultInUse, message),
             StoreError::NotFound(_) => AppError::new(ErrorCode::NotFound, message),
             StoreError::Validation(errors) => errors.into(),
+            StoreError::DocumentRefused(DocumentRefusal::Unfinished { .. }) => {
+                AppError::new(ErrorCode::NeedsConfirmation, message)
+            }
             StoreError::DocumentRefused(_) => AppError::new(ErrorCode::Precondition, message),
             StoreError::Io(_) | StoreError::DiskFull | StoreError::NoAccess(_) => {
                 AppError::new(ErrorCode::Io, message)
@@ -231,6 +237,16 @@ mod tests {
             .starts_with("Une version ne revient pas en arrière"));
         assert_eq!(e.field, None);
         assert!(e.field_errors.is_empty());
+    }
+
+    #[test]
+    fn a_step_that_needs_confirming_says_so_by_its_code() {
+        let e = AppError::from(StoreError::from(DocumentRefusal::Unfinished {
+            blanks: 2,
+            to_check: 1,
+        }));
+        assert_eq!(e.code, ErrorCode::NeedsConfirmation);
+        assert!(e.message.contains("confirm"), "{}", e.message);
     }
 
     #[test]

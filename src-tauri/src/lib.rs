@@ -96,6 +96,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             recovery_guard::RecoveryKeyCloseRequested
         ])
         .constant("TEXT_SCALE_STEPS", allia_core::TEXT_SCALE_STEPS)
+        .constant(
+            "COUNTRY_SUGGESTIONS",
+            allia_core::organisation::COUNTRY_SUGGESTIONS,
+        )
         .disable_serde_phases()
 }
 

@@ -275,6 +275,8 @@ export const events = {
 };
 
 /* Constants */
+export const COUNTRY_SUGGESTIONS = ["France","Belgique","Suisse","Luxembourg","Allemagne","Espagne","Italie","Monaco","Andorre","Royaume-Uni","Pays-Bas","Portugal","Autriche","Irlande","Canada"] as const;
+
 export const TEXT_SCALE_STEPS = [100,125,150,175,200] as const;
 
 /* Types */
@@ -711,7 +713,12 @@ export type ErrorCode = "validation" |
  *  The record's current state refuses the change (e.g. a document version moving
  *  backwards): the request was well formed, the UI's copy of the record is stale.
  */
-"precondition" | "wrong_passphrase" | "wrong_recovery_key" | "vault_locked" | "vault_missing" | "vault_exists" | "vault_in_use" | 
+"precondition" | 
+/**
+ *  The step is allowed once the person confirms it (« Prêt à signer » with blanks or
+ *  « À vérifier » items left): the UI asks, then sends the step again confirmed.
+ */
+"needs_confirmation" | "wrong_passphrase" | "wrong_recovery_key" | "vault_locked" | "vault_missing" | "vault_exists" | "vault_in_use" | 
 /**  The database is there, its key file is not: the recovery kit opens it. */
 "key_file_missing" | 
 /**  The key file was changed or damaged: the recovery kit opens the vault. */

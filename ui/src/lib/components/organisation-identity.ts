@@ -41,24 +41,8 @@ export type IdentityForm = Record<IdentityField, string> & {
 /** The country shown when none is recorded. */
 export const FRANCE = "France";
 
-/** Countries offered while typing « Pays » (the field stays free text), as allia-core lists them. */
-export const COUNTRY_SUGGESTIONS = [
-  "France",
-  "Belgique",
-  "Suisse",
-  "Luxembourg",
-  "Allemagne",
-  "Espagne",
-  "Italie",
-  "Monaco",
-  "Andorre",
-  "Royaume-Uni",
-  "Pays-Bas",
-  "Portugal",
-  "Autriche",
-  "Irlande",
-  "Canada",
-] as const;
+/** Countries offered while typing « Pays » (the field stays free text): allia-core's list, generated. */
+export { COUNTRY_SUGGESTIONS } from "$lib/api/bindings";
 
 /** What people write for France; the vault stores France as no country (allia-core `normalize_country`). */
 const FRANCE_ALIASES = ["", "france", "fr", "fra", "république française"];

@@ -125,6 +125,34 @@ describe("ActionBar", () => {
     expect(document.activeElement).toBe(button);
   });
 
+  it("asks for the confirmation when the vault counts what a preview still loading did not, then sends it confirmed", async () => {
+    const sent: { confirmed: boolean }[] = [];
+    const unfinished: AppError = {
+      code: "needs_confirmation",
+      message: "Il reste 1\u00a0passage «\u00a0[à compléter]\u00a0» dans ce document\u00a0: complétez-les, ou confirmez…",
+      field: null,
+      fieldErrors: [],
+    };
+    mockIPC((cmd, payload) => {
+      if (cmd !== "document_set_status") return null;
+      const { confirmed } = payload as { confirmed: boolean };
+      sent.push({ confirmed });
+      return confirmed ? documentAt("ready_to_sign", "signed") : Promise.reject(unfinished);
+    });
+    const onStale = vi.fn();
+    const view = render(ActionBar, {
+      props: { document: documentAt("in_review", "ready_to_sign"), preview: null, clauses: [], disabled: false, onApplied: vi.fn(), onStale },
+      context: catalogContext(catalog),
+    });
+    await fireEvent.click(screen.getByTestId("document-status-next"), { detail: 1 });
+    const confirm = await screen.findByTestId("confirm-ready");
+    expect(screen.queryByTestId("document-error")).toBeNull();
+    expect(onStale).not.toHaveBeenCalled();
+    await fireEvent.click(confirm);
+    await waitFor(() => expect(sent).toEqual([{ confirmed: false }, { confirmed: true }]));
+    view.unmount();
+  });
+
   it("ignores clicks while another change runs (aria-disabled, not disabled)", async () => {
     const sent: unknown[] = [];
     mockIPC((cmd, payload) => {
