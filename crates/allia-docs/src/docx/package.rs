@@ -146,7 +146,7 @@ fn without_element(sect_pr: &str, prefix: &str) -> String {
 /// footer, and the document's last `w:sectPr` with the running header and the footers
 /// of the text: the break takes the latter whole (headers, footers, title page), the
 /// last section keeps its default header and takes the annex footer in place of the
-/// others, without a title page.
+/// others, without a title page. Text cannot forge a `w:sectPr`: docx-rs escapes `<`.
 pub fn split_sections(document: Vec<u8>) -> Result<Vec<u8>, DocxError> {
     const PART: &str = "word/document.xml";
     const DEFAULT_FOOTER: &str = r#"<w:footerReference w:type="default""#;
