@@ -1,5 +1,5 @@
 //! The initials line of the footer (« Paraphes : ________ ________ »), shown on every
-//! page but the signature page, as the PDF does (`pdf::Pagination::initials_pages`).
+//! page but the signature page, as the PDF does (`pdf::PageMap::initials_pages`).
 //!
 //! Word decides page by page with a complex field (ECMA-376 Part 1 §17.16: `w:fldChar`
 //! begin / separate / end, the code in `w:instrText` runs, nested fields inside the
