@@ -38,7 +38,23 @@ fn convention(
     initials: bool,
     annexes: Vec<UserAnnex>,
 ) -> Vec<u8> {
-    let kind = DocumentKind::PartnershipAgreement;
+    document(
+        DocumentKind::PartnershipAgreement,
+        file,
+        format,
+        initials,
+        annexes,
+    )
+}
+
+/// The document of `kind` for `file`, titled with the kind's label.
+fn document(
+    kind: DocumentKind,
+    file: &AllianceFile,
+    format: Format,
+    initials: bool,
+    annexes: Vec<UserAnnex>,
+) -> Vec<u8> {
     let settings = DocumentSettings {
         title: kind.label().to_string(),
         initials,
@@ -409,15 +425,30 @@ fn libreoffice_prints_the_initials_line_and_never_a_stray_number() {
         annex("a1", "Statuts de l’association"),
         annex("a2", "Relevé d’identité bancaire"),
     ];
-    for (name, sample, annexes) in [
-        ("lo-paraphes", "rw-12-signature-isolee.json", Vec::new()),
+    let convention = DocumentKind::PartnershipAgreement;
+    let rw12 = "rw-12-signature-isolee.json";
+    for (name, kind, sample, annexes) in [
+        ("lo-paraphes", convention, rw12, Vec::new()),
+        ("lo-paraphes-annexes", convention, rw12, annexes.clone()),
+        // Twelve parties: four rows of signatories, generated annexes before the user's.
         (
-            "lo-paraphes-annexes",
-            "rw-12-signature-isolee.json",
+            "lo-paraphes-12",
+            convention,
+            "trial-isere-12-parties.json",
             annexes.clone(),
         ),
-        // Twelve parties: the signature block runs over two pages.
-        ("lo-paraphes-12", "trial-isere-12-parties.json", annexes),
+        (
+            "lo-paraphes-charte",
+            DocumentKind::PartnershipCharter,
+            "trial-isere-et.json",
+            annexes.clone(),
+        ),
+        (
+            "lo-paraphes-consortium",
+            DocumentKind::ConsortiumAgreement,
+            "trial-isere-et.json",
+            annexes,
+        ),
     ] {
         let file = case(sample);
         let header = file.alliance.name.clone();
@@ -428,13 +459,13 @@ fn libreoffice_prints_the_initials_line_and_never_a_stray_number() {
             &write(
                 dir.path(),
                 &format!("{name}-sans.docx"),
-                &convention(&file, Format::Docx, false, annexes.clone()),
+                &document(kind, &file, Format::Docx, false, annexes.clone()),
             ),
         ));
         let docx = write(
             dir.path(),
             &format!("{name}.docx"),
-            &convention(&file, Format::Docx, true, annexes),
+            &document(kind, &file, Format::Docx, true, annexes),
         );
         let pages = pages(&soffice_to_pdf(dir.path(), &docx));
         let total = pages.len();
@@ -479,7 +510,7 @@ fn libreoffice_prints_the_initials_line_and_never_a_stray_number() {
                 "{name} page {}: {lines:#?}",
                 k + 1
             );
-            let numbered = format!("Convention de partenariat — Page {} / {total}", k + 1);
+            let numbered = format!("{} — Page {} / {total}", kind.label(), k + 1);
             assert_eq!(
                 lines.last(),
                 Some(&numbered.as_str()),
