@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::alliance::AllianceStatus;
 use crate::commitment::{is_public_funder, ContributionNature, PaymentScheduleKind};
+use crate::diagnostic::SwotQuadrant;
 use crate::document::{DocumentKind, DocumentStatus};
 use crate::organisation::LEGAL_FORM_SUGGESTIONS;
 use crate::partner::{ActorType, PartnerRole};
@@ -37,6 +38,8 @@ pub struct Catalog {
     /// The kinds of actor that are public funders (`commitment::is_public_funder`):
     /// their contributions name the budget line charged.
     pub public_funder_actor_types: Vec<ActorType>,
+    /// The quadrants of the MOFF / SWOT matrix, with the guide's prompts as help.
+    pub swot_quadrants: Vec<Choice<SwotQuadrant>>,
 }
 
 impl Catalog {
@@ -77,6 +80,11 @@ impl Catalog {
                 .into_iter()
                 .filter(|&a| is_public_funder(a))
                 .collect(),
+            swot_quadrants: choices(
+                &SwotQuadrant::ALL,
+                SwotQuadrant::label,
+                Some(SwotQuadrant::hint),
+            ),
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod commitment;
 pub mod demo;
 pub mod designation;
+pub mod diagnostic;
 pub mod document;
 pub mod form_draft;
 pub mod identifiers;
@@ -39,6 +40,9 @@ pub use commitment::{
     PaymentScheduleKind,
 };
 pub use designation::{Article, Designation, Gender, GrammaticalNumber};
+pub use diagnostic::{
+    Diagnostic, DiagnosticNeeds, DiagnosticNeedsDraft, SwotItem, SwotItemDraft, SwotQuadrant,
+};
 pub use document::{
     ClauseChange, ClauseOverride, ContractDocument, DocumentKind, DocumentRefusal,
     DocumentSettings, DocumentStatus, DocumentVersion, PartySignature, SignatureDraft, UserAnnex,
