@@ -19,6 +19,7 @@ pub mod money;
 pub mod organisation;
 pub mod partner;
 pub mod passphrase;
+pub mod project_dossier;
 pub mod settings;
 pub mod snapshot;
 pub mod text;
@@ -55,6 +56,9 @@ pub use organisation::{
 };
 pub use partner::{ActorType, Partner, PartnerDraft, PartnerRole};
 pub use passphrase::{assess_passphrase, PassphraseAssessment};
+pub use project_dossier::{
+    DossierContent, DossierFigure, DossierTexts, FigureDraft, FigureSourceKind, ProjectDossier,
+};
 pub use settings::{Settings, TEXT_SCALE_DEFAULT_PERCENT, TEXT_SCALE_STEPS};
 pub use snapshot::{Snapshot, SnapshotV1, SNAPSHOT_VERSION};
 pub use validation::{FieldError, ValidationErrors};
