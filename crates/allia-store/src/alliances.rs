@@ -235,6 +235,7 @@ impl Store {
         if !exists(&mut tx, &id).await? {
             insert_with_id(&mut tx, &id, &alliance).await?;
             crate::partners::insert(&mut tx, &id, &demo.partners).await?;
+            crate::diagnostic::insert_demo(&mut tx, &id).await?;
         }
         crate::settings::remember_demo_alliance_id(&mut tx, &id).await?;
         tx.commit().await?;

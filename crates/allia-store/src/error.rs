@@ -16,6 +16,8 @@ pub enum Entity {
     Backup,
     /// One party's commitments in an alliance.
     Commitments,
+    /// One item of an alliance's MOFF / SWOT matrix.
+    SwotItem,
 }
 
 impl std::fmt::Display for Entity {
@@ -29,6 +31,7 @@ impl std::fmt::Display for Entity {
             Entity::Signature => "signature",
             Entity::Backup => "backup",
             Entity::Commitments => "commitments",
+            Entity::SwotItem => "swot item",
         })
     }
 }
@@ -184,6 +187,7 @@ impl StoreError {
             StoreError::NotFound(Entity::Backup) => "Cette sauvegarde n’existe pas (ou plus).".into(),
             StoreError::NotFound(Entity::Signature) => "Cet élément n’existe pas (ou plus).".into(),
             StoreError::NotFound(Entity::Commitments) => "Ces engagements n’existent pas (ou plus).".into(),
+            StoreError::NotFound(Entity::SwotItem) => "Cet élément du diagnostic n’existe pas (ou plus).".into(),
             StoreError::Validation(errors) => errors.user_message(),
             StoreError::DocumentRefused(refusal) => refusal.to_string(),
             StoreError::KeyFileMissing => {

@@ -7,6 +7,7 @@ mod annex_files;
 pub mod backup;
 mod commitments;
 mod database;
+mod diagnostic;
 mod documents;
 mod error;
 mod exchange;
