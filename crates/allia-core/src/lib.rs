@@ -15,6 +15,7 @@ pub mod form_draft;
 pub mod identifiers;
 pub mod identity;
 pub mod import_review;
+pub mod model_advisor;
 pub mod money;
 pub mod organisation;
 pub mod partner;
@@ -51,6 +52,10 @@ pub use document::{
 pub use form_draft::{FormDraft, FormDraftKey, FORM_DRAFT_MAX_BYTES};
 pub use identity::{lookalikes, suspicion, Lookalike, Suspicion, SuspicionReason};
 pub use import_review::{ImportChoices, ImportMode, ImportReview, OwnLookalike};
+pub use model_advisor::{
+    recommend, AdvisorAnswers, CompanyContribution, CompanyPartnershipKind, CooperationForm,
+    ExpectedDuration, ModelAdvisor, Recommendation,
+};
 pub use organisation::{
     AssociationProfile, BankDetails, ForeignRegistration, LocalRegister, Organisation,
 };
