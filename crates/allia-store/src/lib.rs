@@ -16,6 +16,7 @@ mod files;
 mod form_drafts;
 mod key_file;
 pub mod keys;
+mod model_advisor;
 mod new_kit;
 mod organisation;
 mod partners;
