@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
 
+use allia_core::alliance_file::FileDiagnostic;
 use allia_core::{
     Alliance, AllianceFile, AllianceFileV2, CommitmentParty, DocumentKind, DocumentSettings,
     DocumentStatus, FileAlliance, FileCommitment, FileCommitments, FileDocument, FilePartner,
@@ -294,6 +295,7 @@ pub(crate) async fn export_file(
             .collect(),
         commitments,
         documents: export_documents(conn, id).await?,
+        diagnostic: FileDiagnostic::of(&crate::diagnostic::load(conn, id).await?),
     })
 }
 
@@ -460,6 +462,17 @@ pub(crate) async fn insert_imported(
             )
             .await?;
         }
+    }
+
+    if let Some(diagnostic) = &file.diagnostic {
+        let mut diagnostic = diagnostic.to_diagnostic(&alliance_id);
+        if let Some(needs) = diagnostic.needs.as_mut() {
+            needs.id = plan.id(conn, "diagnostic_needs", &needs.id).await?;
+        }
+        for item in &mut diagnostic.items {
+            item.id = plan.id(conn, "swot_item", &item.id).await?;
+        }
+        crate::diagnostic::replace(conn, &alliance_id, &diagnostic).await?;
     }
     Ok(alliance_id)
 }

@@ -248,3 +248,52 @@ async fn the_previous_versions_vault_migrates_and_takes_a_diagnostic() {
     );
     vault.close().await;
 }
+
+#[tokio::test]
+async fn the_diagnostic_travels_in_the_alliance_file_with_its_ids() {
+    let a_dir = tempfile::tempdir().expect("tempdir");
+    let (a, demo) = common::vault_with_demo(a_dir.path()).await;
+    let exported = a
+        .store()
+        .export_alliance_file(&demo.id)
+        .await
+        .expect("export");
+    let json = exported.to_json_string().expect("json");
+    assert!(json.contains("\"diagnostic\""));
+    let read = allia_core::read_alliance_file(json.as_bytes()).expect("reads back");
+    assert!(read.unknown_fields.is_empty(), "{:?}", read.unknown_fields);
+
+    let b_dir = tempfile::tempdir().expect("tempdir");
+    let b = common::vault(b_dir.path()).await;
+    let imported = b.store().import_alliance(&read).await.expect("import");
+    assert_eq!(imported.id, demo.id);
+    let before = a.store().diagnostic(&demo.id).await.expect("a");
+    let after = b.store().diagnostic(&imported.id).await.expect("b");
+    assert_eq!(after, before, "needs and items, ids, places and dates");
+    assert_eq!(after.items.len(), 13);
+
+    // A file without a diagnostic imports as an alliance without one; a broken item is
+    // refused with its place.
+    let mut without = exported.clone();
+    without.diagnostic = None;
+    let c_dir = tempfile::tempdir().expect("tempdir");
+    let c = common::vault(c_dir.path()).await;
+    let plain = c.store().import_alliance(&without).await.expect("import");
+    let d = c.store().diagnostic(&plain.id).await.expect("c");
+    assert!(d.needs.is_none() && d.items.is_empty());
+    let mut broken = exported.clone();
+    if let Some(d) = broken.diagnostic.as_mut() {
+        d.items[1].importance = 7;
+    }
+    let refused = c
+        .store()
+        .import_alliance_as(&broken, allia_store::ImportMode::Copy)
+        .await;
+    let Err(StoreError::Validation(errors)) = refused else {
+        panic!("refused: {refused:?}");
+    };
+    assert_eq!(errors.0[0].field, "diagnostic.items.2.importance");
+    a.close().await;
+    b.close().await;
+    c.close().await;
+}

@@ -24,6 +24,7 @@ use crate::commitment::CommitmentsDraft;
 use crate::organisation::Organisation;
 use crate::partner::PartnerDraft;
 
+mod diagnostic;
 mod errors;
 mod import;
 mod print;
@@ -32,6 +33,7 @@ mod v1;
 mod v2;
 mod validation;
 
+pub use diagnostic::{FileDiagnostic, FileDiagnosticNeeds, FileSwotItem};
 pub use errors::{json_problem, AllianceFileError};
 pub use import::{sender_partner_id, ImportedAlliance};
 pub use print::sha256_hex;

@@ -205,6 +205,7 @@ impl AllianceFile {
             partners,
             commitments,
             documents: Vec::new(),
+            diagnostic: None,
         };
         Ok((file, positions))
     }

@@ -45,6 +45,10 @@ pub struct AllianceFileV2 {
     /// The alliance's documents with all their versions; not written when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<FileDocument>,
+    /// The association's internal diagnostic (needs, MOFF / SWOT items); not written
+    /// when there is none. Added with issue 11: older files have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diagnostic: Option<super::diagnostic::FileDiagnostic>,
 }
 
 /// The alliance: its id and dates, then the fields of [`AllianceDraft`].

@@ -173,6 +173,11 @@ fn validate(
             documents.push(document);
         }
     }
+    let diagnostic = file.diagnostic.as_ref().and_then(|d| {
+        d.validated(&mut errors, |errors, field, id| {
+            ids.check(errors, field, id)
+        })
+    });
     match alliance {
         Some(alliance) if errors.is_empty() => Ok(ImportedAlliance {
             file: AllianceFileV2 {
@@ -183,6 +188,7 @@ fn validate(
                 partners,
                 commitments,
                 documents,
+                diagnostic,
             },
         }),
         _ => Err(errors),
