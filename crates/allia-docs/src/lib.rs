@@ -3,7 +3,9 @@
 //! writer for partners who edit in Word.
 
 pub mod annex_pdf;
+pub mod diagnostic;
 pub mod docx;
+pub mod dossier;
 pub mod kit;
 pub mod model;
 pub mod pdf;

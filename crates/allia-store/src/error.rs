@@ -16,6 +16,8 @@ pub enum Entity {
     Backup,
     /// One party's commitments in an alliance.
     Commitments,
+    /// One key figure of an alliance's project dossier.
+    DossierFigure,
     /// One item of an alliance's MOFF / SWOT matrix.
     SwotItem,
 }
@@ -31,6 +33,7 @@ impl std::fmt::Display for Entity {
             Entity::Signature => "signature",
             Entity::Backup => "backup",
             Entity::Commitments => "commitments",
+            Entity::DossierFigure => "dossier figure",
             Entity::SwotItem => "swot item",
         })
     }
@@ -187,6 +190,7 @@ impl StoreError {
             StoreError::NotFound(Entity::Backup) => "Cette sauvegarde n’existe pas (ou plus).".into(),
             StoreError::NotFound(Entity::Signature) => "Cet élément n’existe pas (ou plus).".into(),
             StoreError::NotFound(Entity::Commitments) => "Ces engagements n’existent pas (ou plus).".into(),
+            StoreError::NotFound(Entity::DossierFigure) => "Ce chiffre clé n’existe pas (ou plus).".into(),
             StoreError::NotFound(Entity::SwotItem) => "Cet élément du diagnostic n’existe pas (ou plus).".into(),
             StoreError::Validation(errors) => errors.user_message(),
             StoreError::DocumentRefused(refusal) => refusal.to_string(),
