@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 use crate::alliance::AllianceStatus;
 use crate::commitment::{is_public_funder, ContributionNature, PaymentScheduleKind};
 use crate::diagnostic::SwotQuadrant;
+use crate::model_advisor::{
+    CompanyContribution, CompanyPartnershipKind, CooperationForm, ExpectedDuration,
+};
 use crate::document::{DocumentKind, DocumentStatus};
 use crate::organisation::LEGAL_FORM_SUGGESTIONS;
 use crate::partner::{ActorType, PartnerRole};
@@ -40,6 +43,15 @@ pub struct Catalog {
     pub public_funder_actor_types: Vec<ActorType>,
     /// The quadrants of the MOFF / SWOT matrix, with the guide's prompts as help.
     pub swot_quadrants: Vec<Choice<SwotQuadrant>>,
+    /// The guide's forms of cooperation, simplest first, with what each is as help
+    /// (section 2; the model advisor recommends one).
+    pub cooperation_forms: Vec<Choice<CooperationForm>>,
+    /// The Observatoire des partenariats' four company partnership categories.
+    pub company_partnership_kinds: Vec<Choice<CompanyPartnershipKind>>,
+    /// The model advisor's answers to « Durée envisagée ».
+    pub expected_durations: Vec<Choice<ExpectedDuration>>,
+    /// The model advisor's answers to « Ce qu’apportent les entreprises ».
+    pub company_contributions: Vec<Choice<CompanyContribution>>,
 }
 
 impl Catalog {
@@ -84,6 +96,22 @@ impl Catalog {
                 &SwotQuadrant::ALL,
                 SwotQuadrant::label,
                 Some(SwotQuadrant::hint),
+            ),
+            cooperation_forms: choices(
+                &CooperationForm::ALL,
+                CooperationForm::label,
+                Some(CooperationForm::help),
+            ),
+            company_partnership_kinds: choices(
+                &CompanyPartnershipKind::ALL,
+                CompanyPartnershipKind::label,
+                Some(CompanyPartnershipKind::help),
+            ),
+            expected_durations: choices(&ExpectedDuration::ALL, ExpectedDuration::label, None),
+            company_contributions: choices(
+                &CompanyContribution::ALL,
+                CompanyContribution::label,
+                None,
             ),
         }
     }

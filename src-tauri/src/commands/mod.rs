@@ -60,6 +60,7 @@ where
         .map_err(Into::into)
 }
 
+pub mod advisor;
 pub mod alliances;
 pub mod annexes;
 pub mod backups;

@@ -446,6 +446,20 @@ pub async fn dispatch(
             let count: u32 = arg(args, "count")?;
             allia_core::propose_instalments(&contribution, count).map_err(AppError::from)?;
         }
+        "model_advisor_get" => {
+            store
+                .model_advisor(&arg::<String>(args, "allianceId")?)
+                .await?;
+        }
+        "model_advisor_save" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let answers: allia_core::AdvisorAnswers = arg(args, "answers")?;
+            store.save_model_advisor(&alliance, &answers).await?;
+        }
+        "model_advisor_recommend" => {
+            let answers: allia_core::AdvisorAnswers = arg(args, "answers")?;
+            allia_core::recommend(&answers);
+        }
         "document_list" => {
             store.documents(&arg::<String>(args, "allianceId")?).await?;
         }

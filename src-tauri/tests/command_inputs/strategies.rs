@@ -131,6 +131,14 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
             json!({ "mode": "update", "dropUnknown": true, "ownAssociation": ["@@partner"] }),
             json!({ "mode": "copy", "dropUnknown": true, "ownAssociation": [] }),
         ],
+        Arg::AdvisorAnswers => vec![
+            json!({ "partnerCount": 3, "callForProjects": true, "legalEntity": false }),
+            json!({ "publicFunding": true, "publicFundingCents": 2300000,
+                "expectedDuration": "lasting", "companyPartners": true,
+                "companyContributions": ["skills", "innovation", "skills"] }),
+            json!({ "legalEntity": false, "sharedEmployees": true }),
+            json!({}),
+        ],
     }
 }
 

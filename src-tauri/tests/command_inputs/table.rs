@@ -37,6 +37,8 @@ pub enum Arg {
     Count,
     /// The answers to an alliance file's import questions (`ImportChoices`).
     ImportChoices,
+    /// The model advisor's answers (`AdvisorAnswers`).
+    AdvisorAnswers,
 }
 
 impl Arg {
@@ -64,6 +66,7 @@ impl Arg {
             Arg::CommitmentsDraft => "CommitmentsDraft",
             Arg::FinancialContribution => "FinancialContribution",
             Arg::ImportChoices => "ImportChoices",
+            Arg::AdvisorAnswers => "AdvisorAnswers",
         }
     }
 }
@@ -182,6 +185,15 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
             ("count", Arg::Count),
         ],
     ),
+    ("model_advisor_get", &[("allianceId", Arg::AllianceId)]),
+    (
+        "model_advisor_save",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("answers", Arg::AdvisorAnswers),
+        ],
+    ),
+    ("model_advisor_recommend", &[("answers", Arg::AdvisorAnswers)]),
     ("document_list", &[("allianceId", Arg::AllianceId)]),
     (
         "document_create",

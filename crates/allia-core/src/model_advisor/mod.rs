@@ -254,7 +254,9 @@ pub struct AdvisorAnswers {
     pub public_partners: Option<bool>,
     /// Whether the alliance receives public funding.
     pub public_funding: Option<bool>,
-    /// Its yearly amount in cents (0 to [`AMOUNT_MAX_CENTS`]), when known.
+    /// Its yearly amount in cents (0 to [`AMOUNT_MAX_CENTS`]), when known. (A plain
+    /// `number` in TypeScript: amounts are capped far below 2^53.)
+    #[cfg_attr(feature = "specta", specta(type = Option<i32>))]
     pub public_funding_cents: Option<i64>,
     /// Whether the partners need a legal entity of their own (to hire, sign, invoice).
     pub legal_entity: Option<bool>,
