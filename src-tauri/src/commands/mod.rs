@@ -70,6 +70,8 @@ pub mod documents;
 pub mod drafts;
 pub mod encrypted;
 pub mod import;
+// Not `diagnostic`: that name is the `#[diagnostic::…]` attribute namespace.
+pub mod internal_diagnostic;
 pub mod kit;
 pub mod partners;
 pub mod prints;

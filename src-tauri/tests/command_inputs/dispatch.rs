@@ -446,6 +446,51 @@ pub async fn dispatch(
             let count: u32 = arg(args, "count")?;
             allia_core::propose_instalments(&contribution, count).map_err(AppError::from)?;
         }
+        "diagnostic_get" => {
+            store
+                .diagnostic(&arg::<String>(args, "allianceId")?)
+                .await?;
+        }
+        "diagnostic_save_needs" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: allia_core::DiagnosticNeedsDraft = arg(args, "draft")?;
+            store.set_diagnostic_needs(&alliance, &draft).await?;
+        }
+        "swot_item_add" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: allia_core::SwotItemDraft = arg(args, "draft")?;
+            store.add_swot_item(&alliance, &draft).await?;
+        }
+        "swot_item_update" => {
+            let item: String = arg(args, "itemId")?;
+            let draft: allia_core::SwotItemDraft = arg(args, "draft")?;
+            store.update_swot_item(&item, &draft).await?;
+        }
+        "swot_item_delete" => {
+            store
+                .delete_swot_item(&arg::<String>(args, "itemId")?)
+                .await?;
+        }
+        "swot_item_move" => {
+            let item: String = arg(args, "itemId")?;
+            let quadrant: allia_core::SwotQuadrant = arg(args, "quadrant")?;
+            let index: u32 = arg(args, "index")?;
+            store.move_swot_item(&item, quadrant, index).await?;
+        }
+        "diagnostic_export_pdf" => {
+            // The command's steps around its save dialog: the diagnostic read, then
+            // typeset.
+            let alliance_id: String = arg(args, "allianceId")?;
+            let alliance = store.alliance(&alliance_id).await?;
+            let diagnostic = store.diagnostic(&alliance_id).await?;
+            allia_docs::diagnostic::render_pdf(&allia_docs::diagnostic::DiagnosticPdf {
+                alliance: &alliance.draft.name,
+                association: None,
+                diagnostic: &diagnostic,
+                date: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default(),
+            })
+            .map_err(|e| AppError::from(allia_docs::render::RenderError::from(e)))?;
+        }
         "model_advisor_get" => {
             store
                 .model_advisor(&arg::<String>(args, "allianceId")?)

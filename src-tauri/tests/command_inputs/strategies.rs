@@ -29,6 +29,11 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
             "recoveryKey" => vec![s("@@recovery"), s("ABCD-EFGH"), s("")],
             "fileName" => vec![s("@@backup"), s("../allia.vault"), s("")],
             "clauseId" => vec![s("objet"), s("confidentialite"), s("Objet !"), s("")],
+            "itemId" => vec![
+                s("0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f"),
+                s("@@alliance"),
+                s(""),
+            ],
             "content" => vec![
                 s(r#"{"organisation":{"name":"Banque alimentaire"}}"#),
                 s("[1]"),
@@ -126,6 +131,18 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
             json!({ "nature": "membership_fee", "amountCents": 0 }),
         ],
         Arg::Count => vec![json!(3), json!(1), json!(0), json!(121)],
+        Arg::DiagnosticNeedsDraft => vec![
+            json!({ "strategicPriorities": "Mutualiser la paie\nRéduire les coûts",
+                "allianceExpectations": null, "participationMode": "Comité de pilotage" }),
+            json!({}),
+        ],
+        Arg::SwotItemDraft => vec![
+            json!({ "quadrant": "strengths", "text": "Réseau de bénévoles", "importance": 3 }),
+            json!({ "quadrant": "threats", "text": "", "importance": 0 }),
+        ],
+        Arg::SwotQuadrant => ["strengths", "weaknesses", "opportunities", "threats"]
+            .map(s)
+            .to_vec(),
         Arg::ImportChoices => vec![
             json!({ "mode": "new", "dropUnknown": false, "ownAssociation": [] }),
             json!({ "mode": "update", "dropUnknown": true, "ownAssociation": ["@@partner"] }),

@@ -39,6 +39,12 @@ pub enum Arg {
     ImportChoices,
     /// The model advisor's answers (`AdvisorAnswers`).
     AdvisorAnswers,
+    /// The diagnostic's needs (`DiagnosticNeedsDraft`).
+    DiagnosticNeedsDraft,
+    /// One SWOT item (`SwotItemDraft`).
+    SwotItemDraft,
+    /// A quadrant of the SWOT matrix (`SwotQuadrant`).
+    SwotQuadrant,
 }
 
 impl Arg {
@@ -67,6 +73,9 @@ impl Arg {
             Arg::FinancialContribution => "FinancialContribution",
             Arg::ImportChoices => "ImportChoices",
             Arg::AdvisorAnswers => "AdvisorAnswers",
+            Arg::DiagnosticNeedsDraft => "DiagnosticNeedsDraft",
+            Arg::SwotItemDraft => "SwotItemDraft",
+            Arg::SwotQuadrant => "SwotQuadrant",
         }
     }
 }
@@ -185,6 +194,35 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
             ("count", Arg::Count),
         ],
     ),
+    ("diagnostic_get", &[("allianceId", Arg::AllianceId)]),
+    (
+        "diagnostic_save_needs",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::DiagnosticNeedsDraft),
+        ],
+    ),
+    (
+        "swot_item_add",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::SwotItemDraft),
+        ],
+    ),
+    (
+        "swot_item_update",
+        &[("itemId", Arg::Text), ("draft", Arg::SwotItemDraft)],
+    ),
+    ("swot_item_delete", &[("itemId", Arg::Text)]),
+    (
+        "swot_item_move",
+        &[
+            ("itemId", Arg::Text),
+            ("quadrant", Arg::SwotQuadrant),
+            ("index", Arg::Count),
+        ],
+    ),
+    ("diagnostic_export_pdf", &[("allianceId", Arg::AllianceId)]),
     ("model_advisor_get", &[("allianceId", Arg::AllianceId)]),
     (
         "model_advisor_save",
@@ -193,7 +231,10 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
             ("answers", Arg::AdvisorAnswers),
         ],
     ),
-    ("model_advisor_recommend", &[("answers", Arg::AdvisorAnswers)]),
+    (
+        "model_advisor_recommend",
+        &[("answers", Arg::AdvisorAnswers)],
+    ),
     ("document_list", &[("allianceId", Arg::AllianceId)]),
     (
         "document_create",

@@ -166,6 +166,83 @@ export const commands = {
 	 *  `propose_instalments`). Needs no vault.
 	 */
 	commitmentsProposeSplit: (contribution: FinancialContribution, count: number) => typedError<Instalment[], AppError>(__TAURI_INVOKE("commitments_propose_split", { contribution, count })),
+	/**
+	 *  The alliance's diagnostic: its needs (null until written) and its SWOT items in
+	 *  quadrant order, then by position.
+	 */
+	diagnosticGet: (allianceId: string) => typedError<Diagnostic, AppError>(__TAURI_INVOKE("diagnostic_get", { allianceId })),
+	/**
+	 *  Writes the needs, replacing what was written. Field errors on
+	 *  `strategicPriorities`, `allianceExpectations`, `participationMode`.
+	 */
+	diagnosticSaveNeeds: (allianceId: string, draft: DiagnosticNeedsDraft) => typedError<DiagnosticNeeds, AppError>(__TAURI_INVOKE("diagnostic_save_needs", { allianceId, draft })),
+	/**
+	 *  Adds an item at the end of its quadrant. Field errors on `text`, `importance`,
+	 *  `quadrant` (a full quadrant).
+	 */
+	swotItemAdd: (allianceId: string, draft: SwotItemDraft) => typedError<SwotItem, AppError>(__TAURI_INVOKE("swot_item_add", { allianceId, draft })),
+	/**  Changes an item; a new quadrant puts it at the end of that quadrant. */
+	swotItemUpdate: (itemId: string, draft: SwotItemDraft) => typedError<SwotItem, AppError>(__TAURI_INVOKE("swot_item_update", { itemId, draft })),
+	/**  Deletes an item; the ones after it move up. */
+	swotItemDelete: (itemId: string) => typedError<null, AppError>(__TAURI_INVOKE("swot_item_delete", { itemId })),
+	/**
+	 *  Moves an item to `index` (from 0; past the end: last) in `quadrant`, and returns
+	 *  the whole diagnostic as it now is.
+	 */
+	swotItemMove: (itemId: string, quadrant: SwotQuadrant, index: number) => typedError<Diagnostic, AppError>(__TAURI_INVOKE("swot_item_move", { itemId, quadrant, index })),
+	/**
+	 *  Asks where to save the diagnostic's one-page PDF (system dialog) and writes it there.
+	 *  Returns the chosen path, or `None` when the user cancelled.
+	 */
+	diagnosticExportPdf: (allianceId: string) => typedError<string | null, AppError>(__TAURI_INVOKE("diagnostic_export_pdf", { allianceId })),
+	/**
+	 *  The dossier of an alliance: its texts (`dossier` null before any is written) and
+	 *  its key figures in table order.
+	 */
+	dossierGet: (allianceId: string) => typedError<DossierContent, AppError>(__TAURI_INVOKE("dossier_get", { allianceId })),
+	/**
+	 *  Replaces the dossier's four texts; field errors on `socialNeed`,
+	 *  `collectiveResponse`, `argument`, `keyActors`.
+	 */
+	dossierSaveTexts: (allianceId: string, texts: DossierTexts) => typedError<ProjectDossier, AppError>(__TAURI_INVOKE("dossier_save_texts", { allianceId, texts })),
+	/**
+	 *  Adds a key figure at the end of the table; its value typed in French (« 12,5 »,
+	 *  « 1 250 ») is stored as a canonical decimal. Field errors on `label`, `value`,
+	 *  `unit`, `year`, `source`, `link`.
+	 */
+	dossierFigureAdd: (allianceId: string, draft: FigureDraft) => typedError<DossierFigure, AppError>(__TAURI_INVOKE("dossier_figure_add", { allianceId, draft })),
+	/**  Replaces one figure's fields, keeping its place in the table. */
+	dossierFigureUpdate: (allianceId: string, figureId: string, draft: FigureDraft) => typedError<DossierFigure, AppError>(__TAURI_INVOKE("dossier_figure_update", { allianceId, figureId, draft })),
+	/**  Deletes one figure; the others close the gap. */
+	dossierFigureDelete: (allianceId: string, figureId: string) => typedError<null, AppError>(__TAURI_INVOKE("dossier_figure_delete", { allianceId, figureId })),
+	/**
+	 *  Puts the figures in the order of `figureIds` (each of the alliance's figures
+	 *  once; otherwise a validation error on `figures`) and returns them in that order.
+	 */
+	dossierFiguresReorder: (allianceId: string, figureIds: string[]) => typedError<DossierFigure[], AppError>(__TAURI_INVOKE("dossier_figures_reorder", { allianceId, figureIds })),
+	/**
+	 *  Asks where to save the dossier (system save dialog) and writes it there as a PDF for
+	 *  funders and future partners: a title page with the alliance and the association, the
+	 *  guide's four parts and the key figures with their sources. Returns the chosen path,
+	 *  or `None` when the user cancelled.
+	 */
+	dossierExportPdf: (allianceId: string) => typedError<string | null, AppError>(__TAURI_INVOKE("dossier_export_pdf", { allianceId })),
+	/**
+	 *  The model advisor's answers recorded for an alliance, `null` before the first
+	 *  save.
+	 */
+	modelAdvisorGet: (allianceId: string) => typedError<ModelAdvisor | null, AppError>(__TAURI_INVOKE("model_advisor_get", { allianceId })),
+	/**
+	 *  Records the model advisor's answers for an alliance, replacing the previous
+	 *  ones. Field errors: `partnerCount`, `publicFundingCents`.
+	 */
+	modelAdvisorSave: (allianceId: string, answers: AdvisorAnswers) => typedError<ModelAdvisor, AppError>(__TAURI_INVOKE("model_advisor_save", { allianceId, answers })),
+	/**
+	 *  The recommended form of cooperation for `answers` (saved or not), with its
+	 *  reasons, alternatives, contradictions and company category; `null` while nothing is
+	 *  answered. Needs no vault.
+	 */
+	modelAdvisorRecommend: (answers: AdvisorAnswers) => typedError<Recommendation | null, AppError>(__TAURI_INVOKE("model_advisor_recommend", { answers })),
 	documentList: (allianceId: string) => typedError<ContractDocument[], AppError>(__TAURI_INVOKE("document_list", { allianceId })),
 	documentCreate: (allianceId: string, kind: DocumentKind, settings: DocumentSettings) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_create", { allianceId, kind, settings })),
 	/**  Saves the settings; when the current version is frozen this starts a new version. */
@@ -284,6 +361,45 @@ export const TEXT_SCALE_STEPS = [100,125,150,175,200] as const;
 export type ActorType = "association" | "local_authority" | "company" | "foundation" | "association_network" | "territorial_catalyst" | "citizens" | "academic" | "state";
 
 /**
+ *  The questionnaire's answers. Every answer is optional (`None`: not answered yet);
+ *  the recommendation uses what is given.
+ */
+export type AdvisorAnswers = {
+	/**
+	 *  How many partner organisations besides the association (0 to
+	 *  [`PARTNER_COUNT_MAX`]).
+	 */
+	partnerCount?: number | null,
+	/**  Whether public bodies (State, local authorities) are partners. */
+	publicPartners?: boolean | null,
+	/**  Whether the alliance receives public funding. */
+	publicFunding?: boolean | null,
+	/**
+	 *  Its yearly amount in cents (0 to [`AMOUNT_MAX_CENTS`]), when known. (A plain
+	 *  `number` in TypeScript: amounts are capped far below 2^53.)
+	 */
+	publicFundingCents?: number | null,
+	/**  Whether the partners need a legal entity of their own (to hire, sign, invoice). */
+	legalEntity?: boolean | null,
+	/**  Whether the partners share employees. */
+	sharedEmployees?: boolean | null,
+	/**  Whether the partners share assets (premises, equipment, tools). */
+	sharedAssets?: boolean | null,
+	/**
+	 *  Whether the partners run an economic activity together (selling goods or
+	 *  services).
+	 */
+	jointEconomicActivity?: boolean | null,
+	expectedDuration?: ExpectedDuration | null,
+	/**  Whether the alliance answers a call for projects together. */
+	callForProjects?: boolean | null,
+	/**  Whether companies are partners. */
+	companyPartners?: boolean | null,
+	/**  What the company partners bring; each at most once. */
+	companyContributions?: CompanyContribution[],
+};
+
+/**
  *  The terms every convention of the alliance shares: how long it lasts from
  *  `AllianceDraft::start_date`, whether it renews, where and when it is signed, in how
  *  many originals, and which court settles disputes. A document's own settings (place,
@@ -365,6 +481,14 @@ export type AllianceDraft = {
 
 /**  Where the alliance stands. */
 export type AllianceStatus = "under_construction" | "active" | "closed";
+
+/**  Another form worth a look. */
+export type Alternative = {
+	form: CooperationForm,
+	label: string,
+	documentKind: DocumentKind | null,
+	reason: string,
+};
 
 /**  What is known of a PDF attached to an annex, for the settings form. */
 export type AnnexFileInfo = {
@@ -495,6 +619,24 @@ export type Catalog = {
 	 *  their contributions name the budget line charged.
 	 */
 	publicFunderActorTypes: ActorType[],
+	/**
+	 *  Where a key figure of the project dossier comes from, with what to write as its
+	 *  source as help.
+	 */
+	figureSourceKinds: Choice<FigureSourceKind>[],
+	/**  The quadrants of the MOFF / SWOT matrix, with the guide's prompts as help. */
+	swotQuadrants: Choice<SwotQuadrant>[],
+	/**
+	 *  The guide's forms of cooperation, simplest first, with what each is as help
+	 *  (section 2; the model advisor recommends one).
+	 */
+	cooperationForms: Choice<CooperationForm>[],
+	/**  The Observatoire des partenariats' four company partnership categories. */
+	companyPartnershipKinds: Choice<CompanyPartnershipKind>[],
+	/**  The model advisor's answers to « Durée envisagée ». */
+	expectedDurations: Choice<ExpectedDuration>[],
+	/**  The model advisor's answers to « Ce qu’apportent les entreprises ». */
+	companyContributions: Choice<CompanyContribution>[],
 };
 
 /**  One option of a closed list. */
@@ -580,6 +722,29 @@ export type CommitmentsDraft = {
 	inKind?: InKindContribution[],
 };
 
+/**
+ *  The category of a company–association partnership (Observatoire des partenariats,
+ *  guide section 2 « La coopération avec le secteur privé »).
+ */
+export type CompanyAdvice = {
+	kind: CompanyPartnershipKind,
+	label: string,
+	reason: string,
+};
+
+/**
+ *  What company partners bring to the alliance (the question that places them in one
+ *  of the [`CompanyPartnershipKind`]s).
+ */
+export type CompanyContribution = "funding" | "skills" | "in_kind" | "practice_change" | "business_activity" | "innovation";
+
+/**
+ *  The Observatoire des partenariats' four categories of company–association
+ *  partnerships (DOMAIN.md `CompanyPartnershipKind`, guide section 2 « La coopération
+ *  avec le secteur privé »).
+ */
+export type CompanyPartnershipKind = "patronage" | "responsible_practices" | "economic_cooperation" | "societal_innovation";
+
 /**  A stored document of an alliance, with its current (latest) version. */
 export type ContractDocument = {
 	id: string,
@@ -605,6 +770,13 @@ export type ContractDocument = {
 	canReturnToDraft: boolean,
 };
 
+/**  Two or more answers that do not go together, and why. */
+export type Contradiction = {
+	/**  The answers concerned, by field name (`legalEntity`, `sharedEmployees`…). */
+	fields: string[],
+	message: string,
+};
+
 /**  The nature of a financial contribution, as conventions and accounts name it. */
 export type ContributionNature = 
 /**  Subvention (loi n° 2000-321 du 12 avril 2000, article 9-1). */
@@ -615,6 +787,13 @@ export type ContributionNature =
 "membership_fee" | 
 /**  Participation aux frais. */
 "cost_sharing";
+
+/**
+ *  The guide's forms of cooperation (DOMAIN.md `CooperationForm`, guide section 2 « Les
+ *  partenariats entre associations » and « Partenariats multi-acteurs »), in the guide's
+ *  order, from the simplest to the most structured.
+ */
+export type CooperationForm = "information_sharing" | "resource_pooling" | "shared_construction" | "partnership_agreement" | "partnership_charter" | "consortium_agreement" | "gie" | "scic" | "ptce" | "gip";
 
 /**
  *  How contracts name one organisation. Stored with the organisation; when absent
@@ -630,6 +809,37 @@ export type Designation = {
 	 *  article when it takes one: « le Département », « la Commune », « OQM ».
 	 */
 	shortName: string,
+};
+
+/**
+ *  One alliance's diagnostic: its needs, if written, and its SWOT items in quadrant
+ *  order ([`SwotQuadrant::ALL`]), then by position.
+ */
+export type Diagnostic = {
+	needs: DiagnosticNeeds | null,
+	items: SwotItem[],
+};
+
+/**  The stored needs of one alliance (one record per alliance). */
+export type DiagnosticNeeds = {
+	id: string,
+	allianceId: string,
+	createdAt: string,
+	updatedAt: string,
+	draft: DiagnosticNeedsDraft,
+};
+
+/**
+ *  What the association writes about its needs (guide, step 1: « Identifier les
+ *  besoins et attentes de votre association »). Every text optional.
+ */
+export type DiagnosticNeedsDraft = {
+	/**  Priorités stratégiques. */
+	strategicPriorities?: string | null,
+	/**  Attentes vis-à-vis de l'alliance. */
+	allianceExpectations?: string | null,
+	/**  Mode de participation envisagé. */
+	participationMode?: string | null,
 };
 
 /**  A whole document, ready to be laid out. */
@@ -708,6 +918,44 @@ export type DocumentVersion = {
 	frozenAt: string | null,
 };
 
+/**
+ *  Everything the dossier holds for one alliance: its texts (`None` before anything is
+ *  written) and its figures in table order.
+ */
+export type DossierContent = {
+	dossier: ProjectDossier | null,
+	figures: DossierFigure[],
+};
+
+/**  A stored key figure of one alliance's dossier. */
+export type DossierFigure = {
+	id: string,
+	allianceId: string,
+	/**  Its place in the table, from 0. */
+	position: number,
+	createdAt: string,
+	updatedAt: string,
+	draft: FigureDraft,
+};
+
+/**
+ *  The texts of the dossier de présentation, each section of the guide's step 2 as
+ *  written by the association. Every field optional: the dossier is written over time.
+ */
+export type DossierTexts = {
+	/**  « Qualifier le besoin social »: who needs what, where, and why it matters. */
+	socialNeed?: string | null,
+	/**
+	 *  « Démontrer la nécessité d'une réponse collective »: why no organisation alone
+	 *  can answer it.
+	 */
+	collectiveResponse?: string | null,
+	/**  « Argumenter sur le projet et son contexte à partir de données d'analyse ». */
+	argument?: string | null,
+	/**  « Mobiliser les acteurs clés y compris les bénéficiaires dès le départ ». */
+	keyActors?: string | null,
+};
+
 export type ErrorCode = "validation" | 
 /**
  *  The record's current state refuses the change (e.g. a document version moving
@@ -734,6 +982,15 @@ export type ErrorCode = "validation" |
 /**  A document could not be built (e.g. an edited clause with a template error). */
 "document" | "storage" | "io";
 
+/**  How long the partners mean to work together. */
+export type ExpectedDuration = 
+/**  One action or event. */
+"one_off" | 
+/**  The time of a project, about one to three years. */
+"project" | 
+/**  Lasting, beyond three years. */
+"lasting";
+
 /**  The file formats a document is exported to (`"pdf"` or `"docx"` over IPC). */
 export type ExportFormat = "pdf" | "docx";
 
@@ -759,6 +1016,41 @@ export type FieldError = {
 	/**  What is wrong, in plain French. */
 	message: string,
 };
+
+/**
+ *  One key figure as the user types it. `value` is French input (« 12,5 »,
+ *  « 1 250 ») and becomes a canonical decimal (« 12.5 », « 1250 ») once validated.
+ */
+export type FigureDraft = {
+	/**  What is counted (« Familles monoparentales du quartier »). */
+	label: string,
+	/**
+	 *  The number, exactly: a canonical decimal string once validated (a dot before the
+	 *  decimals, no grouping, no sign for zero, no trailing zeros), never a float.
+	 */
+	value: string,
+	/**  The unit (« habitants », « % », « € »); optional for a plain count. */
+	unit?: string | null,
+	/**  The year the figure describes (four digits). */
+	year: number,
+	sourceKind: FigureSourceKind,
+	/**  The source's name and details (« INSEE, recensement 2021, IRIS Les Tilleuls »). */
+	source: string,
+	/**  An optional http(s) link to the source. */
+	link?: string | null,
+};
+
+/**
+ *  Where a figure comes from: the kinds of source the guide names for « données
+ *  d'analyse » (DOMAIN.md, « Sources de données »: INSEE, open data, own survey).
+ */
+export type FigureSourceKind = 
+/**  The Institut national de la statistique et des études économiques. */
+"insee" | 
+/**  Published open data (data.gouv.fr, a territory's open data portal…). */
+"open_data" | 
+/**  A survey or count made by the association or its partners. */
+"own_survey" | "other";
 
 /**  A sum of money a party commits to pay. */
 export type FinancialContribution = {
@@ -1002,6 +1294,15 @@ export type Metadata = {
 	language: string,
 };
 
+/**  The stored answers of one alliance (one record per alliance). */
+export type ModelAdvisor = {
+	id: string,
+	allianceId: string,
+	createdAt: string,
+	updatedAt: string,
+	answers: AdvisorAnswers,
+};
+
 /**  Legal identity, address and representative of an organisation. */
 export type Organisation = {
 	/**  Dénomination (legal name). */
@@ -1147,6 +1448,32 @@ export type PaymentSchedule =
  */
 export type PaymentScheduleKind = "at_signature" | "on_receipts" | "instalments";
 
+/**  The stored texts of one alliance's dossier (one record per alliance). */
+export type ProjectDossier = {
+	id: string,
+	allianceId: string,
+	createdAt: string,
+	updatedAt: string,
+	texts: DossierTexts,
+};
+
+/**  What the advisor recommends for a set of answers. */
+export type Recommendation = {
+	form: CooperationForm,
+	/**  The form's label ([`CooperationForm::label`]). */
+	label: string,
+	/**  The document Allia can draft for it, if any ([`CooperationForm::document_kind`]). */
+	documentKind: DocumentKind | null,
+	/**  Why, in plain French, one sentence each, the most decisive first. */
+	reasons: string[],
+	/**  Other forms worth a look, each with why (none, one or two). */
+	alternatives: Alternative[],
+	/**  Answers that do not go together, each explained. */
+	contradictions: Contradiction[],
+	/**  For company partners: the partnership's category. */
+	company: CompanyAdvice | null,
+};
+
 /**  A record named in the preview: its id and how a person recognises it. */
 export type RecordName = {
 	id: string,
@@ -1242,6 +1569,32 @@ export type SuspicionReason =
 "sameRna" | 
 /**  Same name and same city, compared without case, accents, ligatures or punctuation. */
 "sameNameAndCity";
+
+/**  A stored SWOT item: `position` counts from 0 within its quadrant, with no gaps. */
+export type SwotItem = {
+	id: string,
+	allianceId: string,
+	createdAt: string,
+	updatedAt: string,
+	position: number,
+	draft: SwotItemDraft,
+};
+
+/**  What the user edits about one SWOT item. */
+export type SwotItemDraft = {
+	quadrant: SwotQuadrant,
+	/**  A short phrase, one line, at most [`SWOT_TEXT_MAX`] characters. */
+	text: string,
+	/**  1 (secondaire) to 3 (majeure). */
+	importance: number,
+};
+
+/**
+ *  The four quadrants of the « Matrice MOFF / SWOT » (DOMAIN.md): Forces and Faiblesses
+ *  describe the association (internal), Opportunités and Menaces its environment
+ *  (external).
+ */
+export type SwotQuadrant = "strengths" | "weaknesses" | "opportunities" | "threats";
 
 export type Table = {
 	/**  Header cells, repeated at the top of each page the table spans. */

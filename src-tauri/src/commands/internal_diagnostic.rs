@@ -1,0 +1,86 @@
+//! The internal diagnostic of an alliance (allia-core's `diagnostic`): the association's
+//! needs, the MOFF / SWOT items and their order, and the one-page PDF (allia-docs'
+//! `diagnostic`).
+
+use allia_core::{
+    Diagnostic, DiagnosticNeeds, DiagnosticNeedsDraft, SwotItem, SwotItemDraft, SwotQuadrant,
+};
+// Not imported as `diagnostic`: inside a command that name would shadow the
+// `#[diagnostic::…]` attribute namespace `#[tauri::command]` expands to.
+use allia_docs::diagnostic::{render_pdf, DiagnosticPdf};
+use tauri::{AppHandle, State};
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+store_commands! {
+    /// The alliance's diagnostic: its needs (null until written) and its SWOT items in
+    /// quadrant order, then by position.
+    fn diagnostic_get(alliance_id: String) -> Diagnostic =
+        |store| store.diagnostic(&alliance_id);
+    /// Writes the needs, replacing what was written. Field errors on
+    /// `strategicPriorities`, `allianceExpectations`, `participationMode`.
+    fn diagnostic_save_needs(alliance_id: String, draft: DiagnosticNeedsDraft) -> DiagnosticNeeds =
+        |store| store.set_diagnostic_needs(&alliance_id, &draft);
+    /// Adds an item at the end of its quadrant. Field errors on `text`, `importance`,
+    /// `quadrant` (a full quadrant).
+    fn swot_item_add(alliance_id: String, draft: SwotItemDraft) -> SwotItem =
+        |store| store.add_swot_item(&alliance_id, &draft);
+    /// Changes an item; a new quadrant puts it at the end of that quadrant.
+    fn swot_item_update(item_id: String, draft: SwotItemDraft) -> SwotItem =
+        |store| store.update_swot_item(&item_id, &draft);
+    /// Deletes an item; the ones after it move up.
+    fn swot_item_delete(item_id: String) -> () =
+        |store| store.delete_swot_item(&item_id);
+    /// Moves an item to `index` (from 0; past the end: last) in `quadrant`, and returns
+    /// the whole diagnostic as it now is.
+    fn swot_item_move(item_id: String, quadrant: SwotQuadrant, index: u32) -> Diagnostic =
+        |store| store.move_swot_item(&item_id, quadrant, index);
+}
+
+/// Asks where to save the diagnostic's one-page PDF (system dialog) and writes it there.
+/// Returns the chosen path, or `None` when the user cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn diagnostic_export_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    alliance_id: String,
+) -> Result<Option<String>, AppError> {
+    let store = state.store().await?;
+    let alliance = store.alliance(&alliance_id).await?;
+    let content = store.diagnostic(&alliance_id).await?;
+    let association = store.profile().await?.map(|p| p.name);
+    let suggested = format!(
+        "diagnostic-interne-{}.pdf",
+        crate::dialogs::file_slug(&alliance.draft.name)
+    );
+    let Some(path) = crate::dialogs::choose_save_path(
+        &app,
+        "Enregistrer le diagnostic interne",
+        &suggested,
+        "Document PDF",
+        "pdf",
+    )
+    .await
+    else {
+        return Ok(None);
+    };
+    let date = chrono::Local::now().date_naive();
+    let bytes = super::blocking(
+        "La préparation du diagnostic a été interrompue.",
+        move || {
+            render_pdf(&DiagnosticPdf {
+                alliance: &alliance.draft.name,
+                association: association.as_deref(),
+                diagnostic: &content,
+                date,
+            })
+            .map_err(allia_docs::render::RenderError::from)
+        },
+    )
+    .await?;
+    std::fs::write(&path, &bytes)
+        .map_err(|e| AppError::io("Impossible d’enregistrer le diagnostic à cet endroit", &e))?;
+    Ok(Some(path.to_string_lossy().into_owned()))
+}
