@@ -7,7 +7,8 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
 
-use allia_core::alliance_file::FileDiagnostic;
+use allia_core::alliance_file::{FileDiagnostic, FileProjectDossier};
+use allia_core::DossierContent;
 use allia_core::{
     Alliance, AllianceFile, AllianceFileV2, CommitmentParty, DocumentKind, DocumentSettings,
     DocumentStatus, FileAlliance, FileCommitment, FileCommitments, FileDocument, FilePartner,
@@ -296,6 +297,10 @@ pub(crate) async fn export_file(
         commitments,
         documents: export_documents(conn, id).await?,
         diagnostic: FileDiagnostic::of(&crate::diagnostic::load(conn, id).await?),
+        project_dossier: FileProjectDossier::of(&DossierContent {
+            dossier: crate::project_dossier::get(conn, id).await?,
+            figures: crate::project_dossier::figures(conn, id).await?,
+        }),
     })
 }
 
@@ -473,6 +478,31 @@ pub(crate) async fn insert_imported(
             item.id = plan.id(conn, "swot_item", &item.id).await?;
         }
         crate::diagnostic::replace(conn, &alliance_id, &diagnostic).await?;
+    }
+    if let Some(dossier) = &file.project_dossier {
+        let id = plan.id(conn, "project_dossier", &dossier.id).await?;
+        crate::project_dossier::put_texts(
+            conn,
+            &alliance_id,
+            &id,
+            &dossier.texts(),
+            dossier.created_at,
+            dossier.updated_at,
+        )
+        .await?;
+        for figure in &dossier.figures {
+            let figure_id = plan.id(conn, "dossier_figure", &figure.id).await?;
+            crate::project_dossier::insert_figure(
+                conn,
+                &alliance_id,
+                &figure_id,
+                figure.position,
+                &figure.draft(),
+                figure.created_at,
+                figure.updated_at,
+            )
+            .await?;
+        }
     }
     Ok(alliance_id)
 }

@@ -366,3 +366,58 @@ impl Store {
         Ok(stored)
     }
 }
+
+/// Whether `id` already names a row of `table` (an id of the file taken by another
+/// alliance of this vault, e.g. a copy).
+async fn taken(conn: &mut SqliteConnection, table: &str, id: &str) -> StoreResult<bool> {
+    let found: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT 1 FROM {table} WHERE id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Replaces an alliance's whole dossier by a validated file's (a re-import that updates
+/// the alliance): the file's ids kept where no other record of the vault has them, its
+/// dates kept.
+pub(crate) async fn replace(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+    dossier: &allia_core::alliance_file::FileProjectDossier,
+) -> StoreResult<()> {
+    clear(&mut *conn, alliance_id).await?;
+    let id = if taken(&mut *conn, "project_dossier", &dossier.id).await? {
+        new_id()
+    } else {
+        dossier.id.clone()
+    };
+    put_texts(
+        &mut *conn,
+        alliance_id,
+        &id,
+        &dossier.texts(),
+        dossier.created_at,
+        dossier.updated_at,
+    )
+    .await?;
+    for figure in &dossier.figures {
+        let id = if taken(&mut *conn, "dossier_figure", &figure.id).await? {
+            new_id()
+        } else {
+            figure.id.clone()
+        };
+        insert_figure(
+            &mut *conn,
+            alliance_id,
+            &id,
+            figure.position,
+            &figure.draft(),
+            figure.created_at,
+            figure.updated_at,
+        )
+        .await?;
+    }
+    Ok(())
+}

@@ -340,6 +340,14 @@ async fn apply_update(
             replace_draft(conn, &changed.document_id, changed.number, version).await?;
         }
     }
+    // The dossier travels whole: a file that carries one replaces this vault's; a file
+    // without one (from an older version) leaves it as it is.
+    if let Some(dossier) = &incoming.project_dossier {
+        if stored.project_dossier.as_ref() != Some(dossier) {
+            crate::project_dossier::replace(conn, alliance_id, dossier).await?;
+            alliances::touch(conn, alliance_id).await?;
+        }
+    }
     if !diff.is_empty() {
         alliances::touch(conn, alliance_id).await?;
     }

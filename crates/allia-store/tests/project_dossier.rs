@@ -254,3 +254,116 @@ async fn the_previous_versions_vault_migrates_and_takes_a_dossier() {
     assert_eq!(d.figures[0].draft.value, "4200");
     vault.close().await;
 }
+
+/// A vault holding one alliance with a dossier: texts and three figures.
+async fn vault_with_dossier(dir: &std::path::Path) -> (Vault, String) {
+    let vault = common::vault(dir).await;
+    common::add_alliance(&vault, "Alliance des Tilleuls").await;
+    let store = vault.store();
+    let id = store.alliances().await.expect("alliances")[0].id.clone();
+    store
+        .set_dossier_texts(
+            &id,
+            &DossierTexts {
+                social_need: Some("Isolement des familles.".into()),
+                collective_response: Some("Aucune structure seule.".into()),
+                argument: None,
+                key_actors: Some("Les familles.".into()),
+            },
+        )
+        .await
+        .expect("texts");
+    for (label, value) in [
+        ("Habitants", "7 840"),
+        ("Pauvreté", "38,5"),
+        ("Familles", "412"),
+    ] {
+        store
+            .add_dossier_figure(&id, &figure(label, value))
+            .await
+            .expect("figure");
+    }
+    (vault, id)
+}
+
+#[tokio::test]
+async fn the_dossier_travels_in_the_alliance_file_with_its_ids() {
+    let a_dir = tempfile::tempdir().expect("tempdir");
+    let (a, id) = vault_with_dossier(a_dir.path()).await;
+    let figures = a.store().project_dossier(&id).await.expect("a").figures;
+    // Moved, so that the file's order is not the order of creation.
+    let order = vec![
+        figures[2].id.clone(),
+        figures[0].id.clone(),
+        figures[1].id.clone(),
+    ];
+    a.store()
+        .reorder_dossier_figures(&id, &order)
+        .await
+        .expect("reorder");
+    let exported = a.store().export_alliance_file(&id).await.expect("export");
+    let json = exported.to_json_string().expect("json");
+    assert!(json.contains("\"projectDossier\""));
+    assert!(
+        json.contains("\"value\": \"38.5\""),
+        "exact decimal as text: {json}"
+    );
+    let read = allia_core::read_alliance_file(json.as_bytes()).expect("reads back");
+    assert!(read.unknown_fields.is_empty(), "{:?}", read.unknown_fields);
+
+    let b_dir = tempfile::tempdir().expect("tempdir");
+    let b = common::vault(b_dir.path()).await;
+    let imported = b.store().import_alliance(&read).await.expect("import");
+    assert_eq!(imported.id, id);
+    let before = a.store().project_dossier(&id).await.expect("a");
+    let after = b.store().project_dossier(&id).await.expect("b");
+    assert_eq!(after, before, "texts and figures, ids, places and dates");
+
+    // A second export of the imported alliance is the same file but for its date.
+    let again = b.store().export_alliance_file(&id).await.expect("export b");
+    assert_eq!(again.project_dossier, exported.project_dossier);
+
+    // Updating from a file with a changed dossier replaces it whole.
+    let mut changed = exported.clone();
+    if let Some(d) = changed.project_dossier.as_mut() {
+        d.argument = Some("Les chiffres le montrent.".into());
+        d.figures.remove(0);
+    }
+    let validated = allia_core::Importable::validated_for_import(&changed).expect("valid");
+    b.store()
+        .update_alliance_from_file(validated, &[])
+        .await
+        .expect("update");
+    let updated = b.store().project_dossier(&id).await.expect("updated");
+    assert_eq!(
+        updated.dossier.expect("texts").texts.argument.as_deref(),
+        Some("Les chiffres le montrent.")
+    );
+    assert_eq!(updated.figures.len(), 2);
+    assert_eq!(updated.figures[0].position, 0);
+
+    // A file without a dossier imports as an alliance without one; a broken figure is
+    // refused with its place.
+    let mut without = exported.clone();
+    without.project_dossier = None;
+    let c_dir = tempfile::tempdir().expect("tempdir");
+    let c = common::vault(c_dir.path()).await;
+    let plain = c.store().import_alliance(&without).await.expect("import");
+    let d = c.store().project_dossier(&plain.id).await.expect("c");
+    assert!(d.dossier.is_none() && d.figures.is_empty());
+    let mut broken = exported.clone();
+    if let Some(d) = broken.project_dossier.as_mut() {
+        d.figures[1].value = "beaucoup".into();
+    }
+    let refused = c
+        .store()
+        .import_alliance_as(&broken, allia_store::ImportMode::Copy)
+        .await;
+    let Err(StoreError::Validation(errors)) = refused else {
+        panic!("refused: {refused:?}");
+    };
+    assert_eq!(errors.0[0].field, "projectDossier.figures.2.value");
+    a.close().await;
+    b.close().await;
+    c.close().await;
+}

@@ -28,6 +28,7 @@ mod diagnostic;
 mod errors;
 mod import;
 mod print;
+mod project_dossier;
 mod read;
 mod v1;
 mod v2;
@@ -37,6 +38,7 @@ pub use diagnostic::{FileDiagnostic, FileDiagnosticNeeds, FileSwotItem};
 pub use errors::{json_problem, AllianceFileError};
 pub use import::{sender_partner_id, ImportedAlliance};
 pub use print::sha256_hex;
+pub use project_dossier::{FileFigure, FileProjectDossier};
 pub use read::{read_alliance_file, FileContent, ReadFile, UnknownField};
 pub use v1::is_producing_association;
 pub use v2::{

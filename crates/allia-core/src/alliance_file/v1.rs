@@ -206,6 +206,7 @@ impl AllianceFile {
             commitments,
             documents: Vec::new(),
             diagnostic: None,
+            project_dossier: None,
         };
         Ok((file, positions))
     }

@@ -49,6 +49,10 @@ pub struct AllianceFileV2 {
     /// when there is none. Added with issue 11: older files have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub diagnostic: Option<super::diagnostic::FileDiagnostic>,
+    /// The dossier de présentation of the project (texts and key figures); not written
+    /// when there is none. Added with issue 11: older files have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_dossier: Option<super::project_dossier::FileProjectDossier>,
 }
 
 /// The alliance: its id and dates, then the fields of [`AllianceDraft`].

@@ -178,6 +178,11 @@ fn validate(
             ids.check(errors, field, id)
         })
     });
+    let project_dossier = file.project_dossier.as_ref().and_then(|d| {
+        d.validated(&mut errors, |errors, field, id| {
+            ids.check(errors, field, id)
+        })
+    });
     match alliance {
         Some(alliance) if errors.is_empty() => Ok(ImportedAlliance {
             file: AllianceFileV2 {
@@ -189,6 +194,7 @@ fn validate(
                 commitments,
                 documents,
                 diagnostic,
+                project_dossier,
             },
         }),
         _ => Err(errors),
