@@ -114,7 +114,7 @@ pub enum Command {
         vault: Option<PathBuf>,
         #[arg(long, value_name = "ID", requires = "vault")]
         alliance: Option<String>,
-        /// convention, charte ou consortium.
+        /// convention, charte, consortium ou diagnostic (le diagnostic interne, en PDF).
         #[arg(long, value_name = "DOCUMENT")]
         document: String,
         /// Version enregistrée du document (la dernière par défaut).

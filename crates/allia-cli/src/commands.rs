@@ -77,6 +77,10 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             court,
             reading,
         } => {
+            if document == crate::render_diagnostic::NAME {
+                return crate::render_diagnostic::render(input, vault, alliance, &reading, &out)
+                    .await;
+            }
             let signature = crate::render_command::SignatureFlags {
                 place,
                 date,

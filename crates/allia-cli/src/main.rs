@@ -7,6 +7,7 @@ mod encrypted;
 mod error;
 mod import_command;
 mod render_command;
+mod render_diagnostic;
 mod secret;
 mod vault_commands;
 
