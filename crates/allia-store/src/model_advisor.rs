@@ -85,6 +85,14 @@ pub(crate) async fn put(
     Ok(())
 }
 
+/// Stores the demo alliance's answers (allia-core's `model_advisor::demo_answers`) for a
+/// demo alliance just inserted.
+pub(crate) async fn insert_demo(conn: &mut SqliteConnection, alliance_id: &str) -> StoreResult<()> {
+    let answers = allia_core::model_advisor::demo_answers().validated()?;
+    let now = Utc::now();
+    put(conn, alliance_id, None, &answers, now, now).await
+}
+
 /// `NotFound(Alliance)` unless the alliance exists.
 async fn ensure_alliance(conn: &mut SqliteConnection, alliance_id: &str) -> StoreResult<()> {
     if !is_record_id(alliance_id) {

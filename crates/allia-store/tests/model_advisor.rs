@@ -142,3 +142,19 @@ async fn the_previous_versions_vault_migrates_and_takes_answers() {
     );
     vault.close().await;
 }
+
+#[tokio::test]
+async fn the_demo_alliance_has_answers_that_recommend_a_gie() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, demo) = common::vault_with_demo(dir.path()).await;
+    let stored = vault
+        .store()
+        .model_advisor(&demo.id)
+        .await
+        .expect("read")
+        .expect("demo answers");
+    assert_eq!(stored.answers.partner_count, Some(4));
+    let r = recommend(&stored.answers).expect("recommendation");
+    assert_eq!(r.form, CooperationForm::Gie);
+    vault.close().await;
+}

@@ -329,6 +329,27 @@ impl AdvisorAnswers {
     }
 }
 
+/// The demo alliance's answers (`crate::demo`: five associations pooling accounting, HR
+/// and communication in a shared service): four partners, shared employees and premises,
+/// a departmental subsidy of 18 000 € a year, no structure chosen yet, for the long run,
+/// and a local accounting firm lending skills. The advisor recommends a GIE.
+pub fn demo_answers() -> AdvisorAnswers {
+    AdvisorAnswers {
+        partner_count: Some(4),
+        public_partners: Some(false),
+        public_funding: Some(true),
+        public_funding_cents: Some(1_800_000),
+        legal_entity: None,
+        shared_employees: Some(true),
+        shared_assets: Some(true),
+        joint_economic_activity: Some(false),
+        expected_duration: Some(ExpectedDuration::Lasting),
+        call_for_projects: Some(false),
+        company_partners: Some(true),
+        company_contributions: vec![CompanyContribution::Skills],
+    }
+}
+
 /// The stored answers of one alliance (one record per alliance).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

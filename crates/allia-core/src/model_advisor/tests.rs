@@ -372,3 +372,16 @@ fn answers_read_from_partial_json() {
     assert_eq!(a.expected_duration, Some(ExpectedDuration::Lasting));
     assert_eq!(a.legal_entity, None);
 }
+
+#[test]
+fn the_demo_answers_recommend_a_gie_with_patronage() {
+    let answers = demo_answers();
+    assert_eq!(answers.validated().expect("valid"), answers);
+    let r = recommend(&answers).expect("r");
+    assert_eq!(r.form, CooperationForm::Gie);
+    assert!(r.contradictions.is_empty());
+    assert_eq!(
+        r.company.map(|c| c.kind),
+        Some(CompanyPartnershipKind::Patronage)
+    );
+}
