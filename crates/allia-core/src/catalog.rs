@@ -6,12 +6,13 @@ use serde::{Deserialize, Serialize};
 use crate::alliance::AllianceStatus;
 use crate::commitment::{is_public_funder, ContributionNature, PaymentScheduleKind};
 use crate::diagnostic::SwotQuadrant;
+use crate::document::{DocumentKind, DocumentStatus};
 use crate::model_advisor::{
     CompanyContribution, CompanyPartnershipKind, CooperationForm, ExpectedDuration,
 };
-use crate::document::{DocumentKind, DocumentStatus};
 use crate::organisation::LEGAL_FORM_SUGGESTIONS;
 use crate::partner::{ActorType, PartnerRole};
+use crate::project_dossier::FigureSourceKind;
 
 /// One option of a closed list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +42,9 @@ pub struct Catalog {
     /// The kinds of actor that are public funders (`commitment::is_public_funder`):
     /// their contributions name the budget line charged.
     pub public_funder_actor_types: Vec<ActorType>,
+    /// Where a key figure of the project dossier comes from, with what to write as its
+    /// source as help.
+    pub figure_source_kinds: Vec<Choice<FigureSourceKind>>,
     /// The quadrants of the MOFF / SWOT matrix, with the guide's prompts as help.
     pub swot_quadrants: Vec<Choice<SwotQuadrant>>,
     /// The guide's forms of cooperation, simplest first, with what each is as help
@@ -92,6 +96,11 @@ impl Catalog {
                 .into_iter()
                 .filter(|&a| is_public_funder(a))
                 .collect(),
+            figure_source_kinds: choices(
+                &FigureSourceKind::ALL,
+                FigureSourceKind::label,
+                Some(FigureSourceKind::help),
+            ),
             swot_quadrants: choices(
                 &SwotQuadrant::ALL,
                 SwotQuadrant::label,

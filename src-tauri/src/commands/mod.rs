@@ -67,6 +67,7 @@ pub mod backups;
 pub mod commitments;
 pub mod designation;
 pub mod documents;
+pub mod dossier;
 pub mod drafts;
 pub mod encrypted;
 pub mod import;

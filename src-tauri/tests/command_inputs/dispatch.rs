@@ -505,6 +505,58 @@ pub async fn dispatch(
             let answers: allia_core::AdvisorAnswers = arg(args, "answers")?;
             allia_core::recommend(&answers);
         }
+        "dossier_get" => {
+            store
+                .project_dossier(&arg::<String>(args, "allianceId")?)
+                .await?;
+        }
+        "dossier_save_texts" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let texts: allia_core::DossierTexts = arg(args, "texts")?;
+            store.set_dossier_texts(&alliance, &texts).await?;
+        }
+        "dossier_figure_add" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: allia_core::FigureDraft = arg(args, "draft")?;
+            store.add_dossier_figure(&alliance, &draft).await?;
+        }
+        "dossier_figure_update" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let figure: String = arg(args, "figureId")?;
+            let draft: allia_core::FigureDraft = arg(args, "draft")?;
+            store
+                .update_dossier_figure(&alliance, &figure, &draft)
+                .await?;
+        }
+        "dossier_figure_delete" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let figure: String = arg(args, "figureId")?;
+            store.delete_dossier_figure(&alliance, &figure).await?;
+        }
+        "dossier_figures_reorder" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let ids: Vec<String> = arg(args, "figureIds")?;
+            store.reorder_dossier_figures(&alliance, &ids).await?;
+        }
+        "dossier_export_pdf" => {
+            // The command's steps before and after its save dialog: the dossier read,
+            // then typeset.
+            let alliance_id: String = arg(args, "allianceId")?;
+            let alliance = store.alliance(&alliance_id).await?;
+            let content = store.project_dossier(&alliance_id).await?;
+            let texts = content.dossier.map(|d| d.texts).unwrap_or_default();
+            let figures: Vec<allia_core::FigureDraft> =
+                content.figures.into_iter().map(|f| f.draft).collect();
+            allia_docs::dossier::render_pdf(&allia_docs::dossier::DossierPdf {
+                alliance: &alliance.draft.name,
+                association: None,
+                territory: alliance.draft.territory.as_deref(),
+                texts: &texts,
+                figures: &figures,
+                date: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default(),
+            })
+            .map_err(|e| AppError::from(allia_docs::render::RenderError::from(e)))?;
+        }
         "document_list" => {
             store.documents(&arg::<String>(args, "allianceId")?).await?;
         }

@@ -143,6 +143,19 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
         Arg::SwotQuadrant => ["strengths", "weaknesses", "opportunities", "threats"]
             .map(s)
             .to_vec(),
+        Arg::DossierTexts => vec![
+            json!({ "socialNeed": "Isolement des familles.\nPeu de places en crèche.",
+                "collectiveResponse": null, "argument": "", "keyActors": "Les familles" }),
+            json!({}),
+        ],
+        Arg::FigureDraft => vec![
+            json!({ "label": "Habitants", "value": "1 250,5", "unit": "habitants",
+                "year": 2021, "sourceKind": "insee", "source": "Recensement",
+                "link": "https://www.insee.fr" }),
+            json!({ "label": "Taux", "value": "30.000", "unit": null, "year": 21,
+                "sourceKind": "other", "source": "", "link": "insee.fr" }),
+        ],
+        Arg::TextList => vec![json!([]), json!(["@@alliance"]), json!(["a", "a"])],
         Arg::ImportChoices => vec![
             json!({ "mode": "new", "dropUnknown": false, "ownAssociation": [] }),
             json!({ "mode": "update", "dropUnknown": true, "ownAssociation": ["@@partner"] }),

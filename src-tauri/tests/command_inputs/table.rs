@@ -37,14 +37,20 @@ pub enum Arg {
     Count,
     /// The answers to an alliance file's import questions (`ImportChoices`).
     ImportChoices,
-    /// The model advisor's answers (`AdvisorAnswers`).
-    AdvisorAnswers,
     /// The diagnostic's needs (`DiagnosticNeedsDraft`).
     DiagnosticNeedsDraft,
     /// One SWOT item (`SwotItemDraft`).
     SwotItemDraft,
     /// A quadrant of the SWOT matrix (`SwotQuadrant`).
     SwotQuadrant,
+    /// The texts of a project dossier (`DossierTexts`).
+    DossierTexts,
+    /// A key figure of a project dossier (`FigureDraft`).
+    FigureDraft,
+    /// A list of strings (figure ids in their new order).
+    TextList,
+    /// The model advisor's answers (`AdvisorAnswers`).
+    AdvisorAnswers,
 }
 
 impl Arg {
@@ -72,10 +78,13 @@ impl Arg {
             Arg::CommitmentsDraft => "CommitmentsDraft",
             Arg::FinancialContribution => "FinancialContribution",
             Arg::ImportChoices => "ImportChoices",
-            Arg::AdvisorAnswers => "AdvisorAnswers",
             Arg::DiagnosticNeedsDraft => "DiagnosticNeedsDraft",
             Arg::SwotItemDraft => "SwotItemDraft",
             Arg::SwotQuadrant => "SwotQuadrant",
+            Arg::DossierTexts => "DossierTexts",
+            Arg::FigureDraft => "FigureDraft",
+            Arg::TextList => "string[]",
+            Arg::AdvisorAnswers => "AdvisorAnswers",
         }
     }
 }
@@ -235,6 +244,38 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
         "model_advisor_recommend",
         &[("answers", Arg::AdvisorAnswers)],
     ),
+    ("dossier_get", &[("allianceId", Arg::AllianceId)]),
+    (
+        "dossier_save_texts",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("texts", Arg::DossierTexts),
+        ],
+    ),
+    (
+        "dossier_figure_add",
+        &[("allianceId", Arg::AllianceId), ("draft", Arg::FigureDraft)],
+    ),
+    (
+        "dossier_figure_update",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("figureId", Arg::Text),
+            ("draft", Arg::FigureDraft),
+        ],
+    ),
+    (
+        "dossier_figure_delete",
+        &[("allianceId", Arg::AllianceId), ("figureId", Arg::Text)],
+    ),
+    (
+        "dossier_figures_reorder",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("figureIds", Arg::TextList),
+        ],
+    ),
+    ("dossier_export_pdf", &[("allianceId", Arg::AllianceId)]),
     ("document_list", &[("allianceId", Arg::AllianceId)]),
     (
         "document_create",
