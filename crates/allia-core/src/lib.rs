@@ -2,6 +2,7 @@
 //! the guide's closed lists with their French labels, and every validation rule.
 //! Pure: no I/O, no async, no storage or UI concerns.
 
+pub mod actors;
 pub mod alliance;
 pub mod alliance_diff;
 pub mod alliance_file;
@@ -26,6 +27,11 @@ pub mod snapshot;
 pub mod text;
 pub mod validation;
 
+pub use actors::{
+    rank_candidates, ActorPipeline, ActorPipelineStatus, CandidateScores, Criterion,
+    CriterionDraft, ExchangeEntryDraft, ExchangeKind, InteractionKind, Level, LevelScale,
+    MapCategory, MapQuadrant, RankedCandidate,
+};
 pub use alliance::{AgreementTerms, Alliance, AllianceDraft, AllianceStatus};
 pub use alliance_diff::AllianceDiff;
 pub use alliance_file::{

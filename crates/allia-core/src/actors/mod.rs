@@ -1,0 +1,31 @@
+//! The actor register's domain rules (issue 11, items 3–5; guide section 3, step 3
+//! « Choisir les bons partenaires »): the territory's actors placed on a map, linked by
+//! typed interactions, scored on weighted criteria, followed through a pipeline, and the
+//! log of exchanges that tests the relation.
+//!
+//! The parts:
+//! - [`kinds`]: the closed lists `MapCategory`, `InteractionKind`, `ExchangeKind`;
+//! - [`pipeline`]: `ActorPipelineStatus` and the moves allowed between statuses;
+//! - [`map`]: the 1–5 scales (`Level`) and the quadrant rule (`MapQuadrant`);
+//! - [`criteria`] and [`scoring`]: the criteria and their editing, the weighted score
+//!   and the ranking;
+//! - [`proximity`]: one entry of the proximity log.
+//!
+//! Pure: storage and screens build on these types.
+
+pub mod criteria;
+pub mod kinds;
+pub mod map;
+pub mod pipeline;
+pub mod proximity;
+pub mod scoring;
+
+pub use criteria::{
+    add_criterion, default_criteria, remove_criterion, update_criterion, validate_criteria,
+    Criterion, CriterionDraft, CRITERIA_MAX, CRITERION_NAME_MAX, WEIGHT_MAX,
+};
+pub use kinds::{ExchangeKind, InteractionKind, MapCategory};
+pub use map::{Level, LevelOutOfRange, LevelScale, MapQuadrant, QUADRANT_DIVIDER, STRONG_FROM};
+pub use pipeline::{ActorPipeline, ActorPipelineStatus, DISMISSAL_REASON_MAX};
+pub use proximity::ExchangeEntryDraft;
+pub use scoring::{format_score, rank_candidates, CandidateScores, RankedCandidate, SCORE_MAX};
