@@ -24,6 +24,7 @@ const DEMO = 'Service partagé du Val de Brenne';
 const AREAS = [
   { id: 'alliance', open: 'nav-area-alliance', action: 'alliance-save' },
   { id: 'partenaires', open: 'nav-area-partenaires', action: 'add-partner' },
+  { id: 'modele', open: 'nav-area-modele', action: 'advisor-save' },
   { id: 'documents', open: 'nav-area-documents', action: 'new-document' },
   { id: 'new-alliance', open: 'new-alliance', action: 'alliance-save', leave: 'alliance-cancel' },
   { id: 'profile', open: 'nav-app-profile', action: 'profile-save' },

@@ -10,9 +10,11 @@
 // then follow without touching MainFrame or GuidePanel.
 import type { Component } from "svelte";
 import type { Alliance } from "./api/bindings";
+import { MODEL_GUIDE } from "./guide/modele";
 import { DOCUMENTS_GUIDE, FIVE_STEPS_GUIDE, type GuideBlock, PARTNERS_GUIDE, PROFILE_GUIDE, SETTINGS_GUIDE } from "./guide/guide";
 import AllianceView from "./views/alliance/AllianceView.svelte";
 import DocumentsView from "./views/documents/DocumentsView.svelte";
+import ModeleView from "./views/modele/ModeleView.svelte";
 import PartnersView from "./views/partenaires/PartnersView.svelte";
 import ProfileView from "./views/profil/ProfileView.svelte";
 import SettingsView from "./views/parametres/SettingsView.svelte";
@@ -110,6 +112,14 @@ const DEFINED = [
     view: PartnersView,
     props: (frame) => ({ alliance: frame.alliance, onCountChanged: frame.partnerCountChanged }),
     guide: PARTNERS_GUIDE,
+  }),
+  allianceArea({
+    id: "modele",
+    label: "Modèle de partenariat",
+    group: "Construire",
+    view: ModeleView,
+    props: (frame) => ({ alliance: frame.alliance }),
+    guide: MODEL_GUIDE,
   }),
   allianceArea({
     id: "documents",

@@ -1,0 +1,186 @@
+// « Modèle de partenariat » against a mocked IPC (jsdom): the questionnaire's answers reach the vault as allia-core
+// reads them (amount in cents, « Je ne sais pas » as no answer), the recommendation shown is the one the core
+// returns for the answers as they change (never computed here), with its reasons, contradictions and company
+// category, the orientation notice is there, and « Créer ce document » drafts the matching document.
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it } from "vitest";
+import type { AdvisorAnswers, Catalog, Recommendation } from "$lib/api/bindings";
+import { catalogContext } from "$lib/catalog";
+import { provideNavigation, type Destination } from "$lib/navigation";
+import { setDraftStore } from "$lib/unsaved";
+import ModeleView from "./ModeleView.svelte";
+import { toAnswers, toForm } from "./advisor-form";
+
+const N = "\u202f";
+
+const catalog = {
+  documentKinds: [
+    { value: "partnership_agreement", label: "Convention de partenariat", help: null },
+    { value: "partnership_charter", label: "Charte partenariale", help: null },
+    { value: "consortium_agreement", label: "Accord de consortium", help: null },
+  ],
+  cooperationForms: [
+    { value: "partnership_agreement", label: "Convention de partenariat", help: "Un accord écrit." },
+    { value: "information_sharing", label: "Partage d’informations", help: "Échanger." },
+  ],
+  companyPartnershipKinds: [],
+  expectedDurations: [
+    { value: "one_off", label: "Ponctuelle", help: null },
+    { value: "project", label: "Le temps d’un projet", help: null },
+    { value: "lasting", label: "Durable", help: null },
+  ],
+  companyContributions: [
+    { value: "funding", label: "Un soutien financier", help: null },
+    { value: "skills", label: "Du mécénat de compétences", help: null },
+  ],
+} as unknown as Catalog;
+
+const alliance = { id: "a1", draft: { name: "Alliance" } } as never;
+
+/** What the fake core recommends: a convention when public funding is answered, else information sharing. */
+function fakeRecommend(answers: AdvisorAnswers): Recommendation | null {
+  const answered = Object.values(answers).some((v) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0));
+  if (!answered) return null;
+  if (answers.publicFunding) {
+    return {
+      form: "partnership_agreement",
+      label: "Convention de partenariat",
+      documentKind: "partnership_agreement",
+      reasons: ["Un financement public se formalise par une convention."],
+      alternatives: [{ form: "partnership_charter", label: "Charte partenariale", documentKind: "partnership_charter", reason: "Pour un cadre éthique." }],
+      contradictions: answers.legalEntity === false && answers.sharedEmployees ? [{ fields: ["legalEntity", "sharedEmployees"], message: "Un salarié a un seul employeur." }] : [],
+      company: answers.companyPartners ? { kind: "patronage", label: "Mécénat", reason: "L’entreprise soutient le projet." } : null,
+    };
+  }
+  return {
+    form: "information_sharing",
+    label: "Partage d’informations",
+    documentKind: null,
+    reasons: ["Rien ne demande d’engagement formel."],
+    alternatives: [],
+    contradictions: [],
+    company: null,
+  };
+}
+
+function vault() {
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  mockIPC((cmd, payload) => {
+    const args = (payload ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args });
+    if (cmd === "model_advisor_get") return null;
+    if (cmd === "model_advisor_recommend") return fakeRecommend(args.answers as AdvisorAnswers);
+    if (cmd === "model_advisor_save") {
+      return { id: "m1", allianceId: "a1", createdAt: "2026-12-01T10:00:00Z", updatedAt: "2026-12-01T10:00:00Z", answers: args.answers };
+    }
+    if (cmd === "document_create") return { id: "d1", allianceId: "a1", kind: args.kind };
+    return null;
+  });
+  return calls;
+}
+
+describe("advisor-form", () => {
+  it("reads the form as the vault's answers, and back", () => {
+    const form = toForm(null);
+    expect(toAnswers(form).answers.publicFunding).toBeNull();
+    form.partnerCount = 3;
+    form.publicFunding = "yes";
+    form.publicFundingAmount = `30${N}000,50`;
+    form.legalEntity = "no";
+    form.expectedDuration = "lasting";
+    form.companyContributions = ["skills"];
+    const { answers, errors } = toAnswers(form);
+    expect(errors).toEqual({});
+    expect(answers).toMatchObject({
+      partnerCount: 3,
+      publicFunding: true,
+      publicFundingCents: 3_000_050,
+      legalEntity: false,
+      sharedEmployees: null,
+      expectedDuration: "lasting",
+      companyContributions: ["skills"],
+    });
+    expect(toForm(answers)).toEqual(form);
+  });
+
+  it("refuses an amount that is not one, and sends no amount meanwhile", () => {
+    const form = toForm(null);
+    form.publicFundingAmount = "trente mille";
+    const { answers, errors } = toAnswers(form);
+    expect(errors.publicFundingCents).toMatch(/montant/);
+    expect(answers.publicFundingCents).toBeNull();
+  });
+});
+
+describe("ModeleView", () => {
+  afterEach(() => {
+    cleanup();
+    clearMocks();
+    setDraftStore(null);
+  });
+
+  it("shows the core's recommendation as the answers change, and saves them", async () => {
+    setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [] });
+    const calls = vault();
+    render(ModeleView, { props: { alliance }, context: catalogContext(catalog) });
+    expect(screen.getByTestId("advisor-disclaimer").textContent).toContain("Une orientation, pas un conseil juridique");
+    expect(await screen.findByTestId("advisor-empty")).toBeInTheDocument();
+
+    const fieldset = screen.getByTestId("advisor-publicFunding");
+    await fireEvent.click(fieldset.querySelector('input[value="yes"]') as HTMLInputElement);
+    await waitFor(() => expect(screen.getByTestId("advisor-form-label").textContent).toBe("Convention de partenariat"));
+    expect(screen.getByTestId("advisor-reasons").textContent).toContain("financement public");
+    expect(screen.getByTestId("advisor-alternatives").textContent).toContain("Charte partenariale");
+    expect(screen.getByTestId("advisor-create-document")).toBeInTheDocument();
+
+    // A contradiction and the company category, as the core words them.
+    await fireEvent.click(screen.getByTestId("advisor-legalEntity").querySelector('input[value="no"]') as HTMLInputElement);
+    await fireEvent.click(screen.getByTestId("advisor-sharedEmployees").querySelector('input[value="yes"]') as HTMLInputElement);
+    await fireEvent.click(screen.getByTestId("advisor-companyPartners").querySelector('input[value="yes"]') as HTMLInputElement);
+    await waitFor(() => expect(screen.getByTestId("advisor-contradictions").textContent).toContain("un seul employeur"));
+    expect(screen.getByTestId("advisor-company").textContent).toContain("Mécénat");
+
+    await fireEvent.input(screen.getByTestId("advisor-publicFundingCents"), { target: { value: `45${N}000` } });
+    await fireEvent.click(screen.getByTestId("advisor-save"));
+    await waitFor(() => expect(screen.getByTestId("advisor-saved").textContent).toBe("Réponses enregistrées."));
+    const saved = calls.find((c) => c.cmd === "model_advisor_save");
+    expect(saved?.args.answers).toMatchObject({
+      publicFunding: true,
+      publicFundingCents: 4_500_000,
+      legalEntity: false,
+      sharedEmployees: true,
+      companyPartners: true,
+      callForProjects: null,
+    });
+  });
+
+  it("refuses an amount that is not one at its field, without saving", async () => {
+    setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [] });
+    const calls = vault();
+    render(ModeleView, { props: { alliance }, context: catalogContext(catalog) });
+    await screen.findByTestId("advisor-empty");
+    await fireEvent.input(screen.getByTestId("advisor-publicFundingCents"), { target: { value: "beaucoup" } });
+    await fireEvent.click(screen.getByTestId("advisor-save"));
+    expect(await screen.findByText(/Saisissez un montant en euros/)).toBeInTheDocument();
+    expect(calls.some((c) => c.cmd === "model_advisor_save")).toBe(false);
+  });
+
+  it("« Créer ce document » drafts the matching document and opens it in Documents", async () => {
+    setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [] });
+    const calls = vault();
+    const went: Destination[] = [];
+    const stop = provideNavigation((destination) => went.push(destination));
+    render(ModeleView, { props: { alliance }, context: catalogContext(catalog) });
+    await screen.findByTestId("advisor-empty");
+    await fireEvent.click(screen.getByTestId("advisor-publicFunding").querySelector('input[value="yes"]') as HTMLInputElement);
+    await fireEvent.click(await screen.findByTestId("advisor-create-document"));
+    await waitFor(() => expect(went).toHaveLength(1));
+    expect(went[0]).toMatchObject({ area: "documents", record: "d1" });
+    const created = calls.find((c) => c.cmd === "document_create");
+    expect(created?.args).toMatchObject({ allianceId: "a1", kind: "partnership_agreement", settings: { title: "Convention de partenariat" } });
+    // The answers were saved before leaving.
+    expect(calls.some((c) => c.cmd === "model_advisor_save")).toBe(true);
+    stop();
+  });
+});
