@@ -28,9 +28,9 @@ pub mod text;
 pub mod validation;
 
 pub use actors::{
-    rank_candidates, ActorPipeline, ActorPipelineStatus, CandidateScores, Criterion,
-    CriterionDraft, ExchangeEntryDraft, ExchangeKind, InteractionKind, Level, LevelScale,
-    MapCategory, MapQuadrant, RankedCandidate,
+    rank_candidates, ActorAssessmentDraft, ActorPipeline, ActorPipelineStatus, CandidateScores,
+    Criterion, CriterionDraft, ExchangeEntryDraft, ExchangeKind, InteractionDraft, InteractionKind,
+    Level, LevelScale, MapCategory, MapQuadrant, RankedCandidate,
 };
 pub use alliance::{AgreementTerms, Alliance, AllianceDraft, AllianceStatus};
 pub use alliance_diff::AllianceDiff;

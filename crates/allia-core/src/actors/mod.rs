@@ -5,6 +5,9 @@
 //!
 //! The parts:
 //! - [`kinds`]: the closed lists `MapCategory`, `InteractionKind`, `ExchangeKind`;
+//! - [`assessment`]: what the cartography records about an actor (category, levels,
+//!   expectations, scope, synergies);
+//! - [`interaction`]: a typed, directed link between two actors;
 //! - [`pipeline`]: `ActorPipelineStatus` and the moves allowed between statuses;
 //! - [`map`]: the 1–5 scales (`Level`) and the quadrant rule (`MapQuadrant`);
 //! - [`criteria`] and [`scoring`]: the criteria and their editing, the weighted score
@@ -13,17 +16,21 @@
 //!
 //! Pure: storage and screens build on these types.
 
+pub mod assessment;
 pub mod criteria;
+pub mod interaction;
 pub mod kinds;
 pub mod map;
 pub mod pipeline;
 pub mod proximity;
 pub mod scoring;
 
+pub use assessment::ActorAssessmentDraft;
 pub use criteria::{
     add_criterion, default_criteria, remove_criterion, update_criterion, validate_criteria,
     Criterion, CriterionDraft, CRITERIA_MAX, CRITERION_NAME_MAX, WEIGHT_MAX,
 };
+pub use interaction::{duplicate_link_message, InteractionDraft};
 pub use kinds::{ExchangeKind, InteractionKind, MapCategory};
 pub use map::{Level, LevelOutOfRange, LevelScale, MapQuadrant, QUADRANT_DIVIDER, STRONG_FROM};
 pub use pipeline::{ActorPipeline, ActorPipelineStatus, DISMISSAL_REASON_MAX};
