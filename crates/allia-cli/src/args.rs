@@ -114,7 +114,8 @@ pub enum Command {
         vault: Option<PathBuf>,
         #[arg(long, value_name = "ID", requires = "vault")]
         alliance: Option<String>,
-        /// convention, charte, consortium ou diagnostic (le diagnostic interne, en PDF).
+        /// convention, charte, consortium, diagnostic (le diagnostic interne, en PDF) ou
+        /// dossier (le dossier de présentation du projet, en PDF).
         #[arg(long, value_name = "DOCUMENT")]
         document: String,
         /// Version enregistrée du document (la dernière par défaut).

@@ -77,6 +77,9 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             court,
             reading,
         } => {
+            if document == crate::render_dossier::NAME {
+                return crate::render_dossier::render(input, vault, alliance, &reading, &out).await;
+            }
             if document == crate::render_diagnostic::NAME {
                 return crate::render_diagnostic::render(input, vault, alliance, &reading, &out)
                     .await;

@@ -13,10 +13,12 @@ use serde::{Deserialize, Serialize};
 use crate::validation::{optional_multiline_text, optional_text, text, ValidationErrors};
 
 mod decimal;
+mod demo;
 #[cfg(test)]
 mod tests;
 
 pub use decimal::{format_french_decimal, parse_decimal};
+pub use demo::demo_dossier;
 
 /// Longest text of a dossier section, in characters.
 pub const DOSSIER_TEXT_MAX: usize = 20_000;

@@ -57,12 +57,14 @@ fn not_written() -> Block {
     })
 }
 
-/// A figure's value with its unit, the French way: « 1 250 familles », « 31,5 % ».
+/// A figure's value with its unit, the French way: « 1 250 familles », « 31,5 % » (the
+/// per cent sign tied by a narrow no-break space).
 pub fn value_with_unit(figure: &FigureDraft) -> String {
     let value = format_french_decimal(&figure.value);
     match figure.unit.as_deref().map(str::trim) {
         Some("%") => format!("{value}\u{202f}%"),
-        Some(unit) if !unit.is_empty() => format!("{value}\u{a0}{unit}"),
+        // An ordinary space: a long unit wraps under its number rather than mid-word.
+        Some(unit) if !unit.is_empty() => format!("{value} {unit}"),
         _ => value,
     }
 }
@@ -98,7 +100,7 @@ fn figures_table(figures: &[FigureDraft]) -> Block {
             "Source".into(),
         ],
         rows,
-        widths: vec![3.0, 1.6, 0.8, 4.0],
+        widths: vec![2.6, 1.8, 0.9, 3.9],
     })
 }
 

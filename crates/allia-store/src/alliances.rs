@@ -236,6 +236,7 @@ impl Store {
             insert_with_id(&mut tx, &id, &alliance).await?;
             crate::partners::insert(&mut tx, &id, &demo.partners).await?;
             crate::diagnostic::insert_demo(&mut tx, &id).await?;
+            crate::project_dossier::insert_demo(&mut tx, &id).await?;
             crate::model_advisor::insert_demo(&mut tx, &id).await?;
         }
         crate::settings::remember_demo_alliance_id(&mut tx, &id).await?;

@@ -421,3 +421,33 @@ pub(crate) async fn replace(
     }
     Ok(())
 }
+
+/// Stores the demo alliance's dossier (allia-core's `project_dossier::demo_dossier`) for
+/// a demo alliance just inserted.
+pub(crate) async fn insert_demo(conn: &mut SqliteConnection, alliance_id: &str) -> StoreResult<()> {
+    let (texts, figures) = allia_core::project_dossier::demo_dossier();
+    let now = Utc::now();
+    put_texts(
+        &mut *conn,
+        alliance_id,
+        &new_id(),
+        &texts.validated()?,
+        now,
+        now,
+    )
+    .await?;
+    for (position, figure) in figures.iter().enumerate() {
+        let position = u32::try_from(position).unwrap_or(u32::MAX);
+        insert_figure(
+            &mut *conn,
+            alliance_id,
+            &new_id(),
+            position,
+            &figure.validated()?,
+            now,
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}

@@ -205,3 +205,15 @@ fn a_reorder_must_name_every_figure_once() {
     assert!(reorder_problem(&current, &["a".into(), "b".into()]).is_some());
     assert!(reorder_problem(&current, &["a".into(), "a".into(), "b".into()]).is_some());
 }
+
+#[test]
+fn the_demo_dossier_is_valid_with_sourced_figures() {
+    let (texts, figures) = demo_dossier();
+    assert!(texts.validated().expect("texts").social_need.is_some());
+    assert!(figures.len() >= 4);
+    for f in &figures {
+        let v = f.validated().expect("figure");
+        assert_eq!(&v, f, "already canonical: {}", f.label);
+        assert!(!v.source.is_empty());
+    }
+}
