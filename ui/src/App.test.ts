@@ -5,6 +5,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Alliance, AppError, BackupEntry, Catalog, Partner, PartnerDraft, VaultFiles, VaultLocked } from "$lib/api/bindings";
 import App from "./App.svelte";
+import { LATER_CATALOG_LISTS } from "./lib/api/catalog-fixture";
 
 const catalog: Catalog = {
   actorTypes: [
@@ -26,6 +27,7 @@ const catalog: Catalog = {
   contributionNatures: [],
   paymentScheduleKinds: [],
   publicFunderActorTypes: [],
+  ...LATER_CATALOG_LISTS,
 };
 
 class CommandError {

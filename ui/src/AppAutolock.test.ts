@@ -7,6 +7,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Alliance, Catalog, FormDraft, FormDraftKey, VaultLocked, VaultLockSoon } from "$lib/api/bindings";
 import { forgetPlace } from "$lib/state/place";
 import App from "./App.svelte";
+import { LATER_CATALOG_LISTS } from "./lib/api/catalog-fixture";
 
 const catalog: Catalog = {
   actorTypes: [{ value: "association", label: "Association", help: null }],
@@ -18,6 +19,7 @@ const catalog: Catalog = {
   contributionNatures: [],
   paymentScheduleKinds: [],
   publicFunderActorTypes: [],
+  ...LATER_CATALOG_LISTS,
 };
 
 const now = "2026-11-30T10:00:00Z";

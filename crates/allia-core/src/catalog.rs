@@ -47,6 +47,9 @@ pub struct Catalog {
     pub figure_source_kinds: Vec<Choice<FigureSourceKind>>,
     /// The quadrants of the MOFF / SWOT matrix, with the guide's prompts as help.
     pub swot_quadrants: Vec<Choice<SwotQuadrant>>,
+    /// The importance of a SWOT item, 1 to 3, in words (« Secondaire », « Importante »,
+    /// « Majeure »).
+    pub swot_importances: Vec<Choice<u8>>,
     /// The guide's forms of cooperation, simplest first, with what each is as help
     /// (section 2; the model advisor recommends one).
     pub cooperation_forms: Vec<Choice<CooperationForm>>,
@@ -106,6 +109,7 @@ impl Catalog {
                 SwotQuadrant::label,
                 Some(SwotQuadrant::hint),
             ),
+            swot_importances: choices(&[1, 2, 3], crate::diagnostic::importance_label, None),
             cooperation_forms: choices(
                 &CooperationForm::ALL,
                 CooperationForm::label,

@@ -62,12 +62,10 @@ impl SwotQuadrant {
     /// The guide's prompts for the quadrant (step 1), shown in an empty quadrant.
     pub fn hint(self) -> &'static str {
         match self {
-            Self::Strengths => "Votre expertise, vos moyens, votre réseau, votre légitimité.",
-            Self::Weaknesses => "Les compétences qui vous manquent, vos ressources limitées.",
-            Self::Opportunities => {
-                "Des financements, des appels à projets, une dynamique territoriale."
-            }
-            Self::Threats => "La concurrence, les évolutions réglementaires.",
+            Self::Strengths => "Expertise, moyens, réseau, légitimité.",
+            Self::Weaknesses => "Manque de compétences, ressources limitées.",
+            Self::Opportunities => "Financements, appels à projets, dynamique territoriale.",
+            Self::Threats => "Concurrence, évolutions réglementaires.",
         }
     }
 }

@@ -13,6 +13,8 @@ import type { Alliance } from "./api/bindings";
 import { MODEL_GUIDE } from "./guide/modele";
 import { DOCUMENTS_GUIDE, FIVE_STEPS_GUIDE, type GuideBlock, PARTNERS_GUIDE, PROFILE_GUIDE, SETTINGS_GUIDE } from "./guide/guide";
 import AllianceView from "./views/alliance/AllianceView.svelte";
+import { DIAGNOSTIC_GUIDE } from "./guide/diagnostic";
+import DiagnosticView from "./views/diagnostic/DiagnosticView.svelte";
 import DocumentsView from "./views/documents/DocumentsView.svelte";
 import ModeleView from "./views/modele/ModeleView.svelte";
 import PartnersView from "./views/partenaires/PartnersView.svelte";
@@ -104,6 +106,14 @@ const DEFINED = [
       onDeleted: frame.allianceDeleted,
     }),
     guide: FIVE_STEPS_GUIDE,
+  }),
+  allianceArea({
+    id: "diagnostic",
+    label: "Diagnostic",
+    group: "Construire",
+    view: DiagnosticView,
+    props: (frame) => ({ alliance: frame.alliance }),
+    guide: DIAGNOSTIC_GUIDE,
   }),
   allianceArea({
     id: "partenaires",

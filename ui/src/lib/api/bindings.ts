@@ -627,6 +627,11 @@ export type Catalog = {
 	/**  The quadrants of the MOFF / SWOT matrix, with the guide's prompts as help. */
 	swotQuadrants: Choice<SwotQuadrant>[],
 	/**
+	 *  The importance of a SWOT item, 1 to 3, in words (« Secondaire », « Importante »,
+	 *  « Majeure »).
+	 */
+	swotImportances: Choice<number>[],
+	/**
 	 *  The guide's forms of cooperation, simplest first, with what each is as help
 	 *  (section 2; the model advisor recommends one).
 	 */

@@ -4,6 +4,7 @@ import type { Catalog } from "$lib/api/bindings";
 import { catalogContext } from "$lib/catalog";
 import { DOCUMENTS_GUIDE, FIVE_STEPS_GUIDE, PARTNERS_GUIDE } from "$lib/guide/guide";
 import GuidePanel from "./GuidePanel.svelte";
+import { LATER_CATALOG_LISTS } from "../api/catalog-fixture";
 
 const catalog: Catalog = {
   actorTypes: [{ value: "association", label: "Association", help: "Expertise des besoins sociaux, maillage local." }],
@@ -15,6 +16,7 @@ const catalog: Catalog = {
   contributionNatures: [],
   paymentScheduleKinds: [],
   publicFunderActorTypes: [],
+  ...LATER_CATALOG_LISTS,
 };
 
 describe("GuidePanel", () => {

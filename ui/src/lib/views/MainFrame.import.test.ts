@@ -5,6 +5,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AppError, Catalog } from "$lib/api/bindings";
 import MainFrame from "./MainFrame.svelte";
+import { LATER_CATALOG_LISTS } from "../api/catalog-fixture";
 
 const catalog: Catalog = {
   actorTypes: [],
@@ -16,6 +17,7 @@ const catalog: Catalog = {
   contributionNatures: [],
   paymentScheduleKinds: [],
   publicFunderActorTypes: [],
+  ...LATER_CATALOG_LISTS,
 };
 
 /** What `alliance_import_choose` answers for a file with two problems (src-tauri `AppError::import_refused`). */

@@ -4,6 +4,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Catalog } from "$lib/api/bindings";
 import MainFrame from "./MainFrame.svelte";
+import { LATER_CATALOG_LISTS } from "../api/catalog-fixture";
 
 const catalog: Catalog = {
   actorTypes: [],
@@ -15,6 +16,7 @@ const catalog: Catalog = {
   contributionNatures: [],
   paymentScheduleKinds: [],
   publicFunderActorTypes: [],
+  ...LATER_CATALOG_LISTS,
 };
 
 /** What a keyboard reaches with Tab, in document order (no positive tabindex in the app). */

@@ -7,6 +7,7 @@ import type { AppError, Catalog, ContractDocument, DocumentStatus } from "$lib/a
 import { onAnnouncement } from "$lib/announce";
 import { catalogContext } from "$lib/catalog";
 import ActionBar from "./ActionBar.svelte";
+import { LATER_CATALOG_LISTS } from "../../api/catalog-fixture";
 
 const catalog: Catalog = {
   actorTypes: [],
@@ -23,6 +24,7 @@ const catalog: Catalog = {
   contributionNatures: [],
   paymentScheduleKinds: [],
   publicFunderActorTypes: [],
+  ...LATER_CATALOG_LISTS,
 };
 
 function documentAt(status: DocumentStatus, nextStatus: DocumentStatus | null, canReturnToDraft = false): ContractDocument {

@@ -17,6 +17,7 @@ import type {
 import { catalogContext } from "$lib/catalog";
 import { flushDrafts, setDraftStore } from "$lib/unsaved";
 import DocumentBuilder from "./DocumentBuilder.svelte";
+import { LATER_CATALOG_LISTS } from "../../api/catalog-fixture";
 
 const catalog: Catalog = {
   actorTypes: [],
@@ -33,6 +34,7 @@ const catalog: Catalog = {
   contributionNatures: [],
   paymentScheduleKinds: [],
   publicFunderActorTypes: [],
+  ...LATER_CATALOG_LISTS,
 };
 
 const clauses: ClauseView[] = [

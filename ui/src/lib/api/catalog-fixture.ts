@@ -1,0 +1,23 @@
+// For tests: the catalog's lists that a test does not look at, empty, so that a test's catalog
+// stays type-correct when the catalog grows (a new closed list is added here once).
+import type { Catalog } from "./bindings";
+
+/** Every list of the catalog added since issue 11, empty. Spread into a test's catalog. */
+export const LATER_CATALOG_LISTS: Pick<
+  Catalog,
+  | "figureSourceKinds"
+  | "swotQuadrants"
+  | "swotImportances"
+  | "cooperationForms"
+  | "companyPartnershipKinds"
+  | "expectedDurations"
+  | "companyContributions"
+> = {
+  figureSourceKinds: [],
+  swotQuadrants: [],
+  swotImportances: [],
+  cooperationForms: [],
+  companyPartnershipKinds: [],
+  expectedDurations: [],
+  companyContributions: [],
+};
