@@ -60,7 +60,11 @@ fn render_the_dossier_from_the_vault_and_from_a_file() {
         // A label wraps in its cell and pdftotext may set the next cell's text between
         // its lines: each of its words is looked for.
         for word in f.label.split_whitespace() {
-            assert!(text.contains(word), "« {word} » of « {} » in:\n{text}", f.label);
+            assert!(
+                text.contains(word),
+                "« {word} » of « {} » in:\n{text}",
+                f.label
+            );
         }
         for expected in [&f.source, &f.year.to_string()] {
             assert!(
