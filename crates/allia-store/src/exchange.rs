@@ -301,6 +301,9 @@ pub(crate) async fn export_file(
             dossier: crate::project_dossier::get(conn, id).await?,
             figures: crate::project_dossier::figures(conn, id).await?,
         }),
+        model_advisor: allia_core::alliance_file::FileModelAdvisor::of(
+            crate::model_advisor::find(conn, id).await?.as_ref(),
+        ),
     })
 }
 
@@ -503,6 +506,18 @@ pub(crate) async fn insert_imported(
             )
             .await?;
         }
+    }
+    if let Some(advisor) = &file.model_advisor {
+        let id = plan.id(conn, "model_advisor", &advisor.id).await?;
+        crate::model_advisor::put(
+            conn,
+            &alliance_id,
+            Some(&id),
+            &advisor.answers,
+            advisor.created_at,
+            advisor.updated_at,
+        )
+        .await?;
     }
     Ok(alliance_id)
 }

@@ -93,6 +93,33 @@ pub(crate) async fn insert_demo(conn: &mut SqliteConnection, alliance_id: &str) 
     put(conn, alliance_id, None, &answers, now, now).await
 }
 
+/// Replaces an alliance's answers by a validated file's (a re-import that updates the
+/// alliance): the stored record keeps its id; a new record takes the file's id unless
+/// another record of the vault has it. The file's dates are kept.
+pub(crate) async fn replace(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+    advisor: &allia_core::alliance_file::FileModelAdvisor,
+) -> StoreResult<()> {
+    let taken: Option<i64> = sqlx::query_scalar("SELECT 1 FROM model_advisor WHERE id = ?")
+        .bind(&advisor.id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let id = match taken {
+        Some(_) => new_id(),
+        None => advisor.id.clone(),
+    };
+    put(
+        conn,
+        alliance_id,
+        Some(&id),
+        &advisor.answers,
+        advisor.created_at,
+        advisor.updated_at,
+    )
+    .await
+}
+
 /// `NotFound(Alliance)` unless the alliance exists.
 async fn ensure_alliance(conn: &mut SqliteConnection, alliance_id: &str) -> StoreResult<()> {
     if !is_record_id(alliance_id) {

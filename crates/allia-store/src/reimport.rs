@@ -348,6 +348,13 @@ async fn apply_update(
             alliances::touch(conn, alliance_id).await?;
         }
     }
+    // The advisor's answers travel whole too: the file's replace this vault's.
+    if let Some(advisor) = &incoming.model_advisor {
+        if stored.model_advisor.as_ref().map(|m| &m.answers) != Some(&advisor.answers) {
+            crate::model_advisor::replace(conn, alliance_id, advisor).await?;
+            alliances::touch(conn, alliance_id).await?;
+        }
+    }
     if !diff.is_empty() {
         alliances::touch(conn, alliance_id).await?;
     }

@@ -158,3 +158,77 @@ async fn the_demo_alliance_has_answers_that_recommend_a_gie() {
     assert_eq!(r.form, CooperationForm::Gie);
     vault.close().await;
 }
+
+#[tokio::test]
+async fn the_answers_travel_in_the_alliance_file_with_their_id() {
+    let a_dir = tempfile::tempdir().expect("tempdir");
+    let (a, demo) = common::vault_with_demo(a_dir.path()).await;
+    let exported = a
+        .store()
+        .export_alliance_file(&demo.id)
+        .await
+        .expect("export");
+    let json = exported.to_json_string().expect("json");
+    assert!(json.contains("\"modelAdvisor\""), "{json}");
+    let read = allia_core::read_alliance_file(json.as_bytes()).expect("reads back");
+    assert!(read.unknown_fields.is_empty(), "{:?}", read.unknown_fields);
+
+    let b_dir = tempfile::tempdir().expect("tempdir");
+    let b = common::vault(b_dir.path()).await;
+    let imported = b.store().import_alliance(&read).await.expect("import");
+    assert_eq!(imported.id, demo.id);
+    let before = a.store().model_advisor(&demo.id).await.expect("a");
+    let after = b.store().model_advisor(&demo.id).await.expect("b");
+    assert!(after.is_some());
+    assert_eq!(after, before, "answers, id and dates");
+    // A second export of the imported alliance carries the same record.
+    let again = b
+        .store()
+        .export_alliance_file(&demo.id)
+        .await
+        .expect("export b");
+    assert_eq!(again.model_advisor, exported.model_advisor);
+
+    // Updating from a file with other answers replaces them, the record's id kept.
+    let mut changed = exported.clone();
+    if let Some(m) = changed.model_advisor.as_mut() {
+        m.answers = consortium_answers();
+    }
+    let validated = allia_core::Importable::validated_for_import(&changed).expect("valid");
+    b.store()
+        .update_alliance_from_file(validated, &[])
+        .await
+        .expect("update");
+    let updated = b
+        .store()
+        .model_advisor(&demo.id)
+        .await
+        .expect("updated")
+        .expect("answers");
+    assert_eq!(updated.answers, consortium_answers());
+    assert_eq!(Some(updated.id), before.map(|m| m.id));
+
+    // A file without answers imports as an alliance without them; wrong answers are
+    // refused with their place.
+    let mut without = exported.clone();
+    without.model_advisor = None;
+    let c_dir = tempfile::tempdir().expect("tempdir");
+    let c = common::vault(c_dir.path()).await;
+    let plain = c.store().import_alliance(&without).await.expect("import");
+    assert_eq!(c.store().model_advisor(&plain.id).await.expect("c"), None);
+    let mut broken = exported.clone();
+    if let Some(m) = broken.model_advisor.as_mut() {
+        m.answers.public_funding_cents = Some(-1);
+    }
+    let refused = c
+        .store()
+        .import_alliance_as(&broken, allia_store::ImportMode::Copy)
+        .await;
+    let Err(StoreError::Validation(errors)) = refused else {
+        panic!("refused: {refused:?}");
+    };
+    assert_eq!(errors.0[0].field, "modelAdvisor.answers.publicFundingCents");
+    a.close().await;
+    b.close().await;
+    c.close().await;
+}

@@ -207,6 +207,7 @@ impl AllianceFile {
             documents: Vec::new(),
             diagnostic: None,
             project_dossier: None,
+            model_advisor: None,
         };
         Ok((file, positions))
     }

@@ -53,6 +53,10 @@ pub struct AllianceFileV2 {
     /// when there is none. Added with issue 11: older files have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_dossier: Option<super::project_dossier::FileProjectDossier>,
+    /// The model advisor's answers (guide section 2); not written when there are none.
+    /// Added with issue 11: older files have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_advisor: Option<super::model_advisor::FileModelAdvisor>,
 }
 
 /// The alliance: its id and dates, then the fields of [`AllianceDraft`].

@@ -183,6 +183,11 @@ fn validate(
             ids.check(errors, field, id)
         })
     });
+    let model_advisor = file.model_advisor.as_ref().and_then(|m| {
+        m.validated(&mut errors, |errors, field, id| {
+            ids.check(errors, field, id)
+        })
+    });
     match alliance {
         Some(alliance) if errors.is_empty() => Ok(ImportedAlliance {
             file: AllianceFileV2 {
@@ -195,6 +200,7 @@ fn validate(
                 documents,
                 diagnostic,
                 project_dossier,
+                model_advisor,
             },
         }),
         _ => Err(errors),
