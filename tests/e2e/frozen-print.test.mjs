@@ -108,6 +108,7 @@ describe('une version figée s’exporte telle qu’elle a été figée', () => 
       timeoutMsg: 'the note should say the export reproduces the frozen document',
     });
     assert.match((await note.getText()).replace(/\s+/g, ' '), /^Version figée le \d{1,2}(er)? \S+ \d{4} : l’export reproduit à l’identique le document figé\.$/);
+    await note.scrollIntoView({ block: 'center' });
     await screenshot(app.browser, 'frozen-print-note');
     pdf = await exportBytes('pdf', 1);
     assert.ok(text(pdf.file).includes('Statuts de 2024'), 'the frozen PDF carries the annex file');
