@@ -444,12 +444,12 @@ mod tests {
 
     #[test]
     fn moving_within_a_quadrant_keeps_positions_dense() {
-        let out = move_item(&sample(), "c", SwotQuadrant::Strengths, 0).unwrap();
+        let out = move_item(&sample(), "c", SwotQuadrant::Strengths, 0).expect("accepted");
         assert_eq!(
             ids_of(&out, SwotQuadrant::Strengths),
             vec![("c".into(), 0), ("a".into(), 1), ("b".into(), 2)]
         );
-        let out = move_item(&sample(), "a", SwotQuadrant::Strengths, 1).unwrap();
+        let out = move_item(&sample(), "a", SwotQuadrant::Strengths, 1).expect("accepted");
         assert_eq!(
             ids_of(&out, SwotQuadrant::Strengths),
             vec![("b".into(), 0), ("a".into(), 1), ("c".into(), 2)]
@@ -458,7 +458,7 @@ mod tests {
 
     #[test]
     fn moving_between_quadrants_closes_the_gap_and_opens_a_place() {
-        let out = move_item(&sample(), "b", SwotQuadrant::Threats, 0).unwrap();
+        let out = move_item(&sample(), "b", SwotQuadrant::Threats, 0).expect("accepted");
         assert_eq!(
             ids_of(&out, SwotQuadrant::Strengths),
             vec![("a".into(), 0), ("c".into(), 1)]
@@ -472,12 +472,12 @@ mod tests {
 
     #[test]
     fn an_index_past_the_end_puts_the_item_last_even_in_an_empty_quadrant() {
-        let out = move_item(&sample(), "a", SwotQuadrant::Strengths, 99).unwrap();
+        let out = move_item(&sample(), "a", SwotQuadrant::Strengths, 99).expect("accepted");
         assert_eq!(
             ids_of(&out, SwotQuadrant::Strengths),
             vec![("b".into(), 0), ("c".into(), 1), ("a".into(), 2)]
         );
-        let out = move_item(&sample(), "d", SwotQuadrant::Opportunities, 5).unwrap();
+        let out = move_item(&sample(), "d", SwotQuadrant::Opportunities, 5).expect("accepted");
         assert_eq!(
             ids_of(&out, SwotQuadrant::Opportunities),
             vec![("d".into(), 0)]
@@ -489,7 +489,7 @@ mod tests {
     fn gaps_in_stored_positions_are_closed() {
         use SwotQuadrant::*;
         let items = vec![place("a", Weaknesses, 3), place("b", Weaknesses, 7)];
-        let out = move_item(&items, "b", Weaknesses, 0).unwrap();
+        let out = move_item(&items, "b", Weaknesses, 0).expect("accepted");
         assert_eq!(
             ids_of(&out, Weaknesses),
             vec![("b".into(), 0), ("a".into(), 1)]
@@ -526,7 +526,7 @@ mod tests {
             importance: 3,
         }
         .validated()
-        .unwrap();
+        .expect("accepted");
         assert_eq!(ok.text, "Appel à projets\u{a0}FDVA 2027");
         let err = SwotItemDraft {
             quadrant: SwotQuadrant::Threats,
@@ -534,7 +534,7 @@ mod tests {
             importance: 0,
         }
         .validated()
-        .unwrap_err();
+        .expect_err("refused");
         let fields: Vec<&str> = err.0.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["text", "importance"]);
         assert_eq!(err.0[0].message, "Indiquez le texte de l’élément.");
@@ -543,7 +543,7 @@ mod tests {
             ..SwotItemDraft::default()
         }
         .validated()
-        .unwrap_err();
+        .expect_err("refused");
         assert!(long.0[0].message.contains("caractères"), "{long:?}");
     }
 
@@ -555,7 +555,7 @@ mod tests {
             participation_mode: None,
         }
         .validated()
-        .unwrap();
+        .expect("accepted");
         assert_eq!(ok.strategic_priorities.as_deref(), Some("Ligne 1\nLigne 2"));
         assert_eq!(ok.alliance_expectations, None);
         let err = DiagnosticNeedsDraft {
@@ -563,7 +563,7 @@ mod tests {
             ..Default::default()
         }
         .validated()
-        .unwrap_err();
+        .expect_err("refused");
         assert_eq!(err.0[0].field, "participationMode");
         assert!(err.0[0].message.contains("U+0007"));
     }
