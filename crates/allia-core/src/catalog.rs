@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::actors::{
+    ActorPipelineStatus, ExchangeKind, InteractionKind, LevelScale, MapCategory, MapQuadrant,
+};
 use crate::alliance::AllianceStatus;
 use crate::commitment::{is_public_funder, ContributionNature, PaymentScheduleKind};
 use crate::diagnostic::SwotQuadrant;
@@ -59,6 +62,20 @@ pub struct Catalog {
     pub expected_durations: Vec<Choice<ExpectedDuration>>,
     /// The model advisor's answers to « Ce qu’apportent les entreprises ».
     pub company_contributions: Vec<Choice<CompanyContribution>>,
+    /// The actors' cartography categories (guide step 3), with who belongs to each as help.
+    pub map_categories: Vec<Choice<MapCategory>>,
+    /// The statuses of the relation with an actor, funnel order, « Écarté » last
+    /// (`ActorPipelineStatus::allowed_moves` says where each may go).
+    pub actor_pipeline_statuses: Vec<Choice<ActorPipelineStatus>>,
+    /// The four quadrants of the actors' map, with what to do with their actors as help.
+    pub map_quadrants: Vec<Choice<MapQuadrant>>,
+    /// The map's three 1–5 scales (influence, nuisance, interest).
+    pub level_scales: Vec<Choice<LevelScale>>,
+    /// The typed links between actors; the label is capitalised, the verb phrase is
+    /// its lower case.
+    pub interaction_kinds: Vec<Choice<InteractionKind>>,
+    /// The kinds of exchange of the proximity log.
+    pub exchange_kinds: Vec<Choice<ExchangeKind>>,
 }
 
 impl Catalog {
@@ -126,6 +143,32 @@ impl Catalog {
                 CompanyContribution::label,
                 None,
             ),
+            map_categories: choices(
+                &MapCategory::ALL,
+                MapCategory::label,
+                Some(MapCategory::help),
+            ),
+            actor_pipeline_statuses: choices(
+                &ActorPipelineStatus::ALL,
+                ActorPipelineStatus::label,
+                Some(ActorPipelineStatus::help),
+            ),
+            map_quadrants: choices(
+                &MapQuadrant::ALL,
+                MapQuadrant::label,
+                Some(MapQuadrant::help),
+            ),
+            level_scales: choices(&LevelScale::ALL, LevelScale::label, Some(LevelScale::help)),
+            interaction_kinds: choices(
+                &InteractionKind::ALL,
+                InteractionKind::label,
+                Some(InteractionKind::help),
+            ),
+            exchange_kinds: choices(
+                &ExchangeKind::ALL,
+                ExchangeKind::label,
+                Some(ExchangeKind::help),
+            ),
         }
     }
 }
@@ -166,5 +209,13 @@ mod tests {
             c.public_funder_actor_types,
             vec![ActorType::LocalAuthority, ActorType::State]
         );
+        assert_eq!(c.map_categories.len(), 9);
+        assert_eq!(c.map_categories[5].label, "Acteurs de l’ESS");
+        assert_eq!(c.actor_pipeline_statuses.len(), 6);
+        assert_eq!(c.actor_pipeline_statuses[5].label, "Écarté");
+        assert_eq!(c.map_quadrants[0].label, "Associer étroitement");
+        assert_eq!(c.level_scales[2].label, "Intérêt / alignement");
+        assert_eq!(c.interaction_kinds[3].label, "Est en concurrence avec");
+        assert_eq!(c.exchange_kinds[3].label, "Courriel");
     }
 }

@@ -357,6 +357,12 @@ export const COUNTRY_SUGGESTIONS = ["France","Belgique","Suisse","Luxembourg","A
 export const TEXT_SCALE_STEPS = [100,125,150,175,200] as const;
 
 /* Types */
+/**
+ *  The status of the relation with an actor (DOMAIN.md « Statut d’un acteur »). A
+ *  partner is an actor « Engagé ».
+ */
+export type ActorPipelineStatus = "identified" | "contacted" | "in_discussion" | "retained" | "engaged" | "dismissed";
+
 /**  The guide's nine kinds of actors of an alliance d'intérêt général. */
 export type ActorType = "association" | "local_authority" | "company" | "foundation" | "association_network" | "territorial_catalyst" | "citizens" | "academic" | "state";
 
@@ -642,6 +648,24 @@ export type Catalog = {
 	expectedDurations: Choice<ExpectedDuration>[],
 	/**  The model advisor's answers to « Ce qu’apportent les entreprises ». */
 	companyContributions: Choice<CompanyContribution>[],
+	/**  The actors' cartography categories (guide step 3), with who belongs to each as help. */
+	mapCategories: Choice<MapCategory>[],
+	/**
+	 *  The statuses of the relation with an actor, funnel order, « Écarté » last
+	 *  (`ActorPipelineStatus::allowed_moves` says where each may go).
+	 */
+	actorPipelineStatuses: Choice<ActorPipelineStatus>[],
+	/**  The four quadrants of the actors' map, with what to do with their actors as help. */
+	mapQuadrants: Choice<MapQuadrant>[],
+	/**  The map's three 1–5 scales (influence, nuisance, interest). */
+	levelScales: Choice<LevelScale>[],
+	/**
+	 *  The typed links between actors; the label is capitalised, the verb phrase is
+	 *  its lower case.
+	 */
+	interactionKinds: Choice<InteractionKind>[],
+	/**  The kinds of exchange of the proximity log. */
+	exchangeKinds: Choice<ExchangeKind>[],
 };
 
 /**  One option of a closed list. */
@@ -987,6 +1011,12 @@ export type ErrorCode = "validation" |
 /**  A document could not be built (e.g. an edited clause with a template error). */
 "document" | "storage" | "io";
 
+/**
+ *  A kind of exchange of the proximity log (DOMAIN.md « Échanges de proximité »; guide
+ *  step 3 « Tester la proximité relationnelle »: « des échanges autour du projet »).
+ */
+export type ExchangeKind = "meeting" | "call" | "workshop" | "email";
+
 /**  How long the partners mean to work together. */
 export type ExpectedDuration = 
 /**  One action or event. */
@@ -1246,6 +1276,17 @@ export type Instalment = {
 	amountCents: number,
 };
 
+/**
+ *  A typed, directed link from one actor to another (DOMAIN.md « Interactions entre
+ *  acteurs »; guide step 3: « ses interactions possibles avec les autres membres de
+ *  l’alliance »). Read « A <verb phrase> B »: « Ville de Lyon » finance « Les Petits
+ *  Débrouillards ».
+ */
+export type InteractionKind = "finances" | "cooperates_with" | "is_member_of" | "competes_with" | "advises";
+
+/**  The three scales an actor is placed on (guide step 3). */
+export type LevelScale = "influence" | "nuisance" | "interest";
+
 export type List = {
 	ordered: boolean,
 	/**  Each item is one paragraph of runs. */
@@ -1283,6 +1324,26 @@ export type Lookalike = {
 	organisation: Organisation,
 	suspicion: Suspicion,
 };
+
+/**
+ *  The guide's nine categories of the actors' cartography (step 3, « Cartographier les
+ *  acteurs du territoire »: « État - Collectivités territoriales - Instances
+ *  professionnelles - … - Médias »), in the guide's order.
+ */
+export type MapCategory = "state" | "local_authorities" | "professional_bodies" | "research" | "companies" | 
+/**  The default of a new actor: most of an association's partners are of the ESS. */
+"social_economy" | "target_beneficiaries" | "other_civil_society" | "media";
+
+/**  The four quadrants of the actors' map (DOMAIN.md), by influence × interest. */
+export type MapQuadrant = 
+/**  Strong influence, strong interest. */
+"associate_closely" | 
+/**  Strong influence, weak interest. */
+"keep_satisfied" | 
+/**  Weak influence, strong interest. */
+"keep_informed" | 
+/**  Weak influence, weak interest. */
+"monitor";
 
 /**
  *  PDF metadata. `creation_date` is data, not the clock, so a document renders to the

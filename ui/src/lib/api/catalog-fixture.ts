@@ -12,6 +12,12 @@ export const LATER_CATALOG_LISTS: Pick<
   | "companyPartnershipKinds"
   | "expectedDurations"
   | "companyContributions"
+  | "mapCategories"
+  | "actorPipelineStatuses"
+  | "mapQuadrants"
+  | "levelScales"
+  | "interactionKinds"
+  | "exchangeKinds"
 > = {
   figureSourceKinds: [],
   swotQuadrants: [],
@@ -20,4 +26,10 @@ export const LATER_CATALOG_LISTS: Pick<
   companyPartnershipKinds: [],
   expectedDurations: [],
   companyContributions: [],
+  mapCategories: [],
+  actorPipelineStatuses: [],
+  mapQuadrants: [],
+  levelScales: [],
+  interactionKinds: [],
+  exchangeKinds: [],
 };
