@@ -20,7 +20,7 @@ pub enum MapCategory {
     ProfessionalBodies,
     Research,
     Companies,
-    /// The default of a new actor: most of an association's partners are of the ESS.
+    // The default of a new actor: most of an association’s partners are of the ESS.
     #[default]
     SocialEconomy,
     TargetBeneficiaries,

@@ -1330,9 +1330,7 @@ export type Lookalike = {
  *  acteurs du territoire »: « État - Collectivités territoriales - Instances
  *  professionnelles - … - Médias »), in the guide's order.
  */
-export type MapCategory = "state" | "local_authorities" | "professional_bodies" | "research" | "companies" | 
-/**  The default of a new actor: most of an association's partners are of the ESS. */
-"social_economy" | "target_beneficiaries" | "other_civil_society" | "media";
+export type MapCategory = "state" | "local_authorities" | "professional_bodies" | "research" | "companies" | "social_economy" | "target_beneficiaries" | "other_civil_society" | "media";
 
 /**  The four quadrants of the actors' map (DOMAIN.md), by influence × interest. */
 export type MapQuadrant = 
