@@ -199,6 +199,32 @@ fn id_in(map: &IdMap, key: &str) -> String {
     map.get(key).cloned().unwrap_or_else(new_id)
 }
 
+/// Most bytes the printed PDFs of one alliance file may take, in Base64 (12 Mio): the
+/// file must stay under [`ALLIANCE_FILE_MAX_BYTES`] (20 Mio) to be read back.
+pub(crate) const PRINTS_BUDGET: usize = 12 * 1024 * 1024;
+
+/// Leaves out the printed PDFs that would take the file over [`PRINTS_BUDGET`]: the
+/// latest versions of each document keep theirs first (a signed version is the last
+/// frozen one), older ones go. A version without its print is still imported whole; the
+/// importing vault prints it from its snapshot at its first export.
+pub(crate) fn fit_prints(documents: &mut [FileDocument], budget: usize) {
+    // Each document's last version first, then each one's last but one, and so on.
+    let mut versions: Vec<(usize, &mut FileVersion)> = documents
+        .iter_mut()
+        .flat_map(|d| d.versions.iter_mut().rev().enumerate())
+        .collect();
+    versions.sort_by_key(|(from_last, _)| *from_last);
+    let mut used = 0usize;
+    for (_, version) in versions {
+        let size = version.printed_pdf.as_ref().map_or(0, |p| p.base64.len());
+        if used + size > budget {
+            version.printed_pdf = None;
+        } else {
+            used += size;
+        }
+    }
+}
+
 /// The alliance's documents, each with every version, oldest first.
 async fn export_documents(
     conn: &mut SqliteConnection,
@@ -295,7 +321,11 @@ pub(crate) async fn export_file(
             .map(|p| FilePartner::new(p.id, p.created_at, p.updated_at, p.draft))
             .collect(),
         commitments,
-        documents: export_documents(conn, id).await?,
+        documents: {
+            let mut documents = export_documents(conn, id).await?;
+            fit_prints(&mut documents, PRINTS_BUDGET);
+            documents
+        },
         diagnostic: FileDiagnostic::of(&crate::diagnostic::load(conn, id).await?),
         project_dossier: FileProjectDossier::of(&DossierContent {
             dossier: crate::project_dossier::get(conn, id).await?,
@@ -585,5 +615,50 @@ impl Store {
         let id = insert_imported(&mut tx, &imported.file, mode).await?;
         tx.commit().await?;
         self.alliance(&id).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document of `n` frozen versions, each with a print of `size` bytes of Base64.
+    fn document(n: u32, size: usize) -> FileDocument {
+        let version = |number: u32| {
+            serde_json::json!({
+                "id": format!("00000000-0000-4000-8000-00000000000{number}"),
+                "number": number, "status": "signed", "createdAt": "2026-12-01T10:00:00Z",
+                "settings": { "title": "Convention" },
+                "printedPdf": { "sha256": "0", "base64": "A".repeat(size) },
+            })
+        };
+        serde_json::from_value(serde_json::json!({
+            "id": "00000000-0000-4000-8000-000000000000", "kind": "partnership_agreement",
+            "createdAt": "2026-12-01T10:00:00Z", "updatedAt": "2026-12-01T10:00:00Z",
+            "versions": (1..=n).map(version).collect::<Vec<_>>(),
+        }))
+        .expect("document")
+    }
+
+    fn kept(documents: &[FileDocument]) -> Vec<Vec<bool>> {
+        documents
+            .iter()
+            .map(|d| d.versions.iter().map(|v| v.printed_pdf.is_some()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_latest_prints_fit_in_the_file_first() {
+        let mut documents = vec![document(3, 10), document(1, 10)];
+        fit_prints(&mut documents, 100);
+        assert_eq!(kept(&documents), vec![vec![true, true, true], vec![true]]);
+        // Room for three: each document's last version, then the first one's version 2.
+        fit_prints(&mut documents, 30);
+        assert_eq!(kept(&documents), vec![vec![false, true, true], vec![true]]);
+        fit_prints(&mut documents, 5);
+        assert_eq!(
+            kept(&documents),
+            vec![vec![false, false, false], vec![false]]
+        );
     }
 }
