@@ -24,6 +24,7 @@ const DEMO = 'Service partagé du Val de Brenne';
 const AREAS = [
   { id: 'alliance', open: 'nav-area-alliance', action: 'alliance-save' },
   { id: 'diagnostic', open: 'nav-area-diagnostic', action: 'diagnostic-export-pdf' },
+  { id: 'projet', open: 'nav-area-projet', action: 'dossier-export-pdf' },
   { id: 'partenaires', open: 'nav-area-partenaires', action: 'add-partner' },
   { id: 'modele', open: 'nav-area-modele', action: 'advisor-save' },
   { id: 'documents', open: 'nav-area-documents', action: 'new-document' },

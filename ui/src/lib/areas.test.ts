@@ -11,7 +11,7 @@ describe("the area registry", () => {
 
   it("lists the alliance's areas in the guide's groups, in the guide's order", () => {
     expect(sidebarGroups().map((group) => [group.label, group.areas.map((area) => area.label)])).toEqual([
-      ["Construire", ["Alliance", "Diagnostic", "Partenaires", "Modèle de partenariat", "Documents"]],
+      ["Construire", ["Alliance", "Diagnostic", "Projet", "Partenaires", "Modèle de partenariat", "Documents"]],
     ]);
     for (const group of sidebarGroups()) expect(AREA_GROUPS).toContain(group.label);
   });

@@ -16,6 +16,8 @@ import AllianceView from "./views/alliance/AllianceView.svelte";
 import { DIAGNOSTIC_GUIDE } from "./guide/diagnostic";
 import DiagnosticView from "./views/diagnostic/DiagnosticView.svelte";
 import DocumentsView from "./views/documents/DocumentsView.svelte";
+import { PROJECT_GUIDE } from "./guide/projet";
+import ProjetView from "./views/projet/ProjetView.svelte";
 import ModeleView from "./views/modele/ModeleView.svelte";
 import PartnersView from "./views/partenaires/PartnersView.svelte";
 import ProfileView from "./views/profil/ProfileView.svelte";
@@ -114,6 +116,14 @@ const DEFINED = [
     view: DiagnosticView,
     props: (frame) => ({ alliance: frame.alliance }),
     guide: DIAGNOSTIC_GUIDE,
+  }),
+  allianceArea({
+    id: "projet",
+    label: "Projet",
+    group: "Construire",
+    view: ProjetView,
+    props: (frame) => ({ alliance: frame.alliance }),
+    guide: PROJECT_GUIDE,
   }),
   allianceArea({
     id: "partenaires",
