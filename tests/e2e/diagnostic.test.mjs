@@ -77,6 +77,11 @@ describe('diagnostic interne', () => {
     await ui.fill('diagnostic-expectations', 'Réduire nos coûts administratifs');
     await ui.click('diagnostic-needs-save');
     await ui.shown('diagnostic-needs-saved');
+    // Nothing typed: refused next to the quadrant's field, in French.
+    await ui.click('swot-weaknesses-add');
+    await app.browser.waitUntil(async () => /Indiquez le texte de l’élément/.test(await ui.text('swot-weaknesses')), {
+      timeoutMsg: 'an empty item should be refused with its message',
+    });
     await add(app.browser, ui, 'strengths', 'Réseau de bénévoles');
     await add(app.browser, ui, 'weaknesses', 'Pas de comptable');
     await add(app.browser, ui, 'opportunities', 'Appel à projets FDVA');
