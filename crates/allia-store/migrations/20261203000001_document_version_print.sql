@@ -6,6 +6,9 @@
 --
 -- One row per version and format ('pdf' or 'docx'), written once and never replaced.
 -- `sha256`: lower-case hex of `bytes`. `app_version`: the Allia version that printed it.
+-- `origin`: 'printed' when this vault typeset it, 'received' when it came in an alliance
+-- file (`printedPdf`, not authenticated: the screens and `allia render` say so and show
+-- its fingerprint for the people to compare with the sender's).
 -- The rows go with their version (composite foreign key) and so with their document;
 -- a version taken back to « Brouillon » loses them (allia-store/src/version_print.rs).
 -- Additive: no existing table changes.
@@ -16,6 +19,7 @@ CREATE TABLE document_version_print (
     bytes BLOB NOT NULL,
     sha256 TEXT NOT NULL,
     app_version TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT 'printed' CHECK (origin IN ('printed', 'received')),
     created_at TEXT NOT NULL,
     PRIMARY KEY (document_id, number, format),
     FOREIGN KEY (document_id, number) REFERENCES document_version (document_id, number)

@@ -40,4 +40,4 @@ pub use reimport::ALREADY_HERE;
 pub use restore::{inspect_backup_locked, restore_locked, PreparedRestore};
 pub use store::Store;
 pub use vault::{Vault, VaultPaths, VaultState};
-pub use version_print::{PrintFormat, PrintInfo, VersionPrint};
+pub use version_print::{PrintFormat, PrintInfo, PrintOrigin, VersionPrint};

@@ -30,6 +30,18 @@ impl PrintFormat {
     pub const ALL: [PrintFormat; 2] = [PrintFormat::Pdf, PrintFormat::Docx];
 }
 
+/// Where a kept print comes from (column `origin`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type)]
+#[sqlx(rename_all = "lowercase")]
+pub enum PrintOrigin {
+    /// This vault typeset it from the version's snapshot.
+    Printed,
+    /// It came with an alliance file (`printedPdf`). The file is not authenticated: these
+    /// bytes are what the sender's file held, not checked against the version's data, so
+    /// the screens and `allia render` say so and show the fingerprint to compare.
+    Received,
+}
+
 /// The print of one version in one format.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct VersionPrint {
@@ -42,6 +54,8 @@ pub struct VersionPrint {
     pub sha256: String,
     /// The Allia version that printed it (« 0.1.0 »).
     pub app_version: String,
+    /// Typeset here or received in an alliance file.
+    pub origin: PrintOrigin,
     /// When it was kept.
     pub created_at: DateTime<Utc>,
 }
@@ -52,13 +66,14 @@ pub struct PrintInfo {
     pub format: PrintFormat,
     pub sha256: String,
     pub app_version: String,
+    pub origin: PrintOrigin,
     pub created_at: DateTime<Utc>,
 }
 
 /// This version of Allia, as it signs its prints.
 pub(crate) const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-const COLUMNS: &str = "document_id, number, format, bytes, sha256, app_version, created_at";
+const COLUMNS: &str = "document_id, number, format, bytes, sha256, app_version, origin, created_at";
 
 /// The print of version `number` in `format`, if one was kept.
 pub(crate) async fn get(
@@ -86,11 +101,12 @@ pub(crate) async fn insert_once(
     format: PrintFormat,
     bytes: &[u8],
     app_version: &str,
+    origin: PrintOrigin,
 ) -> StoreResult<()> {
     sqlx::query(
         "INSERT OR IGNORE INTO document_version_print \
-         (document_id, number, format, bytes, sha256, app_version, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+         (document_id, number, format, bytes, sha256, app_version, origin, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(document_id)
     .bind(number)
@@ -98,6 +114,7 @@ pub(crate) async fn insert_once(
     .bind(bytes)
     .bind(sha256_hex(bytes))
     .bind(app_version)
+    .bind(origin)
     .bind(Utc::now())
     .execute(conn)
     .await?;
@@ -131,8 +148,10 @@ pub(crate) async fn file_print(
 }
 
 /// Keeps the PDF an alliance file brings for a frozen version it inserts (checked by
-/// allia-core's validation: hash and `%PDF-`; here, that lopdf reads it). `place` names
-/// the version for the refusal (« Convention de partenariat, version 2 »).
+/// allia-core's validation: hash and `%PDF-`; here, that lopdf reads it), as
+/// [`PrintOrigin::Received`]: the hash only proves the file agrees with itself, not that
+/// the PDF matches the version's data. `place` names the version for the refusal
+/// (« Convention de partenariat, version 2 »).
 pub(crate) async fn insert_from_file(
     conn: &mut SqliteConnection,
     document_id: &str,
@@ -159,6 +178,7 @@ pub(crate) async fn insert_from_file(
         PrintFormat::Pdf,
         &bytes,
         app_version,
+        PrintOrigin::Received,
     )
     .await
 }
@@ -180,8 +200,8 @@ impl Store {
         get(&mut *self.conn().await?, document_id, number, format).await
     }
 
-    /// What is known of a version's prints (format, hash, Allia version, date), without
-    /// their bytes.
+    /// What is known of a version's prints (format, hash, Allia version, origin, date),
+    /// without their bytes.
     pub async fn version_prints(
         &self,
         document_id: &str,
@@ -190,8 +210,8 @@ impl Store {
         if !allia_core::validation::is_record_id(document_id) {
             return Err(StoreError::NotFound(Entity::Document));
         }
-        let rows: Vec<(PrintFormat, String, String, DateTime<Utc>)> = sqlx::query_as(
-            "SELECT format, sha256, app_version, created_at FROM document_version_print \
+        let rows: Vec<(PrintFormat, String, String, PrintOrigin, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT format, sha256, app_version, origin, created_at FROM document_version_print \
              WHERE document_id = ? AND number = ? ORDER BY format DESC",
         )
         .bind(document_id)
@@ -200,12 +220,15 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(format, sha256, app_version, created_at)| PrintInfo {
-                format,
-                sha256,
-                app_version,
-                created_at,
-            })
+            .map(
+                |(format, sha256, app_version, origin, created_at)| PrintInfo {
+                    format,
+                    sha256,
+                    app_version,
+                    origin,
+                    created_at,
+                },
+            )
             .collect())
     }
 
@@ -242,7 +265,16 @@ impl Store {
         if !status.is_frozen() || stored_frozen_at != Some(frozen_at) {
             return Err(DocumentRefusal::NotFrozen.into());
         }
-        insert_once(&mut tx, document_id, number, format, bytes, APP_VERSION).await?;
+        insert_once(
+            &mut tx,
+            document_id,
+            number,
+            format,
+            bytes,
+            APP_VERSION,
+            PrintOrigin::Printed,
+        )
+        .await?;
         let kept = get(&mut tx, document_id, number, format)
             .await?
             .ok_or_else(|| StoreError::CorruptData("a print just kept is missing".into()))?;

@@ -11,7 +11,7 @@ use allia_core::alliance_file::sha256_hex;
 use allia_core::{
     read_alliance_file, DocumentKind, DocumentRefusal, DocumentStatus, FilePrint, UserAnnex,
 };
-use allia_store::{PrintFormat, StoreError, Vault};
+use allia_store::{PrintFormat, PrintOrigin, StoreError, Vault};
 use common::{settings, vault_with_demo};
 use lopdf::dictionary;
 
@@ -219,7 +219,13 @@ async fn the_alliance_file_carries_the_printed_pdf_byte_for_byte() {
     let pdf = real_pdf();
     let from = tempfile::tempdir().expect("tempdir");
     let vault = common::vault(from.path()).await;
-    let (alliance_id, _) = frozen_with_print(&vault, &pdf).await;
+    let (alliance_id, doc_id) = frozen_with_print(&vault, &pdf).await;
+    let infos = vault
+        .store()
+        .version_prints(&doc_id, 1)
+        .await
+        .expect("infos");
+    assert_eq!(infos[0].origin, PrintOrigin::Printed, "typeset here");
     let file = vault
         .store()
         .export_alliance_file(&alliance_id)
@@ -252,6 +258,27 @@ async fn the_alliance_file_carries_the_printed_pdf_byte_for_byte() {
         .expect("stored");
     assert_eq!(kept.bytes, pdf);
     assert_eq!(kept.app_version, env!("CARGO_PKG_VERSION"));
+    // The file is not authenticated: the importing vault records that it received this
+    // PDF rather than typeset it, and says so (the builder's note, `allia render`).
+    assert_eq!(kept.origin, PrintOrigin::Received);
+    // The DOCX, which the file does not carry, is typeset here at its first export.
+    let (_, v1, _) = other
+        .store()
+        .document_render_input(&doc.id, Some(1))
+        .await
+        .expect("version 1");
+    let docx = other
+        .store()
+        .keep_version_print(
+            &doc.id,
+            1,
+            v1.frozen_at.expect("frozen at"),
+            PrintFormat::Docx,
+            b"PK docx",
+        )
+        .await
+        .expect("docx kept");
+    assert_eq!(docx.origin, PrintOrigin::Printed);
     assert!(other
         .store()
         .version_print(&doc.id, 2, PrintFormat::Pdf)
@@ -269,6 +296,26 @@ async fn the_alliance_file_carries_the_printed_pdf_byte_for_byte() {
         Some(print)
     );
     other.close().await;
+
+    // Sent back to a third vault, it is still a received print there.
+    let third_dir = tempfile::tempdir().expect("tempdir");
+    let third = common::vault(third_dir.path()).await;
+    let json = serde_json::to_vec(&again).expect("json");
+    let back = third
+        .store()
+        .import_alliance(&read_alliance_file(&json).expect("read"))
+        .await
+        .expect("import back");
+    let doc = &third.store().documents(&back.id).await.expect("docs")[0];
+    let kept = third
+        .store()
+        .version_print(&doc.id, 1, PrintFormat::Pdf)
+        .await
+        .expect("read")
+        .expect("stored");
+    assert_eq!(kept.bytes, pdf);
+    assert_eq!(kept.origin, PrintOrigin::Received);
+    third.close().await;
 }
 
 #[tokio::test]
@@ -429,5 +476,6 @@ async fn the_prints_migration_keeps_an_old_frozen_version_whole() {
         .expect("read")
         .expect("kept");
     assert_eq!(kept.bytes, real_pdf());
+    assert_eq!(kept.origin, PrintOrigin::Printed);
     vault.close().await;
 }

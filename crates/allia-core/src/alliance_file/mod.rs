@@ -39,7 +39,7 @@ pub use diagnostic::{FileDiagnostic, FileDiagnosticNeeds, FileSwotItem};
 pub use errors::{json_problem, AllianceFileError};
 pub use import::{sender_partner_id, ImportedAlliance};
 pub use model_advisor::FileModelAdvisor;
-pub use print::sha256_hex;
+pub use print::{sha256_hex, short_fingerprint};
 pub use project_dossier::{FileFigure, FileProjectDossier};
 pub use read::{read_alliance_file, FileContent, ReadFile, UnknownField};
 pub use v1::is_producing_association;

@@ -16,6 +16,19 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// A SHA-256 as people compare it aloud or by eye: its first and last four hexadecimal
+/// digits around an ellipsis (« 1a2b…9f3c »). A hash shorter than nine digits is
+/// returned whole.
+pub fn short_fingerprint(sha256: &str) -> String {
+    let hex = sha256.trim().to_ascii_lowercase();
+    match (hex.get(..4), hex.get(hex.len().saturating_sub(4)..)) {
+        (Some(first), Some(last)) if hex.len() > 8 && hex.is_ascii() => {
+            format!("{first}\u{2026}{last}")
+        }
+        _ => hex,
+    }
+}
+
 impl FilePrint {
     /// The print of `bytes`, with its hash and, when known, the Allia version that
     /// printed them.
@@ -68,6 +81,9 @@ mod tests {
         let mut garbled = print.clone();
         garbled.base64 = "pas du base64 !".into();
         assert!(garbled.pdf_bytes().expect_err("base64").contains("base64"));
+
+        assert_eq!(short_fingerprint(&sha256_hex(b"")), "e3b0\u{2026}b855");
+        assert_eq!(short_fingerprint("abc"), "abc");
 
         let not_pdf = FilePrint::of(b"GIF89a", None);
         assert!(not_pdf
