@@ -1,8 +1,8 @@
 //! Arbitrary Unicode in every text field: validated, then stored and read back as is.
 
 use allia_core::{
-    AllianceDraft, CommitmentsDraft, DocumentKind, DocumentSettings, Organisation, PartnerDraft,
-    SignatureDraft,
+    AllianceDraft, CommitmentsDraft, DocumentKind, DocumentSettings, DossierTexts, FigureDraft,
+    Organisation, PartnerDraft, SignatureDraft,
 };
 use allia_store::StoreError;
 use proptest::prelude::*;
@@ -69,6 +69,19 @@ pub const TEXT_FIELDS: &[(Arg, &[&str])] = &[
     (
         Arg::CommitmentsDraft,
         &["/financial/0/budgetLine", "/inKind/0/description"],
+    ),
+    (
+        Arg::DossierTexts,
+        &[
+            "/socialNeed",
+            "/collectiveResponse",
+            "/argument",
+            "/keyActors",
+        ],
+    ),
+    (
+        Arg::FigureDraft,
+        &["/label", "/value", "/unit", "/source", "/link"],
     ),
 ];
 
@@ -186,6 +199,38 @@ pub async fn store_text_case(fx: &Fixture, kind: Arg, value: Value) -> Result<()
                                 .ok_or(StoreError::NotFound(allia_store::Entity::Commitments))
                         })
                 }
+            )
+        }
+        Arg::DossierTexts => {
+            let alliance = id("@@alliance");
+            check!(
+                DossierTexts,
+                |input| store.set_dossier_texts(&alliance, &input).await,
+                |stored| store
+                    .project_dossier(&stored.alliance_id)
+                    .await
+                    .and_then(|d| {
+                        d.dossier
+                            .map(|d| d.texts)
+                            .ok_or(StoreError::NotFound(allia_store::Entity::Alliance))
+                    })
+            )
+        }
+        Arg::FigureDraft => {
+            let alliance = id("@@alliance");
+            check!(
+                FigureDraft,
+                |input| store.add_dossier_figure(&alliance, &input).await,
+                |stored| store
+                    .project_dossier(&stored.alliance_id)
+                    .await
+                    .and_then(|d| {
+                        d.figures
+                            .into_iter()
+                            .find(|f| f.id == stored.id)
+                            .map(|f| f.draft)
+                            .ok_or(StoreError::NotFound(allia_store::Entity::DossierFigure))
+                    })
             )
         }
         other => return Err(TestCaseError::fail(format!("no text fields for {other:?}"))),
