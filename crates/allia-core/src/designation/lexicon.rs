@@ -299,12 +299,75 @@ pub(super) fn first_word(text: &str) -> &str {
     &text[..end]
 }
 
+/// Feminine common nouns whose ending reads masculine (« l’Étape », « la Clé »,
+/// « l’Image »), found in association names; checked before the endings.
+const FEMININE_WORDS: &[&str] = &[
+    "étape",
+    "etape",
+    "escale",
+    "image",
+    "page",
+    "plage",
+    "cage",
+    "nage",
+    "rage",
+    "main",
+    "fin",
+    "faim",
+    "mer",
+    "clé",
+    "clef",
+    "forêt",
+    "fleur",
+    "couleur",
+    "valeur",
+    "chaleur",
+    "sœur",
+    "voix",
+    "croix",
+    "paix",
+    "noix",
+    "part",
+    "dent",
+    "nuit",
+    "souris",
+    "brebis",
+    "cour",
+    "eau",
+    "peau",
+    "boussole",
+    "passerelle",
+    "onde",
+    "ronde",
+    "source",
+    "ruche",
+    "graine",
+    "semence",
+    "toile",
+    "voile",
+    "île",
+    "rive",
+    "route",
+    "piste",
+    "boîte",
+    "cabane",
+    "grange",
+    "table",
+    "porte",
+    "fenêtre",
+    "pomme",
+];
+
 /// A guess of the gender of a common noun the lexicon does not know, from its ending
-/// (« l’Étincelle », « Les Cigales »): the endings that are feminine far more often than
+/// (« l’Étincelle », « Les Cigales »): a short list of feminine nouns with a masculine
+/// ending first (« l’Étape »), then the endings that are feminine far more often than
 /// not; masculine otherwise, the default of French grammar.
 pub(super) fn gender_by_ending(word: &str) -> Gender {
     let w = word.to_lowercase();
     let singular = w.strip_suffix('s').unwrap_or(&w);
+    if FEMININE_WORDS.contains(&singular) || FEMININE_WORDS.contains(&w.as_str()) {
+        return Gender::Feminine;
+    }
     const FEMININE: &[&str] = &[
         "tion", "sion", "té", "ence", "ance", "ure", "ette", "elle", "ière", "ée", "ie", "ise",
         "ade", "ine", "ole", "ale", "ule", "ude", "ève", "erie", "aine", "oire", "ite", "ote",

@@ -23,10 +23,11 @@ mod rule;
 mod tests;
 
 pub use grammar::{
-    agree, example_sentence, mid_sentence, of_designated, of_short_designated, pronoun,
-    short_designated, to_designated, to_short_designated, upper_first,
+    agree, example_sentence, inner_quotes, mid_sentence, of_designated, of_short_designated,
+    pronoun, quoted, short_designated, to_designated, to_short_designated, upper_first, verb,
 };
 pub use lexicon::starts_with_vowel_sound;
+use rule::leading_article;
 pub use rule::{default_gender, propose};
 
 /// The article in front of an organisation's name in a contract.
@@ -93,16 +94,59 @@ pub const SHORT_NAME_MAX: usize = 100;
 impl Designation {
     /// `name` with this designation's article in front: « le Département
     /// d’Indre-et-Loire », « l’Université Grenoble Alpes », « Emmaüs France ».
+    ///
+    /// Whatever was stored (an imported file, an older vault), the text reads right: a
+    /// name that already starts with an article (« Les Jardins… », « L’Étape ») gets no
+    /// second one and is written as [`mid_sentence`] writes it; « le » and « la » are
+    /// elided before a vowel or a mute h (« l’Atelier », but « la Halle »); « l’ »
+    /// before a consonant or an h aspiré becomes « le » or « la » by the gender.
     pub fn with_article(&self, name: &str) -> String {
         let name = name.trim();
-        match self.article {
-            Article::Le => format!("le {name}"),
-            Article::La => format!("la {name}"),
-            Article::L => format!("l’{name}"),
-            Article::Les => format!("les {name}"),
-            // « L’Hôpital Nord-Ouest » inside a sentence: « l’Hôpital Nord-Ouest ».
-            Article::None => mid_sentence(name),
+        if leading_article(name).is_some() {
+            return mid_sentence(name);
         }
+        let vowel = starts_with_vowel_sound(name);
+        match self.article {
+            Article::Le | Article::La | Article::L if vowel => format!("l’{name}"),
+            Article::Les => format!("les {name}"),
+            Article::None => mid_sentence(name),
+            _ => match self.gender {
+                Gender::Masculine => format!("le {name}"),
+                Gender::Feminine => format!("la {name}"),
+            },
+        }
+    }
+
+    /// The article the name already starts with, as written (« Les », « L’ »), when
+    /// this designation adds another one: such a choice would print « Les Les Jardins ».
+    pub fn doubled_article<'a>(&self, name: &'a str) -> Option<&'a str> {
+        if self.article == Article::None {
+            return None;
+        }
+        let name = name.trim_start();
+        let (_, rest) = leading_article(name)?;
+        Some(name[..name.len() - rest.len()].trim_end())
+    }
+
+    /// [`Designation::validated`], plus the article checked against the name: a name
+    /// that starts with an article takes « aucun article » (error on `article`: « Le nom
+    /// commence déjà par « Les » : choisissez « aucun article ». »).
+    pub fn validated_for(&self, name: &str) -> Result<Designation, ValidationErrors> {
+        let mut errors = match self.validated() {
+            Ok(_) => ValidationErrors::default(),
+            Err(errors) => errors,
+        };
+        if let Some(article) = self.doubled_article(name) {
+            let article = article.replace('\'', "’");
+            errors.push(
+                "article",
+                format!(
+                    "Le nom commence déjà par «\u{a0}{article}\u{a0}»\u{202f}: choisissez «\u{a0}aucun article\u{a0}»."
+                ),
+            );
+        }
+        let designation = self.validated().unwrap_or_else(|_| self.clone());
+        errors.into_result(designation)
     }
 
     /// A participle or an adjective agreed with this name: « représenté »,

@@ -8,28 +8,31 @@ use super::lexicon::{
 use super::{Article, Designation, Gender, GrammaticalNumber};
 use crate::partner::ActorType;
 
-/// The gender a name of an unknown shape gets from the kind of actor it names (the noun
-/// a contract would put before it):
-/// association, fondation, entreprise (« la société »), collectivité and acteur
-/// académique (« l’université », « l’école ») are feminine; réseau, catalyseur (« le
-/// pôle », « le tiers-lieu »), citoyens (« le collectif ») and État are masculine.
+/// The gender a name of an unknown shape gets from the kind of actor it names: a proper
+/// name (« Emmaüs France », « Orange ») agrees with the noun of its legal form, the one a
+/// contract would put before it (« l’association Emmaüs France, représentée par … »).
+/// Association, réseau (in France a network is an association, a fédération or an
+/// union of associations, loi du 1er juillet 1901), fondation, entreprise (« la
+/// société »), collectivité and acteur académique (« l’université », « l’école ») are
+/// feminine; catalyseur (« le pôle », « le tiers-lieu »), citoyens (« le collectif ») and
+/// État are masculine.
 pub fn default_gender(actor_type: ActorType) -> Gender {
     match actor_type {
         ActorType::Association
+        | ActorType::AssociationNetwork
         | ActorType::Company
         | ActorType::Foundation
         | ActorType::LocalAuthority
         | ActorType::Academic => Gender::Feminine,
-        ActorType::AssociationNetwork
-        | ActorType::TerritorialCatalyst
-        | ActorType::Citizens
-        | ActorType::State => Gender::Masculine,
+        ActorType::TerritorialCatalyst | ActorType::Citizens | ActorType::State => {
+            Gender::Masculine
+        }
     }
 }
 
 /// The article a name starts with, if any (« Les Amis du Quartier »): the article, and
 /// the rest of the name.
-fn leading_article(name: &str) -> Option<(Article, &str)> {
+pub(super) fn leading_article(name: &str) -> Option<(Article, &str)> {
     let name = name.trim_start();
     for (prefix, article) in [
         ("les ", Article::Les),

@@ -252,11 +252,11 @@ impl Organisation {
         }
     }
 
-    /// The designation, checked by [`Designation::validated`]; its errors come under
-    /// `designation.` (`designation.shortName`).
+    /// The designation, checked by [`Designation::validated_for`] against the name; its
+    /// errors come under `designation.` (`designation.shortName`, `designation.article`).
     fn normalized_designation(&self, errors: &mut ValidationErrors) -> Option<Designation> {
         let given = self.designation.as_ref()?;
-        match given.validated() {
+        match given.validated_for(&self.name) {
             Ok(designation) => Some(designation),
             Err(nested) => {
                 errors.extend_prefixed("designation", nested);

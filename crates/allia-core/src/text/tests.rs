@@ -289,7 +289,7 @@ fn french_organisation() -> Organisation {
         email: Some("contact@ecluse.example.fr".into()),
         phone: Some("02 47 00 00 00".into()),
         designation: Some(Designation {
-            article: Article::Les,
+            article: Article::None,
             gender: Gender::Masculine,
             number: GrammaticalNumber::Plural,
             short_name: "les Amis de Sèvres".into(),

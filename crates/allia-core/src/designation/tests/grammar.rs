@@ -45,13 +45,13 @@ fn contractions_of_de_and_a() {
     );
     assert_eq!(of_designated("Le Relais"), "du Relais");
     assert_eq!(of_designated("la Commune"), "de la Commune");
-    assert_eq!(of_designated("La Poste"), "de la Poste");
+    assert_eq!(of_designated("La Poste"), "de La Poste");
     assert_eq!(
         of_designated("L’Hôpital Nord-Ouest"),
         "de l’Hôpital Nord-Ouest"
     );
     assert_eq!(to_designated("Le Relais"), "au Relais");
-    assert_eq!(to_designated("La Poste"), "à la Poste");
+    assert_eq!(to_designated("La Poste"), "à La Poste");
     assert_eq!(mid_sentence("L'Hôpital Nord-Ouest"), "l’Hôpital Nord-Ouest");
     assert_eq!(mid_sentence("Les Restos du Cœur"), "les Restos du Cœur");
     assert_eq!(mid_sentence(" Lesage "), "Lesage");

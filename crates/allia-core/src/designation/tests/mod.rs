@@ -8,6 +8,7 @@ use crate::partner::ActorType;
 mod grammar;
 mod heads;
 mod names;
+mod trial;
 
 fn check(
     name: &str,

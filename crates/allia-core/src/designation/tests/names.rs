@@ -46,7 +46,7 @@ fn proper_names_acronyms_and_names_with_their_own_article() {
         "Emmaüs France",
         None,
         AssociationNetwork,
-        (A::None, M, S, "Emmaüs France"),
+        (A::None, F, S, "Emmaüs France"),
     );
     check("Orange", None, Company, (A::None, F, S, "Orange"));
     check(
@@ -182,7 +182,7 @@ fn a_name_with_its_own_plural_article_is_one_body_singular() {
         None,
         ActorType::AssociationNetwork,
     );
-    assert_eq!((d.gender, d.number), (M, S));
+    assert_eq!((d.gender, d.number), (F, S));
     assert_eq!(
         example_sentence(
             "Les Restos du Cœur",
