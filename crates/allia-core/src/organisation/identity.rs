@@ -97,10 +97,59 @@ const COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("ie", "Irlande"),
     ("canada", "Canada"),
     ("ca", "Canada"),
+    // The same countries in English, as people copy them from a foreign partner's
+    // documents (« Belgium »).
+    ("belgium", "Belgique"),
+    ("switzerland", "Suisse"),
+    ("germany", "Allemagne"),
+    ("spain", "Espagne"),
+    ("italy", "Italie"),
+    ("andorra", "Andorre"),
+    ("united kingdom", "Royaume-Uni"),
+    ("great britain", "Royaume-Uni"),
+    ("netherlands", "Pays-Bas"),
+    ("the netherlands", "Pays-Bas"),
+    ("austria", "Autriche"),
+    ("ireland", "Irlande"),
 ];
 
-/// What people write for France: stored as no country.
-const FRANCE_ALIASES: &[&str] = &["france", "fr", "fra", "république française"];
+/// What people write for France: stored as no country. The overseas départements and
+/// regions (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte: article 73 of the
+/// Constitution) and the overseas collectivities that use French postal codes
+/// (Saint-Pierre-et-Miquelon 975, Saint-Barthélemy and Saint-Martin 977 and 978) are
+/// France: their 97x postal codes are five digits like the others.
+const FRANCE_ALIASES: &[&str] = &[
+    "france",
+    "fr",
+    "fra",
+    "république française",
+    "french republic",
+    "guadeloupe",
+    "martinique",
+    "guyane",
+    "guyane française",
+    "french guiana",
+    "la réunion",
+    "réunion",
+    "île de la réunion",
+    "ile de la réunion",
+    "reunion",
+    "mayotte",
+    "saint-pierre-et-miquelon",
+    "saint-martin",
+    "saint-barthélemy",
+    "saint-barthelemy",
+];
+
+/// Whether a country as typed means France ([`FRANCE_ALIASES`], any case, « St- » for
+/// « Saint- »).
+fn is_france(lower: &str) -> bool {
+    let lower = lower.trim();
+    let saint = lower
+        .strip_prefix("st-")
+        .map(|rest| format!("saint-{rest}"));
+    FRANCE_ALIASES.contains(&lower) || saint.is_some_and(|s| FRANCE_ALIASES.contains(&s.as_str()))
+}
 
 const REGISTER_MAX: usize = 100;
 const REGISTRATION_NUMBER_MAX: usize = 40;
@@ -115,7 +164,7 @@ pub const LOCAL_LAW_DEPARTMENTS: &[&str] = &["57", "67", "68"];
 pub fn normalize_country(input: &str) -> Option<String> {
     let trimmed = input.trim();
     let lower = trimmed.to_lowercase();
-    if lower.is_empty() || FRANCE_ALIASES.contains(&lower.as_str()) {
+    if lower.is_empty() || is_france(&lower) {
         return None;
     }
     Some(known_country(&lower).map_or_else(|| trimmed.to_string(), str::to_string))
@@ -138,6 +187,9 @@ pub(crate) enum CityCountry {
     /// place elsewhere (« Arlon (Luxembourg) », 6700: Belgium's province of Luxembourg):
     /// nothing is deduced; the message asks for the country.
     Ambiguous(String),
+    /// The city alone, and the name after it says France (« Tours (France) », « Fort-de-
+    /// France, Martinique »): the country stays France, stored as none.
+    France(String),
 }
 
 /// A country's name that is also a place of another country, told apart by the postal
@@ -191,11 +243,14 @@ pub(crate) fn country_in_city(city: &str, postal_code: Option<&str>) -> Option<C
     if lower.len() < 3 {
         return None;
     }
-    let name = known_country(&lower)?;
     let place = place.trim().trim_end_matches([',', '-']).trim();
     if place.is_empty() {
         return None;
     }
+    if is_france(&lower) {
+        return Some(CityCountry::France(place.to_string()));
+    }
+    let name = known_country(&lower)?;
     let postal_code = postal_code.map(str::trim).filter(|p| !p.is_empty());
     if let Some(code) = postal_code {
         let quoted = format!("«\u{a0}{written}\u{a0}»");
@@ -253,7 +308,7 @@ impl Organisation {
                 city,
                 country: country.to_string(),
             }),
-            CityCountry::Ambiguous(_) => None,
+            CityCountry::Ambiguous(_) | CityCountry::France(_) => None,
         }
     }
 }

@@ -166,6 +166,8 @@ impl Organisation {
                     errors.push("country", message);
                     country_asked = true;
                 }
+                // « Tours (France) »: the city alone, the country stays France.
+                CityCountry::France(place) => city = Some(place),
             }
         }
         let in_france = country.is_none();

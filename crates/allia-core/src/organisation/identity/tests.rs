@@ -458,3 +458,101 @@ fn bank_details_are_checked_and_stored_compact() {
     .bank
     .is_none());
 }
+
+#[test]
+fn english_country_names_are_known() {
+    for (typed, country) in [
+        ("Belgium", "Belgique"),
+        ("SWITZERLAND", "Suisse"),
+        ("Germany", "Allemagne"),
+        ("Spain", "Espagne"),
+        ("Italy", "Italie"),
+        ("United Kingdom", "Royaume-Uni"),
+        ("the Netherlands", "Pays-Bas"),
+        ("Austria", "Autriche"),
+        ("Ireland", "Irlande"),
+        ("Andorra", "Andorre"),
+    ] {
+        let o = Organisation {
+            country: Some(typed.into()),
+            postal_code: Some("7500".into()),
+            ..org("X")
+        }
+        .validated()
+        .expect(typed);
+        assert_eq!(o.country.as_deref(), Some(country), "{typed}");
+    }
+    // In the city too: « Liège (Belgium) ».
+    let o = Organisation {
+        city: Some("Liège (Belgium)".into()),
+        postal_code: Some("4000".into()),
+        ..org("X")
+    }
+    .validated()
+    .expect("city");
+    assert_eq!(o.city.as_deref(), Some("Liège"));
+    assert_eq!(o.country.as_deref(), Some("Belgique"));
+}
+
+#[test]
+fn overseas_departments_and_collectivities_are_france() {
+    for (typed, postal_code) in [
+        ("Guadeloupe", "97110"),
+        ("Martinique", "97200"),
+        ("Guyane", "97300"),
+        ("La Réunion", "97400"),
+        ("Réunion", "97410"),
+        ("Mayotte", "97600"),
+        ("Saint-Pierre-et-Miquelon", "97500"),
+        ("St-Barthélemy", "97133"),
+        ("Saint-Martin", "97150"),
+    ] {
+        let o = Organisation {
+            country: Some(typed.into()),
+            postal_code: Some(postal_code.into()),
+            ..org("Asso")
+        }
+        .validated()
+        .expect(typed);
+        assert_eq!(o.country, None, "{typed}");
+        assert!(o.in_france(), "{typed}");
+        assert_eq!(o.postal_code.as_deref(), Some(postal_code));
+    }
+}
+
+#[test]
+fn france_written_after_the_city_is_dropped_from_it() {
+    for (city, place) in [
+        ("Tours (France)", "Tours"),
+        ("Tours, France", "Tours"),
+        ("Tours (FRANCE)", "Tours"),
+        ("Pointe-à-Pitre (Guadeloupe)", "Pointe-à-Pitre"),
+        ("Fort-de-France, Martinique", "Fort-de-France"),
+    ] {
+        let o = Organisation {
+            city: Some(city.into()),
+            postal_code: Some("37000".into()),
+            ..org("X")
+        }
+        .validated()
+        .expect(city);
+        assert_eq!(o.city.as_deref(), Some(place), "{city}");
+        assert_eq!(o.country, None, "{city}");
+        // Nothing foreign is guessed, so the import review lists nothing.
+        let typed = Organisation {
+            city: Some(city.into()),
+            postal_code: Some("37000".into()),
+            ..org("X")
+        };
+        assert_eq!(typed.country_guess(), None, "{city}");
+    }
+    // « France » alone is not a city with a country.
+    let o = Organisation {
+        city: Some("France".into()),
+        postal_code: Some("37000".into()),
+        ..org("X")
+    }
+    .validated()
+    .expect("alone");
+    assert_eq!(o.city.as_deref(), Some("France"));
+}
