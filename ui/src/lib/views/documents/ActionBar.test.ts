@@ -155,6 +155,38 @@ describe("ActionBar", () => {
     view.unmount();
   });
 
+  it("asks before « Revenir au brouillon », saying copies of this version would no longer match, and sends it only once confirmed", async () => {
+    const sent: string[] = [];
+    mockIPC((cmd) => {
+      if (cmd !== "document_return_to_draft") return null;
+      sent.push(cmd);
+      return documentAt("draft", "in_review");
+    });
+    const { onApplied } = renderBar(documentAt("ready_to_sign", "signed", true));
+
+    // « Annuler »: nothing sent, still « Prêt à signer ».
+    await fireEvent.click(screen.getByTestId("document-status-back"), { detail: 1 });
+    const dialog = await screen.findByRole("alertdialog");
+    // Read raw: the no-break spaces of French typography are part of the text.
+    expect(dialog.textContent).toContain("Revenir au brouillon\u00a0?");
+    expect(dialog.textContent).toContain(
+      "La version 1 redevient un brouillon et garde son numéro\u00a0: les copies de la «\u00a0version 1\u00a0» déjà exportées ou imprimées ne correspondront plus au document dès qu’il changera.",
+    );
+    await fireEvent.click(screen.getByRole("button", { name: "Annuler" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(sent).toEqual([]);
+    expect(screen.getByTestId("document-status")).toHaveTextContent("Version 1 — Prêt à signer");
+
+    // Confirmed: sent once, and the bar shows the draft.
+    await fireEvent.click(screen.getByTestId("document-status-back"), { detail: 1 });
+    const confirm = await screen.findByTestId("confirm-return-to-draft");
+    expect(confirm).toHaveTextContent("Revenir au brouillon");
+    await fireEvent.click(confirm);
+    await waitFor(() => expect(onApplied).toHaveBeenCalledOnce());
+    expect(sent).toEqual(["document_return_to_draft"]);
+    expect(screen.getByTestId("document-status")).toHaveTextContent("Version 1 — Brouillon");
+  });
+
   it("ignores clicks while another change runs (aria-disabled, not disabled)", async () => {
     const sent: unknown[] = [];
     mockIPC((cmd, payload) => {

@@ -203,6 +203,9 @@ describe("DocumentBuilder", () => {
       documentAt("ready_to_sign", { nextStatus: "signed", canSign: true, frozen: true, canReturnToDraft: true }),
     );
     await fireEvent.click(screen.getByTestId("document-status-back"));
+    // It asks first (copies of this version already sent out would no longer match).
+    expect(calls).not.toContain("document_return_to_draft");
+    await fireEvent.click(await screen.findByTestId("confirm-return-to-draft"));
     await waitFor(() => expect(onChanged).toHaveBeenCalledOnce());
     expect(calls).toContain("document_return_to_draft");
     cleanup();
