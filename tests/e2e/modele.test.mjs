@@ -49,8 +49,18 @@ describe('modèle de partenariat', () => {
     await answer(app.browser, 'legalEntity', 'no');
     await recommended(app.browser, ui, 'Accord de consortium');
     assert.match(await ui.text('advisor-reasons'), /appel à projets/);
-    // « Pas de structure » with shared employees: explained.
+    // « Pas de structure » with shared employees: explained, and both questions marked.
     assert.match(await ui.text('advisor-contradictions'), /un seul employeur/);
+    await ui.shown('advisor-review-legalEntity');
+    await ui.shown('advisor-review-sharedEmployees');
+    // An amount that is not one is refused at its field, in French, and nothing is saved.
+    await ui.fill('advisor-publicFundingCents', 'beaucoup');
+    await ui.click('advisor-save');
+    await app.browser.waitUntil(async () => /Saisissez un montant en euros/.test(await ui.text('advisor-form')), {
+      timeoutMsg: 'the amount field should say what to type',
+    });
+    assert.equal(await ui.isShown('advisor-saved'), false);
+    await ui.fill('advisor-publicFundingCents', '18 000');
     await ui.click('advisor-save');
     await ui.shown('advisor-saved');
     // The questionnaire beside its recommendation: the guide folded for the picture.

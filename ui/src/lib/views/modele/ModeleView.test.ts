@@ -140,6 +140,10 @@ describe("ModeleView", () => {
     await fireEvent.click(screen.getByTestId("advisor-companyPartners").querySelector('input[value="yes"]') as HTMLInputElement);
     await waitFor(() => expect(screen.getByTestId("advisor-contradictions").textContent).toContain("un seul employeur"));
     expect(screen.getByTestId("advisor-company").textContent).toContain("Mécénat");
+    // The questions the contradiction names are marked.
+    expect(screen.getByTestId("advisor-review-legalEntity").textContent).toBe("À revoir");
+    expect(screen.getByTestId("advisor-review-sharedEmployees")).toBeInTheDocument();
+    expect(screen.queryByTestId("advisor-review-publicFunding")).toBeNull();
 
     await fireEvent.input(screen.getByTestId("advisor-publicFundingCents"), { target: { value: `45${N}000` } });
     await fireEvent.click(screen.getByTestId("advisor-save"));
