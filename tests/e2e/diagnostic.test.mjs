@@ -119,8 +119,10 @@ describe('diagnostic interne', () => {
 
   step(app, 'supprime un élément après confirmation', async () => {
     const ui = page(app.browser);
-    const del = (await app.browser.$$(`${tid('swot-opportunities')} ${tid('swot-delete')}`))[1];
-    await del.click();
+    // « Supprimer » is offered once the item is opened with « Modifier ».
+    const edit = (await app.browser.$$(`${tid('swot-opportunities')} ${tid('swot-edit')}`))[1];
+    await edit.click();
+    await ui.click('swot-delete');
     await ui.click('swot-delete-confirm');
     await app.browser.waitUntil(async () => (await texts(app.browser, 'opportunities')).length === 1, {
       timeoutMsg: 'the item should be deleted',
