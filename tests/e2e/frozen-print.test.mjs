@@ -4,6 +4,7 @@
 // whose export carries the new file.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe } from 'node:test';
@@ -104,13 +105,17 @@ describe('une version figée s’exporte telle qu’elle a été figée', () => 
       timeoutMsg: 'the status should read « En relecture »',
     });
     const note = await ui.shown('frozen-print-note');
-    await app.browser.waitUntil(async () => /l’export reproduit à l’identique le document figé\./.test(await note.getText()), {
+    await app.browser.waitUntil(async () => /l’export reproduit à l’identique le document figé \(empreinte/.test(await note.getText()), {
       timeoutMsg: 'the note should say the export reproduces the frozen document',
     });
-    assert.match((await note.getText()).replace(/\s+/g, ' '), /^Version figée le \d{1,2}(er)? \S+ \d{4} : l’export reproduit à l’identique le document figé\.$/);
+    const noteText = (await note.getText()).replace(/\s+/g, ' ');
+    assert.match(noteText, /^Version figée le \d{1,2}(er)? \S+ \d{4} : l’export reproduit à l’identique le document figé \(empreinte SHA-256 : [0-9a-f]{4}…[0-9a-f]{4}\)\.$/);
     await note.scrollIntoView({ block: 'center' });
     await screenshot(app.browser, 'frozen-print-note');
     pdf = await exportBytes('pdf', 1);
+    // The short fingerprint shown is the exported PDF's (first and last four hex digits of its SHA-256).
+    const sha = createHash('sha256').update(pdf.bytes).digest('hex');
+    assert.ok(noteText.includes(`${sha.slice(0, 4)}…${sha.slice(-4)}`), `${noteText} vs ${sha}`);
     assert.ok(text(pdf.file).includes('Statuts de 2024'), 'the frozen PDF carries the annex file');
     docx = await exportBytes('docx', 1);
     assert.ok(docx.bytes.subarray(0, 2).toString('latin1') === 'PK', 'a DOCX is a zip');
@@ -138,5 +143,29 @@ describe('une version figée s’exporte telle qu’elle a été figée', () => 
     const v2 = await exportBytes('pdf', 2);
     assert.ok(text(v2.file).includes('Statuts de 2026'), 'version 2 carries the new file');
     assert.ok(!v2.bytes.equals(pdf.bytes));
+  });
+
+  step(app, '« Revenir au brouillon » demande d’abord : les copies de la version 2 ne correspondraient plus', async () => {
+    const ui = page(app.browser);
+    await ui.click('document-status-next');
+    await app.browser.waitUntil(async () => (await ui.text('document-status')).includes('Version 2 — En relecture'), {
+      timeoutMsg: 'version 2 should be in review',
+    });
+    await ui.click('document-status-back');
+    const dialog = await app.browser.$('[role="alertdialog"]');
+    await dialog.waitForDisplayed({ timeoutMsg: 'going back to draft should ask first' });
+    assert.match(
+      (await dialog.getText()).replace(/\s+/g, ' '),
+      /les copies de la « version 2 » déjà exportées ou imprimées ne correspondront plus au document dès qu’il changera\./,
+    );
+    await (await dialog.$('button=Annuler')).click();
+    await dialog.waitForDisplayed({ reverse: true, timeoutMsg: '« Annuler » should close the dialog' });
+    assert.ok((await ui.text('document-status')).includes('Version 2 — En relecture'), 'cancelled: still in review');
+    await ui.click('document-status-back');
+    await ui.click('confirm-return-to-draft');
+    await app.browser.waitUntil(async () => (await ui.text('document-status')).includes('Version 2 — Brouillon'), {
+      timeoutMsg: 'confirmed: version 2 should be a draft again',
+    });
+    await ui.waitForGone('frozen-print-note');
   });
 });

@@ -7,7 +7,7 @@
 use allia_core::{AllianceFile, ContractDocument, DocumentVersion};
 use allia_docs::render::{Format, Rendered};
 use allia_docs::templates::DocumentOptions;
-use allia_store::{PrintFormat, Store};
+use allia_store::{PrintFormat, PrintOrigin, Store};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -112,6 +112,12 @@ pub struct FrozenPrint {
     /// Whether its PDF print is kept already (a version frozen before Allia kept prints
     /// gets it at its first export).
     pub printed: bool,
+    /// Whether that PDF came with an alliance file rather than typeset by this vault:
+    /// it is exported as received, not checked against the version's data.
+    pub received: bool,
+    /// SHA-256 of the kept PDF (64 lower-case hex digits), for people to compare with
+    /// the sender's; `None` while none is kept.
+    pub sha256: Option<String>,
 }
 
 /// [`FrozenPrint`] of the current version of `document`, or `None` for a draft.
@@ -122,11 +128,17 @@ pub(super) async fn frozen_print(
     let Some(frozen_at) = frozen_at(&document.current) else {
         return Ok(None);
     };
-    let printed = store
+    let print = store
         .version_print(&document.id, document.current.number, PrintFormat::Pdf)
-        .await?
-        .is_some();
-    Ok(Some(FrozenPrint { frozen_at, printed }))
+        .await?;
+    Ok(Some(FrozenPrint {
+        frozen_at,
+        printed: print.is_some(),
+        received: print
+            .as_ref()
+            .is_some_and(|p| p.origin == PrintOrigin::Received),
+        sha256: print.map(|p| p.sha256),
+    }))
 }
 
 #[cfg(test)]
@@ -227,12 +239,15 @@ mod tests {
             .expect("read")
             .expect("docx kept at freeze");
         assert!(pdf.bytes.starts_with(b"%PDF-"));
+        assert_eq!(pdf.origin, PrintOrigin::Printed);
         assert!(docx.bytes.starts_with(b"PK"));
         assert_eq!(
             frozen_print(store, &frozen).await.expect("note"),
             Some(FrozenPrint {
                 frozen_at: frozen.current.frozen_at.expect("frozen at"),
                 printed: true,
+                received: false,
+                sha256: Some(pdf.sha256.clone()),
             })
         );
         assert_eq!(export(store, &id, 1, Format::Pdf).await, pdf.bytes);

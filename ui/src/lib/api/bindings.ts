@@ -1136,6 +1136,16 @@ export type FrozenPrint = {
 	 *  gets it at its first export).
 	 */
 	printed: boolean,
+	/**
+	 *  Whether that PDF came with an alliance file rather than typeset by this vault:
+	 *  it is exported as received, not checked against the version's data.
+	 */
+	received: boolean,
+	/**
+	 *  SHA-256 of the kept PDF (64 lower-case hex digits), for people to compare with
+	 *  the sender's; `None` while none is kept.
+	 */
+	sha256: string | null,
 };
 
 /**  Grammatical gender of the name, for agreements (« représenté », « représentée »). */
