@@ -92,7 +92,7 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             };
             let source = match (input, vault, alliance) {
                 (Some(input), _, _) => crate::render_command::Source::File(Box::new(
-                    checked_alliance_file(&input, &reading)?.render_input(),
+                    checked_alliance_file(&input, &reading)?,
                 )),
                 (None, Some(vault), Some(alliance)) => {
                     crate::render_command::Source::Vault { vault, alliance }

@@ -3,22 +3,26 @@
 
 use std::path::{Path, PathBuf};
 
-use allia_core::{AgreementTerms, AllianceFile, DocumentKind, DocumentSettings};
+use allia_core::alliance_file::short_fingerprint;
+use allia_core::{
+    AgreementTerms, AllianceFile, DocumentKind, DocumentSettings, FileDocument, FileVersion,
+    ImportedAlliance,
+};
 use allia_docs::annex_pdf::{render_with_annexes, AnnexFile};
 use allia_docs::render::{self, Format, Rendered};
 use allia_docs::templates::typography::format_date;
 use allia_docs::templates::DocumentOptions;
-use allia_store::{AnnexPdf, PrintFormat};
+use allia_store::{AnnexPdf, PrintFormat, PrintOrigin, VersionPrint};
 use chrono::NaiveDate;
 
 use crate::commands::{unlock, write_bytes};
 use crate::error::CliError;
 
 pub enum Source {
-    /// The alliance data of a file checked as `allia import` checks it
-    /// (`commands::checked_alliance_file`, one function for both):
-    /// `ImportedAlliance::render_input`.
-    File(Box<AllianceFile>),
+    /// A file checked as `allia import` checks it (`commands::checked_alliance_file`,
+    /// one function for both): its document of the kind asked for, when it has one
+    /// ([`from_file`]), else the model with `ImportedAlliance::render_input`.
+    File(Box<ImportedAlliance>),
     Vault {
         vault: PathBuf,
         alliance: String,
@@ -132,20 +136,7 @@ pub async fn render(
     })?;
     let flags = signature.checked()?;
     let rendered = match source {
-        Source::File(file) => {
-            let mut job = Job {
-                file: *file,
-                options: render::options(
-                    kind,
-                    &default_settings(kind),
-                    version.unwrap_or(1),
-                    chrono::Local::now().date_naive(),
-                ),
-                annexes: Vec::new(),
-            };
-            apply(&flags, &mut job);
-            typeset(&job, format)?
-        }
+        Source::File(imported) => from_file(&imported, kind, version, &flags, format)?,
         Source::Vault { vault, alliance } => {
             from_vault(&vault, &alliance, kind, version, &flags, format).await?
         }
@@ -156,6 +147,127 @@ pub async fn render(
     }
     println!("{}", out.display());
     Ok(())
+}
+
+/// The file's document of `kind` to render: the only one, or the most recently updated
+/// of several (said on stderr); `None` when the file has none (the model is rendered).
+fn file_document(imported: &ImportedAlliance, kind: DocumentKind) -> Option<&FileDocument> {
+    let of_kind: Vec<&FileDocument> = imported
+        .file
+        .documents
+        .iter()
+        .filter(|d| d.kind == kind)
+        .collect();
+    let chosen = of_kind.iter().copied().max_by_key(|d| d.updated_at)?;
+    if of_kind.len() > 1 {
+        eprintln!(
+            "allia : le fichier contient {} documents de ce type ({})\u{a0}: le plus récemment modifié est utilisé.",
+            of_kind.len(),
+            kind.label().to_lowercase()
+        );
+    }
+    Some(chosen)
+}
+
+/// `render --input`: the file's document of `kind`, as `render --vault` renders the stored
+/// one once the file is imported: its version `version` (else its latest) with its
+/// settings (title, place, date, copies, « Paraphes », added annexes, whose attached files
+/// stay in the sender's vault). A frozen version renders from the data it was frozen with;
+/// as a PDF, when the file carries its `printedPdf`, those bytes are written, said on
+/// stderr as received (the file is not authenticated) with the fingerprint to compare.
+/// Without a document of that kind, the model, as before.
+fn from_file(
+    imported: &ImportedAlliance,
+    kind: DocumentKind,
+    version: Option<u32>,
+    flags: &AgreementTerms,
+    format: Format,
+) -> Result<Rendered, CliError> {
+    let today = chrono::Local::now().date_naive();
+    let Some(document) = file_document(imported, kind) else {
+        let mut job = Job {
+            file: imported.render_input(),
+            options: render::options(kind, &default_settings(kind), version.unwrap_or(1), today),
+            annexes: Vec::new(),
+        };
+        apply(flags, &mut job);
+        return typeset(&job, format);
+    };
+    let chosen: &FileVersion = match version {
+        Some(n) => document
+            .versions
+            .iter()
+            .find(|v| v.number == n)
+            .ok_or_else(|| {
+                CliError::new(format!(
+                    "le document «\u{a0}{}\u{a0}» du fichier n’a pas de version {n}.",
+                    document_title(document)
+                ))
+            })?,
+        None => document
+            .versions
+            .last()
+            .ok_or_else(|| CliError::new("le document du fichier n’a aucune version."))?,
+    };
+    let settings = chosen.settings.settings();
+    eprintln!(
+        "allia : document «\u{a0}{}\u{a0}» du fichier, version {} ({}).",
+        settings.title,
+        chosen.number,
+        chosen.status.label().to_lowercase()
+    );
+    let frozen_at = chosen.frozen_at.filter(|_| chosen.status.is_frozen());
+    let mut job = Job {
+        file: imported.render_input(),
+        options: render::options(
+            kind,
+            &settings,
+            chosen.number,
+            frozen_at.map(|t| t.date_naive()).unwrap_or(today),
+        ),
+        annexes: Vec::new(),
+    };
+    if let Some(frozen_at) = frozen_at {
+        if !flags.is_unset() {
+            return Err(CliError::new(format!(
+                "la version {} est figée ({})\u{a0}: elle s’imprime telle qu’elle a été figée, sans --place, --date, --copies ni --court.",
+                chosen.number,
+                chosen.status.label().to_lowercase()
+            )));
+        }
+        let frozen_on = format_date(frozen_at.date_naive());
+        if let (Format::Pdf, Some(print)) = (format, &chosen.printed_pdf) {
+            let bytes = print.pdf_bytes().map_err(CliError::new)?;
+            eprintln!(
+                "allia : version {} figée le {frozen_on}\u{a0}: {}",
+                chosen.number,
+                received_print_line(&short_fingerprint(&print.sha256))
+            );
+            return Ok(Rendered {
+                bytes,
+                warnings: Vec::new(),
+            });
+        }
+        if let Some(snapshot) = &chosen.snapshot {
+            job.file = snapshot.clone().upgrade();
+        }
+        eprintln!(
+            "allia : version {} figée le {frozen_on}\u{a0}: rendue à partir des données figées du fichier (sans les fichiers joints aux annexes, restés chez l’expéditeur).",
+            chosen.number
+        );
+        return typeset(&job, format);
+    }
+    apply(flags, &mut job);
+    typeset(&job, format)
+}
+
+/// A document's title in the file (its latest version's).
+fn document_title(document: &FileDocument) -> String {
+    document
+        .versions
+        .last()
+        .map(|v| v.settings.title.clone())
+        .unwrap_or_default()
 }
 
 /// Typesets a job: a PDF carries the attached files after their annex title pages, as
@@ -178,6 +290,26 @@ fn typeset(job: &Job, format: Format) -> Result<Rendered, CliError> {
         Format::Docx => render::render(&job.file, &job.options, format)
             .map_err(|e| CliError::new(e.to_string())),
     }
+}
+
+/// What `render` says of a kept print it writes (after « version N figée le … : »): one
+/// this vault typeset is reproduced as it was frozen; one received with an alliance file
+/// (not authenticated) as it was received, with the fingerprint to compare.
+fn kept_print_line(print: &VersionPrint) -> String {
+    let fingerprint = short_fingerprint(&print.sha256);
+    match print.origin {
+        PrintOrigin::Printed => format!(
+            "l’impression conservée est reproduite à l’identique (empreinte SHA-256\u{a0}: {fingerprint})."
+        ),
+        PrintOrigin::Received => received_print_line(&fingerprint),
+    }
+}
+
+/// The line for a PDF received with an alliance file, by its short fingerprint.
+fn received_print_line(fingerprint: &str) -> String {
+    format!(
+        "PDF reçu avec le fichier de l’alliance (empreinte SHA-256\u{a0}: {fingerprint}), reproduit tel qu’il a été reçu. Comparez l’empreinte avec celle de l’expéditeur."
+    )
 }
 
 fn default_settings(kind: DocumentKind) -> DocumentSettings {
@@ -240,9 +372,10 @@ async fn from_vault(
             {
                 let frozen_on = frozen_at.map(|t| format_date(t.date_naive()));
                 eprintln!(
-                    "allia : version {} figée le {}\u{a0}: l’impression conservée est reproduite à l’identique.",
+                    "allia : version {} figée le {}\u{a0}: {}",
                     chosen.number,
-                    frozen_on.unwrap_or_default()
+                    frozen_on.unwrap_or_default(),
+                    kept_print_line(&print)
                 );
                 return Ok(Rendered {
                     bytes: print.bytes,
