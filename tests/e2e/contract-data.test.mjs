@@ -62,7 +62,7 @@ describe('les données d’une convention dans l’aperçu', () => {
     for (const phrase of [
       'une subvention de 30 000,00 € (imputation budgétaire : Politique de la ville), versée en deux fois : 15 000,00 € le 1er mars 2027 et 15 000,00 € le 1er septembre 2027',
       'Cadre légal de la subvention',
-      'd’un montant annuel de 30 000,00 €, dépasse le seuil de 23 000,00 €',
+      'd’un montant de 30 000,00 €, dépasse le seuil de 23 000,00 €',
       'Annexe 1 — Engagements financiers et apports en nature ;',
       'Annexe 2 — Calendrier des versements.',
       'Total général',

@@ -211,7 +211,7 @@ fn the_23000_clause_follows_a_communes_subsidy() {
         &with,
         &[
             "Cadre légal de la subvention",
-            "d’un montant annuel de 30 000,00 €, dépasse le seuil de 23 000,00 €",
+            "d’un montant de 30 000,00 €, dépasse le seuil de 23 000,00 €",
             "Contrat d’engagement républicain",
         ],
         "30 000 €",
@@ -567,7 +567,7 @@ fn the_docx_holds_the_same_phrases_and_annexes() {
     let docx = docx_text(&f, &options);
     let pdf = pdf_text(&f, &options);
     for phrase in [
-        "d’un montant annuel de 30 000,00 €, dépasse le seuil de 23 000,00 €",
+        "d’un montant de 30 000,00 €, dépasse le seuil de 23 000,00 €",
         "versée en deux fois : 15 000,00 € le 1er mars 2027 et 15 000,00 € le 1er septembre 2027",
         "IBAN : FR76 3000 6000 0112 3456 7890 189 ; BIC : AGRIFRPP847.",
         "conclue pour une durée de trois ans à compter du 1er mars 2027",
@@ -614,7 +614,7 @@ fn the_threshold_applies_to_what_one_funder_grants() {
     };
     let text = fixture::full_text(&build(&f, &convention()).expect("builds").document);
     assert!(text.contains("Cadre légal de la subvention"));
-    assert!(text.contains("d’un montant annuel de 23\u{202f}000,01\u{202f}€, dépasse le seuil"));
+    assert!(text.contains("d’un montant de 23\u{202f}000,01\u{202f}€, dépasse le seuil"));
 }
 
 /// The commune's subsidy replaced by `amount_cents` paid by `schedule`.
@@ -627,8 +627,9 @@ fn funded_by(amount_cents: i64, schedule: PaymentSchedule) -> AllianceFile {
 
 #[test]
 fn the_threshold_applies_to_the_annual_amount_of_a_multi_year_subsidy() {
-    // Décret n° 2001-495, article 1: the annual amount. 40 000 € paid 25 000 € in 2027
-    // and 15 000 € in 2028: 25 000 € a year at most, above 23 000 €.
+    // Décret n° 2001-495, article 1: the annual amount, read as the largest sum paid
+    // within twelve months. 40 000 € paid 25 000 € on 1 March 2027 and 15 000 € on
+    // 1 March 2028 (a year later): 25 000 € at most, above 23 000 €.
     let scheduled = PaymentSchedule::Instalments {
         instalments: vec![
             Instalment {
@@ -647,36 +648,38 @@ fn the_threshold_applies_to_the_annual_amount_of_a_multi_year_subsidy() {
         &[
             "Cadre légal de la subvention",
             "La subvention accordée par la Commune, d’un montant annuel de 25 000,00 € \
-             (versements de 2027, sur un total de 40 000,00 €), dépasse le seuil de 23 000,00 €",
+             (versement du 1er mars 2027, sur un total de 40 000,00 €), dépasse le seuil de \
+             23 000,00 € que le décret n° 2001-495 du 6 juin 2001 fixe pour le montant annuel \
+             d’une subvention.",
         ],
-        "25 000 € in 2027, 15 000 € in 2028",
+        "25 000 € in March 2027, 15 000 € in March 2028",
     );
 
-    // 40 000 € at signature over the three years' term: 13 333,34 € a year, below it.
-    let spread = pdf_text(
+    // 40 000 € at signature over the three years' term: it may all be paid within a
+    // year, so it counts whole (it is not spread over the term).
+    let whole = pdf_text(
         &funded_by(4_000_000, PaymentSchedule::AtSignature),
         &convention(),
     );
-    assert_lacks(
-        &spread,
-        &["Cadre légal de la subvention", "dépasse le seuil"],
-        "40 000 € over 36 months",
-    );
     assert_has(
-        &spread,
-        &["une subvention de 40 000,00 €"],
-        "40 000 € over 36 months",
+        &whole,
+        &[
+            "une subvention de 40 000,00 €",
+            "Cadre légal de la subvention",
+            "d’un montant de 40 000,00 €, dépasse le seuil",
+        ],
+        "40 000 € at signature over 36 months",
     );
 
-    // 90 000 € on receipts over three years: 30 000 € a year, above it.
-    let above = pdf_text(
-        &funded_by(9_000_000, PaymentSchedule::OnReceipts),
+    // 22 000 € on receipts over three years: below it.
+    let below = pdf_text(
+        &funded_by(2_200_000, PaymentSchedule::OnReceipts),
         &convention(),
     );
-    assert_has(
-        &above,
-        &["d’un montant annuel de 30 000,00 € (90 000,00 € répartis sur trois ans), dépasse le seuil"],
-        "90 000 € over 36 months",
+    assert_lacks(
+        &below,
+        &["Cadre légal de la subvention", "dépasse le seuil"],
+        "22 000 € on receipts",
     );
 }
 

@@ -1,15 +1,29 @@
 //! The annual amount of a public funder's subsidy, which the law compares with 23 000 €.
 //!
-//! Loi n° 2000-321 du 12 avril 2000, article 10, alinéa 3: an authority that grants a
-//! subsidy above a threshold set by decree concludes a written convention with the
-//! recipient. Décret n° 2001-495 du 6 juin 2001, article 1: « L’obligation de conclure
-//! une convention […] s’applique aux subventions dont le montant annuel dépasse la somme
-//! de 23 000 euros. » The amount compared is thus what one funder grants per year, not
-//! the total of a multi-year convention.
+//! Sources:
+//! - Loi n° 2000-321 du 12 avril 2000, article 10, alinéa 3: an authority that grants a
+//!   subsidy above a threshold set by decree concludes a written convention with the
+//!   recipient.
+//! - Décret n° 2001-495 du 6 juin 2001, article 1: « L’obligation de conclure une
+//!   convention […] s’applique aux subventions dont le montant annuel dépasse la somme de
+//!   23 000 euros. »
+//! - Loi n° 2000-321, article 9-1: subsidies are « les contributions facultatives de toute
+//!   nature, valorisées dans l’acte d’attribution, […] en numéraire ou en nature ».
+//!
+//! Neither text says how the « montant annuel » is reckoned (calendar year, budget year,
+//! twelve months from the signature). Allia takes the cautious reading, the one that never
+//! leaves out a convention the law may require (a missing convention is the costly
+//! error; an unneeded one costs a page):
+//! - money paid at signature, on receipts (« sur justificatifs ») or without a dated
+//!   schedule counts whole: nothing stops it being paid within one year, whatever the
+//!   term of the alliance (it is not spread over the term);
+//! - a dated schedule counts the largest sum paid within any twelve months (a sliding
+//!   window: two instalments less than a year apart count together, so 20 000 € in
+//!   December and 20 000 € in January make 40 000 €, whatever the calendar year);
+//! - the valued contributions in kind of a public funder are subsidies (article 9-1)
+//!   and count with its money, whole (they are valued for the whole convention).
 
-use std::collections::BTreeMap;
-
-use chrono::Datelike;
+use chrono::{Months, NaiveDate};
 
 use super::{is_public_funder, CommitmentsDraft, ContributionNature, PaymentSchedule};
 use crate::partner::ActorType;
@@ -22,21 +36,24 @@ pub const SUBSIDY_CONVENTION_THRESHOLD_CENTS: i64 = 2_300_000;
 /// How [`annual_public_subsidy`] reckoned a funder's annual amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnnualBasis {
-    /// The largest sum of the dated instalments falling in one calendar year: this year.
-    CalendarYear(i32),
-    /// No dated schedule, a term longer than 12 months: the total spread evenly over
-    /// that many months.
-    SpreadOverTerm(u32),
-    /// No dated schedule and no term longer than a year: the total is paid within a
-    /// year, so the annual amount is the total.
-    Total,
+    /// No dated schedule (at signature, on receipts, contributions in kind): the whole
+    /// amount, which may all be paid within one year.
+    Whole,
+    /// The largest sum of dated instalments paid within twelve months: the instalments
+    /// from `from` to `to` (less than a year apart), plus every sum without a date,
+    /// which may be paid in the same twelve months.
+    TwelveMonths { from: NaiveDate, to: NaiveDate },
 }
 
-/// A public funder's subsidy: its total and its annual amount, in cents.
+/// A public funder's subsidy (money and valued contributions in kind): its total and its
+/// annual amount, in cents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AnnualSubsidy {
-    /// Every subsidy of the funder, in cents.
+    /// Every subsidy of the funder, money and value in kind, in cents.
     pub total_cents: i64,
+    /// Of which the value of its contributions in kind, in cents (counted whole in
+    /// [`AnnualSubsidy::annual_cents`]).
+    pub in_kind_cents: i64,
     /// The amount the décret compares with [`SUBSIDY_CONVENTION_THRESHOLD_CENTS`], in
     /// cents (see [`annual_public_subsidy`]).
     pub annual_cents: i64,
@@ -53,103 +70,100 @@ impl AnnualSubsidy {
 
 /// The annual amount of the subsidies one funder grants through `drafts` (all its
 /// commitments in one alliance), for the 23 000 € rule (décret n° 2001-495 du 6 juin
-/// 2001, article 1, applying loi n° 2000-321, article 10). `None` when the funder is not
-/// a public funder ([`is_public_funder`]) or grants no subsidy.
+/// 2001, article 1, applying loi n° 2000-321, article 10), read cautiously (see the
+/// module documentation). `None` when the funder is not a public funder
+/// ([`is_public_funder`]) or grants neither a subsidy nor a valued contribution in kind.
 ///
-/// - Paid by a dated schedule: the largest sum of its subsidy instalments falling in one
-///   calendar year (25 000 € in 2026 and 15 000 € in 2027: 25 000 €).
-/// - Otherwise, when the alliance's term (`term_months`) is known and longer than 12
-///   months: the total spread over the term, total × 12 ÷ months rounded up to the cent
-///   (40 000 € over 24 months: 20 000 €).
-/// - Otherwise the total.
+/// - Contributions of nature « Subvention » paid at signature or on receipts, or by a
+///   schedule not all dated (a draft), and the values of the contributions in kind:
+///   counted whole.
+/// - Dated instalments of subsidies: the largest sum of those paid within twelve months
+///   (an instalment on day D and every later one before D + 12 months; 25 000 € on
+///   1 March 2026 and 15 000 € on 1 March 2027: 25 000 €; 20 000 € on 15 December
+///   2025 and 20 000 € on 15 January 2026: 40 000 €), added to the sums counted whole.
 ///
-/// When some subsidies are scheduled and others are not (paid at signature, on
-/// receipts), the busiest year of the schedule plus the annual share of the others, so
-/// that a convention the law requires is never missed.
+/// Other natures (mécénat, cotisation, participation aux frais) are not subsidies and
+/// do not count.
 pub fn annual_public_subsidy(
     drafts: &[&CommitmentsDraft],
     funder: ActorType,
-    term_months: Option<u32>,
 ) -> Option<AnnualSubsidy> {
     if !is_public_funder(funder) {
         return None;
     }
-    let subsidies: Vec<_> = drafts
+    let in_kind_cents = drafts
+        .iter()
+        .flat_map(|d| &d.in_kind)
+        .map(|k| k.value_cents.max(0))
+        .fold(0i64, i64::saturating_add);
+    let mut whole = in_kind_cents;
+    let mut dated: Vec<(NaiveDate, i64)> = Vec::new();
+    let mut money = 0i64;
+    for subsidy in drafts
         .iter()
         .flat_map(|d| &d.financial)
         .filter(|f| f.nature == ContributionNature::Subsidy)
-        .collect();
-    let total_cents = subsidies
-        .iter()
-        .map(|f| f.amount_cents)
-        .fold(0i64, i64::saturating_add);
-    if subsidies.is_empty() || total_cents <= 0 {
-        return None;
-    }
-    let mut by_year: BTreeMap<i32, i64> = BTreeMap::new();
-    let mut unscheduled = 0i64;
-    for subsidy in &subsidies {
+    {
+        money = money.saturating_add(subsidy.amount_cents);
         match &subsidy.schedule {
             PaymentSchedule::Instalments { instalments }
                 if !instalments.is_empty() && instalments.iter().all(|i| i.date.is_some()) =>
             {
-                for instalment in instalments {
-                    if let Some(date) = instalment.date {
-                        let year = by_year.entry(date.year()).or_insert(0);
-                        *year = year.saturating_add(instalment.amount_cents);
-                    }
-                }
+                dated.extend(
+                    instalments
+                        .iter()
+                        .filter_map(|i| i.date.map(|date| (date, i.amount_cents))),
+                );
             }
-            // A draft's undated rows say nothing of the year: spread like the rest.
-            _ => unscheduled = unscheduled.saturating_add(subsidy.amount_cents),
+            // A draft's undated rows say nothing of when they are paid: whole.
+            _ => whole = whole.saturating_add(subsidy.amount_cents),
         }
     }
-    let spread = term_months.filter(|m| *m > 12);
-    let unscheduled_annual = match spread {
-        Some(months) => spread_over(unscheduled, months),
-        None => unscheduled,
-    };
-    // The busiest year, the earliest one on a tie.
-    let busiest = by_year
-        .iter()
-        .fold(None::<(i32, i64)>, |best, (&year, &cents)| match best {
-            Some((_, most)) if most >= cents => best,
-            _ => Some((year, cents)),
-        });
-    let (annual_cents, basis) = match busiest {
-        Some((year, cents)) => (
-            cents.saturating_add(unscheduled_annual),
-            AnnualBasis::CalendarYear(year),
+    let total_cents = money.saturating_add(in_kind_cents);
+    if total_cents <= 0 {
+        return None;
+    }
+    let (annual_cents, basis) = match busiest_twelve_months(&mut dated) {
+        Some((from, to, cents)) => (
+            cents.saturating_add(whole),
+            AnnualBasis::TwelveMonths { from, to },
         ),
-        None => (
-            unscheduled_annual,
-            spread.map_or(AnnualBasis::Total, AnnualBasis::SpreadOverTerm),
-        ),
+        None => (whole, AnnualBasis::Whole),
     };
     Some(AnnualSubsidy {
         total_cents,
+        in_kind_cents,
         annual_cents,
         basis,
     })
 }
 
-/// `total_cents` × 12 ÷ `months`, rounded up to the cent (a share is never understated).
-fn spread_over(total_cents: i64, months: u32) -> i64 {
-    if months == 0 || total_cents <= 0 {
-        return total_cents.max(0);
+/// The twelve months holding the largest sum of `payments` (sorted here by date): the
+/// first and last payment dates of that window and its sum. A window starts at a
+/// payment and holds every payment before the same day twelve months later; the
+/// earliest window wins a tie. `None` when there is no payment.
+fn busiest_twelve_months(payments: &mut [(NaiveDate, i64)]) -> Option<(NaiveDate, NaiveDate, i64)> {
+    payments.sort_by_key(|&(date, _)| date);
+    let mut best: Option<(NaiveDate, NaiveDate, i64)> = None;
+    for (i, &(start, _)) in payments.iter().enumerate() {
+        let end = start.checked_add_months(Months::new(12));
+        let window = payments[i..]
+            .iter()
+            .take_while(|&&(date, _)| end.is_none_or(|end| date < end));
+        let (last, cents) = window.fold((start, 0i64), |(_, sum), &(date, amount)| {
+            (date, sum.saturating_add(amount))
+        });
+        if best.is_none_or(|(_, _, most)| cents > most) {
+            best = Some((start, last, cents));
+        }
     }
-    let numerator = i128::from(total_cents) * 12;
-    let months = i128::from(months);
-    let share = (numerator + months - 1) / months;
-    i64::try_from(share).unwrap_or(i64::MAX)
+    best
 }
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
-    use crate::commitment::{FinancialContribution, Instalment};
+    use crate::commitment::{FinancialContribution, InKindContribution, Instalment};
 
     fn subsidy(amount_cents: i64, schedule: PaymentSchedule) -> CommitmentsDraft {
         CommitmentsDraft {
@@ -163,91 +177,173 @@ mod tests {
         }
     }
 
-    fn dated(payments: &[(i32, u32, i64)]) -> PaymentSchedule {
+    fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("a date")
+    }
+
+    fn dated(payments: &[(NaiveDate, i64)]) -> PaymentSchedule {
         PaymentSchedule::Instalments {
             instalments: payments
                 .iter()
-                .map(|&(year, month, amount_cents)| Instalment {
-                    date: NaiveDate::from_ymd_opt(year, month, 1),
+                .map(|&(date, amount_cents)| Instalment {
+                    date: Some(date),
                     amount_cents,
                 })
                 .collect(),
         }
     }
 
-    fn annual(draft: &CommitmentsDraft, term: Option<u32>) -> AnnualSubsidy {
-        annual_public_subsidy(&[draft], ActorType::LocalAuthority, term).expect("a subsidy")
+    fn annual(draft: &CommitmentsDraft) -> AnnualSubsidy {
+        annual_public_subsidy(&[draft], ActorType::LocalAuthority).expect("a subsidy")
     }
 
     #[test]
-    fn thirty_thousand_in_one_year_requires_a_convention() {
-        let draft = subsidy(3_000_000, PaymentSchedule::AtSignature);
-        for term in [None, Some(6), Some(12)] {
-            let a = annual(&draft, term);
-            assert_eq!(a.annual_cents, 3_000_000, "term {term:?}");
-            assert_eq!(a.basis, AnnualBasis::Total);
-            assert!(a.requires_convention());
-        }
+    fn thirty_thousand_at_signature_requires_a_convention() {
+        let a = annual(&subsidy(3_000_000, PaymentSchedule::AtSignature));
+        assert_eq!(a.annual_cents, 3_000_000);
+        assert_eq!(a.total_cents, 3_000_000);
+        assert_eq!(a.in_kind_cents, 0);
+        assert_eq!(a.basis, AnnualBasis::Whole);
+        assert!(a.requires_convention());
     }
 
     #[test]
     fn twenty_thousand_does_not() {
-        let a = annual(&subsidy(2_000_000, PaymentSchedule::AtSignature), Some(12));
+        let a = annual(&subsidy(2_000_000, PaymentSchedule::AtSignature));
         assert_eq!(a.annual_cents, 2_000_000);
         assert!(!a.requires_convention());
         // The threshold itself is not above the threshold.
-        let at = annual(&subsidy(2_300_000, PaymentSchedule::OnReceipts), None);
+        let at = annual(&subsidy(2_300_000, PaymentSchedule::OnReceipts));
         assert!(!at.requires_convention());
-        let above = annual(&subsidy(2_300_001, PaymentSchedule::OnReceipts), None);
+        let above = annual(&subsidy(2_300_001, PaymentSchedule::OnReceipts));
         assert!(above.requires_convention());
     }
 
     #[test]
-    fn forty_thousand_over_two_years_is_twenty_thousand_a_year() {
-        let a = annual(&subsidy(4_000_000, PaymentSchedule::AtSignature), Some(24));
-        assert_eq!(a.total_cents, 4_000_000);
-        assert_eq!(a.annual_cents, 2_000_000);
-        assert_eq!(a.basis, AnnualBasis::SpreadOverTerm(24));
-        assert!(!a.requires_convention());
-        // Rounded up to the cent: 100,00 € over 7 months is 171,43 € a year.
-        let odd = annual(&subsidy(10_000, PaymentSchedule::OnReceipts), Some(14));
-        assert_eq!(odd.annual_cents, 8_572);
-        assert_eq!(spread_over(10_000, 7), 17_143);
+    fn money_without_dates_counts_whole_whatever_the_term() {
+        // 40 000 € « versée à la signature » over 24 months, « sur justificatifs »: it
+        // may all be paid within a year, so it is not spread over the term.
+        for schedule in [PaymentSchedule::AtSignature, PaymentSchedule::OnReceipts] {
+            let a = annual(&subsidy(4_000_000, schedule));
+            assert_eq!(a.annual_cents, 4_000_000);
+            assert_eq!(a.basis, AnnualBasis::Whole);
+            assert!(a.requires_convention());
+        }
+        // A draft whose rows are not all dated yet: whole too.
+        let draft = subsidy(
+            4_000_000,
+            PaymentSchedule::Instalments {
+                instalments: vec![
+                    Instalment {
+                        date: Some(day(2026, 3, 1)),
+                        amount_cents: 2_000_000,
+                    },
+                    Instalment {
+                        date: None,
+                        amount_cents: 2_000_000,
+                    },
+                ],
+            },
+        );
+        let a = annual(&draft);
+        assert_eq!(a.annual_cents, 4_000_000);
+        assert_eq!(a.basis, AnnualBasis::Whole);
     }
 
     #[test]
-    fn a_schedule_counts_its_busiest_calendar_year() {
-        // 25 000 € in 2026, 15 000 € in 2027: the term does not matter, the dates do.
+    fn a_schedule_counts_its_busiest_twelve_months() {
+        // 25 000 € between March and November 2026, 15 000 € in March 2027 (a year after
+        // the first instalment, so not in its window).
         let draft = subsidy(
             4_000_000,
             dated(&[
-                (2026, 3, 1_500_000),
-                (2026, 11, 1_000_000),
-                (2027, 3, 1_500_000),
+                (day(2026, 3, 1), 1_500_000),
+                (day(2026, 11, 1), 1_000_000),
+                (day(2027, 3, 1), 1_500_000),
             ]),
         );
-        for term in [None, Some(24), Some(36)] {
-            let a = annual(&draft, term);
-            assert_eq!(a.annual_cents, 2_500_000);
-            assert_eq!(a.basis, AnnualBasis::CalendarYear(2026));
-            assert!(a.requires_convention());
-        }
-        // 20 000 € each year over two years: no convention required.
+        let a = annual(&draft);
+        assert_eq!(a.annual_cents, 2_500_000);
+        assert_eq!(
+            a.basis,
+            AnnualBasis::TwelveMonths {
+                from: day(2026, 3, 1),
+                to: day(2026, 11, 1)
+            }
+        );
+        assert!(a.requires_convention());
+        // 20 000 € a year apart, twice: no window holds both.
         let even = subsidy(
             4_000_000,
-            dated(&[(2026, 6, 2_000_000), (2027, 6, 2_000_000)]),
+            dated(&[(day(2026, 6, 1), 2_000_000), (day(2027, 6, 1), 2_000_000)]),
         );
-        let a = annual(&even, Some(24));
+        let a = annual(&even);
         assert_eq!(a.annual_cents, 2_000_000);
-        assert_eq!(a.basis, AnnualBasis::CalendarYear(2026));
         assert!(!a.requires_convention());
+    }
+
+    #[test]
+    fn instalments_less_than_a_year_apart_count_together_across_calendar_years() {
+        // 20 000 € on 15 December 2025 and 20 000 € on 15 January 2026: each calendar
+        // year holds 20 000 €, but they are paid within twelve months.
+        let draft = subsidy(
+            4_000_000,
+            dated(&[
+                (day(2025, 12, 15), 2_000_000),
+                (day(2026, 1, 15), 2_000_000),
+            ]),
+        );
+        let a = annual(&draft);
+        assert_eq!(a.annual_cents, 4_000_000);
+        assert_eq!(
+            a.basis,
+            AnnualBasis::TwelveMonths {
+                from: day(2025, 12, 15),
+                to: day(2026, 1, 15)
+            }
+        );
+        assert!(a.requires_convention());
+        // One day short of a year apart still counts together; a year apart does not.
+        let close = subsidy(
+            4_000_000,
+            dated(&[(day(2026, 6, 1), 2_000_000), (day(2027, 5, 31), 2_000_000)]),
+        );
+        assert_eq!(annual(&close).annual_cents, 4_000_000);
+        // The window slides: the middle of three instalments is counted with the last.
+        let sliding = subsidy(
+            4_500_000,
+            dated(&[
+                (day(2026, 1, 1), 1_000_000),
+                (day(2026, 12, 1), 1_500_000),
+                (day(2027, 6, 1), 2_000_000),
+            ]),
+        );
+        let a = annual(&sliding);
+        assert_eq!(a.annual_cents, 3_500_000);
+        assert_eq!(
+            a.basis,
+            AnnualBasis::TwelveMonths {
+                from: day(2026, 12, 1),
+                to: day(2027, 6, 1)
+            }
+        );
+        // Three 10 000 € instalments a year apart (30 000 € over three years): 10 000 €.
+        let yearly = subsidy(
+            3_000_000,
+            dated(&[
+                (day(2026, 1, 1), 1_000_000),
+                (day(2027, 1, 1), 1_000_000),
+                (day(2028, 1, 1), 1_000_000),
+            ]),
+        );
+        assert_eq!(annual(&yearly).annual_cents, 1_000_000);
     }
 
     #[test]
     fn scheduled_and_unscheduled_subsidies_add_up() {
         let mut draft = subsidy(
             2_000_000,
-            dated(&[(2026, 6, 1_000_000), (2027, 6, 1_000_000)]),
+            dated(&[(day(2026, 6, 1), 1_000_000), (day(2027, 6, 1), 1_000_000)]),
         );
         draft.financial.push(FinancialContribution {
             nature: ContributionNature::Subsidy,
@@ -255,26 +351,65 @@ mod tests {
             schedule: PaymentSchedule::OnReceipts,
             budget_line: None,
         });
-        // 10 000 € of the schedule's busiest year + 30 000 € × 12 / 24.
-        let a = annual(&draft, Some(24));
-        assert_eq!(a.annual_cents, 2_500_000);
+        // 10 000 € of the busiest twelve months + the 30 000 € on receipts, whole.
+        let a = annual(&draft);
+        assert_eq!(a.annual_cents, 4_000_000);
         assert_eq!(a.total_cents, 5_000_000);
         assert!(a.requires_convention());
     }
 
     #[test]
+    fn a_public_funders_contributions_in_kind_are_subsidies() {
+        // Loi n° 2000-321, article 9-1: « en numéraire ou en nature ».
+        let premises = CommitmentsDraft {
+            financial: vec![],
+            in_kind: vec![InKindContribution {
+                description: "Mise à disposition d’un local".into(),
+                value_cents: 3_000_000,
+            }],
+        };
+        let a = annual(&premises);
+        assert_eq!(a.total_cents, 3_000_000);
+        assert_eq!(a.in_kind_cents, 3_000_000);
+        assert_eq!(a.annual_cents, 3_000_000);
+        assert_eq!(a.basis, AnnualBasis::Whole);
+        assert!(a.requires_convention());
+        // 15 000 € of money and 10 000 € in kind: 25 000 €.
+        let mut both = subsidy(1_500_000, PaymentSchedule::AtSignature);
+        both.in_kind.push(InKindContribution {
+            description: "Prêt de matériel".into(),
+            value_cents: 1_000_000,
+        });
+        let a = annual(&both);
+        assert_eq!((a.annual_cents, a.in_kind_cents), (2_500_000, 1_000_000));
+        assert!(a.requires_convention());
+        // Not valued: nothing to count.
+        let unvalued = CommitmentsDraft {
+            financial: vec![],
+            in_kind: vec![InKindContribution {
+                description: "Prêt d’une salle".into(),
+                value_cents: 0,
+            }],
+        };
+        assert!(annual_public_subsidy(&[&unvalued], ActorType::LocalAuthority).is_none());
+    }
+
+    #[test]
     fn only_a_public_funders_subsidies_count() {
         let draft = subsidy(3_000_000, PaymentSchedule::AtSignature);
-        assert!(annual_public_subsidy(&[&draft], ActorType::Foundation, None).is_none());
-        assert!(annual_public_subsidy(&[&draft], ActorType::State, None).is_some());
+        assert!(annual_public_subsidy(&[&draft], ActorType::Foundation).is_none());
+        assert!(annual_public_subsidy(&[&draft], ActorType::State).is_some());
         let mut sponsorship = draft.clone();
         sponsorship.financial[0].nature = ContributionNature::FinancialSponsorship;
-        assert!(annual_public_subsidy(&[&sponsorship], ActorType::LocalAuthority, None).is_none());
-        assert!(annual_public_subsidy(&[], ActorType::LocalAuthority, None).is_none());
+        assert!(annual_public_subsidy(&[&sponsorship], ActorType::LocalAuthority).is_none());
+        let mut fee = draft.clone();
+        fee.financial[0].nature = ContributionNature::MembershipFee;
+        assert!(annual_public_subsidy(&[&fee], ActorType::LocalAuthority).is_none());
+        assert!(annual_public_subsidy(&[], ActorType::LocalAuthority).is_none());
         // Two drafts of the same funder are one funder.
         let other = subsidy(1_500_000, PaymentSchedule::AtSignature);
-        let both = annual_public_subsidy(&[&other, &other], ActorType::LocalAuthority, None)
-            .expect("subsidies");
+        let both =
+            annual_public_subsidy(&[&other, &other], ActorType::LocalAuthority).expect("subsidies");
         assert_eq!(both.annual_cents, 3_000_000);
     }
 }

@@ -267,6 +267,21 @@ impl CommitmentsDraft {
             .map(|f| f.amount_cents))
     }
 
+    /// Whether this party, an actor of type `actor`, grants a public subsidy: it is a
+    /// public funder ([`is_public_funder`]) and commits money of nature « Subvention » or
+    /// a contribution in kind, which is a subsidy too (loi n° 2000-321 du 12 avril 2000,
+    /// article 9-1: « contributions facultatives de toute nature […] en numéraire ou en
+    /// nature »). The Contrat d’engagement républicain follows from it (article 10-1 of
+    /// the same loi), whatever the party's role.
+    pub fn grants_public_subsidy(&self, actor: ActorType) -> bool {
+        is_public_funder(actor)
+            && (self.subsidy_total_cents() > 0
+                || self
+                    .in_kind
+                    .iter()
+                    .any(|k| !k.description.trim().is_empty() || k.value_cents > 0))
+    }
+
     /// The public subsidies of this party, in cents: its subsidies when it is a public
     /// funder ([`is_public_funder`]), else 0. Whether a convention is required depends on
     /// the annual amount ([`annual_public_subsidy`]), not on this total.

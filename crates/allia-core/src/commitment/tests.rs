@@ -366,6 +366,41 @@ fn totals_and_public_subsidies() {
 }
 
 #[test]
+fn a_public_actors_subsidy_in_money_or_in_kind_is_a_public_subsidy() {
+    let money = CommitmentsDraft {
+        financial: vec![FinancialContribution {
+            nature: ContributionNature::Subsidy,
+            amount_cents: 100_000,
+            ..Default::default()
+        }],
+        in_kind: vec![],
+    };
+    assert!(money.grants_public_subsidy(ActorType::LocalAuthority));
+    assert!(money.grants_public_subsidy(ActorType::State));
+    assert!(!money.grants_public_subsidy(ActorType::Foundation));
+    // Loi n° 2000-321, article 9-1: « en numéraire ou en nature », valued or not.
+    let premises = CommitmentsDraft {
+        financial: vec![],
+        in_kind: vec![InKindContribution {
+            description: "Prêt d’une salle".into(),
+            value_cents: 0,
+        }],
+    };
+    assert!(premises.grants_public_subsidy(ActorType::LocalAuthority));
+    // A membership fee or cost sharing is not a subsidy.
+    let fee = CommitmentsDraft {
+        financial: vec![FinancialContribution {
+            nature: ContributionNature::MembershipFee,
+            amount_cents: 100_000,
+            ..Default::default()
+        }],
+        in_kind: vec![],
+    };
+    assert!(!fee.grants_public_subsidy(ActorType::LocalAuthority));
+    assert!(!CommitmentsDraft::default().grants_public_subsidy(ActorType::State));
+}
+
+#[test]
 fn labels_and_wire_names() {
     let labels: Vec<_> = ContributionNature::ALL.iter().map(|n| n.label()).collect();
     assert_eq!(

@@ -11,7 +11,7 @@ use allia_core::{ActorType, AllianceFile, DocumentKind, Organisation, PartnerRol
 
 use super::party::{clean, party, party_placeholder, quoted, PartyInput};
 pub use super::party::{is_public_funder, PartyContext};
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use super::typography::format_date;
@@ -31,6 +31,12 @@ use commitments::{commitments_of, contribution_checks, sum, with_commitments, So
 pub const SUBSIDY_THRESHOLD_CENTS: i64 = allia_core::commitment::SUBSIDY_CONVENTION_THRESHOLD_CENTS;
 /// Printed where a piece of data is missing and must be filled in by hand.
 pub const BLANK: &str = "[à compléter]";
+/// Printed for the competent court when none is set and the lead's seat is abroad.
+pub const COURT_BLANK: &str = "[à compléter : tribunal compétent]";
+/// Earliest plausible signature date: a convention Allia prepares is not signed before.
+const SIGNATURE_EARLIEST_YEAR: i32 = 2000;
+/// A signature further ahead than this many years is taken for a typo.
+const SIGNATURE_AHEAD_YEARS_MAX: u32 = 5;
 /// Id of the generated annex « Engagements financiers et apports en nature » (for
 /// `annex("financial")` in a clause).
 pub const ANNEX_FINANCIAL: &str = "financial";
@@ -53,9 +59,9 @@ pub struct DocumentContext {
     /// Names of the local authorities and State services that fund the alliance.
     pub public_funders: Vec<String>,
     /// The public subsidies granted to the alliance, in cents: the contributions of
-    /// nature « Subvention » of the local authorities and the State (allia-core's
-    /// `CommitmentsDraft::public_subsidy_cents`), all funders together; `None` when
-    /// there is none.
+    /// nature « Subvention » and the valued contributions in kind of the local
+    /// authorities and the State (loi n° 2000-321, article 9-1: a subsidy is given « en
+    /// numéraire ou en nature »), all funders together; `None` when there is none.
     pub subsidy_cents: Option<i64>,
     /// Each public funder's subsidy, in party order: the 23 000 € rule applies to the
     /// annual amount one authority grants (loi n° 2000-321, article 10; décret
@@ -80,7 +86,8 @@ pub struct DocumentContext {
     /// [`receiving_party`]); its IBAN is `none` when the party has not given it.
     pub bank: BankInfo,
     /// The court disputes go to, with its article: « le tribunal judiciaire de
-    /// Grenoble », or by default the court of the lead's seat.
+    /// Grenoble », or by default the court of the lead's seat; [`COURT_BLANK`] when
+    /// none is set and the lead's seat is outside France.
     pub court: String,
     /// The document's annexes, numbered: the generated ones (« financial »,
     /// « schedule ») then the user's, in order. `annex("financial")` in a clause
@@ -208,6 +215,63 @@ fn copies_check(copies: Option<u32>, parties: usize, checks: &mut Vec<Check>) {
             ),
             target: None,
         });
+    }
+}
+
+/// « À vérifier » items about a signature date that cannot be right or is unlikely:
+/// after the end of the term (start date plus duration, the day before: the
+/// convention would be signed once over), more than a year before the alliance's start,
+/// before 2000, or more than five years after `today` (the document's creation date).
+fn signature_date_checks(
+    signature: Option<NaiveDate>,
+    start: Option<NaiveDate>,
+    duration_months: Option<u32>,
+    today: NaiveDate,
+    checks: &mut Vec<Check>,
+) {
+    let Some(signature) = signature else { return };
+    let signed = format_date(signature);
+    let end = start.zip(duration_months).and_then(|(start, months)| {
+        start
+            .checked_add_months(Months::new(months))?
+            .checked_sub_days(chrono::Days::new(1))
+    });
+    let mut push = |message: String| {
+        checks.push(Check {
+            message,
+            target: None,
+        })
+    };
+    if let Some(end) = end.filter(|end| signature > *end) {
+        push(format!(
+            "La date de signature ({signed}) tombe après la fin de la convention \
+             ({})\u{a0}: une convention ne se signe pas une fois terminée. Vérifiez la date \
+             de signature, la date de début ou la durée de l’alliance.",
+            format_date(end)
+        ));
+    }
+    let year_before_start = start.and_then(|start| start.checked_sub_months(Months::new(12)));
+    if let (Some(start), Some(limit)) = (start, year_before_start) {
+        if signature < limit {
+            push(format!(
+                "La date de signature ({signed}) précède de plus d’un an le début de \
+                 l’alliance ({})\u{a0}: vérifiez l’une ou l’autre.",
+                format_date(start)
+            ));
+        }
+    }
+    if signature.year() < SIGNATURE_EARLIEST_YEAR {
+        push(format!(
+            "La date de signature ({signed}) est antérieure à {SIGNATURE_EARLIEST_YEAR}\u{a0}: \
+             vérifiez-la."
+        ));
+    }
+    let ahead = today.checked_add_months(Months::new(12 * SIGNATURE_AHEAD_YEARS_MAX));
+    if ahead.is_some_and(|ahead| signature > ahead) {
+        push(format!(
+            "La date de signature ({signed}) est à plus de {SIGNATURE_AHEAD_YEARS_MAX} ans \
+             d’aujourd’hui\u{a0}: vérifiez-la."
+        ));
     }
 }
 
@@ -368,16 +432,14 @@ impl DocumentContext {
             .iter()
             .zip(&sources)
             .filter_map(|(p, source)| {
-                let annual = annual_public_subsidy(
-                    &commitments_of(file, source),
-                    p.actor_type,
-                    duration_months,
-                )?;
+                let annual = annual_public_subsidy(&commitments_of(file, source), p.actor_type)?;
                 Some(SubsidyInfo {
                     funder: p.short_name.clone(),
                     amount_cents: annual.total_cents,
                     annual_cents: annual.annual_cents,
                     annual_basis: wording::annual_basis(&annual),
+                    in_kind_cents: annual.in_kind_cents,
+                    in_kind: wording::subsidy_in_kind(&annual),
                 })
             })
             .collect();
@@ -421,13 +483,25 @@ impl DocumentContext {
             &mut warnings,
         );
         short_name_checks(&parties, &sources, &mut warnings);
+        signature_date_checks(
+            signature_date,
+            alliance.start_date,
+            duration_months,
+            options.creation_date,
+            &mut warnings,
+        );
 
-        let lead = parties
+        let lead_index = parties
             .iter()
-            .find(|p| p.is_lead)
-            .or(parties.first())
+            .position(|p| p.is_lead)
+            .or((!parties.is_empty()).then_some(0));
+        let lead = lead_index
+            .and_then(|i| parties.get(i))
             .cloned()
             .unwrap_or_else(|| with_commitments(party_placeholder(&mut warnings), &[]));
+        let lead_abroad = lead_index
+            .and_then(|i| sources.get(i))
+            .is_some_and(|s| !s.org.in_france() || s.org.country_guess().is_some());
         let receiving = receiving_party(&parties);
         let bank = receiving
             .map(|i| {
@@ -460,6 +534,19 @@ impl DocumentContext {
         }
         let court = match clean(&terms.court) {
             Some(court) => court_words(&court),
+            // No French court sits at a seat abroad: the parties choose one.
+            None if lead_abroad => {
+                warnings.push(Check {
+                    message: format!(
+                        "Le chef de file, {}, a son siège hors de France\u{a0}: le tribunal \
+                         de son siège ne peut pas être désigné par défaut. Indiquez le \
+                         tribunal compétent dans les conditions de l’alliance.",
+                        quoted(&lead.name)
+                    ),
+                    target: Some(CheckTarget::Clause("litiges".into())),
+                });
+                COURT_BLANK.to_string()
+            }
             None => {
                 let city = lead
                     .city

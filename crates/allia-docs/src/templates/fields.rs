@@ -201,12 +201,20 @@ pub const LOOP_FIELDS: &[LoopFields] = &[
         "subsidies",
         &[
             ("funder", "Financeur public"),
-            ("amount_cents", "Montant de la subvention du financeur"),
+            (
+                "amount_cents",
+                "Montant de la subvention du financeur (argent et nature)",
+            ),
             (
                 "annual_cents",
                 "Montant annuel de la subvention du financeur",
             ),
             ("annual_basis", "Calcul du montant annuel de la subvention"),
+            (
+                "in_kind_cents",
+                "Valeur des apports en nature du financeur public",
+            ),
+            ("in_kind", "Part en nature de la subvention"),
         ],
     ),
     (

@@ -14,7 +14,9 @@ const CONSORTIUM: &str = include_str!("../../templates/consortium.clauses");
 /// A condition evaluated in Rust on the document context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Condition {
-    /// A local authority or the State takes part as a funder (it grants a subsidy).
+    /// A local authority or the State grants a subsidy, in money or in kind (loi
+    /// n° 2000-321, article 9-1), whatever its role, or takes part as a funder: the
+    /// Contrat d’engagement républicain applies (same loi, article 10-1).
     PublicFunder,
     /// The annual amount of the subsidy one public funder grants exceeds
     /// [`SUBSIDY_THRESHOLD_CENTS`] (décret n° 2001-495, article 1: `annual_cents` of
@@ -47,7 +49,9 @@ impl Condition {
     pub fn description(self) -> String {
         match self {
             Self::PublicFunder => {
-                "Incluse lorsqu’une collectivité territoriale ou l’État finance l’alliance.".into()
+                "Incluse lorsqu’une collectivité territoriale ou l’État accorde une subvention \
+                 (en argent ou en nature) ou participe comme financeur."
+                    .into()
             }
             Self::SubsidyOverThreshold => format!(
                 "Incluse lorsque le montant annuel de la subvention d’un financeur public \

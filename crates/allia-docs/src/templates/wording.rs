@@ -207,23 +207,40 @@ pub fn notice_words(months: u32) -> String {
 }
 
 /// How a funder's annual subsidy was reckoned, in the words of the 23 000 € clause
-/// (between parentheses after « d’un montant annuel de … »): « versements de 2026, sur un
-/// total de 40 000,00 € » for a dated schedule, « 60 000,00 € répartis sur deux ans » for
-/// a total spread over the term; `None` when the annual amount is the total.
+/// (between parentheses after « d’un montant annuel de … »): « versements du 15 décembre
+/// 2025 au 15 janvier 2026, sur un total de 60 000,00 € » for a dated schedule's busiest
+/// twelve months; `None` when the annual amount is the total (money without dates and
+/// contributions in kind count whole: they may all be given within one year).
 pub fn annual_basis(subsidy: &AnnualSubsidy) -> Option<String> {
     if subsidy.annual_cents == subsidy.total_cents {
         return None;
     }
     let total = format_amount(subsidy.total_cents);
     Some(match subsidy.basis {
-        AnnualBasis::CalendarYear(year) => {
-            format!("versements de {year}, sur un total de {total}")
+        AnnualBasis::TwelveMonths { from, to } if from == to => {
+            format!(
+                "versement du {}, sur un total de {total}",
+                format_date(from)
+            )
         }
-        AnnualBasis::SpreadOverTerm(months) => {
-            format!("{total} répartis sur {}", duration_words(months))
-        }
-        AnnualBasis::Total => format!("sur un total de {total}"),
+        AnnualBasis::TwelveMonths { from, to } => format!(
+            "versements du {} au {}, sur un total de {total}",
+            format_date(from),
+            format_date(to)
+        ),
+        AnnualBasis::Whole => format!("sur un total de {total}"),
     })
+}
+
+/// The part of a funder's subsidy given in kind, after its amount in the 23 000 € clause:
+/// « dont 10 000,00 € en nature », « apportée en nature » when it is all in kind; `None`
+/// when there is none. Contributions in kind are subsidies (loi n° 2000-321, article 9-1).
+pub fn subsidy_in_kind(subsidy: &AnnualSubsidy) -> Option<String> {
+    match subsidy.in_kind_cents {
+        cents if cents <= 0 => None,
+        cents if cents >= subsidy.total_cents => Some("apportée en nature".into()),
+        cents => Some(format!("dont {} en nature", format_amount(cents))),
+    }
 }
 
 /// Signatories side by side: rows of three, but four make two rows of two (a lone

@@ -115,9 +115,16 @@ pub struct SubsidyInfo {
     /// Its annual amount, which the décret n° 2001-495 compares with 23 000 €
     /// (allia-core's `annual_public_subsidy`), in cents.
     pub annual_cents: i64,
-    /// How the annual amount was reckoned, when it differs from the total: « versements
-    /// de 2026, sur un total de 40 000,00 € », « 60 000,00 € au total sur 24 mois ».
+    /// How the annual amount was reckoned, when it differs from the total (a dated
+    /// schedule's busiest twelve months): « versements du 1er mars 2026 au 1er novembre
+    /// 2026, sur un total de 40 000,00 € ».
     pub annual_basis: Option<String>,
+    /// The value of the funder's contributions in kind, which are subsidies too (loi
+    /// n° 2000-321, article 9-1) and count in the annual amount, in cents.
+    pub in_kind_cents: i64,
+    /// The part in kind, after the amount: « dont 10 000,00 € en nature », « apportée
+    /// en nature » when it is all in kind; `None` when there is none.
+    pub in_kind: Option<String>,
 }
 
 /// The account the contributions are paid into.
@@ -305,7 +312,17 @@ fn contribution(identity: &PartyContext, f: &FinancialContribution) -> Contribut
     }
 }
 
-pub(super) fn with_commitments(identity: PartyContext, drafts: &[&CommitmentsDraft]) -> Party {
+/// The party `identity` with the commitments of `drafts`. A public actor (local
+/// authority, State) that grants a subsidy, in money or in kind, is a public funder
+/// whatever its role (the Contrat d’engagement républicain follows from the subsidy:
+/// loi n° 2000-321, articles 9-1 and 10-1), as is one whose role is Financeur.
+pub(super) fn with_commitments(mut identity: PartyContext, drafts: &[&CommitmentsDraft]) -> Party {
+    if drafts
+        .iter()
+        .any(|d| d.grants_public_subsidy(identity.actor_type))
+    {
+        identity.is_public_funder = true;
+    }
     let financial: Vec<ContributionInfo> = drafts
         .iter()
         .flat_map(|d| &d.financial)
