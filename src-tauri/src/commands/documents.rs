@@ -535,7 +535,7 @@ mod tests {
             false,
         )
         .expect_err("needs the confirmation");
-        assert_eq!(refused.code, crate::error::ErrorCode::Precondition);
+        assert_eq!(refused.code, crate::error::ErrorCode::NeedsConfirmation);
         let points = preview.to_check.len();
         let counted = if points == 1 {
             "1\u{a0}point «\u{a0}À vérifier\u{a0}»".to_string()
