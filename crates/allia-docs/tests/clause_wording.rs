@@ -107,8 +107,11 @@ fn engagements_state_the_recorded_commitments() {
         let text = flat(&pdf_text(&f, &options(kind)));
         assert!(
             text.contains(
-                "une subvention de 12 500,00 € et mise à disposition de la salle des fêtes \
-                 (valeur estimée : 2 400,00 €), détaillés à l’annexe 1."
+                "Ses apports, détaillés à l’annexe 1 : une subvention de 12 500,00 € et mise à \
+                 disposition de la salle des fêtes (valeur estimée : 2 400,00 €)."
+            ) || text.contains(
+                "Ses apports au Projet, détaillés à l’annexe 1 : une subvention de 12 500,00 € \
+                 et mise à disposition de la salle des fêtes (valeur estimée : 2 400,00 €)."
             ),
             "{kind:?}: the commune's commitments are stated\n{text}"
         );
@@ -186,7 +189,13 @@ fn consortium_lists_read_as_generated_text() {
         !text.contains("(Collectivité territoriale)") && !text.contains("(Association)"),
         "no actor type in brackets after a short name\n{text}"
     );
-    assert!(text.contains("La Commune apporte au Projet"), "{text}");
+    assert!(
+        text.contains(
+            "5.7 — Apports de la Commune de Château-Renault Ses apports au Projet, détaillés"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("La MSVB apporte au Projet"), "{text}");
     assert!(
         text.contains("la Commune : une subvention de 12 500,00 €"),
         "list items start in lower case\n{text}"

@@ -144,7 +144,8 @@ fn validate(
     };
     let profile = match &file.profile {
         None => None,
-        Some(profile) => match profile.validated() {
+        // An article that doubles the name's own is dropped, not refused: it prints the same.
+        Some(profile) => match profile.with_fitted_designation().validated() {
             Ok(p) => Some(p),
             Err(e) => {
                 errors.extend_prefixed("profile", e);
@@ -156,7 +157,9 @@ fn validate(
     for (index, partner) in file.partners.iter().enumerate() {
         let prefix = format!("partners.{}", index + 1);
         ids.check(&mut errors, &format!("{prefix}.id"), &partner.id);
-        match partner.draft().validated() {
+        let mut draft = partner.draft();
+        draft.organisation = draft.organisation.with_fitted_designation();
+        match draft.validated() {
             Ok(draft) => partners.push(partner.with_draft(draft)),
             Err(e) => errors.extend_prefixed(&prefix, e),
         }

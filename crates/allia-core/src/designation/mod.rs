@@ -128,6 +128,20 @@ impl Designation {
         Some(name[..name.len() - rest.len()].trim_end())
     }
 
+    /// This designation with « aucun article » when its article doubles the one the
+    /// name starts with ([`Designation::doubled_article`]); unchanged otherwise. It prints
+    /// the same ([`Designation::with_article`] never doubles): an imported file that
+    /// carries such a choice is read this way rather than refused.
+    pub fn fitted_to(&self, name: &str) -> Designation {
+        match self.doubled_article(name) {
+            Some(_) => Designation {
+                article: Article::None,
+                ..self.clone()
+            },
+            None => self.clone(),
+        }
+    }
+
     /// [`Designation::validated`], plus the article checked against the name: a name
     /// that starts with an article takes « aucun article » (error on `article`: « Le nom
     /// commence déjà par « Les » : choisissez « aucun article ». »).

@@ -254,6 +254,16 @@ impl Organisation {
         }
     }
 
+    /// The same organisation with its designation's article dropped when the name
+    /// already starts with one (« les » before « Les Jardins… », [`Designation::fitted_to`]):
+    /// how an imported file is read, where the form would refuse the choice.
+    pub fn with_fitted_designation(&self) -> Organisation {
+        Organisation {
+            designation: self.designation.as_ref().map(|d| d.fitted_to(&self.name)),
+            ..self.clone()
+        }
+    }
+
     /// The designation, checked by [`Designation::validated_for`] against the name; its
     /// errors come under `designation.` (`designation.shortName`, `designation.article`).
     fn normalized_designation(&self, errors: &mut ValidationErrors) -> Option<Designation> {

@@ -72,7 +72,9 @@
 //! « de » and « à » (« du Département », « de l’Université », « au Département »).
 //! `{{ party | agree("représenté") }}` agrees a participle or an adjective with the party
 //! (« représenté », « représentée », « représentés », « représentées »); `{{ party |
-//! pronoun }}` gives « celui-ci », « celle-ci », « ceux-ci » or « celles-ci »; `| of` and
+//! pronoun }}` gives « celui-ci », « celle-ci », « ceux-ci » or « celles-ci »; `{{ party |
+//! verb("contribue", "contribuent") }}` picks the form that agrees with the party's number
+//! wherever a party is the subject of a verb (or owns « ses » / « leurs »); `| of` and
 //! `| to` contract « de » and « à » with a party or a name, `| designated` gives a name
 //! with its article, and over a list (`public_funders`, whose items are the parties'
 //! names) `| of_list` gives « du Département et de la Commune de Tours » and `| names`

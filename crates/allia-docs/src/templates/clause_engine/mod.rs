@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use minijinja::value::Value;
 use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
 
-use allia_core::designation::{agree, of_designated, pronoun, to_designated, upper_first};
+use allia_core::designation::{agree, of_designated, pronoun, to_designated, upper_first, verb};
 
 use super::markup::escape;
 use super::party::quoted;
@@ -187,6 +187,11 @@ impl ClauseEngine {
         env.add_filter("quoted", |text: &str| quoted(text));
         env.add_filter("agree", |party: Value, word: &str| {
             grammar_of(&party).map(|(gender, number)| agree(word, gender, number))
+        });
+        // `{{ party | verb("contribue", "contribuent") }}`: the verb agreed in number
+        // with a party that is its subject.
+        env.add_filter("verb", |party: Value, singular: &str, plural: &str| {
+            grammar_of(&party).map(|(_, number)| verb(number, singular, plural).to_string())
         });
         env.add_filter("pronoun", |party: Value| {
             grammar_of(&party).map(|(gender, number)| pronoun(gender, number).to_string())

@@ -9,7 +9,7 @@ use allia_core::{ActorType, Organisation, PartnerRole};
 use serde::Serialize;
 
 use super::context::{BLANK, PROFILE_PLACEHOLDER};
-use super::typography::{format_siret, lower_first, NBSP, NNBSP};
+use super::typography::{format_siret, lower_first};
 use super::{Check, CheckTarget, OrganisationField};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -84,37 +84,10 @@ pub fn quoted(text: &str) -> String {
     format!("« {} »", inner_quotes(text.trim()))
 }
 
-/// The guillemets and paired straight quotes of a text turned into “ ”.
+/// The guillemets and paired straight quotes of a text turned into “ ”: the rule of
+/// `allia_core::designation::inner_quotes`, shared with the designation field's example.
 pub fn inner_quotes(text: &str) -> String {
-    let pair_straight = text.matches('"').count().is_multiple_of(2);
-    let mut out = String::with_capacity(text.len());
-    let mut open = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '«' => {
-                out.push('“');
-                while chars
-                    .peek()
-                    .is_some_and(|n| matches!(*n, ' ' | NBSP | NNBSP))
-                {
-                    chars.next();
-                }
-            }
-            '»' => {
-                while out.ends_with([' ', NBSP, NNBSP]) {
-                    out.pop();
-                }
-                out.push('”');
-            }
-            '"' if pair_straight => {
-                open = !open;
-                out.push(if open { '“' } else { '”' });
-            }
-            other => out.push(other),
-        }
-    }
-    out
+    allia_core::designation::inner_quotes(text)
 }
 
 /// The words of a text, folded for comparison (lower case, `’` for `'`).

@@ -10,7 +10,8 @@ fn french_contractions_of_de() {
     assert_eq!(of_form("Les Amis du Quartier"), "des Amis du Quartier");
     assert_eq!(of_form("Le Relais"), "du Relais");
     assert_eq!(of_form("La Ressourcerie"), "de la Ressourcerie");
-    assert_eq!(of_form("L'Écho"), "de l’Écho");
+    // A proper name's own article keeps its capital where it is not contracted.
+    assert_eq!(of_form("L'Écho"), "de L’Écho");
     assert_eq!(of_form("ADRV"), "d’ADRV");
     assert_eq!(of_form("Élan"), "d’Élan");
     assert_eq!(of_form("le Département"), "du Département");
