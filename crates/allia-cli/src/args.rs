@@ -106,7 +106,8 @@ pub enum Command {
     },
     /// Produit un document (PDF ou DOCX) à partir d’un fichier d’alliance ou du coffre.
     Render {
-        /// Fichier d’alliance JSON (à la place de --vault et --alliance).
+        /// Fichier d’alliance JSON (à la place de --vault et --alliance) : son document
+        /// de ce type s’il en porte un (le plus récemment modifié s’il en porte plusieurs).
         #[arg(long, value_name = "FICHIER", conflicts_with_all = ["vault", "alliance"])]
         input: Option<PathBuf>,
         /// Dossier du coffre (avec --alliance).
