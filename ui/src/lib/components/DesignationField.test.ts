@@ -90,4 +90,16 @@ describe("DesignationField", () => {
     expect(input).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByRole("alert")).toHaveTextContent("Indiquez le nom court utilisé dans les contrats.");
   });
+
+  it("shows the vault's error about a doubled article next to the article", async () => {
+    const message = "Le nom commence déjà par «\u00a0Les\u00a0»\u202f: choisissez «\u00a0aucun article\u00a0».";
+    const { propose, example } = fakes();
+    const les: Designation = { article: "les", gender: "masculine", number: "plural", shortName: "les Jardins" };
+    render(Harness, {
+      props: { initialName: "Les Jardins partagés", initial: les, propose, example, articleError: message },
+    });
+    expect(select("Article")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByRole("alert")).toHaveTextContent("Le nom commence déjà par");
+    expect(screen.getByLabelText("Nom court")).not.toHaveAttribute("aria-invalid", "true");
+  });
 });
