@@ -127,6 +127,17 @@ const IBAN_LENGTHS: &[(&str, usize)] = &[
     ("GB", 22),
     ("IE", 22),
 ];
+/// The country codes of the IBAN registry (ISO 13616, SWIFT's IBAN Registry, release
+/// 2024): an IBAN starting with any other two letters cannot exist. France's overseas
+/// departments and territories use « FR ».
+const IBAN_COUNTRIES: &[&str] = &[
+    "AD", "AE", "AL", "AT", "AZ", "BA", "BE", "BG", "BH", "BI", "BR", "BY", "CH", "CR", "CY", "CZ",
+    "DE", "DJ", "DK", "DO", "EE", "EG", "ES", "FI", "FK", "FO", "FR", "GB", "GE", "GI", "GL", "GR",
+    "GT", "HN", "HR", "HU", "IE", "IL", "IQ", "IS", "IT", "JO", "KW", "KZ", "LB", "LC", "LI", "LT",
+    "LU", "LV", "LY", "MC", "MD", "ME", "MK", "MN", "MR", "MT", "MU", "NI", "NL", "NO", "OM", "PK",
+    "PL", "PS", "PT", "QA", "RO", "RS", "RU", "SA", "SC", "SD", "SE", "SI", "SK", "SM", "SO", "ST",
+    "SV", "TL", "TN", "TR", "UA", "VA", "VG", "XK", "YE",
+];
 /// Shortest IBAN of the registry, in characters.
 pub const IBAN_MIN: usize = 15;
 /// Longest IBAN allowed by ISO 13616, in characters.
@@ -149,6 +160,13 @@ pub fn normalize_iban(input: &str) -> Result<String, String> {
         return Err("Un IBAN commence par le code du pays (2 lettres) et 2 chiffres de contrôle (exemple\u{a0}: FR76 3000 6000 0112 3456 7890 189).".into());
     }
     let country = &iban[..2];
+    if !IBAN_COUNTRIES.contains(&country) {
+        return Err(format!(
+            "Un IBAN commence par le code de son pays\u{a0}; «\u{a0}{country}\u{a0}» n’est le code \
+             d’aucun pays qui emploie l’IBAN. Vérifiez les deux premières lettres (FR pour la \
+             France)."
+        ));
+    }
     let count = iban.len();
     match IBAN_LENGTHS.iter().find(|(c, _)| *c == country) {
         Some((_, len)) if count != *len => {
@@ -401,8 +419,21 @@ mod tests {
             short,
             "Un IBAN commençant par FR compte 27 caractères (26 saisis)."
         );
-        let other = normalize_iban("XX12 3456").expect_err("unknown country, short");
+        let other = normalize_iban("NO12 3456").expect_err("other country, short");
         assert_eq!(other, "Un IBAN compte de 15 à 34 caractères (8 saisis).");
+        // A country code no IBAN has: said before the key, which cannot be right either.
+        let unknown = normalize_iban("XX82 3000 6000 0112 3456 7890 189").expect_err("XX");
+        assert_eq!(
+            unknown,
+            "Un IBAN commence par le code de son pays\u{a0}; «\u{a0}XX\u{a0}» n’est le code \
+             d’aucun pays qui emploie l’IBAN. Vérifiez les deux premières lettres (FR pour la \
+             France)."
+        );
+        // Every registry country is accepted with its own key (Norway's shortest IBAN).
+        assert_eq!(
+            normalize_iban("NO93 8601 1117 947").as_deref(),
+            Ok("NO9386011117947")
+        );
         let shape = normalize_iban("3000 6000 0112").expect_err("no country");
         assert!(shape.contains("code du pays"), "{shape}");
         let symbol = normalize_iban("FR76*3000").expect_err("symbol");

@@ -187,3 +187,29 @@ fn json_that_is_not_an_object_says_what_is_expected() {
         assert_eq!(reason(text.as_bytes()), expected, "{text}");
     }
 }
+
+#[test]
+fn a_number_with_decimals_where_a_whole_one_is_expected_says_so() {
+    let mut file = valid();
+    file["commitments"][0]["draft"]["inKind"][0]["valueCents"] = serde_json::json!(3_000_000.5);
+    file["alliance"]["terms"] = serde_json::json!({ "durationMonths": 12.5 });
+    let err = read_alliance_file(&bytes(&file)).expect_err("two problems");
+    let AllianceFileError::Shape { problems } = &err else {
+        panic!("expected every problem, got {err:?}");
+    };
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains(
+            "12.5 n’est pas un nombre entier\u{a0}: écrivez-le sans décimale (alliance.terms.durationMonths)"
+        ),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].contains(
+            "3000000.5 n’est pas un nombre entier\u{a0}: les montants s’écrivent en centimes, \
+             sans décimale (30\u{202f}000,50\u{a0}€ s’écrit 3000050) (commitments.1.draft.inKind.0.valueCents)"
+        ),
+        "{problems:?}"
+    );
+    assert!(!problems.iter().any(|p| p.contains("type inattendu")));
+}

@@ -284,7 +284,9 @@ fn check_value<T: serde::de::DeserializeOwned>(
     let described = if wrong_value_hint(&path, found).is_some() {
         format!("{problem} ({path})")
     } else {
-        if let Some(expected) = expected_kind(e.inner()) {
+        if let Some(fraction) = fraction_for_integer(&path, found, e.inner()) {
+            problem = fraction;
+        } else if let Some(expected) = expected_kind(e.inner()) {
             problem = format!("{problem} ({expected} attendu)");
         }
         // A format-2 partner's organisation fields carry the labels of format 1's.
@@ -298,6 +300,35 @@ fn check_value<T: serde::de::DeserializeOwned>(
         format!("{place}\u{a0}: {problem} ({path})")
     };
     problems.push(described);
+}
+
+/// « 3000000.5 n’est pas un nombre entier : les montants s’écrivent en centimes, sans
+/// décimale (30 000,50 € s’écrit 3000050) » when a number with a fractional part is
+/// found where a whole number is expected (serde's `expected i64`, `u32`…); the amount
+/// fields (their name ends in `Cents`) say how amounts are written. `None` otherwise.
+fn fraction_for_integer(
+    path: &str,
+    found: Option<&Value>,
+    e: &serde_json::Error,
+) -> Option<String> {
+    let number = found?.as_number()?;
+    if number.is_i64() || number.is_u64() {
+        return None;
+    }
+    let text = e.to_string();
+    let expected = text.split_once(", expected ")?.1;
+    if !(expected.starts_with('i') || expected.starts_with('u')) {
+        return None;
+    }
+    let field = path.rsplit('.').next().unwrap_or(path);
+    Some(if field.ends_with("Cents") {
+        format!(
+            "{number} n’est pas un nombre entier\u{a0}: les montants s’écrivent en centimes, \
+             sans décimale (30\u{202f}000,50\u{a0}€ s’écrit 3000050)"
+        )
+    } else {
+        format!("{number} n’est pas un nombre entier\u{a0}: écrivez-le sans décimale")
+    })
 }
 
 /// What kind of value serde expected, in French, for a value of the wrong type
