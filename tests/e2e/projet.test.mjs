@@ -63,7 +63,11 @@ describe('formaliser le projet', () => {
       shown.some(([, value]) => value === '23\u202f480 habitants'),
       JSON.stringify(shown),
     );
+    // The figures table for the picture, the guide folded away.
+    await ui.click('guide-toggle');
+    await app.browser.$('#figures-title').scrollIntoView({ block: 'start' });
     await screenshot(app.browser, 'projet');
+    await ui.click('guide-toggle');
   });
 
   step(app, 'une nouvelle alliance commence vide et dit quoi faire', async () => {
