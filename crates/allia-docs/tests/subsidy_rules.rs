@@ -148,6 +148,13 @@ fn a_communes_contribution_in_kind_is_a_subsidy() {
         "{text}"
     );
     assert!(text.contains("Contrat d’engagement républicain"), "{text}");
+    // No money: no blank for a financial contribution, no bank transfer.
+    assert!(!text.contains("le montant de la contribution financière"), "{text}");
+    assert!(!text.contains("Les versements sont faits par virement"), "{text}");
+    assert!(
+        text.contains("la Commune : mise à disposition d’un local"),
+        "{text}"
+    );
     // A commune's cost sharing is not a subsidy.
     let text = pdf_text(&case("b14-commune-cotisation-30k"), &convention());
     assert!(!has_23000_clause(&text), "{text}");
