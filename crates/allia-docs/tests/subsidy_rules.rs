@@ -149,8 +149,14 @@ fn a_communes_contribution_in_kind_is_a_subsidy() {
     );
     assert!(text.contains("Contrat d’engagement républicain"), "{text}");
     // No money: no blank for a financial contribution, no bank transfer.
-    assert!(!text.contains("le montant de la contribution financière"), "{text}");
-    assert!(!text.contains("Les versements sont faits par virement"), "{text}");
+    assert!(
+        !text.contains("le montant de la contribution financière"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Les versements sont faits par virement"),
+        "{text}"
+    );
     assert!(
         text.contains("la Commune : mise à disposition d’un local"),
         "{text}"
