@@ -56,7 +56,9 @@ pub struct DocumentContext {
     pub party_count: usize,
     /// The coordinator (chef de file): the partner whose role is Lead, else the profile.
     pub lead: Party,
-    /// Names of the local authorities and State services that fund the alliance.
+    /// Names of the local authorities and State services that fund the alliance: set
+    /// as Financeur, or granting a subsidy in money or in kind whatever their role (the
+    /// Contrat d’engagement républicain follows from them).
     pub public_funders: Vec<String>,
     /// The public subsidies granted to the alliance, in cents: the contributions of
     /// nature « Subvention » and the valued contributions in kind of the local
