@@ -37,6 +37,15 @@ pub const TEXT_FIELDS: &[(Arg, &[&str])] = &[
     ),
     (Arg::AllianceDraft, &["/name", "/purpose", "/territory"]),
     (
+        Arg::DiagnosticNeedsDraft,
+        &[
+            "/strategicPriorities",
+            "/allianceExpectations",
+            "/participationMode",
+        ],
+    ),
+    (Arg::SwotItemDraft, &["/text"]),
+    (
         Arg::PartnerDraft,
         &[
             "/organisation/name",
@@ -231,6 +240,35 @@ pub async fn store_text_case(fx: &Fixture, kind: Arg, value: Value) -> Result<()
                             .map(|f| f.draft)
                             .ok_or(StoreError::NotFound(allia_store::Entity::DossierFigure))
                     })
+            )
+        }
+        Arg::DiagnosticNeedsDraft => {
+            let alliance = id("@@alliance");
+            check!(
+                allia_core::DiagnosticNeedsDraft,
+                |input| store.set_diagnostic_needs(&alliance, &input).await,
+                |stored| store.diagnostic(&stored.alliance_id).await.and_then(|d| d
+                    .needs
+                    .map(|n| n.draft)
+                    .ok_or(StoreError::NotFound(allia_store::Entity::Alliance)))
+            )
+        }
+        Arg::SwotItemDraft => {
+            let alliance = id("@@alliance");
+            check!(
+                allia_core::SwotItemDraft,
+                |input| store.add_swot_item(&alliance, &input).await,
+                |stored| {
+                    let read = store.diagnostic(&stored.alliance_id).await.and_then(|d| {
+                        d.items
+                            .into_iter()
+                            .find(|i| i.id == stored.id)
+                            .map(|i| i.draft)
+                            .ok_or(StoreError::NotFound(allia_store::Entity::SwotItem))
+                    });
+                    // A quadrant holds at most twelve items: each case leaves room for the next.
+                    store.delete_swot_item(&stored.id).await.and(read)
+                }
             )
         }
         other => return Err(TestCaseError::fail(format!("no text fields for {other:?}"))),
