@@ -206,6 +206,14 @@ fn a_lead_abroad_without_a_court_leaves_it_blank() {
         check.message
     );
     assert_eq!(check.clause_id(), Some("litiges"));
+    // The charte names no court: no check there.
+    let mut charte = convention();
+    charte.kind = DocumentKind::PartnershipCharter;
+    let built = build(&file, &charte).expect("builds");
+    assert!(!built
+        .checks
+        .iter()
+        .any(|c| c.message.contains("siège hors de France")));
     // A court set in the terms is printed.
     let mut set = file.clone();
     set.alliance.terms.court = Some("Tribunal judiciaire de Lille".into());

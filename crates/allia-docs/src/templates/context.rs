@@ -538,15 +538,18 @@ impl DocumentContext {
             Some(court) => court_words(&court),
             // No French court sits at a seat abroad: the parties choose one.
             None if lead_abroad => {
-                warnings.push(Check {
-                    message: format!(
-                        "Le chef de file, {}, a son siège hors de France\u{a0}: le tribunal \
+                // The charte names no court: nothing to check there.
+                if options.kind != DocumentKind::PartnershipCharter {
+                    warnings.push(Check {
+                        message: format!(
+                            "Le chef de file, {}, a son siège hors de France\u{a0}: le tribunal \
                          de son siège ne peut pas être désigné par défaut. Indiquez le \
                          tribunal compétent dans les conditions de l’alliance.",
-                        quoted(&lead.name)
-                    ),
-                    target: Some(CheckTarget::Clause("litiges".into())),
-                });
+                            quoted(&lead.name)
+                        ),
+                        target: Some(CheckTarget::Clause("litiges".into())),
+                    });
+                }
                 COURT_BLANK.to_string()
             }
             None => {
