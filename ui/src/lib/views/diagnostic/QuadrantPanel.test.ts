@@ -51,6 +51,12 @@ function setup(items: SwotItem[]) {
 }
 
 describe("a quadrant of the SWOT matrix", () => {
+  it("gives screen readers the drag and drop instructions in French", () => {
+    setup([item("a", "strengths", 0)]);
+    expect(document.body.textContent).toContain("Allez jusqu’à la poignée d’un élément");
+    expect(document.body.textContent).not.toContain("Tab to one of the items");
+  });
+
   it("shows the guide's prompts only while empty", () => {
     setup([]);
     expect(screen.getByTestId("swot-strengths-hint")).toHaveTextContent("Expertise, moyens, réseau, légitimité.");
