@@ -97,6 +97,7 @@ pub async fn import(
     way: ImportWay,
 ) -> Result<(), CliError> {
     let imported = checked_alliance_file(input, reading)?;
+    let received = crate::render_command::received_print_notices(&imported);
     let open = unlock(vault).await?;
     let result = run_import(open.store(), imported, way).await;
     match &result {
@@ -105,6 +106,9 @@ pub async fn import(
         Err(_) => open.close().await,
     }
     let alliance = result?;
+    for line in &received {
+        eprintln!("{line}");
+    }
     println!("{}\t{}", alliance.id, alliance.draft.name);
     Ok(())
 }

@@ -305,6 +305,27 @@ fn kept_print_line(print: &VersionPrint) -> String {
     }
 }
 
+/// What `allia import` says of the prints a file carries (one line each, for the frozen
+/// versions with a `printedPdf`): they are kept as received, not verified (the file is
+/// not authenticated), with the fingerprint to compare with the sender's.
+pub(crate) fn received_print_notices(imported: &ImportedAlliance) -> Vec<String> {
+    imported
+        .file
+        .documents
+        .iter()
+        .flat_map(|d| d.versions.iter())
+        .filter_map(|v| {
+            let print = v.printed_pdf.as_ref()?;
+            Some(format!(
+                "allia : «\u{a0}{}\u{a0}», version {}\u{a0}: le fichier porte son PDF imprimé (empreinte SHA-256\u{a0}: {}), gardé tel qu’il a été reçu, sans vérification possible\u{a0}; comparez l’empreinte avec celle de l’expéditeur.",
+                v.settings.title,
+                v.number,
+                short_fingerprint(&print.sha256)
+            ))
+        })
+        .collect()
+}
+
 /// The line for a PDF received with an alliance file, by its short fingerprint.
 fn received_print_line(fingerprint: &str) -> String {
     format!(

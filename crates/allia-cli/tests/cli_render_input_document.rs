@@ -52,13 +52,15 @@ fn export(vault: &Path, alliance: &str, file: &Path) {
     assert!(out.status.success(), "{}", stderr(&out));
 }
 
-/// A new vault holding the alliance of `file`; returns the vault dir and the alliance id.
-fn imported(dir: &Path, name: &str, file: &Path) -> (PathBuf, String) {
+/// A new vault holding the alliance of `file`; returns the vault dir, the alliance id and
+/// what `allia import` said on stderr.
+fn imported(dir: &Path, name: &str, file: &Path) -> (PathBuf, String, String) {
     let vault = dir.join(name);
     let out = allia(&["init", "--vault", path(&vault)]);
     assert!(out.status.success(), "{}", stderr(&out));
     let out = allia(&["import", "--vault", path(&vault), "--input", path(file)]);
     assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let id = runtime.block_on(async {
         let open = allia_store::Vault::unlock(&vault, PASS)
@@ -70,7 +72,7 @@ fn imported(dir: &Path, name: &str, file: &Path) -> (PathBuf, String) {
         open.close().await;
         id
     });
-    (vault, id)
+    (vault, id, said)
 }
 
 fn render_vault(vault: &Path, alliance: &str, out: &Path) -> Output {
@@ -206,7 +208,13 @@ fn render_input_uses_the_document_the_file_carries() {
     );
 
     // Imported elsewhere: --vault says the print was received, with the same fingerprint.
-    let (other, other_id) = imported(dir.path(), "autre", &file);
+    let (other, other_id, said) = imported(dir.path(), "autre", &file);
+    assert!(
+        said.contains(&format!(
+            "allia : «\u{a0}Convention des Tourangeaux\u{a0}», version 1\u{a0}: le fichier porte son PDF imprimé (empreinte SHA-256\u{a0}: {short}), gardé tel qu’il a été reçu, sans vérification possible"
+        )),
+        "{said}"
+    );
     let received = dir.path().join("received.pdf");
     let out = render_vault(&other, &other_id, &received);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -231,7 +239,8 @@ fn render_input_uses_the_document_the_file_carries() {
     print["base64"] = forged.base64.clone().into();
     let forged_file = dir.path().join("forged.json");
     std::fs::write(&forged_file, serde_json::to_vec(&json).expect("json")).expect("write");
-    let (third, third_id) = imported(dir.path(), "troisieme", &forged_file);
+    let (third, third_id, said) = imported(dir.path(), "troisieme", &forged_file);
+    assert!(said.contains(&short_fingerprint(&forged.sha256)), "{said}");
     let out = render_vault(&third, &third_id, &dir.path().join("forged.pdf"));
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
