@@ -6,7 +6,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Catalog, DossierFigure, FigureDraft } from "$lib/api/bindings";
 import { catalogContext } from "$lib/catalog";
-import { setDraftStore } from "$lib/unsaved";
+import { loadKeptDrafts, setDraftStore } from "$lib/unsaved";
 import ProjetView from "./ProjetView.svelte";
 
 const catalog = {
@@ -144,5 +144,27 @@ describe("ProjetView", () => {
     await fireEvent.click(await screen.findByTestId("figure-delete-confirm"));
     await waitFor(() => expect(screen.getAllByTestId("figure-row")).toHaveLength(1));
     expect(calls.find((c) => c.cmd === "dossier_figure_delete")?.args.figureId).toBe("f2");
+  });
+
+  it("offers back a figure typed before the lock, in its form", async () => {
+    const content = JSON.stringify({
+      editingId: null,
+      form: { label: "Places en crèche", value: "24,8", unit: "", year: "2023", sourceKind: "open_data", source: "CAF", link: "" },
+    });
+    setDraftStore({
+      save: async () => undefined,
+      clear: async () => undefined,
+      list: async () => [
+        { key: { allianceId: "a1", area: "projet", form: "figure" }, content, savedAt: "2026-12-04T10:00:00Z" },
+      ],
+    });
+    loadKeptDrafts();
+    vault();
+    render(ProjetView, { props: { alliance }, context: catalogContext(catalog) });
+    const banner = await screen.findByTestId("draft-banner");
+    expect(banner.textContent).toContain("Chiffre clé");
+    await fireEvent.click(screen.getByTestId("draft-resume"));
+    await waitFor(() => expect((screen.getByTestId("figure-new-value") as HTMLInputElement).value).toBe("24,8"));
+    expect((screen.getByTestId("figure-new-source-kind") as HTMLSelectElement).value).toBe("open_data");
   });
 });
