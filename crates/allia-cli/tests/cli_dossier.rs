@@ -123,3 +123,51 @@ fn render_the_dossier_from_the_vault_and_from_a_file() {
     );
     assert!(!docx.exists());
 }
+
+#[test]
+fn the_demo_dossier_survives_export_and_import() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, id) = demo_vault(dir.path());
+    let first = dir.path().join("premier.json");
+    let out = allia(&[
+        "export",
+        "--vault",
+        path(&vault),
+        "--alliance",
+        &id,
+        "--out",
+        path(&first),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let other = dir.path().join("autre-coffre");
+    let out = allia(&["init", "--vault", path(&other)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = allia(&["import", "--vault", path(&other), "--input", path(&first)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let second = dir.path().join("second.json");
+    let out = allia(&[
+        "export",
+        "--vault",
+        path(&other),
+        "--alliance",
+        &id,
+        "--out",
+        path(&second),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let read = |p: &std::path::Path| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(p).expect("read")).expect("json")
+    };
+    let (a, b) = (read(&first), read(&second));
+    let dossier = &a["projectDossier"];
+    assert!(
+        dossier["figures"].as_array().is_some_and(|f| f.len() >= 4),
+        "{dossier}"
+    );
+    assert_eq!(
+        &b["projectDossier"], dossier,
+        "ids, texts, figures and dates"
+    );
+}
