@@ -282,6 +282,65 @@ mod tests {
         vault.close().await;
     }
 
+    /// A version imported from an alliance file with its `printedPdf`: the note says the
+    /// print was received (the file is not authenticated), with its hash, and the export
+    /// is those bytes.
+    #[tokio::test]
+    async fn a_print_received_with_an_alliance_file_is_said_received() {
+        let pass = "phrase de test très solide 2026";
+        let from = tempfile::tempdir().expect("tempdir");
+        let (sender, _) = allia_store::Vault::create(from.path(), pass, pass)
+            .await
+            .expect("vault");
+        let alliance = sender.store().load_demo().await.expect("demo");
+        let settings = DocumentSettings {
+            title: "Convention reçue".into(),
+            ..Default::default()
+        };
+        let document = sender
+            .store()
+            .create_document(&alliance.id, DocumentKind::PartnershipAgreement, &settings)
+            .await
+            .expect("document");
+        sender
+            .store()
+            .set_document_status(&document.id, DocumentStatus::InReview)
+            .await
+            .expect("in review");
+        keep_prints(sender.store(), &document.id)
+            .await
+            .expect("prints");
+        let file = sender
+            .store()
+            .export_alliance_file(&alliance.id)
+            .await
+            .expect("export");
+        sender.close().await;
+        let sent = file.documents[0].versions[0]
+            .printed_pdf
+            .clone()
+            .expect("carried");
+
+        let to = tempfile::tempdir().expect("tempdir");
+        let (receiver, _) = allia_store::Vault::create(to.path(), pass, pass)
+            .await
+            .expect("vault");
+        let store = receiver.store();
+        let json = serde_json::to_vec(&file).expect("json");
+        let read = allia_core::read_alliance_file(&json).expect("read");
+        let imported = store.import_alliance(&read).await.expect("import");
+        let received = store.documents(&imported.id).await.expect("documents")[0].clone();
+        let note = frozen_print(store, &received)
+            .await
+            .expect("note")
+            .expect("frozen");
+        assert!(note.printed && note.received, "{note:?}");
+        assert_eq!(note.sha256.as_deref(), Some(sent.sha256.as_str()));
+        let exported = export(store, &received.id, 1, Format::Pdf).await;
+        assert_eq!(Some(exported), sent.pdf_bytes().ok());
+        receiver.close().await;
+    }
+
     /// Version 1 typeset now, from its snapshot, with the annex files as they are now.
     async fn typeset_again(store: &Store, id: &str) -> Vec<u8> {
         let (document, version, file) = store
