@@ -351,6 +351,40 @@ fn trial_many_parties_signatures_keep_the_last_paragraph() {
     );
 }
 
+/// The tester's twelve-party alliance of trial 9 (long names on two lines, four rows):
+/// the whole block fits on one page with the last paragraph, so it moves there whole,
+/// leaving no page of signatures only that could be detached (LibreOffice fits the DOCX's
+/// block on one page too).
+#[test]
+fn trial9_twelve_parties_sign_on_one_page_with_the_last_paragraph() {
+    let file = case("trial9-h-12-parties.json");
+    let parties = file.partners.len() + 1;
+    assert_eq!(parties, 12);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = write(
+        dir.path(),
+        "h-12.pdf",
+        &convention(&file, Format::Pdf, false),
+    );
+    let opening = last_paragraph_opening(&file);
+    let pages = all_pages(&pdf);
+    let signed = pages
+        .iter()
+        .position(|p| p.contains("Fait à"))
+        .expect("signature page");
+    let page = pages[signed].replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        page[..page.find("Fait à").expect("found")].contains(&opening),
+        "{opening:?} not before « Fait à »:\n{page}"
+    );
+    assert_eq!(
+        page.matches("Lu et approuvé").count(),
+        parties,
+        "every signatory on the page of « Fait à »:\n{page}"
+    );
+    assert_eq!(signed + 1, pages.len(), "no page after the signatures");
+}
+
 /// An annex the user adds with a PDF file: the file is inserted in the PDF export only,
 /// so the annex page of the DOCX names it as joined to the PDF version and never claims
 /// it is there; an annex without a file is still to be joined by hand.

@@ -24,9 +24,9 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 /// SHA-256 of the typesetter's sample (every kind of block, laid out directly).
-const SAMPLE_SHA256: &str = "2eb7da002cb4715c88f08bfdd30f0f61b8fa30e30c0fd83c1f110fef19ae8e60";
+const SAMPLE_SHA256: &str = "dd656564384531f3a2930d2650f6d0129034596ac028611e06dd982c802d5dab";
 /// SHA-256 of the golden PDF.
-const GOLDEN_SHA256: &str = "156caa9f9ead469e87d17aa66a763ce720b16e825a657a3817dd7324b1c7741f";
+const GOLDEN_SHA256: &str = "bb6124322cf01f6fb544568a5428c3e13982cda3f6dd304fd360ed0f52fcec82";
 
 #[derive(Deserialize)]
 struct Frozen {

@@ -1,7 +1,8 @@
 //! The signature block: the model's « Fait à … » sentence, then its rows of signatories
 //! in columns, each with the approval formula and room to sign by hand. Kept on one page
-//! whenever it fits, and never alone on it: the text before it comes along; a block too
-//! tall for that splits between its rows (the DOCX side is `docx/signatures.rs`).
+//! whenever it fits, and never alone on it: the text before it comes along (its last
+//! paragraph whole, or its last lines when the block is too tall for that); a block too
+//! tall for one page splits between its rows (the DOCX side is `docx/signatures.rs`).
 
 use crate::model::{Align, Signatory, Signatures};
 
@@ -21,20 +22,27 @@ pub fn block(b: &mut Builder<'_>, s: &Signatures) {
 /// by its `rows` rows of signatories). The signature block is never alone on its page,
 /// where it could be detached from the text it signs: the text before it is glued to it,
 /// its whole last paragraph (or list item, or table row), with the heading glued to that.
-/// The whole block comes along when it fits on one page with that text; else only its
-/// first row does, and the other rows follow, each whole, filling the page and continuing
-/// on the next: « Fait à » never leaves the text. When even the last paragraph whole does
-/// not fit with the first row, as many of its last lines as do come along. An explicit
-/// page break before the block is left as the author wanted it.
+/// In this order of preference:
+/// 1. the whole block with that whole paragraph, when both fit on one page;
+/// 2. else the whole block with the paragraph's last lines (two at least, never leaving
+///    a single line behind), so that no page holds signatures only;
+/// 3. else (the block with two lines is taller than a page) the whole paragraph with
+///    « Fait à » and the first row; the other rows follow, each whole, filling the page
+///    and continuing on the next: « Fait à » never leaves the text.
+///
+/// When even the last paragraph whole does not fit with the first row, as many of its
+/// last lines as do come along. An explicit page break before the block is left as the
+/// author wanted it.
 fn glue(b: &mut Builder<'_>, first: usize, rows: usize) {
     let theme = b.theme;
     let headers = &b.headers;
     let units = &mut b.units;
     // How many rows go with the text from `chain` on (`extra`: a repeated table header),
-    // if at least the first does.
-    let rows_along = |units: &[Unit], chain: usize, extra: f32| {
-        [rows, rows.min(1)]
-            .into_iter()
+    // among `counts`, if any does.
+    let rows_along = |units: &[Unit], chain: usize, extra: f32, counts: &[usize]| {
+        counts
+            .iter()
+            .copied()
             .find(|&k| theme.fits(extra + chain_height(&units[chain..=first + k], true)))
     };
     let glue_to = |units: &mut [Unit], from: usize, last: usize| {
@@ -43,7 +51,7 @@ fn glue(b: &mut Builder<'_>, first: usize, rows: usize) {
         }
     };
     if first == 0 || units[first - 1].page_break {
-        let k = rows_along(units, first, 0.0).unwrap_or(rows.min(1));
+        let k = rows_along(units, first, 0.0, &[rows, rows.min(1)]).unwrap_or(rows.min(1));
         glue_to(units, first, first + k);
         return;
     }
@@ -51,22 +59,26 @@ fn glue(b: &mut Builder<'_>, first: usize, rows: usize) {
         .iter()
         .rposition(|u| u.block_start || u.page_break)
         .map_or(0, |k| if units[k].page_break { k + 1 } else { k });
-    for from in start..first {
-        if from > start && units[from - 1].keep_with_next {
-            continue;
-        }
-        // Pagination moves the whole chain this starts, with what is already glued to it.
-        let mut chain = from;
-        while chain > 0 && units[chain - 1].keep_with_next {
-            chain -= 1;
-        }
-        let header = units[chain]
-            .repeat_header
-            .and_then(|h| headers.get(h))
-            .map_or(0.0, |h| h.height);
-        if let Some(k) = rows_along(units, chain, header) {
-            glue_to(units, from, first + k);
-            return;
+    // First the whole block with as much of the paragraph as fits (preferences 1 and 2),
+    // then at least its first row with the whole paragraph, or the most of it that fits.
+    for counts in [&[rows][..], &[rows, rows.min(1)][..]] {
+        for from in start..first {
+            if from > start && units[from - 1].keep_with_next {
+                continue;
+            }
+            // Pagination moves the whole chain this starts, with what is already glued.
+            let mut chain = from;
+            while chain > 0 && units[chain - 1].keep_with_next {
+                chain -= 1;
+            }
+            let header = units[chain]
+                .repeat_header
+                .and_then(|h| headers.get(h))
+                .map_or(0.0, |h| h.height);
+            if let Some(k) = rows_along(units, chain, header, counts) {
+                glue_to(units, from, first + k);
+                return;
+            }
         }
     }
     glue_to(units, first - 1, first + rows.min(1));
@@ -92,16 +104,21 @@ fn units(b: &mut Builder<'_>, s: &Signatures) {
         items: head,
         ..Unit::default()
     });
-    for (items, height) in rows {
+    let last = rows.len().saturating_sub(1);
+    for (k, (items, height)) in rows.into_iter().enumerate() {
+        // The gap separates rows: none under the last, whose height then decides whether
+        // the block fits on its page.
+        let gap = if k < last { theme.row_gap } else { 0.0 };
         b.units.push(Unit {
-            height,
+            height: height + gap,
             items,
             ..Unit::default()
         });
     }
 }
 
-/// One row of signatories (at least two columns wide) and its height.
+/// One row of signatories (at least two columns wide) and its height, signing space
+/// included, the gap to the next row not.
 fn signature_row(b: &Builder<'_>, row: &[Signatory], approval: &str) -> (Vec<Item>, f32) {
     let theme = b.theme.signatures;
     let (page, body) = (b.theme.page, b.theme.body);
@@ -127,5 +144,5 @@ fn signature_row(b: &Builder<'_>, row: &[Signatory], approval: &str) -> (Vec<Ite
         }
         tallest = tallest.max(y);
     }
-    (items, tallest + theme.signing_space + theme.row_gap)
+    (items, tallest + theme.signing_space)
 }

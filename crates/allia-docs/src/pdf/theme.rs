@@ -281,7 +281,9 @@ impl Theme {
             space_before: 18.0,
             after_sentence: 10.0,
             column_gap: 14.0,
-            signing_space: 30.0 * MM,
+            // Room for a signature and a stamp, about the four blank lines of the DOCX:
+            // twelve signatories in four rows then fit on one page with the text before.
+            signing_space: 22.0 * MM,
             row_gap: 8.0,
         },
         key: KeyBlock {
