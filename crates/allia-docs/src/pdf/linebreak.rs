@@ -94,6 +94,25 @@ pub struct Line {
     pub spaces: u32,
     /// Last line of its paragraph: never justified.
     pub last: bool,
+    /// Set ragged (left-aligned) although its paragraph is justified: justifying would
+    /// stretch its spaces beyond [`MAX_SPACE_STRETCH`] times their natural width.
+    pub ragged: bool,
+}
+
+/// How wide a justified space may grow, in natural space widths (Liberation Serif's
+/// space is 0.25 em, so at most 0.625 em). Beyond that the gaps read as holes and
+/// rivers more than a ragged edge disturbs the column; typographers put the loosest
+/// acceptable word space near half an em (Bringhurst), and the margin above that keeps
+/// lines with long unbreakable groups (amounts, dates glued by non-breaking spaces)
+/// justified when they are only somewhat loose.
+pub const MAX_SPACE_STRETCH: f32 = 2.5;
+
+/// Whether justifying `line` to `max` (thousandths of an em) would stretch its spaces
+/// beyond [`MAX_SPACE_STRETCH`]; `space` is the natural width of one space.
+fn too_loose(line: &Line, max: u32, space: u32) -> bool {
+    let natural = space as f32 * line.spaces as f32;
+    let slack = max.saturating_sub(line.width) as f32;
+    line.spaces > 0 && natural + slack > MAX_SPACE_STRETCH * natural
 }
 
 #[derive(Debug, Clone)]
@@ -155,7 +174,8 @@ pub fn is_nonbreaking_space(c: char) -> bool {
 
 /// Breaks `runs` into lines no wider than `max` (thousandths of an em at the paragraph's
 /// size). `hyphenate` is for justified text: a loose line tries to take the first
-/// syllables of the next word.
+/// syllables of the next word, and a line still too loose to justify is marked
+/// [`Line::ragged`].
 pub fn break_lines(fonts: &Fonts, runs: &[(Face, &str)], max: u32, hyphenate: bool) -> Vec<Line> {
     let max = max.max(1);
     let mut queue: VecDeque<Word> = words(fonts, runs).into();
@@ -212,6 +232,13 @@ pub fn break_lines(fonts: &Fonts, runs: &[(Face, &str)], max: u32, hyphenate: bo
     if let Some(last) = lines.last_mut() {
         last.last = true;
     }
+    if hyphenate {
+        // Every face of Liberation Serif has the same space width.
+        let space = fonts.width(Face::Regular, ' ');
+        for line in &mut lines {
+            line.ragged = !line.last && too_loose(line, max, space);
+        }
+    }
     lines
 }
 
@@ -241,6 +268,7 @@ fn assemble(fonts: &Fonts, words: Vec<Word>) -> Line {
         width,
         spaces,
         last: false,
+        ragged: false,
     }
 }
 
@@ -483,6 +511,78 @@ mod tests {
                 assert!(!t.ends_with(['\u{a0}', '\u{202f}']), "{max}: {t:?}");
             }
         }
+    }
+
+    /// Over a sweep of texts (with the long unbreakable amounts and dates that make loose
+    /// lines) and column widths: every justified line stretches its spaces to at most
+    /// [`MAX_SPACE_STRETCH`] times their width, every line set ragged would have gone
+    /// beyond, and text set left is never marked.
+    #[test]
+    fn justified_spaces_never_stretch_beyond_the_limit() {
+        let fonts = Fonts::load().expect("fonts");
+        let space = fonts.width(Face::Regular, ' ') as f32;
+        let texts = [
+            "versée en deux fois\u{a0}: 20\u{202f}000,00\u{a0}€ le 15\u{a0}janvier\u{a0}2027 \
+             et 20\u{202f}000,00\u{a0}€ le 15\u{a0}janvier\u{a0}2028.",
+            "la Commune\u{a0}: une subvention de 40\u{202f}000,00\u{a0}€ (imputation \
+             budgétaire\u{a0}: Budget «\u{a0}vie associative\u{a0}» 2027), versée en deux \
+             fois\u{a0}: 20\u{202f}000,00\u{a0}€ le 15\u{a0}janvier\u{a0}2027 et \
+             20\u{202f}000,00\u{a0}€ le 15\u{a0}janvier\u{a0}2028.",
+            "Les partenaires constituent solidairement une association de fait pour \
+             conduire le projet décrit au préambule, dans le respect de l’autonomie de \
+             chacun, et se réunissent au moins une fois par trimestre.",
+            "Voir https://www.service-public.fr/associations/vosdroits/F3180 et \
+             l’arrêté du 11\u{a0}octobre\u{a0}2006 pris pour l’application de l’article\u{a0}10.",
+        ];
+        let (mut justified, mut ragged) = (0, 0);
+        for text in texts {
+            let runs = [(Face::Regular, text)];
+            for max in (6_000..40_000).step_by(97) {
+                for line in break_lines(&fonts, &runs, max, true) {
+                    if line.last || line.spaces == 0 {
+                        assert!(!line.ragged, "{max}: {line:?}");
+                        continue;
+                    }
+                    let stretched =
+                        space + max.saturating_sub(line.width) as f32 / line.spaces as f32;
+                    let within = stretched <= MAX_SPACE_STRETCH * space;
+                    assert_eq!(
+                        !line.ragged,
+                        within,
+                        "{max}: spaces stretched to {stretched} ({})",
+                        self::text(&line)
+                    );
+                    if line.ragged {
+                        ragged += 1;
+                    } else {
+                        justified += 1;
+                    }
+                }
+                for line in break_lines(&fonts, &runs, max, false) {
+                    assert!(!line.ragged, "left-aligned text is never marked: {max}");
+                }
+            }
+        }
+        assert!(
+            justified > 0 && ragged > 0,
+            "{justified} justified, {ragged} ragged"
+        );
+    }
+
+    /// The trial's loose line: in a list item of a justified article, « tive » 2027),
+    /// versée en deux fois : 20 000,00 € le 15 janvier 2027 et 20 000,00 € le » (the
+    /// next word a date that cannot break) stretched its spaces about fivefold; it is now
+    /// set ragged.
+    #[test]
+    fn the_trial_loose_line_is_set_ragged() {
+        let fonts = Fonts::load().expect("fonts");
+        let text = "tive\u{a0}» 2027), versée en deux fois\u{a0}: 20\u{202f}000,00\u{a0}€ le \
+             15\u{a0}janvier\u{a0}2027 et 20\u{202f}000,00\u{a0}€ le 15\u{a0}janvier\u{a0}2028.";
+        // The list's text column: the A4 body (453.5 pt) less the 24 pt indent, at 11 pt.
+        let lines = break_lines(&fonts, &[(Face::Regular, text)], 39_045, true);
+        let shown: Vec<(String, bool)> = lines.iter().map(|l| (self::text(l), l.ragged)).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(shown[0].0.ends_with("€ le") && shown[0].1, "{shown:?}");
     }
 
     #[test]

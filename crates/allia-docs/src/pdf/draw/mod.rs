@@ -195,7 +195,7 @@ impl Canvas<'_> {
                 grey,
             } => {
                 let extra = match justify {
-                    Some(width) if !line.last && line.spaces > 0 => {
+                    Some(width) if !line.last && !line.ragged && line.spaces > 0 => {
                         let target = width * 1000.0 / size;
                         ((target - line.width as f32) / line.spaces as f32).max(0.0)
                     }
@@ -400,6 +400,7 @@ impl Canvas<'_> {
                 width: 0,
                 spaces: 0,
                 last: true,
+                ragged: false,
             })
     }
 }
