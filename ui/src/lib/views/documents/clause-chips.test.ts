@@ -59,6 +59,13 @@ describe("the real model texts", () => {
 });
 
 describe("chips", () => {
+  it("names at most two data in a condition's label, all of them in its detail", () => {
+    const lines = parse("{% if alliance.territory or alliance.purpose or alliance.name %}Texte.{% endif %}", { titles: {} });
+    const chip = (lines[0] ?? []).find((s) => s.type === "chip");
+    expect(chip?.type === "chip" ? chip.label : "").toMatch(/^Selon plusieurs données/);
+    expect(chip?.type === "chip" ? (chip.detail ?? "") : "").toMatch(/Territoire.*Objet.*Nom/s);
+  });
+
   it("labels fields, blanks and references in French", () => {
     const lines = parse(
       "« {{ alliance.name }} » : {{ alliance.purpose | sentence }} {{ blank(\"la durée\") }}, article {{ ref(\"suivi\") }}.",

@@ -317,6 +317,8 @@ function conditionWords(test: string, context: LabelContext, short = false): str
     return short ? `si ${named(label)} renseigné` : `si la donnée ${named(label)} est renseignée`;
   }
   const names = fieldNames(test);
+  // A label names two data at most, to stay readable at a glance; the chip's detail names them all.
+  if (short && names.length > 2) return "selon plusieurs données";
   return names.length > 0 ? `selon ${names.map(named).join(", ")}` : "selon les données";
 }
 
