@@ -162,6 +162,59 @@ fn ligatures_and_marks_extract_in_logical_order() {
     }
 }
 
+/// Combining marks with no base letter (Hebrew points, Arabic harakat, a Latin acute),
+/// alone or joined by a ZWJ or ZWNJ, in bold and regular runs (`names_document` sets
+/// every other name in bold, and each name again in the signature block): every mark
+/// comes back from the PDF. The joiner used to be drawn as the font's space glyph
+/// carrying the cluster's text, and a font has one ToUnicode entry per glyph: the marks
+/// were lost, or the spaces read as joiners (the proptest seed of this file).
+#[test]
+fn marks_without_a_base_letter_come_back_in_bold_and_regular() {
+    let samples = [
+        "\u{5b1}\u{200d}\u{5bd}",
+        "\u{591}\u{200d}",
+        "\u{5b1}\u{5bd}",
+        "\u{64e}",
+        "\u{64e}\u{200c}\u{650}",
+        "\u{301}",
+        "\u{301}\u{200d}\u{302}",
+        "\u{301}\u{200c}\u{302}",
+    ];
+    // The proptest's minimal case, then each sample alone in bold and in regular.
+    let mut documents = vec![vec![samples[0].to_string(), samples[1].to_string()]];
+    for sample in samples {
+        documents.push(vec![sample.to_string(), sample.to_string()]);
+        documents.push(vec!["Anne".to_string(), sample.to_string()]);
+    }
+    for names in &documents {
+        let pdf = allia_docs::pdf::shared()
+            .expect("fonts")
+            .render(&names_document(names))
+            .expect("renders");
+        let text = extracted("marks-alone.pdf", &pdf);
+        for c in names.iter().flat_map(|s| s.chars()) {
+            if dropped(c) {
+                continue;
+            }
+            assert!(printable(c), "{c:?}");
+            assert!(
+                text.contains(c),
+                "U+{:04X} of {names:?} missing in {text:?}",
+                c as u32
+            );
+        }
+        // The spaces still read as spaces, never as a joiner.
+        assert!(
+            !text.contains('\u{200D}') && !text.contains('\u{200C}'),
+            "{names:?}: {text:?}"
+        );
+        assert!(
+            text.contains("représentée par sa présidente"),
+            "{names:?}: {text}"
+        );
+    }
+}
+
 #[test]
 fn a_long_footer_title_in_any_script_is_shortened_on_one_line() {
     let mut doc = names_document(&["Li Wei 李伟".to_string()]);

@@ -9,7 +9,7 @@
 //! their base, emoji sequences). Lines are reordered by level after breaking
 //! ([`reorder`]), as UAX #9 asks (rule L2).
 
-use rustybuzz::{Direction, UnicodeBuffer};
+use rustybuzz::{BufferFlags, Direction, UnicodeBuffer};
 use unicode_bidi::{BidiInfo, Level};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::{char::is_combining_mark, is_nfc_quick, IsNormalized};
@@ -237,6 +237,11 @@ pub fn shape(fonts: &Fonts, key: FontKey, text: &str, rtl: bool) -> Shaped {
         Direction::LeftToRight
     });
     buffer.guess_segment_properties();
+    // Joiners and other invisible chars are removed after they have done their work
+    // (joining, ligatures) rather than drawn as a zero-width space glyph: that glyph is
+    // the font's space, whose single ToUnicode entry cannot stand for both a space and
+    // the marks of a cluster (a base-less mark cluster's text used to land on it).
+    buffer.set_flags(BufferFlags::REMOVE_DEFAULT_IGNORABLES);
     let output = rustybuzz::shape(&shaper.face, &[], buffer);
     let scale = 1000.0 / shaper.units_per_em;
     let mut glyphs: Vec<Glyph> = output
@@ -310,13 +315,42 @@ fn assign_text(fonts: &Fonts, key: FontKey, text: &str, glyphs: &mut [Glyph]) {
                     None => left.push(c),
                 }
             }
+            // The chars no glyph of the cluster is the font's own glyph for (a ligature
+            // of marks, a contextual form) go to the first glyph left without text, the
+            // one that draws them; only when there is none, to the first glyph, whose
+            // ToUnicode entry is then shared with its own char elsewhere.
             if !left.is_empty() {
-                if let Some(first) = group.first_mut() {
-                    first.text.insert_str(0, &left);
+                match group.iter_mut().find(|g| g.text.is_empty()) {
+                    Some(empty) => empty.text = left,
+                    None => {
+                        if let Some(first) = group.first_mut() {
+                            first.text.insert_str(0, &left);
+                        }
+                    }
                 }
             }
         }
         start = end;
+    }
+    for glyph in glyphs.iter_mut() {
+        glyph.text = glyph_text(&glyph.text);
+    }
+}
+
+/// The text a glyph maps to, without the invisible chars the shaper merged into its
+/// cluster (a joiner after a lone mark, between two marks): a font has one ToUnicode
+/// entry per glyph, so a glyph must read the same wherever it is drawn. A joiner
+/// between two base chars of one glyph (an emoji sequence) stays: it is part of what
+/// the glyph shows.
+fn glyph_text(text: &str) -> String {
+    let bases = text
+        .chars()
+        .filter(|&c| !is_invisible(c) && !is_combining_mark(c))
+        .count();
+    if bases <= 1 {
+        text.chars().filter(|&c| !is_invisible(c)).collect()
+    } else {
+        text.to_string()
     }
 }
 
