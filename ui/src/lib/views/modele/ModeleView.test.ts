@@ -10,7 +10,7 @@ import { catalogContext } from "$lib/catalog";
 import { provideNavigation, type Destination } from "$lib/navigation";
 import { setDraftStore } from "$lib/unsaved";
 import ModeleView from "./ModeleView.svelte";
-import { toAnswers, toForm } from "./advisor-form";
+import { AMOUNT_TOO_LARGE, toAnswers, toForm } from "./advisor-form";
 
 const N = "\u202f";
 
@@ -111,6 +111,43 @@ describe("advisor-form", () => {
     expect(errors.publicFundingCents).toMatch(/montant/);
     expect(answers.publicFundingCents).toBeNull();
   });
+
+  it("ignores the amount once the funding is answered « Non » (the field is hidden)", () => {
+    for (const typed of ["beaucoup", "99999999999999", `30${N}000`]) {
+      const form = toForm(null);
+      form.publicFunding = "no";
+      form.publicFundingAmount = typed;
+      const { answers, errors } = toAnswers(form);
+      expect(errors).toEqual({});
+      expect(answers.publicFunding).toBe(false);
+      expect(answers.publicFundingCents).toBeNull();
+    }
+  });
+
+  it("says the limit for an amount too large, not the format", () => {
+    expect(AMOUNT_TOO_LARGE).toBe(`Ce montant dépasse 100${N}000${N}000,00${N}€\u00a0: vérifiez-le.`);
+    for (const typed of ["99999999999999", "100000001", `200${N}000${N}000`, "99999999999999999999999"]) {
+      const form = toForm(null);
+      form.publicFunding = "yes";
+      form.publicFundingAmount = typed;
+      const { answers, errors } = toAnswers(form);
+      expect(errors.publicFundingCents, typed).toBe(AMOUNT_TOO_LARGE);
+      expect(answers.publicFundingCents).toBeNull();
+    }
+    const form = toForm(null);
+    form.publicFundingAmount = "100000000";
+    expect(toAnswers(form).errors).toEqual({});
+  });
+
+  it("reads « 30.000 » as 30 000 € (thousands grouped by a dot)", () => {
+    const form = toForm(null);
+    form.publicFunding = "yes";
+    form.publicFundingAmount = "30.000";
+    const { answers, errors } = toAnswers(form);
+    expect(errors).toEqual({});
+    expect(answers.publicFundingCents).toBe(3_000_000);
+    expect(toForm(answers).publicFundingAmount).toBe(`30${N}000`);
+  });
 });
 
 describe("ModeleView", () => {
@@ -168,6 +205,56 @@ describe("ModeleView", () => {
     await fireEvent.click(screen.getByTestId("advisor-save"));
     expect(await screen.findByText(/Saisissez un montant en euros/)).toBeInTheDocument();
     expect(calls.some((c) => c.cmd === "model_advisor_save")).toBe(false);
+  });
+
+  it("saves the answers when a wrong amount was typed then the funding switched to « Non »", async () => {
+    setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [] });
+    const calls = vault();
+    render(ModeleView, { props: { alliance }, context: catalogContext(catalog) });
+    await screen.findByTestId("advisor-empty");
+    const fieldset = screen.getByTestId("advisor-publicFunding");
+    await fireEvent.click(fieldset.querySelector('input[value="yes"]') as HTMLInputElement);
+    await fireEvent.input(screen.getByTestId("advisor-publicFundingCents"), { target: { value: "beaucoup" } });
+    expect(await screen.findByText(/Saisissez un montant en euros/)).toBeInTheDocument();
+    await fireEvent.click(fieldset.querySelector('input[value="no"]') as HTMLInputElement);
+    await waitFor(() => expect(screen.queryByTestId("advisor-publicFundingCents")).toBeNull());
+    await fireEvent.click(screen.getByTestId("advisor-save"));
+    await waitFor(() => expect(screen.getByTestId("advisor-saved").textContent).toBe("Réponses enregistrées."));
+    const saved = calls.find((c) => c.cmd === "model_advisor_save");
+    expect(saved?.args.answers).toMatchObject({ publicFunding: false, publicFundingCents: null });
+  });
+
+  it("shows a too-large amount's limit at its field and focuses it when saving", async () => {
+    setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [] });
+    const calls = vault();
+    render(ModeleView, { props: { alliance }, context: catalogContext(catalog) });
+    await screen.findByTestId("advisor-empty");
+    await fireEvent.click(screen.getByTestId("advisor-publicFunding").querySelector('input[value="yes"]') as HTMLInputElement);
+    const amount = screen.getByTestId("advisor-publicFundingCents");
+    await fireEvent.input(amount, { target: { value: "99999999999999" } });
+    await fireEvent.click(screen.getByTestId("advisor-save"));
+    expect(await screen.findByText(/Ce montant dépasse 100/)).toBeInTheDocument();
+    await waitFor(() => expect(document.activeElement).toBe(amount));
+    expect(amount.getAttribute("aria-invalid")).toBe("true");
+    expect(calls.some((c) => c.cmd === "model_advisor_save")).toBe(false);
+  });
+
+  it("« Créer ce document » with an amount that cannot be saved shows it at its field, and stays", async () => {
+    setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [] });
+    const calls = vault();
+    const went: Destination[] = [];
+    const stop = provideNavigation((destination) => went.push(destination));
+    render(ModeleView, { props: { alliance }, context: catalogContext(catalog) });
+    await screen.findByTestId("advisor-empty");
+    await fireEvent.click(screen.getByTestId("advisor-publicFunding").querySelector('input[value="yes"]') as HTMLInputElement);
+    const amount = screen.getByTestId("advisor-publicFundingCents");
+    await fireEvent.input(amount, { target: { value: "beaucoup" } });
+    await fireEvent.click(await screen.findByTestId("advisor-create-document"));
+    await waitFor(() => expect(document.activeElement).toBe(amount));
+    expect(screen.getByText(/Saisissez un montant en euros/)).toBeInTheDocument();
+    expect(went).toHaveLength(0);
+    expect(calls.some((c) => c.cmd === "document_create" || c.cmd === "model_advisor_save")).toBe(false);
+    stop();
   });
 
   it("« Créer ce document » drafts the matching document and opens it in Documents", async () => {

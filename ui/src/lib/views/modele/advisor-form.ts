@@ -1,7 +1,26 @@
 // The model advisor's questionnaire as the form edits it, and back to the answers the vault stores. The rule that
 // recommends a form lives in allia-core (`model_advisor_recommend`); this only reads what was typed.
 import type { AdvisorAnswers, CompanyContribution, ExpectedDuration } from "$lib/api/bindings";
-import { amountError, centsToInput, inputToCents } from "$lib/views/partenaires/money";
+import { NBSP } from "$lib/format";
+import { amountError, centsToInput, formatEuros, inputToCents } from "$lib/views/partenaires/money";
+
+/** The largest amount the vault accepts, in cents (`allia_core::commitment::AMOUNT_MAX_CENTS`: 100 000 000 €). */
+export const AMOUNT_MAX_CENTS = 10_000_000_000;
+
+/** The message of an amount over the cap, as `AdvisorAnswers::validated` words it. */
+export const AMOUNT_TOO_LARGE = `Ce montant dépasse ${formatEuros(AMOUNT_MAX_CENTS)}${NBSP}: vérifiez-le.`;
+
+/**
+ * Why the typed amount cannot be saved (`null` when it reads and is within the cap, or is empty): a number too
+ * large says the limit rather than the format (« 99999999999999 » is an amount, only too large to be read).
+ */
+export function fundingAmountError(text: string): string | null {
+  const cents = inputToCents(text);
+  if (typeof cents === "number") return cents > AMOUNT_MAX_CENTS ? AMOUNT_TOO_LARGE : null;
+  const compact = text.replace(/\s/g, "").replace(/€$/, "");
+  if (/^\d+([.,]\d{1,2})?$/.test(compact) && compact.replace(/^0+/, "").split(/[.,]/)[0]!.length > 9) return AMOUNT_TOO_LARGE;
+  return amountError(text);
+}
 
 /** A yes/no question: « Je ne sais pas » is no answer (`null` in the vault). */
 export type YesNo = "yes" | "no" | "unknown";
@@ -71,15 +90,22 @@ export function toForm(answers: AdvisorAnswers | null | undefined): AdvisorForm 
   };
 }
 
+/** Whether the amount field is on screen: hidden (and its text ignored) once the funding is answered « Non ». */
+export function amountAsked(form: AdvisorForm): boolean {
+  return form.publicFunding !== "no";
+}
+
 /**
- * The answers the form holds, and the French message of each field it cannot read (an amount that is not one);
- * such a field is sent as no answer, so the recommendation still follows the rest.
+ * The answers the form holds, and the French message of each field it cannot read (an amount that is not one, or
+ * over the cap); such a field is sent as no answer, so the recommendation still follows the rest. A hidden field
+ * (the amount once the funding is « Non ») is neither sent nor checked.
  */
 export function toAnswers(form: AdvisorForm): { answers: AdvisorAnswers; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  const amountProblem = amountError(form.publicFundingAmount);
+  const asked = amountAsked(form);
+  const amountProblem = asked ? fundingAmountError(form.publicFundingAmount) : null;
   if (amountProblem !== null) errors["publicFundingCents"] = amountProblem;
-  const cents = inputToCents(form.publicFundingAmount);
+  const cents = asked && amountProblem === null ? inputToCents(form.publicFundingAmount) : null;
   const count = form.partnerCount;
   return {
     answers: {
