@@ -94,3 +94,31 @@ fn render_the_diagnostic_from_the_vault_and_from_a_file() {
     );
     assert!(!docx.exists());
 }
+
+/// `allia validate` on a file whose diagnostic breaks its caps: one problem a line, every
+/// line ended (the last one too, so a shell prompt or the next command's output never
+/// runs on), « Trop d’éléments » elided, and the summary on stderr on its own line.
+#[test]
+fn validate_lists_each_diagnostic_problem_on_its_own_ended_line() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/diagnostic-problems.json");
+    let out = allia(&["validate", path(&file)]);
+    assert!(!out.status.success());
+    let listed = stdout(&out);
+    assert!(
+        listed.ends_with(").\n") || listed.ends_with(")\n"),
+        "{listed:?}"
+    );
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 5, "{listed}");
+    for line in &lines {
+        assert!(line.ends_with(')'), "each line ends with its place: {line}");
+    }
+    assert!(
+        listed.contains("Trop d’éléments «\u{a0}Faiblesses\u{a0}»\u{a0}: 12 au plus (14 en tout). (diagnostic.items)\n"),
+        "{listed}"
+    );
+    assert!(!listed.contains("Trop de é"), "{listed}");
+    let summary = stderr(&out);
+    assert!(summary.ends_with("5 problèmes.\n"), "{summary:?}");
+}

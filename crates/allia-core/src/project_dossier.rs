@@ -189,7 +189,7 @@ impl FigureDraft {
             &mut errors,
             "label",
             &self.label,
-            Some("Dites ce que ce chiffre mesure."),
+            Some("ce que mesure ce chiffre"),
             FIGURE_LABEL_MAX,
         );
         let value = match parse_decimal(&self.value) {
@@ -212,7 +212,7 @@ impl FigureDraft {
             &mut errors,
             "source",
             &self.source,
-            Some("Indiquez la source du chiffre\u{a0}: un financeur voudra la vérifier."),
+            Some("la source du chiffre\u{a0}: un financeur voudra la vérifier"),
             FIGURE_SOURCE_MAX,
         );
         let link = optional_text(&mut errors, "link", &self.link, FIGURE_LINK_MAX);

@@ -217,3 +217,121 @@ fn the_demo_dossier_is_valid_with_sourced_figures() {
         assert!(!v.source.is_empty());
     }
 }
+
+/// Every French message of the dossier's and the diagnostic's validation ends with
+/// exactly one period and does not repeat its first word (« Indiquez Indiquez … .. »
+/// came from passing a whole sentence where a noun phrase was expected).
+#[test]
+fn dossier_and_diagnostic_messages_are_well_formed_sentences() {
+    use crate::diagnostic::{
+        DiagnosticNeedsDraft, SwotItemDraft, SwotQuadrant, NEEDS_TEXT_MAX, SWOT_TEXT_MAX,
+    };
+    let long = |n: usize| "x".repeat(n + 1);
+    let mut messages: Vec<String> = Vec::new();
+    for f in [
+        FigureDraft {
+            label: " ".into(),
+            value: "".into(),
+            unit: None,
+            year: 0,
+            source_kind: FigureSourceKind::Other,
+            source: "".into(),
+            link: Some("ftp://x".into()),
+        },
+        FigureDraft {
+            label: long(FIGURE_LABEL_MAX),
+            value: "1,2,3".into(),
+            unit: Some(long(FIGURE_UNIT_MAX)),
+            year: 3000,
+            source_kind: FigureSourceKind::OwnSurvey,
+            source: long(FIGURE_SOURCE_MAX),
+            link: Some(long(FIGURE_LINK_MAX)),
+        },
+        FigureDraft {
+            value: "1234567890123456789".into(),
+            ..figure()
+        },
+        FigureDraft {
+            value: "1,123456789".into(),
+            label: "a\u{0}b".into(),
+            ..figure()
+        },
+    ] {
+        let e = f.validated().expect_err("invalid");
+        messages.extend(e.0.into_iter().map(|e| e.message));
+    }
+    let texts = DossierTexts {
+        social_need: Some(long(DOSSIER_TEXT_MAX)),
+        collective_response: Some(long(DOSSIER_TEXT_MAX)),
+        argument: Some(long(DOSSIER_TEXT_MAX)),
+        key_actors: Some(long(DOSSIER_TEXT_MAX)),
+    };
+    messages.extend(
+        texts
+            .validated()
+            .expect_err("too long")
+            .0
+            .into_iter()
+            .map(|e| e.message),
+    );
+    let needs = DiagnosticNeedsDraft {
+        strategic_priorities: Some(long(NEEDS_TEXT_MAX)),
+        alliance_expectations: Some("a\u{7}b".into()),
+        participation_mode: Some(long(NEEDS_TEXT_MAX)),
+    };
+    messages.extend(
+        needs
+            .validated()
+            .expect_err("invalid")
+            .0
+            .into_iter()
+            .map(|e| e.message),
+    );
+    for item in [
+        SwotItemDraft {
+            quadrant: SwotQuadrant::Weaknesses,
+            text: " ".into(),
+            importance: 0,
+        },
+        SwotItemDraft {
+            quadrant: SwotQuadrant::Threats,
+            text: long(SWOT_TEXT_MAX),
+            importance: 4,
+        },
+    ] {
+        let e = item.validated().expect_err("invalid");
+        messages.extend(e.0.into_iter().map(|e| e.message));
+    }
+    for quadrant in SwotQuadrant::ALL {
+        messages.push(crate::validation::too_many_message(
+            &format!("éléments «\u{a0}{}\u{a0}»", quadrant.label()),
+            12,
+            14,
+        ));
+    }
+    messages.push(crate::validation::too_many_message(
+        "chiffres clés",
+        100,
+        101,
+    ));
+    assert!(messages.len() >= 20, "{messages:?}");
+    for m in &messages {
+        assert!(
+            m.ends_with('.') && !m.ends_with(".."),
+            "one final period: {m}"
+        );
+        let words: Vec<&str> = m.split_whitespace().take(2).collect();
+        assert!(
+            words.len() < 2 || words[0] != words[1],
+            "first word doubled: {m}"
+        );
+        assert!(!m.contains("Trop de é"), "elided: {m}");
+    }
+    assert!(messages.contains(
+        &"Indiquez la source du chiffre\u{a0}: un financeur voudra la vérifier.".to_string()
+    ));
+    assert!(messages.contains(&"Indiquez ce que mesure ce chiffre.".to_string()));
+    assert!(messages.contains(
+        &"Trop d’éléments «\u{a0}Faiblesses\u{a0}»\u{a0}: 12 au plus (14 en tout).".to_string()
+    ));
+}

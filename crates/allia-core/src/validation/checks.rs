@@ -34,13 +34,26 @@ pub fn too_long_message(max: usize, count: usize) -> String {
 }
 
 /// The message for a list over its cap, e.g. « Trop de partenaires : 500 au plus
-/// (612 en tout). »
+/// (612 en tout). », elided before a vowel (« Trop d’éléments … »).
 pub fn too_many_message(what: &str, max: usize, count: usize) -> String {
+    let de = if starts_with_vowel(what) {
+        "d’"
+    } else {
+        "de "
+    };
     format!(
-        "Trop de {what}\u{a0}: {} au plus ({} en tout).",
+        "Trop {de}{what}\u{a0}: {} au plus ({} en tout).",
         french_count(max),
         french_count(count)
     )
+}
+
+/// Whether French elides « de » before `word`: a vowel, accented or not. A leading
+/// « h » is left alone (aspirated or not is a dictionary matter).
+fn starts_with_vowel(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| "aàâäeéèêëiîïoôöuùûüyÿæœAÀÂÄEÉÈÊËIÎÏOÔÖUÙÛÜYŸÆŒ".contains(c))
 }
 
 /// Earliest year a date of the app may have: a typo guard (« 0026 » for « 2026 »), not
