@@ -20,7 +20,7 @@ use crate::document::DocumentKind;
 use crate::money::format_euros;
 use crate::validation::ValidationErrors;
 
-pub use rule::{recommend, Alternative, CompanyAdvice, Contradiction, Recommendation};
+pub use rule::{recommend, unanswered, Alternative, CompanyAdvice, Contradiction, Recommendation};
 
 /// The guide's forms of cooperation (DOMAIN.md `CooperationForm`, guide section 2 « Les
 /// partenariats entre associations » and « Partenariats multi-acteurs »), in the guide's

@@ -16,9 +16,14 @@ use super::{AdvisorAnswers, CompanyContribution, CompanyPartnershipKind, Coopera
 use crate::document::DocumentKind;
 use crate::money::format_euros;
 
-/// The yearly public subsidy from which a written convention with the public body is
-/// compulsory (décret n° 2001-495 du 6 juin 2001, art. 1), in cents.
-pub const CONVENTION_THRESHOLD_CENTS: i64 = 2_300_000;
+/// The annual public subsidy above which a written convention with the public body is
+/// compulsory (décret n° 2001-495 du 6 juin 2001, art. 1: « dépasse 23 000 euros »), in
+/// cents; the contracts' rule ([`crate::commitment::SUBSIDY_CONVENTION_THRESHOLD_CENTS`]).
+pub const CONVENTION_THRESHOLD_CENTS: i64 = crate::commitment::SUBSIDY_CONVENTION_THRESHOLD_CENTS;
+
+/// Below this many answered questions (of the ten), the recommendation says it is
+/// provisional.
+pub const PROVISIONAL_BELOW: usize = 5;
 
 /// What the advisor recommends for a set of answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,8 +77,15 @@ pub struct CompanyAdvice {
     pub reason: String,
 }
 
-/// The answers reduced to the facts the rule reads (an unanswered question is « no »).
+/// The answers reduced to the facts the rule reads. An unanswered question weighs as
+/// « no » in the choice, but the reasons never say « no » for it: `no_funding` and
+/// `no_sharing` are only set by an explicit « Non », and the unanswered questions are
+/// listed as « à préciser ».
 struct Facts {
+    /// « Non » to the public funding.
+    no_funding: bool,
+    /// « Non » to both shared employees and shared assets.
+    no_sharing: bool,
     count: Option<u32>,
     public: bool,
     companies: bool,
@@ -91,6 +103,8 @@ impl Facts {
     fn of(a: &AdvisorAnswers) -> Facts {
         let cents = a.public_funding_cents.unwrap_or(0).max(0);
         Facts {
+            no_funding: a.public_funding == Some(false),
+            no_sharing: a.shared_employees == Some(false) && a.shared_assets == Some(false),
             count: a.partner_count,
             public: a.public_partners == Some(true),
             companies: a.company_partners == Some(true),
@@ -111,6 +125,44 @@ impl Facts {
     fn many(&self) -> bool {
         self.count.is_some_and(|n| n >= 3)
     }
+
+    /// « , sans financement public ni moyens partagés » for what was answered « Non »
+    /// (empty when neither was).
+    fn without(&self) -> String {
+        match (self.no_funding, self.no_sharing) {
+            (true, true) => ", sans financement public ni moyens partagés".into(),
+            (true, false) => ", sans financement public".into(),
+            (false, true) => ", sans moyens partagés".into(),
+            (false, false) => String::new(),
+        }
+    }
+}
+
+/// The questions not answered yet, by their French subject, in the questionnaire's
+/// order. An amount typed without the yes/no answer answers the funding question.
+pub fn unanswered(a: &AdvisorAnswers) -> Vec<&'static str> {
+    let subjects: [(bool, &'static str); 10] = [
+        (a.partner_count.is_none(), "le nombre de partenaires"),
+        (a.public_partners.is_none(), "les partenaires publics"),
+        (
+            a.public_funding.is_none() && a.public_funding_cents.is_none(),
+            "le financement public",
+        ),
+        (a.legal_entity.is_none(), "la structure juridique commune"),
+        (a.shared_employees.is_none(), "les salariés partagés"),
+        (a.shared_assets.is_none(), "les moyens partagés"),
+        (
+            a.joint_economic_activity.is_none(),
+            "l’activité économique commune",
+        ),
+        (a.expected_duration.is_none(), "la durée de la coopération"),
+        (a.call_for_projects.is_none(), "l’appel à projets"),
+        (a.company_partners.is_none(), "les entreprises partenaires"),
+    ];
+    subjects
+        .into_iter()
+        .filter_map(|(open, subject)| open.then_some(subject))
+        .collect()
 }
 
 /// The recommendation for `answers`, or `None` while nothing is answered. The answers
@@ -142,6 +194,16 @@ pub fn recommend(answers: &AdvisorAnswers) -> Option<Recommendation> {
             "Pour recevoir une subvention, l’association signe le contrat d’engagement républicain (obligatoire depuis 2022)."
                 .into(),
         );
+    }
+    let open = unanswered(answers);
+    if 10 - open.len() < PROVISIONAL_BELOW {
+        reasons.insert(
+            0,
+            "Recommandation provisoire\u{a0}: moins de la moitié des questions ont une réponse, elle peut changer avec les suivantes.".into(),
+        );
+    }
+    if !open.is_empty() {
+        reasons.push(format!("À préciser\u{a0}: {}.", open.join(", ")));
     }
     Some(Recommendation {
         form,
@@ -252,9 +314,9 @@ fn choose(f: &Facts) -> Choice {
             reasons.push("Avec des partenaires publics, la relation passe d’une logique de subvention à une construction conjointe\u{a0}: les engagements de chacun doivent être écrits.".into());
         }
         if f.funded {
-            if f.cents >= CONVENTION_THRESHOLD_CENTS {
+            if f.cents > CONVENTION_THRESHOLD_CENTS {
                 reasons.push(format!(
-                    "Le financement public annoncé ({}) atteint 23\u{a0}000\u{a0}€\u{a0}: une convention avec la personne publique est obligatoire (décret n°\u{a0}2001-495).",
+                    "Le montant annuel du financement public annoncé ({}) dépasse 23\u{a0}000\u{a0}€\u{a0}: une convention avec la personne publique est obligatoire (décret n°\u{a0}2001-495, art.\u{a0}1).",
                     format_euros(f.cents)
                 ));
             } else {
@@ -289,7 +351,7 @@ fn choose(f: &Facts) -> Choice {
         return (
             F::PartnershipCharter,
             vec![
-                "De nombreux partenaires coopèrent dans la durée, sans financement ni moyens partagés.".into(),
+                format!("De nombreux partenaires coopèrent dans la durée{}.", f.without()),
                 "La charte partenariale pose le cadre éthique et déontologique commun, que chacun signe.".into(),
             ],
             vec![(F::PartnershipAgreement, "Si des engagements précis (actions, moyens, calendrier) apparaissent, une convention les fixe.")],
@@ -299,7 +361,7 @@ fn choose(f: &Facts) -> Choice {
         return (
             F::SharedConstruction,
             vec![
-                "Vous menez un projet commun sur une durée limitée, sans financement ni moyens partagés.".into(),
+                format!("Vous menez un projet commun sur une durée limitée{}.", f.without()),
                 "La construction partagée suffit\u{a0}; un accord écrit reste utile pour les rôles de chacun.".into(),
             ],
             vec![(F::PartnershipAgreement, "Pour écrire les engagements de chacun dans le projet.")],
@@ -318,11 +380,33 @@ fn choose(f: &Facts) -> Choice {
     (
         F::InformationSharing,
         vec![
-            "Rien dans vos réponses ne demande d’engagement formel (ni financement, ni moyens partagés, ni durée longue).".into(),
+            nothing_formal(f),
             "Le partage d’informations est la forme de coopération la plus simple\u{a0}: c’est un bon point de départ.".into(),
         ],
         vec![(F::SharedConstruction, "Si un projet commun se dessine, vous pourrez le construire ensemble.")],
     )
+}
+
+/// Why the lightest form, saying « non » only for what was answered « Non ».
+fn nothing_formal(f: &Facts) -> String {
+    let mut said: Vec<&str> = Vec::new();
+    if f.no_funding {
+        said.push("ni financement public");
+    }
+    if f.no_sharing {
+        said.push("ni moyens partagés");
+    }
+    if f.duration == Some(ExpectedDuration::OneOff) {
+        said.push("ni durée longue");
+    }
+    if said.is_empty() {
+        "Aucune de vos réponses ne demande pour l’instant d’engagement formel.".into()
+    } else {
+        format!(
+            "Rien dans vos réponses ne demande d’engagement formel ({}).",
+            said.join(", ")
+        )
+    }
 }
 
 /// The answers that do not go together, each with why.

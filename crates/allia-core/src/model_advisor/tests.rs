@@ -271,25 +271,117 @@ fn other_contradictions_are_explained() {
 
 #[test]
 fn the_23_000_euro_threshold_is_a_reason() {
+    // Décret n° 2001-495 art. 1: an annual amount that exceeds 23 000 €, as the
+    // contracts' rule (`commitment::annual`) reads it.
+    assert_eq!(
+        rule::CONVENTION_THRESHOLD_CENTS,
+        crate::commitment::SUBSIDY_CONVENTION_THRESHOLD_CENTS
+    );
     let mut a = AdvisorAnswers {
         public_funding: Some(true),
-        public_funding_cents: Some(2_300_000),
+        public_funding_cents: Some(2_300_001),
         ..answers()
     };
     let r = recommend(&a).expect("r");
     assert_eq!(r.form, CooperationForm::PartnershipAgreement);
-    assert!(
-        r.reasons.iter().any(|s| s.contains("2001-495")),
-        "{:?}",
-        r.reasons
-    );
+    let decree = r
+        .reasons
+        .iter()
+        .find(|s| s.contains("2001-495"))
+        .expect("the decree is a reason");
+    assert!(decree.contains("montant annuel"), "{decree}");
+    assert!(decree.contains("dépasse 23\u{a0}000\u{a0}€"), "{decree}");
+    assert!(!decree.contains("atteint"), "{decree}");
     assert!(r
         .reasons
         .iter()
         .any(|s| s.contains("engagement républicain")));
-    a.public_funding_cents = Some(2_299_999);
+    a.public_funding_cents = Some(2_300_000);
     let r = recommend(&a).expect("r");
-    assert!(!r.reasons.iter().any(|s| s.contains("2001-495")));
+    assert!(
+        !r.reasons.iter().any(|s| s.contains("2001-495")),
+        "exactly 23 000 € does not exceed it: {:?}",
+        r.reasons
+    );
+}
+
+#[test]
+fn unknown_answers_are_to_be_specified_never_said_no() {
+    // Only the partner count answered: everything else is « Je ne sais pas ».
+    let a = AdvisorAnswers {
+        partner_count: Some(2),
+        ..answers()
+    };
+    let r = recommend(&a).expect("r");
+    assert_eq!(r.form, CooperationForm::InformationSharing);
+    let all = r.reasons.join(" ");
+    for asserted in [
+        "ni financement",
+        "ni moyens partagés",
+        "ni durée longue",
+        "sans financement",
+    ] {
+        assert!(!all.contains(asserted), "{asserted} in {all}");
+    }
+    assert!(
+        r.reasons[0].starts_with("Recommandation provisoire"),
+        "{:?}",
+        r.reasons
+    );
+    let open = r
+        .reasons
+        .iter()
+        .find(|s| s.starts_with("À préciser\u{a0}: "))
+        .expect("the open questions are listed");
+    assert!(open.contains("le financement public"), "{open}");
+    assert!(open.contains("les moyens partagés"), "{open}");
+    assert!(open.contains("la durée de la coopération"), "{open}");
+    assert!(!open.contains("le nombre de partenaires"), "{open}");
+    assert_eq!(unanswered(&a).len(), 9);
+}
+
+#[test]
+fn an_explicit_no_is_said_and_enough_answers_are_not_provisional() {
+    let a = AdvisorAnswers {
+        partner_count: Some(2),
+        public_partners: Some(false),
+        public_funding: Some(false),
+        legal_entity: Some(false),
+        shared_employees: Some(false),
+        shared_assets: Some(false),
+        joint_economic_activity: Some(false),
+        expected_duration: Some(ExpectedDuration::OneOff),
+        call_for_projects: Some(false),
+        company_partners: Some(false),
+        ..answers()
+    };
+    let r = recommend(&a).expect("r");
+    assert_eq!(r.form, CooperationForm::InformationSharing);
+    assert_eq!(
+        r.reasons[0],
+        "Rien dans vos réponses ne demande d’engagement formel (ni financement public, ni moyens partagés, ni durée longue)."
+    );
+    assert!(!r.reasons.iter().any(|s| s.contains("provisoire")));
+    assert!(!r.reasons.iter().any(|s| s.contains("À préciser")));
+    assert!(unanswered(&a).is_empty());
+
+    // Funding « Non » but sharing unknown: only the funding is said.
+    let charter = AdvisorAnswers {
+        partner_count: Some(6),
+        public_funding: Some(false),
+        expected_duration: Some(ExpectedDuration::Lasting),
+        ..answers()
+    };
+    let r = recommend(&charter).expect("r");
+    assert_eq!(r.form, CooperationForm::PartnershipCharter);
+    let all = r.reasons.join(" ");
+    assert!(
+        all.contains("dans la durée, sans financement public."),
+        "{all}"
+    );
+    assert!(!all.contains("moyens partagés."), "{all}");
+    // Three answers of ten: provisional.
+    assert!(all.contains("Recommandation provisoire"), "{all}");
 }
 
 #[test]
