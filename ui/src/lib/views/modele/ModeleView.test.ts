@@ -64,7 +64,8 @@ function fakeRecommend(answers: AdvisorAnswers): Recommendation | null {
   };
 }
 
-function vault() {
+/** The fake vault; `documents` are the alliance's documents `document_list` returns. */
+function vault(documents: { id: string; kind: string; updatedAt: string }[] = []) {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
@@ -74,6 +75,7 @@ function vault() {
     if (cmd === "model_advisor_save") {
       return { id: "m1", allianceId: "a1", createdAt: "2026-12-01T10:00:00Z", updatedAt: "2026-12-01T10:00:00Z", answers: args.answers };
     }
+    if (cmd === "document_list") return documents;
     if (cmd === "document_create") return { id: "d1", allianceId: "a1", kind: args.kind };
     return null;
   });
@@ -273,5 +275,55 @@ describe("ModeleView", () => {
     // The answers were saved before leaving.
     expect(calls.some((c) => c.cmd === "model_advisor_save")).toBe(true);
     stop();
+  });
+
+  describe("« Créer ce document » when the alliance already has one of that kind", () => {
+    const earlier = [
+      { id: "old", kind: "partnership_agreement", updatedAt: "2026-11-01T10:00:00Z" },
+      { id: "newer", kind: "partnership_agreement", updatedAt: "2026-11-20T10:00:00Z" },
+      { id: "other", kind: "consortium_agreement", updatedAt: "2026-11-25T10:00:00Z" },
+    ];
+
+    async function askTwice(): Promise<{ calls: ReturnType<typeof vault>; went: Destination[]; stop: () => void }> {
+      setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [] });
+      const calls = vault(earlier);
+      const went: Destination[] = [];
+      const stop = provideNavigation((destination) => went.push(destination));
+      render(ModeleView, { props: { alliance }, context: catalogContext(catalog) });
+      await screen.findByTestId("advisor-empty");
+      await fireEvent.click(screen.getByTestId("advisor-publicFunding").querySelector('input[value="yes"]') as HTMLInputElement);
+      await fireEvent.click(await screen.findByTestId("advisor-create-document"));
+      expect((await screen.findByTestId("advisor-existing-dialog")).textContent).toContain(
+        "Une convention de partenariat existe déjà pour cette alliance.",
+      );
+      return { calls, went, stop };
+    }
+
+    it("asks, and « Ouvrir l’existant » opens the latest of that kind without drafting", async () => {
+      const { calls, went, stop } = await askTwice();
+      await fireEvent.click(screen.getByTestId("advisor-open-existing"));
+      await waitFor(() => expect(went).toHaveLength(1));
+      expect(went[0]).toMatchObject({ area: "documents", record: "newer" });
+      expect(calls.some((c) => c.cmd === "document_create")).toBe(false);
+      stop();
+    });
+
+    it("« En créer un autre » drafts a new one all the same", async () => {
+      const { calls, went, stop } = await askTwice();
+      await fireEvent.click(screen.getByTestId("advisor-create-another"));
+      await waitFor(() => expect(went).toHaveLength(1));
+      expect(went[0]).toMatchObject({ area: "documents", record: "d1" });
+      expect(calls.filter((c) => c.cmd === "document_create")).toHaveLength(1);
+      stop();
+    });
+
+    it("« Annuler » does nothing", async () => {
+      const { calls, went, stop } = await askTwice();
+      await fireEvent.click(screen.getByTestId("advisor-existing-cancel"));
+      await waitFor(() => expect(screen.queryByTestId("advisor-existing-dialog")).toBeNull());
+      expect(went).toHaveLength(0);
+      expect(calls.some((c) => c.cmd === "document_create")).toBe(false);
+      stop();
+    });
   });
 });

@@ -1,6 +1,6 @@
 // The model advisor's questionnaire as the form edits it, and back to the answers the vault stores. The rule that
 // recommends a form lives in allia-core (`model_advisor_recommend`); this only reads what was typed.
-import type { AdvisorAnswers, CompanyContribution, ExpectedDuration } from "$lib/api/bindings";
+import type { AdvisorAnswers, CompanyContribution, DocumentKind, ExpectedDuration } from "$lib/api/bindings";
 import { NBSP } from "$lib/format";
 import { amountError, centsToInput, formatEuros, inputToCents } from "$lib/views/partenaires/money";
 
@@ -124,4 +124,16 @@ export function toAnswers(form: AdvisorForm): { answers: AdvisorAnswers; errors:
     },
     errors,
   };
+}
+
+/** « Un accord de consortium existe déjà pour cette alliance. »: each kind with its article, for the warning. */
+export const KIND_WITH_ARTICLE: Record<DocumentKind, string> = {
+  partnership_agreement: "Une convention de partenariat",
+  partnership_charter: "Une charte partenariale",
+  consortium_agreement: "Un accord de consortium",
+};
+
+/** The alliance's documents of `kind`, the most recently changed first (empty when there is none). */
+export function documentsOfKind<T extends { kind: DocumentKind; updatedAt: string }>(documents: T[], kind: DocumentKind): T[] {
+  return documents.filter((d) => d.kind === kind).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
