@@ -2,7 +2,8 @@
 // allia-core computes (a GIE for the shared service), the notice says it is an orientation, not legal advice; the
 // answers changed (a call for projects answered together, no structure, shared employees) change the recommendation
 // to « Accord de consortium » with the contradiction explained; the answers are saved; « Créer ce document » drafts
-// the consortium agreement and opens it in Documents.
+// the consortium agreement and opens it in Documents; a second « Créer ce document » asks first and opens the existing
+// one.
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 
@@ -79,5 +80,17 @@ describe('modèle de partenariat', () => {
     // The answers were kept: back in the area, the same recommendation.
     await ui.click('nav-area-modele');
     await recommended(app.browser, ui, 'Accord de consortium');
+  });
+
+  step(app, 'un second « Créer ce document » demande d’abord et ouvre l’existant', async () => {
+    const ui = page(app.browser);
+    await ui.click('advisor-create-document');
+    await ui.shown('advisor-existing-dialog');
+    assert.match(await ui.text('advisor-existing-dialog'), /Un accord de consortium existe déjà pour cette alliance\./);
+    await ui.click('advisor-open-existing');
+    await ui.shown('document-preview');
+    // No twin drafted.
+    await ui.waitForCount('document-item', 1);
+    assert.equal((await ui.withText('document-item', 'Accord de consortium')).length, 1);
   });
 });
