@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use allia_docs::diagnostic::{render_pdf, DiagnosticPdf};
+use allia_docs::diagnostic::{self, DiagnosticPdf};
 
 use crate::args::ReadingFlags;
 use crate::commands::{checked_alliance_file, unlock, write_bytes};
@@ -14,7 +14,8 @@ use crate::error::CliError;
 pub const NAME: &str = "diagnostic";
 
 /// Renders the diagnostic to `out` (a `.pdf`), from `input` or from `vault`'s
-/// `alliance`; prints the path written.
+/// `alliance`; prints the path written, then on stderr any warning (texts cut to hold
+/// the one page).
 pub async fn render(
     input: Option<PathBuf>,
     vault: Option<PathBuf>,
@@ -60,14 +61,18 @@ pub async fn render(
             ))
         }
     };
-    let bytes = render_pdf(&DiagnosticPdf {
+    let rendered = diagnostic::render(&DiagnosticPdf {
         alliance: &name,
         association: association.as_deref(),
         diagnostic: &diagnostic,
         date: chrono::Local::now().date_naive(),
     })
     .map_err(|e| CliError::new(e.to_string()))?;
-    write_bytes(out, &bytes)?;
+    write_bytes(out, &rendered.bytes)?;
     println!("{}", out.display());
+    // As `allia render` prints a contract's warnings: the PDF is written, to be checked.
+    for warning in &rendered.warnings {
+        eprintln!("allia : à vérifier : {warning}");
+    }
     Ok(())
 }

@@ -122,3 +122,39 @@ fn validate_lists_each_diagnostic_problem_on_its_own_ended_line() {
     let summary = stderr(&out);
     assert!(summary.ends_with("5 problèmes.\n"), "{summary:?}");
 }
+
+/// The largest diagnostic the caps allow still prints on one page: the PDF is written,
+/// and stderr says its longest texts were cut.
+#[test]
+fn render_warns_when_texts_are_cut_to_hold_one_page() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../allia-docs/tests/data/diagnostic-max.json");
+    let pdf = dir.path().join("diagnostic.pdf");
+    let out = allia(&[
+        "render",
+        "--input",
+        path(&file),
+        "--document",
+        "diagnostic",
+        "--out",
+        path(&pdf),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let warned = stderr(&out);
+    assert!(
+        warned.starts_with("allia : à vérifier : le diagnostic ne tient pas sur une page A4"),
+        "{warned}"
+    );
+    assert!(warned.ends_with(".\n"), "{warned:?}");
+    let info = Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .expect("poppler-utils installed");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["Pages:", "1"]),
+        "{info}"
+    );
+}

@@ -55,13 +55,17 @@ fn needs(diagnostic: &Diagnostic) -> [(&'static str, Option<&str>); 3] {
 }
 
 /// One quadrant's items, by position: « • text (Majeure) ».
-fn quadrant_lines(diagnostic: &Diagnostic, quadrant: SwotQuadrant) -> Vec<Vec<Run>> {
+fn quadrant_lines(
+    diagnostic: &Diagnostic,
+    quadrant: SwotQuadrant,
+    cap: Option<usize>,
+) -> Vec<Vec<Run>> {
     diagnostic
         .quadrant(quadrant)
         .into_iter()
         .map(|item| {
             vec![
-                Run::plain(format!("• {}", fix_typography(&item.draft.text))),
+                Run::plain(format!("• {}", fix_typography(&cut(&item.draft.text, cap)))),
                 Run::italic(format!(
                     " ({})",
                     importance_label(item.draft.importance).to_lowercase()
@@ -73,10 +77,15 @@ fn quadrant_lines(diagnostic: &Diagnostic, quadrant: SwotQuadrant) -> Vec<Vec<Ru
 
 /// One row of the grid (internal or external): its two quadrants side by side, one
 /// item per table row.
-fn grid_row(diagnostic: &Diagnostic, left: SwotQuadrant, right: SwotQuadrant) -> Block {
+fn grid_row(
+    diagnostic: &Diagnostic,
+    left: SwotQuadrant,
+    right: SwotQuadrant,
+    cap: Option<usize>,
+) -> Block {
     let (l, r) = (
-        quadrant_lines(diagnostic, left),
-        quadrant_lines(diagnostic, right),
+        quadrant_lines(diagnostic, left, cap),
+        quadrant_lines(diagnostic, right, cap),
     );
     let empty = || vec![Run::italic(EMPTY_QUADRANT)];
     let rows = (0..l.len().max(r.len()).max(1))
@@ -99,8 +108,30 @@ fn grid_row(diagnostic: &Diagnostic, left: SwotQuadrant, right: SwotQuadrant) ->
     })
 }
 
-/// The page as a document model.
+/// The page as a document model, every text whole.
 pub fn document(content: &DiagnosticPdf<'_>) -> Document {
+    document_cut(content, None)
+}
+
+/// `text` at most `cap` characters: past it, cut at the last space of its final 30
+/// characters (else mid-word) and ended with « … ». `None` keeps it whole.
+fn cut(text: &str, cap: Option<usize>) -> String {
+    let Some(cap) = cap else {
+        return text.to_string();
+    };
+    if text.chars().count() <= cap {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(cap.saturating_sub(1)).collect();
+    let kept = match head.rfind(char::is_whitespace) {
+        Some(at) if head[at..].chars().count() <= 30 => &head[..at],
+        _ => head.as_str(),
+    };
+    format!("{}…", kept.trim_end())
+}
+
+/// The page as a document model, each text (need or item) cut to `cap` characters.
+fn document_cut(content: &DiagnosticPdf<'_>, cap: Option<usize>) -> Document {
     let association = content
         .association
         .map(str::trim)
@@ -125,9 +156,10 @@ pub fn document(content: &DiagnosticPdf<'_>) -> Document {
         let mut runs = vec![Run::bold(format!("{label}\u{a0}: "))];
         match text.map(str::trim).filter(|t| !t.is_empty()) {
             // One paragraph per need, its lines joined: the page has room for little.
-            Some(text) => runs.push(Run::plain(tie_numbers(&fix_typography(
+            Some(text) => runs.push(Run::plain(tie_numbers(&fix_typography(&cut(
                 &text.lines().map(str::trim).collect::<Vec<_>>().join(" "),
-            )))),
+                cap,
+            ))))),
             None => runs.push(Run::italic("non renseigné.")),
         }
         blocks.push(Block::Paragraph(Paragraph {
@@ -146,6 +178,7 @@ pub fn document(content: &DiagnosticPdf<'_>) -> Document {
         content.diagnostic,
         SwotQuadrant::Strengths,
         SwotQuadrant::Weaknesses,
+        cap,
     ));
     blocks.push(Block::Paragraph(Paragraph {
         runs: vec![Run::bold("Externe")],
@@ -155,6 +188,7 @@ pub fn document(content: &DiagnosticPdf<'_>) -> Document {
         content.diagnostic,
         SwotQuadrant::Opportunities,
         SwotQuadrant::Threats,
+        cap,
     ));
     Document {
         metadata: Metadata {
@@ -172,11 +206,87 @@ pub fn document(content: &DiagnosticPdf<'_>) -> Document {
     }
 }
 
-/// The diagnostic as PDF bytes (one A4 page for a diagnostic within the caps of
-/// allia-core's `diagnostic`: needs of a few lines, at most 12 items per quadrant).
+/// The sizes tried, as factors of the normal type (11 pt body, 10 pt table cells), the
+/// first that holds the page wins: the floor, 0.7, sets the items at 7 pt.
+pub const SCALES: [f32; 7] = [1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7];
+/// The shortest a text is cut to when even the floor size takes more than one page.
+const CUT_FLOOR: usize = 40;
+
+/// The one-page PDF and what the user should know about it.
+#[derive(Debug, Clone)]
+pub struct RenderedDiagnostic {
+    pub bytes: Vec<u8>,
+    /// The type size factor used (one of [`SCALES`]).
+    pub scale: f32,
+    /// French sentences to show with the PDF: texts cut to hold the page.
+    pub warnings: Vec<String>,
+}
+
+/// The warning when texts were cut to `cap` characters.
+pub fn cut_warning(cap: usize) -> String {
+    format!(
+        "le diagnostic ne tient pas sur une page A4, même en petits caractères\u{a0}: \
+         dans le PDF, les textes de plus de {cap}\u{a0}caractères sont coupés («\u{a0}…\u{a0}»). \
+         Raccourcissez les plus longs pour les imprimer en entier."
+    )
+}
+
+/// The diagnostic on ONE A4 page (issue 11, item 1): set at the normal size, else at
+/// the first smaller size of [`SCALES`] that holds it; when even the floor does not, the
+/// longest texts (needs and items alike) are cut with « … » to the longest length that
+/// holds it, and a warning says so. The caps of allia-core (needs of 5 000 characters,
+/// 12 items of 300 per quadrant) are kept: content already saved stays valid, and a
+/// diagnostic that long is rare enough to be shortened by hand once warned.
+///
+/// # Errors
+/// [`PdfError`] when the embedded fonts or the PDF writer fail.
+pub fn render(content: &DiagnosticPdf<'_>) -> Result<RenderedDiagnostic, PdfError> {
+    let typesetter = pdf::shared()?;
+    let whole = document(content);
+    for scale in SCALES {
+        if typesetter.pages_scaled(&whole, scale) <= 1 {
+            return Ok(RenderedDiagnostic {
+                bytes: typesetter.render_scaled(&whole, scale)?,
+                scale,
+                warnings: Vec::new(),
+            });
+        }
+    }
+    let scale = SCALES[SCALES.len() - 1];
+    let longest = texts(content.diagnostic)
+        .map(|t| t.chars().count())
+        .max()
+        .unwrap_or(0);
+    // The longest cap that holds the page: fitting only gets easier as the cap drops.
+    let (mut fits, mut over) = (CUT_FLOOR, longest.max(CUT_FLOOR));
+    while over - fits > 1 {
+        let mid = (fits + over) / 2;
+        if typesetter.pages_scaled(&document_cut(content, Some(mid)), scale) <= 1 {
+            fits = mid;
+        } else {
+            over = mid;
+        }
+    }
+    Ok(RenderedDiagnostic {
+        bytes: typesetter.render_scaled(&document_cut(content, Some(fits)), scale)?,
+        scale,
+        warnings: vec![cut_warning(fits)],
+    })
+}
+
+/// Every text the page prints: the needs (lines joined) and the items.
+fn texts(diagnostic: &Diagnostic) -> impl Iterator<Item = String> + '_ {
+    needs(diagnostic)
+        .into_iter()
+        .filter_map(|(_, text)| text)
+        .map(|t| t.lines().map(str::trim).collect::<Vec<_>>().join(" "))
+        .chain(diagnostic.items.iter().map(|i| i.draft.text.clone()))
+}
+
+/// The diagnostic as PDF bytes, one A4 page ([`render`] without its warnings).
 ///
 /// # Errors
 /// [`PdfError`] when the embedded fonts or the PDF writer fail.
 pub fn render_pdf(content: &DiagnosticPdf<'_>) -> Result<Vec<u8>, PdfError> {
-    pdf::shared()?.render(&document(content))
+    render(content).map(|r| r.bytes)
 }

@@ -160,3 +160,124 @@ fn an_empty_diagnostic_says_what_is_missing() {
         "{plain}"
     );
 }
+
+/// The diagnostic an alliance file of tests/data carries (a tester's files: `mid`, 6
+/// items of 120 characters per quadrant; `max`, 12 items of up to 300 characters per
+/// quadrant and needs of 4 000 characters each).
+fn from_file(name: &str) -> Diagnostic {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("test file")).expect("json");
+    let file: allia_core::alliance_file::FileDiagnostic =
+        serde_json::from_value(json["diagnostic"].clone()).expect("a diagnostic");
+    file.to_diagnostic("a")
+}
+
+/// Renders `d`, writes it, checks it is ONE A4 page, looks at it as PNG (60 dpi, kept in
+/// the temp dir) and returns the result with the text poppler reads (no-break spaces
+/// as spaces, lines joined so items broken across lines are found whole).
+fn one_page(d: &Diagnostic, dir: &std::path::Path) -> (diagnostic::RenderedDiagnostic, String) {
+    let rendered = diagnostic::render(&DiagnosticPdf {
+        alliance: "Essai de limites",
+        association: Some("Association d’essai"),
+        diagnostic: d,
+        date: NaiveDate::from_ymd_opt(2026, 12, 4).expect("date"),
+    })
+    .expect("pdf");
+    let path = write(dir, "diagnostic.pdf", &rendered.bytes);
+    let png = dir.join("page");
+    let shot = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-singlefile"])
+        .arg(&path)
+        .arg(&png)
+        .status()
+        .expect("poppler-utils installed");
+    assert!(shot.success());
+    let info = tool("pdfinfo", &[], &path);
+    assert!(
+        info.lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["Pages:", "1"]),
+        "{info}"
+    );
+    assert!(info.contains("595.28 x 841.89"), "A4: {info}");
+    let plain = text(&path, &[])
+        .replace('\u{a0}', " ")
+        .replace("-\n", "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (rendered, plain)
+}
+
+#[test]
+fn six_items_of_120_characters_per_quadrant_hold_one_page_whole() {
+    let d = from_file("diagnostic-mid.json");
+    assert_eq!(d.items.len(), 24);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (rendered, plain) = one_page(&d, dir.path());
+    assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
+    assert!(
+        rendered.scale < 1.0,
+        "smaller type than normal: {}",
+        rendered.scale
+    );
+    assert!(
+        rendered.scale >= 0.7,
+        "not under the floor: {}",
+        rendered.scale
+    );
+    for item in &d.items {
+        // The first and last words of each item, so none is cut.
+        let words: Vec<&str> = item.draft.text.split_whitespace().collect();
+        let head = words[..3].join(" ");
+        let tail = words[words.len() - 2..].join(" ");
+        assert!(plain.contains(&head), "« {head} » in:\n{plain}");
+        assert!(plain.contains(&tail), "« {tail} » in:\n{plain}");
+    }
+    assert!(!plain.contains('…'), "nothing cut:\n{plain}");
+}
+
+#[test]
+fn the_maximum_content_holds_one_page_with_its_longest_texts_cut_and_said() {
+    let d = from_file("diagnostic-max.json");
+    assert_eq!(d.items.len(), 48);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (rendered, plain) = one_page(&d, dir.path());
+    assert_eq!(
+        rendered.scale,
+        diagnostic::SCALES[diagnostic::SCALES.len() - 1]
+    );
+    assert_eq!(rendered.warnings.len(), 1, "{:?}", rendered.warnings);
+    let warning = &rendered.warnings[0];
+    assert!(
+        warning.contains("ne tient pas sur une page A4"),
+        "{warning}"
+    );
+    assert!(warning.contains("«\u{a0}…\u{a0}»"), "{warning}");
+    assert!(plain.contains('…'), "the cut is visible:\n{plain}");
+    // Every item is still there, by its first characters (right-to-left ones aside:
+    // poppler reorders them).
+    for item in &d.items {
+        if item
+            .draft
+            .text
+            .chars()
+            .any(|c| ('\u{590}'..='\u{8ff}').contains(&c))
+        {
+            continue;
+        }
+        let head: String = start(&item.draft.text).chars().take(30).collect();
+        assert!(plain.contains(&head), "« {head} » in:\n{plain}");
+    }
+    assert_eq!(plain.matches('•').count(), 48, "{plain}");
+    // « importante) »: poppler moves the parenthesis after a right-to-left text.
+    assert_eq!(
+        plain.matches("majeure)").count()
+            + plain.matches("importante)").count()
+            + plain.matches("secondaire)").count(),
+        48,
+        "{plain}"
+    );
+}

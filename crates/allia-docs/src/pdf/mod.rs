@@ -113,6 +113,39 @@ impl Typesetter {
 }
 
 impl Typesetter {
+    /// How many pages `doc` takes with its text set `scale` times the normal size
+    /// ([`theme::Theme::scaled`]), laid out but not drawn.
+    pub fn pages_scaled(&self, doc: &Document, scale: f32) -> usize {
+        let theme = self.theme.scaled(scale);
+        let mut builder = blocks::Builder::new(&self.fonts, &theme);
+        for block in &doc.blocks {
+            builder.block(block);
+        }
+        paginate::paginate(&theme, &builder.units, &builder.headers)
+            .pages
+            .len()
+    }
+
+    /// Renders `doc` with its text set `scale` times the normal size (0.5–1), for a
+    /// document that must hold on one page.
+    pub fn render_scaled(&self, doc: &Document, scale: f32) -> Result<Vec<u8>, PdfError> {
+        let theme = self.theme.scaled(scale);
+        let mut builder = blocks::Builder::new(&self.fonts, &theme);
+        for block in &doc.blocks {
+            builder.block(block);
+        }
+        let paged = paginate::paginate(&theme, &builder.units, &builder.headers);
+        let pages = paged.pages.len();
+        let numbering = draw::Numbering {
+            numbers: (1..=pages).collect(),
+            total: pages,
+            initials: vec![false; pages],
+        };
+        draw::document(&self.fonts, &theme, doc, &paged.pages, &numbering)
+    }
+}
+
+impl Typesetter {
     /// Typesets footer lines for pages another file brings in (the PDFs attached to
     /// annexes, stamped by [`crate::annex_stamp`]): one page per [`Stamp`], `width` ×
     /// `height` points, holding « <title> — Page N / M » set exactly as the document's

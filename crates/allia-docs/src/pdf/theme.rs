@@ -323,6 +323,44 @@ impl Theme {
         },
     };
 
+    /// This theme with its text set `factor` times its size (body, headings, title,
+    /// lists, tables, and the space around them), the page, margins, footer and
+    /// signature block unchanged: a one-page document (the diagnostic) steps its type
+    /// down with it until it fits. `factor` is clamped to 0.5–1.
+    pub fn scaled(&self, factor: f32) -> Theme {
+        let k = factor.clamp(0.5, 1.0);
+        let style = |s: Style| Style {
+            size: s.size * k,
+            leading: s.leading * k,
+        };
+        let heading = |h: Heading| Heading {
+            style: style(h.style),
+            before: h.before * k,
+            after: h.after * k,
+            ..h
+        };
+        let mut t = *self;
+        t.body = style(self.body);
+        t.paragraph_space = self.paragraph_space * k;
+        t.title.title = style(self.title.title);
+        t.title.subtitle = style(self.title.subtitle);
+        t.title.subtitle_gap = self.title.subtitle_gap * k;
+        t.title.rule_gap = self.title.rule_gap * k;
+        t.title.after = self.title.after * k;
+        t.section = heading(self.section);
+        t.article = heading(self.article);
+        t.sub_article = heading(self.sub_article);
+        t.list.indent = self.list.indent * k;
+        t.list.number_x = self.list.number_x * k;
+        t.list.bullet_x = self.list.bullet_x * k;
+        t.list.item_space = self.list.item_space * k;
+        t.table.cell = style(self.table.cell);
+        t.table.pad_x = self.table.pad_x * k;
+        t.table.pad_y = self.table.pad_y * k;
+        t.table.space_before = self.table.space_before * k;
+        t
+    }
+
     /// Whether something `height` tall fits in the body of one page.
     pub fn fits(&self, height: f32) -> bool {
         height <= self.page.body_height + self.fit_tolerance
