@@ -240,3 +240,78 @@ fn a_sender_named_like_this_association_is_warned_about_and_kept_apart() {
     let again = partner_names(&runtime, &ours, &id);
     assert_eq!(again, names);
 }
+
+/// The file's diagnostic, dossier and model advisor: `allia diff` lists each changed
+/// section in one line, `import --update` applies them (trial 11, finding 1).
+#[test]
+fn diff_lists_and_update_applies_the_diagnostic_dossier_and_advisor() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, id) = demo_vault(dir.path());
+    let vault = path(&vault).to_string();
+    let file = dir.path().join("alliance.json");
+    let export = |to: &std::path::Path| {
+        let out = allia(&[
+            "export",
+            "--vault",
+            &vault,
+            "--alliance",
+            &id,
+            "--out",
+            path(to),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let json: Value =
+            serde_json::from_str(&std::fs::read_to_string(to).expect("read")).expect("json");
+        json
+    };
+    let mut json = export(&file);
+    json["diagnostic"]["needs"]["strategicPriorities"] = Value::from("Ouvrir le samedi");
+    json["diagnostic"]["items"][0]["text"] = Value::from("Bénévoles formés");
+    json["projectDossier"]["socialNeed"] = Value::from("Isolement des aînés");
+    json["modelAdvisor"]["answers"]["partnerCount"] = Value::from(7);
+    std::fs::write(&file, serde_json::to_string_pretty(&json).expect("json")).expect("write");
+
+    let out = allia(&["diff", path(&file), "--vault", &vault, "--alliance", &id]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines = [
+        "Diagnostic interne\u{a0}: modifié (besoins, matrice\u{a0}: 1 élément modifié)",
+        "Dossier de présentation\u{a0}: modifié (textes)",
+        "Modèle de partenariat\u{a0}: modifié (réponses)",
+    ];
+    for line in lines {
+        assert!(text.contains(line), "{line} in {text}");
+    }
+
+    let out = allia(&[
+        "import",
+        "--vault",
+        &vault,
+        "--input",
+        path(&file),
+        "--update",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary = stderr(&out);
+    for line in lines {
+        assert!(summary.contains(line), "{line} in {summary}");
+    }
+    let after = export(&dir.path().join("after.json"));
+    assert_eq!(
+        after["diagnostic"]["needs"]["strategicPriorities"],
+        "Ouvrir le samedi"
+    );
+    assert_eq!(
+        after["diagnostic"]["items"][0]["id"],
+        json["diagnostic"]["items"][0]["id"]
+    );
+    assert_eq!(after["diagnostic"]["items"][0]["text"], "Bénévoles formés");
+    assert_eq!(after["projectDossier"]["socialNeed"], "Isolement des aînés");
+    assert_eq!(after["modelAdvisor"]["answers"]["partnerCount"], 7);
+    let out = allia(&["diff", path(&file), "--vault", &vault, "--alliance", &id]);
+    assert!(
+        stdout(&out).contains("Aucune différence avec l’alliance du coffre."),
+        "{}",
+        stdout(&out)
+    );
+}

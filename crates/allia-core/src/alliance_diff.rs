@@ -23,9 +23,11 @@ use serde_json::{Map, Value};
 
 use fields::{field_changes, Record};
 use records::{diff_commitments, diff_documents, diff_partners, text_of};
+use sections::diff_sections;
 
 mod fields;
 mod records;
+mod sections;
 
 /// One field whose value differs, old → new, for the preview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -115,6 +117,22 @@ pub struct VersionChange {
     pub ignored: Option<String>,
 }
 
+/// One of the file's optional sections (`diagnostic`, `projectDossier`,
+/// `modelAdvisor`) that differs from the vault's: an update replaces the vault's whole
+/// by the file's. A file without the section leaves the vault's as it is (not listed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct SectionChange {
+    /// The section's key in the file: `diagnostic`, `projectDossier` or `modelAdvisor`.
+    pub section: String,
+    /// Its French name (« Diagnostic interne », « Dossier de présentation », « Modèle de
+    /// partenariat »).
+    pub label: String,
+    /// What differs, in French: « modifié (besoins, matrice : 1 élément ajouté) ».
+    pub summary: String,
+}
+
 /// Every difference between the stored alliance and the incoming file, in the order
 /// the preview shows them. Empty lists when nothing differs ([`AllianceDiff::is_empty`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -139,6 +157,8 @@ pub struct AllianceDiff {
     pub versions_changed: Vec<VersionChange>,
     /// Documents of the vault the file does not have: an update keeps them.
     pub documents_kept: Vec<RecordName>,
+    /// The optional sections (diagnostic, dossier, advisor) the file changes.
+    pub sections: Vec<SectionChange>,
 }
 
 /// The reason a frozen version's change is not applied, by its status in the vault.
@@ -157,6 +177,7 @@ impl AllianceDiff {
             && self.documents_added.is_empty()
             && self.versions_added.is_empty()
             && self.versions_changed.is_empty()
+            && self.sections.is_empty()
     }
 
     /// The differences between `stored` (this vault's alliance exported to format 2) and
@@ -182,6 +203,7 @@ impl AllianceDiff {
         diff_partners(&mut diff, stored, incoming);
         diff_commitments(&mut diff, stored, incoming);
         diff_documents(&mut diff, stored, incoming);
+        diff.sections = diff_sections(stored, incoming);
         diff
     }
 
@@ -245,6 +267,9 @@ impl AllianceDiff {
                 )),
             }
             lines.extend(v.fields.iter().map(field_line));
+        }
+        for section in &self.sections {
+            lines.push(format!("{}\u{a0}: {}", section.label, section.summary));
         }
         for d in &self.documents_kept {
             lines.push(format!(

@@ -340,6 +340,16 @@ async fn apply_update(
             replace_draft(conn, &changed.document_id, changed.number, version).await?;
         }
     }
+    // The diagnostic travels whole: a file that carries one replaces this vault's needs
+    // and items by its own, ids and dates as in the file; a file without one (from an
+    // older version) leaves it as it is.
+    if let Some(diagnostic) = &incoming.diagnostic {
+        if stored.diagnostic.as_ref() != Some(diagnostic) {
+            let diagnostic = diagnostic.to_diagnostic(alliance_id);
+            crate::diagnostic::replace(conn, alliance_id, &diagnostic).await?;
+            alliances::touch(conn, alliance_id).await?;
+        }
+    }
     // The dossier travels whole: a file that carries one replaces this vault's; a file
     // without one (from an older version) leaves it as it is.
     if let Some(dossier) = &incoming.project_dossier {
@@ -348,7 +358,8 @@ async fn apply_update(
             alliances::touch(conn, alliance_id).await?;
         }
     }
-    // The advisor's answers travel whole too: the file's replace this vault's.
+    // The advisor's answers travel whole too: the file's replace this vault's; a file
+    // without them leaves this vault's as they are.
     if let Some(advisor) = &incoming.model_advisor {
         if stored.model_advisor.as_ref().map(|m| &m.answers) != Some(&advisor.answers) {
             crate::model_advisor::replace(conn, alliance_id, advisor).await?;
@@ -507,8 +518,12 @@ impl Store {
     /// draft versions rewritten. A version frozen in the vault (in review, ready to
     /// sign, signed) is never altered: the file's change to it is only reported
     /// ([`allia_core::alliance_diff::VersionChange::ignored`]). Documents the file lacks
-    /// are kept. `own_links`: the file's partners the person recognised as this
-    /// association. Returns the alliance and the differences applied.
+    /// are kept. The file's optional sections — the diagnostic (needs and SWOT items),
+    /// the project dossier (texts and figures) and the model advisor's answers — each
+    /// replace the vault's whole, ids as in the file; a file without a section (from an
+    /// older version) leaves the vault's as it is. `own_links`: the file's partners the
+    /// person recognised as this association. Returns the alliance and the differences
+    /// applied.
     ///
     /// # Errors
     /// `NotFound(Alliance)` when the vault has no alliance with the file's id; a

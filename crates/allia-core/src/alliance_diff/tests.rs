@@ -281,3 +281,108 @@ fn documents_missing_from_the_file_are_kept() {
         &"Document absent du fichier, conservé\u{a0}: Convention de mutualisation".to_string()
     ));
 }
+
+fn with_sections() -> Value {
+    let mut file = stored();
+    file["diagnostic"] = json!({
+        "needs": { "id": "n1", "createdAt": "2026-11-01T10:00:00Z", "updatedAt": "2026-11-01T10:00:00Z",
+                   "strategicPriorities": "Ouvrir le soir" },
+        "items": [
+            { "id": "i1", "createdAt": "2026-11-01T10:00:00Z", "updatedAt": "2026-11-01T10:00:00Z",
+              "quadrant": "strength", "position": 0, "text": "Bénévoles", "importance": 2 },
+            { "id": "i2", "createdAt": "2026-11-01T10:00:00Z", "updatedAt": "2026-11-01T10:00:00Z",
+              "quadrant": "weakness", "position": 0, "text": "Locaux", "importance": 3 }
+        ]
+    });
+    file["projectDossier"] = json!({
+        "id": "d1", "createdAt": "2026-11-01T10:00:00Z", "updatedAt": "2026-11-01T10:00:00Z",
+        "socialNeed": "Isolement",
+        "figures": [
+            { "id": "f1", "createdAt": "2026-11-01T10:00:00Z", "updatedAt": "2026-11-01T10:00:00Z",
+              "position": 0, "label": "Habitants", "value": "3 200", "year": 2025,
+              "sourceKind": "insee", "source": "Recensement" }
+        ]
+    });
+    file["modelAdvisor"] = json!({
+        "id": "m1", "createdAt": "2026-11-01T10:00:00Z", "updatedAt": "2026-11-01T10:00:00Z",
+        "answers": { "partnerCount": 2, "publicPartners": true }
+    });
+    file
+}
+
+#[test]
+fn sections_alike_or_absent_from_the_file_are_not_listed() {
+    let mut incoming = with_sections();
+    incoming["diagnostic"]["items"][0]["updatedAt"] = json!("2026-12-01T08:00:00Z");
+    incoming["projectDossier"]["updatedAt"] = json!("2026-12-01T08:00:00Z");
+    let diff = AllianceDiff::between_json(&with_sections(), &incoming);
+    assert!(diff.is_empty(), "{diff:#?}");
+
+    // A file from an older version, without the sections: the vault's are kept.
+    let diff = AllianceDiff::between_json(&with_sections(), &stored());
+    assert!(diff.sections.is_empty(), "{diff:#?}");
+    assert!(diff.is_empty());
+}
+
+#[test]
+fn each_changed_section_gets_one_french_line() {
+    let mut incoming = with_sections();
+    incoming["diagnostic"]["needs"]["participationMode"] = json!("Une réunion par mois");
+    incoming["diagnostic"]["items"][1]["text"] = json!("Locaux trop petits");
+    incoming["diagnostic"]["items"]
+        .as_array_mut()
+        .expect("items")
+        .extend([
+            json!({ "id": "i3", "quadrant": "threat", "position": 0, "text": "Baisse des aides", "importance": 1 }),
+            json!({ "id": "i4", "quadrant": "threat", "position": 1, "text": "Concurrence", "importance": 1 }),
+        ]);
+    incoming["projectDossier"]["argument"] = json!("Un seul guichet");
+    incoming["projectDossier"]["figures"] = json!([]);
+    incoming["modelAdvisor"]["answers"]["publicFunding"] = json!(true);
+    let diff = AllianceDiff::between_json(&with_sections(), &incoming);
+
+    let lines: Vec<(&str, &str)> = diff
+        .sections
+        .iter()
+        .map(|s| (s.section.as_str(), s.summary.as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            (
+                "diagnostic",
+                "modifié (besoins, matrice\u{a0}: 2 éléments ajoutés, 1 modifié)"
+            ),
+            (
+                "projectDossier",
+                "modifié (textes, chiffres clés\u{a0}: 1 chiffre retiré)"
+            ),
+            ("modelAdvisor", "modifié (réponses)"),
+        ]
+    );
+    assert!(!diff.is_empty());
+    let all = diff.french_lines();
+    assert!(all.contains(
+        &"Diagnostic interne\u{a0}: modifié (besoins, matrice\u{a0}: 2 éléments ajoutés, 1 modifié)"
+            .to_string()
+    ));
+    assert!(all.contains(
+        &"Dossier de présentation\u{a0}: modifié (textes, chiffres clés\u{a0}: 1 chiffre retiré)"
+            .to_string()
+    ));
+    assert!(all.contains(&"Modèle de partenariat\u{a0}: modifié (réponses)".to_string()));
+}
+
+#[test]
+fn a_section_the_vault_lacks_is_listed_as_added_content() {
+    let diff = AllianceDiff::between_json(&stored(), &with_sections());
+    let summaries: Vec<&str> = diff.sections.iter().map(|s| s.summary.as_str()).collect();
+    assert_eq!(
+        summaries,
+        vec![
+            "modifié (besoins, matrice\u{a0}: 2 éléments ajoutés)",
+            "modifié (textes, chiffres clés\u{a0}: 1 chiffre ajouté)",
+            "modifié (réponses)",
+        ]
+    );
+}

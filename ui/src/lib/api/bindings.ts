@@ -467,6 +467,8 @@ export type AllianceDiff = {
 	versionsChanged: VersionChange[],
 	/**  Documents of the vault the file does not have: an update keeps them. */
 	documentsKept: RecordName[],
+	/**  The optional sections (diagnostic, dossier, advisor) the file changes. */
+	sections: SectionChange[],
 };
 
 /**  What the user edits about an alliance. */
@@ -1573,6 +1575,23 @@ export type Run = {
 	text: string,
 	bold: boolean,
 	italic: boolean,
+};
+
+/**
+ *  One of the file's optional sections (`diagnostic`, `projectDossier`,
+ *  `modelAdvisor`) that differs from the vault's: an update replaces the vault's whole
+ *  by the file's. A file without the section leaves the vault's as it is (not listed).
+ */
+export type SectionChange = {
+	/**  The section's key in the file: `diagnostic`, `projectDossier` or `modelAdvisor`. */
+	section: string,
+	/**
+	 *  Its French name (« Diagnostic interne », « Dossier de présentation », « Modèle de
+	 *  partenariat »).
+	 */
+	label: string,
+	/**  What differs, in French: « modifié (besoins, matrice : 1 élément ajouté) ». */
+	summary: string,
 };
 
 export type Settings = {

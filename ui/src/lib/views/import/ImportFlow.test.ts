@@ -40,6 +40,9 @@ const diff: AllianceDiff = {
     },
   ],
   documentsKept: [],
+  sections: [
+    { section: "diagnostic", label: "Diagnostic interne", summary: `modifié (besoins, matrice${NBSP}: 1 élément ajouté)` },
+  ],
 };
 
 function review(overrides: Partial<ImportReview> = {}): ImportReview {
@@ -140,6 +143,9 @@ describe("ImportFlow", () => {
     expect(within(flow).getByTestId("diff-version-added")).toHaveTextContent("Convention, version 2 (Brouillon)");
     expect(within(flow).getByTestId("diff-version-ignored").textContent).toBe(`ignorée${NBSP}: version signée`);
     expect(within(flow).getAllByTestId("diff-field")[0]).toHaveTextContent("Service partagé 2027");
+    expect(within(flow).getByTestId("diff-section").textContent).toBe(
+      `Diagnostic interne${NBSP}: modifié (besoins, matrice${NBSP}: 1 élément ajouté)`,
+    );
 
     await fireEvent.click(screen.getByRole("button", { name: "Mettre à jour l’alliance" }));
     await waitFor(() => expect(onImported).toHaveBeenCalledWith(alliance, "update"));
