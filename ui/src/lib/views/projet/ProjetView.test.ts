@@ -104,6 +104,12 @@ describe("ProjetView", () => {
     await fireEvent.input(screen.getByTestId("figure-new-unit"), { target: { value: "familles" } });
     await fireEvent.input(screen.getByTestId("figure-new-year"), { target: { value: "2025" } });
     await fireEvent.input(screen.getByTestId("figure-new-source"), { target: { value: "Notre questionnaire" } });
+    // No type of source is preselected: sent without one, the form says so and nothing reaches the vault.
+    expect((screen.getByTestId("figure-new-source-kind") as HTMLSelectElement).value).toBe("");
+    await fireEvent.click(screen.getByTestId("figure-new-submit"));
+    expect((await screen.findByTestId("error-sourceKind")).textContent).toContain("Choisissez le type de source");
+    expect(calls.some((c) => c.cmd === "dossier_figure_add")).toBe(false);
+    await fireEvent.change(screen.getByTestId("figure-new-source-kind"), { target: { value: "own_survey" } });
     await fireEvent.click(screen.getByTestId("figure-new-submit"));
     await waitFor(() => expect(screen.getAllByTestId("figure-row")).toHaveLength(1));
     expect(calls.find((c) => c.cmd === "dossier_figure_add")?.args.draft).toMatchObject({
@@ -111,6 +117,7 @@ describe("ProjetView", () => {
       year: 2025,
       unit: "familles",
       link: null,
+      sourceKind: "own_survey",
     });
     expect(screen.getByTestId("figure-value").textContent).toBe("1\u202f250,5 familles");
     expect(screen.queryByTestId("figure-new-form")).toBeNull();
@@ -123,6 +130,7 @@ describe("ProjetView", () => {
     await screen.findByTestId("figure-add");
     await fireEvent.click(screen.getByTestId("figure-add"));
     await fireEvent.input(screen.getByTestId("figure-new-value"), { target: { value: "beaucoup" } });
+    await fireEvent.change(screen.getByTestId("figure-new-source-kind"), { target: { value: "insee" } });
     await fireEvent.click(screen.getByTestId("figure-new-submit"));
     expect((await screen.findByTestId("error-value")).textContent).toContain("n’est pas un nombre");
     expect(screen.getByTestId("figure-new-form")).toBeInTheDocument();

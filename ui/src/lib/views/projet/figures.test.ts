@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { DossierFigure } from "$lib/api/bindings";
-import { emptyFigureForm, figureToForm, formToFigureDraft, frenchDecimal, movedIds, valueWithUnit } from "./figures";
+import {
+  emptyFigureForm,
+  figureFormProblems,
+  figureToForm,
+  formToFigureDraft,
+  frenchDecimal,
+  movedIds,
+  SOURCE_KIND_REQUIRED,
+  valueWithUnit,
+} from "./figures";
 
 function figure(id: string, value: string, unit: string | null = null): DossierFigure {
   return {
@@ -37,11 +46,17 @@ describe("key figures", () => {
   });
 
   it("sends the value as typed and empty optional fields as null", () => {
-    const form = { ...emptyFigureForm(new Date(2026, 11, 4)), label: "Habitants", value: "1 250,5", source: "Recensement" };
-    expect(form.year).toBe("2025");
+    const blank = { ...emptyFigureForm(new Date(2026, 11, 4)), label: "Habitants", value: "1 250,5", source: "Recensement" };
+    expect(blank.year).toBe("2025");
+    // No type of source is preselected: the form says so instead of filing the figure as INSEE.
+    expect(blank.sourceKind).toBe("");
+    expect(formToFigureDraft(blank)).toBeNull();
+    expect(figureFormProblems(blank)).toEqual({ sourceKind: SOURCE_KIND_REQUIRED });
+    const form = { ...blank, sourceKind: "own_survey" as const };
+    expect(figureFormProblems(form)).toEqual({});
     const draft = formToFigureDraft(form);
-    expect(draft).toMatchObject({ value: "1 250,5", unit: null, link: null, year: 2025, sourceKind: "insee" });
-    expect(formToFigureDraft({ ...form, year: "deux mille" }).year).toBe(0);
+    expect(draft).toMatchObject({ value: "1 250,5", unit: null, link: null, year: 2025, sourceKind: "own_survey" });
+    expect(formToFigureDraft({ ...form, year: "deux mille" })?.year).toBe(0);
   });
 
   it("reads a stored figure back into the form the French way", () => {

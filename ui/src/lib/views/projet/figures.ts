@@ -10,9 +10,18 @@ export interface FigureForm {
   value: string;
   unit: string;
   year: string;
-  sourceKind: FigureSourceKind;
+  /** "" until the user chooses: nothing is preselected, so an own survey is never filed as INSEE by default. */
+  sourceKind: FigureSourceKind | "";
   source: string;
   link: string;
+}
+
+/** Shown on the « Type de source » field when none is chosen. */
+export const SOURCE_KIND_REQUIRED = "Choisissez le type de source du chiffre.";
+
+/** What the form lacks before it can be sent (the vault checks the rest): the type of source. */
+export function figureFormProblems(form: FigureForm): Record<string, string> {
+  return form.sourceKind === "" ? { sourceKind: SOURCE_KIND_REQUIRED } : {};
 }
 
 /** An empty form; the year proposed is last year's (the most recent published figures). */
@@ -22,7 +31,7 @@ export function emptyFigureForm(today: Date = new Date()): FigureForm {
     value: "",
     unit: "",
     year: String(today.getFullYear() - 1),
-    sourceKind: "insee",
+    sourceKind: "",
     source: "",
     link: "",
   };
@@ -42,8 +51,12 @@ export function figureToForm(figure: DossierFigure): FigureForm {
   };
 }
 
-/** The draft sent to the vault. A year that is not a whole number is sent as 0, which the vault refuses in French. */
-export function formToFigureDraft(form: FigureForm): FigureDraft {
+/**
+ * The draft sent to the vault, or null while no type of source is chosen ({@link figureFormProblems}). A year that is
+ * not a whole number is sent as 0, which the vault refuses in French.
+ */
+export function formToFigureDraft(form: FigureForm): FigureDraft | null {
+  if (form.sourceKind === "") return null;
   const year = /^\s*\d{1,6}\s*$/.test(form.year) ? Number(form.year.trim()) : 0;
   return {
     label: form.label,
