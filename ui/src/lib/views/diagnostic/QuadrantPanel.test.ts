@@ -97,4 +97,22 @@ describe("a quadrant of the SWOT matrix", () => {
     await fireEvent.change(screen.getByTestId("swot-move-to"), { target: { value: "threats" } });
     expect(onMove).toHaveBeenCalledWith("a", "threats", Number.MAX_SAFE_INTEGER);
   });
+
+  it("counts the characters near the cap instead of cutting the text silently", async () => {
+    const { onAdd } = setup([]);
+    const field = screen.getByTestId("swot-strengths-new") as HTMLInputElement;
+    expect(field.hasAttribute("maxlength")).toBe(false);
+    await fireEvent.input(field, { target: { value: "x".repeat(100) } });
+    expect(screen.queryByTestId("swot-strengths-counter")).toBeNull();
+    await fireEvent.input(field, { target: { value: "x".repeat(280) } });
+    expect(screen.getByTestId("swot-strengths-counter").textContent).toBe("280\u202f/\u202f300");
+    await fireEvent.input(field, { target: { value: "x".repeat(320) } });
+    const counter = screen.getByTestId("swot-strengths-counter");
+    expect(counter.textContent).toBe("320\u202f/\u202f300\u00a0: 20 de trop");
+    expect(counter.classList.contains("over")).toBe(true);
+    expect(field.getAttribute("aria-describedby")).toContain("swot-new-strengths-counter");
+    // The whole text goes to the vault, which refuses it in French: nothing is cut on the way.
+    await fireEvent.click(screen.getByTestId("swot-strengths-add"));
+    expect(onAdd).toHaveBeenCalledWith({ quadrant: "strengths", text: "x".repeat(320), importance: expect.any(Number) });
+  });
 });

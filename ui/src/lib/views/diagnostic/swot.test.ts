@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SwotItem, SwotQuadrant } from "$lib/api/bindings";
-import { byQuadrant, dropIndex, MATRIX_ROWS, placeOf, QUADRANTS, stepTarget } from "./swot";
+import { byQuadrant, dropIndex, MATRIX_ROWS, placeOf, QUADRANTS, stepTarget, SWOT_TEXT_MAX, textCounter } from "./swot";
 
 function item(id: string, quadrant: SwotQuadrant, position: number): SwotItem {
   return {
@@ -42,5 +42,15 @@ describe("the SWOT grid", () => {
     expect(dropIndex([{ id: "x" }], "b")).toBeNull();
     expect(placeOf(items, "c")).toEqual({ place: 3, count: 3 });
     expect(placeOf(items, "zz")).toBeNull();
+  });
+});
+
+describe("the item text counter", () => {
+  it("shows from 80 % of the cap, in characters of the trimmed text, and says how many are too many", () => {
+    expect(SWOT_TEXT_MAX).toBe(300);
+    expect(textCounter("x".repeat(239))).toBeNull();
+    expect(textCounter("x".repeat(240))).toEqual({ text: "240\u202f/\u202f300", over: false });
+    expect(textCounter(`  ${"é".repeat(300)}  `)).toEqual({ text: "300\u202f/\u202f300", over: false });
+    expect(textCounter("🤝".repeat(301))).toEqual({ text: "301\u202f/\u202f300\u00a0: 1 de trop", over: true });
   });
 });

@@ -11,6 +11,21 @@ export const MATRIX_ROWS: ReadonlyArray<{ side: string; quadrants: readonly [Swo
 
 export const QUADRANTS: readonly SwotQuadrant[] = MATRIX_ROWS.flatMap((row) => row.quadrants);
 
+/** The longest item text the vault keeps, in characters (allia-core `SWOT_TEXT_MAX`). */
+export const SWOT_TEXT_MAX = 300;
+
+/**
+ * The counter shown under an item's field once it nears the cap (from 80 %): « 280 / 300 », and past it
+ * « 320 / 300 : 20 de trop ». The field has no maxlength, so a pasted text is never cut silently: the vault refuses
+ * it in French. Counts characters (code points) of the trimmed text, as the vault does; null while far from the cap.
+ */
+export function textCounter(text: string, max: number = SWOT_TEXT_MAX): { text: string; over: boolean } | null {
+  const count = [...text.trim()].length;
+  if (count < max * 0.8) return null;
+  const base = `${count}\u202f/\u202f${max}`;
+  return count > max ? { text: `${base}\u00a0: ${count - max} de trop`, over: true } : { text: base, over: false };
+}
+
 /** Each quadrant's items, by position. */
 export function byQuadrant(items: readonly SwotItem[]): Record<SwotQuadrant, SwotItem[]> {
   const groups = Object.fromEntries(QUADRANTS.map((q) => [q, [] as SwotItem[]])) as Record<SwotQuadrant, SwotItem[]>;
