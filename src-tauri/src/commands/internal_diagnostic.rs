@@ -7,7 +7,8 @@ use allia_core::{
 };
 // Not imported as `diagnostic`: inside a command that name would shadow the
 // `#[diagnostic::…]` attribute namespace `#[tauri::command]` expands to.
-use allia_docs::diagnostic::{render_pdf, DiagnosticPdf};
+use allia_docs::diagnostic::{render, DiagnosticPdf};
+use serde::Serialize;
 use tauri::{AppHandle, State};
 
 use crate::error::AppError;
@@ -38,15 +39,25 @@ store_commands! {
         |store| store.move_swot_item(&item_id, quadrant, index);
 }
 
+/// Where the diagnostic's PDF was saved, and what to check in it.
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DiagnosticExport {
+    pub path: String,
+    /// French sentences to show with it: texts cut with « … » so that it holds its one
+    /// A4 page (allia-docs' `diagnostic::render`); empty when printed whole.
+    pub warnings: Vec<String>,
+}
+
 /// Asks where to save the diagnostic's one-page PDF (system dialog) and writes it there.
-/// Returns the chosen path, or `None` when the user cancelled.
+/// Returns the chosen path with the warnings, or `None` when the user cancelled.
 #[tauri::command]
 #[specta::specta]
 pub async fn diagnostic_export_pdf(
     app: AppHandle,
     state: State<'_, AppState>,
     alliance_id: String,
-) -> Result<Option<String>, AppError> {
+) -> Result<Option<DiagnosticExport>, AppError> {
     let store = state.store().await?;
     let alliance = store.alliance(&alliance_id).await?;
     let content = store.diagnostic(&alliance_id).await?;
@@ -67,10 +78,10 @@ pub async fn diagnostic_export_pdf(
         return Ok(None);
     };
     let date = chrono::Local::now().date_naive();
-    let bytes = super::blocking(
+    let rendered = super::blocking(
         "La préparation du diagnostic a été interrompue.",
         move || {
-            render_pdf(&DiagnosticPdf {
+            render(&DiagnosticPdf {
                 alliance: &alliance.draft.name,
                 association: association.as_deref(),
                 diagnostic: &content,
@@ -80,7 +91,10 @@ pub async fn diagnostic_export_pdf(
         },
     )
     .await?;
-    std::fs::write(&path, &bytes)
+    std::fs::write(&path, &rendered.bytes)
         .map_err(|e| AppError::io("Impossible d’enregistrer le diagnostic à cet endroit", &e))?;
-    Ok(Some(path.to_string_lossy().into_owned()))
+    Ok(Some(DiagnosticExport {
+        path: path.to_string_lossy().into_owned(),
+        warnings: rendered.warnings,
+    }))
 }

@@ -192,9 +192,9 @@ export const commands = {
 	swotItemMove: (itemId: string, quadrant: SwotQuadrant, index: number) => typedError<Diagnostic, AppError>(__TAURI_INVOKE("swot_item_move", { itemId, quadrant, index })),
 	/**
 	 *  Asks where to save the diagnostic's one-page PDF (system dialog) and writes it there.
-	 *  Returns the chosen path, or `None` when the user cancelled.
+	 *  Returns the chosen path with the warnings, or `None` when the user cancelled.
 	 */
-	diagnosticExportPdf: (allianceId: string) => typedError<string | null, AppError>(__TAURI_INVOKE("diagnostic_export_pdf", { allianceId })),
+	diagnosticExportPdf: (allianceId: string) => typedError<DiagnosticExport | null, AppError>(__TAURI_INVOKE("diagnostic_export_pdf", { allianceId })),
 	/**
 	 *  The dossier of an alliance: its texts (`dossier` null before any is written) and
 	 *  its key figures in table order.
@@ -849,6 +849,16 @@ export type Designation = {
 export type Diagnostic = {
 	needs: DiagnosticNeeds | null,
 	items: SwotItem[],
+};
+
+/**  Where the diagnostic's PDF was saved, and what to check in it. */
+export type DiagnosticExport = {
+	path: string,
+	/**
+	 *  French sentences to show with it: texts cut with « … » so that it holds its one
+	 *  A4 page (allia-docs' `diagnostic::render`); empty when printed whole.
+	 */
+	warnings: string[],
 };
 
 /**  The stored needs of one alliance (one record per alliance). */
