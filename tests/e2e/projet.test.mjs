@@ -121,6 +121,11 @@ describe('formaliser le projet', () => {
     await ui.fill('figure-new-value', 'beaucoup');
     await ui.fill('figure-new-year', '21');
     await ui.fill('figure-new-source', 'Recensement');
+    // No type of source is preselected: the form asks for one before anything is sent.
+    await ui.click('figure-new-submit');
+    await ui.shown('error-sourceKind');
+    assert.match(await ui.text('error-sourceKind'), /Choisissez le type de source/);
+    await (await app.browser.$(tid('figure-new-source-kind'))).selectByAttribute('value', 'insee');
     await ui.click('figure-new-submit');
     await ui.shown('error-value');
     assert.match(await ui.text('error-value'), /n’est pas un nombre/);
