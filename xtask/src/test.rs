@@ -12,6 +12,8 @@ use crate::util::{self, fail, Result};
 /// the bundled UI, not the dev server. `allia-app/e2e-hooks` lets the end-to-end tests
 /// replace the file dialogs; release bundles (`tauri build`) are built without it.
 const APP_FEATURES: [&str; 2] = ["--features", "tauri/custom-protocol,allia-app/e2e-hooks"];
+/// The seed of the property tests in `cargo xtask test` (see the test step).
+const PROPTEST_SEED: &str = "20261130";
 
 /// The supply-chain checks that need no network: licences, banned crates and duplicate
 /// versions, sources (crates.io only). Advisories need GitHub: .github/workflows/audit.yml.
@@ -150,7 +152,14 @@ pub fn test(options: &[String]) -> Result {
             .args(["--", "-D", "warnings"]),
         )?;
     }
-    steps.command(cargo(&["test", "--workspace"]).args(APP_FEATURES))?;
+    // Property tests draw the same cases on every run of the suite, so that a pass here
+    // is a pass in CI; `PROPTEST_RNG_SEED=<n> cargo test` (or unset) sweeps other cases.
+    let seed = std::env::var("PROPTEST_RNG_SEED").unwrap_or_else(|_| PROPTEST_SEED.into());
+    steps.command(
+        cargo(&["test", "--workspace"])
+            .args(APP_FEATURES)
+            .env("PROPTEST_RNG_SEED", seed),
+    )?;
     steps.command(&mut npm(&ui, &["run", "check"]))?;
     // CI=true keeps vitest from entering watch mode in a terminal.
     steps.command(npm(&ui, &["test"]).env("CI", "true"))?;

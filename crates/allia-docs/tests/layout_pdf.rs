@@ -256,6 +256,29 @@ fn many_signatories_split_between_rows_never_alone() {
     );
 }
 
+/// One short article right under the title, then ten parties: the title cannot leave
+/// page 1, so the article and the whole block go to page 2 together rather than leave a
+/// row of signatures alone there (a case the sweep found).
+#[test]
+fn one_article_under_the_title_goes_with_the_signatures() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (filler, words, signatories) in [(7, 14, 10), (0, 30, 11), (0, 5, 12)] {
+        let last = Last::Paragraph(words);
+        let pdf = render(
+            &convention(0, filler, last, signatories),
+            dir.path(),
+            "one.pdf",
+        );
+        let rows = signature_layout(dir.path(), &pdf, last, signatories)
+            .unwrap_or_else(|e| panic!("{signatories} signatories, {words} words: {e}"));
+        assert_eq!(
+            rows.len(),
+            1,
+            "{signatories} signatories, {words} words: {rows:?}"
+        );
+    }
+}
+
 /// A last paragraph longer than a page: the signature page still starts with its end.
 #[test]
 fn a_last_paragraph_taller_than_a_page_still_comes_along() {

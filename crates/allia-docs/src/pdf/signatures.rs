@@ -71,13 +71,23 @@ fn glue(b: &mut Builder<'_>, first: usize, rows: usize) {
             while chain > 0 && units[chain - 1].keep_with_next {
                 chain -= 1;
             }
-            let header = units[chain]
-                .repeat_header
-                .and_then(|h| headers.get(h))
-                .map_or(0.0, |h| h.height);
-            if let Some(k) = rows_along(units, chain, header, counts) {
-                glue_to(units, from, first + k);
-                return;
+            // A chain that starts the document (its title glued to the only article)
+            // cannot move: cut it after the title, which then stands alone on page 1
+            // rather than a row of signatures alone on page 2.
+            let cut = chain == 0 && from > 0;
+            let candidates: &[usize] = if cut { &[0, 1] } else { &[chain] };
+            for &chain in candidates {
+                let header = units[chain]
+                    .repeat_header
+                    .and_then(|h| headers.get(h))
+                    .map_or(0.0, |h| h.height);
+                if let Some(k) = rows_along(units, chain, header, counts) {
+                    if chain == 1 {
+                        units[0].keep_with_next = false;
+                    }
+                    glue_to(units, from, first + k);
+                    return;
+                }
             }
         }
     }
