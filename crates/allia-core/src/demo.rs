@@ -146,6 +146,7 @@ pub fn demo_alliance() -> DemoAlliance {
                 resources: Some(m.resources.into()),
                 resource_tags: m.tags.iter().map(|t| t.to_string()).collect(),
                 own_association: false,
+                ..PartnerDraft::default()
             })
             .collect(),
     }

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::actors::{ActorAssessmentDraft, ActorPipeline, ActorPipelineStatus};
 use crate::organisation::Organisation;
 use crate::validation::{optional_multiline_text, ValidationErrors};
 
@@ -111,8 +112,12 @@ impl PartnerRole {
     }
 }
 
-/// What the user edits about a partner.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// What the user edits about an actor of the territory (guide step 3, « Cartographier
+/// les acteurs »): any organisation or group the alliance might work with. A partner is
+/// an actor whose relation reached « Engagé » ([`is_partner`]); one organisation is
+/// stored once, whatever its status. (The name stays `PartnerDraft`: every alliance file
+/// and frozen snapshot calls its list `partners`.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
@@ -134,6 +139,45 @@ pub struct PartnerDraft {
     /// older files and snapshots write back byte for byte (docs/formats.md).
     #[serde(default, skip_serializing_if = "is_false")]
     pub own_association: bool,
+    /// Where the relation stands (identifié → … → engagé, or écarté with its reason).
+    /// Absent in data written before the actor register existed, where every row was a
+    /// partner: « Engagé ». Not written when « Engagé », so that older files and frozen
+    /// snapshots write back byte for byte.
+    #[serde(
+        default = "ActorPipeline::engaged",
+        skip_serializing_if = "ActorPipeline::is_engaged"
+    )]
+    pub pipeline: ActorPipeline,
+    /// The cartography's fields (category, influence, nuisance, interest, expectations,
+    /// scope, synergies); `None` until the actor is described for the map. Not written
+    /// when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<ActorAssessmentDraft>,
+}
+
+/// A new actor is a partner unless said otherwise: the partner form of the app, the
+/// command line and older files all create engaged actors.
+impl Default for PartnerDraft {
+    fn default() -> Self {
+        PartnerDraft {
+            organisation: Organisation::default(),
+            actor_type: ActorType::default(),
+            role: PartnerRole::default(),
+            resources: None,
+            resource_tags: Vec::new(),
+            own_association: false,
+            pipeline: ActorPipeline::engaged(),
+            assessment: None,
+        }
+    }
+}
+
+/// Whether this actor is a partner of the alliance: its relation reached « Engagé »
+/// (issue 11 item 6: « the partners table of today becomes the actors at status
+/// engagé »). The one test used by the documents' parties, the commitments and the
+/// partners list; the other actors live in the register only.
+pub fn is_partner(draft: &PartnerDraft) -> bool {
+    draft.pipeline.status == ActorPipelineStatus::Engaged
 }
 
 fn is_false(b: &bool) -> bool {
@@ -246,6 +290,25 @@ impl PartnerDraft {
                 errors.push("resourceTags", format!("{TAGS_MAX} mots-clés au maximum."));
             }
         }
+        let pipeline = match self.pipeline.validated() {
+            Ok(pipeline) => pipeline,
+            Err(e) => {
+                errors.extend_prefixed("pipeline", e);
+                self.pipeline.clone()
+            }
+        };
+        let assessment = match self
+            .assessment
+            .as_ref()
+            .map(ActorAssessmentDraft::validated)
+        {
+            None => None,
+            Some(Ok(assessment)) => Some(assessment),
+            Some(Err(e)) => {
+                errors.extend_prefixed("assessment", e);
+                self.assessment.clone()
+            }
+        };
         errors.into_result(PartnerDraft {
             organisation,
             actor_type: self.actor_type,
@@ -253,6 +316,8 @@ impl PartnerDraft {
             resources,
             resource_tags: tags,
             own_association: self.own_association,
+            pipeline,
+            assessment,
         })
     }
 }
@@ -269,6 +334,46 @@ mod tests {
             },
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_partner_written_before_the_register_is_engaged_and_writes_back_the_same() {
+        let old = r#"{"organisation":{"name":"Mairie"},"actorType":"local_authority","role":"funder"}"#;
+        let read: PartnerDraft = serde_json::from_str(old).expect("reads");
+        assert!(is_partner(&read));
+        assert_eq!(read.assessment, None);
+        let written = serde_json::to_string(&read).expect("writes");
+        assert!(!written.contains("pipeline") && !written.contains("assessment"));
+        assert!(is_partner(&PartnerDraft::default()));
+
+        let mut actor = read.clone();
+        actor.pipeline = ActorPipeline::default();
+        actor.assessment = Some(ActorAssessmentDraft {
+            influence: Some(4),
+            ..Default::default()
+        });
+        assert!(!is_partner(&actor));
+        let written = serde_json::to_string(&actor).expect("writes");
+        assert!(written.contains(r#""pipeline":{"status":"identified""#));
+        let back: PartnerDraft = serde_json::from_str(&written).expect("reads");
+        assert_eq!(back, actor);
+    }
+
+    #[test]
+    fn an_actor_s_levels_and_dismissal_are_checked_with_the_partner() {
+        let mut actor = draft("Ressourcerie");
+        actor.assessment = Some(ActorAssessmentDraft {
+            influence: Some(9),
+            ..Default::default()
+        });
+        actor.pipeline = ActorPipeline {
+            status: ActorPipelineStatus::Dismissed,
+            dismissal_reason: None,
+        };
+        let errors = actor.validated().expect_err("refused");
+        let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
+        assert!(fields.contains(&"assessment.influence"), "{fields:?}");
+        assert!(fields.contains(&"pipeline.dismissalReason"), "{fields:?}");
     }
 
     #[test]

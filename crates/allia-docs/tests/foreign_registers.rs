@@ -40,6 +40,7 @@ fn with_foreign(country: &str, register: &str, number: &str) -> AllianceFile {
         resources: None,
         resource_tags: Vec::new(),
         own_association: false,
+        ..PartnerDraft::default()
     });
     f
 }

@@ -51,6 +51,7 @@ fn masculine_bodies() -> AllianceFile {
         resources: Some("Un laboratoire pour l’évaluation du projet.".into()),
         resource_tags: vec!["évaluation".into()],
         own_association: false,
+        ..PartnerDraft::default()
     });
     file
 }
@@ -273,6 +274,7 @@ fn a_name_with_quotes_is_quoted_with_english_quotes_inside_guillemets() {
         resources: None,
         resource_tags: Vec::new(),
         own_association: false,
+        ..PartnerDraft::default()
     });
     for (format, text) in texts(&file, DocumentKind::PartnershipAgreement) {
         assert!(

@@ -45,6 +45,7 @@ impl From<PartnerRow> for Partner {
                 resources: row.resources,
                 resource_tags: row.resource_tags,
                 own_association: row.own_association,
+                ..PartnerDraft::default()
             },
         }
     }

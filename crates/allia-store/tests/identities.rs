@@ -69,6 +69,7 @@ fn partner(organisation: Organisation) -> PartnerDraft {
         resources: None,
         resource_tags: Vec::new(),
         own_association: false,
+        ..PartnerDraft::default()
     }
 }
 

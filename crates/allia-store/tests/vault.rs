@@ -20,6 +20,7 @@ fn partner(name: &str, siret: Option<&str>) -> PartnerDraft {
         resources: Some("Subvention de fonctionnement".into()),
         resource_tags: vec!["financement".into()],
         own_association: false,
+        ..PartnerDraft::default()
     }
 }
 

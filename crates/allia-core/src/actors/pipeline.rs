@@ -159,6 +159,20 @@ pub struct ActorPipeline {
 }
 
 impl ActorPipeline {
+    /// « Engagé », without reason: a partner's pipeline, and the default of data written
+    /// before the actor register.
+    pub fn engaged() -> ActorPipeline {
+        ActorPipeline {
+            status: ActorPipelineStatus::Engaged,
+            dismissal_reason: None,
+        }
+    }
+
+    /// Whether this is [`ActorPipeline::engaged`] (a partner's: not written in files).
+    pub fn is_engaged(&self) -> bool {
+        *self == ActorPipeline::engaged()
+    }
+
     /// The pipeline after moving to `to`. `reason` is read only when `to` is « Écarté »
     /// (cleaned with [`crate::text::clean_multiline`], trimmed, required); any other
     /// status clears the reason.

@@ -87,6 +87,7 @@ impl ImportedAlliance {
                         resources: None,
                         resource_tags: Vec::new(),
                         own_association: false,
+                        ..PartnerDraft::default()
                     },
                 ));
                 file.partners.len()

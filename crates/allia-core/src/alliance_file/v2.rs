@@ -16,6 +16,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::actors::{ActorAssessmentDraft, ActorPipeline};
 use crate::alliance::{AgreementTerms, AllianceDraft, AllianceStatus};
 use crate::commitment::CommitmentsDraft;
 use crate::document::{
@@ -161,6 +162,16 @@ pub struct FilePartner {
     pub resources: Option<String>,
     #[serde(default)]
     pub resource_tags: Vec<String>,
+    /// The actor's status (absent: « Engagé », a partner, as in files written before the
+    /// actor register; [`PartnerDraft::pipeline`]).
+    #[serde(
+        default = "ActorPipeline::engaged",
+        skip_serializing_if = "ActorPipeline::is_engaged"
+    )]
+    pub pipeline: ActorPipeline,
+    /// The cartography's fields, when described ([`PartnerDraft::assessment`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<ActorAssessmentDraft>,
 }
 
 impl FilePartner {
@@ -178,6 +189,8 @@ impl FilePartner {
             resources,
             resource_tags,
             own_association,
+            pipeline,
+            assessment,
         } = draft;
         FilePartner {
             id,
@@ -189,6 +202,8 @@ impl FilePartner {
             role,
             resources,
             resource_tags,
+            pipeline,
+            assessment,
         }
     }
 
@@ -204,6 +219,8 @@ impl FilePartner {
             role,
             resources,
             resource_tags,
+            pipeline,
+            assessment,
         } = self.clone();
         PartnerDraft {
             organisation,
@@ -212,6 +229,8 @@ impl FilePartner {
             resources,
             resource_tags,
             own_association,
+            pipeline,
+            assessment,
         }
     }
 

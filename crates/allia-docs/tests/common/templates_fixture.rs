@@ -50,6 +50,7 @@ pub fn commune() -> PartnerDraft {
         resources: Some("Une subvention de fonctionnement et le prêt d'une salle".into()),
         resource_tags: vec!["financement".into()],
         own_association: false,
+        ..PartnerDraft::default()
     }
 }
 

@@ -358,6 +358,36 @@ export const TEXT_SCALE_STEPS = [100,125,150,175,200] as const;
 
 /* Types */
 /**
+ *  The map's fields of one actor. Every field but the category may stay empty: an actor
+ *  is often entered before it is known well.
+ */
+export type ActorAssessmentDraft = {
+	category: MapCategory,
+	/**  Attentes et motivations. */
+	expectations?: string | null,
+	/**  Niveau d’influence, 1 to 5 ([`Level`]); `None` when not assessed. */
+	influence?: number | null,
+	/**  Pouvoir de nuisance, 1 to 5; `None` when not assessed. */
+	nuisance?: number | null,
+	/**  Intérêt / alignement, 1 to 5; `None` when not assessed. */
+	interest?: number | null,
+	/**  Périmètre d’intervention. */
+	scope?: string | null,
+	/**  Synergies possibles avec le projet. */
+	synergies?: string | null,
+};
+
+/**  The status of one actor and, when it is « Écarté », why. */
+export type ActorPipeline = {
+	status: ActorPipelineStatus,
+	/**
+	 *  Written when, and only when, the status is « Écarté »: cleaned multi-line text,
+	 *  at most [`DISMISSAL_REASON_MAX`] characters.
+	 */
+	dismissalReason?: string | null,
+};
+
+/**
  *  The status of the relation with an actor (DOMAIN.md « Statut d’un acteur »). A
  *  partner is an actor « Engagé ».
  */
@@ -1475,7 +1505,13 @@ export type PartnerChange = {
 	fields: FieldChange[],
 };
 
-/**  What the user edits about a partner. */
+/**
+ *  What the user edits about an actor of the territory (guide step 3, « Cartographier
+ *  les acteurs »): any organisation or group the alliance might work with. A partner is
+ *  an actor whose relation reached « Engagé » ([`is_partner`]); one organisation is
+ *  stored once, whatever its status. (The name stays `PartnerDraft`: every alliance file
+ *  and frozen snapshot calls its list `partners`.)
+ */
 export type PartnerDraft = {
 	organisation: Organisation,
 	actorType: ActorType,
@@ -1493,6 +1529,19 @@ export type PartnerDraft = {
 	 *  older files and snapshots write back byte for byte (docs/formats.md).
 	 */
 	ownAssociation?: boolean,
+	/**
+	 *  Where the relation stands (identifié → … → engagé, or écarté with its reason).
+	 *  Absent in data written before the actor register existed, where every row was a
+	 *  partner: « Engagé ». Not written when « Engagé », so that older files and frozen
+	 *  snapshots write back byte for byte.
+	 */
+	pipeline?: ActorPipeline,
+	/**
+	 *  The cartography's fields (category, influence, nuisance, interest, expectations,
+	 *  scope, synergies); `None` until the actor is described for the map. Not written
+	 *  when `None`.
+	 */
+	assessment?: ActorAssessmentDraft | null,
 };
 
 /**  The role a partner holds in the alliance. */
