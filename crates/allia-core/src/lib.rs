@@ -21,6 +21,7 @@ pub mod money;
 pub mod organisation;
 pub mod partner;
 pub mod passphrase;
+pub mod progress;
 pub mod project_dossier;
 pub mod settings;
 pub mod snapshot;
