@@ -21,6 +21,7 @@ mod new_kit;
 mod organisation;
 mod partners;
 mod profile;
+mod progress;
 mod project_dossier;
 mod reimport;
 mod restore;
