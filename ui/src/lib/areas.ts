@@ -3,20 +3,18 @@
 //
 // Adding an area:
 //   1. its view in ui/src/lib/views/<area>/ (it takes the catalog from `useCatalog()`, the open alliance as a prop);
-//   2. its guide text, a `GuideBlock[]` in ui/src/lib/guide/guide.ts;
+//   2. its guide text, « Pourquoi ? » and « Comment ? », a content file ui/src/lib/guide/content/<name>.md listed in
+//      guide.ts's `GUIDE_SOURCES` (or an existing one, as « Nouvelle alliance » shares the alliance's);
 //   3. one entry below (`allianceArea` for an area of the open alliance, `appArea` otherwise), whose `props` maps
 //      the frame to the view's props (type-checked against the view).
 // The sidebar group, the unsaved-changes guard, reopening the area when another alliance opens and the guide panel
 // then follow without touching MainFrame or GuidePanel.
 import type { Component } from "svelte";
 import type { Alliance } from "./api/bindings";
-import { MODEL_GUIDE } from "./guide/modele";
-import { DOCUMENTS_GUIDE, FIVE_STEPS_GUIDE, type GuideBlock, PARTNERS_GUIDE, PROFILE_GUIDE, SETTINGS_GUIDE } from "./guide/guide";
+import { type AreaGuide, GUIDES } from "./guide/guide";
 import AllianceView from "./views/alliance/AllianceView.svelte";
-import { DIAGNOSTIC_GUIDE } from "./guide/diagnostic";
 import DiagnosticView from "./views/diagnostic/DiagnosticView.svelte";
 import DocumentsView from "./views/documents/DocumentsView.svelte";
-import { PROJECT_GUIDE } from "./guide/projet";
 import ProjetView from "./views/projet/ProjetView.svelte";
 import ModeleView from "./views/modele/ModeleView.svelte";
 import PartnersView from "./views/partenaires/PartnersView.svelte";
@@ -56,8 +54,8 @@ interface AreaCommon<Id extends string> {
   id: Id;
   /** In the sidebar or the settings menu, and for `app` areas the top bar's title. */
   label: string;
-  /** The guide panel's text while the area is shown. */
-  guide: GuideBlock[];
+  /** The guide panel's text while the area is shown (« Pourquoi ? », « Comment ? »). */
+  guide: AreaGuide;
 }
 
 /** An area of the open alliance: listed in its sidebar group, shown again when another alliance opens. */
@@ -107,7 +105,7 @@ const DEFINED = [
       onCancel: () => {},
       onDeleted: frame.allianceDeleted,
     }),
-    guide: FIVE_STEPS_GUIDE,
+    guide: GUIDES.alliance,
   }),
   allianceArea({
     id: "diagnostic",
@@ -115,7 +113,7 @@ const DEFINED = [
     group: "Construire",
     view: DiagnosticView,
     props: (frame) => ({ alliance: frame.alliance }),
-    guide: DIAGNOSTIC_GUIDE,
+    guide: GUIDES.diagnostic,
   }),
   allianceArea({
     id: "projet",
@@ -123,7 +121,7 @@ const DEFINED = [
     group: "Construire",
     view: ProjetView,
     props: (frame) => ({ alliance: frame.alliance }),
-    guide: PROJECT_GUIDE,
+    guide: GUIDES.projet,
   }),
   allianceArea({
     id: "partenaires",
@@ -131,7 +129,7 @@ const DEFINED = [
     group: "Construire",
     view: PartnersView,
     props: (frame) => ({ alliance: frame.alliance, onCountChanged: frame.partnerCountChanged }),
-    guide: PARTNERS_GUIDE,
+    guide: GUIDES.partenaires,
   }),
   allianceArea({
     id: "modele",
@@ -139,7 +137,7 @@ const DEFINED = [
     group: "Construire",
     view: ModeleView,
     props: (frame) => ({ alliance: frame.alliance }),
-    guide: MODEL_GUIDE,
+    guide: GUIDES.modele,
   }),
   allianceArea({
     id: "documents",
@@ -147,7 +145,7 @@ const DEFINED = [
     group: "Construire",
     view: DocumentsView,
     props: (frame) => ({ alliance: frame.alliance }),
-    guide: DOCUMENTS_GUIDE,
+    guide: GUIDES.documents,
   }),
   appArea({
     id: "new-alliance",
@@ -160,7 +158,7 @@ const DEFINED = [
       onCancel: frame.newAllianceCancelled,
       onDeleted: () => {},
     }),
-    guide: FIVE_STEPS_GUIDE,
+    guide: GUIDES.alliance,
   }),
   appArea({
     id: "profile",
@@ -170,7 +168,7 @@ const DEFINED = [
     sidebar: true,
     view: ProfileView,
     props: () => ({}),
-    guide: PROFILE_GUIDE,
+    guide: GUIDES.profile,
   }),
   appArea({
     id: "settings",
@@ -182,7 +180,7 @@ const DEFINED = [
       onRestored: frame.restored,
       onNewRecoveryKey: frame.newRecoveryKey,
     }),
-    guide: SETTINGS_GUIDE,
+    guide: GUIDES.settings,
   }),
 ] as const;
 

@@ -1,63 +1,59 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
-import type { Catalog } from "$lib/api/bindings";
-import { catalogContext } from "$lib/catalog";
-import { DOCUMENTS_GUIDE, FIVE_STEPS_GUIDE, PARTNERS_GUIDE } from "$lib/guide/guide";
+import { GUIDES, parseGuide } from "$lib/guide/guide";
 import GuidePanel from "./GuidePanel.svelte";
-import { LATER_CATALOG_LISTS } from "../api/catalog-fixture";
-
-const catalog: Catalog = {
-  actorTypes: [{ value: "association", label: "Association", help: "Expertise des besoins sociaux, maillage local." }],
-  partnerRoles: [],
-  allianceStatuses: [],
-  documentKinds: [{ value: "partnership_charter", label: "Charte partenariale", help: "Pose le cadre éthique." }],
-  documentStatuses: [],
-  legalForms: [],
-  contributionNatures: [],
-  paymentScheduleKinds: [],
-  publicFunderActorTypes: [],
-  ...LATER_CATALOG_LISTS,
-};
 
 describe("GuidePanel", () => {
-  it("lays out an area's guide text, with the catalog's help from context", () => {
-    render(GuidePanel, { props: { guide: PARTNERS_GUIDE, open: true }, context: catalogContext(catalog) });
-    const panel = screen.getByTestId("guide-panel");
+  it("lays out an area's guide text: its title, « Pourquoi ? » then « Comment ? »", () => {
+    render(GuidePanel, { props: { guide: GUIDES.partenaires, open: true } });
     expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Étape 3\u00a0: Choisir les bons partenaires");
-    expect(screen.getByRole("heading", { name: "Cartographier les acteurs" })).toBeInTheDocument();
-    expect(panel.querySelector("ul.compact")?.children).toHaveLength(9);
-    expect(screen.getByRole("heading", { name: "Ce que chaque acteur apporte" })).toBeInTheDocument();
-    expect(panel.querySelector("dt")).toHaveTextContent("Association");
-    expect(panel.querySelector("dd")).toHaveTextContent("Expertise des besoins sociaux, maillage local.");
+    const parts = screen.getAllByRole("heading", { level: 3 }).map((heading) => heading.textContent);
+    expect(parts).toEqual(["Pourquoi\u202f?", "Comment\u202f?"]);
+    const why = screen.getByRole("region", { name: "Pourquoi\u202f?" });
+    expect(why.textContent).toContain("Les associations\u00a0: expertise des besoins sociaux");
+    const how = screen.getByRole("region", { name: "Comment\u202f?" });
+    expect(how.querySelector("h4")).toHaveTextContent("Cartographier les acteurs du territoire");
   });
 
-  it("leaves out the catalog's lists until it is loaded", () => {
-    render(GuidePanel, { props: { guide: DOCUMENTS_GUIDE, open: true }, context: catalogContext(null) });
-    expect(screen.getByTestId("guide-panel").querySelector("dl")).toBeNull();
-    expect(screen.getByText(/Les modèles d’Allia sont un point de départ/)).toBeInTheDocument();
+  it("puts short lists in two columns, long ones across the panel, a bullet never split", () => {
+    render(GuidePanel, { props: { guide: GUIDES.partenaires, open: true } });
+    const lists = [...screen.getByTestId("guide-panel").querySelectorAll("ul.list")];
+    const categories = lists.find((list) => list.textContent?.includes("Médias"));
+    const contributions = lists.find((list) => list.textContent?.includes("Les fondations"));
+    expect(categories).toHaveClass("two-columns");
+    expect(categories?.children).toHaveLength(9);
+    expect(contributions).not.toHaveClass("two-columns");
   });
 
-  it("numbers the five steps and folds away", async () => {
-    render(GuidePanel, { props: { guide: FIVE_STEPS_GUIDE, open: true }, context: catalogContext(catalog) });
-    const steps = screen.getByTestId("guide-panel").querySelectorAll("ol.steps > li > strong");
+  it("numbers the five steps with their points, and folds away", async () => {
+    render(GuidePanel, { props: { guide: GUIDES.alliance, open: true } });
+    const steps = screen.getByTestId("guide-panel").querySelectorAll("ol.list > li > strong");
     expect([...steps].map((step) => step.textContent)).toEqual([
-      "Étape 1\u00a0: Réaliser le diagnostic interne",
-      "Étape 2\u00a0: Formaliser le projet",
-      "Étape 3\u00a0: Choisir les bons partenaires",
-      "Étape 4\u00a0: Formaliser contractuellement",
-      "Étape 5\u00a0: Créer les conditions de la collaboration",
+      "Réaliser le diagnostic interne",
+      "Formaliser le projet",
+      "Choisir les bons partenaires",
+      "Formaliser contractuellement",
+      "Créer les conditions de la collaboration",
     ]);
+    expect(screen.getByTestId("guide-panel").querySelectorAll("ol.list > li > ul > li").length).toBeGreaterThanOrEqual(15);
     await fireEvent.click(screen.getByTestId("guide-toggle"));
     expect(screen.queryByTestId("guide-panel")).toBeNull();
     expect(screen.getByTestId("guide-toggle")).toHaveTextContent("Guide");
   });
 
+  it("shows any text of the format, headings inside its parts", () => {
+    const guide = parseGuide("test", "# Titre\n\n## Pourquoi ?\n\nParce que.\n\n## Comment ?\n\n### Ainsi\n\n- un\n- deux\n");
+    render(GuidePanel, { props: { guide, open: true } });
+    expect(screen.getByRole("heading", { level: 4, name: "Ainsi" })).toBeInTheDocument();
+    expect(screen.getByText("Parce que.")).toBeInTheDocument();
+  });
+
   it("over the content (narrow window): hidden while closed, focused when open, closed by Escape", async () => {
-    const closed = render(GuidePanel, { props: { guide: PARTNERS_GUIDE, open: false, overlay: true }, context: catalogContext(catalog) });
+    const closed = render(GuidePanel, { props: { guide: GUIDES.partenaires, open: false, overlay: true } });
     expect(screen.queryByRole("complementary", { name: "Guide" })).toBeNull();
     closed.unmount();
 
-    render(GuidePanel, { props: { guide: PARTNERS_GUIDE, open: true, overlay: true }, context: catalogContext(catalog) });
+    render(GuidePanel, { props: { guide: GUIDES.partenaires, open: true, overlay: true } });
     const toggle = screen.getByTestId("guide-toggle");
     expect(screen.getByRole("complementary", { name: "Guide" })).toHaveClass("overlay");
     await waitFor(() => expect(toggle).toHaveFocus());

@@ -1,150 +1,198 @@
-// Texts of the in-app guide, taken from the guide « Construire une alliance associative ».
-// French typography: U+00A0 before « : », U+202F before ; ! ? and inside « ».
+// The in-app guide: each area's « Pourquoi ? / Comment ? » text, taken from the guide « Construire une alliance
+// associative » (../shared/reference/guide-alliance-associative.txt) in its own words. The texts live in
+// ./content/<name>.md, one file per guide text, written in the small Markdown-like format `parseGuide` reads; the
+// area registry (areas.ts) gives each area one of `GUIDES`. Nothing of the guide is written in a component.
+import allianceText from "./content/alliance.md?raw";
+import diagnosticText from "./content/diagnostic.md?raw";
+import documentsText from "./content/documents.md?raw";
+import modeleText from "./content/modele.md?raw";
+import partenairesText from "./content/partenaires.md?raw";
+import profileText from "./content/profile.md?raw";
+import projetText from "./content/projet.md?raw";
+import settingsText from "./content/settings.md?raw";
 
+/** An item of a guide list, with the points under it (one level, as in the guide). */
+export interface GuideItem {
+  text: string;
+  items: string[];
+}
+
+/** One piece of a guide text, as the guide panel lays it out. */
+export type GuideBlock =
+  | { kind: "heading"; text: string }
+  | { kind: "paragraph"; text: string }
+  /** A bulleted (`ordered: false`) or numbered list. */
+  | { kind: "list"; ordered: boolean; items: GuideItem[] };
+
+/** An area's guide text: its title, why (« Pourquoi ? ») and how (« Comment ? »). */
+export interface AreaGuide {
+  title: string;
+  why: GuideBlock[];
+  how: GuideBlock[];
+}
+
+/** The two parts of every guide text, as the panel titles them (U+202F before « ? »). */
+export const WHY_HEADING = "Pourquoi\u202f?";
+export const HOW_HEADING = "Comment\u202f?";
+
+/** A guide text that does not follow the format: which file, which line, what is wrong. */
+export class GuideFormatError extends Error {}
+
+/**
+ * Reads a guide content file. The format, line by line:
+ * - `# Title`, once, first;
+ * - `## Pourquoi ?` then `## Comment ?`, the two parts, each with at least one block;
+ * - `### Heading`, a heading inside a part;
+ * - `- text` a bullet, `1. text` a numbered item; a line indented under an item (`  - point`) is a point under it,
+ *   any other indented line continues the item or point above;
+ * - any other line is a paragraph; consecutive lines make one paragraph; a blank line ends a paragraph or a list;
+ * - `<!-- … -->` on one line is a note for whoever edits the file (the guide's section it comes from), not shown.
+ * The text is kept as written (French typography included: the content test checks it).
+ */
+export function parseGuide(name: string, source: string): AreaGuide {
+  let title: string | null = null;
+  let why: GuideBlock[] | null = null;
+  let how: GuideBlock[] | null = null;
+  /** The part being read (`why` or `how`), null before `## Pourquoi ?`. */
+  let blocks: GuideBlock[] | null = null;
+  /** The paragraph's lines or the list being read, if any. */
+  let paragraph: string[] | null = null;
+  let list: { ordered: boolean; items: GuideItem[] } | null = null;
+  let lineNumber = 0;
+
+  function fail(message: string): never {
+    throw new GuideFormatError(`${name}, line ${lineNumber}: ${message}`);
+  }
+  function part(): GuideBlock[] {
+    return blocks ?? fail("text before « ## Pourquoi ? »");
+  }
+  /** Ends the paragraph or the list being read. */
+  function close() {
+    if (paragraph !== null) part().push({ kind: "paragraph", text: paragraph.join(" ") });
+    if (list !== null) part().push({ kind: "list", ordered: list.ordered, items: list.items });
+    paragraph = null;
+    list = null;
+  }
+
+  for (const raw of source.replace(/\r\n?/g, "\n").split("\n")) {
+    lineNumber += 1;
+    const line = raw.trimEnd();
+    const text = line.trim();
+    const indented = text !== "" && /^\s/.test(line);
+    if (text === "") {
+      close();
+      continue;
+    }
+    if (/^<!--.*-->$/.test(text)) continue;
+    const heading = indented ? null : /^(#{1,3}) (.+)$/.exec(line);
+    if (heading !== null) {
+      close();
+      const marks = heading[1];
+      const words = (heading[2] ?? "").trim();
+      if (marks === "#") {
+        if (title !== null || blocks !== null) fail("one « # » title, first");
+        title = words;
+      } else if (marks === "##") {
+        if (title === null) fail("the « # » title comes first");
+        const which = partOf(words);
+        if (which === null) fail(`« ## ${words} »: the parts are « ## Pourquoi ? » and « ## Comment ? »`);
+        if (which === "why" && (why !== null || how !== null)) fail("« ## Pourquoi ? » once, before « ## Comment ? »");
+        if (which === "how" && (why === null || how !== null)) fail("« ## Comment ? » once, after « ## Pourquoi ? »");
+        blocks = [];
+        if (which === "why") why = blocks;
+        else how = blocks;
+      } else {
+        part().push({ kind: "heading", text: words });
+      }
+      continue;
+    }
+    const bullet = /^(-|\d+\.) (.+)$/.exec(text);
+    if (indented) {
+      // Under the last item of the list being read: a point, or the item (or point) going on.
+      const item = list?.items[list.items.length - 1] ?? fail("an indented line outside a list");
+      if (bullet !== null && bullet[1] === "-") item.items.push(bullet[2] ?? "");
+      else if (item.items.length > 0) item.items[item.items.length - 1] += ` ${text}`;
+      else item.text += ` ${text}`;
+      continue;
+    }
+    if (bullet !== null) {
+      const ordered = bullet[1] !== "-";
+      if (paragraph !== null || (list !== null && list.ordered !== ordered)) close();
+      part();
+      list ??= { ordered, items: [] };
+      list.items.push({ text: bullet[2] ?? "", items: [] });
+      continue;
+    }
+    if (list !== null) close();
+    part();
+    paragraph ??= [];
+    paragraph.push(text);
+  }
+  close();
+  if (title === null) fail("no « # » title");
+  if (why === null || why.length === 0) fail("« ## Pourquoi ? » is missing or empty");
+  if (how === null || how.length === 0) fail("« ## Comment ? » is missing or empty");
+  return { title, why, how };
+}
+
+/** Which part a `##` line opens (spaces before « ? » may be any kind). */
+function partOf(heading: string): "why" | "how" | null {
+  const words = heading.replace(/\s+/gu, "");
+  if (words === "Pourquoi?") return "why";
+  if (words === "Comment?") return "how";
+  return null;
+}
+
+/**
+ * Whether a list reads well in two columns: short items only, without points under them. Longer ones take the
+ * panel's width (a bullet is never split across columns either way).
+ */
+export function inTwoColumns(items: readonly GuideItem[]): boolean {
+  return items.length >= 4 && items.every((item) => item.items.length === 0 && item.text.length <= 40);
+}
+
+/** Every text of a guide, in reading order (for the content tests). */
+export function guideTexts(guide: AreaGuide): string[] {
+  const texts = [guide.title];
+  for (const block of [...guide.why, ...guide.how]) {
+    if (block.kind === "list") for (const item of block.items) texts.push(item.text, ...item.items);
+    else texts.push(block.text);
+  }
+  return texts;
+}
+
+/** The content files, by name (`./content/<name>.md`). */
+export const GUIDE_SOURCES = {
+  alliance: allianceText,
+  diagnostic: diagnosticText,
+  projet: projetText,
+  partenaires: partenairesText,
+  modele: modeleText,
+  documents: documentsText,
+  profile: profileText,
+  settings: settingsText,
+} as const;
+
+export type GuideName = keyof typeof GUIDE_SOURCES;
+
+/** Every guide text, read once when the app starts (a file out of format fails the content test). */
+export const GUIDES = Object.fromEntries(
+  Object.entries(GUIDE_SOURCES).map(([name, source]) => [name, parseGuide(name, source)]),
+) as Record<GuideName, AreaGuide>;
+
+/** A step of « Construire une alliance en 5 étapes »: its number, its title and its points. */
 export interface GuideStep {
   number: number;
   title: string;
   points: string[];
 }
 
-/** One piece of an area's guide text, as the guide panel lays it out. */
-export type GuideBlock =
-  | { kind: "title"; text: string }
-  | { kind: "heading"; text: string }
-  | { kind: "paragraph"; text: string }
-  /** A short list in two columns. */
-  | { kind: "list"; items: string[] }
-  /** A closed list of the catalog with each entry's help, under an optional heading. */
-  | { kind: "choices"; list: "actorTypes" | "documentKinds"; heading?: string }
-  | { kind: "steps"; intro: string; steps: GuideStep[] };
+/** The five steps of the guide's section 3, from the alliance's guide text (its numbered list). */
+export const FIVE_STEPS: GuideStep[] = GUIDES.alliance.how
+  .filter((block): block is Extract<GuideBlock, { kind: "list" }> => block.kind === "list" && block.ordered)
+  .flatMap((block) => block.items)
+  .map((item, index) => ({ number: index + 1, title: item.text, points: item.items }));
 
-export const FIVE_STEPS_INTRO =
-  "Si la volonté de créer une alliance repose sur le partage d’une vision commune, sa constitution requiert le respect de plusieurs étapes pour être menée à bonne fin.";
-
-export const FIVE_STEPS: GuideStep[] = [
-  {
-    number: 1,
-    title: "Réaliser le diagnostic interne",
-    points: [
-      "Formaliser vos besoins et vos attentes\u00a0: priorités stratégiques, attentes vis-à-vis de l’alliance, mode de participation.",
-      "Analyser votre association et son environnement avec une matrice MOFF (forces, faiblesses, opportunités, menaces).",
-    ],
-  },
-  {
-    number: 2,
-    title: "Formaliser le projet",
-    points: [
-      "Qualifier et quantifier le besoin social.",
-      "Démontrer la nécessité d’une réponse collective.",
-      "Mobiliser les acteurs clés, y compris les bénéficiaires, dès le départ.",
-    ],
-  },
-  {
-    number: 3,
-    title: "Choisir les bons partenaires",
-    points: [
-      "Cartographier les acteurs du territoire.",
-      "Réduire la sélection sur des critères objectifs.",
-      "Tester la proximité relationnelle.",
-    ],
-  },
-  {
-    number: 4,
-    title: "Formaliser contractuellement",
-    points: [
-      "La convention de partenariat fixe les engagements stratégiques et opérationnels.",
-      "La charte partenariale pose le cadre éthique et déontologique.",
-      "L’accord de consortium organise la gouvernance, le calendrier et les modalités financières.",
-    ],
-  },
-  {
-    number: 5,
-    title: "Créer les conditions de la collaboration",
-    points: [
-      "Favoriser la proximité et la construction de liens.",
-      "Construire une vision partagée de la problématique.",
-      "Mettre en place le pilotage et organiser les instances.",
-    ],
-  },
-];
-
+/** What an alliance is, for the screen shown before the first one exists. */
 export const ALLIANCE_DEFINITION =
   "Une alliance réunit votre association et d’autres organisations (associations, collectivités, entreprises, fondations…) autour d’un projet commun\u00a0: mutualiser des moyens, répondre ensemble à un besoin social, amplifier votre impact.";
-
-
-/** « Construire une alliance en 5 étapes »: the alliance's own page and a new alliance. */
-export const FIVE_STEPS_GUIDE: GuideBlock[] = [
-  { kind: "title", text: "Construire une alliance en 5 étapes" },
-  { kind: "steps", intro: FIVE_STEPS_INTRO, steps: FIVE_STEPS },
-];
-
-/** Step 3 of the guide, « Choisir les bons partenaires ». */
-export const PARTNERS_GUIDE: GuideBlock[] = [
-  { kind: "title", text: "Étape 3\u00a0: Choisir les bons partenaires" },
-  {
-    kind: "paragraph",
-    text: "Une sélection rigoureuse des partenaires, qui réduit progressivement le champ des possibles, conditionne le succès de l’alliance quelle que soit sa complexité.",
-  },
-  { kind: "heading", text: "Cartographier les acteurs" },
-  {
-    kind: "paragraph",
-    text: "Cartographiez les acteurs du territoire en identifiant pour chaque acteur potentiel ses attentes et motivations, son niveau d’influence ou son pouvoir de nuisance, son périmètre d’intervention, ses interactions possibles avec les autres membres de l’alliance et les synergies possibles avec le projet.",
-  },
-  {
-    kind: "list",
-    items: [
-      "État",
-      "Collectivités territoriales",
-      "Instances professionnelles",
-      "Acteurs de la recherche",
-      "Entreprises",
-      "Acteurs de l’ESS",
-      "Bénéficiaires cibles",
-      "Autres acteurs de la société civile",
-      "Médias",
-    ],
-  },
-  {
-    kind: "paragraph",
-    text: "Une cartographie s’adapte à l’écosystème de l’association. Pour une vision fiable du territoire, vous pouvez vous faire accompagner par le Réseau national des maisons des associations (RNMA) ou le Mouvement associatif.",
-  },
-  {
-    kind: "paragraph",
-    text: "Réduisez ensuite la sélection sur des critères objectifs (compatibilité stratégique, capacité opérationnelle), puis testez la proximité relationnelle par des échanges autour du projet avant de vous engager.",
-  },
-  { kind: "choices", list: "actorTypes", heading: "Ce que chaque acteur apporte" },
-];
-
-/** Step 4 of the guide, « Formaliser contractuellement ». */
-export const DOCUMENTS_GUIDE: GuideBlock[] = [
-  { kind: "title", text: "Étape 4\u00a0: Formaliser contractuellement" },
-  {
-    kind: "paragraph",
-    text: "Formaliser l’alliance par écrit clarifie les engagements de chacun et prévient les malentendus. Le guide propose trois documents complémentaires\u00a0:",
-  },
-  { kind: "choices", list: "documentKinds" },
-  {
-    kind: "paragraph",
-    text: "Les modèles d’Allia sont un point de départ\u00a0: adaptez-les à votre projet et faites-les relire par un conseil juridique avant signature.",
-  },
-];
-
-export const PROFILE_GUIDE: GuideBlock[] = [
-  { kind: "title", text: "Profil de votre association" },
-  {
-    kind: "paragraph",
-    text: "Ces informations identifient votre association dans chaque document contractuel\u00a0: convention de partenariat, charte partenariale, accord de consortium.",
-  },
-];
-
-export const SETTINGS_GUIDE: GuideBlock[] = [
-  { kind: "title", text: "Paramètres" },
-  {
-    kind: "paragraph",
-    text: "Le verrouillage automatique protège vos données si vous laissez l’ordinateur sans surveillance. Une phrase de passe longue, faite de plusieurs mots, est à la fois sûre et facile à retenir.",
-  },
-  {
-    kind: "paragraph",
-    text: "Allia garde des sauvegardes chiffrées du coffre\u00a0; «\u00a0Sauvegarder vers…\u00a0» en met une copie ailleurs (une clé USB rangée à part). Votre kit de récupération imprimé rouvre le coffre et ses sauvegardes si vous oubliez la phrase de passe ou si un fichier se perd\u00a0: gardez-le en lieu sûr, loin de l’ordinateur.",
-  },
-];
