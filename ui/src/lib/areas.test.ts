@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { AREA_GROUPS, AREAS, areaById, HOME_AREA, menuAreas, sidebarAppAreas, sidebarGroups } from "./areas";
+import { AREA_GROUPS, AREAS, areaById, HOME_AREA, isAreaId, menuAreas, sidebarAppAreas, sidebarGroups } from "./areas";
 
 describe("the area registry", () => {
   it("names each area once", () => {
@@ -7,6 +10,9 @@ describe("the area registry", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(areaById(id).id).toBe(id);
     expect(areaById(HOME_AREA).scope).toBe("alliance");
+    for (const id of ids) expect(isAreaId(id)).toBe(true);
+    // An id kept from an older version, or mistyped in a `navigate`, is not an area.
+    expect(isAreaId("objectifs")).toBe(false);
   });
 
   it("lists the alliance's areas in the guide's groups, in the guide's order", () => {
@@ -59,5 +65,17 @@ describe("the area registry", () => {
     (props["onCountChanged"] as (count: number) => void)(4);
     expect(counts).toEqual([4]);
     expect(areaById("new-alliance").props(frame)["alliance"]).toBeNull();
+  });
+
+  it("is the one place that knows the areas: the frame names none of them (issue 11, item 11)", () => {
+    // The frame draws whatever area the registry gives it; « Nouvelle alliance » is the one it opens by itself.
+    for (const file of ["views/MainFrame.svelte", "views/Sidebar.svelte", "views/TopBar.svelte", "components/GuidePanel.svelte"]) {
+      // `scope === "alliance"` tells the two kinds of area apart; it names no area.
+      const source = readFileSync(join(dirname(fileURLToPath(import.meta.url)), file), "utf8").replace(/scope [!=]== "alliance"/g, "");
+      for (const area of AREAS) {
+        if (area.id === "new-alliance") continue;
+        expect(source, `${file} names « ${area.id} »`).not.toMatch(new RegExp(`["'\`]${area.id}["'\`]`));
+      }
+    }
   });
 });

@@ -192,6 +192,11 @@ export const AREAS: readonly AreaDefinition<AreaId>[] = DEFINED;
 /** The area shown when an alliance opens or the frame starts. */
 export const HOME_AREA: AreaId = "alliance";
 
+/** Whether `id` names a registered area (an id kept from before, or sent by a view through `navigate`). */
+export function isAreaId(id: string): id is AreaId {
+  return AREAS.some((area) => area.id === id);
+}
+
 /** The area with this id. */
 export function areaById(id: AreaId): AreaDefinition<AreaId> {
   const area = AREAS.find((candidate) => candidate.id === id);
