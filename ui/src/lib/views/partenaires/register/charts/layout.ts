@@ -22,6 +22,11 @@ export function unitHash(text: string, salt: number): number {
   return (h >>> 0) / 0x100000000;
 }
 
+/** The layout's ideal distance between linked nodes for `n` nodes (its side is about 1 000). */
+export function layoutSpacing(n: number): number {
+  return 0.8 * Math.sqrt((1000 * 1000) / Math.max(n, 1));
+}
+
 /**
  * Positions for `ids.length` nodes linked by `links` (pairs of indices into `ids`), in a square of side
  * about 1 000 centred on 0. Every node is pulled gently to the centre, so that parts of the network that
@@ -32,7 +37,7 @@ export function forceLayout(ids: string[], links: [number, number][], iterations
   if (n === 0) return [];
   if (n === 1) return [{ x: 0, y: 0 }];
   const side = 1000;
-  const k = 0.8 * Math.sqrt((side * side) / n);
+  const k = layoutSpacing(n);
   const k2 = k * k;
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);

@@ -47,16 +47,16 @@ export const QUADRANT_BOXES: Record<
   monitor: { x: [AXIS_MIN, QUADRANT_DIVIDER], y: [Y_AXIS_MIN, QUADRANT_DIVIDER], labelAt: "insideBottom", tint: "#f0efea" },
 };
 
-/** A marker's diameter in px by nuisance power: 1 → 12 … 5 → 36; 10 when not assessed. */
+/** A marker's diameter in px by nuisance power: 1 → 12 … 5 → 32; 10 when not assessed. */
 export function nuisanceSize(nuisance: number | null): number {
   if (nuisance === null) return 10;
-  return 12 + (Math.min(Math.max(nuisance, 1), 5) - 1) * 6;
+  return 12 + (Math.min(Math.max(nuisance, 1), 5) - 1) * 5;
 }
 
 /** The golden angle, which spreads the points of one cell evenly on a sunflower. */
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 /** The farthest a point moves from its cell's centre, in level units: well inside its quadrant. */
-const SPREAD_MAX = 0.34;
+const SPREAD_MAX = 0.38;
 
 /**
  * Where each placed actor is drawn: its (interest, influence) cell, moved a little when it shares the cell
@@ -103,6 +103,8 @@ export interface MapPoint {
   name: string;
   value: [number, number];
   symbolSize: number;
+  /** Names of the right-hand column go on the left of their point, inside the chart. */
+  label?: { position: "left" };
 }
 
 /** The map's option for the actors the filters let through. */
@@ -132,8 +134,9 @@ export function buildMapOption(model: ActorChartModel, filters: ChartFilters): C
       nameGap: 28,
       min: AXIS_MIN,
       max: AXIS_MAX,
-      interval: 1,
+      interval: 0.5,
       axisLabel: { formatter: levelTick },
+      axisTick: { show: false },
       splitLine: { show: false },
       axisLine: { onZero: false, lineStyle: { color: "#6b7478" } },
     },
@@ -226,7 +229,9 @@ function categorySeries(
 ): ScatterSeriesOption {
   const data: MapPoint[] = actors.map((actor) => {
     const at = where.get(actor.id) ?? { x: 0, y: 0 };
-    return { id: actor.id, name: actor.name, value: [at.x, at.y], symbolSize: nuisanceSize(actor.nuisance) };
+    const point: MapPoint = { id: actor.id, name: actor.name, value: [at.x, at.y], symbolSize: nuisanceSize(actor.nuisance) };
+    if (at.x >= 4.5) point.label = { position: "left" };
+    return point;
   });
   return {
     type: "scatter",

@@ -5,7 +5,7 @@
 import type { InteractionKind } from "$lib/api/bindings";
 import { NBSP, plural, quote } from "$lib/format";
 import type { ChartOption, GraphSeriesOption } from "./echarts";
-import { forceLayout, type Point } from "./layout";
+import { forceLayout, layoutSpacing, type Point } from "./layout";
 import {
   categoryKey,
   categoryKeys,
@@ -25,6 +25,9 @@ import { escapeHtml } from "./text";
  * running while a node is dragged. Measured: see networkOption.test.ts (« scale ») and docs/benchmarks.md.
  */
 export const LARGE_NETWORK = { nodes: 80, links: 200 };
+
+/** ECharts' repulsion per squared layout spacing that keeps the force's picture about the computed layout's size. */
+const FORCE_REPULSION = 0.06;
 
 /** What the network draws after the filters: the links between shown actors, and the actors they touch. */
 export interface NetworkData {
@@ -92,6 +95,7 @@ export function buildNetworkOption(
       data.nodes.map((a) => a.id),
       data.links.map((l) => [index.get(l.from) ?? 0, index.get(l.to) ?? 0]),
     );
+  const spacing = layoutSpacing(data.nodes.length);
   const degree = new Map<string, number>();
   for (const l of data.links) {
     degree.set(l.from, (degree.get(l.from) ?? 0) + 1);
@@ -119,7 +123,7 @@ export function buildNetworkOption(
       id: actor.id,
       name: actor.name,
       category: categoryIndex.get(categoryKey(actor)) ?? 0,
-      symbolSize: degreeSize(degree.get(actor.id) ?? 0),
+      symbolSize: degreeSize(degree.get(actor.id) ?? 0) * (large ? 0.75 : 1),
       x: at[i]?.x ?? 0,
       y: at[i]?.y ?? 0,
     })),
@@ -131,22 +135,28 @@ export function buildNetworkOption(
         source: link.from,
         target: link.to,
         symbol: ["none", arrow ? "arrow" : "none"],
-        symbolSize: [0, 9],
-        lineStyle: { color: style.colour, type: style.pattern, width: style.width, opacity: 0.85 },
+        symbolSize: [0, large ? 6 : 9],
+        lineStyle: {
+          color: style.colour,
+          type: style.pattern,
+          width: large ? Math.max(1, style.width - 1) : style.width,
+          opacity: large ? 0.6 : 0.85,
+        },
         label: { formatter: verbPhrase(model, link.kind) },
       };
     }),
     autoCurveness: true,
     edgeLabel: { show: false, fontSize: 11, color: "#1b1b1b" },
-    label: { show: true, position: "right", formatter: "{b}", color: "#1b1b1b", fontSize: 11 },
+    // A large network names its nodes on hover only (with their neighbours): hundreds of names would hide it.
+    label: { show: !large, position: "right", formatter: "{b}", color: "#1b1b1b", fontSize: 11 },
     labelLayout: { hideOverlap: true },
-    emphasis: { focus: "adjacency", edgeLabel: { show: true }, lineStyle: { width: 3 } },
+    emphasis: { focus: "adjacency", label: { show: true }, edgeLabel: { show: true }, lineStyle: { width: 3 } },
+    // ECharts' force starts from the computed layout (its x, y) and, with these forces scaled to that
+    // layout's spacing, settles about the same size: the chart's frame, set from the starting points, still fits.
     force: {
-      // Start from the computed layout and settle gently: few steps, no jump.
-      initLayout: undefined,
-      repulsion: 140,
-      edgeLength: [50, 110],
-      gravity: 0.08,
+      repulsion: FORCE_REPULSION * spacing * spacing,
+      edgeLength: [0.6 * spacing, 1.2 * spacing],
+      gravity: 0.05,
       friction: 0.15,
       layoutAnimation: true,
     },
