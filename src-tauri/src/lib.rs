@@ -83,6 +83,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             advisor::model_advisor_get,
             advisor::model_advisor_save,
             advisor::model_advisor_recommend,
+            progress::alliance_progress,
             documents::document_list,
             documents::document_create,
             documents::document_update,

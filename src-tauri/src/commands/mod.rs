@@ -77,5 +77,6 @@ pub mod kit;
 pub mod partners;
 pub mod prints;
 pub mod profile;
+pub mod progress;
 pub mod settings;
 pub mod vault;

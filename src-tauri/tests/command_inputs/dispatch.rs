@@ -505,6 +505,11 @@ pub async fn dispatch(
             let answers: allia_core::AdvisorAnswers = arg(args, "answers")?;
             allia_core::recommend(&answers);
         }
+        "alliance_progress" => {
+            store
+                .alliance_progress(&arg::<String>(args, "allianceId")?)
+                .await?;
+        }
         "dossier_get" => {
             store
                 .project_dossier(&arg::<String>(args, "allianceId")?)

@@ -244,6 +244,7 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
         "model_advisor_recommend",
         &[("answers", Arg::AdvisorAnswers)],
     ),
+    ("alliance_progress", &[("allianceId", Arg::AllianceId)]),
     ("dossier_get", &[("allianceId", Arg::AllianceId)]),
     (
         "dossier_save_texts",

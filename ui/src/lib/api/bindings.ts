@@ -243,6 +243,12 @@ export const commands = {
 	 *  answered. Needs no vault.
 	 */
 	modelAdvisorRecommend: (answers: AdvisorAnswers) => typedError<Recommendation | null, AppError>(__TAURI_INVOKE("model_advisor_recommend", { answers })),
+	/**
+	 *  The five steps of « Construire une alliance » for an alliance, in the guide's
+	 *  order: each with its status (« Terminée », « En cours », « Pas commencée ») and
+	 *  what is missing, in French. `not_found` for an unknown alliance.
+	 */
+	allianceProgress: (allianceId: string) => typedError<StepProgress[], AppError>(__TAURI_INVOKE("alliance_progress", { allianceId })),
 	documentList: (allianceId: string) => typedError<ContractDocument[], AppError>(__TAURI_INVOKE("document_list", { allianceId })),
 	documentCreate: (allianceId: string, kind: DocumentKind, settings: DocumentSettings) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_create", { allianceId, kind, settings })),
 	/**  Saves the settings; when the current version is frozen this starts a new version. */
@@ -519,6 +525,22 @@ export type AllianceDraft = {
 
 /**  Where the alliance stands. */
 export type AllianceStatus = "under_construction" | "active" | "closed";
+
+/**
+ *  The five steps of « Construire une alliance en 5 étapes » (guide, section 3), in
+ *  its order.
+ */
+export type AllianceStep = 
+/**  Étape 1 : Réaliser le diagnostic interne (area « Diagnostic »). */
+"diagnostic" | 
+/**  Étape 2 : Formaliser le projet (area « Projet »). */
+"project" | 
+/**  Étape 3 : Choisir les bons partenaires (area « Partenaires »). */
+"partners" | 
+/**  Étape 4 : Formaliser contractuellement (area « Documents »). */
+"contract" | 
+/**  Étape 5 : Créer les conditions de la collaboration (the future « Gouvernance »). */
+"collaboration";
 
 /**  Another form worth a look. */
 export type Alternative = {
@@ -1703,6 +1725,29 @@ export type Signatures = {
 	/**  The signatories, one inner list per printed row. */
 	rows: Signatory[][],
 };
+
+/**  One step as the sidebar shows it. */
+export type StepProgress = {
+	step: AllianceStep,
+	/**  1 to 5, the guide's numbering. */
+	number: number,
+	/**  [`AllianceStep::title`]. */
+	title: string,
+	status: StepStatus,
+	/**  [`StepStatus::label`]. */
+	statusLabel: string,
+	/**
+	 *  What is still missing for the step to be done, one French sentence each, in the
+	 *  order to do them; empty once the step is done.
+	 */
+	missing: string[],
+};
+
+/**
+ *  Where a step stands. DOMAIN.md has no list for it; the labels agree with « étape »
+ *  (feminine).
+ */
+export type StepStatus = "not_started" | "in_progress" | "done";
 
 /**  Two organisations look like the same one: the reason, with its French label. */
 export type Suspicion = {

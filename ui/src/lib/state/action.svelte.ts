@@ -2,6 +2,7 @@
 // Replaces the try/catch/finally block each view used to copy.
 import { fieldErrorMap, formLevelMessage, toApiError, type ApiError } from "$lib/api/client";
 import { focusFirstInvalid } from "$lib/forms";
+import { vaultChanged } from "$lib/progress/changes";
 
 export interface ActionOptions {
   /**
@@ -71,6 +72,8 @@ export class Action {
     if (tracksBusy) this.busy = true;
     try {
       await task();
+      // What shows data of several areas at once (the sidebar's five steps) reads it again.
+      vaultChanged();
       return true;
     } catch (caught) {
       const error = toApiError(caught);
