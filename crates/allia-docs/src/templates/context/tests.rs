@@ -1,6 +1,9 @@
 //! Unit tests of the context's words: durations, review dates, courts.
 
-use super::*;
+use chrono::NaiveDate;
+
+use super::build::{court_words, next_review};
+use crate::templates::wording;
 
 #[test]
 fn durations_and_reviews() {
