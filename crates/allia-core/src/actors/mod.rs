@@ -12,7 +12,9 @@
 //! - [`map`]: the 1–5 scales (`Level`) and the quadrant rule (`MapQuadrant`);
 //! - [`criteria`] and [`scoring`]: the criteria and their editing, the weighted score
 //!   and the ranking;
-//! - [`proximity`]: one entry of the proximity log.
+//! - [`proximity`]: one entry of the proximity log;
+//! - [`records`]: the stored records (link, log entry, criterion, score) with their ids
+//!   and dates.
 //!
 //! Pure: storage and screens build on these types.
 
@@ -23,6 +25,7 @@ pub mod kinds;
 pub mod map;
 pub mod pipeline;
 pub mod proximity;
+pub mod records;
 pub mod scoring;
 
 pub use assessment::ActorAssessmentDraft;
@@ -35,4 +38,7 @@ pub use kinds::{ExchangeKind, InteractionKind, MapCategory};
 pub use map::{Level, LevelOutOfRange, LevelScale, MapQuadrant, QUADRANT_DIVIDER, STRONG_FROM};
 pub use pipeline::{ActorPipeline, ActorPipelineStatus, DISMISSAL_REASON_MAX};
 pub use proximity::ExchangeEntryDraft;
+pub use records::{
+    seeded_criteria, seeded_criterion_id, ActorScore, ExchangeEntry, Interaction, ScoringCriterion,
+};
 pub use scoring::{format_score, rank_candidates, CandidateScores, RankedCandidate, SCORE_MAX};
