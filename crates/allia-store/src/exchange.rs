@@ -334,6 +334,10 @@ pub(crate) async fn export_file(
         model_advisor: allia_core::alliance_file::FileModelAdvisor::of(
             crate::model_advisor::find(conn, id).await?.as_ref(),
         ),
+        interactions: Vec::new(),
+        exchanges: Vec::new(),
+        criteria: Vec::new(),
+        scores: Vec::new(),
     })
 }
 

@@ -24,6 +24,7 @@ use crate::commitment::CommitmentsDraft;
 use crate::organisation::Organisation;
 use crate::partner::PartnerDraft;
 
+mod actors;
 mod diagnostic;
 mod errors;
 mod import;
@@ -35,6 +36,10 @@ mod v1;
 mod v2;
 mod validation;
 
+pub use actors::{
+    actor_field_label, actor_record_place, FileCriterion, FileExchange, FileInteraction, FileScore,
+    ALLIANCE_FILE_MAX_EXCHANGES, ALLIANCE_FILE_MAX_INTERACTIONS, ALLIANCE_FILE_MAX_SCORES,
+};
 pub use diagnostic::{FileDiagnostic, FileDiagnosticNeeds, FileSwotItem};
 pub use errors::{json_problem, AllianceFileError};
 pub use import::{sender_partner_id, ImportedAlliance};

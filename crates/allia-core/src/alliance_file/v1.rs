@@ -208,6 +208,10 @@ impl AllianceFile {
             diagnostic: None,
             project_dossier: None,
             model_advisor: None,
+            interactions: Vec::new(),
+            exchanges: Vec::new(),
+            criteria: Vec::new(),
+            scores: Vec::new(),
         };
         Ok((file, positions))
     }

@@ -3,7 +3,10 @@
 //! the alliance's documents travel with their versions, signatures and clause changes.
 //!
 //! The shape (docs/formats.md): `{ "format": 2, "createdAt", "profile", "alliance",
-//! "partners", "commitments", "documents" }`. The alliance and each partner carry their
+//! "partners", "commitments", "documents" }`, then the optional sections of issue 11
+//! (`diagnostic`, `projectDossier`, `modelAdvisor`) and the actor register's records
+//! (`interactions`, `exchanges`, `criteria`, `scores`; `partners` holds every actor,
+//! engaged or not). The alliance and each partner carry their
 //! draft's fields next to `id`, `createdAt` and `updatedAt`; a commitment keeps its
 //! `draft` apart and names its party by partner id (`{ "partnerId": "…" }`) or
 //! `"association"` (the file's `profile`).
@@ -58,6 +61,19 @@ pub struct AllianceFileV2 {
     /// Added with issue 11: older files have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_advisor: Option<super::model_advisor::FileModelAdvisor>,
+    /// The typed links between actors (the register's network); not written when
+    /// empty. Added with issue 11: older files have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interactions: Vec<super::actors::FileInteraction>,
+    /// The proximity log, every actor's exchanges; not written when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exchanges: Vec<super::actors::FileExchange>,
+    /// The scoring matrix's criteria; not written when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<super::actors::FileCriterion>,
+    /// The candidates' scores on the criteria; not written when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scores: Vec<super::actors::FileScore>,
 }
 
 /// The alliance: its id and dates, then the fields of [`AllianceDraft`].

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::actors::validated_actor_records;
 use super::import::ImportedAlliance;
 use super::read::{FileContent, ReadFile};
 use super::v1::missing_position_message;
@@ -191,6 +192,18 @@ fn validate(
             ids.check(errors, field, id)
         })
     });
+    let actors = validated_actor_records(
+        &file.partners,
+        file.created_at,
+        (
+            &file.interactions,
+            &file.exchanges,
+            &file.criteria,
+            &file.scores,
+        ),
+        &mut errors,
+        |errors, field, id| ids.check(errors, field, id),
+    );
     match alliance {
         Some(alliance) if errors.is_empty() => Ok(ImportedAlliance {
             file: AllianceFileV2 {
@@ -204,6 +217,10 @@ fn validate(
                 diagnostic,
                 project_dossier,
                 model_advisor,
+                interactions: actors.interactions,
+                exchanges: actors.exchanges,
+                criteria: actors.criteria,
+                scores: actors.scores,
             },
         }),
         _ => Err(errors),

@@ -35,9 +35,11 @@ pub fn field_place(field: &str) -> Option<String> {
             return Some(format!("document {number}, version {version}"))
         }
         ["documents", number, ..] => return Some(format!("document {number}")),
-        _ => return None,
+        // The actor register's records (`interactions`, `exchanges`, `criteria`, `scores`).
+        _ => return crate::alliance_file::actor_record_place(field),
     };
-    match form_label(&rest.join(".")) {
+    let rest = rest.join(".");
+    match form_label(&rest).or_else(|| crate::alliance_file::actor_field_label(&rest)) {
         Some(name) => Some(format!("{place}, {name}")),
         None => Some(place),
     }
