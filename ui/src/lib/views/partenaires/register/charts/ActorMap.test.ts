@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from "@testing-library/svelte";
 import { getInstanceByDom } from "echarts/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import ActorChart from "./ActorChart.svelte";
 import ActorMap from "./ActorMap.svelte";
 import ActorNetwork from "./ActorNetwork.svelte";
 import { smallModel } from "./fixture";
@@ -113,5 +114,15 @@ describe("ActorNetwork", () => {
     render(ActorNetwork, { model: smallModel(), onOpen: vi.fn(), renderer: "svg" });
     await fireEvent.click(screen.getByRole("checkbox", { name: /Médias/ }));
     expect(screen.getByTestId("actor-network-summary")).toHaveTextContent("3 interactions entre 4 acteurs");
+  });
+});
+
+describe("ActorChart", () => {
+  it("loads the map or the network when first shown", async () => {
+    const { unmount } = render(ActorChart, { view: "map", model: smallModel(), onOpen: vi.fn() });
+    expect(await screen.findByRole("img", { name: "Carte des acteurs par niveau d’influence et intérêt" })).toBeInTheDocument();
+    unmount();
+    render(ActorChart, { view: "network", model: smallModel(), onOpen: vi.fn(), renderer: "svg" });
+    expect(await screen.findByRole("img", { name: "Réseau des interactions entre acteurs" })).toBeInTheDocument();
   });
 });

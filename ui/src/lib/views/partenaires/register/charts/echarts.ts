@@ -1,16 +1,15 @@
 // The one place the charts load Apache ECharts from: only the parts they use (the scatter and graph
-// series, a grid with its axes, the tooltip, the legend, the quadrants' areas and dividing lines, the
-// labels' overlap hiding, both renderers), so the bundle does not carry the whole library.
+// series, a grid with its axes, the tooltip, the quadrants' areas and dividing lines, the labels' overlap
+// hiding, both renderers), so the bundle does not carry the whole library. The legends are HTML, next to
+// the charts (the filters' markers, the kinds' line patterns).
 import { use, init, type ComposeOption, type ECharts } from "echarts/core";
 import { GraphChart, ScatterChart, type GraphSeriesOption, type ScatterSeriesOption } from "echarts/charts";
 import {
   GridComponent,
-  LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
   type GridComponentOption,
-  type LegendComponentOption,
   type MarkAreaComponentOption,
   type MarkLineComponentOption,
   type TooltipComponentOption,
@@ -22,7 +21,6 @@ use([
   ScatterChart,
   GraphChart,
   GridComponent,
-  LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
@@ -36,7 +34,6 @@ export type ChartOption = ComposeOption<
   | ScatterSeriesOption
   | GraphSeriesOption
   | GridComponentOption
-  | LegendComponentOption
   | MarkAreaComponentOption
   | MarkLineComponentOption
   | TooltipComponentOption

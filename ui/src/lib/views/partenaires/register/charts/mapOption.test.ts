@@ -85,14 +85,12 @@ describe("the map's points", () => {
     expect(nuisanceSize(null)).toBe(10);
   });
 
-  it("makes one series per category present, with its shape, in the catalog's order", () => {
+  it("makes one series per category present, with its own shape, in the catalog's order (the legend is the filters')", () => {
     const option = buildMapOption(smallModel(), noFilters());
     const series = (option.series as Series[]).filter((s) => s.id !== "quadrants");
     expect(series.map((s) => s.name)).toEqual(["Collectivités territoriales", "Acteurs de l’ESS", "Médias"]);
     expect(new Set(series.map((s) => s.symbol)).size).toBe(3);
-    const legend = (option.legend as { data: { name: string; icon: string }[] }).data;
-    expect(legend.map((l) => l.name)).toEqual(series.map((s) => s.name));
-    expect(legend.map((l) => l.icon)).toEqual(series.map((s) => s.symbol));
+    expect(option.legend).toBeUndefined();
   });
 
   it("spreads actors with the same levels around their cell, all distinct, within their quadrant", () => {

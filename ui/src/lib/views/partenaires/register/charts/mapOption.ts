@@ -114,19 +114,17 @@ export function buildMapOption(model: ActorChartModel, filters: ChartFilters): C
   const where = placements(shown);
   const byId = new Map(shown.map((a) => [a.id, a]));
 
+  // One series per category; the legend of shapes is the filters' list (HTML, with the same markers).
   const series: ScatterSeriesOption[] = [quadrantSeries(model)];
-  const legend: { name: string; icon: string }[] = [];
   for (const { key, label } of categoryKeys(model)) {
     const actors = shown.filter((a) => categoryKey(a) === key);
-    if (actors.length === 0) continue;
-    legend.push({ name: label, icon: echartsSymbol(key) });
-    series.push(categorySeries(key, label, actors, where));
+    if (actors.length > 0) series.push(categorySeries(key, label, actors, where));
   }
 
   return {
     animation: false,
     aria: { enabled: false },
-    grid: { left: 56, right: 24, top: 24, bottom: 88, containLabel: false },
+    grid: { left: 56, right: 24, top: 16, bottom: 52, containLabel: false },
     xAxis: {
       type: "value",
       name: labels.interest,
@@ -152,15 +150,6 @@ export function buildMapOption(model: ActorChartModel, filters: ChartFilters): C
       axisTick: { show: false },
       splitLine: { show: false },
       axisLine: { onZero: false, lineStyle: { color: "#6b7478" } },
-    },
-    legend: {
-      data: legend,
-      bottom: 0,
-      selectedMode: false,
-      itemWidth: 14,
-      itemHeight: 14,
-      itemStyle: { borderColor: MARKER_OUTLINE, borderWidth: 1 },
-      textStyle: { color: "#1b1b1b" },
     },
     tooltip: {
       trigger: "item",

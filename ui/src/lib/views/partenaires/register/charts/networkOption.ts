@@ -165,15 +165,6 @@ export function buildNetworkOption(
   return {
     animation: !large,
     aria: { enabled: false },
-    legend: {
-      data: keys.map(({ key, label }) => ({ name: label, icon: echartsSymbol(key) })),
-      bottom: 0,
-      selectedMode: false,
-      itemWidth: 14,
-      itemHeight: 14,
-      itemStyle: { borderColor: MARKER_OUTLINE, borderWidth: 1 },
-      textStyle: { color: "#1b1b1b" },
-    },
     tooltip: {
       trigger: "item",
       confine: true,
