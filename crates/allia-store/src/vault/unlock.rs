@@ -1,99 +1,22 @@
-//! Creating, unlocking, recovering and re-keying the vault. The database file is only
-//! opened once a secret has given the data key, is checked before it is trusted, and
-//! is never created, renamed or replaced behind the user's back.
+//! Getting into a vault: creating one, unlocking it with the passphrase, recovering it
+//! with the recovery key (even without its key file), and changing the passphrase.
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::path::Path;
 use std::sync::Arc;
 
 use allia_core::passphrase::{check_new_passphrase, check_passphrase_change};
 use sqlx::migrate::Migrator;
-use sqlx::{Connection, SqliteConnection};
+use sqlx::Connection;
 
-use crate::backup::{self, BackupReason};
+use super::open::{acquire_lock, open_store, remove_if_present};
+use super::paths::CREATING_FILE;
+use super::{Vault, VaultPaths, VaultState, MIGRATOR};
+use crate::backup;
 use crate::database;
 use crate::error::{StoreError, StoreResult};
 use crate::files;
 use crate::key_file::{KeyFile, RecoverySlot};
 use crate::keys::{KdfParams, RecoveryKey, SecretKey};
-use crate::store::Store;
-
-pub(crate) static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
-
-const DB_FILE: &str = "allia.vault";
-const KEY_FILE: &str = "allia.vault.keys";
-const LOCK_FILE: &str = "allia.vault.lock";
-/// A database being created: renamed to `allia.vault` once its key file is written.
-const CREATING_FILE: &str = ".allia.vault.creating";
-const BACKUP_DIR: &str = "backups";
-
-/// Where a vault's files live.
-#[derive(Debug, Clone)]
-pub struct VaultPaths {
-    pub dir: PathBuf,
-}
-
-/// What is on disk, before any secret is asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VaultState {
-    /// No vault here (or only an interrupted creation, which never held data).
-    Absent,
-    /// The database and its key file.
-    Present,
-    /// The database without its key file: the recovery kit opens it.
-    KeyFileMissing,
-    /// The key file without the database: only a backup can help.
-    DatabaseMissing,
-}
-
-impl VaultPaths {
-    pub fn new(dir: impl Into<PathBuf>) -> VaultPaths {
-        VaultPaths { dir: dir.into() }
-    }
-    pub fn database(&self) -> PathBuf {
-        self.dir.join(DB_FILE)
-    }
-    pub fn key_file(&self) -> PathBuf {
-        self.dir.join(KEY_FILE)
-    }
-    pub fn lock_file(&self) -> PathBuf {
-        self.dir.join(LOCK_FILE)
-    }
-    pub fn backups(&self) -> PathBuf {
-        self.dir.join(BACKUP_DIR)
-    }
-    fn creating(&self) -> PathBuf {
-        self.dir.join(CREATING_FILE)
-    }
-
-    /// What is on disk (see [`VaultState`]).
-    pub fn state(&self) -> VaultState {
-        let db = self.database().exists();
-        let keys = self.key_file().exists();
-        match (db, keys) {
-            (true, true) => VaultState::Present,
-            (true, false) => VaultState::KeyFileMissing,
-            (false, true) if self.creating().exists() => VaultState::Absent,
-            (false, true) => VaultState::DatabaseMissing,
-            (false, false) => VaultState::Absent,
-        }
-    }
-
-    /// True once anything of a vault is here: creating one is then refused.
-    pub fn exists(&self) -> bool {
-        self.state() != VaultState::Absent
-    }
-}
-
-/// An unlocked vault.
-pub struct Vault {
-    paths: VaultPaths,
-    /// Held while the vault is open: a second process cannot open it meanwhile.
-    _lock: std::fs::File,
-    data_key: SecretKey,
-    key_file: KeyFile,
-    store: Store,
-}
 
 impl Vault {
     /// Creates a new vault in `dir`, returning it unlocked with the recovery key to show
@@ -318,100 +241,6 @@ impl Vault {
         self.key_file = updated;
         Ok(())
     }
-
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
-    pub(crate) fn replace_store(&mut self, store: Store) {
-        self.store = store;
-    }
-
-    pub(crate) fn replace_keys(&mut self, data_key: SecretKey, key_file: KeyFile, store: Store) {
-        self.data_key = data_key;
-        self.key_file = key_file;
-        self.store = store;
-    }
-
-    pub fn paths(&self) -> &VaultPaths {
-        &self.paths
-    }
-
-    pub fn kdf_params(&self) -> KdfParams {
-        self.key_file.kdf_params()
-    }
-
-    /// The vault's identifier (a UUID kept in its key file and in every backup).
-    pub fn vault_id(&self) -> &str {
-        self.key_file.vault_id()
-    }
-
-    pub(crate) fn from_parts(
-        paths: VaultPaths,
-        lock: std::fs::File,
-        data_key: SecretKey,
-        key_file: KeyFile,
-        store: Store,
-    ) -> Vault {
-        Vault {
-            paths,
-            _lock: lock,
-            data_key,
-            key_file,
-            store,
-        }
-    }
-
-    pub(crate) fn data_key(&self) -> &SecretKey {
-        &self.data_key
-    }
-
-    pub(crate) fn key_file(&self) -> &KeyFile {
-        &self.key_file
-    }
-
-    /// Opens one more connection with the raw key, as the pool does.
-    pub(crate) async fn connection(&self) -> StoreResult<SqliteConnection> {
-        database::open_for_reading(&self.paths.database(), &self.data_key).await
-    }
-
-    /// [`Vault::connection`] for tests and benchmarks that read the file directly
-    /// (the `test-support` feature).
-    #[cfg(feature = "test-support")]
-    pub async fn open_connection(&self) -> StoreResult<SqliteConnection> {
-        self.connection().await
-    }
-
-    /// Runs `PRAGMA quick_check` and `PRAGMA cipher_integrity_check` on the open
-    /// vault (`allia check`): `VaultDamaged` on any finding.
-    pub async fn check_integrity(&self) -> StoreResult<()> {
-        let mut conn = self.connection().await?;
-        let checked = database::verify_integrity(&mut conn).await;
-        conn.close().await?;
-        checked
-    }
-
-    /// True when something was committed since the last automatic backup.
-    pub fn has_changes(&self) -> bool {
-        self.store.has_changes()
-    }
-
-    /// Closes every connection (checkpointing the WAL) and forgets the key.
-    pub async fn close(self) {
-        self.store.close().await;
-    }
-
-    /// Locks: an automatic backup when something changed (its failure is reported but
-    /// never keeps the vault open), then [`Vault::close`].
-    pub async fn lock(self, reason: BackupReason) -> Option<StoreError> {
-        let failure = if self.has_changes() {
-            self.backup_now(reason).await.err()
-        } else {
-            None
-        };
-        self.close().await;
-        failure
-    }
 }
 
 /// The data key from the recovery key alone: the derived key, else a format-1 slot
@@ -445,74 +274,3 @@ async fn opens(db: &Path, key: &SecretKey) -> bool {
         Err(_) => false,
     }
 }
-
-/// Takes the vault's lock file, or reports that another process has the vault open.
-pub(crate) fn acquire_lock(paths: &VaultPaths) -> StoreResult<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.create(true).truncate(false).write(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let file = options.open(paths.lock_file())?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::VaultInUse),
-        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
-    }
-}
-
-fn remove_if_present(path: &Path) -> StoreResult<()> {
-    match std::fs::remove_file(path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// Checks the database, backs it up when migrations are pending, migrates, then builds
-/// the pool.
-pub(crate) async fn open_store(
-    paths: &VaultPaths,
-    key: &SecretKey,
-    key_file: &KeyFile,
-    migrator: &Migrator,
-) -> StoreResult<Store> {
-    let db = paths.database();
-    backup::remove_leftovers(paths);
-    // A log left behind means Allia did not close cleanly: what it holds may be in no
-    // backup yet, so the next lock or close makes one.
-    let unclean = std::fs::metadata(backup::wal_of(&db)).is_ok_and(|m| m.len() > 0);
-    let mut conn = database::open_checked(&db, key, migrator).await?;
-    let applied = database::applied_versions(&mut conn).await;
-    let pending = applied.map(|applied| database::first_pending(migrator, &applied));
-    let backed_up = match pending {
-        Ok(Some(version)) => backup::write_automatic(
-            paths,
-            &mut conn,
-            key,
-            key_file,
-            BackupReason::BeforeMigration(version),
-        )
-        .await
-        .map(|_| ()),
-        Ok(None) => Ok(()),
-        Err(e) => Err(e),
-    };
-    conn.close().await?;
-    backed_up?;
-    let dirty = Arc::new(AtomicBool::new(false));
-    let pool = database::pool(&db, key, Arc::clone(&dirty)).await?;
-    // Through the pool: `run(&mut conn)` makes the future non-Send for async callers.
-    migrator.run(&pool).await?;
-    let store = Store::new(pool, dirty);
-    store.mark_saved();
-    if unclean {
-        store.mark_changed();
-    }
-    Ok(store)
-}
-
-#[cfg(test)]
-mod tests;
