@@ -2,7 +2,7 @@
 // key figures); a new alliance starts with the empty state; the social need is written and saved; two figures are
 // added (a value typed the French way, « 12,5 » and « 1 250 », shown back with its unit), a figure typed wrong is
 // refused next to its field, one is moved down from the keyboard and one edited; « Exporter le dossier en PDF »
-// writes the PDF with the need and both figures with their sources.
+// asks first (two parts are not written), then writes the PDF with the need and both figures with their sources.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -163,6 +163,12 @@ describe('formaliser le projet', () => {
   step(app, 'exporte le dossier en PDF', async () => {
     const ui = page(app.browser);
     await ui.click('dossier-export-pdf');
+    // Two parts are not written: the export says which, and goes on once confirmed.
+    const asked = await ui.shown('dossier-export-confirm');
+    const question = await app.browser.execute(() => document.querySelector('[role="alertdialog"]')?.textContent ?? '');
+    assert.match(question, /Exporter un dossier incomplet/);
+    assert.match(question, /la nécessité d’une réponse collective et l’argumentaire du projet\./);
+    await asked.click();
     await ui.shown('dossier-exported');
     let pdf = null;
     await app.browser.waitUntil(

@@ -55,6 +55,7 @@ function vault(initial: DossierFigure[] = []) {
       figures = ids.map((id, position) => ({ ...figures.find((f) => f.id === id)!, position }));
       return figures;
     }
+    if (cmd === "dossier_export_pdf") return "/tmp/dossier.pdf";
     if (cmd === "dossier_figure_delete") {
       figures = figures.filter((f) => f.id !== args.figureId);
       return null;
@@ -174,5 +175,20 @@ describe("ProjetView", () => {
     await fireEvent.click(screen.getByTestId("draft-resume"));
     await waitFor(() => expect((screen.getByTestId("figure-new-value") as HTMLInputElement).value).toBe("24,8"));
     expect((screen.getByTestId("figure-new-source-kind") as HTMLSelectElement).value).toBe("open_data");
+  });
+
+  it("asks before exporting an empty dossier, and exports once confirmed", async () => {
+    setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [] });
+    const calls = vault();
+    render(ProjetView, { props: { alliance }, context: catalogContext(catalog) });
+    await screen.findByTestId("dossier-empty");
+    await fireEvent.click(screen.getByTestId("dossier-export-pdf"));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(dialog.textContent).toContain("Exporter un dossier vide\u202f?");
+    expect(dialog.textContent).toContain("Rien n’est encore rédigé ni chiffré");
+    expect(calls.some((c) => c.cmd === "dossier_export_pdf")).toBe(false);
+    await fireEvent.click(screen.getByTestId("dossier-export-confirm"));
+    expect((await screen.findByTestId("dossier-exported")).textContent).toContain("/tmp/dossier.pdf");
+    expect(calls.filter((c) => c.cmd === "dossier_export_pdf")).toHaveLength(1);
   });
 });
