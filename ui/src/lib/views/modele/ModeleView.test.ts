@@ -4,8 +4,9 @@
 // category, the orientation notice is there, and « Créer ce document » drafts the matching document.
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AdvisorAnswers, Catalog, Recommendation } from "$lib/api/bindings";
+import { onAnnouncement } from "$lib/announce";
 import { catalogContext } from "$lib/catalog";
 import { provideNavigation, type Destination } from "$lib/navigation";
 import { setDraftStore } from "$lib/unsaved";
@@ -196,6 +197,56 @@ describe("ModeleView", () => {
       companyPartners: true,
       callForProjects: null,
     });
+  });
+
+  it("out of sight, the recommendation is named in a bar that brings it into view, and its changes are said", async () => {
+    // A narrow column: the recommendation's title below the questionnaire, outside the window.
+    const observer: { report: ((entries: { isIntersecting: boolean }[]) => void) | null } = { report: null };
+    vi.stubGlobal(
+      "IntersectionObserver",
+      class {
+        constructor(callback: (entries: { isIntersecting: boolean }[]) => void) {
+          observer.report = callback;
+        }
+        observe() {
+          observer.report?.([{ isIntersecting: false }]);
+        }
+        disconnect() {}
+      },
+    );
+    const scrolled: Element[] = [];
+    const scrollIntoView = Object.getOwnPropertyDescriptor(Element.prototype, "scrollIntoView");
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    const heard: string[] = [];
+    const stop = onAnnouncement((message) => heard.push(message));
+    try {
+      setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [] });
+      vault();
+      render(ModeleView, { props: { alliance }, context: catalogContext(catalog) });
+      await screen.findByTestId("advisor-empty");
+      expect(screen.queryByTestId("advisor-peek")).toBeNull();
+
+      await fireEvent.click(screen.getByTestId("advisor-legalEntity").querySelector('input[value="no"]') as HTMLInputElement);
+      expect((await screen.findByTestId("advisor-peek-label")).textContent).toBe("Partage d’informations");
+      await fireEvent.click(screen.getByTestId("advisor-publicFunding").querySelector('input[value="yes"]') as HTMLInputElement);
+      await waitFor(() => expect(screen.getByTestId("advisor-peek-label").textContent).toBe("Convention de partenariat"));
+      expect(heard).toContain("Modèle recommandé\u00a0: Convention de partenariat.");
+
+      await fireEvent.click(screen.getByTestId("advisor-peek-show"));
+      const title = screen.getByRole("heading", { name: "Modèle recommandé" });
+      expect(scrolled).toContain(title);
+      expect(title).toHaveFocus();
+      // In sight: the bar goes.
+      observer.report?.([{ isIntersecting: true }]);
+      await waitFor(() => expect(screen.queryByTestId("advisor-peek")).toBeNull());
+    } finally {
+      stop();
+      vi.unstubAllGlobals();
+      if (scrollIntoView) Object.defineProperty(Element.prototype, "scrollIntoView", scrollIntoView);
+      else delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+    }
   });
 
   it("refuses an amount that is not one at its field, without saving", async () => {
