@@ -2,14 +2,12 @@
 // what it misses come from allia-core (`progress`, through `alliance_progress`); nothing here decides them.
 import type { StepProgress, StepStatus } from "$lib/api/bindings";
 
-/** « Étape 1 : Réaliser le diagnostic interne » (a no-break space before the colon). */
-export function stepName(step: Pick<StepProgress, "number" | "title">): string {
-  return `Étape ${step.number}\u00a0: ${step.title}`;
-}
-
-/** The button's accessible name: the step and its status, which the icon only repeats. */
-export function stepAccessibleName(step: Pick<StepProgress, "number" | "title" | "statusLabel">): string {
-  return `${stepName(step)}, ${step.statusLabel}`;
+/**
+ * The step as the sidebar writes it, « 1. Réaliser le diagnostic interne »; its status follows, so that the button's
+ * name (its visible text, WCAG 2.5.3) says both.
+ */
+export function stepLabel(step: Pick<StepProgress, "number" | "title">): string {
+  return `${step.number}. ${step.title}`;
 }
 
 /** What the tooltip lists: the missing items, or a line saying nothing is. */
