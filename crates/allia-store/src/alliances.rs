@@ -36,8 +36,10 @@ impl From<AllianceRow> for Alliance {
     }
 }
 
-const SELECT: &str = "SELECT a.id, a.name, a.purpose, a.territory, a.start_date, a.status, a.terms, a.archived, \
-     a.created_at, a.updated_at, (SELECT count(*) FROM partner p WHERE p.alliance_id = a.id) AS partner_count \
+const SELECT: &str =
+    "SELECT a.id, a.name, a.purpose, a.territory, a.start_date, a.status, a.terms, a.archived, \
+     a.created_at, a.updated_at, (SELECT count(*) FROM partner p WHERE p.alliance_id = a.id \
+     AND p.pipeline_status = 'engaged') AS partner_count \
      FROM alliance a";
 
 /// Every alliance, archived ones last, most recently changed first.
@@ -191,6 +193,8 @@ impl Store {
         let draft = draft.validated()?;
         let mut conn = self.conn().await?;
         let id = insert(&mut conn, &draft).await?;
+        // The scoring matrix's five default criteria (the actor register).
+        crate::actors::criteria::seed(&mut conn, &id).await?;
         get(&mut conn, &id).await
     }
 
@@ -234,7 +238,14 @@ impl Store {
         };
         if !exists(&mut tx, &id).await? {
             insert_with_id(&mut tx, &id, &alliance).await?;
-            crate::partners::insert(&mut tx, &id, &demo.partners).await?;
+            // The register's other actors and records come with their storage.
+            let partners: Vec<_> = demo
+                .partners
+                .iter()
+                .filter(|p| allia_core::partner::is_partner(p))
+                .cloned()
+                .collect();
+            crate::partners::insert(&mut tx, &id, &partners).await?;
             crate::diagnostic::insert_demo(&mut tx, &id).await?;
             crate::project_dossier::insert_demo(&mut tx, &id).await?;
             crate::model_advisor::insert_demo(&mut tx, &id).await?;
