@@ -80,6 +80,28 @@ describe("StepsProgress", () => {
     await waitFor(() => expect(tip).not.toBeVisible());
   });
 
+  it("shows the tooltip while the pointer is on the step, and keeps it once clicked", async () => {
+    render(StepsProgress, { props: { allianceId: "a1", areaId: "alliance" } });
+    const button = await screen.findByRole("button", { name: /^2\. Formaliser le projet/ });
+    const item = screen.getByTestId("step-project");
+    const tip = screen.getByTestId("step-tip-project");
+
+    await fireEvent.mouseEnter(item);
+    await waitFor(() => expect(tip).toBeVisible());
+    await fireEvent.mouseLeave(item);
+    // Not at once: the pointer may be crossing the gap to the tooltip.
+    expect(tip).toBeVisible();
+    await waitFor(() => expect(tip).not.toBeVisible());
+
+    await fireEvent.mouseEnter(item);
+    await fireEvent.click(button);
+    await fireEvent.mouseLeave(item);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(tip).toBeVisible();
+    await fireEvent.click(button);
+    await waitFor(() => expect(tip).not.toBeVisible());
+  });
+
   it("reads the steps again after an action changed the vault, and for another alliance", async () => {
     const view = render(StepsProgress, { props: { allianceId: "a1", areaId: "diagnostic" } });
     await screen.findByRole("button", { name: /^1\..*Pas commencée/ });
