@@ -26,19 +26,22 @@ pub mod scale;
 pub const LEGACY_DEMO_ALLIANCE_ID: &str = "7ceec4a7-d2ba-4dad-8495-8136eeaf4ef7";
 
 /// The demo alliance and its actors, ready to be stored. Links, log entries and scores
-/// name their actor by its position in `partners` (from 0) and a criterion by its
-/// default slug ([`crate::actors::default_criteria`]): the store gives the ids.
+/// name their actor by its position in [`DemoAlliance::actors`] (the partners, then the
+/// others, from 0) and a criterion by its default slug
+/// ([`crate::actors::default_criteria`]): the store gives the ids.
 pub struct DemoAlliance {
     pub alliance: AllianceDraft,
-    /// Every actor: the five engaged partners first, then the others of the register.
+    /// The engaged actors: the alliance's partners (the parties of its contracts).
     pub partners: Vec<PartnerDraft>,
+    /// The register's other actors (identified, contacted… or set aside).
+    pub others: Vec<PartnerDraft>,
     pub interactions: Vec<DemoInteraction>,
     pub exchanges: Vec<DemoExchange>,
     pub scores: Vec<DemoScore>,
 }
 
 /// A link of the demo between two actors, by their positions in
-/// [`DemoAlliance::partners`].
+/// [`DemoAlliance::actors`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoInteraction {
     pub from: usize,
@@ -48,7 +51,7 @@ pub struct DemoInteraction {
 }
 
 /// An entry of the demo's proximity log, for the actor at `actor` in
-/// [`DemoAlliance::partners`].
+/// [`DemoAlliance::actors`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoExchange {
     pub actor: usize,
@@ -152,6 +155,13 @@ const MEMBERS: [DemoMember; 5] = [
     },
 ];
 
+impl DemoAlliance {
+    /// Every actor of the register: the partners, then the others.
+    pub fn actors(&self) -> Vec<PartnerDraft> {
+        self.partners.iter().chain(&self.others).cloned().collect()
+    }
+}
+
 /// Where each member stands on the map (influence, nuisance, interest) and what it
 /// expects of the alliance: the five associations are « acteurs de l’ESS ».
 const MEMBER_ASSESSMENTS: [(u8, u8, u8, &str); 5] = [
@@ -190,7 +200,7 @@ const MEMBER_ASSESSMENTS: [(u8, u8, u8, &str); 5] = [
 /// The guide's example alliance: the alliance, its five engaged partners and the other
 /// actors of the Val de Brenne with their links, scores and exchanges.
 pub fn demo_alliance() -> DemoAlliance {
-    let mut partners: Vec<PartnerDraft> = MEMBERS
+    let partners: Vec<PartnerDraft> = MEMBERS
         .iter()
         .zip(MEMBER_ASSESSMENTS)
         .map(
@@ -228,7 +238,6 @@ pub fn demo_alliance() -> DemoAlliance {
             },
         )
         .collect();
-    partners.extend(register::actors());
     DemoAlliance {
         alliance: AllianceDraft {
             name: "Service partagé du Val de Brenne".into(),
@@ -244,6 +253,7 @@ pub fn demo_alliance() -> DemoAlliance {
             terms: Default::default(),
         },
         partners,
+        others: register::actors(),
         interactions: register::interactions(),
         exchanges: register::exchanges(),
         scores: register::scores(),
@@ -262,11 +272,13 @@ mod tests {
     fn demo_is_valid_and_matches_the_guide() {
         let demo = demo_alliance();
         assert!(demo.alliance.validated().is_ok());
-        for p in &demo.partners {
+        for p in &demo.actors() {
             let validated = p.validated().expect("demo actor valid");
             assert_eq!(&validated, p, "demo data is already normalised");
         }
-        let partners: Vec<&PartnerDraft> = demo.partners.iter().filter(|p| is_partner(p)).collect();
+        assert!(demo.partners.iter().all(is_partner));
+        assert!(!demo.others.iter().any(is_partner));
+        let partners: Vec<&PartnerDraft> = demo.partners.iter().collect();
         assert_eq!(partners.len(), 5);
         assert!(partners
             .iter()
@@ -290,9 +302,9 @@ mod tests {
     #[test]
     fn the_register_spreads_over_categories_statuses_and_quadrants() {
         let demo = demo_alliance();
-        assert!(demo.partners.len() >= 15);
-        let assessments: Vec<&ActorAssessmentDraft> = demo
-            .partners
+        let actors = demo.actors();
+        assert!(actors.len() >= 15);
+        let assessments: Vec<&ActorAssessmentDraft> = actors
             .iter()
             .map(|p| {
                 p.assessment
@@ -306,10 +318,9 @@ mod tests {
             assessments.iter().filter_map(|a| a.quadrant()).collect();
         assert_eq!(quadrants.len(), 4);
         let statuses: HashSet<ActorPipelineStatus> =
-            demo.partners.iter().map(|p| p.pipeline.status).collect();
+            actors.iter().map(|p| p.pipeline.status).collect();
         assert_eq!(statuses.len(), ActorPipelineStatus::ALL.len());
-        let dismissed: Vec<&PartnerDraft> = demo
-            .partners
+        let dismissed: Vec<&PartnerDraft> = actors
             .iter()
             .filter(|p| p.pipeline.status == ActorPipelineStatus::Dismissed)
             .collect();
@@ -321,7 +332,8 @@ mod tests {
     #[test]
     fn links_exchanges_and_scores_are_valid_with_a_friction_point_and_a_tie() {
         let demo = demo_alliance();
-        let n = demo.partners.len();
+        let actors = demo.actors();
+        let n = actors.len();
         assert!(demo.interactions.len() >= 10);
         let kinds: HashSet<InteractionKind> = demo.interactions.iter().map(|i| i.kind).collect();
         assert_eq!(kinds.len(), InteractionKind::ALL.len());
@@ -344,8 +356,7 @@ mod tests {
             .iter()
             .any(|e| !e.draft.friction_points.is_empty()));
         // Every candidate is scored on the five criteria; two tie.
-        let candidates: Vec<CandidateScores> = demo
-            .partners
+        let candidates: Vec<CandidateScores> = actors
             .iter()
             .enumerate()
             .filter(|(_, p)| {

@@ -1,8 +1,9 @@
 //! The demo's register beyond its five members: the Val de Brenne's other actors, one or
 //! more in each of the guide's cartography categories and at every status of the
 //! pipeline, their links, the candidates' scores (two of them tied) and the proximity log
-//! (with its friction points). Positions in the demo's `partners`: the five members are
-//! 0 to 4 ([`super::MEMBERS`]), these actors follow from 5 in the order of [`ACTORS`].
+//! (with its friction points). Positions in the demo's actors
+//! ([`super::DemoAlliance::actors`]): the five members are 0 to 4 ([`super::MEMBERS`]),
+//! these actors follow from 5 in the order of [`ACTORS`].
 
 use chrono::NaiveDate;
 

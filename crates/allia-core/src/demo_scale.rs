@@ -13,6 +13,7 @@ use super::{
     MapCategory, Organisation, PartnerDraft, PartnerRole,
 };
 use crate::alliance::{AllianceDraft, AllianceStatus};
+use crate::partner::is_partner;
 
 /// The number of actors `allia demo --scale` makes when none is given.
 pub const SCALE_DEFAULT_ACTORS: usize = 300;
@@ -284,7 +285,7 @@ pub fn scaled_demo(actors: usize, seed: u64) -> DemoAlliance {
 
     let target = interaction_target(actors);
     let mut links: HashSet<(InteractionKind, usize, usize)> = HashSet::new();
-    let mut interactions = Vec::with_capacity(target);
+    let mut interactions: Vec<DemoInteraction> = Vec::with_capacity(target);
     let mut attempts = 0usize;
     while interactions.len() < target && attempts < target * 20 + 100 {
         attempts += 1;
@@ -309,7 +310,7 @@ pub fn scaled_demo(actors: usize, seed: u64) -> DemoAlliance {
     }
 
     let first_day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default();
-    let exchanges = (0..actors)
+    let exchanges: Vec<DemoExchange> = (0..actors)
         .step_by(3)
         .map(|actor| DemoExchange {
             actor,
@@ -328,7 +329,7 @@ pub fn scaled_demo(actors: usize, seed: u64) -> DemoAlliance {
         })
         .collect();
 
-    let scores = partners
+    let scores: Vec<DemoScore> = partners
         .iter()
         .enumerate()
         .filter(|(_, p)| {
@@ -350,6 +351,45 @@ pub fn scaled_demo(actors: usize, seed: u64) -> DemoAlliance {
         })
         .collect();
 
+    // The partners first, as [`DemoAlliance::actors`] lists them: every position moves
+    // with its actor.
+    let order: Vec<usize> = (0..actors)
+        .filter(|&i| is_partner(&partners[i]))
+        .chain((0..actors).filter(|&i| !is_partner(&partners[i])))
+        .collect();
+    let mut moved = vec![0; actors];
+    for (new, &old) in order.iter().enumerate() {
+        moved[old] = new;
+    }
+    let interactions = interactions
+        .into_iter()
+        .map(|i| DemoInteraction {
+            from: moved[i.from],
+            to: moved[i.to],
+            ..i
+        })
+        .collect();
+    let exchanges = exchanges
+        .into_iter()
+        .map(|e: DemoExchange| DemoExchange {
+            actor: moved[e.actor],
+            ..e
+        })
+        .collect();
+    let scores = scores
+        .into_iter()
+        .map(|s: DemoScore| DemoScore {
+            actor: moved[s.actor],
+            ..s
+        })
+        .collect();
+    let engaged = order
+        .iter()
+        .take_while(|&&i| is_partner(&partners[i]))
+        .count();
+    let mut sorted: Vec<PartnerDraft> = order.iter().map(|&i| partners[i].clone()).collect();
+    let others = sorted.split_off(engaged);
+
     DemoAlliance {
         alliance: AllianceDraft {
             name: format!("Alliance de démonstration à grande échelle ({actors} acteurs)"),
@@ -362,7 +402,8 @@ pub fn scaled_demo(actors: usize, seed: u64) -> DemoAlliance {
             status: AllianceStatus::UnderConstruction,
             terms: Default::default(),
         },
-        partners,
+        partners: sorted,
+        others,
         interactions,
         exchanges,
         scores,
@@ -377,9 +418,9 @@ mod tests {
     #[test]
     fn three_hundred_actors_make_a_thousand_links_spread_and_valid() {
         let demo = scaled_demo(SCALE_DEFAULT_ACTORS, 11);
-        assert_eq!(demo.partners.len(), 300);
+        assert_eq!(demo.actors().len(), 300);
         assert_eq!(demo.interactions.len(), 1000);
-        for p in &demo.partners {
+        for p in &demo.actors() {
             assert_eq!(&p.validated().expect("valid"), p, "already normalised");
         }
         let categories: HashSet<MapCategory> = demo
@@ -389,7 +430,7 @@ mod tests {
             .collect();
         assert_eq!(categories.len(), MapCategory::ALL.len());
         let statuses: HashSet<ActorPipelineStatus> =
-            demo.partners.iter().map(|p| p.pipeline.status).collect();
+            demo.actors().iter().map(|p| p.pipeline.status).collect();
         assert_eq!(statuses.len(), ActorPipelineStatus::ALL.len());
         let quadrants: HashSet<MapQuadrant> = demo
             .partners
@@ -421,13 +462,13 @@ mod tests {
     fn the_same_seed_gives_the_same_alliance_and_small_ones_work() {
         let a = scaled_demo(40, 7);
         let b = scaled_demo(40, 7);
-        assert_eq!(a.partners, b.partners);
+        assert_eq!(a.actors(), b.actors());
         assert_eq!(a.interactions, b.interactions);
         assert_eq!(a.scores, b.scores);
         assert_eq!(a.interactions.len(), 133);
         // Two actors have at most 8 distinct links (3 directed kinds each way, 2 symmetric).
         let tiny = scaled_demo(2, 7);
         assert!(tiny.interactions.len() <= 8 && !tiny.interactions.is_empty());
-        assert_eq!(scaled_demo(0, 7).partners.len(), 1);
+        assert_eq!(scaled_demo(0, 7).actors().len(), 1);
     }
 }

@@ -238,14 +238,7 @@ impl Store {
         };
         if !exists(&mut tx, &id).await? {
             insert_with_id(&mut tx, &id, &alliance).await?;
-            // The register's other actors and records come with their storage.
-            let partners: Vec<_> = demo
-                .partners
-                .iter()
-                .filter(|p| allia_core::partner::is_partner(p))
-                .cloned()
-                .collect();
-            crate::partners::insert(&mut tx, &id, &partners).await?;
+            crate::partners::insert(&mut tx, &id, &demo.partners).await?;
             crate::diagnostic::insert_demo(&mut tx, &id).await?;
             crate::project_dossier::insert_demo(&mut tx, &id).await?;
             crate::model_advisor::insert_demo(&mut tx, &id).await?;
