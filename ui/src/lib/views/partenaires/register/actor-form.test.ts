@@ -51,9 +51,9 @@ describe("the status menu", () => {
 describe("an actor's interactions", () => {
   const names: Record<string, string> = { a: "Ville de Lyon", b: "Les Petits Débrouillards", c: "Université" };
   const links = [
-    { id: "1", fromActorId: "a", toActorId: "b", kind: "finances" as const, note: "Subvention annuelle" },
-    { id: "2", fromActorId: "c", toActorId: "a", kind: "advises" as const },
-    { id: "3", fromActorId: "b", toActorId: "c", kind: "cooperates_with" as const },
+    { id: "1", draft: { fromActorId: "a", toActorId: "b", kind: "finances" as const, note: "Subvention annuelle" } },
+    { id: "2", draft: { fromActorId: "c", toActorId: "a", kind: "advises" as const } },
+    { id: "3", draft: { fromActorId: "b", toActorId: "c", kind: "cooperates_with" as const } },
   ];
 
   it("read as sentences from the actor's side, the other actor named", () => {
@@ -71,9 +71,9 @@ describe("the proximity log", () => {
   it("takes one friction point per line and lists entries newest first", () => {
     expect(frictionPoints(" Calendrier \n\n  Locaux partagés\r\n")).toEqual(["Calendrier", "Locaux partagés"]);
     const entries = [
-      { id: "1", date: "2026-10-01", createdAt: "2026-10-01T10:00:00Z" },
-      { id: "2", date: "2026-11-15", createdAt: "2026-11-15T08:00:00Z" },
-      { id: "3", date: "2026-11-15", createdAt: "2026-11-15T09:00:00Z" },
+      { id: "1", draft: { date: "2026-10-01" }, createdAt: "2026-10-01T10:00:00Z" },
+      { id: "2", draft: { date: "2026-11-15" }, createdAt: "2026-11-15T08:00:00Z" },
+      { id: "3", draft: { date: "2026-11-15" }, createdAt: "2026-11-15T09:00:00Z" },
     ];
     expect(newestFirst(entries).map((e) => e.id)).toEqual(["3", "2", "1"]);
   });

@@ -100,10 +100,7 @@ export interface LinkLine {
 /** An interaction as the vault stores it (from → to). */
 export interface StoredLink {
   id: string;
-  fromActorId: string;
-  toActorId: string;
-  kind: InteractionKind;
-  note?: string | null;
+  draft: { fromActorId: string; toActorId: string; kind: InteractionKind; note?: string | null };
 }
 
 /**
@@ -118,8 +115,8 @@ export function linkLines(
   kinds: Choice<InteractionKind>[],
 ): LinkLine[] {
   return links
-    .filter((link) => link.fromActorId === actorId || link.toActorId === actorId)
-    .map((link) => {
+    .filter(({ draft }) => draft.fromActorId === actorId || draft.toActorId === actorId)
+    .map(({ id, draft: link }) => {
       const outgoing = link.fromActorId === actorId;
       const otherId = outgoing ? link.toActorId : link.fromActorId;
       const otherName = nameOf(otherId);
@@ -127,7 +124,7 @@ export function linkLines(
       const sentence = outgoing
         ? `${capitalised(verb)} ${quote(otherName)}`
         : `${quote(otherName)} ${verb} cet acteur`;
-      return { id: link.id, otherId, otherName, kind: link.kind, sentence, note: link.note ?? null, outgoing };
+      return { id, otherId, otherName, kind: link.kind, sentence, note: link.note ?? null, outgoing };
     })
     .sort((a, b) => a.otherName.localeCompare(b.otherName, "fr") || a.id.localeCompare(b.id));
 }
@@ -146,14 +143,16 @@ export function frictionPoints(text: string): string[] {
 
 /** An entry of the proximity log as the vault stores it (enough of it to sort). */
 export interface DatedEntry {
-  id: string;
-  date: string;
   createdAt: string;
+  draft: { date: string };
 }
 
 /** The log, newest first: by date, then the entry written last first. */
 export function newestFirst<T extends DatedEntry>(entries: readonly T[]): T[] {
   return entries
     .slice()
-    .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    .sort((a, b) => {
+      if (a.draft.date !== b.draft.date) return a.draft.date < b.draft.date ? 1 : -1;
+      return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;
+    });
 }
