@@ -1,0 +1,201 @@
+// Step 3 of the guide in the real app (issue 11, items 3–6): « Choisir les bons partenaires ». Three actors of the
+// territory go into the register with their place on the map; one interaction links two of them and a meeting goes
+// into the proximity log; the three are scored on the five default criteria and the ranking shown is the vault's,
+// with its tie; the best is shortlisted (« Retenir »), promoted to partner as « Chef de file », and then shows in
+// « Partenaires » and as a party of a new convention, while the others do not.
+import assert from 'node:assert/strict';
+import { describe } from 'node:test';
+
+import { appSession, makeWorkspace, screenshot, step, useDriver } from './harness.mjs';
+import { page, tid } from './ui.mjs';
+
+const PASSPHRASE = 'martin-pêcheur au bord du Cher';
+const ALLIANCE = 'Alliance des quartiers nord de Tours';
+const MISSION = 'Mission locale de Touraine';
+const REGIE = 'Régie de quartier du Sanitas';
+const JOURNAL = 'La Gazette de Tours';
+/** Spaces of any kind as one plain space. */
+const plain = (text) => String(text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+
+const workspace = makeWorkspace();
+useDriver(workspace);
+
+/** Adds an actor from the register with its category and levels (influence, interest, nuisance). */
+async function addActor(ui, name, category, [influence, interest, nuisance]) {
+  await ui.click('add-actor');
+  await ui.shown('partner-panel');
+  await ui.fill('partner-name', name);
+  await ui.choose('actor-category', category);
+  await ui.choose('actor-influence', String(influence));
+  await ui.choose('actor-interest', String(interest));
+  await ui.choose('actor-nuisance', String(nuisance));
+  await ui.click('partner-save');
+  await ui.waitForGone('partner-panel');
+}
+
+/** The inputs of the matrix's row for `name`, in the criteria's order. */
+async function scoreCells(browser, name) {
+  for (const row of await browser.$$(tid('matrix-row'))) {
+    if ((await row.$('th').getText()).trim() === name) return row.$$(tid('score-cell'));
+  }
+  throw new Error(`no row « ${name} » in the matrix`);
+}
+
+/** Types one score per criterion in `name`'s row, each saved as the cell is left. */
+async function score(browser, name, scores) {
+  const cells = await scoreCells(browser, name);
+  assert.equal(cells.length, scores.length, `one score per criterion for « ${name} »`);
+  for (const [index, value] of scores.entries()) {
+    await cells[index].scrollIntoView({ block: 'center' });
+    await cells[index].click();
+    await browser.keys(['Control', 'a']);
+    await browser.keys([String(value), 'Tab']);
+    await browser.waitUntil(async () => (await cells[index].getValue()) === String(value), {
+      timeoutMsg: `« ${name} » criterion ${index + 1} should hold ${value}`,
+    });
+  }
+}
+
+async function rankingLines(ui, browser) {
+  await ui.shown('ranking');
+  const lines = await browser.$$(tid('ranking-line'));
+  return Promise.all(lines.map(async (line) => plain(await line.getText())));
+}
+
+describe('le registre des acteurs', () => {
+  const app = appSession();
+
+  step(app, 'une nouvelle alliance, son registre vide explique à quoi il sert', async () => {
+    const ui = page(app.browser);
+    await ui.createVault(PASSPHRASE);
+    await ui.click('empty-new-alliance');
+    await ui.fill('alliance-name', ALLIANCE);
+    await ui.click('alliance-save');
+    await ui.shown('alliance-saved');
+    await ui.click('nav-area-partenaires');
+    await ui.click('partner-tab-registre');
+    assert.equal(await ui.el('partner-tab-registre').getAttribute('aria-selected'), 'true');
+    assert.match(await ui.text('register-empty'), /Cartographier les acteurs du territoire/);
+  });
+
+  step(app, 'trois acteurs placés sur la carte', async () => {
+    const ui = page(app.browser);
+    await ui.click('add-first-actor');
+    await ui.shown('partner-panel');
+    await ui.fill('partner-name', MISSION);
+    await ui.choose('actor-category', 'Acteurs de l’ESS');
+    await ui.choose('actor-influence', '4');
+    await ui.choose('actor-interest', '5');
+    await ui.choose('actor-nuisance', '2');
+    assert.equal(await ui.count('partner-role'), 0, 'an actor has no role until it is promoted');
+    await ui.click('partner-save');
+    await ui.waitForGone('partner-panel');
+    await ui.waitForCount('actor-row', 1);
+    await addActor(ui, REGIE, 'Acteurs de l’ESS', [2, 4, 1]);
+    await addActor(ui, JOURNAL, 'Médias', [3, 1, 3]);
+    await ui.waitForCount('actor-row', 3);
+    const [mission] = await ui.withText('actor-row', MISSION);
+    assert.match(plain(await mission.getText()), /Identifié 4 5 2 Associer étroitement$/);
+    const [journal] = await ui.withText('actor-row', JOURNAL);
+    assert.match(plain(await journal.getText()), /Médias Identifié 3 1 3 Satisfaire$/);
+    // Filtered by category, the media alone.
+    await ui.choose('register-filter-category', 'Médias');
+    await ui.waitForCount('actor-row', 1);
+    await ui.choose('register-filter-category', 'Toutes les catégories');
+    await ui.waitForCount('actor-row', 3);
+  });
+
+  step(app, 'une interaction et un échange dans la fiche de l’acteur', async () => {
+    const ui = page(app.browser);
+    await ui.openRow('actor-row', MISSION);
+    await ui.shown('actor-status');
+    await ui.click('actor-link-add');
+    await ui.choose('actor-link-kind', 'Coopère avec');
+    await ui.choose('actor-link-other', REGIE);
+    await ui.fill('actor-link-note', 'Chantiers d’insertion communs depuis 2024.');
+    await ui.click('actor-link-save');
+    await ui.waitForCount('actor-link', 1);
+    assert.equal(plain(await ui.text('actor-link')).startsWith(`Coopère avec « ${REGIE} »`), true);
+
+    await ui.click('actor-log-add');
+    await ui.choose('actor-log-kind', 'Rencontre');
+    await ui.fill('actor-log-notes', 'Présentation du projet à la directrice : accord de principe pour un atelier commun.');
+    await ui.fill('actor-log-frictions', 'Calendrier des subventions\nPartage des locaux');
+    await ui.click('actor-log-save');
+    await ui.waitForCount('actor-log-entry', 1);
+    assert.match(plain(await ui.text('actor-log-entry')), /^Rencontre du .*Calendrier des subventions Partage des locaux$/);
+    await ui.scrollToTop('actor-log');
+    await screenshot(app.browser, 'actor-log');
+    await ui.click('partner-cancel');
+    await ui.waitForGone('partner-panel');
+  });
+
+  step(app, 'notés sur les cinq critères, le classement du coffre avec son ex æquo', async () => {
+    const ui = page(app.browser);
+    await ui.click('partner-tab-selection');
+    await ui.waitForCount('matrix-row', 3);
+    assert.equal(await ui.count('criterion-row'), 5, 'the five default criteria');
+    // Missing scores: the vault says which, and ranks nothing yet.
+    assert.match(plain(await ui.text('ranking-message')), /Il manque la note de « Mission locale de Touraine » pour « Compatibilité stratégique »/);
+    await score(app.browser, MISSION, [5, 5, 4, 4, 5]);
+    await score(app.browser, REGIE, [3, 4, 4, 5, 4]);
+    await score(app.browser, JOURNAL, [4, 3, 5, 4, 4]);
+    await app.browser.waitUntil(async () => (await app.browser.$$(tid('ranking-line'))).length === 3, {
+      timeoutMsg: 'the ranking should show once every score is in',
+    });
+    // (2·5 + 2·5 + 4 + 4 + 5) / 35 = 94,29 ; (2·3 + 2·4 + 4 + 5 + 4) / 35 = 77,14 = (2·4 + 2·3 + 5 + 4 + 4) / 35.
+    assert.deepEqual(await rankingLines(ui, app.browser), [
+      `1er ${MISSION} 94,29 / 100`,
+      `2e ex æquo ${JOURNAL} 77,14 / 100`,
+      `2e ex æquo ${REGIE} 77,14 / 100`,
+    ]);
+    await ui.scrollToTop('scoring-matrix');
+    await screenshot(app.browser, 'actor-scoring');
+  });
+
+  step(app, 'retenu puis promu chef de file, il devient partenaire', async () => {
+    const ui = page(app.browser);
+    await app.browser.$(`[data-testid="matrix-retain"][aria-label*="${MISSION}"]`).click();
+    await app.browser.waitUntil(async () => (await ui.count('matrix-retain')) === 2, { timeoutMsg: 'one candidate shortlisted' });
+    const mission = await app.browser.$(`//tr[@data-testid="matrix-row"]//button[normalize-space()="${MISSION}"]`);
+    await mission.click();
+    await ui.shown('actor-promote-form');
+    assert.equal(await ui.value('actor-status-select'), 'retained');
+    await ui.choose('actor-promote-role', 'Chef de file');
+    await ui.click('actor-promote');
+    await app.browser.waitUntil(async () => /est maintenant partenaire/.test(await ui.text('actor-panel-done')), {
+      timeoutMsg: 'the promotion should be confirmed',
+    });
+    await ui.shown('commitments-editor-partner');
+    await ui.click('partner-cancel');
+    await ui.waitForGone('partner-panel');
+    // A partner is not a candidate any more.
+    await ui.waitForCount('matrix-row', 2);
+
+    await ui.click('partner-tab-partenaires');
+    await ui.waitForCount('partner-row', 1);
+    const [row] = await ui.withText('partner-row', MISSION);
+    assert.match(plain(await row.getText()), /Chef de file/);
+
+    await ui.click('partner-tab-registre');
+    const [registered] = await ui.withText('actor-row', MISSION);
+    assert.match(plain(await registered.getText()), /Engagé/);
+    await screenshot(app.browser, 'actor-register');
+  });
+
+  step(app, 'une nouvelle convention le nomme parmi ses parties, et lui seul', async () => {
+    const ui = page(app.browser);
+    await ui.click('nav-area-documents');
+    await ui.click('new-document');
+    await ui.choose('document-kind', 'Convention de partenariat');
+    await ui.fill('document-title', 'Convention d’insertion 2027');
+    await ui.click('document-create');
+    await ui.shown('document-preview');
+    await app.browser.waitUntil(async () => (await ui.text('document-preview')).includes(MISSION), {
+      timeoutMsg: 'the promoted actor should be a party of the convention',
+    });
+    const preview = await ui.text('document-preview');
+    assert.equal(preview.includes(REGIE), false, 'an actor that is not a partner is no party');
+    assert.equal(preview.includes(JOURNAL), false, 'an actor that is not a partner is no party');
+  });
+});
