@@ -134,6 +134,16 @@ fn shown_value(field: &str, value: &Value) -> Option<String> {
                 .ok()?
                 .label()
                 .to_string(),
+            "status" if field.starts_with("pipeline") => {
+                serde_json::from_value::<crate::ActorPipelineStatus>(v)
+                    .ok()?
+                    .label()
+                    .to_string()
+            }
+            "category" => serde_json::from_value::<crate::MapCategory>(v)
+                .ok()?
+                .label()
+                .to_string(),
             "status" => match serde_json::from_value::<crate::AllianceStatus>(v.clone()) {
                 Ok(s) => s.label().to_string(),
                 Err(_) => serde_json::from_value::<crate::DocumentStatus>(v)
@@ -243,6 +253,11 @@ fn segment_label(record: Record, segment: &str) -> Option<&'static str> {
     };
     if !common.is_empty() {
         return Some(common);
+    }
+    if matches!(record, Record::Partner) {
+        if let Some(label) = crate::alliance_file::actor_field_label(segment) {
+            return Some(label);
+        }
     }
     Some(match (record, segment) {
         (Record::Alliance, "purpose") => "objet",

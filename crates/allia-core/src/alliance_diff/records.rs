@@ -36,6 +36,19 @@ fn partner_name(partner: &Value) -> String {
         .to_string()
 }
 
+/// A partner as compared: a file does not write the pipeline of an engaged actor, so
+/// an absent one is « Engagé » (a move from or to it then shows both statuses).
+fn with_pipeline(partner: &Map<String, Value>) -> Map<String, Value> {
+    let mut partner = partner.clone();
+    if partner.get("pipeline").is_none_or(Value::is_null) {
+        partner.insert(
+            "pipeline".to_string(),
+            serde_json::json!({ "status": "engaged" }),
+        );
+    }
+    partner
+}
+
 pub(super) fn diff_partners(diff: &mut AllianceDiff, stored: &Value, incoming: &Value) {
     let stored_partners = array(stored, "partners");
     let incoming_partners = array(incoming, "partners");
@@ -49,8 +62,8 @@ pub(super) fn diff_partners(diff: &mut AllianceDiff, stored: &Value, incoming: &
             }),
             Some(old) => {
                 let fields = field_changes(
-                    old.as_object().unwrap_or(&empty),
-                    new.as_object().unwrap_or(&empty),
+                    &with_pipeline(old.as_object().unwrap_or(&empty)),
+                    &with_pipeline(new.as_object().unwrap_or(&empty)),
                     Record::Partner,
                 );
                 if !fields.is_empty() {

@@ -1,7 +1,9 @@
 //! The alliance file's optional sections (`diagnostic`, `projectDossier`,
-//! `modelAdvisor`), each compared whole and summed up in one French line. A file
-//! without a section (or with `null`) changes nothing: an update keeps the vault's.
-//! Dates of creation and change are not differences, as for the other records.
+//! `modelAdvisor`, and the actor register's lists `interactions`, `exchanges`,
+//! `criteria`, `scores`), each compared whole and summed up in one French line. A file
+//! without a section (or with `null`, or an empty list, which files do not write) changes
+//! nothing: an update keeps the vault's. Dates of creation and change are not
+//! differences, as for the other records.
 
 use serde_json::{Map, Value};
 
@@ -37,7 +39,28 @@ pub(super) fn diff_sections(stored: &Value, incoming: &Value) -> Vec<SectionChan
             summary,
         });
     }
+    for (key, label, noun, feminine) in [
+        ("interactions", "Liens entre acteurs", "lien", false),
+        ("exchanges", "Journal des échanges", "échange", false),
+        ("criteria", "Critères de sélection", "critère", false),
+        ("scores", "Notes des candidats", "note", true),
+    ] {
+        let Some(new) = incoming.get(key).filter(|v| !is_empty_list(v)) else {
+            continue;
+        };
+        if let Some(summary) = gendered_list_changes(stored.get(key), Some(new), noun, feminine) {
+            changes.push(SectionChange {
+                section: key.to_string(),
+                label: label.to_string(),
+                summary: format!("modifié ({summary})"),
+            });
+        }
+    }
     changes
+}
+
+fn is_empty_list(value: &Value) -> bool {
+    value.is_null() || value.as_array().is_some_and(Vec::is_empty)
 }
 
 /// `None` when the file has no such section or it equals the stored one; else what
@@ -126,6 +149,16 @@ fn same_record(old: Option<&Value>, new: Option<&Value>) -> bool {
 /// The records of a list matched by id: « 1 élément ajouté, 2 modifiés, 1 retiré »;
 /// `None` when alike.
 fn list_changes(old: Option<&Value>, new: Option<&Value>, noun: &str) -> Option<String> {
+    gendered_list_changes(old, new, noun, false)
+}
+
+/// [`list_changes`] for a noun of either gender (« 2 notes ajoutées »).
+fn gendered_list_changes(
+    old: Option<&Value>,
+    new: Option<&Value>,
+    noun: &str,
+    feminine: bool,
+) -> Option<String> {
     let none = Vec::new();
     let old = old.and_then(Value::as_array).unwrap_or(&none);
     let new = new.and_then(Value::as_array).unwrap_or(&none);
@@ -151,9 +184,10 @@ fn list_changes(old: Option<&Value>, new: Option<&Value>, noun: &str) -> Option<
         .filter(|record| find(new, &id(record)).is_none())
         .count();
     let mut parts = Vec::new();
+    let e = if feminine { "e" } else { "" };
     let counted = |count: usize, word: &str| {
         let s = if count > 1 { "s" } else { "" };
-        format!("{count} {word}{s}")
+        format!("{count} {word}{e}{s}")
     };
     if added > 0 {
         parts.push(counted(added, "ajouté"));

@@ -386,3 +386,70 @@ fn a_section_the_vault_lacks_is_listed_as_added_content() {
         ]
     );
 }
+
+#[test]
+fn an_actor_s_status_and_map_changes_are_named_in_french() {
+    let mut incoming = stored();
+    incoming["partners"][1]["pipeline"] = json!({ "status": "dismissed",
+        "dismissalReason": "Hors du périmètre" });
+    incoming["partners"][1]["assessment"] = json!({ "category": "social_economy",
+        "influence": 4 });
+    let diff = AllianceDiff::between_json(&stored(), &incoming);
+    let change = changed_partner(&diff, CENTRE);
+    let fields: Vec<(&str, Option<&str>, Option<&str>)> = change
+        .fields
+        .iter()
+        .map(|f| (f.label.as_str(), f.old.as_deref(), f.new.as_deref()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (
+                "catégorie de la cartographie",
+                None,
+                Some("Acteurs de l’ESS")
+            ),
+            ("niveau d’influence", None, Some("4")),
+            ("motif de l’écartement", None, Some("Hors du périmètre")),
+            ("statut de l’acteur", Some("Engagé"), Some("Écarté")),
+        ]
+    );
+}
+
+#[test]
+fn the_register_s_lists_are_summed_up_and_absent_ones_kept() {
+    let link = |id: &str, note: &str| {
+        json!({ "id": id, "fromActorId": VILLARD, "toActorId": CENTRE, "kind": "finances",
+                "note": note, "createdAt": "2026-11-01T10:00:00Z" })
+    };
+    let score = |id: &str, value: u8| json!({ "id": id, "actorId": CENTRE, "criterionId": "k1", "score": value });
+    let mut old = stored();
+    old["interactions"] = json!([link("i1", "Subvention"), link("i2", "Prêt")]);
+    old["scores"] = json!([score("s1", 3)]);
+    let mut new = stored();
+    new["interactions"] = json!([link("i1", "Subvention annuelle"), link("i3", "Salle")]);
+    new["scores"] = json!([score("s1", 4), score("s2", 5), score("s3", 1)]);
+    let diff = AllianceDiff::between_json(&old, &new);
+    let lines: Vec<(&str, &str)> = diff
+        .sections
+        .iter()
+        .map(|s| (s.label.as_str(), s.summary.as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (
+                "Liens entre acteurs",
+                "modifié (1 lien ajouté, 1 modifié, 1 retiré)"
+            ),
+            (
+                "Notes des candidats",
+                "modifié (2 notes ajoutées, 1 modifiée)"
+            ),
+        ]
+    );
+    // A file without the lists (an older one) changes none of them.
+    assert!(AllianceDiff::between_json(&old, &stored())
+        .sections
+        .is_empty());
+}

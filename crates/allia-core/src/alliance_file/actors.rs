@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::actors::records::{ActorScore, ExchangeEntry, Interaction, ScoringCriterion};
 use crate::actors::{
     duplicate_link_message, validate_criteria, Criterion, ExchangeEntryDraft, ExchangeKind,
     InteractionDraft, InteractionKind, SCORE_MAX,
@@ -167,6 +168,125 @@ impl FileExchange {
             kind,
             notes,
             friction_points,
+        }
+    }
+}
+
+impl From<&Interaction> for FileInteraction {
+    fn from(r: &Interaction) -> FileInteraction {
+        FileInteraction::new(r.id.clone(), r.created_at, r.updated_at, r.draft.clone())
+    }
+}
+
+impl From<&ExchangeEntry> for FileExchange {
+    fn from(r: &ExchangeEntry) -> FileExchange {
+        FileExchange::new(
+            r.id.clone(),
+            r.created_at,
+            r.updated_at,
+            r.actor_id.clone(),
+            r.draft.clone(),
+        )
+    }
+}
+
+impl From<&ScoringCriterion> for FileCriterion {
+    fn from(r: &ScoringCriterion) -> FileCriterion {
+        let ScoringCriterion {
+            id,
+            alliance_id: _,
+            position,
+            created_at,
+            updated_at,
+            name,
+            weight,
+        } = r.clone();
+        FileCriterion {
+            id,
+            created_at,
+            updated_at,
+            name,
+            weight,
+            position,
+        }
+    }
+}
+
+impl From<&ActorScore> for FileScore {
+    fn from(r: &ActorScore) -> FileScore {
+        let ActorScore {
+            id,
+            alliance_id: _,
+            actor_id,
+            criterion_id,
+            score,
+            created_at,
+            updated_at,
+        } = r.clone();
+        FileScore {
+            id,
+            created_at,
+            updated_at,
+            actor_id,
+            criterion_id,
+            score,
+        }
+    }
+}
+
+impl FileInteraction {
+    /// The record to store in `alliance_id`, id, ends and dates as in the file.
+    pub fn record(&self, alliance_id: &str) -> Interaction {
+        Interaction {
+            id: self.id.clone(),
+            alliance_id: alliance_id.to_string(),
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            draft: self.draft(),
+        }
+    }
+}
+
+impl FileExchange {
+    /// The record to store in `alliance_id`, id, actor and dates as in the file.
+    pub fn record(&self, alliance_id: &str) -> ExchangeEntry {
+        ExchangeEntry {
+            id: self.id.clone(),
+            alliance_id: alliance_id.to_string(),
+            actor_id: self.actor_id.clone(),
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            draft: self.draft(),
+        }
+    }
+}
+
+impl FileCriterion {
+    /// The record to store in `alliance_id`, id, position and dates as in the file.
+    pub fn record(&self, alliance_id: &str) -> ScoringCriterion {
+        ScoringCriterion {
+            id: self.id.clone(),
+            alliance_id: alliance_id.to_string(),
+            position: self.position,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            name: self.name.clone(),
+            weight: self.weight,
+        }
+    }
+}
+
+impl FileScore {
+    /// The record to store in `alliance_id`, ids and dates as in the file.
+    pub fn record(&self, alliance_id: &str) -> ActorScore {
+        ActorScore {
+            id: self.id.clone(),
+            alliance_id: alliance_id.to_string(),
+            actor_id: self.actor_id.clone(),
+            criterion_id: self.criterion_id.clone(),
+            score: self.score,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
         }
     }
 }
