@@ -146,6 +146,7 @@ impl From<StoreError> for AppError {
                 AppError::new(ErrorCode::NeedsConfirmation, message)
             }
             StoreError::DocumentRefused(_) => AppError::new(ErrorCode::Precondition, message),
+            StoreError::Refused(_) => AppError::new(ErrorCode::Precondition, message),
             StoreError::Io(_) | StoreError::DiskFull | StoreError::NoAccess(_) => {
                 AppError::new(ErrorCode::Io, message)
             }

@@ -84,11 +84,15 @@ async fn ensure_party(
     crate::alliances::ensure_exists(&mut *conn, alliance_id).await?;
     if let Some(partner_id) = partner_id {
         let found: Option<i64> = if is_record_id(partner_id) {
-            sqlx::query_scalar("SELECT 1 FROM partner WHERE id = ? AND alliance_id = ?")
-                .bind(partner_id)
-                .bind(alliance_id)
-                .fetch_optional(conn)
-                .await?
+            sqlx::query_scalar(
+                // A partner: an actor of the register at « Engagé ».
+                "SELECT 1 FROM partner WHERE id = ? AND alliance_id = ? \
+                 AND pipeline_status = 'engaged'",
+            )
+            .bind(partner_id)
+            .bind(alliance_id)
+            .fetch_optional(conn)
+            .await?
         } else {
             None
         };

@@ -20,6 +20,12 @@ pub enum Entity {
     DossierFigure,
     /// One item of an alliance's MOFF / SWOT matrix.
     SwotItem,
+    /// A link between two actors of the register.
+    Interaction,
+    /// One entry of an actor's proximity log.
+    ExchangeEntry,
+    /// A criterion of an alliance's scoring matrix.
+    ScoringCriterion,
 }
 
 impl std::fmt::Display for Entity {
@@ -35,6 +41,9 @@ impl std::fmt::Display for Entity {
             Entity::Commitments => "commitments",
             Entity::DossierFigure => "dossier figure",
             Entity::SwotItem => "swot item",
+            Entity::Interaction => "interaction",
+            Entity::ExchangeEntry => "exchange entry",
+            Entity::ScoringCriterion => "scoring criterion",
         })
     }
 }
@@ -60,6 +69,10 @@ pub enum StoreError {
     /// The document's current state does not allow the change (a precondition).
     #[error("refused: {0}")]
     DocumentRefused(#[from] allia_core::DocumentRefusal),
+    /// The record's state refuses the change, said in French (an actor still a party to
+    /// a signed contract cannot be deleted): a precondition, like `DocumentRefused`.
+    #[error("refused: {0}")]
+    Refused(String),
     /// The database is there but its key file is not.
     #[error("the vault's key file is missing")]
     KeyFileMissing,
@@ -192,8 +205,12 @@ impl StoreError {
             StoreError::NotFound(Entity::Commitments) => "Ces engagements n’existent pas (ou plus).".into(),
             StoreError::NotFound(Entity::DossierFigure) => "Ce chiffre clé n’existe pas (ou plus).".into(),
             StoreError::NotFound(Entity::SwotItem) => "Cet élément du diagnostic n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::Interaction) => "Ce lien entre acteurs n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::ExchangeEntry) => "Cet échange n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::ScoringCriterion) => "Ce critère n’existe pas (ou plus).".into(),
             StoreError::Validation(errors) => errors.user_message(),
             StoreError::DocumentRefused(refusal) => refusal.to_string(),
+            StoreError::Refused(message) => message.clone(),
             StoreError::KeyFileMissing => {
                 "Le fichier de clés du coffre (allia.vault.keys) est introuvable. Vos données sont toujours là : utilisez votre kit de récupération pour rouvrir le coffre.".into()
             }

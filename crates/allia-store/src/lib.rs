@@ -2,6 +2,7 @@
 //! the key slots that unlock it, backups that open on their own, migrations with a
 //! backup first, and one repository module per aggregate.
 
+mod actors;
 mod alliances;
 mod annex_files;
 pub mod backup;

@@ -1,5 +1,13 @@
-//! Partners of an alliance.
+//! The actors of an alliance, stored in the `partner` table: the actor register (issue
+//! 11) keeps every organisation once, and a partner is an actor whose relation reached
+//! « Engagé » (allia-core's [`allia_core::partner::is_partner`]). What reads « the
+//! partners » ([`list`]: documents, commitments, the partners list, the alliance file's
+//! templates input) sees only those; the register reads every actor ([`list_actors`]).
+//! The register's own operations (status moves, promotion, links, logs, scores) are in
+//! `crate::actors`.
 
+use allia_core::actors::{ActorAssessmentDraft, ActorPipeline, ActorPipelineStatus, MapCategory};
+use allia_core::partner::is_partner;
 use allia_core::partner::own_association_taken_message;
 use allia_core::validation::is_record_id;
 use allia_core::{
@@ -7,12 +15,17 @@ use allia_core::{
     Suspicion, ValidationErrors,
 };
 use chrono::{DateTime, Utc};
+use sqlx::query::Query;
+use sqlx::sqlite::{Sqlite, SqliteArguments};
 use sqlx::types::Json;
 use sqlx::SqliteConnection;
 
 use crate::error::{Entity, StoreError, StoreResult};
 use crate::organisation;
 use crate::store::{ensure_found, new_id, Store};
+
+/// Why an actor that is not « Engagé » cannot be the association itself.
+const OWN_ASSOCIATION_NOT_ENGAGED: &str = "Votre association est partenaire de son alliance\u{a0}: passez d’abord cet acteur à «\u{a0}Engagé\u{a0}».";
 
 /// One `partner` row.
 #[derive(sqlx::FromRow)]
@@ -29,6 +42,15 @@ struct PartnerRow {
     #[sqlx(json)]
     resource_tags: Vec<String>,
     own_association: bool,
+    pipeline_status: ActorPipelineStatus,
+    dismissal_reason: Option<String>,
+    map_category: Option<MapCategory>,
+    influence: Option<u8>,
+    nuisance: Option<u8>,
+    interest: Option<u8>,
+    expectations: Option<String>,
+    scope: Option<String>,
+    synergies: Option<String>,
 }
 
 impl From<PartnerRow> for Partner {
@@ -45,23 +67,88 @@ impl From<PartnerRow> for Partner {
                 resources: row.resources,
                 resource_tags: row.resource_tags,
                 own_association: row.own_association,
-                ..PartnerDraft::default()
+                pipeline: ActorPipeline {
+                    status: row.pipeline_status,
+                    dismissal_reason: row.dismissal_reason,
+                },
+                // Described for the map once it has a category (the migration's rule).
+                assessment: row.map_category.map(|category| ActorAssessmentDraft {
+                    category,
+                    expectations: row.expectations,
+                    influence: row.influence,
+                    nuisance: row.nuisance,
+                    interest: row.interest,
+                    scope: row.scope,
+                    synergies: row.synergies,
+                }),
             },
         }
     }
+}
+
+/// The register's columns of `partner` (migration `20261205000001_actor_register`), in
+/// the order [`bind_actor`] binds them.
+pub(crate) const ACTOR_COLUMNS: &str = "pipeline_status, dismissal_reason, map_category, \
+     influence, nuisance, interest, expectations, scope, synergies";
+
+/// One `?` per column of [`ACTOR_COLUMNS`].
+pub(crate) const ACTOR_PLACEHOLDERS: &str = "?, ?, ?, ?, ?, ?, ?, ?, ?";
+
+/// `column = ?` for each column of [`ACTOR_COLUMNS`], for an `UPDATE`.
+const ACTOR_ASSIGNMENTS: &str = "pipeline_status = ?, dismissal_reason = ?, \
+     map_category = ?, influence = ?, nuisance = ?, interest = ?, expectations = ?, \
+     scope = ?, synergies = ?";
+
+/// Binds the draft's pipeline and map fields in the order of [`ACTOR_COLUMNS`]; without
+/// an assessment every map column is NULL.
+pub(crate) fn bind_actor<'q>(
+    query: Query<'q, Sqlite, SqliteArguments>,
+    draft: &'q PartnerDraft,
+) -> Query<'q, Sqlite, SqliteArguments> {
+    let a = draft.assessment.as_ref();
+    query
+        .bind(draft.pipeline.status)
+        .bind(&draft.pipeline.dismissal_reason)
+        .bind(a.map(|a| a.category))
+        .bind(a.and_then(|a| a.influence))
+        .bind(a.and_then(|a| a.nuisance))
+        .bind(a.and_then(|a| a.interest))
+        .bind(a.and_then(|a| a.expectations.as_deref()))
+        .bind(a.and_then(|a| a.scope.as_deref()))
+        .bind(a.and_then(|a| a.synergies.as_deref()))
 }
 
 /// `SELECT … FROM partner`, every column of [`PartnerRow`].
 fn select() -> String {
     format!(
         "SELECT id, alliance_id, {}, actor_type, role, resources, resource_tags, \
-         own_association, created_at, updated_at FROM partner",
+         own_association, {ACTOR_COLUMNS}, created_at, updated_at FROM partner",
         organisation::COLUMNS
     )
 }
 
-/// The partners of one alliance, in the order they were added.
+/// The partners of one alliance (its actors at « Engagé », [`is_partner`]), in the
+/// order they were added: what the documents, the commitments and the partners list
+/// read.
 pub(crate) async fn list(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+) -> StoreResult<Vec<Partner>> {
+    let rows: Vec<PartnerRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{} WHERE alliance_id = ? AND pipeline_status = 'engaged' ORDER BY created_at, rowid",
+        select()
+    )))
+    .bind(alliance_id)
+    .fetch_all(conn)
+    .await?;
+    let partners: Vec<Partner> = rows.into_iter().map(Partner::from).collect();
+    debug_assert!(partners.iter().all(|p| is_partner(&p.draft)));
+    Ok(partners)
+}
+
+/// Every actor of one alliance, partners included, in the order they were added: the
+/// register's list.
+pub(crate) async fn list_actors(
     conn: &mut SqliteConnection,
     alliance_id: &str,
 ) -> StoreResult<Vec<Partner>> {
@@ -89,7 +176,42 @@ pub(crate) async fn get(conn: &mut SqliteConnection, id: &str) -> StoreResult<Pa
         .ok_or(StoreError::NotFound(Entity::Partner))
 }
 
-/// Inserts already-validated partners of an existing alliance; returns their new ids.
+/// Inserts an already-validated actor with its id and dates as given (an alliance file's
+/// record, kept as it was).
+// For the alliance file's export and import (whole records, ids and dates kept).
+#[allow(dead_code)]
+pub(crate) async fn insert_with_id(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+    record: &Partner,
+) -> StoreResult<()> {
+    let sql = format!(
+        "INSERT INTO partner (id, alliance_id, {}, actor_type, role, resources, resource_tags, \
+         own_association, {ACTOR_COLUMNS}, created_at, updated_at) \
+         VALUES (?, ?, {}, ?, ?, ?, ?, ?, {ACTOR_PLACEHOLDERS}, ?, ?)",
+        organisation::COLUMNS,
+        organisation::PLACEHOLDERS
+    );
+    let draft = &record.draft;
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(&record.id)
+        .bind(alliance_id);
+    let query = organisation::bind(query, &draft.organisation)
+        .bind(draft.actor_type)
+        .bind(draft.role)
+        .bind(&draft.resources)
+        .bind(Json(&draft.resource_tags))
+        .bind(draft.own_association);
+    bind_actor(query, draft)
+        .bind(record.created_at)
+        .bind(record.updated_at)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Inserts already-validated actors (partners when « Engagé ») of an existing alliance;
+/// returns their new ids.
 pub(crate) async fn insert(
     conn: &mut SqliteConnection,
     alliance_id: &str,
@@ -99,7 +221,8 @@ pub(crate) async fn insert(
     let now = Utc::now();
     let insert_sql = format!(
         "INSERT INTO partner (id, alliance_id, {}, actor_type, role, resources, resource_tags, \
-         own_association, created_at, updated_at) VALUES (?, ?, {}, ?, ?, ?, ?, ?, ?, ?)",
+         own_association, {ACTOR_COLUMNS}, created_at, updated_at) \
+         VALUES (?, ?, {}, ?, ?, ?, ?, ?, {ACTOR_PLACEHOLDERS}, ?, ?)",
         organisation::COLUMNS,
         organisation::PLACEHOLDERS
     );
@@ -108,12 +231,13 @@ pub(crate) async fn insert(
         let query = sqlx::query(sqlx::AssertSqlSafe(insert_sql.as_str()))
             .bind(&id)
             .bind(alliance_id);
-        organisation::bind(query, &draft.organisation)
+        let query = organisation::bind(query, &draft.organisation)
             .bind(draft.actor_type)
             .bind(draft.role)
             .bind(&draft.resources)
             .bind(Json(&draft.resource_tags))
-            .bind(draft.own_association)
+            .bind(draft.own_association);
+        bind_actor(query, draft)
             .bind(now)
             .bind(now)
             .execute(&mut *conn)
@@ -123,7 +247,8 @@ pub(crate) async fn insert(
     Ok(ids)
 }
 
-/// Rewrites an already-validated partner.
+/// Rewrites an already-validated actor, its pipeline and map fields included (the
+/// register's rules on status moves are checked by the callers that need them).
 pub(crate) async fn update(
     conn: &mut SqliteConnection,
     id: &str,
@@ -131,16 +256,17 @@ pub(crate) async fn update(
 ) -> StoreResult<()> {
     let sql = format!(
         "UPDATE partner SET {}, actor_type = ?, role = ?, resources = ?, resource_tags = ?, \
-         own_association = ?, updated_at = ? WHERE id = ?",
+         own_association = ?, {ACTOR_ASSIGNMENTS}, updated_at = ? WHERE id = ?",
         organisation::ASSIGNMENTS
     );
     let query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    let done = organisation::bind(query, &draft.organisation)
+    let query = organisation::bind(query, &draft.organisation)
         .bind(draft.actor_type)
         .bind(draft.role)
         .bind(&draft.resources)
         .bind(Json(&draft.resource_tags))
-        .bind(draft.own_association)
+        .bind(draft.own_association);
+    let done = bind_actor(query, draft)
         .bind(Utc::now())
         .bind(id)
         .execute(conn)
@@ -190,12 +316,14 @@ pub(crate) async fn delete(conn: &mut SqliteConnection, id: &str) -> StoreResult
 }
 
 impl Store {
-    /// The partners of one alliance, in the order they were added.
+    /// The partners of one alliance (its actors at « Engagé »), in the order they were
+    /// added; the register's other actors are `Store::actors`'.
     pub async fn partners(&self, alliance_id: &str) -> StoreResult<Vec<Partner>> {
         list(&mut *self.conn().await?, alliance_id).await
     }
 
-    /// One partner; `NotFound` for an unknown id or one not shaped like the vault's.
+    /// One partner, or any actor of the register, by id; `NotFound` for an unknown id or
+    /// one not shaped like the vault's.
     pub async fn partner(&self, id: &str) -> StoreResult<Partner> {
         get(&mut *self.conn().await?, id).await
     }
@@ -212,7 +340,9 @@ impl Store {
         self.partner(id).await
     }
 
-    /// Validates every draft first, then inserts them all in one transaction.
+    /// Validates every draft first, then inserts them all in one transaction. Each
+    /// comes at the status its draft says (« Engagé » by default: a partner); only an
+    /// actor « Engagé » may be the association itself.
     pub async fn create_partners(
         &self,
         alliance_id: &str,
@@ -222,6 +352,21 @@ impl Store {
             .iter()
             .map(PartnerDraft::validated)
             .collect::<Result<Vec<_>, _>>()?;
+        if let Some(i) = drafts
+            .iter()
+            .position(|d| d.own_association && !is_partner(d))
+        {
+            let mut errors = ValidationErrors::default();
+            errors.push(
+                if drafts.len() == 1 {
+                    "ownAssociation".to_string()
+                } else {
+                    format!("partners.{}.ownAssociation", i + 1)
+                },
+                OWN_ASSOCIATION_NOT_ENGAGED,
+            );
+            return Err(errors.into());
+        }
         let mut tx = self.begin().await?;
         crate::alliances::ensure_exists(&mut tx, alliance_id).await?;
         ensure_one_own_association(&mut tx, alliance_id, None, &drafts).await?;
@@ -231,12 +376,25 @@ impl Store {
         Ok(ids)
     }
 
-    /// Validates and rewrites a partner; marking it as the association is refused while
-    /// another partner of its alliance is ([`ensure_one_own_association`]).
+    /// Validates and rewrites a partner (any actor of the register); marking it as the
+    /// association is refused while another partner of its alliance is
+    /// ([`ensure_one_own_association`]) or while it is not « Engagé ». Its pipeline
+    /// status stays as stored, whatever the draft says: it changes through
+    /// `Store::move_actor` and `Store::promote_actor`, which apply the pipeline's rule.
     pub async fn update_partner(&self, id: &str, draft: &PartnerDraft) -> StoreResult<Partner> {
         let draft = draft.validated()?;
         let mut tx = self.begin().await?;
-        let alliance_id = get(&mut tx, id).await?.alliance_id;
+        let stored = get(&mut tx, id).await?;
+        let alliance_id = stored.alliance_id;
+        let draft = PartnerDraft {
+            pipeline: stored.draft.pipeline,
+            ..draft
+        };
+        if draft.own_association && !is_partner(&draft) {
+            let mut errors = ValidationErrors::default();
+            errors.push("ownAssociation", OWN_ASSOCIATION_NOT_ENGAGED);
+            return Err(errors.into());
+        }
         ensure_one_own_association(
             &mut tx,
             &alliance_id,
@@ -286,8 +444,10 @@ impl Store {
             .collect())
     }
 
+    /// Deletes a partner, as [`Store::delete_actor`] does any actor: refused while a
+    /// contract that is no longer a draft names it.
     pub async fn delete_partner(&self, id: &str) -> StoreResult<()> {
-        delete(&mut *self.conn().await?, id).await
+        self.delete_actor(id).await
     }
 }
 

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use allia_core::actors::{ActorPipeline, ActorPipelineStatus};
 use allia_core::{
     CommitmentsDraft, ContributionNature, DocumentKind, DocumentSettings, DocumentStatus,
     FinancialContribution, InKindContribution, Organisation, PartnerDraft, PartnerRole,
@@ -88,6 +89,126 @@ async fn contents(store: &Store, alliance_id: &str) -> Value {
     })
 }
 
+/// Copies the fixture into `dir` (never opened in place) and opens it with today's code.
+async fn open_fixture(dir: &Path) -> Vault {
+    for name in ["allia.vault", "allia.vault.keys"] {
+        std::fs::copy(fixture_dir().join(name), dir.join(name)).expect("copy fixture");
+    }
+    Vault::unlock(dir, PASS).await.expect("unlock migrates")
+}
+
+fn expected() -> Value {
+    let text = std::fs::read_to_string(fixture_dir().join("expected.json")).expect("expected");
+    serde_json::from_str(&text).expect("expected.json")
+}
+
+#[tokio::test]
+async fn the_vault_before_the_register_opens_backed_up_with_the_same_contents() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = open_fixture(dir.path()).await;
+    let store = vault.store();
+    let expected = expected();
+    let alliance_id = expected["alliance"]["id"].as_str().expect("id").to_string();
+    assert_eq!(contents(store, &alliance_id).await, expected);
+
+    // Every row was a partner: each is an actor « Engagé », none described for the map.
+    let actors = store.actors(&alliance_id).await.expect("actors");
+    assert_eq!(actors.len(), 6);
+    assert!(actors
+        .iter()
+        .all(|a| a.is_partner && a.actor.draft.assessment.is_none() && a.quadrant.is_none()));
+    // Its scoring matrix starts with the five default criteria and no candidate.
+    let matrix = store.scoring_matrix(&alliance_id).await.expect("matrix");
+    assert_eq!(matrix.criteria.len(), 5);
+    assert!(matrix.candidates.is_empty());
+    // The signed version still holds its six parties.
+    let convention = &expected["documents"][0];
+    let id = convention["id"].as_str().expect("document id");
+    let (_, version, file) = store
+        .document_render_input(id, Some(1))
+        .await
+        .expect("render input");
+    assert_eq!(version.status, DocumentStatus::Signed);
+    assert_eq!(file.partners.len(), 6);
+    vault.close().await;
+
+    // A backup was taken before migrating, and it still opens on its own.
+    let backups = allia_store::backup::list(&allia_store::VaultPaths::new(dir.path()));
+    assert!(
+        backups
+            .iter()
+            .any(|b| b.file_name.contains("avant-migration-20261205000001")),
+        "{backups:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_actor_added_after_the_upgrade_is_no_partner_nor_party() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = open_fixture(dir.path()).await;
+    let store = vault.store();
+    let alliance_id = expected()["alliance"]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let actor = store
+        .create_actor(
+            &alliance_id,
+            &PartnerDraft {
+                organisation: Organisation {
+                    name: "Fondation du Val de Loire".into(),
+                    ..Organisation::default()
+                },
+                pipeline: ActorPipeline {
+                    status: ActorPipelineStatus::Identified,
+                    dismissal_reason: None,
+                },
+                ..PartnerDraft::default()
+            },
+        )
+        .await
+        .expect("identified actor");
+    let partners = store.partners(&alliance_id).await.expect("partners");
+    assert_eq!(partners.len(), 6);
+    assert!(partners.iter().all(|p| p.id != actor.actor.id));
+    assert_eq!(
+        store
+            .alliance(&alliance_id)
+            .await
+            .expect("alliance")
+            .partner_count,
+        6
+    );
+    // Not a party of the draft charte (rendered from the alliance as it is now).
+    let charte = store
+        .documents(&alliance_id)
+        .await
+        .expect("documents")
+        .into_iter()
+        .find(|d| d.kind == DocumentKind::PartnershipCharter)
+        .expect("charte");
+    let (_, _, file) = store
+        .document_render_input(&charte.id, None)
+        .await
+        .expect("render input");
+    assert_eq!(file.partners.len(), 6);
+    assert!(file
+        .partners
+        .iter()
+        .all(|p| p.organisation.name != "Fondation du Val de Loire"));
+    // Promoted, it becomes one.
+    store
+        .promote_actor(&actor.actor.id, PartnerRole::Member)
+        .await
+        .expect("promote");
+    let (_, _, file) = store
+        .document_render_input(&charte.id, None)
+        .await
+        .expect("render input");
+    assert_eq!(file.partners.len(), 7);
+    vault.close().await;
+}
+
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
 }
@@ -107,7 +228,9 @@ fn settings(title: &str) -> DocumentSettings {
 #[ignore = "remakes the committed fixture; run by hand at the commit named in its README"]
 async fn make_vault_before_actors() {
     let work = tempfile::tempdir().expect("tempdir");
-    let (vault, _recovery) = Vault::create(work.path(), PASS, PASS).await.expect("create");
+    let (vault, _recovery) = Vault::create(work.path(), PASS, PASS)
+        .await
+        .expect("create");
     let store = vault.store();
     let demo = store.load_demo().await.expect("demo");
     let partners = store.partners(&demo.id).await.expect("partners");

@@ -14,21 +14,27 @@
 //!   and the ranking;
 //! - [`proximity`]: one entry of the proximity log;
 //! - [`records`]: the stored records (link, log entry, criterion, score) with their ids
-//!   and dates.
+//!   and dates;
+//! - [`contract`]: whether an actor is a party to a frozen contract, and the refusal;
+//! - [`matrix`]: what the screens receive (an actor with its quadrant and moves, the
+//!   scoring matrix with its ranking).
 //!
 //! Pure: storage and screens build on these types.
 
 pub mod assessment;
+pub mod contract;
 pub mod criteria;
 pub mod interaction;
 pub mod kinds;
 pub mod map;
+pub mod matrix;
 pub mod pipeline;
 pub mod proximity;
 pub mod records;
 pub mod scoring;
 
 pub use assessment::ActorAssessmentDraft;
+pub use contract::{is_named_in, party_refusal_message, PartyRefusal};
 pub use criteria::{
     add_criterion, default_criteria, remove_criterion, update_criterion, validate_criteria,
     Criterion, CriterionDraft, CRITERIA_MAX, CRITERION_NAME_MAX, WEIGHT_MAX,
@@ -36,6 +42,7 @@ pub use criteria::{
 pub use interaction::{duplicate_link_message, InteractionDraft};
 pub use kinds::{ExchangeKind, InteractionKind, MapCategory};
 pub use map::{Level, LevelOutOfRange, LevelScale, MapQuadrant, QUADRANT_DIVIDER, STRONG_FROM};
+pub use matrix::{is_candidate, RegisterActor, ScoringMatrix};
 pub use pipeline::{ActorPipeline, ActorPipelineStatus, DISMISSAL_REASON_MAX};
 pub use proximity::ExchangeEntryDraft;
 pub use records::{
