@@ -355,14 +355,15 @@ mod tests {
             .exchanges
             .iter()
             .any(|e| !e.draft.friction_points.is_empty()));
-        // Every candidate is scored on the five criteria; two tie.
+        // Every candidate (neither engaged nor set aside) is scored on the five criteria;
+        // two tie.
         let candidates: Vec<CandidateScores> = actors
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                matches!(
+                !matches!(
                     p.pipeline.status,
-                    ActorPipelineStatus::InDiscussion | ActorPipelineStatus::Retained
+                    ActorPipelineStatus::Engaged | ActorPipelineStatus::Dismissed
                 )
             })
             .map(|(i, p)| CandidateScores {
@@ -376,7 +377,7 @@ mod tests {
                     .collect(),
             })
             .collect();
-        assert_eq!(candidates.len(), 5);
+        assert_eq!(candidates.len(), 11);
         let ranking = rank_candidates(&default_criteria(), &candidates).expect("complete");
         assert_eq!(ranking.iter().filter(|r| r.tied).count(), 2, "{ranking:?}");
         assert_eq!(ranking[0].name, "Communauté de communes du Castelrenaudais");

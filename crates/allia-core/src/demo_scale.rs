@@ -234,7 +234,7 @@ const SLUGS: [&str; 5] = [
 /// represented once there are enough, levels drawn from 1 to 5, about 3.3 interactions
 /// per actor (1 000 for 300; fewer when so few actors cannot make that many distinct
 /// links), an exchange for one actor in three, and scores on the five default criteria
-/// for every candidate (« En discussion » or « Retenu »). The same `actors` and `seed`
+/// for every candidate (neither « Engagé » nor « Écarté »). The same `actors` and `seed`
 /// give the same alliance.
 pub fn scaled_demo(actors: usize, seed: u64) -> DemoAlliance {
     let actors = actors.max(1);
@@ -333,9 +333,9 @@ pub fn scaled_demo(actors: usize, seed: u64) -> DemoAlliance {
         .iter()
         .enumerate()
         .filter(|(_, p)| {
-            matches!(
+            !matches!(
                 p.pipeline.status,
-                ActorPipelineStatus::InDiscussion | ActorPipelineStatus::Retained
+                ActorPipelineStatus::Engaged | ActorPipelineStatus::Dismissed
             )
         })
         .flat_map(|(actor, _)| {
