@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import ActorChart from "./ActorChart.svelte";
 import ActorMap from "./ActorMap.svelte";
 import ActorNetwork from "./ActorNetwork.svelte";
-import { smallModel } from "./fixture";
+import { largeModel, smallModel } from "./fixture";
 
 // jsdom lays nothing out and has no canvas: the charts get a size, and ECharts measures text without a
 // canvas (its fallback estimate), as it does when none is available.
@@ -100,6 +100,15 @@ describe("ActorNetwork", () => {
       "Conseille",
     ]);
     expect(screen.getByRole("button", { name: "Voir sous forme de tableau" })).toBeInTheDocument();
+  });
+
+  it("says when a large network is drawn without arrow heads", () => {
+    const { unmount } = render(ActorNetwork, { model: largeModel(120, 300), onOpen: vi.fn(), renderer: "svg" });
+    expect(screen.getByTestId("network-large-note")).toHaveTextContent("sans pointes de flèche");
+    expect(screen.getByTestId("network-large-note").textContent).toContain("nommer)\u00a0: le sens");
+    unmount();
+    render(ActorNetwork, { model: smallModel(), onOpen: vi.fn(), renderer: "svg" });
+    expect(screen.queryByTestId("network-large-note")).toBeNull();
   });
 
   it("disposes its chart when it goes", () => {

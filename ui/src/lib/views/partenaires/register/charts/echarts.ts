@@ -1,9 +1,16 @@
-// The one place the charts load Apache ECharts from: only the parts they use (the scatter and graph
-// series, a grid with its axes, the tooltip, the quadrants' areas and dividing lines, the labels' overlap
+// The one place the charts load Apache ECharts from: only the parts they use (the scatter, graph and
+// lines series, a grid with its axes, the tooltip, the quadrants' areas and dividing lines, the labels' overlap
 // hiding, both renderers), so the bundle does not carry the whole library. The legends are HTML, next to
 // the charts (the filters' markers, the kinds' line patterns).
 import { use, init, type ComposeOption, type ECharts } from "echarts/core";
-import { GraphChart, ScatterChart, type GraphSeriesOption, type ScatterSeriesOption } from "echarts/charts";
+import {
+  GraphChart,
+  LinesChart,
+  ScatterChart,
+  type GraphSeriesOption,
+  type LinesSeriesOption,
+  type ScatterSeriesOption,
+} from "echarts/charts";
 import {
   GridComponent,
   MarkAreaComponent,
@@ -20,6 +27,7 @@ import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
 use([
   ScatterChart,
   GraphChart,
+  LinesChart,
   GridComponent,
   MarkAreaComponent,
   MarkLineComponent,
@@ -33,11 +41,12 @@ use([
 export type ChartOption = ComposeOption<
   | ScatterSeriesOption
   | GraphSeriesOption
+  | LinesSeriesOption
   | GridComponentOption
   | MarkAreaComponentOption
   | MarkLineComponentOption
   | TooltipComponentOption
 >;
 
-export type { ECharts, GraphSeriesOption, ScatterSeriesOption };
+export type { ECharts, GraphSeriesOption, LinesSeriesOption, ScatterSeriesOption };
 export { init };
