@@ -1,10 +1,13 @@
 //! The system file dialogs, shown from the Rust side: the webview never gets file-system
-//! access, it only learns the path the person chose.
+//! access, it only learns the path the person chose. Also the one way an alliance's PDF
+//! (diagnostic, dossier) is saved: dialog, then typesetting, then writing.
 
 use std::path::PathBuf;
 
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
+
+use crate::error::AppError;
 
 /// The folder end-to-end tests save into instead of a save dialog (feature `e2e-hooks`).
 #[cfg(any(test, feature = "e2e-hooks"))]
@@ -36,6 +39,46 @@ pub async fn choose_save_path(
             let _ = tx.send(path.and_then(|p| p.into_path().ok()));
         });
     rx.await.ok().flatten()
+}
+
+/// A PDF made from an alliance's data, as its save dialog presents it.
+pub struct PdfToSave<'a> {
+    /// The dialog's title (« Enregistrer le diagnostic interne »).
+    pub title: &'a str,
+    /// The suggested file name before the alliance's slug (« diagnostic-interne »).
+    pub name_prefix: &'a str,
+    /// The alliance's name, slugged into the suggested file name.
+    pub alliance_name: &'a str,
+    /// Said when typesetting on the blocking pool is interrupted.
+    pub interrupted: &'static str,
+    /// Said when the file cannot be written where the person chose.
+    pub write_failed: &'a str,
+}
+
+/// Asks where to save the PDF (save dialog suggesting `<name_prefix>-<alliance slug>.pdf`);
+/// once a path is chosen, makes it on the blocking pool (`make` gives the file's bytes and
+/// whatever else the caller wants back, e.g. warnings) and writes it there. Returns the
+/// path with that extra, or `None` when the person cancelled (nothing is typeset then).
+///
+/// # Errors
+/// What `make` returns; an interrupted typesetting; an I/O error writing the file.
+pub async fn save_pdf<T, E>(
+    app: &AppHandle,
+    pdf: PdfToSave<'_>,
+    make: impl FnOnce() -> Result<(Vec<u8>, T), E> + Send + 'static,
+) -> Result<Option<(PathBuf, T)>, AppError>
+where
+    T: Send + 'static,
+    E: Into<AppError> + Send + 'static,
+{
+    let suggested = format!("{}-{}.pdf", pdf.name_prefix, file_slug(pdf.alliance_name));
+    let Some(path) = choose_save_path(app, pdf.title, &suggested, "Document PDF", "pdf").await
+    else {
+        return Ok(None);
+    };
+    let (bytes, extra) = crate::commands::blocking(pdf.interrupted, make).await?;
+    std::fs::write(&path, &bytes).map_err(|e| AppError::io(pdf.write_failed, &e))?;
+    Ok(Some((path, extra)))
 }
 
 /// Asks which file to open; `None` when the person cancels. In a build with the

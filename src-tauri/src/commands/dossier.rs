@@ -6,6 +6,7 @@ use allia_core::{DossierContent, DossierFigure, DossierTexts, FigureDraft, Proje
 use allia_docs::dossier::{self, DossierPdf};
 use tauri::{AppHandle, State};
 
+use crate::dialogs::{save_pdf, PdfToSave};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -54,25 +55,19 @@ pub async fn dossier_export_pdf(
     let alliance = store.alliance(&alliance_id).await?;
     let content = store.project_dossier(&alliance_id).await?;
     let association = store.profile().await?.map(|p| p.name);
-    let suggested = format!(
-        "dossier-de-presentation-{}.pdf",
-        crate::dialogs::file_slug(&alliance.draft.name)
-    );
-    let Some(path) = crate::dialogs::choose_save_path(
+    let name = alliance.draft.name.clone();
+    let saved = save_pdf(
         &app,
-        "Enregistrer le dossier de présentation",
-        &suggested,
-        "Document PDF",
-        "pdf",
-    )
-    .await
-    else {
-        return Ok(None);
-    };
-    let date = chrono::Local::now().date_naive();
-    let bytes = super::blocking(
-        "La préparation du dossier de présentation a été interrompue.",
+        PdfToSave {
+            title: "Enregistrer le dossier de présentation",
+            name_prefix: "dossier-de-presentation",
+            alliance_name: &name,
+            interrupted: "La préparation du dossier de présentation a été interrompue.",
+            write_failed: "Impossible d’enregistrer le dossier de présentation à cet endroit",
+        },
         move || {
+            // Dated when typeset, once the person has chosen where.
+            let date = chrono::Local::now().date_naive();
             let texts = content.dossier.map(|d| d.texts).unwrap_or_default();
             let figures: Vec<FigureDraft> = content.figures.into_iter().map(|f| f.draft).collect();
             dossier::render_pdf(&DossierPdf {
@@ -83,15 +78,13 @@ pub async fn dossier_export_pdf(
                 figures: &figures,
                 date,
             })
+            .map(|bytes| (bytes, ()))
             .map_err(allia_docs::render::RenderError::from)
         },
     )
     .await?;
-    std::fs::write(&path, &bytes).map_err(|e| {
-        AppError::io(
-            "Impossible d’enregistrer le dossier de présentation à cet endroit",
-            &e,
-        )
-    })?;
+    let Some((path, ())) = saved else {
+        return Ok(None);
+    };
     Ok(Some(path.to_string_lossy().into_owned()))
 }

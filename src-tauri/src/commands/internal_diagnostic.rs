@@ -11,6 +11,7 @@ use allia_docs::diagnostic::{render, DiagnosticPdf};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
+use crate::dialogs::{save_pdf, PdfToSave};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -62,39 +63,35 @@ pub async fn diagnostic_export_pdf(
     let alliance = store.alliance(&alliance_id).await?;
     let content = store.diagnostic(&alliance_id).await?;
     let association = store.profile().await?.map(|p| p.name);
-    let suggested = format!(
-        "diagnostic-interne-{}.pdf",
-        crate::dialogs::file_slug(&alliance.draft.name)
-    );
-    let Some(path) = crate::dialogs::choose_save_path(
+    let name = alliance.draft.name.clone();
+    let saved = save_pdf(
         &app,
-        "Enregistrer le diagnostic interne",
-        &suggested,
-        "Document PDF",
-        "pdf",
-    )
-    .await
-    else {
-        return Ok(None);
-    };
-    let date = chrono::Local::now().date_naive();
-    let rendered = super::blocking(
-        "La préparation du diagnostic a été interrompue.",
+        PdfToSave {
+            title: "Enregistrer le diagnostic interne",
+            name_prefix: "diagnostic-interne",
+            alliance_name: &name,
+            interrupted: "La préparation du diagnostic a été interrompue.",
+            write_failed: "Impossible d’enregistrer le diagnostic à cet endroit",
+        },
         move || {
+            // Dated when typeset, once the person has chosen where.
+            let date = chrono::Local::now().date_naive();
             render(&DiagnosticPdf {
                 alliance: &alliance.draft.name,
                 association: association.as_deref(),
                 diagnostic: &content,
                 date,
             })
+            .map(|rendered| (rendered.bytes, rendered.warnings))
             .map_err(allia_docs::render::RenderError::from)
         },
     )
     .await?;
-    std::fs::write(&path, &rendered.bytes)
-        .map_err(|e| AppError::io("Impossible d’enregistrer le diagnostic à cet endroit", &e))?;
+    let Some((path, warnings)) = saved else {
+        return Ok(None);
+    };
     Ok(Some(DiagnosticExport {
         path: path.to_string_lossy().into_owned(),
-        warnings: rendered.warnings,
+        warnings,
     }))
 }
