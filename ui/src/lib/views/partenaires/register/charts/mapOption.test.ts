@@ -113,6 +113,21 @@ describe("the map's points", () => {
     expect(mapTooltip(model, model.actors[0]!, 9)).toContain("9 acteurs ont ces niveaux.");
   });
 
+  it("names the points up to 40 actors, then on hover only, and draws crowded points smaller", () => {
+    const many: ActorChartModel = {
+      labels: LABELS,
+      links: [],
+      actors: Array.from({ length: 41 }, (_, i) => actor(`m${i}`, `Acteur ${i}`, "media", [i % 2 ? 4 : 1, 3, 1])),
+    };
+    type Named = Series & { label: { show: boolean } };
+    const named = (model: ActorChartModel) => (seriesOf(model).filter((s) => s.id !== "quadrants") as Named[])[0]?.label.show;
+    expect(named({ ...many, actors: many.actors.slice(0, 40) })).toBe(true);
+    expect(named(many)).toBe(false);
+    // 21 actors share interest 3 × influence 4: drawn at 0.7 of their size.
+    expect(points(seriesOf(many)).find((p) => p.id === "m1")?.symbolSize).toBeCloseTo(12 * 0.7);
+    expect(points(seriesOf(smallModel())).find((p) => p.id === "a1")?.symbolSize).toBe(22);
+  });
+
   it("applies the filters by category and by status", () => {
     const model = smallModel();
     const byCategory = points(seriesOf(model, { hiddenCategories: ["local_authorities"], hiddenStatuses: [] }));

@@ -118,7 +118,7 @@ export function buildMapOption(model: ActorChartModel, filters: ChartFilters): C
   const series: ScatterSeriesOption[] = [quadrantSeries(model)];
   for (const { key, label } of categoryKeys(model)) {
     const actors = shown.filter((a) => categoryKey(a) === key);
-    if (actors.length > 0) series.push(categorySeries(key, label, actors, where));
+    if (actors.length > 0) series.push(categorySeries(key, label, actors, where, shown.length <= NAMED_UP_TO));
   }
 
   return {
@@ -210,15 +210,22 @@ function quadrantSeries(model: ActorChartModel): ScatterSeriesOption {
   };
 }
 
+/** Above this many placed actors, names show on hover only: they would cover the points. */
+export const NAMED_UP_TO = 40;
+/** A point shared by more actors than this draws them smaller, so the crowd stays readable. */
+const CROWDED_FROM = 8;
+
 function categorySeries(
   key: CategoryKey,
   label: string,
   actors: ChartActor[],
-  where: Map<string, { x: number; y: number }>,
+  where: Map<string, { x: number; y: number; sharing: number }>,
+  named: boolean,
 ): ScatterSeriesOption {
   const data: MapPoint[] = actors.map((actor) => {
-    const at = where.get(actor.id) ?? { x: 0, y: 0 };
-    const point: MapPoint = { id: actor.id, name: actor.name, value: [at.x, at.y], symbolSize: nuisanceSize(actor.nuisance) };
+    const at = where.get(actor.id) ?? { x: 0, y: 0, sharing: 1 };
+    const size = nuisanceSize(actor.nuisance) * (at.sharing > CROWDED_FROM ? 0.7 : 1);
+    const point: MapPoint = { id: actor.id, name: actor.name, value: [at.x, at.y], symbolSize: size };
     if (at.x >= 4.5) point.label = { position: "left" };
     return point;
   });
@@ -228,8 +235,8 @@ function categorySeries(
     name: label,
     symbol: echartsSymbol(key),
     itemStyle: { color: CATEGORY_COLOURS[key], borderColor: MARKER_OUTLINE, borderWidth: 1, opacity: 0.92 },
-    emphasis: { scale: 1.25, itemStyle: { borderWidth: 2 } },
-    label: { show: true, position: "right", formatter: "{b}", color: "#1b1b1b", fontSize: 11 },
+    emphasis: { scale: 1.25, itemStyle: { borderWidth: 2 }, label: { show: true } },
+    label: { show: named, position: "right", formatter: "{b}", color: "#1b1b1b", fontSize: 11 },
     labelLayout: { hideOverlap: true },
     cursor: "pointer",
     data,
