@@ -80,13 +80,7 @@ impl Vault {
 
         let store = open_store(&paths, &data_key, &key_file, migrator).await?;
         Ok((
-            Vault {
-                paths,
-                _lock: lock,
-                data_key,
-                key_file,
-                store,
-            },
+            Vault::from_parts(paths, lock, data_key, key_file, store),
             recovery,
         ))
     }
@@ -101,16 +95,7 @@ impl Vault {
         migrator: &Migrator,
     ) -> StoreResult<Vault> {
         let paths = VaultPaths::new(dir);
-        match paths.state() {
-            VaultState::Absent => return Err(StoreError::VaultMissing),
-            VaultState::KeyFileMissing => return Err(StoreError::KeyFileMissing),
-            VaultState::DatabaseMissing => {
-                return Err(StoreError::VaultDamaged(
-                    "the database file is missing".into(),
-                ))
-            }
-            VaultState::Present => {}
-        }
+        check_openable(&paths, false)?;
         let key_file = KeyFile::read(&paths.key_file())?;
         let unwrapped = key_file.unwrap_with_passphrase(passphrase)?;
         let lock = acquire_lock(&paths)?;
@@ -148,13 +133,7 @@ impl Vault {
                 }
                 Err(e) => return Err(e),
             };
-        Ok(Vault {
-            paths,
-            _lock: lock,
-            data_key,
-            key_file,
-            store,
-        })
+        Ok(Vault::from_parts(paths, lock, data_key, key_file, store))
     }
 
     /// Unlocks with the recovery key and sets a new passphrase at once. Works with the
@@ -167,15 +146,7 @@ impl Vault {
         confirmation: &str,
     ) -> StoreResult<Vault> {
         let paths = VaultPaths::new(dir);
-        match paths.state() {
-            VaultState::Absent => return Err(StoreError::VaultMissing),
-            VaultState::DatabaseMissing => {
-                return Err(StoreError::VaultDamaged(
-                    "the database file is missing".into(),
-                ))
-            }
-            VaultState::Present | VaultState::KeyFileMissing => {}
-        }
+        check_openable(&paths, true)?;
         let recovery = RecoveryKey::parse(recovery_key)?;
         let (data_key, base) = match KeyFile::read(&paths.key_file()) {
             Ok(file) => match file.unwrap_with_recovery(&recovery) {
@@ -216,13 +187,7 @@ impl Vault {
         };
         let store = open_store(&paths, &data_key, &key_file, &MIGRATOR).await?;
         key_file.write(&paths.key_file(), &data_key)?;
-        Ok(Vault {
-            paths,
-            _lock: lock,
-            data_key,
-            key_file,
-            store,
-        })
+        Ok(Vault::from_parts(paths, lock, data_key, key_file, store))
     }
 
     /// Re-wraps the data key under a new passphrase; the database is not re-encrypted.
@@ -272,5 +237,18 @@ async fn opens(db: &Path, key: &SecretKey) -> bool {
             true
         }
         Err(_) => false,
+    }
+}
+
+/// Refuses a vault that is not there or whose database is gone; a missing key file is
+/// refused too unless `key_file_optional` (the recovery kit opens the database without it).
+fn check_openable(paths: &VaultPaths, key_file_optional: bool) -> StoreResult<()> {
+    match paths.state() {
+        VaultState::Absent => Err(StoreError::VaultMissing),
+        VaultState::KeyFileMissing if !key_file_optional => Err(StoreError::KeyFileMissing),
+        VaultState::DatabaseMissing => Err(StoreError::VaultDamaged(
+            "the database file is missing".into(),
+        )),
+        VaultState::Present | VaultState::KeyFileMissing => Ok(()),
     }
 }
