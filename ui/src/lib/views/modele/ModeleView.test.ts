@@ -200,20 +200,14 @@ describe("ModeleView", () => {
   });
 
   it("out of sight, the recommendation is named in a bar that brings it into view, and its changes are said", async () => {
-    // A narrow column: the recommendation's title below the questionnaire, outside the window.
-    const observer: { report: ((entries: { isIntersecting: boolean }[]) => void) | null } = { report: null };
-    vi.stubGlobal(
-      "IntersectionObserver",
-      class {
-        constructor(callback: (entries: { isIntersecting: boolean }[]) => void) {
-          observer.report = callback;
-        }
-        observe() {
-          observer.report?.([{ isIntersecting: false }]);
-        }
-        disconnect() {}
-      },
-    );
+    // A narrow column 600 px high: the recommendation's title far below the questionnaire, out of sight.
+    const place = { headTop: 900 };
+    const rects = vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
+      const box = (top: number, height: number) => ({ top, bottom: top + height, height, left: 0, right: 600, width: 600, x: 0, y: top }) as DOMRect;
+      if (this.dataset["column"] !== undefined) return box(0, 600);
+      if (this.classList.contains("result-head")) return box(place.headTop, 80);
+      return box(0, 0);
+    });
     const heard: string[] = [];
     const stop = onAnnouncement((message) => heard.push(message));
     try {
@@ -222,6 +216,7 @@ describe("ModeleView", () => {
       // Inside a column that scrolls, as in the main frame.
       const column = document.body.appendChild(document.createElement("div"));
       column.style.overflowY = "auto";
+      column.dataset["column"] = "";
       render(ModeleView, { props: { alliance }, context: catalogContext(catalog), target: column });
       await screen.findByTestId("advisor-empty");
       expect(screen.queryByTestId("advisor-peek")).toBeNull();
@@ -234,14 +229,15 @@ describe("ModeleView", () => {
 
       await fireEvent.click(screen.getByTestId("advisor-peek-show"));
       const title = screen.getByRole("heading", { name: "Modèle recommandé" });
-      // The column that scrolls brings it up (jsdom lays nothing out: the focus says where it went).
+      // Brought up in its column, with the focus.
       expect(title).toHaveFocus();
-      // In sight: the bar goes.
-      observer.report?.([{ isIntersecting: true }]);
+      // In sight as the column scrolls: the bar goes.
+      place.headTop = 16;
+      await fireEvent.scroll(column);
       await waitFor(() => expect(screen.queryByTestId("advisor-peek")).toBeNull());
     } finally {
       stop();
-      vi.unstubAllGlobals();
+      rects.mockRestore();
     }
   });
 
