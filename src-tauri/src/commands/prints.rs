@@ -144,6 +144,7 @@ pub(super) async fn frozen_print(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::documents::test_vault::demo_vault;
     use allia_core::{DocumentKind, DocumentSettings, DocumentStatus, UserAnnex};
 
     const STATUTS: &str = "2f6c1b7e-8a3d-4c5e-9f10-a1b2c3d4e5f6";
@@ -187,12 +188,8 @@ mod tests {
     #[tokio::test]
     async fn a_frozen_version_exports_what_it_printed_when_frozen() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let pass = "phrase de test très solide 2026";
-        let (vault, _) = allia_store::Vault::create(dir.path(), pass, pass)
-            .await
-            .expect("vault");
+        let (vault, alliance) = demo_vault(dir.path()).await;
         let store = vault.store();
-        let alliance = store.load_demo().await.expect("demo");
         let data = store.export_alliance(&alliance.id).await.expect("data");
         let settings = DocumentSettings {
             title: "Convention".into(),
@@ -289,10 +286,7 @@ mod tests {
     async fn a_print_received_with_an_alliance_file_is_said_received() {
         let pass = "phrase de test très solide 2026";
         let from = tempfile::tempdir().expect("tempdir");
-        let (sender, _) = allia_store::Vault::create(from.path(), pass, pass)
-            .await
-            .expect("vault");
-        let alliance = sender.store().load_demo().await.expect("demo");
+        let (sender, alliance) = demo_vault(from.path()).await;
         let settings = DocumentSettings {
             title: "Convention reçue".into(),
             ..Default::default()

@@ -163,4 +163,6 @@ pub async fn document_clauses(
 }
 
 #[cfg(test)]
+pub(crate) mod test_vault;
+#[cfg(test)]
 mod tests;

@@ -39,12 +39,8 @@ const HIEROGLYPH: char = '\u{13000}';
 #[tokio::test]
 async fn an_unprintable_character_is_listed_before_ready_to_sign() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let pass = "phrase de test très solide 2026";
-    let (vault, _) = allia_store::Vault::create(dir.path(), pass, pass)
-        .await
-        .expect("vault");
+    let (vault, alliance) = super::test_vault::demo_vault(dir.path()).await;
     let store = vault.store();
-    let alliance = store.load_demo().await.expect("demo");
     let partners = store.partners(&alliance.id).await.expect("partners");
     let document = store
         .create_document(
