@@ -1,0 +1,97 @@
+// « Registre » inside « Partenaires » (jsdom; the register's commands and the IPC mocked): the table is read when
+// the tab opens, « Ajouter un acteur » opens a new actor's panel without a role (it has none until promoted), and
+// an actor's panel shows its status, interactions and « Échanges ».
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { catalogContext } from "$lib/catalog";
+import { setDraftStore } from "$lib/unsaved";
+import type { RegisterActor } from "./api";
+import { CATALOG } from "./fixture";
+
+const api = vi.hoisted(() => ({
+  actors: vi.fn(),
+  interactions: vi.fn(),
+  exchanges: vi.fn(),
+  matrix: vi.fn(),
+}));
+vi.mock("./api", () => ({ registerApi: api }));
+// The charts are CHARTS' and load ECharts: not drawn here.
+vi.mock("./charts", () => ({
+  ActorChart: () => undefined,
+  chartModel: () => ({ actors: [], links: [], labels: {} }),
+  noFilters: () => ({ hiddenCategories: [], hiddenStatuses: [] }),
+}));
+
+const { default: PartnersView } = await import("../PartnersView.svelte");
+const { forgetTabs } = await import("./tabs");
+
+function actor(id: string, name: string, status: "identified" | "engaged"): RegisterActor {
+  return {
+    actor: {
+      id,
+      allianceId: "a1",
+      createdAt: "",
+      updatedAt: "",
+      draft: {
+        organisation: { name, acronym: null },
+        actorType: "association",
+        role: "member",
+        pipeline: { status },
+        assessment: { category: "media", influence: 4, interest: 2, nuisance: 1 },
+      },
+    } as unknown as RegisterActor["actor"],
+    quadrant: "keep_satisfied",
+    allowedMoves: status === "engaged" ? ["retained", "dismissed"] : ["contacted", "in_discussion", "retained", "engaged", "dismissed"],
+    isPartner: status === "engaged",
+  };
+}
+
+describe("the Registre tab", () => {
+  beforeEach(() => {
+    setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [] });
+    mockIPC((cmd) => (cmd.endsWith("_list") ? [] : null));
+    api.actors.mockResolvedValue([actor("x", "La Gazette", "identified"), actor("y", "Ville de Tours", "engaged")]);
+    api.interactions.mockResolvedValue([]);
+    api.exchanges.mockResolvedValue([]);
+  });
+  afterEach(() => {
+    cleanup();
+    clearMocks();
+    setDraftStore(null);
+    forgetTabs();
+    vi.resetAllMocks();
+  });
+
+  async function openRegister() {
+    render(PartnersView, { props: { alliance: { id: "a1", draft: { name: "Alliance" } } as never, onCountChanged: () => undefined }, context: catalogContext(CATALOG) });
+    await fireEvent.click(screen.getByTestId("partner-tab-registre"));
+    return screen.findAllByTestId("actor-row");
+  }
+
+  it("reads every actor when it opens, with its quadrant", async () => {
+    const rows = await openRegister();
+    expect(api.actors).toHaveBeenCalledWith("a1");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.textContent).toContain("Satisfaire");
+  });
+
+  it("opens a new actor's panel without a role, and an actor's panel with its register sections", async () => {
+    await openRegister();
+    await fireEvent.click(screen.getByTestId("add-actor"));
+    const panel = await screen.findByTestId("partner-panel");
+    expect(within(panel).getByRole("heading", { name: "Nouvel acteur" })).toBeTruthy();
+    expect(within(panel).queryByTestId("partner-role")).toBeNull();
+    expect(within(panel).getByTestId("actor-after-save")).toBeTruthy();
+    expect(within(panel).queryByTestId("commitments-after-save")).toBeNull();
+    await fireEvent.click(within(panel).getByTestId("partner-cancel"));
+
+    await fireEvent.click(screen.getByRole("button", { name: "La Gazette" }));
+    const opened = await screen.findByTestId("partner-panel");
+    expect(within(opened).getByTestId("actor-status")).toBeTruthy();
+    expect(within(opened).getByTestId("actor-links")).toBeTruthy();
+    expect(within(opened).getByTestId("actor-log")).toBeTruthy();
+    expect((within(opened).getByTestId("actor-category") as HTMLSelectElement).value).toBe("media");
+    expect((within(opened).getByTestId("actor-influence") as HTMLSelectElement).value).toBe("4");
+  });
+});
