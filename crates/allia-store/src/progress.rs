@@ -78,19 +78,72 @@ async fn dossier(conn: &mut SqliteConnection, alliance_id: &str) -> StoreResult<
     })
 }
 
-/// The actor register. Until the register's columns exist, every partner (the
-/// association itself aside) is a partner « Engagé » and nothing is mapped, scored or
-/// logged.
+/// The actor register (`partner` with its pipeline and map columns, `actor_score`,
+/// `actor_interaction`, `actor_exchange`), the association itself aside.
 async fn actors(conn: &mut SqliteConnection, alliance_id: &str) -> StoreResult<ActorFacts> {
-    let engaged: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM partner WHERE alliance_id = ? AND own_association = 0",
+    let statuses: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT pipeline_status, COUNT(*) FROM partner \
+         WHERE alliance_id = ? AND own_association = 0 GROUP BY pipeline_status",
+    )
+    .bind(alliance_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let with_status = |name: &str| {
+        statuses
+            .iter()
+            .find(|(s, _)| s == name)
+            .map_or(0, |(_, n)| count(*n))
+    };
+    // Placed on the map: the map's two axes are set (its quadrant rule needs both).
+    let (placed_on_map, scored, exchanges): (i64, i64, i64) = sqlx::query_as(
+        "SELECT \
+           (SELECT COUNT(*) FROM partner WHERE alliance_id = ?1 AND own_association = 0 \
+              AND influence IS NOT NULL AND interest IS NOT NULL), \
+           (SELECT COUNT(DISTINCT s.actor_id) FROM actor_score s \
+              JOIN partner p ON p.id = s.actor_id \
+              WHERE s.alliance_id = ?1 AND p.own_association = 0), \
+           (SELECT COUNT(*) FROM actor_exchange e JOIN partner p ON p.id = e.actor_id \
+              WHERE e.alliance_id = ?1 AND p.own_association = 0)",
+    )
+    .bind(alliance_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let interactions: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM actor_interaction WHERE alliance_id = ?")
+            .bind(alliance_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    // The day the first contract was signed by all its parties: its last signature's
+    // date (the day it left draft for a version « Signé » recorded without signatures).
+    // Both are `YYYY-MM-DD`, as the exchange dates, so they compare as text.
+    let engaged_met_since_signature: i64 = sqlx::query_scalar(
+        "WITH sealed AS ( \
+           SELECT MIN(COALESCE( \
+             (SELECT MAX(json_extract(s.value, '$.signedOn')) FROM json_each(v.signatures) s), \
+             substr(v.frozen_at, 1, 10))) AS day \
+           FROM document d JOIN document_version v ON v.document_id = d.id \
+           WHERE d.alliance_id = ?1 AND v.status = 'signed') \
+         SELECT COUNT(*) FROM partner p, sealed \
+         WHERE p.alliance_id = ?1 AND p.own_association = 0 \
+           AND p.pipeline_status = 'engaged' AND sealed.day IS NOT NULL \
+           AND EXISTS (SELECT 1 FROM actor_exchange e \
+                       WHERE e.actor_id = p.id AND e.date >= sealed.day)",
     )
     .bind(alliance_id)
     .fetch_one(&mut *conn)
     .await?;
     Ok(ActorFacts {
-        engaged: count(engaged),
-        ..ActorFacts::default()
+        identified: with_status("identified"),
+        contacted: with_status("contacted"),
+        in_discussion: with_status("in_discussion"),
+        retained: with_status("retained"),
+        engaged: with_status("engaged"),
+        dismissed: with_status("dismissed"),
+        placed_on_map: count(placed_on_map),
+        scored: count(scored),
+        interactions: count(interactions),
+        exchanges: count(exchanges),
+        engaged_met_since_signature: count(engaged_met_since_signature),
     })
 }
 

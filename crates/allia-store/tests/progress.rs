@@ -1,5 +1,6 @@
 //! The facts of the step-progress rule read from a real vault: each step moves from
-//! « Pas commencée » to « En cours » to « Terminée » as its records are written, the
+//! « Pas commencée » to « En cours » to « Terminée » as its records are written (the
+//! actor register's statuses, map, scores and exchanges for steps 3 and 5), the
 //! association itself is not counted as a partner, a signed version stays signed when an
 //! amendment starts, and an alliance's facts are its own.
 
@@ -7,8 +8,10 @@ mod common;
 
 use allia_core::progress::{AllianceStep, StepProgress, StepStatus};
 use allia_core::{
-    AdvisorAnswers, DiagnosticNeedsDraft, DocumentKind, DocumentStatus, DossierTexts, FigureDraft,
-    FigureSourceKind, Organisation, PartnerDraft, PartySignature, SwotItemDraft, SwotQuadrant,
+    ActorAssessmentDraft, ActorPipeline, ActorPipelineStatus, AdvisorAnswers, DiagnosticNeedsDraft,
+    DocumentKind, DocumentStatus, DossierTexts, ExchangeEntryDraft, ExchangeKind, FigureDraft,
+    FigureSourceKind, InteractionDraft, InteractionKind, MapCategory, Organisation, PartnerDraft,
+    PartySignature, SwotItemDraft, SwotQuadrant,
 };
 use allia_store::{Entity, Store, StoreError};
 
@@ -282,6 +285,128 @@ async fn each_step_moves_as_its_records_are_written() {
     assert_eq!((facts.documents.draft, facts.documents.signed), (1, 0));
     assert!(facts.documents.signed_by_all_parties);
 
+    // Step 3 with the register: a candidate identified, placed on the map, scored, met.
+    let partners = store.partners(&id).await.expect("partners");
+    let centre = partners
+        .iter()
+        .find(|p| !p.draft.own_association)
+        .expect("the centre")
+        .id
+        .clone();
+    let candidate = store
+        .create_actor(
+            &id,
+            &PartnerDraft {
+                pipeline: ActorPipeline {
+                    status: ActorPipelineStatus::Identified,
+                    dismissal_reason: None,
+                },
+                assessment: Some(ActorAssessmentDraft {
+                    category: MapCategory::default(),
+                    influence: Some(4),
+                    interest: None,
+                    ..ActorAssessmentDraft::default()
+                }),
+                ..partner("Bailleur social du Val", false)
+            },
+        )
+        .await
+        .expect("candidate")
+        .actor
+        .id;
+    let facts = store.alliance_facts(&id).await.expect("facts");
+    assert_eq!((facts.actors.identified, facts.actors.engaged), (1, 1));
+    assert_eq!(
+        facts.actors.placed_on_map, 0,
+        "the interest is not assessed yet"
+    );
+    let steps = store.alliance_progress(&id).await.expect("progress");
+    assert_eq!(steps[2].missing.len(), 3, "{:?}", steps[2].missing);
+
+    store
+        .update_actor(
+            &candidate,
+            &PartnerDraft {
+                pipeline: ActorPipeline {
+                    status: ActorPipelineStatus::Identified,
+                    dismissal_reason: None,
+                },
+                assessment: Some(ActorAssessmentDraft {
+                    influence: Some(4),
+                    interest: Some(5),
+                    ..ActorAssessmentDraft::default()
+                }),
+                ..partner("Bailleur social du Val", false)
+            },
+        )
+        .await
+        .expect("placed");
+    let criterion = store.criteria(&id).await.expect("criteria")[0].id.clone();
+    store
+        .set_score(&candidate, &criterion, 0)
+        .await
+        .expect("score");
+    store
+        .add_interaction(
+            &id,
+            &InteractionDraft {
+                from_actor_id: candidate.clone(),
+                to_actor_id: centre.clone(),
+                kind: InteractionKind::Finances,
+                note: None,
+            },
+        )
+        .await
+        .expect("link");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).expect("date");
+    let exchange = |day: u32| ExchangeEntryDraft {
+        date: chrono::NaiveDate::from_ymd_opt(2026, 12, day).expect("date"),
+        kind: ExchangeKind::Meeting,
+        notes: None,
+        friction_points: vec![],
+    };
+    store
+        .add_exchange(&candidate, &exchange(1), today)
+        .await
+        .expect("exchange");
+    let facts = store.alliance_facts(&id).await.expect("facts");
+    assert_eq!(
+        (
+            facts.actors.placed_on_map,
+            facts.actors.scored,
+            facts.actors.interactions,
+            facts.actors.exchanges
+        ),
+        (1, 1, 1, 1),
+        "a score of 0 is a score"
+    );
+    let steps = store.alliance_progress(&id).await.expect("progress");
+    assert_eq!(status(&steps, AllianceStep::Partners), StepStatus::Done);
+
+    // Step 5: the engaged partner met before the signature (3 December) does not count;
+    // met on the day of the signature, it does.
+    store
+        .add_exchange(&centre, &exchange(2), today)
+        .await
+        .expect("exchange");
+    let facts = store.alliance_facts(&id).await.expect("facts");
+    assert_eq!(facts.actors.engaged_met_since_signature, 0);
+    let steps = store.alliance_progress(&id).await.expect("progress");
+    assert_eq!(
+        status(&steps, AllianceStep::Collaboration),
+        StepStatus::InProgress
+    );
+    store
+        .add_exchange(&centre, &exchange(3), today)
+        .await
+        .expect("exchange");
+    let steps = store.alliance_progress(&id).await.expect("progress");
+    assert_eq!(
+        status(&steps, AllianceStep::Collaboration),
+        StepStatus::Done
+    );
+    assert!(steps.iter().all(|s| s.status == StepStatus::Done));
+
     // The other alliance saw none of it.
     let steps = store.alliance_progress(&other).await.expect("progress");
     assert!(steps.iter().all(|s| s.status == StepStatus::NotStarted));
@@ -308,6 +433,17 @@ async fn the_demo_alliance_has_its_first_steps_under_way() {
     assert!(facts.dossier.figures >= 4);
     assert!(facts.actors.total() > 0);
     assert!(facts.advisor_answered);
+    // The association itself is in the demo's register but not among its actors.
+    let own = vault
+        .store()
+        .partners(&demo.id)
+        .await
+        .expect("partners")
+        .iter()
+        .filter(|p| p.draft.own_association)
+        .count();
+    let all = vault.store().actors(&demo.id).await.expect("actors").len();
+    assert_eq!(facts.actors.total() as usize, all - own);
     let steps = vault
         .store()
         .alliance_progress(&demo.id)
