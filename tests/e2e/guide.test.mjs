@@ -154,6 +154,8 @@ describe('le guide et la mise en page des rubriques « Construire »', () => {
       await edit.scrollIntoView({ block: 'center' });
       assert.ok(await edit.isClickable(), 'a figure’s « Modifier » is out of reach');
     }
+    // Scrolling to a button moved the content column only, never the window's frame (a band under it).
+    assert.equal(await app.browser.execute(() => document.querySelector('.frame').scrollTop), 0);
     await scrollContentTo(app.browser, '#figures-title');
     await screenshot(app.browser, 'projet-figures-guide');
   });
