@@ -84,5 +84,8 @@ describe('étapes de l’alliance', () => {
     });
     assert.match((await stepState(app.browser, 'diagnostic')).text, /Terminée/);
     assert.equal((await stepState(app.browser, 'project')).status, 'done');
+    await (await app.browser.$(tid('alliance-steps'))).scrollIntoView({ block: 'start' });
+    await app.browser.pause(300);
+    await app.browser.saveScreenshot(join(ARTIFACTS, 'steps-demo.png'));
   });
 });
