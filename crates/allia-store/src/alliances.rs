@@ -217,7 +217,8 @@ impl Store {
     }
 
     /// « Charger l’exemple »: the guide's example alliance, stored once per vault with its
-    /// partners (one transaction) under a random id remembered in the vault's settings,
+    /// partners and the rest of its register (other actors, links, log, scores; one
+    /// transaction) under a random id remembered in the vault's settings,
     /// so that demos of two vaults turned into real alliances are never taken for the same
     /// alliance when their files are exchanged. When the remembered demo still exists it
     /// is returned as it now is (edited, archived) and nothing is added; once deleted, the
@@ -238,7 +239,8 @@ impl Store {
         };
         if !exists(&mut tx, &id).await? {
             insert_with_id(&mut tx, &id, &alliance).await?;
-            crate::partners::insert(&mut tx, &id, &demo.partners).await?;
+            let partner_ids = crate::partners::insert(&mut tx, &id, &demo.partners).await?;
+            crate::demo_seed::insert_register(&mut tx, &id, &demo, partner_ids).await?;
             crate::diagnostic::insert_demo(&mut tx, &id).await?;
             crate::project_dossier::insert_demo(&mut tx, &id).await?;
             crate::model_advisor::insert_demo(&mut tx, &id).await?;

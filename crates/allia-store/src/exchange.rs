@@ -7,7 +7,9 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
 
-use allia_core::alliance_file::{FileDiagnostic, FileProjectDossier};
+use allia_core::alliance_file::{
+    FileCriterion, FileDiagnostic, FileExchange, FileInteraction, FileProjectDossier, FileScore,
+};
 use allia_core::DossierContent;
 use allia_core::{
     Alliance, AllianceFile, AllianceFileV2, CommitmentParty, DocumentKind, DocumentSettings,
@@ -22,7 +24,7 @@ use sqlx::SqliteConnection;
 use crate::documents::ids::IdMap;
 use crate::error::{StoreError, StoreResult};
 use crate::store::{new_id, Store};
-use crate::{alliances, commitments, organisation, partners, profile};
+use crate::{alliances, commitments, partners, profile};
 
 /// What a version of an alliance file stores beside its settings: the ids of its clause
 /// changes and of its signatures (each file id passed through `element_id`, which keeps or
@@ -291,7 +293,8 @@ pub(crate) async fn export_file(
     id: &str,
 ) -> StoreResult<AllianceFileV2> {
     let alliance = alliances::get(conn, id).await?;
-    let partners = partners::list(conn, id).await?;
+    // Every actor of the register, partners (« Engagé ») and the others alike.
+    let partners = partners::list_actors(conn, id).await?;
     let commitments = commitments::list(conn, id)
         .await?
         .into_iter()
@@ -334,10 +337,28 @@ pub(crate) async fn export_file(
         model_advisor: allia_core::alliance_file::FileModelAdvisor::of(
             crate::model_advisor::find(conn, id).await?.as_ref(),
         ),
-        interactions: Vec::new(),
-        exchanges: Vec::new(),
-        criteria: Vec::new(),
-        scores: Vec::new(),
+        interactions: crate::actors::interactions::list(conn, id)
+            .await?
+            .iter()
+            .map(FileInteraction::from)
+            .collect(),
+        exchanges: crate::actors::exchanges::list(conn, id)
+            .await?
+            .iter()
+            .map(FileExchange::from)
+            .collect(),
+        // As stored, never seeded here: a file imported without criteria writes back
+        // without them.
+        criteria: crate::actors::criteria::list(conn, id)
+            .await?
+            .iter()
+            .map(FileCriterion::from)
+            .collect(),
+        scores: crate::actors::scores::list(conn, id)
+            .await?
+            .iter()
+            .map(FileScore::from)
+            .collect(),
     })
 }
 
@@ -417,28 +438,15 @@ pub(crate) async fn insert_imported(
     .execute(&mut *conn)
     .await?;
 
-    let partner_sql = format!(
-        "INSERT INTO partner (id, alliance_id, {}, actor_type, role, resources, resource_tags, \
-         own_association, created_at, updated_at) VALUES (?, ?, {}, ?, ?, ?, ?, ?, ?, ?)",
-        organisation::COLUMNS,
-        organisation::PLACEHOLDERS
-    );
     let mut partner_ids: HashMap<&str, String> = HashMap::new();
     for partner in &file.partners {
         let id = plan.id(conn, "partner", &partner.id).await?;
-        let query = sqlx::query(sqlx::AssertSqlSafe(partner_sql.as_str()))
-            .bind(&id)
-            .bind(&alliance_id);
-        organisation::bind(query, &partner.organisation)
-            .bind(partner.actor_type)
-            .bind(partner.role)
-            .bind(&partner.resources)
-            .bind(Json(&partner.resource_tags))
-            .bind(partner.own_association)
-            .bind(partner.created_at)
-            .bind(partner.updated_at)
-            .execute(&mut *conn)
-            .await?;
+        partners::insert_with_id(
+            conn,
+            &alliance_id,
+            &stored_actor(partner, &id, &alliance_id),
+        )
+        .await?;
         partner_ids.insert(partner.id.as_str(), id);
     }
 
@@ -541,6 +549,7 @@ pub(crate) async fn insert_imported(
             .await?;
         }
     }
+    insert_actor_records(conn, file, &alliance_id, &partner_ids, &mut plan).await?;
     if let Some(advisor) = &file.model_advisor {
         let id = plan.id(conn, "model_advisor", &advisor.id).await?;
         crate::model_advisor::put(
@@ -554,6 +563,67 @@ pub(crate) async fn insert_imported(
         .await?;
     }
     Ok(alliance_id)
+}
+
+/// The vault's record of a file's actor, stored under `id` in `alliance_id` (dates as in
+/// the file).
+pub(crate) fn stored_actor(
+    partner: &FilePartner,
+    id: &str,
+    alliance_id: &str,
+) -> allia_core::Partner {
+    allia_core::Partner {
+        id: id.to_string(),
+        alliance_id: alliance_id.to_string(),
+        created_at: partner.created_at,
+        updated_at: partner.updated_at,
+        draft: partner.draft(),
+    }
+}
+
+/// The id an actor of the file has in this vault (`partner_ids`: the file's id → the
+/// stored one, for the actors that got a new one), else the file's.
+fn actor_id<'a>(partner_ids: &'a HashMap<&str, String>, file_id: &'a str) -> &'a str {
+    partner_ids.get(file_id).map_or(file_id, String::as_str)
+}
+
+/// Stores the file's links, exchanges, criteria and scores in `alliance_id`, each record
+/// under the id `plan` gives it, its actors and criterion named by their stored ids.
+async fn insert_actor_records(
+    conn: &mut SqliteConnection,
+    file: &AllianceFileV2,
+    alliance_id: &str,
+    partner_ids: &HashMap<&str, String>,
+    plan: &mut IdPlan,
+) -> StoreResult<()> {
+    for link in &file.interactions {
+        let mut record = link.record(alliance_id);
+        record.id = plan.id(conn, "actor_interaction", &link.id).await?;
+        record.draft.from_actor_id = actor_id(partner_ids, &link.from_actor_id).to_string();
+        record.draft.to_actor_id = actor_id(partner_ids, &link.to_actor_id).to_string();
+        crate::actors::interactions::insert(conn, &record).await?;
+    }
+    for entry in &file.exchanges {
+        let mut record = entry.record(alliance_id);
+        record.id = plan.id(conn, "actor_exchange", &entry.id).await?;
+        record.actor_id = actor_id(partner_ids, &entry.actor_id).to_string();
+        crate::actors::exchanges::insert(conn, &record).await?;
+    }
+    let mut criterion_ids: HashMap<&str, String> = HashMap::new();
+    for criterion in &file.criteria {
+        let mut record = criterion.record(alliance_id);
+        record.id = plan.id(conn, "scoring_criterion", &criterion.id).await?;
+        criterion_ids.insert(criterion.id.as_str(), record.id.clone());
+        crate::actors::criteria::insert(conn, &record).await?;
+    }
+    for score in &file.scores {
+        let mut record = score.record(alliance_id);
+        record.id = plan.id(conn, "actor_score", &score.id).await?;
+        record.actor_id = actor_id(partner_ids, &score.actor_id).to_string();
+        record.criterion_id = actor_id(&criterion_ids, &score.criterion_id).to_string();
+        crate::actors::scores::insert(conn, &record).await?;
+    }
+    Ok(())
 }
 
 impl Store {

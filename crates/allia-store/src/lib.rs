@@ -8,6 +8,7 @@ mod annex_files;
 pub mod backup;
 mod commitments;
 mod database;
+mod demo_seed;
 mod diagnostic;
 mod documents;
 mod error;

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use allia_core::actors::records::ScoringCriterion;
 use allia_core::import_review::{country_notices, diff_files, link_own_association};
 use allia_core::partner::check_own_association;
 use allia_core::{
@@ -19,7 +20,7 @@ use sqlx::SqliteConnection;
 
 use crate::error::StoreResult;
 use crate::store::{new_id, Store};
-use crate::{alliances, commitments, exchange, organisation, partners, profile};
+use crate::{alliances, commitments, exchange, partners, profile};
 
 /// Why a file whose alliance is already in the vault is not imported as a new one.
 pub const ALREADY_HERE: &str = "Cette alliance est déjà dans le coffre\u{a0}: choisissez «\u{a0}Mettre à jour l’alliance\u{a0}» ou «\u{a0}Importer comme copie\u{a0}».";
@@ -128,7 +129,7 @@ async fn taken(conn: &mut SqliteConnection, table: &str, id: &str) -> StoreResul
     Ok(found.is_some())
 }
 
-/// Inserts a partner of the file into an existing alliance, under the file's id when it
+/// Inserts an actor of the file into an existing alliance, under the file's id when it
 /// is free in this vault, else a new one; returns the id used.
 async fn insert_partner(
     conn: &mut SqliteConnection,
@@ -140,26 +141,124 @@ async fn insert_partner(
     } else {
         partner.id.clone()
     };
-    let sql = format!(
-        "INSERT INTO partner (id, alliance_id, {}, actor_type, role, resources, resource_tags, \
-         own_association, created_at, updated_at) VALUES (?, ?, {}, ?, ?, ?, ?, ?, ?, ?)",
-        organisation::COLUMNS,
-        organisation::PLACEHOLDERS
-    );
-    let query = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(&id)
-        .bind(alliance_id);
-    organisation::bind(query, &partner.organisation)
-        .bind(partner.actor_type)
-        .bind(partner.role)
-        .bind(&partner.resources)
-        .bind(Json(&partner.resource_tags))
-        .bind(partner.own_association)
-        .bind(partner.created_at)
-        .bind(partner.updated_at)
-        .execute(conn)
-        .await?;
+    partners::insert_with_id(
+        conn,
+        alliance_id,
+        &exchange::stored_actor(partner, &id, alliance_id),
+    )
+    .await?;
     Ok(id)
+}
+
+/// The file's id when no row of `table` has it, else a new one.
+async fn free_id(conn: &mut SqliteConnection, table: &str, id: &str) -> StoreResult<String> {
+    Ok(if taken(conn, table, id).await? {
+        new_id()
+    } else {
+        id.to_string()
+    })
+}
+
+/// The actor register's lists of the file (links, exchanges, criteria, scores), each
+/// replacing this vault's when the file carries it and it differs; a list the file
+/// lacks (an older file, or none written) leaves the vault's as it is. Criteria are
+/// matched by id (kept, renamed, reweighted, moved; the vault's others removed with
+/// their scores), so the scores of a criterion the file keeps stay unless the file
+/// brings its own. `partner_ids`: the file's id of each actor added under another id.
+async fn replace_actor_records(
+    conn: &mut SqliteConnection,
+    stored: &AllianceFileV2,
+    incoming: &AllianceFileV2,
+    partner_ids: &HashMap<&str, String>,
+) -> StoreResult<bool> {
+    let alliance_id = stored.alliance.id.as_str();
+    let actor = |id: &str| {
+        partner_ids
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
+    };
+    let mut changed = false;
+    if !incoming.interactions.is_empty() && incoming.interactions != stored.interactions {
+        sqlx::query("DELETE FROM actor_interaction WHERE alliance_id = ?")
+            .bind(alliance_id)
+            .execute(&mut *conn)
+            .await?;
+        for link in &incoming.interactions {
+            let mut record = link.record(alliance_id);
+            record.id = free_id(conn, "actor_interaction", &link.id).await?;
+            record.draft.from_actor_id = actor(&link.from_actor_id);
+            record.draft.to_actor_id = actor(&link.to_actor_id);
+            crate::actors::interactions::insert(conn, &record).await?;
+        }
+        changed = true;
+    }
+    if !incoming.exchanges.is_empty() && incoming.exchanges != stored.exchanges {
+        sqlx::query("DELETE FROM actor_exchange WHERE alliance_id = ?")
+            .bind(alliance_id)
+            .execute(&mut *conn)
+            .await?;
+        for entry in &incoming.exchanges {
+            let mut record = entry.record(alliance_id);
+            record.id = free_id(conn, "actor_exchange", &entry.id).await?;
+            record.actor_id = actor(&entry.actor_id);
+            crate::actors::exchanges::insert(conn, &record).await?;
+        }
+        changed = true;
+    }
+    let mut criterion_ids: HashMap<String, String> = HashMap::new();
+    if !incoming.criteria.is_empty() && incoming.criteria != stored.criteria {
+        for old in &stored.criteria {
+            if !incoming.criteria.iter().any(|c| c.id == old.id) {
+                // Its scores go with it (foreign key, cascade).
+                sqlx::query("DELETE FROM scoring_criterion WHERE id = ? AND alliance_id = ?")
+                    .bind(&old.id)
+                    .bind(alliance_id)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+        }
+        for criterion in &incoming.criteria {
+            let record = criterion.record(alliance_id);
+            if stored.criteria.iter().any(|c| c.id == criterion.id) {
+                sqlx::query(
+                    "UPDATE scoring_criterion SET name = ?, weight = ?, position = ?, \
+                     updated_at = ? WHERE id = ? AND alliance_id = ?",
+                )
+                .bind(&record.name)
+                .bind(record.weight)
+                .bind(record.position)
+                .bind(record.updated_at)
+                .bind(&record.id)
+                .bind(alliance_id)
+                .execute(&mut *conn)
+                .await?;
+            } else {
+                let id = free_id(conn, "scoring_criterion", &criterion.id).await?;
+                criterion_ids.insert(criterion.id.clone(), id.clone());
+                crate::actors::criteria::insert(conn, &ScoringCriterion { id, ..record }).await?;
+            }
+        }
+        changed = true;
+    }
+    if !incoming.scores.is_empty() && incoming.scores != stored.scores {
+        sqlx::query("DELETE FROM actor_score WHERE alliance_id = ?")
+            .bind(alliance_id)
+            .execute(&mut *conn)
+            .await?;
+        for score in &incoming.scores {
+            let mut record = score.record(alliance_id);
+            record.id = free_id(conn, "actor_score", &score.id).await?;
+            record.actor_id = actor(&score.actor_id);
+            record.criterion_id = criterion_ids
+                .get(&score.criterion_id)
+                .cloned()
+                .unwrap_or_else(|| score.criterion_id.clone());
+            crate::actors::scores::insert(conn, &record).await?;
+        }
+        changed = true;
+    }
+    Ok(changed)
 }
 
 /// Rewrites a stored draft version with the file's (its number and id stay).
@@ -340,6 +439,9 @@ async fn apply_update(
             replace_draft(conn, &changed.document_id, changed.number, version).await?;
         }
     }
+    if replace_actor_records(conn, stored, incoming, &partner_ids).await? {
+        alliances::touch(conn, alliance_id).await?;
+    }
     // The diagnostic travels whole: a file that carries one replaces this vault's needs
     // and items by its own, ids and dates as in the file; a file without one (from an
     // older version) leaves it as it is.
@@ -519,9 +621,10 @@ impl Store {
     /// sign, signed) is never altered: the file's change to it is only reported
     /// ([`allia_core::alliance_diff::VersionChange::ignored`]). Documents the file lacks
     /// are kept. The file's optional sections — the diagnostic (needs and SWOT items),
-    /// the project dossier (texts and figures) and the model advisor's answers — each
-    /// replace the vault's whole, ids as in the file; a file without a section (from an
-    /// older version) leaves the vault's as it is. `own_links`: the file's partners the
+    /// the project dossier (texts and figures), the model advisor's answers and the actor
+    /// register's links, exchanges, criteria (matched by id) and scores — each replace
+    /// the vault's whole, ids as in the file; a file without a section (from an older
+    /// version, or an empty list, which files do not write) leaves the vault's as it is. `own_links`: the file's partners the
     /// person recognised as this association. Returns the alliance and the differences
     /// applied.
     ///

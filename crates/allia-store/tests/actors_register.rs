@@ -78,6 +78,8 @@ async fn actors_live_beside_the_partners_and_move_by_the_pipelines_rule() {
     let (vault, demo) = common::vault_with_demo(dir.path()).await;
     let store = vault.store();
     let before = names(store, &demo.id).await;
+    // The demo's register has actors of its own beyond its partners.
+    let actors_before = store.actors(&demo.id).await.expect("actors").len();
     assert_eq!(before.len(), 5);
 
     let region = store
@@ -108,8 +110,8 @@ async fn actors_live_beside_the_partners_and_move_by_the_pipelines_rule() {
     assert_eq!(names(store, &demo.id).await, before);
     assert_eq!(store.alliance(&demo.id).await.expect("a").partner_count, 5);
     let all = store.actors(&demo.id).await.expect("actors");
-    assert_eq!(all.len(), 6);
-    assert_eq!(all[5].actor.id, id);
+    assert_eq!(all.len(), actors_before + 1);
+    assert_eq!(all[actors_before].actor.id, id);
     let file = store.export_alliance(&demo.id).await.expect("export");
     assert!(file
         .partners
@@ -258,6 +260,14 @@ async fn deleting_an_actor_takes_its_links_log_and_scores() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (vault, demo) = common::vault_with_demo(dir.path()).await;
     let store = vault.store();
+    // The demo's register has links and candidates of its own.
+    let links_before = store.interactions(&demo.id).await.expect("links").len();
+    let candidates_before = store
+        .scoring_matrix(&demo.id)
+        .await
+        .expect("matrix")
+        .candidates
+        .len();
     let a = store
         .create_actor(
             &demo.id,
@@ -311,19 +321,19 @@ async fn deleting_an_actor_takes_its_links_log_and_scores() {
     store.set_score(&b, &criterion, 3).await.expect("score b");
 
     store.delete_actor(&a).await.expect("delete");
-    assert!(store
-        .interactions(&demo.id)
-        .await
-        .expect("links")
-        .is_empty());
+    assert_eq!(
+        store.interactions(&demo.id).await.expect("links").len(),
+        links_before
+    );
     assert!(matches!(
         store.exchanges(&a).await,
         Err(StoreError::NotFound(Entity::Partner))
     ));
     assert_eq!(store.exchanges(&b).await.expect("b's log").len(), 1);
     let matrix = store.scoring_matrix(&demo.id).await.expect("matrix");
-    assert_eq!(matrix.candidates.len(), 1);
-    assert_eq!(matrix.candidates[0].scores.get(&criterion), Some(&3));
+    assert_eq!(matrix.candidates.len(), candidates_before + 1);
+    let b_row = matrix.candidates.iter().find(|c| c.id == b).expect("b");
+    assert_eq!(b_row.scores.get(&criterion), Some(&3));
     assert!(matches!(
         store.delete_actor(&a).await,
         Err(StoreError::NotFound(Entity::Partner))

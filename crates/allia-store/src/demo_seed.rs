@@ -1,0 +1,121 @@
+//! Stores a demo alliance's register (allia-core `demo`): its actors beyond the partners,
+//! the links between them, the proximity log and the candidates' scores on the five
+//! default criteria; and the large demo of `allia demo --scale` (`demo::scale`).
+
+use allia_core::actors::records::{seeded_criterion_id, ActorScore, ExchangeEntry, Interaction};
+use allia_core::demo::scale::scaled_demo;
+use allia_core::demo::DemoAlliance;
+use allia_core::{Alliance, ALLIANCE_FILE_MAX_PARTNERS};
+use chrono::{Local, Utc};
+use sqlx::SqliteConnection;
+
+use crate::error::StoreResult;
+use crate::store::{new_id, Store};
+
+/// The seed of the large demo: the same alliance at every run.
+const SCALE_SEED: u64 = 2026;
+
+/// Stores the register of `demo` in `alliance_id`, whose partners are stored already
+/// under `partner_ids` (in the order of `demo.partners`): the other actors, the links,
+/// the log and the scores, with the five default criteria seeded. Each record is checked
+/// by allia-core's rules first (a demo that breaks them is a bug, refused like any input).
+pub(crate) async fn insert_register(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+    demo: &DemoAlliance,
+    partner_ids: Vec<String>,
+) -> StoreResult<()> {
+    let mut others = Vec::with_capacity(demo.others.len());
+    for actor in &demo.others {
+        others.push(actor.validated()?);
+    }
+    let mut ids = partner_ids;
+    ids.extend(crate::partners::insert(conn, alliance_id, &others).await?);
+    let now = Utc::now();
+    let today = Local::now().date_naive();
+    for link in &demo.interactions {
+        let (Some(from), Some(to)) = (ids.get(link.from), ids.get(link.to)) else {
+            continue;
+        };
+        let draft = allia_core::InteractionDraft {
+            from_actor_id: from.clone(),
+            to_actor_id: to.clone(),
+            kind: link.kind,
+            note: link.note.clone(),
+        }
+        .validated()?;
+        let record = Interaction {
+            id: new_id(),
+            alliance_id: alliance_id.to_string(),
+            created_at: now,
+            updated_at: now,
+            draft,
+        };
+        crate::actors::interactions::insert(conn, &record).await?;
+    }
+    for entry in &demo.exchanges {
+        let Some(actor) = ids.get(entry.actor) else {
+            continue;
+        };
+        let record = ExchangeEntry {
+            id: new_id(),
+            alliance_id: alliance_id.to_string(),
+            actor_id: actor.clone(),
+            created_at: now,
+            updated_at: now,
+            draft: entry.draft.validated(today)?,
+        };
+        crate::actors::exchanges::insert(conn, &record).await?;
+    }
+    crate::actors::criteria::seed(conn, alliance_id).await?;
+    for score in &demo.scores {
+        let Some(actor) = ids.get(score.actor) else {
+            continue;
+        };
+        let record = ActorScore {
+            id: new_id(),
+            alliance_id: alliance_id.to_string(),
+            actor_id: actor.clone(),
+            criterion_id: seeded_criterion_id(alliance_id, score.criterion),
+            score: score.score.min(allia_core::actors::SCORE_MAX),
+            created_at: now,
+            updated_at: now,
+        };
+        crate::actors::scores::insert(conn, &record).await?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// A new alliance of `actors` actors (1 to [`ALLIANCE_FILE_MAX_PARTNERS`], so that it
+    /// exports into a file that imports), made by allia-core's seeded generator
+    /// (`demo::scale::scaled_demo`: about 3.3 links per actor, every category and status,
+    /// the candidates scored), in one transaction. Each call adds another alliance.
+    ///
+    /// # Errors
+    /// A French error on `actors` outside 1 to 500; any database error (nothing stored).
+    pub async fn create_scaled_demo(&self, actors: usize) -> StoreResult<Alliance> {
+        if actors == 0 || actors > ALLIANCE_FILE_MAX_PARTNERS {
+            let mut errors = allia_core::ValidationErrors::default();
+            errors.push(
+                "actors",
+                format!(
+                    "Le nombre d’acteurs va de 1 à {ALLIANCE_FILE_MAX_PARTNERS}\u{a0}: {actors} n’en fait pas partie."
+                ),
+            );
+            return Err(errors.into());
+        }
+        let demo = scaled_demo(actors, SCALE_SEED);
+        let alliance = demo.alliance.validated()?;
+        let mut partners = Vec::with_capacity(demo.partners.len());
+        for partner in &demo.partners {
+            partners.push(partner.validated()?);
+        }
+        let mut tx = self.begin_write().await?;
+        let id = crate::alliances::insert(&mut tx, &alliance).await?;
+        let partner_ids = crate::partners::insert(&mut tx, &id, &partners).await?;
+        insert_register(&mut tx, &id, &demo, partner_ids).await?;
+        tx.commit().await?;
+        self.alliance(&id).await
+    }
+}
