@@ -116,5 +116,10 @@ describe("StepsProgress", () => {
 
     await view.rerender({ allianceId: "a2", areaId: "diagnostic" });
     await waitFor(() => expect(reads.at(-1)).toBe("a2"));
+
+    // The alliance's record replaced (a re-import): read again.
+    const before = reads.length;
+    await view.rerender({ allianceId: "a2", areaId: "diagnostic", version: "2026-12-01T10:00:00Z|3" });
+    await waitFor(() => expect(reads.length).toBe(before + 1));
   });
 });
