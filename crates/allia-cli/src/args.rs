@@ -27,11 +27,14 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
     },
-    /// Ajoute au coffre l’alliance d’exemple du guide.
+    /// Ajoute au coffre l’alliance d’exemple du guide, ou avec --scale une grande alliance d’essai.
     Demo {
         /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
+        /// Crée à la place une alliance de N acteurs (300 sans valeur, 500 au plus) avec environ 3,3 liens par acteur, pour essayer la cartographie à grande échelle ; la même à chaque fois.
+        #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "300")]
+        scale: Option<usize>,
     },
     /// Rouvre le coffre avec la clé de récupération du kit (même sans allia.vault.keys) et enregistre une nouvelle phrase de passe.
     Recover {

@@ -15,9 +15,12 @@ use crate::secret;
 pub async fn run(command: Command) -> Result<(), CliError> {
     match command {
         Command::Init { vault } => init(&vault).await,
-        Command::Demo { vault } => {
+        Command::Demo { vault, scale } => {
             let open = unlock(&vault).await?;
-            let alliance = open.store().load_demo().await;
+            let alliance = match scale {
+                Some(actors) => open.store().create_scaled_demo(actors).await,
+                None => open.store().load_demo().await,
+            };
             close_after_change(open).await;
             let alliance = alliance?;
             println!("{}\t{}", alliance.id, alliance.draft.name);

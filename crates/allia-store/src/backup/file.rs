@@ -346,9 +346,20 @@ async fn summarise(
     let alliances: Vec<String> = sqlx::query_scalar("SELECT name FROM alliance ORDER BY name")
         .fetch_all(&mut *conn)
         .await?;
-    let partners: i64 = sqlx::query_scalar("SELECT count(*) FROM partner")
-        .fetch_one(&mut *conn)
-        .await?;
+    // Partners are the actors at « Engagé »; a backup made before the actor register
+    // (no status column) holds partners only.
+    let has_status: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM pragma_table_info('partner') WHERE name = 'pipeline_status'",
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    let partners: i64 = sqlx::query_scalar(if has_status > 0 {
+        "SELECT count(*) FROM partner WHERE pipeline_status = 'engaged'"
+    } else {
+        "SELECT count(*) FROM partner"
+    })
+    .fetch_one(&mut *conn)
+    .await?;
     let has_documents: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'document'",
     )
