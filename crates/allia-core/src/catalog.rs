@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::actors::{
     ActorPipelineStatus, ExchangeKind, InteractionKind, LevelScale, MapCategory, MapQuadrant,
+    CRITERIA_MAX, SCORE_MAX, WEIGHT_MAX,
 };
 use crate::alliance::AllianceStatus;
 use crate::commitment::{is_public_funder, ContributionNature, PaymentScheduleKind};
@@ -76,6 +77,31 @@ pub struct Catalog {
     pub interaction_kinds: Vec<Choice<InteractionKind>>,
     /// The kinds of exchange of the proximity log.
     pub exchange_kinds: Vec<Choice<ExchangeKind>>,
+    /// Where each status of the relation may move
+    /// (`ActorPipelineStatus::allowed_moves`), for a status menu without an actor yet.
+    pub actor_pipeline_moves: Vec<PipelineMoves>,
+    /// The scoring matrix's bounds: a score 0 to `scoreMax`, a weight 0 to `weightMax`,
+    /// at most `criteriaMax` criteria.
+    pub scoring_limits: ScoringLimits,
+}
+
+/// The statuses one status of the relation with an actor may move to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct PipelineMoves {
+    pub from: ActorPipelineStatus,
+    pub to: Vec<ActorPipelineStatus>,
+}
+
+/// The scoring matrix's bounds (allia-core `actors::scoring` and `actors::criteria`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ScoringLimits {
+    pub score_max: u8,
+    pub weight_max: u32,
+    pub criteria_max: u32,
 }
 
 impl Catalog {
@@ -169,6 +195,18 @@ impl Catalog {
                 ExchangeKind::label,
                 Some(ExchangeKind::help),
             ),
+            actor_pipeline_moves: ActorPipelineStatus::ALL
+                .into_iter()
+                .map(|from| PipelineMoves {
+                    from,
+                    to: from.allowed_moves(),
+                })
+                .collect(),
+            scoring_limits: ScoringLimits {
+                score_max: SCORE_MAX,
+                weight_max: WEIGHT_MAX,
+                criteria_max: CRITERIA_MAX as u32,
+            },
         }
     }
 }
@@ -217,5 +255,12 @@ mod tests {
         assert_eq!(c.level_scales[2].label, "Intérêt / alignement");
         assert_eq!(c.interaction_kinds[3].label, "Est en concurrence avec");
         assert_eq!(c.exchange_kinds[3].label, "Courriel");
+        assert_eq!(c.actor_pipeline_moves.len(), 6);
+        assert_eq!(
+            c.actor_pipeline_moves[5].to,
+            [ActorPipelineStatus::Identified],
+            "« Écarté » goes back to « Identifié » only"
+        );
+        assert_eq!(c.scoring_limits.score_max, 5);
     }
 }

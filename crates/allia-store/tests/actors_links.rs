@@ -45,10 +45,45 @@ fn field_error(err: StoreError) -> (String, String) {
     }
 }
 
+/// A new vault with one alliance of two partners, « Maison des Solidarités du Val de
+/// Brenne » and « Les Jardins partagés de Brenne » (not the demo, whose register has
+/// actors, links and scores of its own).
+async fn vault_with_alliance(dir: &std::path::Path) -> (Vault, allia_core::Alliance) {
+    let vault = common::vault(dir).await;
+    let alliance = vault
+        .store()
+        .create_alliance(&AllianceDraft {
+            name: "Service partagé".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("alliance");
+    for name in [
+        "Maison des Solidarités du Val de Brenne",
+        "Les Jardins partagés de Brenne",
+    ] {
+        vault
+            .store()
+            .create_partner(
+                &alliance.id,
+                &PartnerDraft {
+                    organisation: Organisation {
+                        name: name.into(),
+                        ..Organisation::default()
+                    },
+                    ..PartnerDraft::default()
+                },
+            )
+            .await
+            .expect("partner");
+    }
+    (vault, alliance)
+}
+
 #[tokio::test]
 async fn links_are_typed_directed_and_never_twice() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, demo) = common::vault_with_demo(dir.path()).await;
+    let (vault, demo) = vault_with_alliance(dir.path()).await;
     let store = vault.store();
     let region = store
         .create_actor(&demo.id, &actor("Région"))
@@ -174,7 +209,7 @@ async fn links_are_typed_directed_and_never_twice() {
 #[tokio::test]
 async fn the_proximity_log_keeps_dated_exchanges_latest_first() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, demo) = common::vault_with_demo(dir.path()).await;
+    let (vault, demo) = vault_with_alliance(dir.path()).await;
     let store = vault.store();
     let id = store
         .create_actor(&demo.id, &actor("Fondation du Val"))

@@ -38,10 +38,45 @@ fn field_error(err: StoreError) -> (String, String) {
     }
 }
 
+/// A new vault with one alliance of two partners, « Maison des Solidarités du Val de
+/// Brenne » and « Les Jardins partagés de Brenne » (not the demo, whose register has
+/// actors, links and scores of its own).
+async fn vault_with_alliance(dir: &std::path::Path) -> (Vault, allia_core::Alliance) {
+    let vault = common::vault(dir).await;
+    let alliance = vault
+        .store()
+        .create_alliance(&AllianceDraft {
+            name: "Service partagé".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("alliance");
+    for name in [
+        "Maison des Solidarités du Val de Brenne",
+        "Les Jardins partagés de Brenne",
+    ] {
+        vault
+            .store()
+            .create_partner(
+                &alliance.id,
+                &PartnerDraft {
+                    organisation: Organisation {
+                        name: name.into(),
+                        ..Organisation::default()
+                    },
+                    ..PartnerDraft::default()
+                },
+            )
+            .await
+            .expect("partner");
+    }
+    (vault, alliance)
+}
+
 #[tokio::test]
 async fn the_default_criteria_are_seeded_once_with_stable_ids() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, demo) = common::vault_with_demo(dir.path()).await;
+    let (vault, demo) = vault_with_alliance(dir.path()).await;
     let store = vault.store();
     let first = store
         .criteria(&demo.id)
@@ -96,7 +131,7 @@ async fn the_default_criteria_are_seeded_once_with_stable_ids() {
 #[tokio::test]
 async fn criteria_are_added_renamed_reweighted_reordered_and_removed() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, demo) = common::vault_with_demo(dir.path()).await;
+    let (vault, demo) = vault_with_alliance(dir.path()).await;
     let store = vault.store();
     let all = store
         .add_criterion(&demo.id, &draft("Solidité financière", 3))
@@ -168,7 +203,7 @@ async fn criteria_are_added_renamed_reweighted_reordered_and_removed() {
 #[tokio::test]
 async fn the_matrix_ranks_candidates_shows_ties_and_missing_scores() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, demo) = common::vault_with_demo(dir.path()).await;
+    let (vault, demo) = vault_with_alliance(dir.path()).await;
     let store = vault.store();
     let mut ids = Vec::new();
     for (name, status) in [

@@ -60,6 +60,7 @@ where
         .map_err(Into::into)
 }
 
+pub mod actors;
 pub mod advisor;
 pub mod alliances;
 pub mod annexes;

@@ -428,6 +428,113 @@ pub async fn dispatch(
                 .partner_lookalikes(&alliance, &draft, editing.as_deref())
                 .await?;
         }
+        "actor_list" => {
+            store.actors(&arg::<String>(args, "allianceId")?).await?;
+        }
+        "actor_get" => {
+            store.actor(&arg::<String>(args, "id")?).await?;
+        }
+        "actor_create" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: PartnerDraft = arg(args, "draft")?;
+            store.create_actor(&alliance, &draft).await?;
+        }
+        "actor_update" => {
+            let id: String = arg(args, "id")?;
+            let draft: PartnerDraft = arg(args, "draft")?;
+            store.update_actor(&id, &draft).await?;
+        }
+        "actor_move" => {
+            let id: String = arg(args, "id")?;
+            let to: allia_core::ActorPipelineStatus = arg(args, "to")?;
+            let reason: Option<String> = optional_arg(args, "reason")?;
+            store.move_actor(&id, to, reason.as_deref()).await?;
+        }
+        "actor_promote" => {
+            let id: String = arg(args, "id")?;
+            let role: allia_core::PartnerRole = arg(args, "role")?;
+            store.promote_actor(&id, role).await?;
+        }
+        "actor_delete" => {
+            store.delete_actor(&arg::<String>(args, "id")?).await?;
+        }
+        "interaction_list" => {
+            store
+                .interactions(&arg::<String>(args, "allianceId")?)
+                .await?;
+        }
+        "interaction_add" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: allia_core::InteractionDraft = arg(args, "draft")?;
+            store.add_interaction(&alliance, &draft).await?;
+        }
+        "interaction_update" => {
+            let id: String = arg(args, "id")?;
+            let draft: allia_core::InteractionDraft = arg(args, "draft")?;
+            store.update_interaction(&id, &draft).await?;
+        }
+        "interaction_delete" => {
+            store
+                .delete_interaction(&arg::<String>(args, "id")?)
+                .await?;
+        }
+        "exchange_list" => {
+            store.exchanges(&arg::<String>(args, "actorId")?).await?;
+        }
+        "exchange_add" => {
+            let actor: String = arg(args, "actorId")?;
+            let draft: allia_core::ExchangeEntryDraft = arg(args, "draft")?;
+            store
+                .add_exchange(&actor, &draft, chrono::Local::now().date_naive())
+                .await?;
+        }
+        "exchange_update" => {
+            let id: String = arg(args, "id")?;
+            let draft: allia_core::ExchangeEntryDraft = arg(args, "draft")?;
+            store
+                .update_exchange(&id, &draft, chrono::Local::now().date_naive())
+                .await?;
+        }
+        "exchange_delete" => {
+            store.delete_exchange(&arg::<String>(args, "id")?).await?;
+        }
+        "criteria_list" => {
+            store.criteria(&arg::<String>(args, "allianceId")?).await?;
+        }
+        "criterion_add" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: allia_core::CriterionDraft = arg(args, "draft")?;
+            store.add_criterion(&alliance, &draft).await?;
+        }
+        "criterion_update" => {
+            let id: String = arg(args, "id")?;
+            let draft: allia_core::CriterionDraft = arg(args, "draft")?;
+            store.update_criterion(&id, &draft).await?;
+        }
+        "criterion_remove" => {
+            store.remove_criterion(&arg::<String>(args, "id")?).await?;
+        }
+        "criteria_reorder" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let ids: Vec<String> = arg(args, "criterionIds")?;
+            store.reorder_criteria(&alliance, &ids).await?;
+        }
+        "score_set" => {
+            let actor: String = arg(args, "actorId")?;
+            let criterion: String = arg(args, "criterionId")?;
+            let score: u32 = arg(args, "score")?;
+            store.set_score(&actor, &criterion, score).await?;
+        }
+        "score_clear" => {
+            let actor: String = arg(args, "actorId")?;
+            let criterion: String = arg(args, "criterionId")?;
+            store.clear_score(&actor, &criterion).await?;
+        }
+        "scoring_matrix" => {
+            store
+                .scoring_matrix(&arg::<String>(args, "allianceId")?)
+                .await?;
+        }
         "commitments_list" => {
             store
                 .commitments(&arg::<String>(args, "allianceId")?)

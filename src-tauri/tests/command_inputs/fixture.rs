@@ -15,6 +15,10 @@ pub const STRONG: &str = "girafe violette sous la pluie de Lyon";
 pub const TOKENS: &[&str] = &[
     "@@alliance",
     "@@partner",
+    "@@actor",
+    "@@interaction",
+    "@@exchange",
+    "@@criterion",
     "@@document",
     "@@ready",
     "@@passphrase",
@@ -119,6 +123,8 @@ impl Fixture {
                     .id
             }
         };
+        let (actor, interaction, exchange, criterion) =
+            register_tokens(&store, &alliance, &partner).await;
         let documents = store.documents(&alliance).await.expect("documents");
         let document = match documents.first() {
             Some(d) => d.id.clone(),
@@ -161,6 +167,10 @@ impl Fixture {
         vec![
             ("@@alliance", alliance),
             ("@@partner", partner),
+            ("@@actor", actor),
+            ("@@interaction", interaction),
+            ("@@exchange", exchange),
+            ("@@criterion", criterion),
             ("@@document", document),
             ("@@ready", ready),
             ("@@passphrase", self.passphrase.clone()),
@@ -188,4 +198,77 @@ pub fn substitute(v: &mut Value, tokens: &[(&str, String)]) {
         Value::Object(map) => map.values_mut().for_each(|i| substitute(i, tokens)),
         _ => {}
     }
+}
+
+/// The actor register's records the commands refer to, created when missing: an actor
+/// that is not a partner, a link, an entry of that actor's log, a criterion.
+async fn register_tokens(
+    store: &Store,
+    alliance: &str,
+    partner: &str,
+) -> (String, String, String, String) {
+    use allia_core::actors::{
+        ActorPipeline, ActorPipelineStatus, ExchangeEntryDraft, ExchangeKind, InteractionDraft,
+        InteractionKind,
+    };
+    let actors = store.actors(alliance).await.expect("actors");
+    let actor = match actors.iter().find(|a| !a.is_partner) {
+        Some(a) => a.actor.id.clone(),
+        None => {
+            let draft = PartnerDraft {
+                pipeline: ActorPipeline {
+                    status: ActorPipelineStatus::Identified,
+                    dismissal_reason: None,
+                },
+                ..sample::<PartnerDraft>(Arg::PartnerDraft)
+            };
+            store
+                .create_actor(alliance, &draft)
+                .await
+                .expect("actor")
+                .actor
+                .id
+        }
+    };
+    let interaction = match store.interactions(alliance).await.expect("links").first() {
+        Some(i) => i.id.clone(),
+        None => {
+            let draft = InteractionDraft {
+                from_actor_id: actor.clone(),
+                to_actor_id: partner.to_string(),
+                kind: InteractionKind::Finances,
+                note: None,
+            };
+            store
+                .add_interaction(alliance, &draft)
+                .await
+                .expect("link")
+                .id
+        }
+    };
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).expect("date");
+    let exchange = match store.exchanges(&actor).await.expect("log").first() {
+        Some(e) => e.id.clone(),
+        None => {
+            let draft = ExchangeEntryDraft {
+                date: day,
+                kind: ExchangeKind::Meeting,
+                notes: None,
+                friction_points: Vec::new(),
+            };
+            store
+                .add_exchange(&actor, &draft, day)
+                .await
+                .expect("exchange")
+                .id
+        }
+    };
+    let criterion = store
+        .criteria(alliance)
+        .await
+        .expect("criteria")
+        .first()
+        .map(|c| c.id.clone())
+        .unwrap_or_default();
+    (actor, interaction, exchange, criterion)
 }

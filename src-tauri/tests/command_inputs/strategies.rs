@@ -34,6 +34,15 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
                 s("@@alliance"),
                 s(""),
             ],
+            // A link, a log entry, a criterion: an id of the fixture's (`@@interaction`,
+            // `@@exchange`, `@@criterion`), one of nothing, and not an id.
+            "id" | "criterionId" => vec![
+                s("@@criterion"),
+                s("@@interaction"),
+                s("@@exchange"),
+                s("0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f"),
+                s(""),
+            ],
             "content" => vec![
                 s(r#"{"organisation":{"name":"Banque alimentaire"}}"#),
                 s("[1]"),
@@ -160,6 +169,37 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
             json!({ "mode": "new", "dropUnknown": false, "ownAssociation": [] }),
             json!({ "mode": "update", "dropUnknown": true, "ownAssociation": ["@@partner"] }),
             json!({ "mode": "copy", "dropUnknown": true, "ownAssociation": [] }),
+        ],
+        Arg::ActorPipelineStatus => [
+            "retained",
+            "identified",
+            "contacted",
+            "in_discussion",
+            "engaged",
+            "dismissed",
+        ]
+        .map(s)
+        .to_vec(),
+        Arg::PartnerRole => ["funder", "lead", "member", "associated_partner"]
+            .map(s)
+            .to_vec(),
+        Arg::InteractionDraft => vec![
+            json!({ "fromActorId": "@@actor", "toActorId": "@@partner", "kind": "finances",
+                "note": "Subvention annuelle\ndepuis 2024" }),
+            json!({ "fromActorId": "@@partner", "toActorId": "@@partner", "kind": "advises" }),
+            json!({ "fromActorId": "", "toActorId": "@@alliance", "kind": "cooperates_with",
+                "note": null }),
+        ],
+        Arg::ExchangeEntryDraft => vec![
+            json!({ "date": "2026-11-02", "kind": "meeting", "notes": "Premier rendez-vous",
+                "frictionPoints": ["Calendrier", "calendrier", ""] }),
+            json!({ "date": "2999-01-01", "kind": "email" }),
+            json!({ "date": "1066-10-14", "kind": "call", "frictionPoints": [] }),
+        ],
+        Arg::CriterionDraft => vec![
+            json!({ "name": "Solidité financière", "weight": 3 }),
+            json!({ "name": "", "weight": 101 }),
+            json!({ "name": "Ancrage territorial", "weight": 0 }),
         ],
         Arg::AdvisorAnswers => vec![
             json!({ "partnerCount": 3, "callForProjects": true, "legalEntity": false }),

@@ -51,6 +51,16 @@ pub enum Arg {
     TextList,
     /// The model advisor's answers (`AdvisorAnswers`).
     AdvisorAnswers,
+    /// A status of the relation with an actor (`ActorPipelineStatus`).
+    ActorPipelineStatus,
+    /// A partner's role (`PartnerRole`).
+    PartnerRole,
+    /// A link between two actors (`InteractionDraft`).
+    InteractionDraft,
+    /// An entry of an actor's proximity log (`ExchangeEntryDraft`).
+    ExchangeEntryDraft,
+    /// A criterion of the scoring matrix (`CriterionDraft`).
+    CriterionDraft,
 }
 
 impl Arg {
@@ -85,6 +95,11 @@ impl Arg {
             Arg::FigureDraft => "FigureDraft",
             Arg::TextList => "string[]",
             Arg::AdvisorAnswers => "AdvisorAnswers",
+            Arg::ActorPipelineStatus => "ActorPipelineStatus",
+            Arg::PartnerRole => "PartnerRole",
+            Arg::InteractionDraft => "InteractionDraft",
+            Arg::ExchangeEntryDraft => "ExchangeEntryDraft",
+            Arg::CriterionDraft => "CriterionDraft",
         }
     }
 }
@@ -187,6 +202,91 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
             ("partnerId", Arg::OptionalPartnerId),
         ],
     ),
+    ("actor_list", &[("allianceId", Arg::AllianceId)]),
+    ("actor_get", &[("id", Arg::PartnerId)]),
+    (
+        "actor_create",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::PartnerDraft),
+        ],
+    ),
+    (
+        "actor_update",
+        &[("id", Arg::PartnerId), ("draft", Arg::PartnerDraft)],
+    ),
+    (
+        "actor_move",
+        &[
+            ("id", Arg::PartnerId),
+            ("to", Arg::ActorPipelineStatus),
+            ("reason", Arg::OptionalText),
+        ],
+    ),
+    (
+        "actor_promote",
+        &[("id", Arg::PartnerId), ("role", Arg::PartnerRole)],
+    ),
+    ("actor_delete", &[("id", Arg::PartnerId)]),
+    ("interaction_list", &[("allianceId", Arg::AllianceId)]),
+    (
+        "interaction_add",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::InteractionDraft),
+        ],
+    ),
+    (
+        "interaction_update",
+        &[("id", Arg::Text), ("draft", Arg::InteractionDraft)],
+    ),
+    ("interaction_delete", &[("id", Arg::Text)]),
+    ("exchange_list", &[("actorId", Arg::PartnerId)]),
+    (
+        "exchange_add",
+        &[
+            ("actorId", Arg::PartnerId),
+            ("draft", Arg::ExchangeEntryDraft),
+        ],
+    ),
+    (
+        "exchange_update",
+        &[("id", Arg::Text), ("draft", Arg::ExchangeEntryDraft)],
+    ),
+    ("exchange_delete", &[("id", Arg::Text)]),
+    ("criteria_list", &[("allianceId", Arg::AllianceId)]),
+    (
+        "criterion_add",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::CriterionDraft),
+        ],
+    ),
+    (
+        "criterion_update",
+        &[("id", Arg::Text), ("draft", Arg::CriterionDraft)],
+    ),
+    ("criterion_remove", &[("id", Arg::Text)]),
+    (
+        "criteria_reorder",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("criterionIds", Arg::TextList),
+        ],
+    ),
+    (
+        "score_set",
+        &[
+            ("actorId", Arg::PartnerId),
+            ("criterionId", Arg::Text),
+            ("score", Arg::Count),
+        ],
+    ),
+    (
+        "score_clear",
+        &[("actorId", Arg::PartnerId), ("criterionId", Arg::Text)],
+    ),
+    ("scoring_matrix", &[("allianceId", Arg::AllianceId)]),
     ("commitments_list", &[("allianceId", Arg::AllianceId)]),
     (
         "commitments_set",

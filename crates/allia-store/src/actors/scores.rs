@@ -97,14 +97,15 @@ async fn same_alliance(
 
 impl Store {
     /// Gives actor `actor_id` the score `score` (0 to 5) on criterion `criterion_id`,
-    /// replacing its previous one. A score over 5 is a field error on `score`.
+    /// replacing its previous one. A score over 5 is a field error on `score` (taken as
+    /// a `u32` so that whatever number a form sends reaches this rule).
     pub async fn set_score(
         &self,
         actor_id: &str,
         criterion_id: &str,
-        score: u8,
+        score: u32,
     ) -> StoreResult<ActorScore> {
-        if score > SCORE_MAX {
+        if score > u32::from(SCORE_MAX) {
             let mut errors = ValidationErrors::default();
             errors.push(
                 "score",

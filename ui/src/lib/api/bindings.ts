@@ -150,6 +150,70 @@ export const commands = {
 	 */
 	partnerLookalikes: (allianceId: string, draft: PartnerDraft, partnerId: string | null) => typedError<Lookalike[], AppError>(__TAURI_INVOKE("partner_lookalikes", { allianceId, draft, partnerId })),
 	/**
+	 *  Every actor of the alliance, partners included, in the order they were added,
+	 *  each with its quadrant (`null` until influence and interest are assessed) and
+	 *  the statuses it may move to.
+	 */
+	actorList: (allianceId: string) => typedError<RegisterActor[], AppError>(__TAURI_INVOKE("actor_list", { allianceId })),
+	/**  One actor, whatever its status. */
+	actorGet: (id: string) => typedError<RegisterActor, AppError>(__TAURI_INVOKE("actor_get", { id })),
+	/**
+	 *  Adds an actor at the status its draft says (`draft.pipeline`); « Écarté » needs
+	 *  its reason.
+	 */
+	actorCreate: (allianceId: string, draft: PartnerDraft) => typedError<RegisterActor, AppError>(__TAURI_INVOKE("actor_create", { allianceId, draft })),
+	/**
+	 *  Rewrites an actor's fields and map assessment; its status stays (see
+	 *  `actor_move`, `actor_promote`).
+	 */
+	actorUpdate: (id: string, draft: PartnerDraft) => typedError<RegisterActor, AppError>(__TAURI_INVOKE("actor_update", { id, draft })),
+	/**
+	 *  Moves an actor to `to` by the pipeline's rule; `reason` is read for « Écarté ».
+	 *  Leaving « Engagé » is refused (`precondition`) while a contract that is no
+	 *  longer a draft names the actor, or while it has commitments.
+	 */
+	actorMove: (id: string, to: ActorPipelineStatus, reason: string | null) => typedError<RegisterActor, AppError>(__TAURI_INVOKE("actor_move", { id, to, reason })),
+	/**  Makes an actor a partner (« Engagé ») with `role`, nothing retyped. */
+	actorPromote: (id: string, role: PartnerRole) => typedError<RegisterActor, AppError>(__TAURI_INVOKE("actor_promote", { id, role })),
+	/**
+	 *  Deletes an actor with its links, log and scores; refused (`precondition`, the
+	 *  document named) while a contract that is no longer a draft names it.
+	 */
+	actorDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("actor_delete", { id })),
+	/**  The links between the alliance's actors, in the order they were added. */
+	interactionList: (allianceId: string) => typedError<Interaction[], AppError>(__TAURI_INVOKE("interaction_list", { allianceId })),
+	/**  Adds a link « from <kind> to »; the same link twice is refused on `kind`. */
+	interactionAdd: (allianceId: string, draft: InteractionDraft) => typedError<Interaction, AppError>(__TAURI_INVOKE("interaction_add", { allianceId, draft })),
+	/**  Rewrites a link (kind, note, actors). */
+	interactionUpdate: (id: string, draft: InteractionDraft) => typedError<Interaction, AppError>(__TAURI_INVOKE("interaction_update", { id, draft })),
+	interactionDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("interaction_delete", { id })),
+	/**  One actor's proximity log, the latest exchange first. */
+	exchangeList: (actorId: string) => typedError<ExchangeEntry[], AppError>(__TAURI_INVOKE("exchange_list", { actorId })),
+	/**  Writes an exchange in an actor's log; a date after today is refused on `date`. */
+	exchangeAdd: (actorId: string, draft: ExchangeEntryDraft) => typedError<ExchangeEntry, AppError>(__TAURI_INVOKE("exchange_add", { actorId, draft })),
+	exchangeUpdate: (id: string, draft: ExchangeEntryDraft) => typedError<ExchangeEntry, AppError>(__TAURI_INVOKE("exchange_update", { id, draft })),
+	exchangeDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("exchange_delete", { id })),
+	/**  The alliance's criteria in column order (the five defaults on first read). */
+	criteriaList: (allianceId: string) => typedError<ScoringCriterion[], AppError>(__TAURI_INVOKE("criteria_list", { allianceId })),
+	/**  Adds a criterion at the end; returns every criterion. */
+	criterionAdd: (allianceId: string, draft: CriterionDraft) => typedError<ScoringCriterion[], AppError>(__TAURI_INVOKE("criterion_add", { allianceId, draft })),
+	/**  Renames and reweights a criterion; returns every criterion. */
+	criterionUpdate: (id: string, draft: CriterionDraft) => typedError<ScoringCriterion[], AppError>(__TAURI_INVOKE("criterion_update", { id, draft })),
+	/**  Removes a criterion and its scores (never the last one); returns those left. */
+	criterionRemove: (id: string) => typedError<ScoringCriterion[], AppError>(__TAURI_INVOKE("criterion_remove", { id })),
+	/**  Puts the criteria in the order of `criterion_ids` (each id once). */
+	criteriaReorder: (allianceId: string, criterionIds: string[]) => typedError<ScoringCriterion[], AppError>(__TAURI_INVOKE("criteria_reorder", { allianceId, criterionIds })),
+	/**  Gives an actor a score 0 to 5 on a criterion (over 5 is refused on `score`). */
+	scoreSet: (actorId: string, criterionId: string, score: number) => typedError<ActorScore, AppError>(__TAURI_INVOKE("score_set", { actorId, criterionId, score })),
+	/**  Empties an actor's cell for a criterion. */
+	scoreClear: (actorId: string, criterionId: string) => typedError<null, AppError>(__TAURI_INVOKE("score_clear", { actorId, criterionId })),
+	/**
+	 *  The scoring matrix: criteria, candidates (neither « Écarté » nor « Engagé »)
+	 *  with their scores, the ranking or why it cannot rank (`rankingErrors`, a missing
+	 *  score named by its cell `scores.<actor id>.<criterion id>`), and the shortlist.
+	 */
+	scoringMatrix: (allianceId: string) => typedError<ScoringMatrix, AppError>(__TAURI_INVOKE("scoring_matrix", { allianceId })),
+	/**
 	 *  The commitments recorded for an alliance: the association's first (`partnerId`
 	 *  null), then the partners' in their order.
 	 */
@@ -398,6 +462,22 @@ export type ActorPipeline = {
  *  partner is an actor « Engagé ».
  */
 export type ActorPipelineStatus = "identified" | "contacted" | "in_discussion" | "retained" | "engaged" | "dismissed";
+
+/**
+ *  A stored score: how one actor does on one criterion, 0 to [`super::SCORE_MAX`]. At
+ *  most one per actor and criterion; deleting either deletes it.
+ */
+export type ActorScore = {
+	/**  UUID. */
+	id: string,
+	allianceId: string,
+	actorId: string,
+	criterionId: string,
+	/**  0 to [`super::SCORE_MAX`]. */
+	score: number,
+	createdAt: string,
+	updatedAt: string,
+};
 
 /**  The guide's nine kinds of actors of an alliance d'intérêt général. */
 export type ActorType = "association" | "local_authority" | "company" | "foundation" | "association_network" | "territorial_catalyst" | "citizens" | "academic" | "state";
@@ -659,6 +739,19 @@ export type Block =
 /**  Forces the next block onto a new page. */
 "PageBreak";
 
+/**  One candidate's row of the matrix. */
+export type CandidateScores = {
+	/**  The actor's id. */
+	id: string,
+	/**  The actor's name, for the messages and the order among equals. */
+	name: string,
+	/**
+	 *  Criterion id → score 0 to [`SCORE_MAX`]. A score for a criterion that no longer
+	 *  exists is ignored.
+	 */
+	scores?: { [key in string]: number },
+};
+
 /**  Every list the screens built so far need. */
 export type Catalog = {
 	actorTypes: Choice<ActorType>[],
@@ -720,6 +813,16 @@ export type Catalog = {
 	interactionKinds: Choice<InteractionKind>[],
 	/**  The kinds of exchange of the proximity log. */
 	exchangeKinds: Choice<ExchangeKind>[],
+	/**
+	 *  Where each status of the relation may move
+	 *  (`ActorPipelineStatus::allowed_moves`), for a status menu without an actor yet.
+	 */
+	actorPipelineMoves: PipelineMoves[],
+	/**
+	 *  The scoring matrix's bounds: a score 0 to `scoreMax`, a weight 0 to `weightMax`,
+	 *  at most `criteriaMax` criteria.
+	 */
+	scoringLimits: ScoringLimits,
 };
 
 /**  One option of a closed list. */
@@ -877,6 +980,12 @@ export type ContributionNature =
  *  order, from the simplest to the most structured.
  */
 export type CooperationForm = "information_sharing" | "resource_pooling" | "shared_construction" | "partnership_agreement" | "partnership_charter" | "consortium_agreement" | "gie" | "scic" | "ptce" | "gip";
+
+/**  What the user edits about a criterion. */
+export type CriterionDraft = {
+	name: string,
+	weight: number,
+};
 
 /**
  *  How contracts name one organisation. Stored with the organisation; when absent
@@ -1074,6 +1183,35 @@ export type ErrorCode = "validation" |
 "backup_wrong_secret" | "not_found" | 
 /**  A document could not be built (e.g. an edited clause with a template error). */
 "document" | "storage" | "io";
+
+/**
+ *  A stored entry of one actor's proximity log (guide step 3, « Tester la proximité
+ *  relationnelle »): a dated exchange, its notes and the friction points it revealed.
+ */
+export type ExchangeEntry = {
+	/**  UUID. */
+	id: string,
+	allianceId: string,
+	/**  The actor (partner row) the exchange was with; deleting it deletes its log. */
+	actorId: string,
+	createdAt: string,
+	updatedAt: string,
+	draft: ExchangeEntryDraft,
+};
+
+/**  What the user writes about one exchange with an actor. */
+export type ExchangeEntryDraft = {
+	/**  The day the exchange took place (no time zone: a day in the association's life). */
+	date: string,
+	kind: ExchangeKind,
+	/**  What was said, multi-line, at most [`EXCHANGE_NOTES_MAX`] characters. */
+	notes?: string | null,
+	/**
+	 *  The « points de friction » the exchange revealed: short one-line texts, at most
+	 *  [`FRICTION_POINTS_MAX`] of [`FRICTION_POINT_MAX`] characters.
+	 */
+	frictionPoints?: string[],
+};
 
 /**
  *  A kind of exchange of the proximity log (DOMAIN.md « Échanges de proximité »; guide
@@ -1351,6 +1489,30 @@ export type Instalment = {
 };
 
 /**
+ *  A stored link between two actors of one alliance (« la Région finance l’association »).
+ *  Both ends are actors (partner rows) of `alliance_id`; deleting either deletes the link.
+ */
+export type Interaction = {
+	/**  UUID (lower case, as the vault writes its ids). */
+	id: string,
+	allianceId: string,
+	createdAt: string,
+	updatedAt: string,
+	draft: InteractionDraft,
+};
+
+/**  What the user edits about one link: « `from` <kind> `to` ». */
+export type InteractionDraft = {
+	/**  The id of the actor the sentence starts with (« la Région » finance …). */
+	fromActorId: string,
+	/**  The id of the other actor. */
+	toActorId: string,
+	kind: InteractionKind,
+	/**  Optional, multi-line, at most [`INTERACTION_NOTE_MAX`] characters. */
+	note?: string | null,
+};
+
+/**
  *  A typed, directed link from one actor to another (DOMAIN.md « Interactions entre
  *  acteurs »; guide step 3: « ses interactions possibles avec les autres membres de
  *  l’alliance »). Read « A <verb phrase> B »: « Ville de Lyon » finance « Les Petits
@@ -1605,6 +1767,12 @@ export type PaymentSchedule =
  */
 export type PaymentScheduleKind = "at_signature" | "on_receipts" | "instalments";
 
+/**  The statuses one status of the relation with an actor may move to. */
+export type PipelineMoves = {
+	from: ActorPipelineStatus,
+	to: ActorPipelineStatus[],
+};
+
 /**  The stored texts of one alliance's dossier (one record per alliance). */
 export type ProjectDossier = {
 	id: string,
@@ -1612,6 +1780,18 @@ export type ProjectDossier = {
 	createdAt: string,
 	updatedAt: string,
 	texts: DossierTexts,
+};
+
+/**  One line of the ranking. */
+export type RankedCandidate = {
+	id: string,
+	name: string,
+	/**  The weighted score out of 100, in hundredths: 0 to 10 000. */
+	scoreX100: number,
+	/**  1 for the best; equal scores share a rank and the next rank skips (1, 2, 2, 4). */
+	rank: number,
+	/**  Whether another candidate has exactly the same score (shown « ex æquo »). */
+	tied: boolean,
 };
 
 /**  What the advisor recommends for a set of answers. */
@@ -1649,6 +1829,20 @@ export type RecoveryKit = {
 };
 
 /**
+ *  One actor of the register as the screens show it: the stored record, where the map
+ *  places it ([`super::ActorAssessmentDraft::quadrant`], `None` until its influence and
+ *  interest are assessed) and the statuses its menu offers
+ *  ([`ActorPipelineStatus::allowed_moves`]).
+ */
+export type RegisterActor = {
+	actor: Partner,
+	quadrant: MapQuadrant | null,
+	allowedMoves: ActorPipelineStatus[],
+	/**  Whether it is a partner ([`is_partner`]): « Engagé ». */
+	isPartner: boolean,
+};
+
+/**
  *  A piece of text in one style. Spaces inside runs are ordinary breakable spaces;
  *  U+00A0 and U+202F never break.
  */
@@ -1656,6 +1850,58 @@ export type Run = {
 	text: string,
 	bold: boolean,
 	italic: boolean,
+};
+
+/**
+ *  A stored criterion of one alliance's scoring matrix (guide step 3, « Réduire la
+ *  sélection sur des critères objectifs »). The pure rules work on [`Criterion`]
+ *  ([`ScoringCriterion::criterion`]); this adds where it is shown and its dates.
+ */
+export type ScoringCriterion = {
+	/**  UUID; the five defaults get [`seeded_criterion_id`], the same whenever seeded. */
+	id: string,
+	allianceId: string,
+	/**  Column of the matrix, from 0, contiguous within the alliance. */
+	position: number,
+	createdAt: string,
+	updatedAt: string,
+	/**
+	 *  One line, unique in the alliance by [`crate::text::collation_key`], at most
+	 *  [`super::CRITERION_NAME_MAX`] characters.
+	 */
+	name: string,
+	/**  0 (does not count) to [`super::WEIGHT_MAX`]. */
+	weight: number,
+};
+
+/**  The scoring matrix's bounds (allia-core `actors::scoring` and `actors::criteria`). */
+export type ScoringLimits = {
+	scoreMax: number,
+	weightMax: number,
+	criteriaMax: number,
+};
+
+/**
+ *  The scoring matrix of one alliance: its criteria in order, the candidates with their
+ *  scores, the ranking, and the shortlist.
+ */
+export type ScoringMatrix = {
+	criteria: ScoringCriterion[],
+	/**
+	 *  The candidates ([`is_candidate`]) in the order they were added, each with its
+	 *  scores by criterion id (a missing score is absent).
+	 */
+	candidates: CandidateScores[],
+	/**  [`rank_candidates`]'s ranking, best first; empty when it cannot rank. */
+	ranking: RankedCandidate[],
+	/**
+	 *  Why it cannot rank, in French: on `criteria` (none, or every weight 0) or on
+	 *  `scores.<candidate id>.<criterion id>` for each missing score, so the matrix can
+	 *  mark each empty cell while it still shows. Empty when ranked.
+	 */
+	rankingErrors: FieldError[],
+	/**  The ids of the candidates at « Retenu »: the shortlist. */
+	shortlist: string[],
 };
 
 /**

@@ -18,6 +18,8 @@ export const LATER_CATALOG_LISTS: Pick<
   | "levelScales"
   | "interactionKinds"
   | "exchangeKinds"
+  | "actorPipelineMoves"
+  | "scoringLimits"
 > = {
   figureSourceKinds: [],
   swotQuadrants: [],
@@ -32,4 +34,6 @@ export const LATER_CATALOG_LISTS: Pick<
   levelScales: [],
   interactionKinds: [],
   exchangeKinds: [],
+  actorPipelineMoves: [],
+  scoringLimits: { scoreMax: 5, weightMax: 100, criteriaMax: 20 },
 };
