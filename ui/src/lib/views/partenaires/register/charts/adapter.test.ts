@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Catalog, PartnerDraft } from "$lib/api/bindings";
-import { chartActor, chartModel } from "./adapter";
+import type { Catalog, Interaction, PartnerDraft, RegisterActor } from "$lib/api/bindings";
+import { chartActor, chartLink, chartModel, registerChartModel } from "./adapter";
 import { LABELS } from "./fixture";
 
 function draft(name: string, extra: Partial<PartnerDraft> = {}): PartnerDraft {
@@ -51,5 +51,36 @@ describe("the charts' adapter", () => {
     expect(model.actors.map((a) => a.name)).toEqual(["A"]);
     expect(model.labels.quadrants.map((q) => q.label)).toEqual(["Associer étroitement", "Satisfaire", "Informer", "Surveiller"]);
     expect(model.labels.influence).toBe("Niveau d’influence");
+  });
+
+  it("reads the vault's actors and links", () => {
+    const catalog = {
+      mapCategories: LABELS.categories,
+      actorPipelineStatuses: LABELS.statuses,
+      mapQuadrants: LABELS.quadrants,
+      interactionKinds: LABELS.kinds,
+      levelScales: [],
+    } as unknown as Catalog;
+    const stamp = "2026-12-05T10:00:00Z";
+    const registerActor = (id: string, name: string): RegisterActor => ({
+      actor: { id, allianceId: "al", createdAt: stamp, updatedAt: stamp, draft: draft(name) },
+      quadrant: null,
+      allowedMoves: [],
+      isPartner: true,
+    });
+    const link: Interaction = {
+      id: "l1",
+      allianceId: "al",
+      createdAt: stamp,
+      updatedAt: stamp,
+      draft: { fromActorId: "x", toActorId: "y", kind: "advises" },
+    };
+    expect(chartLink(link)).toEqual({ id: "l1", from: "x", to: "y", kind: "advises", note: null });
+    const model = registerChartModel([registerActor("x", "Région"), registerActor("y", "Ville")], [link], catalog);
+    expect(model.actors.map((a) => [a.id, a.name, a.status])).toEqual([
+      ["x", "Région", "engaged"],
+      ["y", "Ville", "engaged"],
+    ]);
+    expect(model.links).toEqual([chartLink(link)]);
   });
 });

@@ -2,5 +2,5 @@
 //   <ActorChart view="map" | "network" model={chartModel(actors, links, catalog)} bind:filters onOpen={…} onShowTable={…} />
 // ActorChart loads the chart (and ECharts) the first time it shows; ActorMap and ActorNetwork are the charts themselves.
 export { default as ActorChart } from "./ActorChart.svelte";
-export { chartActor, chartModel, type ActorSource } from "./adapter";
+export { actorSource, chartActor, chartLink, chartModel, registerChartModel, type ActorSource } from "./adapter";
 export { noFilters, type ActorChartModel, type ChartFilters, type ChartLink } from "./model";
