@@ -66,7 +66,11 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
         })],
         Arg::PartnerDraft => vec![json!({
             "organisation": organisation(), "actorType": "company", "role": "member",
-            "resources": "Des locaux.", "resourceTags": ["locaux", "comptabilité"]
+            "resources": "Des locaux.", "resourceTags": ["locaux", "comptabilité"],
+            "pipeline": { "status": "engaged", "dismissalReason": null },
+            "assessment": { "category": "companies", "expectations": "Un ancrage local",
+                "influence": 4, "nuisance": 2, "interest": 3, "scope": "Métropole de Lyon",
+                "synergies": "Mécénat de compétences" }
         })],
         Arg::ActorType => ["local_authority", "association", "state", "company"]
             .into_iter()

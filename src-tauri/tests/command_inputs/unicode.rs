@@ -63,8 +63,17 @@ pub const TEXT_FIELDS: &[(Arg, &[&str])] = &[
             "/resources",
             "/resourceTags/0",
             "/resourceTags/1",
+            "/assessment/expectations",
+            "/assessment/scope",
+            "/assessment/synergies",
         ],
     ),
+    (Arg::InteractionDraft, &["/note"]),
+    (
+        Arg::ExchangeEntryDraft,
+        &["/notes", "/frictionPoints/0", "/frictionPoints/1"],
+    ),
+    (Arg::CriterionDraft, &["/name"]),
     (
         Arg::DocumentSettings,
         &[
@@ -114,10 +123,30 @@ pub async fn store_text_case(fx: &Fixture, kind: Arg, value: Value) -> Result<()
     // the same way (never with a storage error), and stores exactly what validation
     // returned.
     macro_rules! check {
-        ($ty:ty, |$input:ident| $store:expr, |$stored:ident| $read:expr) => {{
-            let $input: $ty = serde_json::from_value(value.clone())
+        ($ty:ty, |$input:ident| $store:expr, |$stored:ident| $read:expr) => {
+            check!(
+                $ty,
+                value.clone(),
+                |v| <$ty>::validated(v),
+                |$input| $store,
+                |$stored| $read
+            )
+        };
+        // A type whose validation takes more than itself (today's date, the other
+        // criteria), or a value with the fixture's ids put in.
+        (
+            $ty:ty,
+            $json:expr,
+            |$v:ident| $validate:expr,
+            |$input:ident| $store:expr,
+            |$stored:ident| $read:expr
+        ) => {{
+            let $input: $ty = serde_json::from_value($json)
                 .map_err(|e| TestCaseError::fail(format!("sample no longer deserialises: {e}")))?;
-            let validated = <$ty>::validated(&$input);
+            let validated = {
+                let $v = &$input;
+                $validate
+            };
             match (validated, $store) {
                 (Ok(v), Ok($stored)) => {
                     let read = expect_stored($read)?;
@@ -268,6 +297,76 @@ pub async fn store_text_case(fx: &Fixture, kind: Arg, value: Value) -> Result<()
                     });
                     // A quadrant holds at most twelve items: each case leaves room for the next.
                     store.delete_swot_item(&stored.id).await.and(read)
+                }
+            )
+        }
+        Arg::InteractionDraft => {
+            let alliance = id("@@alliance");
+            // Each case is the only link of the alliance: never « already there ».
+            for link in expect_stored(store.interactions(&alliance).await)? {
+                expect_stored(store.delete_interaction(&link.id).await)?;
+            }
+            let mut json = value.clone();
+            json["fromActorId"] = Value::String(id("@@actor"));
+            json["toActorId"] = Value::String(id("@@partner"));
+            check!(
+                allia_core::InteractionDraft,
+                json,
+                |v| v.validated(),
+                |input| store.add_interaction(&alliance, &input).await,
+                |stored| {
+                    let read = store.interactions(&alliance).await.and_then(|all| {
+                        all.into_iter()
+                            .find(|i| i.id == stored.id)
+                            .map(|i| i.draft)
+                            .ok_or(StoreError::NotFound(allia_store::Entity::Interaction))
+                    });
+                    store.delete_interaction(&stored.id).await.and(read)
+                }
+            )
+        }
+        Arg::ExchangeEntryDraft => {
+            let actor = id("@@actor");
+            let today = chrono::Local::now().date_naive();
+            check!(
+                allia_core::ExchangeEntryDraft,
+                value.clone(),
+                |v| v.validated(today),
+                |input| store.add_exchange(&actor, &input, today).await,
+                |stored| {
+                    let read = store.exchanges(&actor).await.and_then(|all| {
+                        all.into_iter()
+                            .find(|e| e.id == stored.id)
+                            .map(|e| e.draft)
+                            .ok_or(StoreError::NotFound(allia_store::Entity::ExchangeEntry))
+                    });
+                    store.delete_exchange(&stored.id).await.and(read)
+                }
+            )
+        }
+        Arg::CriterionDraft => {
+            let alliance = id("@@alliance");
+            let criteria: Vec<allia_core::Criterion> =
+                expect_stored(store.criteria(&alliance).await)?
+                    .iter()
+                    .map(allia_core::actors::ScoringCriterion::criterion)
+                    .collect();
+            check!(
+                allia_core::CriterionDraft,
+                value.clone(),
+                |v| v.validated(&criteria, None),
+                |input| store.add_criterion(&alliance, &input).await,
+                |stored| {
+                    // The criterion added is the last; removed again, the grid stays as it was.
+                    match stored.last() {
+                        Some(c) => store.remove_criterion(&c.id).await.map(|_| {
+                            allia_core::CriterionDraft {
+                                name: c.name.clone(),
+                                weight: c.weight,
+                            }
+                        }),
+                        None => Err(StoreError::NotFound(allia_store::Entity::ScoringCriterion)),
+                    }
                 }
             )
         }
