@@ -32,6 +32,9 @@ export const AXIS_MAX = 5.5;
 export const Y_AXIS_MIN = 0;
 export const Y_AXIS_MAX = 6;
 
+/** The plot's margins in px inside the chart's box (tests/e2e/charts.test.mjs clicks a point from them). */
+export const MAP_GRID = { left: 56, right: 24, top: 16, bottom: 52 };
+
 /** Each quadrant's box, [x from, x to] × [y from, y to] (x interest, y influence), and where its name goes. */
 export const QUADRANT_BOXES: Record<
   MapQuadrant,
@@ -124,7 +127,7 @@ export function buildMapOption(model: ActorChartModel, filters: ChartFilters): C
   return {
     animation: false,
     aria: { enabled: false },
-    grid: { left: 56, right: 24, top: 16, bottom: 52, containLabel: false },
+    grid: { ...MAP_GRID, containLabel: false },
     xAxis: {
       type: "value",
       name: labels.interest,
@@ -236,7 +239,17 @@ function categorySeries(
     symbol: echartsSymbol(key),
     itemStyle: { color: CATEGORY_COLOURS[key], borderColor: MARKER_OUTLINE, borderWidth: 1, opacity: 0.92 },
     emphasis: { scale: 1.25, itemStyle: { borderWidth: 2 }, label: { show: true } },
-    label: { show: named, position: "right", formatter: "{b}", color: "#1b1b1b", fontSize: 11 },
+    // Long names are cut with « … » (the tooltip gives them whole), so that more of them fit side by side.
+    label: {
+      show: named,
+      position: "right",
+      formatter: "{b}",
+      color: "#1b1b1b",
+      fontSize: 11,
+      width: 150,
+      overflow: "truncate",
+      ellipsis: "…",
+    },
     labelLayout: { hideOverlap: true },
     cursor: "pointer",
     data,
