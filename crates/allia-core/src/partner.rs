@@ -338,7 +338,8 @@ mod tests {
 
     #[test]
     fn a_partner_written_before_the_register_is_engaged_and_writes_back_the_same() {
-        let old = r#"{"organisation":{"name":"Mairie"},"actorType":"local_authority","role":"funder"}"#;
+        let old =
+            r#"{"organisation":{"name":"Mairie"},"actorType":"local_authority","role":"funder"}"#;
         let read: PartnerDraft = serde_json::from_str(old).expect("reads");
         assert!(is_partner(&read));
         assert_eq!(read.assessment, None);
