@@ -50,7 +50,7 @@ describe('la carte et le réseau des acteurs', () => {
     }
     // The picture: the guide folded, the chart in view.
     await ui.click('guide-toggle');
-    await chart.scrollIntoView({ block: 'end' });
+    await chart.scrollIntoView({ block: 'start' });
     await screenshot(app.browser, 'actor-map');
     await ui.click('guide-toggle');
   });
@@ -103,7 +103,7 @@ describe('la carte et le réseau des acteurs', () => {
     assert.deepEqual(legend.map(plain), ['Finance', 'Coopère avec', 'Est membre de', 'Est en concurrence avec', 'Conseille']);
     assert.equal(await ui.count('network-large-note'), 0, 'the demo network is drawn whole, arrows included');
     await ui.click('guide-toggle');
-    await app.browser.$(tid('actor-network')).scrollIntoView({ block: 'end' });
+    await app.browser.$(tid('network-kind-legend')).scrollIntoView({ block: 'start' });
     await app.browser.pause(1500); // the force layout settles
     await screenshot(app.browser, 'actor-network');
     await ui.click('guide-toggle');

@@ -160,7 +160,16 @@ export function buildNetworkOption(
     }),
     autoCurveness: true,
     edgeLabel: { show: false, fontSize: 11, color: "#1b1b1b" },
-    label: { show: true, position: "right", formatter: "{b}", color: "#1b1b1b", fontSize: 11 },
+    label: {
+      show: true,
+      position: "right",
+      formatter: "{b}",
+      color: "#1b1b1b",
+      fontSize: 11,
+      width: 170,
+      overflow: "truncate",
+      ellipsis: "…",
+    },
     labelLayout: { hideOverlap: true },
     emphasis: { focus: "adjacency", label: { show: true }, edgeLabel: { show: true }, lineStyle: { width: 3 } },
     // ECharts' force starts from the computed layout (its x, y) and, with these forces scaled to that
