@@ -178,8 +178,6 @@ pub(crate) async fn get(conn: &mut SqliteConnection, id: &str) -> StoreResult<Pa
 
 /// Inserts an already-validated actor with its id and dates as given (an alliance file's
 /// record, kept as it was).
-// For the alliance file's export and import (whole records, ids and dates kept).
-#[allow(dead_code)]
 pub(crate) async fn insert_with_id(
     conn: &mut SqliteConnection,
     alliance_id: &str,

@@ -49,8 +49,6 @@ const SELECT: &str = "SELECT id, alliance_id, actor_id, date, kind, notes, frict
 
 /// Every entry of one alliance's logs, oldest exchange first (then in the order they
 /// were written).
-// For the alliance file's export and import (whole records, ids and dates kept).
-#[allow(dead_code)]
 pub(crate) async fn list(
     conn: &mut SqliteConnection,
     alliance_id: &str,

@@ -56,8 +56,6 @@ pub(crate) async fn list(
 }
 
 /// Inserts a whole, already-checked score with its id and dates (an alliance file's).
-// For the alliance file's export and import (whole records, ids and dates kept).
-#[allow(dead_code)]
 pub(crate) async fn insert(conn: &mut SqliteConnection, record: &ActorScore) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO actor_score (id, alliance_id, actor_id, criterion_id, score, created_at, \

@@ -151,7 +151,9 @@ pub async fn check_ledger(
         .map(|a| (a.id, a.draft.name))
         .collect();
     let partner_counts: HashMap<String, i64> = sqlx::query(
-        "SELECT a.id, (SELECT count(*) FROM partner p WHERE p.alliance_id = a.id) FROM alliance a",
+        // Partners: the register's actors at « Engagé » (the demo has others too).
+        "SELECT a.id, (SELECT count(*) FROM partner p WHERE p.alliance_id = a.id \
+         AND p.pipeline_status = 'engaged') FROM alliance a",
     )
     .fetch_all(&mut *conn)
     .await
