@@ -503,12 +503,15 @@ impl Store {
         } else {
             None
         };
+        // The partners: the file lists every actor of the register, engaged or not.
         let partner_count = validated
             .clone()
             .for_vault(own.as_ref())?
             .file
             .partners
-            .len();
+            .iter()
+            .filter(|p| allia_core::partner::is_partner(&p.draft()))
+            .count();
         tx.commit().await?;
         Ok(ImportReview {
             format: read.content.format(),

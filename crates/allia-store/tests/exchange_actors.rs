@@ -50,6 +50,11 @@ async fn the_demo_register_travels_whole_and_comes_back_the_same() {
         .iter()
         .any(|e| !e.friction_points.is_empty()));
     assert!(exported.validated_for_import().is_ok());
+    // The import's review counts the partners, not every actor.
+    let json = exported.to_json_string().expect("json");
+    let read = read_alliance_file(json.as_bytes()).expect("reads");
+    let review = vault.store().review_import(&read).await.expect("review");
+    assert_eq!(review.partner_count, 5);
 
     let other_dir = tempfile::tempdir().expect("tempdir");
     let other = common::vault(other_dir.path()).await;
