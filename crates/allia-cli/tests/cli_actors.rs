@@ -66,6 +66,27 @@ fn export_then_import_of_the_demo_gives_back_every_record() {
     // Only the time the file was written differs.
     second["createdAt"] = first["createdAt"].clone();
     assert_eq!(second, first);
+
+    // A convention rendered from the file has the partners as parties, not every actor.
+    let pdf = dir.path().join("convention.pdf");
+    let out = allia(&[
+        "render",
+        "--input",
+        path(&dir.path().join("premier.json")),
+        "--document",
+        "convention",
+        "--out",
+        path(&pdf),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::process::Command::new("pdftotext")
+        .args([path(&pdf), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8_lossy(&text.stdout).replace('\n', " ");
+    assert!(text.contains("Sport et Insertion"), "{text}");
+    assert!(!text.contains("Crédit Coopératif"), "{text}");
+    assert!(!text.contains("Brenne Expertise"), "{text}");
 }
 
 #[test]

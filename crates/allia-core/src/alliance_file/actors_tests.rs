@@ -189,3 +189,15 @@ fn a_dismissed_actor_without_reason_is_refused_with_its_place() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_document_s_parties_are_the_partners_not_every_actor() {
+    let imported = parsed(&file()).validated_for_import().expect("valid");
+    let input = imported.render_input();
+    let names: Vec<&str> = input
+        .partners
+        .iter()
+        .map(|p| p.organisation.name.as_str())
+        .collect();
+    assert_eq!(names, ["Maison des Solidarités"]);
+}

@@ -127,14 +127,22 @@ impl ImportedAlliance {
 
     /// The alliance data a document renders from (the templates' input,
     /// [`AllianceFile`]): the profile as the first party, the partners in order (the
-    /// own-association link kept), each commitment's partner by position.
+    /// own-association link kept), each commitment's partner by position. Only the
+    /// actors at « Engagé » are partners ([`crate::partner::is_partner`]): the file
+    /// lists the register's other actors too, who are parties to nothing.
     pub fn render_input(&self) -> AllianceFile {
-        let order: Vec<String> = self.file.partners.iter().map(|p| p.id.clone()).collect();
+        let partners: Vec<&FilePartner> = self
+            .file
+            .partners
+            .iter()
+            .filter(|p| crate::partner::is_partner(&p.draft()))
+            .collect();
+        let order: Vec<String> = partners.iter().map(|p| p.id.clone()).collect();
         AllianceFile {
             format: 1,
             profile: self.file.profile.clone(),
             alliance: self.file.alliance.draft(),
-            partners: self.file.partners.iter().map(FilePartner::draft).collect(),
+            partners: partners.iter().map(|p| p.draft()).collect(),
             commitments: self
                 .file
                 .commitments
