@@ -141,6 +141,11 @@ describe("the network at scale (300 actors, 1 000 interactions)", () => {
     expect(lines.flatMap((s) => s.data).some((d) => d.coords?.[0]?.join() === from?.join())).toBe(true);
     // A figure, not a pass mark (benchmarks never fail on time): printed for docs/benchmarks.md.
     console.info(`network option, 300 actors / 1 000 links, ${LAYOUT_ITERATIONS} iterations: ${elapsed.toFixed(0)} ms`);
+    // The same data again: the layout is reused, the picture identical.
+    const again = performance.now();
+    const second = buildNetworkOption(model, noFilters());
+    console.info(`the same network again: ${(performance.now() - again).toFixed(0)} ms`);
+    expect(second.series).toEqual(option.series);
   });
 
   it("draws a small network with ECharts' force layout", () => {

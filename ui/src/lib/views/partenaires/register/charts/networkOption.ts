@@ -49,6 +49,27 @@ export function networkData(model: ActorChartModel, filters: ChartFilters): Netw
   return { nodes, links, isolated: shown.length - nodes.length, hidden: model.actors.length - shown.length };
 }
 
+/** The last layouts computed, by the actors and links they placed: reopening « Réseau » or toggling a filter
+ * back draws the same picture at once, without computing it again. */
+const layouts = new Map<string, Point[]>();
+const LAYOUTS_KEPT = 8;
+
+function cachedLayout(data: NetworkData, index: Map<string, number>): Point[] {
+  const key = `${data.nodes.map((a) => a.id).join(",")}|${data.links.map((l) => `${l.from}>${l.to}`).join(",")}`;
+  const known = layouts.get(key);
+  if (known !== undefined) return known;
+  const computed = forceLayout(
+    data.nodes.map((a) => a.id),
+    data.links.map((l) => [index.get(l.from) ?? 0, index.get(l.to) ?? 0]),
+  );
+  if (layouts.size >= LAYOUTS_KEPT) {
+    const oldest = layouts.keys().next().value;
+    if (oldest !== undefined) layouts.delete(oldest);
+  }
+  layouts.set(key, computed);
+  return computed;
+}
+
 /** Whether a network this size is drawn still (see `LARGE_NETWORK`). */
 export function isLarge(data: { nodes: unknown[]; links: unknown[] }): boolean {
   return data.nodes.length > LARGE_NETWORK.nodes || data.links.length > LARGE_NETWORK.links;
@@ -90,12 +111,7 @@ export function buildNetworkOption(
   const data = networkData(model, filters);
   const large = isLarge(data);
   const index = new Map(data.nodes.map((a, i) => [a.id, i]));
-  const at =
-    positions ??
-    forceLayout(
-      data.nodes.map((a) => a.id),
-      data.links.map((l) => [index.get(l.from) ?? 0, index.get(l.to) ?? 0]),
-    );
+  const at = positions ?? cachedLayout(data, index);
   const spacing = layoutSpacing(data.nodes.length);
   const degree = new Map<string, number>();
   for (const l of data.links) {
