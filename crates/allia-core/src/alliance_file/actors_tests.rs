@@ -201,3 +201,16 @@ fn a_document_s_parties_are_the_partners_not_every_actor() {
         .collect();
     assert_eq!(names, ["Maison des Solidarités"]);
 }
+
+#[test]
+fn only_a_partner_has_commitments() {
+    let mut value = file();
+    value["commitments"] = json!([
+        { "id": id(9), "createdAt": T, "updatedAt": T, "party": { "partnerId": B },
+          "draft": { "inKind": [ { "description": "Salle", "valueCents": 0 } ] } }
+    ]);
+    assert_eq!(
+        problems(&value),
+        ["engagements, entrée 1\u{a0}: L’acteur «\u{a0}Mairie de Saunay\u{a0}» n’est pas engagé dans l’alliance (statut «\u{a0}Retenu\u{a0}»)\u{a0}: seul un partenaire a des engagements."]
+    );
+}

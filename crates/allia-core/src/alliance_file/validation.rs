@@ -283,6 +283,21 @@ fn validated_commitments(
         ids.check(errors, &format!("{prefix}.id"), &entry.id);
         let mut exists = true;
         if let FileParty::PartnerId(id) = &entry.party {
+            // Only a partner (an actor at « Engagé ») commits anything.
+            if let Some(actor) = file
+                .partners
+                .iter()
+                .find(|p| &p.id == id && !crate::partner::is_partner(&p.draft()))
+            {
+                errors.push(
+                    format!("{prefix}.party"),
+                    format!(
+                        "L’acteur «\u{a0}{}\u{a0}» n’est pas engagé dans l’alliance (statut «\u{a0}{}\u{a0}»)\u{a0}: seul un partenaire a des engagements.",
+                        actor.organisation.name,
+                        actor.pipeline.status.label()
+                    ),
+                );
+            }
             if !position_of.contains_key(id.as_str()) {
                 exists = false;
                 let message = match positions.and_then(|p| p.get(index).copied().flatten()) {
