@@ -8,7 +8,6 @@ import { CATALOG, LABELS } from "./fixture";
 import RegisterTable from "./RegisterTable.svelte";
 import { toRow } from "./register";
 
-const scaleLabels = { influence: "Niveau d’influence", interest: "Intérêt / alignement", nuisance: "Pouvoir de nuisance" };
 
 function row(id: string, name: string, status: "identified" | "engaged" | "retained", category: PartnerDraft["assessment"], quadrant: "associate_closely" | "monitor" | null = null) {
   const draft = {
@@ -28,7 +27,7 @@ const rows = [
 ];
 
 function show(list = rows, onOpen = vi.fn(), onAdd = vi.fn()) {
-  render(RegisterTable, { props: { rows: list, labels: LABELS, scaleLabels, onOpen, onAdd }, context: catalogContext(CATALOG) });
+  render(RegisterTable, { props: { rows: list, labels: LABELS, onOpen, onAdd }, context: catalogContext(CATALOG) });
   return { onOpen, onAdd };
 }
 

@@ -1,80 +1,66 @@
-// PROVISIONAL: the register's records and commands as the vault will send them (allia-core actors/matrix.rs,
-// records.rs; allia-store actors/), until the generated bindings carry them. Replaced by re-exports of
-// `$lib/api/bindings` and calls of `commands` once they land.
-import type {
-  ActorPipelineStatus,
-  ExchangeKind,
-  InteractionKind,
-  MapQuadrant,
-  Partner,
-  PartnerDraft,
-  PartnerRole,
+// The actor register's commands as its screens use them: each resolves to its result or rejects with the vault's
+// `ApiError` (French message, field errors). A thin layer over the generated `commands`, so that the screens' tests
+// mock one module.
+import {
+  commands,
+  type ActorPipelineStatus,
+  type CriterionDraft,
+  type ExchangeEntry,
+  type ExchangeEntryDraft,
+  type Interaction,
+  type InteractionDraft,
+  type PartnerDraft,
+  type PartnerRole,
+  type RegisterActor,
+  type ScoringCriterion,
+  type ScoringMatrix,
+} from "$lib/api/bindings";
+import { call } from "$lib/api/client";
+
+export type {
+  CandidateScores,
+  CriterionDraft,
+  ExchangeEntry,
+  ExchangeEntryDraft,
+  FieldError,
+  Interaction,
+  InteractionDraft,
+  RankedCandidate,
+  RegisterActor,
+  ScoringCriterion,
+  ScoringMatrix,
 } from "$lib/api/bindings";
 
-export type RegisterActor = {
-  actor: Partner;
-  quadrant: MapQuadrant | null;
-  allowedMoves: ActorPipelineStatus[];
-  isPartner: boolean;
-};
-
-export type InteractionDraft = { fromActorId: string; toActorId: string; kind: InteractionKind; note?: string | null };
-export type Interaction = { id: string; allianceId: string; createdAt: string; updatedAt: string; draft: InteractionDraft };
-
-export type ExchangeEntryDraft = { date: string; kind: ExchangeKind; notes?: string | null; frictionPoints?: string[] };
-export type ExchangeEntry = {
-  id: string;
-  allianceId: string;
-  actorId: string;
-  createdAt: string;
-  updatedAt: string;
-  draft: ExchangeEntryDraft;
-};
-
-export type ScoringCriterion = {
-  id: string;
-  allianceId: string;
-  position: number;
-  createdAt: string;
-  updatedAt: string;
-  name: string;
-  weight: number;
-};
-export type CriterionDraft = { name: string; weight: number };
-export type CandidateScores = { id: string; name: string; scores?: Partial<Record<string, number>> };
-export type RankedCandidate = { id: string; name: string; scoreX100: number; rank: number; tied: boolean };
-export type FieldError = { field: string; message: string };
-export type ScoringMatrix = {
-  criteria: ScoringCriterion[];
-  candidates: CandidateScores[];
-  ranking: RankedCandidate[];
-  rankingErrors: FieldError[];
-  shortlist: string[];
-};
-
-const pending = (): never => {
-  throw new Error("Le registre des acteurs n’est pas encore relié au coffre.");
-};
-
-/** The register's commands, each resolving to its result or rejecting with the vault's error. */
 export const registerApi = {
-  actors: async (_allianceId: string): Promise<RegisterActor[]> => pending(),
-  createActor: async (_allianceId: string, _draft: PartnerDraft): Promise<RegisterActor> => pending(),
-  updateActor: async (_id: string, _draft: PartnerDraft): Promise<RegisterActor> => pending(),
-  moveActor: async (_id: string, _to: ActorPipelineStatus, _reason: string | null): Promise<RegisterActor> => pending(),
-  promoteActor: async (_id: string, _role: PartnerRole): Promise<RegisterActor> => pending(),
-  deleteActor: async (_id: string): Promise<void> => pending(),
-  interactions: async (_allianceId: string): Promise<Interaction[]> => pending(),
-  addInteraction: async (_allianceId: string, _draft: InteractionDraft): Promise<Interaction> => pending(),
-  deleteInteraction: async (_id: string): Promise<void> => pending(),
-  exchanges: async (_actorId: string): Promise<ExchangeEntry[]> => pending(),
-  addExchange: async (_actorId: string, _draft: ExchangeEntryDraft): Promise<ExchangeEntry> => pending(),
-  updateExchange: async (_id: string, _draft: ExchangeEntryDraft): Promise<ExchangeEntry> => pending(),
-  deleteExchange: async (_id: string): Promise<void> => pending(),
-  matrix: async (_allianceId: string): Promise<ScoringMatrix> => pending(),
-  setScore: async (_actorId: string, _criterionId: string, _score: number): Promise<void> => pending(),
-  clearScore: async (_actorId: string, _criterionId: string): Promise<void> => pending(),
-  addCriterion: async (_allianceId: string, _draft: CriterionDraft): Promise<ScoringCriterion[]> => pending(),
-  updateCriterion: async (_id: string, _draft: CriterionDraft): Promise<ScoringCriterion[]> => pending(),
-  removeCriterion: async (_id: string): Promise<ScoringCriterion[]> => pending(),
+  actors: (allianceId: string): Promise<RegisterActor[]> => call(commands.actorList(allianceId)),
+  createActor: (allianceId: string, draft: PartnerDraft): Promise<RegisterActor> => call(commands.actorCreate(allianceId, draft)),
+  updateActor: (id: string, draft: PartnerDraft): Promise<RegisterActor> => call(commands.actorUpdate(id, draft)),
+  moveActor: (id: string, to: ActorPipelineStatus, reason: string | null): Promise<RegisterActor> =>
+    call(commands.actorMove(id, to, reason)),
+  promoteActor: (id: string, role: PartnerRole): Promise<RegisterActor> => call(commands.actorPromote(id, role)),
+  deleteActor: async (id: string): Promise<void> => {
+    await call(commands.actorDelete(id));
+  },
+  interactions: (allianceId: string): Promise<Interaction[]> => call(commands.interactionList(allianceId)),
+  addInteraction: (allianceId: string, draft: InteractionDraft): Promise<Interaction> =>
+    call(commands.interactionAdd(allianceId, draft)),
+  deleteInteraction: async (id: string): Promise<void> => {
+    await call(commands.interactionDelete(id));
+  },
+  exchanges: (actorId: string): Promise<ExchangeEntry[]> => call(commands.exchangeList(actorId)),
+  addExchange: (actorId: string, draft: ExchangeEntryDraft): Promise<ExchangeEntry> => call(commands.exchangeAdd(actorId, draft)),
+  updateExchange: (id: string, draft: ExchangeEntryDraft): Promise<ExchangeEntry> => call(commands.exchangeUpdate(id, draft)),
+  deleteExchange: async (id: string): Promise<void> => {
+    await call(commands.exchangeDelete(id));
+  },
+  matrix: (allianceId: string): Promise<ScoringMatrix> => call(commands.scoringMatrix(allianceId)),
+  setScore: async (actorId: string, criterionId: string, score: number): Promise<void> => {
+    await call(commands.scoreSet(actorId, criterionId, score));
+  },
+  clearScore: async (actorId: string, criterionId: string): Promise<void> => {
+    await call(commands.scoreClear(actorId, criterionId));
+  },
+  addCriterion: (allianceId: string, draft: CriterionDraft): Promise<ScoringCriterion[]> => call(commands.criterionAdd(allianceId, draft)),
+  updateCriterion: (id: string, draft: CriterionDraft): Promise<ScoringCriterion[]> => call(commands.criterionUpdate(id, draft)),
+  removeCriterion: (id: string): Promise<ScoringCriterion[]> => call(commands.criterionRemove(id)),
 };

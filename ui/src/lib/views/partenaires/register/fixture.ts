@@ -57,6 +57,7 @@ export const LABELS = {
   ],
   actorTypes: [choice("association" as const, "Association"), choice("company" as const, "Entreprise")],
   publicFunderActorTypes: [],
+  scoringLimits: { scoreMax: 5, weightMax: 100, criteriaMax: 20 },
 } satisfies Partial<Catalog>;
 
 /** A catalog for component tests: the register's lists, the rest empty. */

@@ -6,17 +6,22 @@ import {
   parseScore,
   parseWeight,
   rankText,
+  scoreRangeMessage,
   scoreOutOf100,
   weightShare,
 } from "./scoring";
 
 describe("a score typed in a cell", () => {
   it("is a whole number 0 to 5, blank meaning not scored yet", () => {
-    expect(parseScore("")).toEqual({ kind: "empty" });
-    expect(parseScore("  ")).toEqual({ kind: "empty" });
-    expect(parseScore("0")).toEqual({ kind: "score", score: 0 });
-    expect(parseScore(" 5 ")).toEqual({ kind: "score", score: 5 });
-    for (const wrong of ["6", "-1", "2,5", "a", "12"]) expect(parseScore(wrong)).toEqual({ kind: "invalid" });
+    expect(parseScore("", 5)).toEqual({ kind: "empty" });
+    expect(parseScore("  ", 5)).toEqual({ kind: "empty" });
+    expect(parseScore("0", 5)).toEqual({ kind: "score", score: 0 });
+    expect(parseScore(" 5 ", 5)).toEqual({ kind: "score", score: 5 });
+    for (const wrong of ["6", "-1", "2,5", "a", "12"]) expect(parseScore(wrong, 5)).toEqual({ kind: "invalid" });
+  });
+
+  it("says the range in French", () => {
+    expect(scoreRangeMessage(5)).toBe("Une note va de 0 à 5\u00a0: un chiffre entier.");
   });
 
   it("names its cell as allia-core's ranking error does", () => {

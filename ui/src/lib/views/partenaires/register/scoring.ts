@@ -4,22 +4,24 @@
 // with the keyboard, and writing a rank and a score the French way.
 import { NBSP } from "$lib/format";
 
-/** The highest score on a criterion (allia-core `SCORE_MAX`); the lowest is 0. */
-export const SCORE_MAX = 5;
-
-/** The message next to a cell holding something else than 0 to 5. */
-export const SCORE_RANGE_MESSAGE = `Une note va de 0 à ${SCORE_MAX}${NBSP}: un chiffre entier.`;
+/** The message next to a cell holding something else than 0 to `max` (the catalog's `scoringLimits.scoreMax`). */
+export function scoreRangeMessage(max: number): string {
+  return `Une note va de 0 à ${max}${NBSP}: un chiffre entier.`;
+}
 
 /** What a typed cell means: no score yet, a score, or text that is not one. */
 export type ParsedScore = { kind: "empty" } | { kind: "score"; score: number } | { kind: "invalid" };
 
-/** Reads a cell: blank is « no score yet »; one whole number 0 to 5 is a score (« 4 », « 4,0 » are not asked for). */
-export function parseScore(text: string): ParsedScore {
+/**
+ * Reads a cell: blank is « no score yet »; a whole number 0 to `max` (the catalog's `scoringLimits.scoreMax`, 5) is
+ * a score.
+ */
+export function parseScore(text: string, max: number): ParsedScore {
   const trimmed = text.trim();
   if (trimmed === "") return { kind: "empty" };
-  if (!/^\d$/.test(trimmed)) return { kind: "invalid" };
+  if (!/^\d+$/.test(trimmed)) return { kind: "invalid" };
   const score = Number(trimmed);
-  return score <= SCORE_MAX ? { kind: "score", score } : { kind: "invalid" };
+  return score <= max ? { kind: "score", score } : { kind: "invalid" };
 }
 
 /** The field allia-core's ranking error names a missing score with: `scores.<candidate id>.<criterion id>`. */
