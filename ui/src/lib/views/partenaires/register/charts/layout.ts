@@ -10,8 +10,10 @@ export interface Point {
   y: number;
 }
 
-/** How long the layout runs: its iterations, each over every pair of nodes and every link. */
+/** How long the layout runs: its iterations, each over the near pairs of nodes and every link. */
 export const LAYOUT_ITERATIONS = 120;
+/** A large network's iterations: half, for the same picture to the eye (compared on 300 actors, 1 000 links). */
+export const LARGE_LAYOUT_ITERATIONS = 60;
 
 /** A number in [0, 1) from a text (FNV-1a), the same on every run: the nodes' starting points. */
 export function unitHash(text: string, salt: number): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { largeModel, smallModel } from "./fixture";
-import { forceLayout, LAYOUT_ITERATIONS } from "./layout";
+import { forceLayout, LARGE_LAYOUT_ITERATIONS } from "./layout";
 import { noFilters } from "./model";
 import {
   buildNetworkOption,
@@ -140,7 +140,7 @@ describe("the network at scale (300 actors, 1 000 interactions)", () => {
     const from = points.find((p) => p.id === first.from)?.value;
     expect(lines.flatMap((s) => s.data).some((d) => d.coords?.[0]?.join() === from?.join())).toBe(true);
     // A figure, not a pass mark (benchmarks never fail on time): printed for docs/benchmarks.md.
-    console.info(`network option, 300 actors / 1 000 links, ${LAYOUT_ITERATIONS} iterations: ${elapsed.toFixed(0)} ms`);
+    console.info(`network option, 300 actors / 1 000 links, ${LARGE_LAYOUT_ITERATIONS} iterations: ${elapsed.toFixed(0)} ms`);
     // The same data again: the layout is reused, the picture identical.
     const again = performance.now();
     const second = buildNetworkOption(model, noFilters());

@@ -5,7 +5,7 @@
 import type { InteractionKind } from "$lib/api/bindings";
 import { NBSP, plural, quote } from "$lib/format";
 import type { ChartOption, GraphSeriesOption, LinesSeriesOption, ScatterSeriesOption } from "./echarts";
-import { forceLayout, layoutSpacing, type Point } from "./layout";
+import { forceLayout, LARGE_LAYOUT_ITERATIONS, LAYOUT_ITERATIONS, layoutSpacing, type Point } from "./layout";
 import {
   categoryKey,
   categoryKeys,
@@ -61,6 +61,7 @@ function cachedLayout(data: NetworkData, index: Map<string, number>): Point[] {
   const computed = forceLayout(
     data.nodes.map((a) => a.id),
     data.links.map((l) => [index.get(l.from) ?? 0, index.get(l.to) ?? 0]),
+    isLarge(data) ? LARGE_LAYOUT_ITERATIONS : LAYOUT_ITERATIONS,
   );
   if (layouts.size >= LAYOUTS_KEPT) {
     const oldest = layouts.keys().next().value;
