@@ -42,7 +42,7 @@ async function addActor(ui, name, category, [influence, interest, nuisance]) {
 /** The inputs of the matrix's row for `name`, in the criteria's order. */
 async function scoreCells(browser, name) {
   for (const row of await browser.$$(tid('matrix-row'))) {
-    if ((await row.$('th').getText()).trim() === name) return row.$$(tid('score-cell'));
+    if ((await row.$('th .row-link').getText()).trim() === name) return row.$$(tid('score-cell'));
   }
   throw new Error(`no row « ${name} » in the matrix`);
 }
@@ -144,8 +144,6 @@ describe('le registre des acteurs', () => {
     const frictions = [];
     for (const item of await ui.el('actor-log-frictions-list').$$('li')) frictions.push(plain(await item.getText()));
     assert.deepEqual(frictions, ['Calendrier des subventions', 'Partage des locaux']);
-    await ui.scrollToTop('actor-log');
-    await screenshot(app.browser, 'actor-log');
     await ui.click('partner-cancel');
     await ui.waitForGone('partner-panel');
   });
@@ -169,8 +167,6 @@ describe('le registre des acteurs', () => {
       `2e ex æquo ${JOURNAL} 77,14 / 100`,
       `2e ex æquo ${REGIE} 77,14 / 100`,
     ]);
-    await ui.scrollToTop('scoring-matrix');
-    await screenshot(app.browser, 'actor-scoring');
   });
 
   step(app, 'retenu puis promu chef de file, il devient partenaire', async () => {
@@ -200,7 +196,18 @@ describe('le registre des acteurs', () => {
     await ui.click('partner-tab-registre');
     const [registered] = await ui.withText('actor-row', MISSION);
     assert.equal((await cells(registered))[2], 'Engagé');
-    await screenshot(app.browser, 'actor-register');
+  });
+
+  step(app, 'la carte et le réseau montrent les mêmes acteurs, le tableau en est l’alternative', async () => {
+    const ui = page(app.browser);
+    await ui.click('partner-tab-carte');
+    assert.match(plain(await ui.text('actor-map-summary')), /3/);
+    await ui.click('map-show-table');
+    assert.equal(await ui.el('partner-tab-registre').getAttribute('aria-selected'), 'true');
+    await ui.click('partner-tab-reseau');
+    await ui.shown('actor-network-view');
+    await ui.click('partner-tab-registre');
+    await ui.waitForCount('actor-row', 3);
   });
 
   step(app, 'une nouvelle convention le nomme parmi ses parties, et lui seul', async () => {
@@ -217,5 +224,55 @@ describe('le registre des acteurs', () => {
     const preview = await ui.text('document-preview');
     assert.equal(preview.includes(REGIE), false, 'an actor that is not a partner is no party');
     assert.equal(preview.includes(JOURNAL), false, 'an actor that is not a partner is no party');
+  });
+
+  step(app, 'un acteur supprimé après confirmation quitte le registre avec ses liens', async () => {
+    const ui = page(app.browser);
+    await ui.click('nav-area-partenaires');
+    await ui.click('partner-tab-registre');
+    await ui.waitForCount('actor-row', 3);
+    await ui.openRow('actor-row', REGIE);
+    await ui.click('partner-delete');
+    assert.match(plain(await ui.text('confirm-delete').catch(() => '')), /Supprimer/);
+    await ui.click('confirm-delete');
+    await ui.waitForGone('partner-panel');
+    await ui.waitForCount('actor-row', 2);
+    assert.match(plain(await ui.text('actor-done')), new RegExp(`${REGIE} : acteur supprimé`));
+  });
+
+  step(app, 'le registre de l’exemple, pour les captures', async () => {
+    const ui = page(app.browser);
+    await ui.click('load-demo');
+    await ui.click('nav-area-partenaires');
+    // The tab chosen is remembered per alliance: the example opens on « Partenaires ».
+    assert.equal(await ui.el('partner-tab-partenaires').getAttribute('aria-selected'), 'true');
+    await ui.click('partner-tab-registre');
+    await app.browser.waitUntil(async () => (await ui.count('actor-row')) > 10, { timeoutMsg: 'the example has a register' });
+    await ui.click('guide-toggle');
+    await ui.scrollToTop('partner-tabs');
+    await screenshot(app.browser, 'actor-register');
+
+    // An actor whose log holds a friction point.
+    await ui.openRow('actor-row', 'Communauté de communes du Castelrenaudais');
+    await ui.waitForCount('actor-log-entry', 2);
+    // Today's workshop, written first in the log, with what it revealed.
+    await ui.click('actor-log-add');
+    await pick(ui, 'actor-log-kind', 'Atelier');
+    await ui.fill('actor-log-notes', 'Atelier avec les services de la communauté de communes sur l’ouverture du service.');
+    await ui.fill('actor-log-frictions', 'Tarif pour les associations non membres');
+    await app.browser.keys(['Enter']);
+    await ui.el('actor-log-frictions').addValue('Délai de versement de la subvention');
+    await ui.click('actor-log-save');
+    await ui.waitForCount('actor-log-entry', 3);
+    await ui.scrollToTop('actor-log');
+    await screenshot(app.browser, 'actor-log');
+    await ui.click('partner-cancel');
+    await ui.waitForGone('partner-panel');
+
+    await ui.click('partner-tab-selection');
+    await ui.shown('scoring-matrix');
+    await ui.scrollToTop('partner-tabs');
+    await screenshot(app.browser, 'actor-scoring');
+    await ui.click('guide-toggle');
   });
 });
