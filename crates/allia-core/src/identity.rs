@@ -24,6 +24,9 @@ pub enum SuspicionReason {
     SameRna,
     /// Same name and same city, compared without case, accents, ligatures or punctuation.
     SameNameAndCity,
+    /// Same name (compared the same way), and the city missing on one side or both:
+    /// nothing tells them apart (register actors are often typed without a city).
+    SameNameNoCity,
 }
 
 impl SuspicionReason {
@@ -34,6 +37,7 @@ impl SuspicionReason {
             Self::SameSiren => "même numéro SIREN",
             Self::SameRna => "même numéro RNA",
             Self::SameNameAndCity => "même nom et même commune",
+            Self::SameNameNoCity => "même nom, sans ville pour les distinguer",
         }
     }
 }
@@ -58,9 +62,12 @@ impl From<SuspicionReason> for Suspicion {
 }
 
 /// Whether `a` and `b` look like the same organisation: same SIRET, same SIREN (first 9
-/// digits of a SIREN or SIRET), same RNA number, or the same collated name and the same
-/// collated city (a missing city counts as the same only when both are missing). The
-/// strongest reason is given. Identifiers are compared on their digits (SIRET, SIREN)
+/// digits of a SIREN or SIRET), same RNA number, or the same collated name with the same
+/// collated city ([`SuspicionReason::SameNameAndCity`]) or with the city missing on
+/// either side or both ([`SuspicionReason::SameNameNoCity`]: « Mairie de Joué-lès-Tours »
+/// typed twice without a city is asked about). Two same-named organisations in two
+/// different known cities stay distinct (the homonyms of two villages). The strongest
+/// reason is given. Identifiers are compared on their digits (SIRET, SIREN)
 /// or upper case without spaces (RNA), so unvalidated input is compared fairly too.
 pub fn suspicion(a: &Organisation, b: &Organisation) -> Option<Suspicion> {
     let (siret_a, siret_b) = (digits(&a.siret), digits(&b.siret));
@@ -87,7 +94,10 @@ pub fn suspicion(a: &Organisation, b: &Organisation) -> Option<Suspicion> {
             .map(collation_key)
             .filter(|c| !c.is_empty())
     };
-    (city(a) == city(b)).then(|| SuspicionReason::SameNameAndCity.into())
+    match (city(a), city(b)) {
+        (Some(x), Some(y)) => (x == y).then(|| SuspicionReason::SameNameAndCity.into()),
+        _ => Some(SuspicionReason::SameNameNoCity.into()),
+    }
 }
 
 /// An organisation already recorded that a new or edited one looks like, with why: what

@@ -406,11 +406,14 @@ impl Store {
         Ok(partner)
     }
 
-    /// What a partner being added to `alliance_id` (or edited, when `editing` names it)
-    /// looks like among the alliance's partners and the association's profile
+    /// What a partner or register actor being added to `alliance_id` (or edited, when
+    /// `editing` names it) looks like among the alliance's actors, whatever their status
+    /// (one organisation is one row of the register: a partner typed again may be an
+    /// actor already spotted, to promote instead), and the association's profile
     /// (allia-core's [`allia_core::lookalikes`]: same SIRET, SIREN or RNA, or the same
-    /// name and city): asked before saving, never merged. The draft is compared as typed
-    /// (not validated): an unfinished form is asked about too.
+    /// name with the same city or without a city to tell them apart): asked before
+    /// saving, never merged. The draft is compared as typed (not validated): an
+    /// unfinished form is asked about too.
     pub async fn partner_lookalikes(
         &self,
         alliance_id: &str,
@@ -420,8 +423,8 @@ impl Store {
         let mut conn = self.conn().await?;
         crate::alliances::ensure_exists(&mut conn, alliance_id).await?;
         let profile = crate::profile::get(&mut conn).await?;
-        let partners = list(&mut conn, alliance_id).await?;
-        Ok(lookalikes(draft, editing, profile.as_ref(), &partners))
+        let actors = list_actors(&mut conn, alliance_id).await?;
+        Ok(lookalikes(draft, editing, profile.as_ref(), &actors))
     }
 
     /// Which of `organisations` (e.g. the partners of a file being imported, by index)

@@ -10,10 +10,11 @@ store_commands! {
     fn partner_update(id: String, draft: PartnerDraft) -> Partner =
         |store| store.update_partner(&id, &draft);
     fn partner_delete(id: String) -> () = |store| store.delete_partner(&id);
-    /// The partners of the alliance, and the association's profile, that `draft` looks
-    /// like (same SIRET, SIREN or RNA, or the same name and city), with the reason in
-    /// French: asked before saving, never merged. `partner_id` names the partner being
-    /// edited (not compared with itself); `null` for a new one.
+    /// The actors of the alliance (partners or not), and the association's profile,
+    /// that `draft` looks like (same SIRET, SIREN or RNA, or the same name with the same
+    /// city or without a city to tell them apart), with the reason in French: asked
+    /// before saving a partner or an actor, never merged. `partner_id` names the one
+    /// being edited (not compared with itself); `null` for a new one.
     fn partner_lookalikes(
         alliance_id: String,
         draft: PartnerDraft,

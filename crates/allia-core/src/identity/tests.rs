@@ -75,18 +75,62 @@ fn same_name_and_city_collated() {
     let oe = org("Œuvre du Cœur", None);
     assert_eq!(
         reason(&oe, &org("oeuvre du coeur", None)),
-        Some(SuspicionReason::SameNameAndCity),
-        "both cities missing count as the same"
+        Some(SuspicionReason::SameNameNoCity),
+        "both cities missing: nothing tells them apart"
     );
 }
 
 #[test]
-fn a_missing_city_on_one_side_only_is_not_the_same() {
-    let a = org("Comité des fêtes", Some("Saunay"));
-    let b = org("Comité des fêtes", None);
-    assert_eq!(reason(&a, &b), None);
-    let c = org("Comité des fêtes", Some("   "));
-    assert_eq!(reason(&b, &c), Some(SuspicionReason::SameNameAndCity));
+fn the_same_name_without_a_city_is_asked_about() {
+    // The register's trial: the same town hall typed twice, neither with a city.
+    let a = org("Mairie de Joué-lès-Tours", None);
+    let b = org("MAIRIE DE JOUÉ-LÈS-TOURS", None);
+    let s = suspicion(&a, &b).expect("same name, no city");
+    assert_eq!(s.reason, SuspicionReason::SameNameNoCity);
+    assert_eq!(s.label, "même nom, sans ville pour les distinguer");
+    // A city on one side only, either side: still nothing to tell them apart.
+    let tours = org("Mairie de Joué-lès-Tours", Some("Joué-lès-Tours"));
+    assert_eq!(reason(&tours, &b), Some(SuspicionReason::SameNameNoCity));
+    assert_eq!(reason(&b, &tours), Some(SuspicionReason::SameNameNoCity));
+    // A blank city is a missing one.
+    let blank = org("Comité des fêtes", Some("   "));
+    assert_eq!(
+        reason(&org("Comité des fêtes", None), &blank),
+        Some(SuspicionReason::SameNameNoCity)
+    );
+    assert_eq!(
+        reason(&org("Comité des fêtes", Some("Saunay")), &blank),
+        Some(SuspicionReason::SameNameNoCity)
+    );
+    // Two known, different cities keep the homonyms apart; other names are not asked.
+    assert_eq!(
+        reason(
+            &org("Comité des fêtes", Some("Saunay")),
+            &org("Comité des fêtes", Some("Villedômer"))
+        ),
+        None
+    );
+    assert_eq!(reason(&a, &org("Mairie de Tours", None)), None);
+    // Numbers still come first.
+    let mut x = org("Mairie", None);
+    x.siret = Some("21370122500017".into());
+    let mut y = org("Mairie", None);
+    y.siret = Some("21370122500017".into());
+    assert_eq!(reason(&x, &y), Some(SuspicionReason::SameSiret));
+}
+
+#[test]
+fn lookalikes_ask_about_an_actor_typed_twice_without_a_city() {
+    let partners = vec![stored("p1", org("Mairie de Joué-lès-Tours", None), false)];
+    let again = crate::partner::PartnerDraft {
+        organisation: org("MAIRIE DE JOUÉ-LÈS-TOURS", None),
+        ..Default::default()
+    };
+    let found = lookalikes(&again, None, None, &partners);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].partner_id.as_deref(), Some("p1"));
+    assert_eq!(found[0].suspicion.reason, SuspicionReason::SameNameNoCity);
+    assert!(lookalikes(&again, Some("p1"), None, &partners).is_empty());
 }
 
 #[test]
