@@ -77,8 +77,9 @@ pub struct Catalog {
     pub interaction_kinds: Vec<Choice<InteractionKind>>,
     /// The kinds of exchange of the proximity log.
     pub exchange_kinds: Vec<Choice<ExchangeKind>>,
-    /// Where each status of the relation may move
-    /// (`ActorPipelineStatus::allowed_moves`), for a status menu without an actor yet.
+    /// Where the status menu lets each status of the relation move
+    /// (`ActorPipelineStatus::menu_moves`: never « Engagé », reached only by promoting
+    /// the actor with its role), for a status menu without an actor yet.
     pub actor_pipeline_moves: Vec<PipelineMoves>,
     /// The scoring matrix's bounds: a score 0 to `scoreMax`, a weight 0 to `weightMax`,
     /// at most `criteriaMax` criteria.
@@ -199,7 +200,7 @@ impl Catalog {
                 .into_iter()
                 .map(|from| PipelineMoves {
                     from,
-                    to: from.allowed_moves(),
+                    to: from.menu_moves(),
                 })
                 .collect(),
             scoring_limits: ScoringLimits {
@@ -260,6 +261,12 @@ mod tests {
             c.actor_pipeline_moves[5].to,
             [ActorPipelineStatus::Identified],
             "« Écarté » goes back to « Identifié » only"
+        );
+        assert!(
+            c.actor_pipeline_moves
+                .iter()
+                .all(|m| !m.to.contains(&ActorPipelineStatus::Engaged)),
+            "« Engagé » is reached by the promotion, never by the menu"
         );
         assert_eq!(c.scoring_limits.score_max, 5);
     }

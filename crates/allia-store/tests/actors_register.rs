@@ -11,7 +11,7 @@ use allia_core::actors::{
 };
 use allia_core::{
     CommitmentsDraft, DocumentKind, DocumentStatus, InKindContribution, Organisation, PartnerDraft,
-    PartnerRole,
+    PartnerRole, SuspicionReason,
 };
 use allia_store::{Entity, Store, StoreError, Vault};
 use chrono::NaiveDate;
@@ -251,6 +251,137 @@ async fn actors_live_beside_the_partners_and_move_by_the_pipelines_rule() {
     assert_eq!(
         back.actor.draft.assessment.as_ref().map(|a| a.nuisance),
         Some(Some(2))
+    );
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn engaged_is_reached_only_by_promotion_with_a_chosen_role() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, demo) = common::vault_with_demo(dir.path()).await;
+    let store = vault.store();
+    let before = names(store, &demo.id).await;
+
+    // The status menu never offers « Engagé »; the promotion is offered instead.
+    let spotted = store
+        .create_actor(
+            &demo.id,
+            &actor("Mairie de Joué-lès-Tours", ActorPipelineStatus::Identified),
+        )
+        .await
+        .expect("identified actor");
+    let id = spotted.actor.id.clone();
+    assert!(!spotted
+        .allowed_moves
+        .contains(&ActorPipelineStatus::Engaged));
+    assert!(spotted.can_promote);
+    // Typed again in capitals without a city: the lookalike question finds the actor,
+    // though it is not a partner.
+    let mut again = actor("MAIRIE DE JOUÉ-LÈS-TOURS", ActorPipelineStatus::Identified);
+    again.organisation.city = None;
+    let found = store
+        .partner_lookalikes(&demo.id, &again, None)
+        .await
+        .expect("lookalikes");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].partner_id.as_deref(), Some(id.as_str()));
+    assert_eq!(found[0].suspicion.reason, SuspicionReason::SameNameNoCity);
+    assert_eq!(
+        found[0].suspicion.label,
+        "même nom, sans ville pour les distinguer"
+    );
+    assert!(store
+        .partner_lookalikes(&demo.id, &again, Some(&id))
+        .await
+        .expect("editing itself")
+        .is_empty());
+
+    // A plain move to « Engagé » is refused and says what to do; nothing is stored.
+    let (field, message) = field_error(
+        store
+            .move_actor(&id, ActorPipelineStatus::Engaged, None)
+            .await
+            .expect_err("engaged takes a role"),
+    );
+    assert_eq!(field, "status");
+    assert_eq!(
+        message,
+        "Pour engager cet acteur, utilisez «\u{a0}Promouvoir en partenaire\u{a0}» et choisissez son rôle dans l’alliance."
+    );
+    let still = store.actor(&id).await.expect("actor");
+    assert_eq!(
+        still.actor.draft.pipeline.status,
+        ActorPipelineStatus::Identified
+    );
+    assert!(!still.is_partner);
+    assert_eq!(names(store, &demo.id).await, before);
+
+    // Shortlisted, it is still promotable; the role chosen is the one stored.
+    let retained = store
+        .move_actor(&id, ActorPipelineStatus::Retained, None)
+        .await
+        .expect("shortlisted");
+    assert!(retained.can_promote);
+    assert!(!retained
+        .allowed_moves
+        .contains(&ActorPipelineStatus::Engaged));
+    let promoted = store
+        .promote_actor(&id, PartnerRole::Funder)
+        .await
+        .expect("promoted");
+    assert!(promoted.is_partner);
+    assert_eq!(promoted.actor.draft.role, PartnerRole::Funder);
+    assert!(!promoted.can_promote, "a partner already");
+    assert_eq!(
+        promoted.allowed_moves,
+        [
+            ActorPipelineStatus::Retained,
+            ActorPipelineStatus::Dismissed
+        ]
+    );
+    // Staying « Engagé » moves nothing and keeps the chosen role.
+    let stayed = store
+        .move_actor(&id, ActorPipelineStatus::Engaged, None)
+        .await
+        .expect("staying");
+    assert_eq!(stayed.actor.draft.role, PartnerRole::Funder);
+
+    // Any status of the funnel may be promoted, straight from « Identifié » too; a
+    // dismissed actor may not (it starts again from « Identifié »).
+    let other = store
+        .create_actor(
+            &demo.id,
+            &actor("Centre social", ActorPipelineStatus::Identified),
+        )
+        .await
+        .expect("identified actor");
+    let promoted = store
+        .promote_actor(&other.actor.id, PartnerRole::AssociatedPartner)
+        .await
+        .expect("promoted from identified");
+    assert_eq!(promoted.actor.draft.role, PartnerRole::AssociatedPartner);
+    let third = store
+        .create_actor(&demo.id, &actor("Club", ActorPipelineStatus::Contacted))
+        .await
+        .expect("contacted actor");
+    let dismissed = store
+        .move_actor(
+            &third.actor.id,
+            ActorPipelineStatus::Dismissed,
+            Some("Projet concurrent"),
+        )
+        .await
+        .expect("dismissed");
+    assert!(!dismissed.can_promote);
+    assert_eq!(
+        field_error(
+            store
+                .promote_actor(&third.actor.id, PartnerRole::Funder)
+                .await
+                .expect_err("dismissed")
+        )
+        .0,
+        "status"
     );
     vault.close().await;
 }

@@ -33,11 +33,14 @@ store_commands! {
     fn actor_update(id: String, draft: PartnerDraft) -> RegisterActor =
         |store| store.update_actor(&id, &draft);
     /// Moves an actor to `to` by the pipeline's rule; `reason` is read for « Écarté ».
+    /// « Engagé » is refused (`validation` on `status`): it takes `actor_promote`, with
+    /// the role chosen.
     /// Leaving « Engagé » is refused (`precondition`) while a contract that is no
     /// longer a draft names the actor, or while it has commitments.
     fn actor_move(id: String, to: ActorPipelineStatus, reason: Option<String>) -> RegisterActor =
         |store| store.move_actor(&id, to, reason.as_deref());
-    /// Makes an actor a partner (« Engagé ») with `role`, nothing retyped.
+    /// Makes an actor a partner (« Engagé ») with `role`, nothing retyped: the only way
+    /// to « Engagé » (offered when `canPromote`: any status but « Écarté »).
     fn actor_promote(id: String, role: PartnerRole) -> RegisterActor =
         |store| store.promote_actor(&id, role);
     /// Deletes an actor with its links, log and scores; refused (`precondition`, the

@@ -16,15 +16,20 @@ use crate::validation::FieldError;
 
 /// One actor of the register as the screens show it: the stored record, where the map
 /// places it ([`super::ActorAssessmentDraft::quadrant`], `None` until its influence and
-/// interest are assessed) and the statuses its menu offers
-/// ([`ActorPipelineStatus::allowed_moves`]).
+/// interest are assessed), the statuses its menu offers and whether it may be promoted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct RegisterActor {
     pub actor: Partner,
     pub quadrant: Option<MapQuadrant>,
+    /// The statuses the status menu offers ([`ActorPipelineStatus::menu_moves`]):
+    /// never « Engagé », which takes the promotion with a chosen role.
     pub allowed_moves: Vec<ActorPipelineStatus>,
+    /// Whether « Promouvoir en partenaire » is offered
+    /// ([`ActorPipelineStatus::can_promote`]): any status of the funnel before
+    /// « Engagé », not « Écarté ».
+    pub can_promote: bool,
     /// Whether it is a partner ([`is_partner`]): « Engagé ».
     pub is_partner: bool,
 }
@@ -33,12 +38,13 @@ impl RegisterActor {
     /// The actor with what allia-core derives from it.
     pub fn of(actor: Partner) -> RegisterActor {
         let quadrant = actor.draft.assessment.as_ref().and_then(|a| a.quadrant());
-        let allowed_moves = actor.draft.pipeline.status.allowed_moves();
+        let status = actor.draft.pipeline.status;
         let is_partner = is_partner(&actor.draft);
         RegisterActor {
             actor,
             quadrant,
-            allowed_moves,
+            allowed_moves: status.menu_moves(),
+            can_promote: status.can_promote(),
             is_partner,
         }
     }
@@ -189,9 +195,12 @@ mod tests {
         assert!(shown
             .allowed_moves
             .contains(&ActorPipelineStatus::Identified));
+        assert!(!shown.allowed_moves.contains(&ActorPipelineStatus::Engaged));
+        assert!(shown.can_promote);
         let json = serde_json::to_value(&shown).expect("json");
         assert_eq!(json["quadrant"], "keep_satisfied");
         assert_eq!(json["allowedMoves"][0], "identified");
+        assert_eq!(json["canPromote"], true);
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub use interaction::{duplicate_link_message, InteractionDraft};
 pub use kinds::{ExchangeKind, InteractionKind, MapCategory};
 pub use map::{Level, LevelOutOfRange, LevelScale, MapQuadrant, QUADRANT_DIVIDER, STRONG_FROM};
 pub use matrix::{is_candidate, RegisterActor, ScoringMatrix};
-pub use pipeline::{ActorPipeline, ActorPipelineStatus, DISMISSAL_REASON_MAX};
+pub use pipeline::{ActorPipeline, ActorPipelineStatus, DISMISSAL_REASON_MAX, PROMOTE_TO_ENGAGE};
 pub use proximity::ExchangeEntryDraft;
 pub use records::{
     seeded_criteria, seeded_criterion_id, ActorScore, ExchangeEntry, Interaction, ScoringCriterion,

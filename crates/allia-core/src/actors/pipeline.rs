@@ -16,6 +16,13 @@
 //! - **from « Écarté » back to « Identifié » only**: a dismissed actor reconsidered must
 //!   be contacted and tested again from the start; its reason is then cleared.
 //!
+//! Reaching « Engagé » makes an actor a partner, and a partner has a role in the
+//! alliance that someone must choose: the store reaches it only through its promotion
+//! (`Store::promote_actor`, with the role), never through a plain move. The pure rule
+//! below still says « Engagé » is reachable forward (the promotion applies it); the
+//! status menu offers [`ActorPipelineStatus::menu_moves`], which leaves it out, and
+//! [`ActorPipelineStatus::can_promote`] says when the promotion is offered instead.
+//!
 //! Leaving « Engagé » makes a partner an actor again: the store refuses it while the
 //! actor is a party to a contract that is no longer a draft (issue 11, item 6); the
 //! pure rule here does not know contracts.
@@ -120,6 +127,38 @@ impl ActorPipelineStatus {
             .collect()
     }
 
+    /// What the status menu offers: [`ActorPipelineStatus::allowed_moves`] without
+    /// « Engagé », which is reached only by promoting the actor with its role
+    /// ([`ActorPipelineStatus::can_promote`]).
+    pub fn menu_moves(self) -> Vec<ActorPipelineStatus> {
+        self.allowed_moves()
+            .into_iter()
+            .filter(|&to| to != Self::Engaged)
+            .collect()
+    }
+
+    /// Whether an actor at this status may be promoted to partner (« Engagé » with the
+    /// role chosen): from every step of the funnel, « Identifié » to « Retenu », not
+    /// from « Écarté » (reconsidered, it starts again from « Identifié ») and not when it
+    /// is « Engagé » already. Source: guide step 3 « Choisir les bons partenaires », a
+    /// selection that « réduit progressivement le champ des possibles »; the narrowing
+    /// is what « Écarté » with its reason records, while the statuses before « Retenu »
+    /// only say where the relation stood when it was typed (a partner known for years is
+    /// often entered the day it joins), so the promotion does not demand the shortlist.
+    pub fn can_promote(self) -> bool {
+        self != Self::Engaged && self.can_move_to(Self::Engaged)
+    }
+
+    /// Why a plain move (`Store::move_actor`) from `self` to `to` is refused, in French;
+    /// `None` when allowed: [`ActorPipelineStatus::refusal`], and « Engagé » from any
+    /// other status, which asks for the promotion and its role.
+    pub fn move_refusal(self, to: ActorPipelineStatus) -> Option<String> {
+        if to == Self::Engaged && self != Self::Engaged && self.can_move_to(to) {
+            return Some(PROMOTE_TO_ENGAGE.to_string());
+        }
+        self.refusal(to)
+    }
+
     /// Why the move from `self` to `to` is refused, in French; `None` when it is allowed.
     pub fn refusal(self, to: ActorPipelineStatus) -> Option<String> {
         if self.can_move_to(to) {
@@ -144,6 +183,9 @@ impl ActorPipelineStatus {
         })
     }
 }
+
+/// Why a plain move to « Engagé » is refused: a partner's role must be chosen.
+pub const PROMOTE_TO_ENGAGE: &str = "Pour engager cet acteur, utilisez «\u{a0}Promouvoir en partenaire\u{a0}» et choisissez son rôle dans l’alliance.";
 
 /// The status of one actor and, when it is « Écarté », why.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -204,6 +246,25 @@ impl ActorPipeline {
             status: to,
             dismissal_reason,
         })
+    }
+
+    /// [`ActorPipeline::moved`] for a plain move (the status menu, `Store::move_actor`):
+    /// « Engagé » is refused from any other status, it takes the promotion and its role
+    /// ([`ActorPipelineStatus::move_refusal`]).
+    ///
+    /// # Errors
+    /// As [`ActorPipeline::moved`]; on `status` with [`PROMOTE_TO_ENGAGE`] for « Engagé ».
+    pub fn moved_from_menu(
+        &self,
+        to: ActorPipelineStatus,
+        reason: Option<&str>,
+    ) -> Result<ActorPipeline, ValidationErrors> {
+        if let Some(message) = self.status.move_refusal(to) {
+            let mut errors = ValidationErrors::default();
+            errors.push("status", message);
+            return Err(errors);
+        }
+        self.moved(to, reason)
     }
 
     /// Checks a pipeline read as a whole (an alliance file, a stored row): a reason when
@@ -268,6 +329,45 @@ mod tests {
             assert!(s.can_move_to(s), "{s:?} stays");
             assert_eq!(s.refusal(s), None);
         }
+    }
+
+    #[test]
+    fn the_menu_never_offers_engaged_the_promotion_does() {
+        use S::*;
+        assert_eq!(
+            Identified.menu_moves(),
+            [Contacted, InDiscussion, Retained, Dismissed]
+        );
+        assert_eq!(Retained.menu_moves(), [InDiscussion, Dismissed]);
+        assert_eq!(Engaged.menu_moves(), [Retained, Dismissed]);
+        assert_eq!(Dismissed.menu_moves(), [Identified]);
+        for s in S::ALL {
+            assert!(!s.menu_moves().contains(&Engaged), "{s:?}");
+        }
+        let promotable: Vec<_> = S::ALL.into_iter().filter(|s| s.can_promote()).collect();
+        assert_eq!(promotable, [Identified, Contacted, InDiscussion, Retained]);
+
+        assert_eq!(
+            Identified.move_refusal(Engaged).as_deref(),
+            Some(PROMOTE_TO_ENGAGE)
+        );
+        assert_eq!(Engaged.move_refusal(Engaged), None, "staying moves nothing");
+        assert_eq!(Dismissed.move_refusal(Engaged), Dismissed.refusal(Engaged));
+        assert_eq!(Retained.move_refusal(Dismissed), None);
+        let err = ActorPipeline::default()
+            .moved_from_menu(Engaged, None)
+            .expect_err("refused");
+        assert_eq!(err.0[0].field, "status");
+        assert!(err.0[0]
+            .message
+            .contains("«\u{a0}Promouvoir en partenaire\u{a0}»"));
+        assert_eq!(
+            ActorPipeline::default()
+                .moved_from_menu(Retained, None)
+                .expect("valid")
+                .status,
+            Retained
+        );
     }
 
     #[test]

@@ -147,9 +147,11 @@ impl Store {
         Ok(RegisterActor::of(partner))
     }
 
-    /// Moves an actor to `to` (allia-core's `ActorPipeline::moved`: forward any number of
-    /// steps, back one, « Écarté » from anywhere with its `reason`, from « Écarté » back
-    /// to « Identifié » only). Leaving « Engagé » is refused for the association itself,
+    /// Moves an actor to `to` (allia-core's `ActorPipeline::moved_from_menu`: forward any
+    /// number of steps, back one, « Écarté » from anywhere with its `reason`, from
+    /// « Écarté » back to « Identifié » only; never to « Engagé », which asks for
+    /// [`Store::promote_actor`] and the actor's role, `Validation` on `status` with
+    /// `allia_core::actors::PROMOTE_TO_ENGAGE`). Leaving « Engagé » is refused for the association itself,
     /// while a contract that is no longer a draft names the actor (`Refused`, naming the
     /// document) and while it has commitments recorded.
     ///
@@ -163,7 +165,7 @@ impl Store {
     ) -> StoreResult<RegisterActor> {
         let mut tx = self.begin_write().await?;
         let actor = partners::get(&mut tx, id).await?;
-        let pipeline = actor.draft.pipeline.moved(to, reason)?;
+        let pipeline = actor.draft.pipeline.moved_from_menu(to, reason)?;
         if is_partner(&actor.draft) && to != ActorPipelineStatus::Engaged {
             check_leaving_engaged(&mut tx, &actor).await?;
         }
@@ -179,9 +181,11 @@ impl Store {
     }
 
     /// Makes an actor a partner: « Engagé » with `role`, everything else kept (no
-    /// retyping: the same row, so its documents, links and log follow). Allowed from any
-    /// step of the funnel (forward); from « Écarté » the rule asks to start again from
-    /// « Identifié ». An actor already « Engagé » only changes its role.
+    /// retyping: the same row, so its documents, links and log follow). The only way to
+    /// « Engagé » for an actor of the register. Allowed from any step of the funnel,
+    /// « Identifié » to « Retenu » (`ActorPipelineStatus::can_promote`, guide step 3);
+    /// from « Écarté » the rule asks to start again from « Identifié » (`Validation` on
+    /// `status`). An actor already « Engagé » only changes its role.
     pub async fn promote_actor(&self, id: &str, role: PartnerRole) -> StoreResult<RegisterActor> {
         let mut tx = self.begin_write().await?;
         let actor = partners::get(&mut tx, id).await?;

@@ -143,10 +143,11 @@ export const commands = {
 	partnerUpdate: (id: string, draft: PartnerDraft) => typedError<Partner, AppError>(__TAURI_INVOKE("partner_update", { id, draft })),
 	partnerDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("partner_delete", { id })),
 	/**
-	 *  The partners of the alliance, and the association's profile, that `draft` looks
-	 *  like (same SIRET, SIREN or RNA, or the same name and city), with the reason in
-	 *  French: asked before saving, never merged. `partner_id` names the partner being
-	 *  edited (not compared with itself); `null` for a new one.
+	 *  The actors of the alliance (partners or not), and the association's profile,
+	 *  that `draft` looks like (same SIRET, SIREN or RNA, or the same name with the same
+	 *  city or without a city to tell them apart), with the reason in French: asked
+	 *  before saving a partner or an actor, never merged. `partner_id` names the one
+	 *  being edited (not compared with itself); `null` for a new one.
 	 */
 	partnerLookalikes: (allianceId: string, draft: PartnerDraft, partnerId: string | null) => typedError<Lookalike[], AppError>(__TAURI_INVOKE("partner_lookalikes", { allianceId, draft, partnerId })),
 	/**
@@ -169,11 +170,16 @@ export const commands = {
 	actorUpdate: (id: string, draft: PartnerDraft) => typedError<RegisterActor, AppError>(__TAURI_INVOKE("actor_update", { id, draft })),
 	/**
 	 *  Moves an actor to `to` by the pipeline's rule; `reason` is read for « Écarté ».
+	 *  « Engagé » is refused (`validation` on `status`): it takes `actor_promote`, with
+	 *  the role chosen.
 	 *  Leaving « Engagé » is refused (`precondition`) while a contract that is no
 	 *  longer a draft names the actor, or while it has commitments.
 	 */
 	actorMove: (id: string, to: ActorPipelineStatus, reason: string | null) => typedError<RegisterActor, AppError>(__TAURI_INVOKE("actor_move", { id, to, reason })),
-	/**  Makes an actor a partner (« Engagé ») with `role`, nothing retyped. */
+	/**
+	 *  Makes an actor a partner (« Engagé ») with `role`, nothing retyped: the only way
+	 *  to « Engagé » (offered when `canPromote`: any status but « Écarté »).
+	 */
 	actorPromote: (id: string, role: PartnerRole) => typedError<RegisterActor, AppError>(__TAURI_INVOKE("actor_promote", { id, role })),
 	/**
 	 *  Deletes an actor with its links, log and scores; refused (`precondition`, the
@@ -814,8 +820,9 @@ export type Catalog = {
 	/**  The kinds of exchange of the proximity log. */
 	exchangeKinds: Choice<ExchangeKind>[],
 	/**
-	 *  Where each status of the relation may move
-	 *  (`ActorPipelineStatus::allowed_moves`), for a status menu without an actor yet.
+	 *  Where the status menu lets each status of the relation move
+	 *  (`ActorPipelineStatus::menu_moves`: never « Engagé », reached only by promoting
+	 *  the actor with its role), for a status menu without an actor yet.
 	 */
 	actorPipelineMoves: PipelineMoves[],
 	/**
@@ -1831,13 +1838,22 @@ export type RecoveryKit = {
 /**
  *  One actor of the register as the screens show it: the stored record, where the map
  *  places it ([`super::ActorAssessmentDraft::quadrant`], `None` until its influence and
- *  interest are assessed) and the statuses its menu offers
- *  ([`ActorPipelineStatus::allowed_moves`]).
+ *  interest are assessed), the statuses its menu offers and whether it may be promoted.
  */
 export type RegisterActor = {
 	actor: Partner,
 	quadrant: MapQuadrant | null,
+	/**
+	 *  The statuses the status menu offers ([`ActorPipelineStatus::menu_moves`]):
+	 *  never « Engagé », which takes the promotion with a chosen role.
+	 */
 	allowedMoves: ActorPipelineStatus[],
+	/**
+	 *  Whether « Promouvoir en partenaire » is offered
+	 *  ([`ActorPipelineStatus::can_promote`]): any status of the funnel before
+	 *  « Engagé », not « Écarté ».
+	 */
+	canPromote: boolean,
 	/**  Whether it is a partner ([`is_partner`]): « Engagé ». */
 	isPartner: boolean,
 };
@@ -2011,7 +2027,12 @@ export type SuspicionReason =
 /**  Both have the same RNA number. */
 "sameRna" | 
 /**  Same name and same city, compared without case, accents, ligatures or punctuation. */
-"sameNameAndCity";
+"sameNameAndCity" | 
+/**
+ *  Same name (compared the same way), and the city missing on one side or both:
+ *  nothing tells them apart (register actors are often typed without a city).
+ */
+"sameNameNoCity";
 
 /**  A stored SWOT item: `position` counts from 0 within its quadrant, with no gaps. */
 export type SwotItem = {
