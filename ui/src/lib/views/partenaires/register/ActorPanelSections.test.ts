@@ -40,6 +40,7 @@ function item(id: string, name: string, status: "retained" | "in_discussion" | "
     quadrant: null,
     allowedMoves,
     isPartner: status === "engaged",
+    canPromote: status !== "engaged",
   };
 }
 
@@ -67,7 +68,7 @@ describe("the actor's status", () => {
 
   it("asks the reason of a dismissal and shows the vault's refusal as it comes", async () => {
     const discussing = item("y", "Régie", "in_discussion", ["contacted", "retained", "engaged", "dismissed"]);
-    render(ActorStatus, { props: { item: discussing, onChanged: vi.fn() }, context });
+    render(ActorStatus, { props: { item: { ...discussing, canPromote: false }, onChanged: vi.fn() }, context });
     expect(screen.queryByTestId("actor-promote-form")).toBeNull();
     await fireEvent.change(screen.getByTestId("actor-status-select"), { target: { value: "dismissed" } });
     const reason = screen.getByTestId("actor-dismissal-reason");

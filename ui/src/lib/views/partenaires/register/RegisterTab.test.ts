@@ -44,6 +44,7 @@ function actor(id: string, name: string, status: "identified" | "engaged"): Regi
     quadrant: "keep_satisfied",
     allowedMoves: status === "engaged" ? ["retained", "dismissed"] : ["contacted", "in_discussion", "retained", "engaged", "dismissed"],
     isPartner: status === "engaged",
+    canPromote: status !== "engaged",
   };
 }
 

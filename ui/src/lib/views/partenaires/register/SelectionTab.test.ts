@@ -139,7 +139,7 @@ describe("SelectionTab", () => {
 
   it("shortlists a candidate with « Retenir »", async () => {
     api.matrix.mockResolvedValueOnce(ranked).mockResolvedValue({ ...ranked, shortlist: ["y"] });
-    api.moveActor.mockResolvedValue({ actor: { id: "y", draft: { organisation: { name: "Régie de quartier" }, pipeline: { status: "retained" } } }, quadrant: null, allowedMoves: [], isPartner: false });
+    api.moveActor.mockResolvedValue({ actor: { id: "y", draft: { organisation: { name: "Régie de quartier" }, pipeline: { status: "retained" } } }, quadrant: null, allowedMoves: [], isPartner: false, canPromote: true });
     const { register } = show();
     await screen.findByTestId("scoring-matrix");
     const [, second] = screen.getAllByTestId("matrix-retain");
