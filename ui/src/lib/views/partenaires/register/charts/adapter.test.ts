@@ -67,6 +67,7 @@ describe("the charts' adapter", () => {
       quadrant: null,
       allowedMoves: [],
       isPartner: true,
+      canPromote: false,
     });
     const link: Interaction = {
       id: "l1",
