@@ -53,6 +53,12 @@ describe("CriteriaEditor", () => {
     await fireEvent.click(screen.getByTestId("criterion-add"));
     expect(api.addCriterion).not.toHaveBeenCalled();
     expect(screen.getByTestId("criterion-new-error").textContent).toBe("Un poids va de 0 à 100\u00a0: un nombre entier.");
+    // A decimal weight is refused the same way (not cut to its whole part), and what was typed stays.
+    await fireEvent.input(screen.getByTestId("criterion-new-weight"), { target: { value: "2,5" } });
+    await fireEvent.click(screen.getByTestId("criterion-add"));
+    expect(api.addCriterion).not.toHaveBeenCalled();
+    expect(screen.getByTestId("criterion-new-error").textContent).toBe("Un poids va de 0 à 100\u00a0: un nombre entier.");
+    expect((screen.getByTestId("criterion-new-weight") as HTMLInputElement).value).toBe("2,5");
     await fireEvent.input(screen.getByTestId("criterion-new-weight"), { target: { value: "3" } });
     await fireEvent.click(screen.getByTestId("criterion-add"));
     expect(api.addCriterion).toHaveBeenCalledWith("a1", { name: "Capacité à mobiliser des bénévoles", weight: 3 });

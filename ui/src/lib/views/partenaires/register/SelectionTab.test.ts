@@ -120,6 +120,23 @@ describe("SelectionTab", () => {
     expect(api.clearScore).toHaveBeenCalledWith("x", "fit");
   });
 
+  it("refuses a decimal score « 2,5 » like 7 or « abc », keeping what was typed (no length cut)", async () => {
+    api.matrix.mockResolvedValue(incomplete);
+    show();
+    await screen.findByTestId("scoring-matrix");
+    const [first] = cells();
+    if (first === undefined) throw new Error("no cell");
+    // A maxlength of 1 made the browser keep « 2 » of « 2,5 »: the cell must let the whole text in.
+    expect(first.maxLength === -1 || first.maxLength >= 3).toBe(true);
+    for (const wrong of ["2,5", "abc", "7"]) {
+      first.value = wrong;
+      await fireEvent.change(first);
+      expect(api.setScore).not.toHaveBeenCalled();
+      expect(first.value).toBe(wrong);
+      expect(screen.getByTestId("score-range-error").textContent).toBe("Une note va de 0 à 5\u00a0: un chiffre entier.");
+    }
+  });
+
   it("moves between cells with the arrows and Entrée", async () => {
     api.matrix.mockResolvedValue(incomplete);
     show();
