@@ -4,6 +4,7 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { onAnnouncement } from "$lib/announce";
 import { catalogContext } from "$lib/catalog";
 import { setDraftStore } from "$lib/unsaved";
 import type { RegisterActor } from "./api";
@@ -14,6 +15,7 @@ const api = vi.hoisted(() => ({
   interactions: vi.fn(),
   exchanges: vi.fn(),
   matrix: vi.fn(),
+  moveActor: vi.fn(),
 }));
 vi.mock("./api", () => ({ registerApi: api }));
 // The charts are CHARTS' and load ECharts: not drawn here.
@@ -94,5 +96,42 @@ describe("the Registre tab", () => {
     expect(within(opened).getByTestId("actor-log")).toBeTruthy();
     expect((within(opened).getByTestId("actor-category") as HTMLSelectElement).value).toBe("media");
     expect((within(opened).getByTestId("actor-influence") as HTMLSelectElement).value).toBe("4");
+  });
+
+  it("shows a refused deletion next to « Supprimer » and announces it; the next action's error replaces it", async () => {
+    const refusal = "«\u00a0La Gazette\u00a0» est partie au contrat «\u00a0Convention D\u00a0» (version\u00a01, en relecture)\u00a0: retirez-la d’abord.";
+    mockIPC((cmd) => {
+      if (cmd === "partner_delete") return Promise.reject({ code: "conflict", message: refusal, field: null, fieldErrors: [] });
+      return cmd.endsWith("_list") ? [] : null;
+    });
+    const said: string[] = [];
+    const stop = onAnnouncement((message) => said.push(message));
+    await openRegister();
+    await fireEvent.click(screen.getByRole("button", { name: "La Gazette" }));
+    const panel = await screen.findByTestId("partner-panel");
+    await fireEvent.click(within(panel).getByTestId("partner-delete"));
+    await fireEvent.click(await screen.findByTestId("confirm-delete"));
+    const shown = await within(panel).findByTestId("partner-delete-error");
+    expect(shown.textContent).toBe(refusal);
+    // Beside the footer's button, not at the top of the form out of sight.
+    expect(within(panel).queryByTestId("partner-form-error")).toBeNull();
+    expect(shown.previousElementSibling?.contains(within(panel).getByTestId("partner-delete"))).toBe(true);
+    expect(said).toContain(refusal);
+    stop();
+
+    // A refused status move: its message only, the deletion's is gone.
+    const moveRefusal = "Cet acteur ne peut pas passer à ce statut.";
+    api.moveActor.mockRejectedValue({ code: "validation", message: moveRefusal, field: null, fieldErrors: [] });
+    const select = within(panel).getByTestId("actor-status-select") as HTMLSelectElement;
+    await fireEvent.change(select, { target: { value: "contacted" } });
+    await fireEvent.click(within(panel).getByTestId("actor-status-save"));
+    expect((await within(panel).findByTestId("actor-status-error")).textContent).toBe(moveRefusal);
+    expect(within(panel).queryByTestId("partner-delete-error")).toBeNull();
+
+    // And a deletion started again clears the status section's message.
+    await fireEvent.click(within(panel).getByTestId("partner-delete"));
+    await fireEvent.click(await screen.findByTestId("confirm-delete"));
+    await within(panel).findByTestId("partner-delete-error");
+    expect(within(panel).queryByTestId("actor-status-error")).toBeNull();
   });
 });
