@@ -166,7 +166,11 @@ pub fn test(options: &[String]) -> Result {
 
     match driver {
         Some(driver) => {
-            steps.command(cargo(&["build", "-p", "allia-app"]).args(APP_FEATURES))?;
+            // The command line too: tests/e2e/charts-scale.test.mjs makes its large vault with
+            // `allia demo --scale` from this tree's binary.
+            steps.command(
+                cargo(&["build", "-p", "allia-app", "-p", "allia-cli"]).args(APP_FEATURES),
+            )?;
             let mut e2e = e2e_command(&tests, &driver)?;
             steps.command(&mut e2e)?;
         }
