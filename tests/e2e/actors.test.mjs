@@ -237,7 +237,8 @@ describe('le registre des acteurs', () => {
     await ui.click('confirm-delete');
     await ui.waitForGone('partner-panel');
     await ui.waitForCount('actor-row', 2);
-    assert.match(plain(await ui.text('actor-done')), new RegExp(`${REGIE} : acteur supprimé`));
+    assert.match(plain(await ui.text('actor-done')), new RegExp(`« ${REGIE} » : acteur supprimé`));
+    assert.ok((await ui.text('actor-done')).includes(`«\u00a0${REGIE}\u00a0»`), 'the name is quoted with no-break spaces');
   });
 
   step(app, 'le registre de l’exemple, pour les captures', async () => {

@@ -1,7 +1,7 @@
 // « Registre » inside « Partenaires » (jsdom; the register's commands and the IPC mocked): the table is read when
 // the tab opens, « Ajouter un acteur » opens a new actor's panel without a role (it has none until promoted), and
 // an actor's panel shows its status, interactions and « Échanges ».
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { onAnnouncement } from "$lib/announce";
@@ -23,7 +23,9 @@ vi.mock("./charts", () => ({
   ActorChart: () => undefined,
   chartModel: () => ({ actors: [], links: [], labels: {} }),
   noFilters: () => ({ hiddenCategories: [], hiddenStatuses: [] }),
+  preloadCharts: vi.fn(),
 }));
+const charts = await import("./charts");
 
 const { default: PartnersView } = await import("../PartnersView.svelte");
 const { forgetTabs } = await import("./tabs");
@@ -72,6 +74,11 @@ describe("the Registre tab", () => {
     return screen.findAllByTestId("actor-row");
   }
 
+  it("fetches the charts as soon as « Partenaires » opens, before « Carte » is clicked", () => {
+    render(PartnersView, { props: { alliance: { id: "a1", draft: { name: "Alliance" } } as never, onCountChanged: () => undefined }, context: catalogContext(CATALOG) });
+    expect(charts.preloadCharts).toHaveBeenCalledTimes(1);
+  });
+
   it("reads every actor when it opens, with its quadrant", async () => {
     const rows = await openRegister();
     expect(api.actors).toHaveBeenCalledWith("a1");
@@ -96,6 +103,21 @@ describe("the Registre tab", () => {
     expect(within(opened).getByTestId("actor-log")).toBeTruthy();
     expect((within(opened).getByTestId("actor-category") as HTMLSelectElement).value).toBe("media");
     expect((within(opened).getByTestId("actor-influence") as HTMLSelectElement).value).toBe("4");
+  });
+
+  it("says an actor saved with its name quoted « » with no-break spaces", async () => {
+    mockIPC((cmd, payload) => {
+      if (cmd === "partner_update") {
+        const args = payload as { id: string; draft: unknown };
+        return { id: args.id, allianceId: "a1", createdAt: "", updatedAt: "", draft: args.draft };
+      }
+      return cmd.endsWith("_list") ? [] : null;
+    });
+    await openRegister();
+    await fireEvent.click(screen.getByRole("button", { name: "La Gazette" }));
+    const panel = await screen.findByTestId("partner-panel");
+    await fireEvent.click(within(panel).getByTestId("partner-save"));
+    await waitFor(() => expect(screen.getByTestId("actor-done").textContent).toBe("«\u00a0La Gazette\u00a0»\u00a0: acteur enregistré."));
   });
 
   it("shows a refused deletion next to « Supprimer » and announces it; the next action's error replaces it", async () => {
