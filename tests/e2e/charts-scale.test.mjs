@@ -9,8 +9,8 @@
 // chart's first frame (ECharts' `rendered`, shown as `data-first-paint-ms`).
 //
 // The command line: $ALLIA_CLI, else $CARGO_TARGET_DIR/debug/allia (default target /var/tmp/allia-target). `cargo
-// xtask test` builds it (with the app) before the end-to-end step; by hand: `cargo build -p allia-cli`. The spec is
-// skipped, saying so, only when that binary is absent.
+// xtask test` builds it with the app before the end-to-end step and sets ALLIA_CLI to it; by hand: `cargo build -p
+// allia-cli`. The spec is skipped, saying so, only when that binary is absent.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

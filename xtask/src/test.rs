@@ -166,11 +166,11 @@ pub fn test(options: &[String]) -> Result {
 
     match driver {
         Some(driver) => {
+            steps.command(cargo(&["build", "-p", "allia-app"]).args(APP_FEATURES))?;
             // The command line too: tests/e2e/charts-scale.test.mjs makes its large vault with
-            // `allia demo --scale` from this tree's binary.
-            steps.command(
-                cargo(&["build", "-p", "allia-app", "-p", "allia-cli"]).args(APP_FEATURES),
-            )?;
+            // `allia demo --scale` from this tree's binary. Built alone (the app's features are
+            // not its own), as `cargo build -p allia-cli` by hand, so both builds are reused.
+            steps.command(&mut cargo(&["build", "-p", "allia-cli"]))?;
             let mut e2e = e2e_command(&tests, &driver)?;
             steps.command(&mut e2e)?;
         }
@@ -204,6 +204,11 @@ pub fn screenshots(options: &[String]) -> Result {
         util::cargo()
             .args(["build", "-p", "allia-app"])
             .args(APP_FEATURES)
+            .current_dir(&root),
+    )?;
+    steps.command(
+        util::cargo()
+            .args(["build", "-p", "allia-cli"])
             .current_dir(&root),
     )?;
     let mut e2e = e2e_command(&tests, &driver)?;
@@ -243,6 +248,13 @@ fn e2e_command(tests: &Path, driver: &Path) -> Result<Command> {
     cmd.arg("test")
         .current_dir(tests)
         .env("ALLIA_APP", &app)
+        // The command line built next to the app (the scale spec makes its vault with it).
+        .env(
+            "ALLIA_CLI",
+            util::target_dir()
+                .join("debug")
+                .join(format!("allia{}", std::env::consts::EXE_SUFFIX)),
+        )
         .env("TAURI_DRIVER", driver)
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
     Ok(cmd)
