@@ -219,6 +219,7 @@ export function draftFocusId(content: string): string | null {
 export function draftSubject(key: FormDraftKey, name: string | null): string {
   const named = name === null || name.trim() === "" ? "" : ` ${quote(name.trim())}`;
   if (key.form === "partner:new") return "la fiche d\u2019un nouveau partenaire";
+  if (key.form === "actor:new") return "la fiche d\u2019un nouvel acteur";
   if (key.form.startsWith("partner:")) return `la fiche du partenaire${named}`;
   if (key.form === "alliance") {
     return key.area === "new-alliance" ? "le formulaire de la nouvelle alliance" : `le formulaire de l\u2019alliance${named}`;

@@ -6,7 +6,8 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { onAnnouncement } from "$lib/announce";
 import { catalogContext } from "$lib/catalog";
-import { setDraftStore } from "$lib/unsaved";
+import type { FormDraftKey } from "$lib/api/bindings";
+import { flushDrafts, loadKeptDrafts, setDraftStore } from "$lib/unsaved";
 import type { RegisterActor } from "./api";
 import { CATALOG } from "./fixture";
 
@@ -155,5 +156,37 @@ describe("the Registre tab", () => {
     await fireEvent.click(await screen.findByTestId("confirm-delete"));
     await within(panel).findByTestId("partner-delete-error");
     expect(within(panel).queryByTestId("actor-status-error")).toBeNull();
+  });
+
+  it("keeps a new actor's input under its own draft key, apart from a new partner's", async () => {
+    const kept: FormDraftKey[] = [];
+    setDraftStore({ save: async (key) => kept.push(key), clear: async () => undefined, list: async () => [] });
+    await openRegister();
+    await fireEvent.click(screen.getByTestId("add-actor"));
+    const panel = await screen.findByTestId("partner-panel");
+    await fireEvent.input(within(panel).getByTestId("partner-name"), { target: { value: "Radio Val" } });
+    await flushDrafts();
+    expect(kept.map((key) => key.form)).toEqual(["actor:new"]);
+  });
+
+  it("reopens a kept new actor in the register, as an actor at « Identifié », from any tab", async () => {
+    const content = JSON.stringify({ organisation: { name: "Radio Val" } });
+    setDraftStore({
+      save: async () => undefined,
+      clear: async () => undefined,
+      list: async () => [{ key: { allianceId: "a1", area: "partenaires", form: "actor:new" }, content, savedAt: "2026-11-30T23:00:00Z" }],
+    });
+    loadKeptDrafts();
+    render(PartnersView, { props: { alliance: { id: "a1", draft: { name: "Alliance" } } as never, onCountChanged: () => undefined }, context: catalogContext(CATALOG) });
+    const offers = await screen.findAllByTestId("draft-resume");
+    // Offered once (the partners' list does not take it for a new partner).
+    expect(offers).toHaveLength(1);
+    expect(screen.getByText(/la fiche d’un nouvel acteur/)).toBeTruthy();
+    await fireEvent.click(offers[0] as HTMLElement);
+    const panel = await screen.findByTestId("partner-panel");
+    expect(screen.getByTestId("partner-tab-registre").getAttribute("aria-selected")).toBe("true");
+    expect(within(panel).getByRole("heading", { name: "Nouvel acteur" })).toBeTruthy();
+    expect((within(panel).getByTestId("partner-name") as HTMLInputElement).value).toBe("Radio Val");
+    expect(within(panel).queryByTestId("partner-role")).toBeNull();
   });
 });

@@ -37,3 +37,9 @@ export function rememberTab(allianceId: string, tab: PartnerTab): void {
 export function forgetTabs(): void {
   remembered.clear();
 }
+
+/**
+ * The kept-draft key (`FormDraftKey.form`) of a new actor typed in the register, apart from a new partner's
+ * `partner:new`: after a lock, « Reprendre la saisie » reopens it in the register as an actor at « Identifié ».
+ */
+export const NEW_ACTOR_DRAFT = "actor:new";
