@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::actors::{
-    ActorPipelineStatus, ExchangeKind, InteractionKind, LevelScale, MapCategory, MapQuadrant,
-    CRITERIA_MAX, SCORE_MAX, WEIGHT_MAX,
+    ActorPipelineStatus, ExchangeKind, InteractionKind, Level, LevelScale, MapCategory,
+    MapQuadrant, CRITERIA_MAX, SCORE_MAX, WEIGHT_MAX,
 };
 use crate::alliance::AllianceStatus;
 use crate::commitment::{is_public_funder, ContributionNature, PaymentScheduleKind};
@@ -72,6 +72,9 @@ pub struct Catalog {
     pub map_quadrants: Vec<Choice<MapQuadrant>>,
     /// The map's three 1–5 scales (influence, nuisance, interest).
     pub level_scales: Vec<Choice<LevelScale>>,
+    /// The five levels of those scales, 1 to 5, with their words (« Très faible » …
+    /// « Très fort », `Level::label`).
+    pub levels: Vec<Choice<Level>>,
     /// The typed links between actors; the label is capitalised, the verb phrase is
     /// its lower case.
     pub interaction_kinds: Vec<Choice<InteractionKind>>,
@@ -186,6 +189,7 @@ impl Catalog {
                 Some(MapQuadrant::help),
             ),
             level_scales: choices(&LevelScale::ALL, LevelScale::label, Some(LevelScale::help)),
+            levels: choices(&Level::all(), Level::label, None),
             interaction_kinds: choices(
                 &InteractionKind::ALL,
                 InteractionKind::label,
@@ -254,6 +258,21 @@ mod tests {
         assert_eq!(c.actor_pipeline_statuses[5].label, "Écarté");
         assert_eq!(c.map_quadrants[0].label, "Associer étroitement");
         assert_eq!(c.level_scales[2].label, "Intérêt / alignement");
+        let levels: Vec<(u8, &str)> = c
+            .levels
+            .iter()
+            .map(|l| (l.value.get(), l.label.as_str()))
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                (1, "Très faible"),
+                (2, "Faible"),
+                (3, "Moyen"),
+                (4, "Fort"),
+                (5, "Très fort")
+            ]
+        );
         assert_eq!(c.interaction_kinds[3].label, "Est en concurrence avec");
         assert_eq!(c.exchange_kinds[3].label, "Courriel");
         assert_eq!(c.actor_pipeline_moves.len(), 6);

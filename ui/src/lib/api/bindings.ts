@@ -813,6 +813,11 @@ export type Catalog = {
 	/**  The map's three 1–5 scales (influence, nuisance, interest). */
 	levelScales: Choice<LevelScale>[],
 	/**
+	 *  The five levels of those scales, 1 to 5, with their words (« Très faible » …
+	 *  « Très fort », `Level::label`).
+	 */
+	levels: Choice<Level>[],
+	/**
 	 *  The typed links between actors; the label is capitalised, the verb phrase is
 	 *  its lower case.
 	 */
@@ -1526,6 +1531,12 @@ export type InteractionDraft = {
  *  Débrouillards ».
  */
 export type InteractionKind = "finances" | "cooperates_with" | "is_member_of" | "competes_with" | "advises";
+
+/**
+ *  A level on one of the map's scales: 1 (très faible) to 5 (très fort). Built only
+ *  through [`Level::new`] (or serde, which uses it), so a `Level` is always in range.
+ */
+export type Level = number;
 
 /**  The three scales an actor is placed on (guide step 3). */
 export type LevelScale = "influence" | "nuisance" | "interest";

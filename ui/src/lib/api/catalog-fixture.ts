@@ -16,6 +16,7 @@ export const LATER_CATALOG_LISTS: Pick<
   | "actorPipelineStatuses"
   | "mapQuadrants"
   | "levelScales"
+  | "levels"
   | "interactionKinds"
   | "exchangeKinds"
   | "actorPipelineMoves"
@@ -32,6 +33,7 @@ export const LATER_CATALOG_LISTS: Pick<
   actorPipelineStatuses: [],
   mapQuadrants: [],
   levelScales: [],
+  levels: [],
   interactionKinds: [],
   exchangeKinds: [],
   actorPipelineMoves: [],

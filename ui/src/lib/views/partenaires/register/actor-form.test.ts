@@ -36,8 +36,10 @@ describe("the map fields of an actor", () => {
   });
 
   it("offer levels 1 to 5 in words", () => {
-    expect(levelChoices().map((c) => c.label)).toEqual(["1 — Très faible", "2 — Faible", "3 — Moyen", "4 — Fort", "5 — Très fort"]);
-    expect(levelChoices()[2]?.value).toBe("3");
+    // The words come from the catalog (allia-core `Level::label`), not from a copy here.
+    expect(levelChoices(LABELS.levels).map((c) => c.label)).toEqual(["1 — Très faible", "2 — Faible", "3 — Moyen", "4 — Fort", "5 — Très fort"]);
+    expect(levelChoices(LABELS.levels)[2]?.value).toBe("3");
+    expect(levelChoices([{ value: 2, label: "Faible", help: null }]).map((c) => c.label)).toEqual(["2 — Faible"]);
   });
 });
 

@@ -6,6 +6,7 @@ import type {
   ActorPipelineStatus,
   Choice,
   InteractionKind,
+  Level,
   MapCategory,
 } from "$lib/api/bindings";
 import { labelOf } from "$lib/catalog";
@@ -64,12 +65,12 @@ export function formToAssessment(form: AssessmentForm): ActorAssessmentDraft | n
   };
 }
 
-/** The words of the five levels of a scale (allia-core `Level::label`), for the 1–5 selects. */
-export const LEVEL_WORDS = ["Très faible", "Faible", "Moyen", "Fort", "Très fort"] as const;
-
-/** The options of a 1–5 select: « 1 — Très faible » … « 5 — Très fort ». */
-export function levelChoices(): Choice<string>[] {
-  return LEVEL_WORDS.map((word, index) => ({ value: String(index + 1), label: `${index + 1} — ${word}`, help: null }));
+/**
+ * The options of a 1–5 select from the catalog's `levels` (allia-core `Level::label`, written once there):
+ * « 1 — Très faible » … « 5 — Très fort ».
+ */
+export function levelChoices(levels: readonly Choice<Level>[]): Choice<string>[] {
+  return levels.map((level) => ({ value: String(level.value), label: `${level.value} — ${level.label}`, help: null }));
 }
 
 /**

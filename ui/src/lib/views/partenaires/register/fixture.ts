@@ -36,6 +36,13 @@ export const LABELS = {
     choice("nuisance" as const, "Pouvoir de nuisance", "Sa capacité à freiner ou à empêcher le projet s’il s’y oppose."),
     choice("interest" as const, "Intérêt / alignement", "Combien le projet rejoint ses attentes et ses motivations."),
   ],
+  levels: [
+    choice(1, "Très faible"),
+    choice(2, "Faible"),
+    choice(3, "Moyen"),
+    choice(4, "Fort"),
+    choice(5, "Très fort"),
+  ],
   interactionKinds: [
     choice("finances" as const, "Finance"),
     choice("cooperates_with" as const, "Coopère avec"),
