@@ -238,7 +238,9 @@ describe('le registre des acteurs', () => {
     await ui.waitForGone('partner-panel');
     await ui.waitForCount('actor-row', 2);
     assert.match(plain(await ui.text('actor-done')), new RegExp(`« ${REGIE} » : acteur supprimé`));
-    assert.ok((await ui.text('actor-done')).includes(`«\u00a0${REGIE}\u00a0»`), 'the name is quoted with no-break spaces');
+    // WebDriver's text turns no-break spaces into spaces: the DOM's own text is read.
+    const raw = await app.browser.execute(() => document.querySelector('[data-testid="actor-done"]')?.textContent ?? '');
+    assert.ok(raw.includes(`«\u00a0${REGIE}\u00a0»`), 'the name is quoted with no-break spaces');
   });
 
   step(app, 'le registre de l’exemple, pour les captures', async () => {
@@ -252,6 +254,10 @@ describe('le registre des acteurs', () => {
     await ui.click('guide-toggle');
     await ui.scrollToTop('partner-tabs');
     await screenshot(app.browser, 'actor-register');
+    // The table's end: the last row closed by its border along its whole width.
+    await (await app.browser.$$(tid('actor-row'))).at(-1).scrollIntoView({ block: 'center' });
+    await screenshot(app.browser, 'actor-register-end');
+    await ui.scrollToTop('partner-tabs');
 
     // An actor whose log holds a friction point.
     await ui.openRow('actor-row', 'Communauté de communes du Castelrenaudais');
@@ -275,5 +281,46 @@ describe('le registre des acteurs', () => {
     await ui.scrollToTop('partner-tabs');
     await screenshot(app.browser, 'actor-scoring');
     await ui.click('guide-toggle');
+  });
+
+  step(app, 'la matrice garde le score, le rang et « Retenir » en vue sans défilement horizontal, même étroite', async () => {
+    const ui = page(app.browser);
+    const before = await app.browser.getWindowSize();
+    for (const [width, height, withGuide] of [[1024, 700, false], [1280, 800, true]]) {
+      await app.browser.setWindowSize(width, height);
+      await app.browser.pause(300);
+      // Narrow, the guide is an overlay behind another button: its panel's toggle is there only when wide enough.
+      if ((await ui.count('guide-toggle')) > 0) {
+        const open = (await ui.el('guide-toggle').getAttribute('aria-expanded')) === 'true';
+        if (open !== withGuide) await ui.click('guide-toggle');
+      } else {
+        assert.equal(withGuide, false, `the guide panel can be opened at ${width}×${height}`);
+      }
+      await ui.shown('scoring-matrix');
+      await app.browser.pause(300);
+      // What is cut off by the matrix's scroll box (or the window) while it is scrolled to its start.
+      const hidden = await app.browser.execute(() => {
+        const table = document.querySelector('[data-testid="scoring-matrix"]');
+        const scroll = table.parentElement;
+        scroll.scrollLeft = 0;
+        const box = scroll.getBoundingClientRect();
+        const right = Math.min(box.right, document.documentElement.clientWidth);
+        const out = [];
+        const wanted = '[data-testid="matrix-score"], [data-testid="matrix-rank"], [data-testid="matrix-retain"], .row-link';
+        for (const element of table.querySelectorAll(wanted)) {
+          const rect = element.getBoundingClientRect();
+          if (rect.width > 0 && (rect.left < box.left - 1 || rect.right > right + 1)) out.push(element.textContent.trim());
+        }
+        return out;
+      });
+      assert.deepEqual(hidden, [], `at ${width}×${height}${withGuide ? ' with the guide open' : ''}, nothing to scroll sideways for`);
+      await ui.scrollToTop('partner-tabs');
+      await screenshot(app.browser, `actor-scoring-${width}`);
+    }
+    await app.browser.setWindowSize(before.width, before.height);
+    await app.browser.pause(300);
+    if ((await ui.count('guide-toggle')) > 0 && (await ui.el('guide-toggle').getAttribute('aria-expanded')) === 'true') {
+      await ui.click('guide-toggle');
+    }
   });
 });
