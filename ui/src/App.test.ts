@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { emit } from "@tauri-apps/api/event";
 import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Alliance, AppError, BackupEntry, Catalog, Partner, PartnerDraft, VaultFiles, VaultLocked } from "$lib/api/bindings";
 import App from "./App.svelte";
 import { LATER_CATALOG_LISTS } from "./lib/api/catalog-fixture";
@@ -239,6 +239,15 @@ describe("App", () => {
     // Unmount first: App stops listening to events while the mocked IPC still answers.
     cleanup();
     clearMocks();
+  });
+
+  // « Partenaires » fetches the charts ahead of their first use without waiting for them:
+  // they finish loading before the test environment goes away.
+  afterAll(async () => {
+    await Promise.all([
+      import("./lib/views/partenaires/register/charts/ActorMap.svelte"),
+      import("./lib/views/partenaires/register/charts/ActorNetwork.svelte"),
+    ]);
   });
 
   it("creates the vault, shows the recovery key once, then the empty alliance state", async () => {
