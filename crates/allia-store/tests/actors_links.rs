@@ -38,52 +38,10 @@ fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).expect("date")
 }
 
-fn field_error(err: StoreError) -> (String, String) {
-    match err {
-        StoreError::Validation(errors) => (errors.0[0].field.clone(), errors.0[0].message.clone()),
-        other => panic!("expected a field error, got {other:?}"),
-    }
-}
-
-/// A new vault with one alliance of two partners, « Maison des Solidarités du Val de
-/// Brenne » and « Les Jardins partagés de Brenne » (not the demo, whose register has
-/// actors, links and scores of its own).
-async fn vault_with_alliance(dir: &std::path::Path) -> (Vault, allia_core::Alliance) {
-    let vault = common::vault(dir).await;
-    let alliance = vault
-        .store()
-        .create_alliance(&AllianceDraft {
-            name: "Service partagé".into(),
-            ..Default::default()
-        })
-        .await
-        .expect("alliance");
-    for name in [
-        "Maison des Solidarités du Val de Brenne",
-        "Les Jardins partagés de Brenne",
-    ] {
-        vault
-            .store()
-            .create_partner(
-                &alliance.id,
-                &PartnerDraft {
-                    organisation: Organisation {
-                        name: name.into(),
-                        ..Organisation::default()
-                    },
-                    ..PartnerDraft::default()
-                },
-            )
-            .await
-            .expect("partner");
-    }
-    (vault, alliance)
-}
-
 #[tokio::test]
 async fn links_are_typed_directed_and_never_twice() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, demo) = vault_with_alliance(dir.path()).await;
+    let (vault, demo) = common::alliance_of_two_partners(dir.path()).await;
     let store = vault.store();
     let region = store
         .create_actor(&demo.id, &actor("Région"))
@@ -105,7 +63,7 @@ async fn links_are_typed_directed_and_never_twice() {
         .add_interaction(&demo.id, &link(&maison, InteractionKind::Finances, &region))
         .await
         .expect("the other way");
-    let (field, message) = field_error(
+    let (field, message) = common::field_error(
         store
             .add_interaction(&demo.id, &link(&region, InteractionKind::Finances, &maison))
             .await
@@ -124,7 +82,7 @@ async fn links_are_typed_directed_and_never_twice() {
         )
         .await
         .expect("coopère");
-    let (_, message) = field_error(
+    let (_, message) = common::field_error(
         store
             .add_interaction(
                 &demo.id,
@@ -138,7 +96,7 @@ async fn links_are_typed_directed_and_never_twice() {
         "{message}"
     );
     // Two different actors, of this alliance.
-    let (field, _) = field_error(
+    let (field, _) = common::field_error(
         store
             .add_interaction(&demo.id, &link(&region, InteractionKind::Advises, &region))
             .await
@@ -170,7 +128,7 @@ async fn links_are_typed_directed_and_never_twice() {
     assert_eq!(edited.draft.note, None);
     assert_eq!(edited.created_at, funds.created_at);
     let all = store.interactions(&demo.id).await.expect("links");
-    let (_, message) = field_error(
+    let (_, message) = common::field_error(
         store
             .update_interaction(
                 &all[1].id,
@@ -209,7 +167,7 @@ async fn links_are_typed_directed_and_never_twice() {
 #[tokio::test]
 async fn the_proximity_log_keeps_dated_exchanges_latest_first() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, demo) = vault_with_alliance(dir.path()).await;
+    let (vault, demo) = common::alliance_of_two_partners(dir.path()).await;
     let store = vault.store();
     let id = store
         .create_actor(&demo.id, &actor("Fondation du Val"))
@@ -236,7 +194,7 @@ async fn the_proximity_log_keeps_dated_exchanges_latest_first() {
         .add_exchange(&id, &entry(12, ExchangeKind::Workshop), day(20))
         .await
         .expect("workshop");
-    let (field, _) = field_error(
+    let (field, _) = common::field_error(
         store
             .add_exchange(&id, &entry(21, ExchangeKind::Meeting), day(20))
             .await

@@ -55,13 +55,6 @@ fn refused_message(err: StoreError) -> String {
     }
 }
 
-fn field_error(err: StoreError) -> (String, String) {
-    match err {
-        StoreError::Validation(errors) => (errors.0[0].field.clone(), errors.0[0].message.clone()),
-        other => panic!("expected a field error, got {other:?}"),
-    }
-}
-
 async fn names(store: &Store, alliance: &str) -> Vec<String> {
     store
         .partners(alliance)
@@ -145,7 +138,7 @@ async fn actors_live_beside_the_partners_and_move_by_the_pipelines_rule() {
         moved.actor.draft.pipeline.status,
         ActorPipelineStatus::Retained
     );
-    let (field, message) = field_error(
+    let (field, message) = common::field_error(
         store
             .move_actor(&id, ActorPipelineStatus::Identified, None)
             .await
@@ -156,7 +149,7 @@ async fn actors_live_beside_the_partners_and_move_by_the_pipelines_rule() {
         message.starts_with("Depuis «\u{a0}Retenu\u{a0}»"),
         "{message}"
     );
-    let (field, _) = field_error(
+    let (field, _) = common::field_error(
         store
             .move_actor(&id, ActorPipelineStatus::Dismissed, Some("  "))
             .await
@@ -180,7 +173,7 @@ async fn actors_live_beside_the_partners_and_move_by_the_pipelines_rule() {
         .promote_actor(&id, PartnerRole::Funder)
         .await
         .expect_err("a dismissed actor starts again");
-    assert_eq!(field_error(err).0, "status");
+    assert_eq!(common::field_error(err).0, "status");
     let again = store
         .move_actor(&id, ActorPipelineStatus::Identified, None)
         .await
@@ -203,7 +196,7 @@ async fn actors_live_beside_the_partners_and_move_by_the_pipelines_rule() {
     let mut own = updated.actor.draft.clone();
     own.own_association = true;
     assert_eq!(
-        field_error(store.update_actor(&id, &own).await.expect_err("own")).0,
+        common::field_error(store.update_actor(&id, &own).await.expect_err("own")).0,
         "ownAssociation"
     );
 
@@ -297,7 +290,7 @@ async fn engaged_is_reached_only_by_promotion_with_a_chosen_role() {
         .is_empty());
 
     // A plain move to « Engagé » is refused and says what to do; nothing is stored.
-    let (field, message) = field_error(
+    let (field, message) = common::field_error(
         store
             .move_actor(&id, ActorPipelineStatus::Engaged, None)
             .await
@@ -374,7 +367,7 @@ async fn engaged_is_reached_only_by_promotion_with_a_chosen_role() {
         .expect("dismissed");
     assert!(!dismissed.can_promote);
     assert_eq!(
-        field_error(
+        common::field_error(
             store
                 .promote_actor(&third.actor.id, PartnerRole::Funder)
                 .await
@@ -560,7 +553,7 @@ async fn a_party_to_a_frozen_contract_is_kept_and_the_refusal_names_it() {
         )
         .await
         .expect("own association");
-    let (field, message) = field_error(
+    let (field, message) = common::field_error(
         store
             .move_actor(&partners[0].id, ActorPipelineStatus::Retained, None)
             .await

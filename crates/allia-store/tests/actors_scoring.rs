@@ -31,52 +31,10 @@ fn draft(name: &str, weight: u32) -> CriterionDraft {
     }
 }
 
-fn field_error(err: StoreError) -> (String, String) {
-    match err {
-        StoreError::Validation(errors) => (errors.0[0].field.clone(), errors.0[0].message.clone()),
-        other => panic!("expected a field error, got {other:?}"),
-    }
-}
-
-/// A new vault with one alliance of two partners, « Maison des Solidarités du Val de
-/// Brenne » and « Les Jardins partagés de Brenne » (not the demo, whose register has
-/// actors, links and scores of its own).
-async fn vault_with_alliance(dir: &std::path::Path) -> (Vault, allia_core::Alliance) {
-    let vault = common::vault(dir).await;
-    let alliance = vault
-        .store()
-        .create_alliance(&AllianceDraft {
-            name: "Service partagé".into(),
-            ..Default::default()
-        })
-        .await
-        .expect("alliance");
-    for name in [
-        "Maison des Solidarités du Val de Brenne",
-        "Les Jardins partagés de Brenne",
-    ] {
-        vault
-            .store()
-            .create_partner(
-                &alliance.id,
-                &PartnerDraft {
-                    organisation: Organisation {
-                        name: name.into(),
-                        ..Organisation::default()
-                    },
-                    ..PartnerDraft::default()
-                },
-            )
-            .await
-            .expect("partner");
-    }
-    (vault, alliance)
-}
-
 #[tokio::test]
 async fn the_default_criteria_are_seeded_once_with_stable_ids() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, demo) = vault_with_alliance(dir.path()).await;
+    let (vault, demo) = common::alliance_of_two_partners(dir.path()).await;
     let store = vault.store();
     let first = store
         .criteria(&demo.id)
@@ -131,7 +89,7 @@ async fn the_default_criteria_are_seeded_once_with_stable_ids() {
 #[tokio::test]
 async fn criteria_are_added_renamed_reweighted_reordered_and_removed() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, demo) = vault_with_alliance(dir.path()).await;
+    let (vault, demo) = common::alliance_of_two_partners(dir.path()).await;
     let store = vault.store();
     let all = store
         .add_criterion(&demo.id, &draft("Solidité financière", 3))
@@ -140,7 +98,7 @@ async fn criteria_are_added_renamed_reweighted_reordered_and_removed() {
     assert_eq!(all.len(), 6);
     assert_eq!(all[5].position, 5);
     let added = all[5].id.clone();
-    let (field, message) = field_error(
+    let (field, message) = common::field_error(
         store
             .add_criterion(&demo.id, &draft("ANCRAGE territorial", 1))
             .await
@@ -155,7 +113,7 @@ async fn criteria_are_added_renamed_reweighted_reordered_and_removed() {
         .expect("rename and reweight");
     assert_eq!(all[5].weight, 0);
     assert_eq!(all[5].name, "Solidité financière et budgétaire");
-    let (field, _) = field_error(
+    let (field, _) = common::field_error(
         store
             .update_criterion(&added, &draft("Solidité", 101))
             .await
@@ -171,7 +129,7 @@ async fn criteria_are_added_renamed_reweighted_reordered_and_removed() {
     assert_eq!(reordered[0].id, added);
     assert_eq!(reordered[0].position, 0);
     order.pop();
-    let (field, _) = field_error(
+    let (field, _) = common::field_error(
         store
             .reorder_criteria(&demo.id, &order)
             .await
@@ -186,7 +144,7 @@ async fn criteria_are_added_renamed_reweighted_reordered_and_removed() {
         let positions: Vec<u32> = left.iter().map(|c| c.position).collect();
         assert_eq!(positions, (0..left.len() as u32).collect::<Vec<_>>());
     }
-    let (field, _) = field_error(
+    let (field, _) = common::field_error(
         store
             .remove_criterion(&left[0].id)
             .await
@@ -203,7 +161,7 @@ async fn criteria_are_added_renamed_reweighted_reordered_and_removed() {
 #[tokio::test]
 async fn the_matrix_ranks_candidates_shows_ties_and_missing_scores() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, demo) = vault_with_alliance(dir.path()).await;
+    let (vault, demo) = common::alliance_of_two_partners(dir.path()).await;
     let store = vault.store();
     let mut ids = Vec::new();
     for (name, status) in [
@@ -276,7 +234,7 @@ async fn the_matrix_ranks_candidates_shows_ties_and_missing_scores() {
         .await
         .expect("replace");
     assert_eq!(replaced.score, 5);
-    let (field, _) = field_error(
+    let (field, _) = common::field_error(
         store
             .set_score(&ids[2], &criteria[0].id, 6)
             .await

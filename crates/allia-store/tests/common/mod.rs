@@ -103,3 +103,49 @@ pub fn copy_format1_vault(dir: &Path) {
         std::fs::copy(from.join(name), dir.join(name)).expect("copy fixture");
     }
 }
+
+/// The first field error of a refusal: its field and French message; panics on any other
+/// error.
+pub fn field_error(err: allia_store::StoreError) -> (String, String) {
+    match err {
+        allia_store::StoreError::Validation(errors) => {
+            (errors.0[0].field.clone(), errors.0[0].message.clone())
+        }
+        other => panic!("expected a field error, got {other:?}"),
+    }
+}
+
+/// A new vault with one alliance of two partners, « Maison des Solidarités du Val de
+/// Brenne » and « Les Jardins partagés de Brenne » (not the demo, whose register has
+/// actors, links and scores of its own).
+pub async fn alliance_of_two_partners(dir: &Path) -> (Vault, Alliance) {
+    let vault = vault(dir).await;
+    let alliance = vault
+        .store()
+        .create_alliance(&AllianceDraft {
+            name: "Service partagé".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("alliance");
+    for name in [
+        "Maison des Solidarités du Val de Brenne",
+        "Les Jardins partagés de Brenne",
+    ] {
+        vault
+            .store()
+            .create_partner(
+                &alliance.id,
+                &allia_core::PartnerDraft {
+                    organisation: allia_core::Organisation {
+                        name: name.into(),
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("partner");
+    }
+    (vault, alliance)
+}
