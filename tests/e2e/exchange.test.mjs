@@ -37,7 +37,11 @@ describe("échange d'une alliance entre partenaires", () => {
     assert.ok(existsSync(exported), `${exported} was written`);
     const file = JSON.parse(readFileSync(exported, 'utf8'));
     assert.equal(file.alliance.name, 'Service partagé du Val de Brenne');
-    assert.equal(file.partners.length, 5);
+    // Every actor of the register travels; the partners are those at « Engagé »
+    // (no `pipeline` written).
+    assert.equal(file.partners.length, 17);
+    assert.equal(file.partners.filter((p) => p.pipeline === undefined).length, 5);
+    assert.ok(file.interactions.length > 0 && file.scores.length > 0);
   });
 
   step(app, "importe le fichier comme une nouvelle alliance", async () => {
