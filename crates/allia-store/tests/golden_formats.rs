@@ -165,4 +165,6 @@ async fn the_v1_alliance_file_imports_into_a_vault_and_exports_back_equal() {
             1
         )
     );
+    // Closed before the runtime ends: a pool dropped at exit races SQLCipher's teardown.
+    vault.close().await;
 }

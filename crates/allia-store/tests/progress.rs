@@ -410,6 +410,7 @@ async fn each_step_moves_as_its_records_are_written() {
     // The other alliance saw none of it.
     let steps = store.alliance_progress(&other).await.expect("progress");
     assert!(steps.iter().all(|s| s.status == StepStatus::NotStarted));
+    vault.close().await;
 }
 
 #[tokio::test]
@@ -422,6 +423,7 @@ async fn an_unknown_alliance_is_not_found() {
             Err(StoreError::NotFound(Entity::Alliance))
         ));
     }
+    vault.close().await;
 }
 
 #[tokio::test]
@@ -459,4 +461,5 @@ async fn the_demo_alliance_has_its_first_steps_under_way() {
         status(&steps, AllianceStep::Contract),
         StepStatus::NotStarted
     );
+    vault.close().await;
 }
