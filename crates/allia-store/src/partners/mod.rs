@@ -38,16 +38,10 @@ pub(crate) async fn list(
     conn: &mut SqliteConnection,
     alliance_id: &str,
 ) -> StoreResult<Vec<Partner>> {
-    let rows: Vec<PartnerRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{} WHERE alliance_id = ? AND pipeline_status = 'engaged' ORDER BY created_at, rowid",
-        select()
-    )))
-    .bind(alliance_id)
-    .fetch_all(conn)
-    .await?;
-    let partners: Vec<Partner> = rows.into_iter().map(Partner::from).collect();
-    debug_assert!(partners.iter().all(|p| is_partner(&p.draft)));
-    Ok(partners)
+    // The register's list through the one rule, rather than the rule again in SQL.
+    let mut actors = list_actors(conn, alliance_id).await?;
+    actors.retain(|a| is_partner(&a.draft));
+    Ok(actors)
 }
 
 /// Every actor of one alliance, partners included, in the order they were added: the
