@@ -76,6 +76,13 @@ async function rankingLines(ui, browser) {
   return texts;
 }
 
+/** Waits until the tab `id` is the selected one (the view may still be showing the previous state). */
+async function selected(browser, ui, id) {
+  await browser.waitUntil(async () => (await ui.el(id).getAttribute('aria-selected')) === 'true', {
+    timeoutMsg: `« ${id} » should be the selected tab`,
+  });
+}
+
 describe('le registre des acteurs', () => {
   const app = appSession();
 
@@ -88,7 +95,7 @@ describe('le registre des acteurs', () => {
     await ui.shown('alliance-saved');
     await ui.click('nav-area-partenaires');
     await ui.click('partner-tab-registre');
-    assert.equal(await ui.el('partner-tab-registre').getAttribute('aria-selected'), 'true');
+    await selected(app.browser, ui, 'partner-tab-registre');
     assert.match(await ui.text('register-empty'), /Cartographier les acteurs du territoire/);
   });
 
@@ -154,6 +161,9 @@ describe('le registre des acteurs', () => {
     await ui.waitForCount('matrix-row', 3);
     assert.equal(await ui.count('criterion-row'), 5, 'the five default criteria');
     // Missing scores: the vault says which, and ranks nothing yet.
+    await app.browser.waitUntil(async () => /Il manque/.test(await ui.text('ranking-message')), {
+      timeoutMsg: 'the ranking should say which score is missing',
+    });
     assert.match(plain(await ui.text('ranking-message')), /Il manque la note de « Mission locale de Touraine » pour « Compatibilité stratégique »/);
     await score(app.browser, MISSION, [5, 5, 4, 4, 5]);
     await score(app.browser, REGIE, [3, 4, 4, 5, 4]);
@@ -194,8 +204,16 @@ describe('le registre des acteurs', () => {
     assert.equal((await cells(row))[2], 'Chef de file');
 
     await ui.click('partner-tab-registre');
-    const [registered] = await ui.withText('actor-row', MISSION);
-    assert.equal((await cells(registered))[2], 'Engagé');
+    // The register is read again after the promotion: its row says « Engagé » once it is.
+    let status;
+    await app.browser.waitUntil(
+      async () => {
+        const [registered] = await ui.withText('actor-row', MISSION);
+        status = registered && (await cells(registered))[2];
+        return status === 'Engagé';
+      },
+      { timeoutMsg: `the register should show « ${MISSION} » as « Engagé », saw « ${status} »` },
+    );
   });
 
   step(app, 'la carte et le réseau montrent les mêmes acteurs, le tableau en est l’alternative', async () => {
@@ -203,7 +221,7 @@ describe('le registre des acteurs', () => {
     await ui.click('partner-tab-carte');
     assert.match(plain(await ui.text('actor-map-summary')), /3/);
     await ui.click('map-show-table');
-    assert.equal(await ui.el('partner-tab-registre').getAttribute('aria-selected'), 'true');
+    await selected(app.browser, ui, 'partner-tab-registre');
     await ui.click('partner-tab-reseau');
     await ui.shown('actor-network-view');
     await ui.click('partner-tab-registre');
@@ -247,8 +265,10 @@ describe('le registre des acteurs', () => {
     const ui = page(app.browser);
     await ui.click('load-demo');
     await ui.click('nav-area-partenaires');
-    // The tab chosen is remembered per alliance: the example opens on « Partenaires ».
-    assert.equal(await ui.el('partner-tab-partenaires').getAttribute('aria-selected'), 'true');
+    // The example is open once its five partners show (the tab chosen is remembered per alliance: the example opens
+    // on « Partenaires », not on the register the other alliance was left on).
+    await ui.waitForCount('partner-row', 5);
+    await selected(app.browser, ui, 'partner-tab-partenaires');
     await ui.click('partner-tab-registre');
     await app.browser.waitUntil(async () => (await ui.count('actor-row')) > 10, { timeoutMsg: 'the example has a register' });
     await ui.click('guide-toggle');
