@@ -267,7 +267,10 @@ describe('le registre des acteurs', () => {
     await ui.click('nav-area-partenaires');
     // The example is open once its five partners show (the tab chosen is remembered per alliance: the example opens
     // on « Partenaires », not on the register the other alliance was left on).
-    await ui.waitForCount('partner-row', 5);
+    await app.browser.waitUntil(async () => (await ui.count('partner-row')) === 5, {
+      timeout: 45000,
+      timeoutMsg: 'the example’s five partners should show',
+    });
     await selected(app.browser, ui, 'partner-tab-partenaires');
     await ui.click('partner-tab-registre');
     await app.browser.waitUntil(async () => (await ui.count('actor-row')) > 10, { timeoutMsg: 'the example has a register' });
