@@ -2,6 +2,7 @@
 //! rule lives here.
 
 mod autolock;
+mod clock;
 mod commands;
 mod dialogs;
 mod error;

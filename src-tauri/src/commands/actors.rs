@@ -10,11 +10,8 @@ use allia_core::actors::{
 };
 use allia_core::{PartnerDraft, PartnerRole};
 
-/// The person's date today, in the computer's time zone: an exchange dated after it is
-/// refused (allia-core's proximity rule).
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
+// An exchange dated after today is refused (allia-core's proximity rule).
+use crate::clock::today;
 
 store_commands! {
     /// Every actor of the alliance, partners included, in the order they were added,
