@@ -26,6 +26,18 @@ pub enum Entity {
     ExchangeEntry,
     /// A criterion of an alliance's scoring matrix.
     ScoringCriterion,
+    /// A strategic objective of an alliance (guide section 4).
+    StrategicObjective,
+    /// A strategic gap between partners on one strategic objective.
+    StrategicGap,
+    /// An operational objective under a strategic objective.
+    OperationalObjective,
+    /// An indicator of the evaluation.
+    Indicator,
+    /// One dated measurement of an indicator.
+    Measurement,
+    /// A gap analysis of an objective with its decision.
+    GapAnalysis,
 }
 
 impl std::fmt::Display for Entity {
@@ -44,6 +56,12 @@ impl std::fmt::Display for Entity {
             Entity::Interaction => "interaction",
             Entity::ExchangeEntry => "exchange entry",
             Entity::ScoringCriterion => "scoring criterion",
+            Entity::StrategicObjective => "strategic objective",
+            Entity::StrategicGap => "strategic gap",
+            Entity::OperationalObjective => "operational objective",
+            Entity::Indicator => "indicator",
+            Entity::Measurement => "measurement",
+            Entity::GapAnalysis => "gap analysis",
         })
     }
 }
@@ -208,6 +226,12 @@ impl StoreError {
             StoreError::NotFound(Entity::Interaction) => "Ce lien entre acteurs n’existe pas (ou plus).".into(),
             StoreError::NotFound(Entity::ExchangeEntry) => "Cet échange n’existe pas (ou plus).".into(),
             StoreError::NotFound(Entity::ScoringCriterion) => "Ce critère n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::StrategicObjective) => "Cet objectif stratégique n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::StrategicGap) => "Cet écart stratégique n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::OperationalObjective) => "Cet objectif opérationnel n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::Indicator) => "Cet indicateur n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::Measurement) => "Cette mesure n’existe pas (ou plus).".into(),
+            StoreError::NotFound(Entity::GapAnalysis) => "Cette analyse des écarts n’existe pas (ou plus).".into(),
             StoreError::Validation(errors) => errors.user_message(),
             StoreError::DocumentRefused(refusal) => refusal.to_string(),
             StoreError::Refused(message) => message.clone(),
