@@ -20,6 +20,7 @@ mod key_file;
 pub mod keys;
 mod model_advisor;
 mod new_kit;
+mod objectives;
 mod organisation;
 mod partners;
 mod profile;
