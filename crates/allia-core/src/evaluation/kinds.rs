@@ -156,6 +156,9 @@ closed_list! {
         Late => "En retard",
         #[default]
         NotMeasured => "Pas encore mesuré",
+        /// Measured or not, its progress cannot be computed: its target equals its
+        /// baseline (data from before validation refused it, or imported).
+        NotAssessable => "Non évaluable",
     }
 }
 

@@ -4,19 +4,24 @@
 //!
 //! `kinds.rs` holds the closed lists, `records.rs` the records and their validation,
 //! `progress.rs` the indicators' rules (aggregation, progress, status), `overview.rs`
-//! what the screen reads at once.
+//! what the screen reads at once, `units.rs` how figures, units and dates are written and
+//! compared.
 
 pub mod kinds;
 pub mod overview;
 pub mod progress;
 pub mod records;
+pub mod units;
 
 pub use kinds::{
     AnalysisMethod, CollectionFrequency, DataSourceKind, EvaluationPurpose, GapDecision,
     IndicatorAggregation, IndicatorDirection, IndicatorLevel, IndicatorStatus,
 };
 pub use overview::{EvaluationOverview, IndicatorView};
-pub use progress::{indicator_progress, IndicatorProgress};
+pub use progress::{
+    combine, combined_series, indicator_progress, status_rule_text, CombinedValue,
+    IndicatorProgress,
+};
 pub use records::{
     EvaluationFrame, EvaluationFrameDraft, GapAnalysis, GapAnalysisDraft, Indicator,
     IndicatorDraft, Measurement, MeasurementDraft,
