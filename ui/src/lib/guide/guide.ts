@@ -5,6 +5,7 @@
 import allianceText from "./content/alliance.md?raw";
 import diagnosticText from "./content/diagnostic.md?raw";
 import documentsText from "./content/documents.md?raw";
+import evaluationText from "./content/evaluation.md?raw";
 import modeleText from "./content/modele.md?raw";
 import partenairesText from "./content/partenaires.md?raw";
 import profileText from "./content/profile.md?raw";
@@ -169,6 +170,7 @@ export const GUIDE_SOURCES = {
   partenaires: partenairesText,
   modele: modeleText,
   documents: documentsText,
+  evaluation: evaluationText,
   profile: profileText,
   settings: settingsText,
 } as const;
