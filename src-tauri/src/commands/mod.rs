@@ -75,6 +75,7 @@ pub mod import;
 // Not `diagnostic`: that name is the `#[diagnostic::…]` attribute namespace.
 pub mod internal_diagnostic;
 pub mod kit;
+pub mod objectives;
 pub mod partners;
 pub mod prints;
 pub mod profile;

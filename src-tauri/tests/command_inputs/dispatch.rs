@@ -612,6 +612,68 @@ pub async fn dispatch(
             let answers: allia_core::AdvisorAnswers = arg(args, "answers")?;
             allia_core::recommend(&answers);
         }
+        "objectives_overview" => {
+            let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default();
+            store
+                .objectives_overview(&arg::<String>(args, "allianceId")?, today)
+                .await?;
+        }
+        "objectives_frame_save" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: allia_core::objectives::ObjectivesFrameDraft = arg(args, "draft")?;
+            store.save_objectives_frame(&alliance, &draft).await?;
+        }
+        "strategic_objective_add" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: allia_core::objectives::StrategicObjectiveDraft = arg(args, "draft")?;
+            store.add_strategic_objective(&alliance, &draft).await?;
+        }
+        "strategic_objective_update" => {
+            let id: String = arg(args, "id")?;
+            let draft: allia_core::objectives::StrategicObjectiveDraft = arg(args, "draft")?;
+            store.update_strategic_objective(&id, &draft).await?;
+        }
+        "strategic_objective_move" => {
+            let id: String = arg(args, "id")?;
+            let to: u32 = arg(args, "toPosition")?;
+            store.move_strategic_objective(&id, to).await?;
+        }
+        "strategic_gap_add" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: allia_core::objectives::StrategicGapDraft = arg(args, "draft")?;
+            store.add_strategic_gap(&alliance, &draft).await?;
+        }
+        "strategic_gap_update" => {
+            let id: String = arg(args, "id")?;
+            let draft: allia_core::objectives::StrategicGapDraft = arg(args, "draft")?;
+            store.update_strategic_gap(&id, &draft).await?;
+        }
+        "strategic_gap_delete" => {
+            store
+                .delete_strategic_gap(&arg::<String>(args, "id")?)
+                .await?;
+        }
+        "operational_objective_add" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: allia_core::objectives::OperationalObjectiveDraft = arg(args, "draft")?;
+            store.add_operational_objective(&alliance, &draft).await?;
+        }
+        "operational_objective_update" => {
+            let id: String = arg(args, "id")?;
+            let draft: allia_core::objectives::OperationalObjectiveDraft = arg(args, "draft")?;
+            store.update_operational_objective(&id, &draft).await?;
+        }
+        "objective_delete" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let objective: allia_core::objectives::ObjectiveRef = arg(args, "objective")?;
+            let fate: allia_core::objectives::IndicatorFate = arg(args, "fate")?;
+            store.delete_objective(&alliance, &objective, &fate).await?;
+        }
+        "smart_check" => {
+            let draft: allia_core::objectives::OperationalObjectiveDraft = arg(args, "draft")?;
+            let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default();
+            allia_core::objectives::check_smart(&draft, today);
+        }
         "alliance_progress" => {
             store
                 .alliance_progress(&arg::<String>(args, "allianceId")?)

@@ -205,6 +205,53 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
             json!({ "name": "", "weight": 101 }),
             json!({ "name": "Ancrage territorial", "weight": 0 }),
         ],
+        Arg::ObjectivesFrameDraft => vec![
+            json!({ "vision": "En 2030, un service partagé\npour les cinq associations",
+                "horizonYear": 2030 }),
+            json!({ "vision": null, "horizonYear": 1066, "priorityCriteria": [
+                { "id": "need_urgency", "name": "Urgence", "weight": 2 },
+                { "id": "need_urgency", "name": "urgence", "weight": 1000 }
+            ] }),
+            json!({ "priorityCriteria": [] }),
+        ],
+        Arg::StrategicObjectiveDraft => vec![
+            json!({ "title": "Mutualiser les fonctions support",
+                "description": "Comptabilité, RH\net communication",
+                "expectedImpacts": ["Des coûts administratifs en baisse", ""],
+                "priorityScores": { "need_urgency": 4, "feasibility": 3 } }),
+            json!({ "title": "", "priorityScores": { "need_urgency": 9 } }),
+            json!({ "title": "Diversifier les financements", "expectedImpacts": [] }),
+        ],
+        Arg::StrategicGapDraft => vec![
+            json!({ "strategicObjectiveId": "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f",
+                "partnerId": "@@partner", "description": "Préfère un calendrier plus long" }),
+            json!({ "strategicObjectiveId": "", "partnerId": "@@actor", "description": "" }),
+        ],
+        Arg::OperationalObjectiveDraft => vec![
+            json!({ "strategicObjectiveId": "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f",
+                "wording": "Réduire de 15 % les coûts administratifs des 5 associations membres avant juillet 2026",
+                "dimension": "pooling", "partnerIds": ["@@partner", "@@partner"],
+                "targetValue": 15.0, "unit": "%", "scope": "les 5 associations membres",
+                "ownerPartnerId": "@@partner", "ownerPerson": "Claire Moreau",
+                "startDate": "2025-12-01", "dueDate": "2026-06-30" }),
+            json!({ "strategicObjectiveId": "", "wording": "Améliorer la communication",
+                "dimension": "other", "customDimension": "", "partnerIds": ["@@actor"],
+                "baselineValue": 40.0, "targetValue": 40.0,
+                "startDate": "2026-06-30", "dueDate": "2026-01-01" }),
+            json!({ "strategicObjectiveId": "@@alliance", "wording": "",
+                "dimension": "funding", "targetValue": 1.0e300 }),
+        ],
+        Arg::ObjectiveRef => vec![
+            json!({ "level": "strategic", "id": "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f" }),
+            json!({ "level": "operational", "id": "@@alliance" }),
+            json!({ "level": "operational", "id": "" }),
+        ],
+        Arg::IndicatorFate => vec![
+            json!({ "kind": "refuse" }),
+            json!({ "kind": "delete" }),
+            json!({ "kind": "moveTo",
+                "to": { "level": "strategic", "id": "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f" } }),
+        ],
         Arg::AdvisorAnswers => vec![
             json!({ "partnerCount": 3, "callForProjects": true, "legalEntity": false }),
             json!({ "publicFunding": true, "publicFundingCents": 2300000,

@@ -61,6 +61,18 @@ pub enum Arg {
     ExchangeEntryDraft,
     /// A criterion of the scoring matrix (`CriterionDraft`).
     CriterionDraft,
+    /// The shared vision and the priority criteria (`ObjectivesFrameDraft`).
+    ObjectivesFrameDraft,
+    /// A strategic objective (`StrategicObjectiveDraft`).
+    StrategicObjectiveDraft,
+    /// A strategic gap between partners (`StrategicGapDraft`).
+    StrategicGapDraft,
+    /// An operational objective (`OperationalObjectiveDraft`).
+    OperationalObjectiveDraft,
+    /// A strategic or operational objective (`ObjectiveRef`).
+    ObjectiveRef,
+    /// What becomes of a deleted objective's indicators (`IndicatorFate`).
+    IndicatorFate,
 }
 
 impl Arg {
@@ -100,6 +112,12 @@ impl Arg {
             Arg::InteractionDraft => "InteractionDraft",
             Arg::ExchangeEntryDraft => "ExchangeEntryDraft",
             Arg::CriterionDraft => "CriterionDraft",
+            Arg::ObjectivesFrameDraft => "ObjectivesFrameDraft",
+            Arg::StrategicObjectiveDraft => "StrategicObjectiveDraft",
+            Arg::StrategicGapDraft => "StrategicGapDraft",
+            Arg::OperationalObjectiveDraft => "OperationalObjectiveDraft",
+            Arg::ObjectiveRef => "ObjectiveRef",
+            Arg::IndicatorFate => "IndicatorFate",
         }
     }
 }
@@ -345,6 +363,61 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
         &[("answers", Arg::AdvisorAnswers)],
     ),
     ("alliance_progress", &[("allianceId", Arg::AllianceId)]),
+    ("objectives_overview", &[("allianceId", Arg::AllianceId)]),
+    (
+        "objectives_frame_save",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::ObjectivesFrameDraft),
+        ],
+    ),
+    (
+        "strategic_objective_add",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::StrategicObjectiveDraft),
+        ],
+    ),
+    (
+        "strategic_objective_update",
+        &[("id", Arg::Text), ("draft", Arg::StrategicObjectiveDraft)],
+    ),
+    (
+        "strategic_objective_move",
+        &[("id", Arg::Text), ("toPosition", Arg::Count)],
+    ),
+    (
+        "strategic_gap_add",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::StrategicGapDraft),
+        ],
+    ),
+    (
+        "strategic_gap_update",
+        &[("id", Arg::Text), ("draft", Arg::StrategicGapDraft)],
+    ),
+    ("strategic_gap_delete", &[("id", Arg::Text)]),
+    (
+        "operational_objective_add",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::OperationalObjectiveDraft),
+        ],
+    ),
+    (
+        "operational_objective_update",
+        &[("id", Arg::Text), ("draft", Arg::OperationalObjectiveDraft)],
+    ),
+    (
+        "objective_delete",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("objective", Arg::ObjectiveRef),
+            ("fate", Arg::IndicatorFate),
+        ],
+    ),
+    ("smart_check", &[("draft", Arg::OperationalObjectiveDraft)]),
     ("dossier_get", &[("allianceId", Arg::AllianceId)]),
     (
         "dossier_save_texts",

@@ -319,6 +319,62 @@ export const commands = {
 	 *  what is missing, in French. `not_found` for an unknown alliance.
 	 */
 	allianceProgress: (allianceId: string) => typedError<StepProgress[], AppError>(__TAURI_INVOKE("alliance_progress", { allianceId })),
+	/**
+	 *  Everything « Objectifs » shows: the frame (or the default one), the strategic
+	 *  objectives in order with their gaps and operational objectives (each checked
+	 *  against SMART as of today), the indicators counted per objective, and the
+	 *  priority ranking.
+	 */
+	objectivesOverview: (allianceId: string) => typedError<ObjectivesOverview, AppError>(__TAURI_INVOKE("objectives_overview", { allianceId })),
+	/**
+	 *  Writes the shared vision, its horizon year and the priority criteria, replacing
+	 *  what was written. Field errors on `vision`, `horizonYear`, `priorityCriteria…`.
+	 */
+	objectivesFrameSave: (allianceId: string, draft: ObjectivesFrameDraft) => typedError<ObjectivesFrame, AppError>(__TAURI_INVOKE("objectives_frame_save", { allianceId, draft })),
+	/**
+	 *  Adds a strategic objective at the end of the list. Field errors on `title`,
+	 *  `description`, `expectedImpacts…`, `priorityScores…`.
+	 */
+	strategicObjectiveAdd: (allianceId: string, draft: StrategicObjectiveDraft) => typedError<StrategicObjective, AppError>(__TAURI_INVOKE("strategic_objective_add", { allianceId, draft })),
+	/**  Changes a strategic objective (its place stays). */
+	strategicObjectiveUpdate: (id: string, draft: StrategicObjectiveDraft) => typedError<StrategicObjective, AppError>(__TAURI_INVOKE("strategic_objective_update", { id, draft })),
+	/**  Moves a strategic objective to `to_position` (from 0; past the end: last). */
+	strategicObjectiveMove: (id: string, toPosition: number) => typedError<null, AppError>(__TAURI_INVOKE("strategic_objective_move", { id, toPosition })),
+	/**
+	 *  Records how a partner sees a strategic objective differently. Field errors on
+	 *  `strategicObjectiveId`, `partnerId` (a partner « Engagé » of the alliance),
+	 *  `description`.
+	 */
+	strategicGapAdd: (allianceId: string, draft: StrategicGapDraft) => typedError<StrategicGap, AppError>(__TAURI_INVOKE("strategic_gap_add", { allianceId, draft })),
+	/**  Changes a strategic gap. */
+	strategicGapUpdate: (id: string, draft: StrategicGapDraft) => typedError<StrategicGap, AppError>(__TAURI_INVOKE("strategic_gap_update", { id, draft })),
+	/**  Deletes a strategic gap. */
+	strategicGapDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("strategic_gap_delete", { id })),
+	/**
+	 *  Adds an operational objective at the end of its strategic objective's. Field
+	 *  errors on the draft's fields (`wording`, `partnerIds`, `dueDate`…); an objective
+	 *  that is not SMART yet still saves.
+	 */
+	operationalObjectiveAdd: (allianceId: string, draft: OperationalObjectiveDraft) => typedError<OperationalObjective, AppError>(__TAURI_INVOKE("operational_objective_add", { allianceId, draft })),
+	/**
+	 *  Changes an operational objective (a new strategic objective puts it at the end of
+	 *  that one's).
+	 */
+	operationalObjectiveUpdate: (id: string, draft: OperationalObjectiveDraft) => typedError<OperationalObjective, AppError>(__TAURI_INVOKE("operational_objective_update", { id, draft })),
+	/**
+	 *  Deletes an objective (a strategic one with its operational objectives and gaps);
+	 *  `fate` says what becomes of their indicators: `refuse` fails with a precondition
+	 *  error naming how many there are, `delete` deletes them with their measurements,
+	 *  `moveTo` hangs them on another objective.
+	 */
+	objectiveDelete: (allianceId: string, objective: ObjectiveRef, fate: IndicatorFate) => typedError<null, AppError>(__TAURI_INVOKE("objective_delete", { allianceId, objective, fate })),
+	/**
+	 *  Checks an operational objective's form on the five letters of SMART, as of today
+	 *  (allia-core's `check_smart`): nothing is read or stored, so it answers with the vault
+	 *  locked too. The letters come in S, M, A, R, T order, each failed one with its reason
+	 *  in French.
+	 */
+	smartCheck: (draft: OperationalObjectiveDraft) => typedError<SmartCheck, AppError>(__TAURI_INVOKE("smart_check", { draft })),
 	documentList: (allianceId: string) => typedError<ContractDocument[], AppError>(__TAURI_INVOKE("document_list", { allianceId })),
 	documentCreate: (allianceId: string, kind: DocumentKind, settings: DocumentSettings) => typedError<ContractDocument, AppError>(__TAURI_INVOKE("document_create", { allianceId, kind, settings })),
 	/**  Saves the settings; when the current version is frozen this starts a new version. */
@@ -715,25 +771,25 @@ export type Block =
 ({ Title: {
 	title: string,
 	subtitle: string | null,
-} }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never } | 
+} }) & { Article?: never; Chart?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never } | 
 /**  An unnumbered section heading (« Entre les soussignés », « Préambule »). */
 ({ Section: {
 	text: string,
-} }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
+} }) & { Article?: never; Chart?: never; Key?: never; List?: never; Paragraph?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
 /**  A numbered article (build it with [`Block::article`]). */
 ({ Article: {
 	number: number,
 	title: string,
 	/**  What is printed: « Article 3 — Durée ». */
 	heading: string,
-} }) & { Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
+} }) & { Chart?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
 /**  A numbered sub-article (build it with [`Block::sub_article`]). */
 ({ SubArticle: {
 	number: string,
 	title: string,
 	/**  What is printed: « 5.2 — Engagements de la Mairie ». */
 	heading: string,
-} }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; Table?: never; Title?: never } | ({ Paragraph: Paragraph }) & { Article?: never; Key?: never; List?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | ({ List: List }) & { Article?: never; Key?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | ({ Table: Table }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Title?: never } | ({ Signatures: Signatures }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; SubArticle?: never; Table?: never; Title?: never } | 
+} }) & { Article?: never; Chart?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; Table?: never; Title?: never } | ({ Paragraph: Paragraph }) & { Article?: never; Chart?: never; Key?: never; List?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | ({ List: List }) & { Article?: never; Chart?: never; Key?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | ({ Table: Table }) & { Article?: never; Chart?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Title?: never } | ({ Signatures: Signatures }) & { Article?: never; Chart?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; SubArticle?: never; Table?: never; Title?: never } | 
 /**
  *  Text to be copied by hand, character for character (the recovery key): each line
  *  is set large and bold, its space-separated groups in aligned columns, between two
@@ -741,7 +797,13 @@ export type Block =
  */
 ({ Key: {
 	lines: string[],
-} }) & { Article?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
+} }) & { Article?: never; Chart?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
+/**
+ *  Values over dates, drawn by the PDF as vector paths across the text width, never
+ *  split across pages ([`crate::chart`]); the DOCX prints its title and a pointer to
+ *  the PDF.
+ */
+({ Chart: Chart }) & { Article?: never; Key?: never; List?: never; Paragraph?: never; Section?: never; Signatures?: never; SubArticle?: never; Table?: never; Title?: never } | 
 /**  Forces the next block onto a new page. */
 "PageBreak";
 
@@ -835,6 +897,37 @@ export type Catalog = {
 	 *  at most `criteriaMax` criteria.
 	 */
 	scoringLimits: ScoringLimits,
+};
+
+/**  A chart: series of dated values on a dated x axis and a value y axis. */
+export type Chart = {
+	/**  Printed above the chart, in bold (the indicator's name). */
+	title: string,
+	/**  The values' unit, printed above the y axis (« bénéficiaires », « % »); empty for none. */
+	unit: string,
+	/**  In legend order; drawn in reverse, so the first series is on top. */
+	series: ChartSeries[],
+	/**
+	 *  A vertical dotted line across the plot at a date (today), with its legend label;
+	 *  left out when the date is outside the dates the series span.
+	 */
+	date_rule: DateRule | null,
+};
+
+/**  A value at a date. A value that is not finite is left out of the chart. */
+export type ChartPoint = {
+	date: string,
+	value: number | null,
+};
+
+/**  One series: its legend label, how it is drawn, its points (any order; drawn by date). */
+export type ChartSeries = {
+	label: string,
+	/**  The line through the points (`None`: the markers alone). */
+	line: LineStyle,
+	/**  The mark on each point (`None`: the line alone). */
+	marker: MarkerShape,
+	points: ChartPoint[],
 };
 
 /**  One option of a closed list. */
@@ -987,16 +1080,43 @@ export type ContributionNature =
 "cost_sharing";
 
 /**
+ *  The dimension of the cooperation an operational objective serves (guide section 4:
+ *  « déclinés en objectifs opérationnels pour chaque dimension de la coopération »). The
+ *  four the guide's strategies name, or one the alliance names itself (`Other`, with its
+ *  name in `OperationalObjectiveDraft::custom_dimension`).
+ */
+export type CooperationDimension = "pooling" | "joint_activity" | "funding" | "communication" | "other";
+
+/**
  *  The guide's forms of cooperation (DOMAIN.md `CooperationForm`, guide section 2 « Les
  *  partenariats entre associations » and « Partenariats multi-acteurs »), in the guide's
  *  order, from the simplest to the most structured.
  */
 export type CooperationForm = "information_sharing" | "resource_pooling" | "shared_construction" | "partnership_agreement" | "partnership_charter" | "consortium_agreement" | "gie" | "scic" | "ptce" | "gip";
 
+/**  One criterion of the scoring matrix. */
+export type Criterion = {
+	/**
+	 *  Stable within the alliance: a default criterion's slug ([`default_criteria`]) or
+	 *  the id the store gave an added one. Scores refer to it, so a rename keeps them.
+	 */
+	id: string,
+	/**  One line, unique in the alliance by [`collation_key`]. */
+	name: string,
+	/**  0 (does not count) to [`WEIGHT_MAX`]; a criterion of weight 0 needs no score. */
+	weight: number,
+};
+
 /**  What the user edits about a criterion. */
 export type CriterionDraft = {
 	name: string,
 	weight: number,
+};
+
+/**  A vertical line at a date, e.g. « Aujourd’hui ». */
+export type DateRule = {
+	date: string,
+	label: string,
 };
 
 /**
@@ -1485,6 +1605,22 @@ export type InKindContribution = {
 	valueCents: number,
 };
 
+/**
+ *  What becomes of the indicators of an objective being deleted (issue 12, item 8:
+ *  « never orphans »). Deleting a strategic objective deletes its operational objectives
+ *  too, and the choice applies to the indicators of all of them.
+ */
+export type IndicatorFate = 
+/**
+ *  Refuse the deletion when there are indicators (the precondition error says how
+ *  many, so the screen can ask).
+ */
+{ kind: "refuse" } | 
+/**  Delete them with their measurements. */
+{ kind: "delete" } | 
+/**  Move them to another objective (not one being deleted). */
+{ kind: "moveTo"; to: ObjectiveRef };
+
 /**  One dated payment of a schedule. */
 export type Instalment = {
 	/**
@@ -1540,6 +1676,9 @@ export type Level = number;
 
 /**  The three scales an actor is placed on (guide step 3). */
 export type LevelScale = "influence" | "nuisance" | "interest";
+
+/**  How a series' line is drawn. */
+export type LineStyle = "None" | "Solid" | "Dashed" | "Dotted";
 
 export type List = {
 	ordered: boolean,
@@ -1597,6 +1736,15 @@ export type MapQuadrant =
 /**  Weak influence, weak interest. */
 "monitor";
 
+/**  The mark on each point of a series. */
+export type MarkerShape = "None" | 
+/**  A filled disc. */
+"Circle" | 
+/**  An open square. */
+"Square" | 
+/**  A filled triangle, point up. */
+"Triangle";
+
 /**
  *  PDF metadata. `creation_date` is data, not the clock, so a document renders to the
  *  same bytes every time.
@@ -1619,6 +1767,98 @@ export type ModelAdvisor = {
 	createdAt: string,
 	updatedAt: string,
 	answers: AdvisorAnswers,
+};
+
+/**  Whether an objective is strategic or operational. */
+export type ObjectiveLevel = "strategic" | "operational";
+
+/**
+ *  One objective of the alliance, strategic or operational, as an indicator or a gap
+ *  analysis names it: `{ "level": "operational", "id": "<uuid>" }`.
+ */
+export type ObjectiveRef = {
+	level: ObjectiveLevel,
+	id: string,
+};
+
+/**  The stored frame of one alliance (one record per alliance). */
+export type ObjectivesFrame = {
+	id: string,
+	allianceId: string,
+	createdAt: string,
+	updatedAt: string,
+	draft: ObjectivesFrameDraft,
+};
+
+/**  What the alliance writes once: its shared vision and the criteria of prioritisation. */
+export type ObjectivesFrameDraft = {
+	/**  « Formuler une vision prospective partagée à 3-5 ans »: multi-line, optional. */
+	vision?: string | null,
+	/**  The year the vision looks to (e.g. 2030). */
+	horizonYear?: number | null,
+	/**  The criteria, in their order; weights 0 to [`crate::actors::criteria::WEIGHT_MAX`]. */
+	priorityCriteria?: Criterion[],
+};
+
+/**  The whole of an alliance's objectives. */
+export type ObjectivesOverview = {
+	/**  The stored frame, or the default one (no vision, the four default criteria). */
+	frame: ObjectivesFrameDraft,
+	/**  In their order (`position`). */
+	strategic: StrategicObjectiveView[],
+	/**  The strategic objectives ranked on the frame's criteria. */
+	priority: PriorityRanking,
+};
+
+/**  A stored operational objective. `position` counts from 0 under its strategic objective. */
+export type OperationalObjective = {
+	id: string,
+	allianceId: string,
+	position: number,
+	createdAt: string,
+	updatedAt: string,
+	draft: OperationalObjectiveDraft,
+};
+
+/**
+ *  What the user edits about an operational objective (guide section 4: « déclinés en
+ *  objectifs opérationnels pour chaque dimension de la coopération et pour chaque
+ *  partenaire concerné, avec une temporalité définie »). The measurable target is a
+ *  value with its unit, or a before → after (`baseline_value` → `target_value`).
+ */
+export type OperationalObjectiveDraft = {
+	strategicObjectiveId: string,
+	/**  The objective's sentence (the SMART checker reads it): multi-line, required. */
+	wording: string,
+	dimension: CooperationDimension,
+	/**  The dimension's name when `dimension` is `Other` (required then, ignored otherwise). */
+	customDimension?: string | null,
+	/**  The partners concerned (actors « Engagé » of the alliance), at least one. */
+	partnerIds?: string[],
+	/**  The starting value of a before → after target, in `unit`. */
+	baselineValue?: number | null,
+	/**  The target value, in `unit`. */
+	targetValue?: number | null,
+	/**  The target's unit (« % », « associations », « € », « bénéficiaires »…). */
+	unit?: string | null,
+	/**  Who or what the objective covers (« les 5 associations membres »). */
+	scope?: string | null,
+	/**  The partner responsible. */
+	ownerPartnerId?: string | null,
+	/**  The person responsible, optional. */
+	ownerPerson?: string | null,
+	startDate?: string | null,
+	/**  The deadline (« échéance »). */
+	dueDate?: string | null,
+};
+
+/**  An operational objective with what the store and the rules add to it. */
+export type OperationalObjectiveView = {
+	objective: OperationalObjective,
+	/**  [`super::smart::check_smart`] as of the day of the read. */
+	smart: SmartCheck,
+	/**  How many indicators measure it. */
+	indicatorCount: number,
 };
 
 /**  Legal identity, address and representative of an organisation. */
@@ -1789,6 +2029,21 @@ export type PaymentScheduleKind = "at_signature" | "on_receipts" | "instalments"
 export type PipelineMoves = {
 	from: ActorPipelineStatus,
 	to: ActorPipelineStatus[],
+};
+
+/**  The ranking, or why there is none yet. */
+export type PriorityRanking = {
+	/**
+	 *  Best first (the same rule as the partners' matrix: ties share a rank). Only the
+	 *  objectives scored on every criterion of weight above 0.
+	 */
+	ranking: RankedCandidate[],
+	/**
+	 *  The missing scores or the criteria's problem, in French; empty when every objective
+	 *  is ranked. Fields: `priorityCriteria` (no criterion, every weight 0) or
+	 *  `scores.<objective id>.<criterion id>` (a missing or out-of-range score).
+	 */
+	problems: FieldError[],
 };
 
 /**  The stored texts of one alliance's dossier (one record per alliance). */
@@ -1999,6 +2254,30 @@ export type Signatures = {
 	rows: Signatory[][],
 };
 
+/**  The five letters, always in S, M, A, R, T order. */
+export type SmartCheck = {
+	letters: SmartLetter[],
+	/**  Whether all five pass. */
+	passed: boolean,
+};
+
+/**
+ *  The five letters of the SMART method (guide section 4, « Formuler des objectifs
+ *  opérationnels SMART »), in their order.
+ */
+export type SmartCriterion = "specific" | "measurable" | "achievable" | "realistic" | "time_bound";
+
+/**  One letter's verdict. */
+export type SmartLetter = {
+	criterion: SmartCriterion,
+	passed: boolean,
+	/**
+	 *  Why it fails, in French, starting with the letter's label (« Mesurable : aucune
+	 *  valeur cible chiffrée »); `None` when it passes.
+	 */
+	reason: string | null,
+};
+
 /**  One step as the sidebar shows it. */
 export type StepProgress = {
 	step: AllianceStep,
@@ -2021,6 +2300,58 @@ export type StepProgress = {
  *  (feminine).
  */
 export type StepStatus = "not_started" | "in_progress" | "done";
+
+/**  A stored strategic gap. */
+export type StrategicGap = {
+	id: string,
+	allianceId: string,
+	createdAt: string,
+	updatedAt: string,
+	draft: StrategicGapDraft,
+};
+
+/**
+ *  « Identifier les écarts stratégiques entre les partenaires »: for one strategic
+ *  objective, how one partner sees it differently.
+ */
+export type StrategicGapDraft = {
+	strategicObjectiveId: string,
+	/**  A partner of the alliance (an actor « Engagé »). */
+	partnerId: string,
+	/**  How the partner's view differs: multi-line, required. */
+	description: string,
+};
+
+/**  A stored strategic objective. `position` counts from 0 in the alliance's order. */
+export type StrategicObjective = {
+	id: string,
+	allianceId: string,
+	position: number,
+	createdAt: string,
+	updatedAt: string,
+	draft: StrategicObjectiveDraft,
+};
+
+/**  What the user edits about a strategic objective. */
+export type StrategicObjectiveDraft = {
+	/**  One line, required. */
+	title: string,
+	/**  Multi-line, optional. */
+	description?: string | null,
+	/**  « Formuler les impacts attendus »: one line each, in order. */
+	expectedImpacts?: string[],
+	/**  Priority criterion id → score 0 to 5; a criterion with no score is not yet scored. */
+	priorityScores?: { [key in string]: number },
+};
+
+/**  A strategic objective with its gaps and its operational objectives, in their order. */
+export type StrategicObjectiveView = {
+	objective: StrategicObjective,
+	gaps: StrategicGap[],
+	operational: OperationalObjectiveView[],
+	/**  How many indicators measure the strategic objective itself. */
+	indicatorCount: number,
+};
 
 /**  Two organisations look like the same one: the reason, with its French label. */
 export type Suspicion = {
