@@ -11,8 +11,19 @@ use crate::alliance::AllianceStatus;
 use crate::commitment::{is_public_funder, ContributionNature, PaymentScheduleKind};
 use crate::diagnostic::SwotQuadrant;
 use crate::document::{DocumentKind, DocumentStatus};
+use crate::evaluation::progress::{
+    status_rule_text, ON_TRACK_TOLERANCE_POINTS, WATCH_TOLERANCE_POINTS,
+};
+use crate::evaluation::{
+    AnalysisMethod, CollectionFrequency, DataSourceKind, EvaluationPurpose, GapDecision,
+    IndicatorAggregation, IndicatorDirection, IndicatorLevel, IndicatorStatus,
+};
 use crate::model_advisor::{
     CompanyContribution, CompanyPartnershipKind, CooperationForm, ExpectedDuration,
+};
+use crate::objectives::smart::{smart_rule, SMART_LIMITS};
+use crate::objectives::{
+    default_priority_criteria, CooperationDimension, ObjectiveLevel, SmartCriterion,
 };
 use crate::organisation::LEGAL_FORM_SUGGESTIONS;
 use crate::partner::{ActorType, PartnerRole};
@@ -87,6 +98,54 @@ pub struct Catalog {
     /// The scoring matrix's bounds: a score 0 to `scoreMax`, a weight 0 to `weightMax`,
     /// at most `criteriaMax` criteria.
     pub scoring_limits: ScoringLimits,
+    /// The five letters of SMART, with what the checker verifies for each as help
+    /// (`objectives::smart::smart_rule`).
+    pub smart_criteria: Vec<Choice<SmartCriterion>>,
+    /// What the SMART checker cannot judge, shown next to its five letters
+    /// (`objectives::smart::SMART_LIMITS`).
+    pub smart_limits: String,
+    /// The dimensions of the cooperation an operational objective serves (« Autre
+    /// dimension » last: the alliance names it).
+    pub cooperation_dimensions: Vec<Choice<CooperationDimension>>,
+    /// Strategic or operational, for what an indicator or a gap analysis hangs on.
+    pub objective_levels: Vec<Choice<ObjectiveLevel>>,
+    /// The criteria a new alliance prioritises its strategic objectives on.
+    pub default_priority_criteria: Vec<crate::actors::Criterion>,
+    /// The AVISE purposes of an evaluation, with the guide's sentence as help.
+    pub evaluation_purposes: Vec<Choice<EvaluationPurpose>>,
+    /// The indicators' levels (moyens, activités, résultats, impacts), with the guide's
+    /// gloss as help.
+    pub indicator_levels: Vec<Choice<IndicatorLevel>>,
+    /// Where an indicator's data comes from.
+    pub data_source_kinds: Vec<Choice<DataSourceKind>>,
+    /// The methods of analysis.
+    pub analysis_methods: Vec<Choice<AnalysisMethod>>,
+    /// Which way is better for an indicator.
+    pub indicator_directions: Vec<Choice<IndicatorDirection>>,
+    /// How an indicator's measurements combine.
+    pub indicator_aggregations: Vec<Choice<IndicatorAggregation>>,
+    /// How often an indicator is collected.
+    pub collection_frequencies: Vec<Choice<CollectionFrequency>>,
+    /// Where an indicator stands, with what each status means as help.
+    pub indicator_statuses: Vec<Choice<IndicatorStatus>>,
+    /// The rule behind the statuses (`evaluation::progress`), for the screens to explain it.
+    pub indicator_status_rule: IndicatorStatusRule,
+    /// The decisions a gap analysis ends with.
+    pub gap_decisions: Vec<Choice<GapDecision>>,
+}
+
+/// The indicators' status rule as the screens explain it (`evaluation::progress`): the
+/// text, and the two tolerances in percentage points of the way from baseline to target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorStatusRule {
+    /// In French, with the tolerances.
+    pub text: String,
+    /// At most this many points behind the trajectory: « En bonne voie ».
+    pub on_track_tolerance_points: u32,
+    /// At most this many points behind: « À surveiller »; more: « En retard ».
+    pub watch_tolerance_points: u32,
 }
 
 /// The statuses one status of the relation with an actor may move to.
@@ -212,6 +271,53 @@ impl Catalog {
                 weight_max: WEIGHT_MAX,
                 criteria_max: CRITERIA_MAX as u32,
             },
+            smart_criteria: choices(
+                &SmartCriterion::ALL,
+                SmartCriterion::label,
+                Some(smart_rule),
+            ),
+            smart_limits: SMART_LIMITS.to_string(),
+            cooperation_dimensions: choices(
+                &CooperationDimension::ALL,
+                CooperationDimension::label,
+                None,
+            ),
+            objective_levels: choices(&ObjectiveLevel::ALL, ObjectiveLevel::label, None),
+            default_priority_criteria: default_priority_criteria(),
+            evaluation_purposes: choices(
+                EvaluationPurpose::ALL,
+                EvaluationPurpose::label,
+                Some(EvaluationPurpose::description),
+            ),
+            indicator_levels: choices(
+                IndicatorLevel::ALL,
+                IndicatorLevel::label,
+                Some(IndicatorLevel::description),
+            ),
+            data_source_kinds: choices(DataSourceKind::ALL, DataSourceKind::label, None),
+            analysis_methods: choices(AnalysisMethod::ALL, AnalysisMethod::label, None),
+            indicator_directions: choices(IndicatorDirection::ALL, IndicatorDirection::label, None),
+            indicator_aggregations: choices(
+                IndicatorAggregation::ALL,
+                IndicatorAggregation::label,
+                None,
+            ),
+            collection_frequencies: choices(
+                CollectionFrequency::ALL,
+                CollectionFrequency::label,
+                None,
+            ),
+            indicator_statuses: choices(
+                IndicatorStatus::ALL,
+                IndicatorStatus::label,
+                Some(crate::evaluation::progress::status_help),
+            ),
+            indicator_status_rule: IndicatorStatusRule {
+                text: status_rule_text(),
+                on_track_tolerance_points: ON_TRACK_TOLERANCE_POINTS,
+                watch_tolerance_points: WATCH_TOLERANCE_POINTS,
+            },
+            gap_decisions: choices(GapDecision::ALL, GapDecision::label, None),
         }
     }
 }
@@ -288,5 +394,52 @@ mod tests {
             "« Engagé » is reached by the promotion, never by the menu"
         );
         assert_eq!(c.scoring_limits.score_max, 5);
+    }
+
+    #[test]
+    fn catalog_lists_the_objectives_and_evaluation_lists() {
+        let c = Catalog::build();
+        let labels = |l: &[Choice<SmartCriterion>]| -> Vec<String> {
+            l.iter().map(|c| c.label.clone()).collect()
+        };
+        assert_eq!(
+            labels(&c.smart_criteria),
+            [
+                "Spécifique",
+                "Mesurable",
+                "Atteignable",
+                "Réaliste",
+                "Temporellement défini"
+            ]
+        );
+        assert!(c.smart_criteria.iter().all(|s| s.help.is_some()));
+        assert!(c.smart_limits.contains("pas la pertinence"));
+        assert_eq!(c.cooperation_dimensions.len(), 5);
+        assert_eq!(c.cooperation_dimensions[0].label, "Mutualisation");
+        assert_eq!(c.objective_levels[0].label, "Objectif stratégique");
+        assert_eq!(c.default_priority_criteria[0].name, "Urgence du besoin");
+        assert_eq!(c.evaluation_purposes.len(), 4);
+        assert_eq!(c.evaluation_purposes[2].label, "Prouver");
+        assert_eq!(
+            c.evaluation_purposes[2].help.as_deref(),
+            Some("Prouver que le changement est attribuable à votre action.")
+        );
+        assert_eq!(c.indicator_levels[3].label, "Impacts");
+        assert_eq!(
+            c.indicator_levels[3].help.as_deref(),
+            Some("Les transformations durables.")
+        );
+        assert_eq!(c.data_source_kinds.len(), 5);
+        assert_eq!(c.analysis_methods[2].label, "Mixte");
+        assert_eq!(c.indicator_directions.len(), 2);
+        assert_eq!(c.indicator_aggregations.len(), 4);
+        assert_eq!(c.collection_frequencies.len(), 5);
+        assert_eq!(c.indicator_statuses.len(), 5);
+        assert_eq!(c.indicator_statuses[2].label, "En retard");
+        assert!(c.indicator_statuses.iter().all(|s| s.help.is_some()));
+        assert_eq!(c.indicator_status_rule.on_track_tolerance_points, 10);
+        assert_eq!(c.indicator_status_rule.watch_tolerance_points, 25);
+        assert!(c.indicator_status_rule.text.contains("trajectoire"));
+        assert_eq!(c.gap_decisions[1].label, "Revoir la cible");
     }
 }

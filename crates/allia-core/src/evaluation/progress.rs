@@ -50,6 +50,18 @@ pub fn status_rule_text() -> String {
     )
 }
 
+/// What a status means, for the catalog's help (the figures are
+/// [`ON_TRACK_TOLERANCE_POINTS`] and [`WATCH_TOLERANCE_POINTS`]; a test holds them equal).
+pub fn status_help(status: IndicatorStatus) -> &'static str {
+    match status {
+        IndicatorStatus::OnTrack => "Au plus 10\u{a0}points de retard sur la trajectoire de la référence à la cible, ou en avance.",
+        IndicatorStatus::Watch => "De 10 à 25\u{a0}points de retard sur la trajectoire.",
+        IndicatorStatus::Late => "Plus de 25\u{a0}points de retard sur la trajectoire, ou une valeur qui s’éloigne de la cible.",
+        IndicatorStatus::NotMeasured => "Aucune mesure depuis la date de référence.",
+        IndicatorStatus::NotAssessable => "La cible est égale à la valeur de référence\u{a0}: l’avancement ne peut pas être calculé.",
+    }
+}
+
 /// An indicator's progress as of one day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -5,7 +5,7 @@ use crate::evaluation::kinds::{IndicatorAggregation as Agg, IndicatorDirection a
 use crate::objectives::{ObjectiveLevel, ObjectiveRef};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid day")
 }
 
 const ID: &str = "20000000-0000-4000-8000-000000000001";
@@ -31,7 +31,9 @@ fn indicator(agg: Agg, dir: Dir, baseline: f64, target: f64, unit: &str) -> Indi
 
 /// The day `n` days after the baseline date.
 fn at(n: u64) -> NaiveDate {
-    day(2026, 1, 1).checked_add_days(Days::new(n)).unwrap()
+    day(2026, 1, 1)
+        .checked_add_days(Days::new(n))
+        .expect("a day in range")
 }
 
 fn m(date: NaiveDate, value: f64) -> MeasurementDraft {
@@ -169,7 +171,7 @@ fn a_target_of_zero_is_a_target_like_another() {
     let i = indicator(Agg::PerPeriod, Dir::HigherIsBetter, 0.0, 10.0, "ateliers");
     let p = indicator_progress(&i, &[m(at(10), 1.0)], late_today());
     assert!(close(p.achieved, 0.1));
-    assert!(p.achieved.unwrap().is_finite() && p.expected.unwrap().is_finite());
+    assert!(p.achieved.is_some_and(f64::is_finite) && p.expected.is_some_and(f64::is_finite));
 }
 
 #[test]
@@ -388,4 +390,16 @@ fn the_status_rule_is_explained_with_its_tolerances() {
     );
     assert_eq!(ON_TRACK_TOLERANCE, 0.10);
     assert_eq!(WATCH_TOLERANCE, 0.25);
+}
+
+#[test]
+fn the_status_help_states_the_tolerances_of_the_rule() {
+    let on_track = status_help(IndicatorStatus::OnTrack);
+    assert!(on_track.contains(&format!("{ON_TRACK_TOLERANCE_POINTS}\u{a0}points")));
+    let watch = status_help(IndicatorStatus::Watch);
+    assert!(watch.contains(&format!(
+        "De {ON_TRACK_TOLERANCE_POINTS} à {WATCH_TOLERANCE_POINTS}\u{a0}points"
+    )));
+    let late = status_help(IndicatorStatus::Late);
+    assert!(late.contains(&format!("{WATCH_TOLERANCE_POINTS}\u{a0}points")));
 }

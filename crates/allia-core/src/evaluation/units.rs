@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn dates_are_written_the_french_way() {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a valid day");
         assert_eq!(format_date(d(2025, 12, 1)), "1er\u{a0}décembre 2025");
         assert_eq!(format_date(d(2026, 6, 30)), "30\u{a0}juin 2026");
         assert_eq!(format_date(d(2026, 8, 15)), "15\u{a0}août 2026");

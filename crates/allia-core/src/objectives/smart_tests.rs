@@ -4,7 +4,7 @@ use super::*;
 use crate::objectives::kinds::{CooperationDimension, SmartCriterion as C};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid day")
 }
 
 const GUIDE_WORDING: &str = "Réduire de 15 % les coûts administratifs des 5 associations membres de l’alliance avant juillet 2026 en mutualisant les fonctions comptabilité, RH et communication via la création d’un service partagé opérationnel au 1er décembre 2025";
