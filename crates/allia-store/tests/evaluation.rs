@@ -1,0 +1,749 @@
+//! The evaluation on a real vault (issue 12, items 3–5): the frame, indicators linked to
+//! objectives and partners, measurements (a rate's numerator and denominator kept), gap
+//! analyses, the overview read in one call, an import of measurements that stores all or
+//! nothing, and the refusals of what names another alliance's records.
+
+mod common;
+
+use allia_core::evaluation::{
+    AnalysisMethod, CollectionFrequency, DataSourceKind, EvaluationFrameDraft, EvaluationPurpose,
+    GapAnalysisDraft, GapDecision, IndicatorAggregation, IndicatorDirection, IndicatorDraft,
+    IndicatorLevel, MeasurementDraft,
+};
+use allia_core::objectives::{
+    CooperationDimension, ObjectiveLevel, ObjectiveRef, OperationalObjectiveDraft,
+    StrategicObjectiveDraft,
+};
+use allia_core::{AllianceDraft, Organisation, PartnerDraft};
+use allia_store::{Entity, Store, StoreError, Vault, IMPORT_LINES_FIELD};
+use chrono::NaiveDate;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+fn partner(name: &str) -> PartnerDraft {
+    PartnerDraft {
+        organisation: Organisation {
+            name: name.into(),
+            city: Some("Tours".into()),
+            ..Organisation::default()
+        },
+        ..PartnerDraft::default()
+    }
+}
+
+/// An alliance with two partners, a strategic objective and an operational objective
+/// under it concerning both partners.
+struct Setup {
+    alliance: String,
+    partners: Vec<String>,
+    strategic: ObjectiveRef,
+    operational: ObjectiveRef,
+}
+
+async fn setup(store: &Store, name: &str) -> Setup {
+    let alliance = store
+        .create_alliance(&AllianceDraft {
+            name: name.into(),
+            ..Default::default()
+        })
+        .await
+        .expect("alliance")
+        .id;
+    let mut partners = Vec::new();
+    for p in ["Les Jardins partagés", "Entraide Coteau"] {
+        partners.push(
+            store
+                .create_partner(&alliance, &partner(p))
+                .await
+                .expect("partner")
+                .id,
+        );
+    }
+    let strategic = store
+        .add_strategic_objective(
+            &alliance,
+            &StrategicObjectiveDraft {
+                title: "Mutualiser les fonctions support".into(),
+                expected_impacts: vec!["Des coûts administratifs maîtrisés".into()],
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("strategic");
+    let operational = store
+        .add_operational_objective(
+            &alliance,
+            &OperationalObjectiveDraft {
+                strategic_objective_id: strategic.id.clone(),
+                wording: "Réduire de 15 % les coûts administratifs avant juillet 2026".into(),
+                dimension: CooperationDimension::Pooling,
+                partner_ids: partners.clone(),
+                baseline_value: Some(100.0),
+                target_value: Some(85.0),
+                unit: Some("k€".into()),
+                due_date: Some(day(2026, 7, 1)),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("operational");
+    Setup {
+        alliance,
+        partners,
+        strategic: ObjectiveRef {
+            level: ObjectiveLevel::Strategic,
+            id: strategic.id,
+        },
+        operational: ObjectiveRef {
+            level: ObjectiveLevel::Operational,
+            id: operational.id,
+        },
+    }
+}
+
+fn indicator(objective: &ObjectiveRef, name: &str) -> IndicatorDraft {
+    IndicatorDraft {
+        objective: objective.clone(),
+        name: name.into(),
+        level: IndicatorLevel::Results,
+        unit: "bénéficiaires".into(),
+        direction: IndicatorDirection::HigherIsBetter,
+        aggregation: IndicatorAggregation::Cumulative,
+        baseline_value: 0.0,
+        baseline_date: day(2026, 1, 1),
+        target_value: 120.0,
+        target_date: day(2026, 12, 31),
+        frequency: CollectionFrequency::Monthly,
+        owner_partner_id: None,
+        owner_person: None,
+        data_source: DataSourceKind::MemberSystems,
+        source_reference: None,
+        method: AnalysisMethod::Quantitative,
+        key_indicator: false,
+    }
+}
+
+fn rate(objective: &ObjectiveRef) -> IndicatorDraft {
+    IndicatorDraft {
+        name: "Taux de satisfaction des bénéficiaires".into(),
+        unit: "%".into(),
+        aggregation: IndicatorAggregation::Rate,
+        baseline_value: 60.0,
+        target_value: 80.0,
+        data_source: DataSourceKind::BeneficiarySurvey,
+        ..indicator(objective, "")
+    }
+}
+
+fn measure(indicator_id: &str, date: NaiveDate, value: f64) -> MeasurementDraft {
+    MeasurementDraft {
+        indicator_id: indicator_id.into(),
+        date,
+        value,
+        numerator: None,
+        denominator: None,
+        comment: None,
+        source: None,
+    }
+}
+
+fn fields(err: StoreError) -> Vec<String> {
+    match err {
+        StoreError::Validation(e) => e.0.into_iter().map(|f| f.field).collect(),
+        other => panic!("expected field errors, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn every_record_round_trips_with_its_objective_partner_and_measurements() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    let s = setup(store, "Alliance du Coteau").await;
+    let today = day(2026, 6, 30);
+
+    let empty = store
+        .evaluation_overview(&s.alliance, today)
+        .await
+        .expect("empty overview");
+    assert_eq!(empty.frame, EvaluationFrameDraft::default());
+    assert!(empty.indicators.is_empty() && empty.gap_analyses.is_empty());
+
+    // The frame: purposes ordered, repeats and empty questions dropped.
+    let frame = store
+        .save_evaluation_frame(
+            &s.alliance,
+            &EvaluationFrameDraft {
+                purposes: vec![
+                    EvaluationPurpose::Value,
+                    EvaluationPurpose::Track,
+                    EvaluationPurpose::Value,
+                ],
+                questions: vec![
+                    "L’alliance atteint-elle ses objectifs\u{a0}?".into(),
+                    "  ".into(),
+                ],
+            },
+        )
+        .await
+        .expect("frame");
+    assert_eq!(
+        frame.draft.purposes,
+        vec![EvaluationPurpose::Track, EvaluationPurpose::Value]
+    );
+    assert_eq!(frame.draft.questions.len(), 1);
+    let again = store
+        .save_evaluation_frame(
+            &s.alliance,
+            &EvaluationFrameDraft {
+                purposes: vec![EvaluationPurpose::Prove],
+                questions: vec!["Les activités produisent-elles les effets attendus\u{a0}?".into()],
+            },
+        )
+        .await
+        .expect("frame again");
+    assert_eq!(again.id, frame.id, "one frame per alliance, its id kept");
+    assert_eq!(again.created_at, frame.created_at);
+
+    // Indicators on both levels of objective, one with a responsible partner.
+    let people = store
+        .add_indicator(
+            &s.alliance,
+            &IndicatorDraft {
+                owner_partner_id: Some(s.partners[1].clone()),
+                owner_person: Some("Camille Martin".into()),
+                source_reference: Some("Fichier des adhérents".into()),
+                key_indicator: true,
+                ..indicator(&s.operational, "Bénéficiaires accompagnés")
+            },
+        )
+        .await
+        .expect("indicator");
+    let satisfaction = store
+        .add_indicator(&s.alliance, &rate(&s.strategic))
+        .await
+        .expect("rate indicator");
+    assert_eq!((people.position, satisfaction.position), (0, 1));
+
+    // Measurements, given out of order; a rate keeps its numerator and denominator.
+    let m2 = store
+        .add_measurement(&s.alliance, &measure(&people.id, day(2026, 3, 31), 40.0))
+        .await
+        .expect("m2");
+    let m1 = store
+        .add_measurement(
+            &s.alliance,
+            &MeasurementDraft {
+                comment: Some("Premier trimestre\nchiffres de janvier".into()),
+                source: Some("Tableau de suivi".into()),
+                ..measure(&people.id, day(2026, 1, 31), 12.0)
+            },
+        )
+        .await
+        .expect("m1");
+    let r = store
+        .add_measurement(
+            &s.alliance,
+            &MeasurementDraft {
+                numerator: Some(37.0),
+                denominator: Some(50.0),
+                ..measure(&satisfaction.id, day(2026, 3, 31), 0.0)
+            },
+        )
+        .await
+        .expect("rate measurement");
+    assert_eq!(
+        (r.draft.numerator, r.draft.denominator),
+        (Some(37.0), Some(50.0))
+    );
+    assert!((r.draft.value - 74.0).abs() < 1e-9, "{}", r.draft.value);
+
+    let gap = store
+        .add_gap_analysis(
+            &s.alliance,
+            &GapAnalysisDraft {
+                objective: s.operational.clone(),
+                date: day(2026, 6, 15),
+                positive_factors: vec!["Le service partagé fonctionne".into(), "".into()],
+                negative_factors: vec!["Retard du logiciel de paie".into()],
+                decision: GapDecision::AdjustAction,
+                decision_note: Some("Relancer l’éditeur\navant septembre".into()),
+            },
+        )
+        .await
+        .expect("gap analysis");
+    assert_eq!(gap.draft.positive_factors.len(), 1);
+    let older = store
+        .add_gap_analysis(
+            &s.alliance,
+            &GapAnalysisDraft {
+                objective: s.strategic.clone(),
+                date: day(2026, 3, 1),
+                positive_factors: vec![],
+                negative_factors: vec![],
+                decision: GapDecision::Continue,
+                decision_note: None,
+            },
+        )
+        .await
+        .expect("older gap analysis");
+
+    let overview = store
+        .evaluation_overview(&s.alliance, today)
+        .await
+        .expect("overview");
+    assert_eq!(overview.frame, again.draft);
+    assert_eq!(overview.indicators.len(), 2);
+    assert_eq!(overview.indicators[0].indicator, people);
+    assert_eq!(overview.indicators[1].indicator, satisfaction);
+    assert_eq!(
+        overview.indicators[0].measurements,
+        vec![m1.clone(), m2.clone()],
+        "by date"
+    );
+    assert_eq!(overview.indicators[1].measurements, vec![r.clone()]);
+    assert_eq!(overview.gap_analyses, vec![gap.clone(), older.clone()]);
+    assert_eq!(
+        overview.indicators[0].progress,
+        allia_core::evaluation::indicator_progress(
+            &people.draft,
+            &[m1.draft.clone(), m2.draft.clone()],
+            today
+        ),
+        "the rule of allia-core on the stored records"
+    );
+
+    // Updates keep ids and places.
+    let renamed = store
+        .update_indicator(
+            &satisfaction.id,
+            &IndicatorDraft {
+                objective: s.operational.clone(),
+                key_indicator: true,
+                ..rate(&s.strategic)
+            },
+        )
+        .await
+        .expect("update indicator");
+    assert_eq!(renamed.position, 1);
+    assert_eq!(renamed.draft.objective, s.operational);
+    assert!(renamed.updated_at >= satisfaction.updated_at);
+    let moved = store
+        .update_measurement(
+            &m1.id,
+            &MeasurementDraft {
+                comment: None,
+                ..measure(&people.id, day(2026, 2, 28), 20.0)
+            },
+        )
+        .await
+        .expect("update measurement");
+    assert_eq!(
+        (moved.id.as_str(), moved.draft.value),
+        (m1.id.as_str(), 20.0)
+    );
+    assert_eq!(moved.created_at, m1.created_at);
+    let decided = store
+        .update_gap_analysis(
+            &older.id,
+            &GapAnalysisDraft {
+                decision: GapDecision::ReviseTarget,
+                ..older.draft.clone()
+            },
+        )
+        .await
+        .expect("update gap analysis");
+    assert_eq!(decided.draft.decision, GapDecision::ReviseTarget);
+
+    // Deleting.
+    store.delete_measurement(&m2.id).await.expect("delete m2");
+    store
+        .delete_gap_analysis(&gap.id)
+        .await
+        .expect("delete gap");
+    assert!(matches!(
+        store.delete_measurement(&m2.id).await,
+        Err(StoreError::NotFound(Entity::Measurement))
+    ));
+    assert!(matches!(
+        store.delete_gap_analysis(&gap.id).await,
+        Err(StoreError::NotFound(Entity::GapAnalysis))
+    ));
+    let after = store
+        .evaluation_overview(&s.alliance, today)
+        .await
+        .expect("after");
+    assert_eq!(after.indicators[0].measurements, vec![moved]);
+    assert_eq!(after.gap_analyses, vec![decided]);
+
+    // The record survives a lock and an unlock.
+    vault.close().await;
+    let vault = Vault::unlock(dir.path(), "phrase de test")
+        .await
+        .expect("unlock");
+    let reopened = vault
+        .store()
+        .evaluation_overview(&s.alliance, today)
+        .await
+        .expect("reopened");
+    assert_eq!(reopened, after);
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn records_naming_another_alliance_or_a_candidate_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    let a = setup(store, "Alliance A").await;
+    let b = setup(store, "Alliance B").await;
+
+    // An objective of another alliance, at either level.
+    for objective in [&b.strategic, &b.operational] {
+        let err = store
+            .add_indicator(&a.alliance, &indicator(objective, "Ailleurs"))
+            .await
+            .expect_err("objective of B");
+        let expected = match objective.level {
+            ObjectiveLevel::Strategic => Entity::StrategicObjective,
+            ObjectiveLevel::Operational => Entity::OperationalObjective,
+        };
+        assert!(
+            matches!(err, StoreError::NotFound(e) if e == expected),
+            "{err:?}"
+        );
+        let err = store
+            .add_gap_analysis(
+                &a.alliance,
+                &GapAnalysisDraft {
+                    objective: objective.clone(),
+                    date: day(2026, 5, 1),
+                    positive_factors: vec![],
+                    negative_factors: vec![],
+                    decision: GapDecision::Continue,
+                    decision_note: None,
+                },
+            )
+            .await
+            .expect_err("gap analysis on B's objective");
+        assert!(matches!(err, StoreError::NotFound(_)), "{err:?}");
+    }
+    // The level says which table: a strategic id named as operational is unknown.
+    let err = store
+        .add_indicator(
+            &a.alliance,
+            &indicator(
+                &ObjectiveRef {
+                    level: ObjectiveLevel::Operational,
+                    id: a.strategic.id.clone(),
+                },
+                "Mauvais niveau",
+            ),
+        )
+        .await
+        .expect_err("wrong level");
+    assert!(matches!(
+        err,
+        StoreError::NotFound(Entity::OperationalObjective)
+    ));
+
+    // A responsible partner of another alliance, or a candidate not yet engaged.
+    let err = store
+        .add_indicator(
+            &a.alliance,
+            &IndicatorDraft {
+                owner_partner_id: Some(b.partners[0].clone()),
+                ..indicator(&a.strategic, "Partenaire d’ailleurs")
+            },
+        )
+        .await
+        .expect_err("partner of B");
+    assert!(matches!(err, StoreError::NotFound(Entity::Partner)));
+    let candidate = store
+        .create_partner(
+            &a.alliance,
+            &PartnerDraft {
+                pipeline: allia_core::actors::ActorPipeline {
+                    status: allia_core::actors::ActorPipelineStatus::Identified,
+                    dismissal_reason: None,
+                },
+                ..partner("Candidat du registre")
+            },
+        )
+        .await
+        .expect("candidate");
+    let err = store
+        .add_indicator(
+            &a.alliance,
+            &IndicatorDraft {
+                owner_partner_id: Some(candidate.id),
+                ..indicator(&a.strategic, "Candidat responsable")
+            },
+        )
+        .await
+        .expect_err("candidate");
+    assert!(matches!(err, StoreError::NotFound(Entity::Partner)));
+
+    // A measurement of another alliance's indicator.
+    let theirs = store
+        .add_indicator(&b.alliance, &indicator(&b.strategic, "Chez B"))
+        .await
+        .expect("indicator of B");
+    let err = store
+        .add_measurement(&a.alliance, &measure(&theirs.id, day(2026, 2, 1), 3.0))
+        .await
+        .expect_err("measurement across alliances");
+    assert!(matches!(err, StoreError::NotFound(Entity::Indicator)));
+
+    // Validation comes first, in French, on the draft's fields.
+    let mut bad = indicator(&a.strategic, "");
+    bad.target_value = bad.baseline_value;
+    let errors = fields(
+        store
+            .add_indicator(&a.alliance, &bad)
+            .await
+            .expect_err("invalid"),
+    );
+    assert!(errors.contains(&"name".to_string()), "{errors:?}");
+    assert!(errors.contains(&"targetValue".to_string()), "{errors:?}");
+
+    // Nothing of A's was written by the refusals.
+    let overview = store
+        .evaluation_overview(&a.alliance, day(2026, 6, 1))
+        .await
+        .expect("overview A");
+    assert!(overview.indicators.is_empty() && overview.gap_analyses.is_empty());
+    assert!(matches!(
+        store
+            .evaluation_overview("00000000-0000-4000-8000-000000000000", day(2026, 6, 1))
+            .await,
+        Err(StoreError::NotFound(Entity::Alliance))
+    ));
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn a_rate_keeps_its_numerators_and_denominators_and_an_indicator_takes_its_measurements_along(
+) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    let s = setup(store, "Alliance des taux").await;
+    let first = store
+        .add_indicator(&s.alliance, &indicator(&s.strategic, "Premier"))
+        .await
+        .expect("first");
+    let satisfaction = store
+        .add_indicator(&s.alliance, &rate(&s.strategic))
+        .await
+        .expect("rate");
+    let last = store
+        .add_indicator(&s.alliance, &indicator(&s.operational, "Dernier"))
+        .await
+        .expect("last");
+
+    // A rate without its denominator is refused on that field.
+    let errors = fields(
+        store
+            .add_measurement(
+                &s.alliance,
+                &MeasurementDraft {
+                    numerator: Some(3.0),
+                    ..measure(&satisfaction.id, day(2026, 1, 31), 60.0)
+                },
+            )
+            .await
+            .expect_err("no denominator"),
+    );
+    assert_eq!(errors, vec!["denominator".to_string()]);
+    for (month, (n, d)) in [(1, (30.0, 48.0)), (2, (41.0, 55.0))] {
+        store
+            .add_measurement(
+                &s.alliance,
+                &MeasurementDraft {
+                    numerator: Some(n),
+                    denominator: Some(d),
+                    ..measure(&satisfaction.id, day(2026, month, 28), 0.0)
+                },
+            )
+            .await
+            .expect("rate measurement");
+    }
+    let overview = store
+        .evaluation_overview(&s.alliance, day(2026, 3, 1))
+        .await
+        .expect("overview");
+    let kept: Vec<_> = overview.indicators[1]
+        .measurements
+        .iter()
+        .map(|m| (m.draft.numerator, m.draft.denominator))
+        .collect();
+    assert_eq!(
+        kept,
+        vec![(Some(30.0), Some(48.0)), (Some(41.0), Some(55.0))]
+    );
+
+    // A measured indicator cannot become a rate; a rate that stops being one keeps the
+    // values and drops the numerators and denominators.
+    store
+        .add_measurement(&s.alliance, &measure(&first.id, day(2026, 1, 31), 10.0))
+        .await
+        .expect("first measured");
+    let errors = fields(
+        store
+            .update_indicator(
+                &first.id,
+                &IndicatorDraft {
+                    name: "Premier".into(),
+                    ..rate(&s.strategic)
+                },
+            )
+            .await
+            .expect_err("to a rate"),
+    );
+    assert_eq!(errors, vec!["aggregation".to_string()]);
+    store
+        .update_indicator(
+            &satisfaction.id,
+            &IndicatorDraft {
+                aggregation: IndicatorAggregation::Average,
+                ..rate(&s.strategic)
+            },
+        )
+        .await
+        .expect("no longer a rate");
+    let overview = store
+        .evaluation_overview(&s.alliance, day(2026, 3, 1))
+        .await
+        .expect("overview");
+    let values: Vec<_> = overview.indicators[1]
+        .measurements
+        .iter()
+        .map(|m| (m.draft.value, m.draft.numerator, m.draft.denominator))
+        .collect();
+    assert_eq!(values.len(), 2);
+    assert!((values[0].0 - 62.5).abs() < 1e-9);
+    assert!(values.iter().all(|v| v.1.is_none() && v.2.is_none()));
+    let rate_measurements: Vec<String> = overview.indicators[1]
+        .measurements
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+
+    // Deleting an indicator takes its measurements; the others close the gap.
+    store
+        .delete_indicator(&satisfaction.id)
+        .await
+        .expect("delete indicator");
+    for id in &rate_measurements {
+        assert!(matches!(
+            store.delete_measurement(id).await,
+            Err(StoreError::NotFound(Entity::Measurement))
+        ));
+    }
+    let overview = store
+        .evaluation_overview(&s.alliance, day(2026, 3, 1))
+        .await
+        .expect("overview");
+    let places: Vec<_> = overview
+        .indicators
+        .iter()
+        .map(|v| (v.indicator.id.clone(), v.indicator.position))
+        .collect();
+    assert_eq!(places, vec![(first.id.clone(), 0), (last.id.clone(), 1)]);
+    assert_eq!(overview.indicators[0].measurements.len(), 1);
+    assert!(matches!(
+        store.delete_indicator(&satisfaction.id).await,
+        Err(StoreError::NotFound(Entity::Indicator))
+    ));
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn an_import_of_measurements_stores_all_of_them_or_none() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    let s = setup(store, "Alliance des imports").await;
+    let other = setup(store, "Une autre alliance").await;
+    let count = store
+        .add_indicator(&s.alliance, &indicator(&s.strategic, "Bénéficiaires"))
+        .await
+        .expect("indicator");
+    let satisfaction = store
+        .add_indicator(&s.alliance, &rate(&s.operational))
+        .await
+        .expect("rate");
+    let elsewhere = store
+        .add_indicator(&other.alliance, &indicator(&other.strategic, "Ailleurs"))
+        .await
+        .expect("elsewhere");
+
+    let good: Vec<MeasurementDraft> = (1..=12)
+        .map(|month| measure(&count.id, day(2026, month, 1), f64::from(month) * 10.0))
+        .chain([MeasurementDraft {
+            numerator: Some(45.0),
+            denominator: Some(60.0),
+            ..measure(&satisfaction.id, day(2026, 6, 30), 0.0)
+        }])
+        .collect();
+
+    // Three bad drafts among good ones: nothing is stored, each is named by its index.
+    let mut bad = good.clone();
+    bad[2].indicator_id = elsewhere.id.clone();
+    bad[5].value = f64::NAN;
+    bad[12].denominator = None;
+    let errors = fields(
+        store
+            .import_measurements(&s.alliance, &bad)
+            .await
+            .expect_err("bad import"),
+    );
+    assert_eq!(IMPORT_LINES_FIELD, "lines");
+    assert!(
+        errors.contains(&"lines.2.indicatorId".to_string()),
+        "{errors:?}"
+    );
+    assert!(errors.contains(&"lines.5.value".to_string()), "{errors:?}");
+    assert!(
+        errors.contains(&"lines.12.denominator".to_string()),
+        "{errors:?}"
+    );
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    let overview = store
+        .evaluation_overview(&s.alliance, day(2026, 12, 31))
+        .await
+        .expect("overview");
+    assert!(
+        overview
+            .indicators
+            .iter()
+            .all(|v| v.measurements.is_empty()),
+        "nothing imported"
+    );
+
+    // The good ones all go in, in one call.
+    let stored = store
+        .import_measurements(&s.alliance, &good)
+        .await
+        .expect("import");
+    assert_eq!(stored, 13);
+    let overview = store
+        .evaluation_overview(&s.alliance, day(2026, 12, 31))
+        .await
+        .expect("overview");
+    assert_eq!(overview.indicators[0].measurements.len(), 12);
+    let r = &overview.indicators[1].measurements[0].draft;
+    assert_eq!((r.numerator, r.denominator), (Some(45.0), Some(60.0)));
+    assert!((r.value - 75.0).abs() < 1e-9);
+    assert_eq!(
+        store
+            .import_measurements(&s.alliance, &[])
+            .await
+            .expect("empty import"),
+        0
+    );
+    vault.close().await;
+}
