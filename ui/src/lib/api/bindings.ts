@@ -266,6 +266,47 @@ export const commands = {
 	 */
 	diagnosticExportPdf: (allianceId: string) => typedError<DiagnosticExport | null, AppError>(__TAURI_INVOKE("diagnostic_export_pdf", { allianceId })),
 	/**
+	 *  The alliance's whole evaluation as of today (`crate::clock::today()`): its frame,
+	 *  its indicators in order, each with its measurements by date and its progress
+	 *  (status « En bonne voie », « À surveiller », « En retard » or « Pas encore
+	 *  mesuré », with its explanation in French), and its gap analyses, latest first.
+	 */
+	evaluationOverview: (allianceId: string) => typedError<EvaluationOverview, AppError>(__TAURI_INVOKE("evaluation_overview", { allianceId })),
+	/**
+	 *  Writes the evaluation frame (purposes and questions), replacing what was written.
+	 *  Field errors on `questions.<i>`, `questions`.
+	 */
+	evaluationFrameSave: (allianceId: string, draft: EvaluationFrameDraft) => typedError<EvaluationFrame, AppError>(__TAURI_INVOKE("evaluation_frame_save", { allianceId, draft })),
+	/**
+	 *  Adds an indicator at the end of the alliance's list. Field errors on `objective`,
+	 *  `name`, `unit`, `baselineValue`, `targetValue`, `baselineDate`, `targetDate`,
+	 *  `direction`, `ownerPartnerId`, `ownerPerson`, `sourceReference`.
+	 */
+	indicatorAdd: (allianceId: string, draft: IndicatorDraft) => typedError<Indicator, AppError>(__TAURI_INVOKE("indicator_add", { allianceId, draft })),
+	/**  Changes an indicator (same field errors as `indicator_add`). */
+	indicatorUpdate: (id: string, draft: IndicatorDraft) => typedError<Indicator, AppError>(__TAURI_INVOKE("indicator_update", { id, draft })),
+	/**  Deletes an indicator with its measurements. */
+	indicatorDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("indicator_delete", { id })),
+	/**
+	 *  Adds a dated measurement to its indicator (`draft.indicatorId`). For a rate, the
+	 *  value is computed from the numerator and the denominator. Field errors on
+	 *  `indicatorId`, `date`, `value`, `numerator`, `denominator`, `comment`, `source`.
+	 */
+	measurementAdd: (allianceId: string, draft: MeasurementDraft) => typedError<Measurement, AppError>(__TAURI_INVOKE("measurement_add", { allianceId, draft })),
+	/**  Changes a measurement (same field errors as `measurement_add`). */
+	measurementUpdate: (id: string, draft: MeasurementDraft) => typedError<Measurement, AppError>(__TAURI_INVOKE("measurement_update", { id, draft })),
+	/**  Deletes a measurement. */
+	measurementDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("measurement_delete", { id })),
+	/**
+	 *  Records a gap analysis for an objective. Field errors on `objective`, `date`,
+	 *  `positiveFactors.<i>`, `negativeFactors.<i>`, `decisionNote`.
+	 */
+	gapAnalysisAdd: (allianceId: string, draft: GapAnalysisDraft) => typedError<GapAnalysis, AppError>(__TAURI_INVOKE("gap_analysis_add", { allianceId, draft })),
+	/**  Changes a gap analysis (same field errors as `gap_analysis_add`). */
+	gapAnalysisUpdate: (id: string, draft: GapAnalysisDraft) => typedError<GapAnalysis, AppError>(__TAURI_INVOKE("gap_analysis_update", { id, draft })),
+	/**  Deletes a gap analysis. */
+	gapAnalysisDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("gap_analysis_delete", { id })),
+	/**
 	 *  The dossier of an alliance: its texts (`dossier` null before any is written) and
 	 *  its key figures in table order.
 	 */
@@ -692,6 +733,9 @@ export type Alternative = {
 	reason: string,
 };
 
+/**  The method of analysis (guide section 4, « qualitative, quantitative, mixte »). */
+export type AnalysisMethod = "qualitative" | "quantitative" | "mixed";
+
 /**  What is known of a PDF attached to an annex, for the settings form. */
 export type AnnexFileInfo = {
 	/**  The `UserAnnex.id` it belongs to. */
@@ -897,6 +941,48 @@ export type Catalog = {
 	 *  at most `criteriaMax` criteria.
 	 */
 	scoringLimits: ScoringLimits,
+	/**
+	 *  The five letters of SMART, with what the checker verifies for each as help
+	 *  (`objectives::smart::smart_rule`).
+	 */
+	smartCriteria: Choice<SmartCriterion>[],
+	/**
+	 *  What the SMART checker cannot judge, shown next to its five letters
+	 *  (`objectives::smart::SMART_LIMITS`).
+	 */
+	smartLimits: string,
+	/**
+	 *  The dimensions of the cooperation an operational objective serves (« Autre
+	 *  dimension » last: the alliance names it).
+	 */
+	cooperationDimensions: Choice<CooperationDimension>[],
+	/**  Strategic or operational, for what an indicator or a gap analysis hangs on. */
+	objectiveLevels: Choice<ObjectiveLevel>[],
+	/**  The criteria a new alliance prioritises its strategic objectives on. */
+	defaultPriorityCriteria: Criterion[],
+	/**  The AVISE purposes of an evaluation, with the guide's sentence as help. */
+	evaluationPurposes: Choice<EvaluationPurpose>[],
+	/**
+	 *  The indicators' levels (moyens, activités, résultats, impacts), with the guide's
+	 *  gloss as help.
+	 */
+	indicatorLevels: Choice<IndicatorLevel>[],
+	/**  Where an indicator's data comes from. */
+	dataSourceKinds: Choice<DataSourceKind>[],
+	/**  The methods of analysis. */
+	analysisMethods: Choice<AnalysisMethod>[],
+	/**  Which way is better for an indicator. */
+	indicatorDirections: Choice<IndicatorDirection>[],
+	/**  How an indicator's measurements combine. */
+	indicatorAggregations: Choice<IndicatorAggregation>[],
+	/**  How often an indicator is collected. */
+	collectionFrequencies: Choice<CollectionFrequency>[],
+	/**  Where an indicator stands, with what each status means as help. */
+	indicatorStatuses: Choice<IndicatorStatus>[],
+	/**  The rule behind the statuses (`evaluation::progress`), for the screens to explain it. */
+	indicatorStatusRule: IndicatorStatusRule,
+	/**  The decisions a gap analysis ends with. */
+	gapDecisions: Choice<GapDecision>[],
 };
 
 /**  A chart: series of dated values on a dated x axis and a value y axis. */
@@ -992,6 +1078,9 @@ export type ClauseView = {
 	text: string,
 	edited: boolean,
 };
+
+/**  How often an indicator is collected. */
+export type CollectionFrequency = "monthly" | "quarterly" | "half_yearly" | "yearly" | "one_off";
 
 /**  One party's commitments that differ. */
 export type CommitmentChange = {
@@ -1112,6 +1201,12 @@ export type CriterionDraft = {
 	name: string,
 	weight: number,
 };
+
+/**
+ *  Where an indicator's data comes from (guide section 4, « L’identification des
+ *  sources de données »).
+ */
+export type DataSourceKind = "member_systems" | "beneficiary_survey" | "qualitative_interview" | "direct_observation" | "public_data";
 
 /**  A vertical line at a date, e.g. « Aujourd’hui ». */
 export type DateRule = {
@@ -1316,6 +1411,36 @@ export type ErrorCode = "validation" |
 /**  A document could not be built (e.g. an edited clause with a template error). */
 "document" | "storage" | "io";
 
+/**  The stored evaluation frame. */
+export type EvaluationFrame = {
+	id: string,
+	allianceId: string,
+	createdAt: string,
+	updatedAt: string,
+	draft: EvaluationFrameDraft,
+};
+
+/**  The alliance's evaluation frame (one record per alliance). */
+export type EvaluationFrameDraft = {
+	/**  The purposes chosen, each once, in [`EvaluationPurpose::ALL`]'s order. */
+	purposes?: EvaluationPurpose[],
+	/**  The evaluative questions (« L’alliance atteint-elle ses objectifs ? »), one line each. */
+	questions?: string[],
+};
+
+/**  The whole of an alliance's evaluation. */
+export type EvaluationOverview = {
+	/**  The stored frame, or an empty one. */
+	frame: EvaluationFrameDraft,
+	/**  In their order (`position`). */
+	indicators: IndicatorView[],
+	/**  By date, latest first. */
+	gapAnalyses: GapAnalysis[],
+};
+
+/**  The four purposes of an evaluation according to the AVISE (guide section 4). */
+export type EvaluationPurpose = "track" | "understand" | "prove" | "value";
+
 /**
  *  A stored entry of one actor's proximity log (guide step 3, « Tester la proximité
  *  relationnelle »): a dated exchange, its notes and the friction points it revealed.
@@ -1482,6 +1607,39 @@ export type FrozenPrint = {
 	sha256: string | null,
 };
 
+/**  A stored gap analysis. */
+export type GapAnalysis = {
+	id: string,
+	allianceId: string,
+	createdAt: string,
+	updatedAt: string,
+	draft: GapAnalysisDraft,
+};
+
+/**
+ *  « Analyse des écarts » for one objective (guide section 4: « les écarts entre
+ *  objectifs et résultats ; les facteurs d’influence positifs ou négatifs » and
+ *  « L’intégration des résultats de l’évaluation au pilotage stratégique »).
+ */
+export type GapAnalysisDraft = {
+	objective: ObjectiveRef,
+	/**  The day the team analysed the gap and decided. */
+	date: string,
+	/**  One line each. */
+	positiveFactors?: string[],
+	/**  One line each. */
+	negativeFactors?: string[],
+	decision: GapDecision,
+	/**  What the decision means in practice: multi-line, optional. */
+	decisionNote?: string | null,
+};
+
+/**
+ *  The decision a gap analysis ends with (guide section 4, « L’intégration des
+ *  résultats de l’évaluation au pilotage stratégique »).
+ */
+export type GapDecision = "adjust_action" | "revise_target" | "continue";
+
 /**  Grammatical gender of the name, for agreements (« représenté », « représentée »). */
 export type Gender = "masculine" | 
 /**  The default: « l’association » is feminine. */
@@ -1605,6 +1763,59 @@ export type InKindContribution = {
 	valueCents: number,
 };
 
+/**  A stored indicator. `position` counts from 0 in the alliance's order. */
+export type Indicator = {
+	id: string,
+	allianceId: string,
+	position: number,
+	createdAt: string,
+	updatedAt: string,
+	draft: IndicatorDraft,
+};
+
+/**  How an indicator's periods combine into the value compared with its target. */
+export type IndicatorAggregation = 
+/**  Each measurement is the running total: the latest value is the total. */
+"cumulative" | 
+/**  Each measurement counts one period: the values are summed. */
+"per_period" | 
+/**  A rate: numerators and denominators are summed, never the rates averaged. */
+"rate" | 
+/**  The mean of the measurements. */
+"average";
+
+/**  Which way is better. */
+export type IndicatorDirection = "higher_is_better" | "lower_is_better";
+
+/**
+ *  What the user edits about an indicator (guide section 4, « La sélection des
+ *  indicateurs de suivi »). Values are in `unit`; a rate's unit is « % ».
+ */
+export type IndicatorDraft = {
+	/**  The objective measured, strategic or operational. */
+	objective: ObjectiveRef,
+	/**  One line, required (« Coûts administratifs des associations membres »). */
+	name: string,
+	level: IndicatorLevel,
+	/**  Required (« % », « € », « bénéficiaires »…). */
+	unit: string,
+	direction: IndicatorDirection,
+	aggregation: IndicatorAggregation,
+	baselineValue: number | null,
+	baselineDate: string,
+	targetValue: number | null,
+	targetDate: string,
+	frequency: CollectionFrequency,
+	ownerPartnerId?: string | null,
+	ownerPerson?: string | null,
+	dataSource: DataSourceKind,
+	/**  The source's reference or link (« Base Sirene, INSEE, 2025 »). */
+	sourceReference?: string | null,
+	method: AnalysisMethod,
+	/**  A key indicator gets its own chart in the evaluation report. */
+	keyIndicator?: boolean,
+};
+
 /**
  *  What becomes of the indicators of an objective being deleted (issue 12, item 8:
  *  « never orphans »). Deleting a strategic objective deletes its operational objectives
@@ -1620,6 +1831,68 @@ export type IndicatorFate =
 { kind: "delete" } | 
 /**  Move them to another objective (not one being deleted). */
 { kind: "moveTo"; to: ObjectiveRef };
+
+/**
+ *  What an indicator measures (guide section 4: « les moyens mis en œuvre, les
+ *  activités réalisées, les résultats (changements à court terme), les impacts
+ *  (transformations durables) »).
+ */
+export type IndicatorLevel = "means" | "activities" | "results" | "impacts";
+
+/**  An indicator's progress as of one day. */
+export type IndicatorProgress = {
+	status: IndicatorStatus,
+	/**
+	 *  The measurements combined by the indicator's aggregation, in its unit; `None`
+	 *  before the first measurement.
+	 */
+	currentValue: number | null,
+	/**  The date of the latest measurement counted. */
+	currentDate: string | null,
+	/**
+	 *  How far from the baseline to the target the current value is: 0 at the baseline,
+	 *  1 at the target (more past it, below 0 when it went the wrong way).
+	 */
+	achieved: number | null,
+	/**  How far the linear trajectory expects it at `current_date`, 0 to 1. */
+	expected: number | null,
+	/**
+	 *  What is left to reach the target, in the unit, signed the indicator's way
+	 *  (0 or less: reached).
+	 */
+	remaining: number | null,
+	/**  The status explained in French, with the figures. */
+	explanation: string,
+};
+
+/**  Where an indicator stands against its trajectory (the rule: `progress.rs`). */
+export type IndicatorStatus = "on_track" | "watch" | "late" | "not_measured" | 
+/**
+ *  Measured or not, its progress cannot be computed: its target equals its
+ *  baseline (data from before validation refused it, or imported).
+ */
+"not_assessable";
+
+/**
+ *  The indicators' status rule as the screens explain it (`evaluation::progress`): the
+ *  text, and the two tolerances in percentage points of the way from baseline to target.
+ */
+export type IndicatorStatusRule = {
+	/**  In French, with the tolerances. */
+	text: string,
+	/**  At most this many points behind the trajectory: « En bonne voie ». */
+	onTrackTolerancePoints: number,
+	/**  At most this many points behind: « À surveiller »; more: « En retard ». */
+	watchTolerancePoints: number,
+};
+
+/**  An indicator with its measurements (by date, then creation) and where it stands. */
+export type IndicatorView = {
+	indicator: Indicator,
+	measurements: Measurement[],
+	/**  [`super::progress::indicator_progress`] as of the day of the read. */
+	progress: IndicatorProgress,
+};
 
 /**  One dated payment of a schedule. */
 export type Instalment = {
@@ -1744,6 +2017,31 @@ export type MarkerShape = "None" |
 "Square" | 
 /**  A filled triangle, point up. */
 "Triangle";
+
+/**  A stored measurement. */
+export type Measurement = {
+	id: string,
+	allianceId: string,
+	createdAt: string,
+	updatedAt: string,
+	draft: MeasurementDraft,
+};
+
+/**
+ *  One dated measurement of an indicator. For a rate, `numerator` and `denominator` are
+ *  given and `value` is 100 × numerator / denominator (checked against them, to the
+ *  hundredth); for the other aggregations they are empty.
+ */
+export type MeasurementDraft = {
+	indicatorId: string,
+	date: string,
+	value: number | null,
+	numerator?: number | null,
+	denominator?: number | null,
+	comment?: string | null,
+	/**  Where this figure comes from (a file, a survey's name). */
+	source?: string | null,
+};
 
 /**
  *  PDF metadata. `creation_date` is data, not the clock, so a document renders to the

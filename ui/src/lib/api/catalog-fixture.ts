@@ -21,6 +21,21 @@ export const LATER_CATALOG_LISTS: Pick<
   | "exchangeKinds"
   | "actorPipelineMoves"
   | "scoringLimits"
+  | "smartCriteria"
+  | "smartLimits"
+  | "cooperationDimensions"
+  | "objectiveLevels"
+  | "defaultPriorityCriteria"
+  | "evaluationPurposes"
+  | "indicatorLevels"
+  | "dataSourceKinds"
+  | "analysisMethods"
+  | "indicatorDirections"
+  | "indicatorAggregations"
+  | "collectionFrequencies"
+  | "indicatorStatuses"
+  | "indicatorStatusRule"
+  | "gapDecisions"
 > = {
   figureSourceKinds: [],
   swotQuadrants: [],
@@ -38,4 +53,19 @@ export const LATER_CATALOG_LISTS: Pick<
   exchangeKinds: [],
   actorPipelineMoves: [],
   scoringLimits: { scoreMax: 5, weightMax: 100, criteriaMax: 20 },
+  smartCriteria: [],
+  smartLimits: "",
+  cooperationDimensions: [],
+  objectiveLevels: [],
+  defaultPriorityCriteria: [],
+  evaluationPurposes: [],
+  indicatorLevels: [],
+  dataSourceKinds: [],
+  analysisMethods: [],
+  indicatorDirections: [],
+  indicatorAggregations: [],
+  collectionFrequencies: [],
+  indicatorStatuses: [],
+  indicatorStatusRule: { text: "", onTrackTolerancePoints: 10, watchTolerancePoints: 25 },
+  gapDecisions: [],
 };
