@@ -29,7 +29,7 @@ export function objectiveGaps(indicators: IndicatorView[], objective: ObjectiveR
       else {
         const remaining = p.remaining ?? 0;
         const rest = remaining <= 0 ? "cible atteinte." : `reste ${withUnit(remaining, d.unit)}.`;
-        text = `Dernière valeur ${withUnit(p.currentValue, d.unit)} pour une cible de ${withUnit(d.targetValue, d.unit)}\u00a0: ${rest}`;
+        text = `Dernière valeur ${withUnit(p.currentValue, d.unit)} pour une cible de ${withUnit(d.targetValue ?? 0, d.unit)}\u00a0: ${rest}`;
       }
       return { indicatorId: v.indicator.id, name: d.name, text };
     });
@@ -54,8 +54,8 @@ export function gapToForm(g: GapAnalysis): GapForm {
   return {
     objective: objectiveKey(d.objective),
     date: d.date,
-    positiveFactors: d.positiveFactors.join("\n"),
-    negativeFactors: d.negativeFactors.join("\n"),
+    positiveFactors: (d.positiveFactors ?? []).join("\n"),
+    negativeFactors: (d.negativeFactors ?? []).join("\n"),
     decision: d.decision,
     decisionNote: d.decisionNote ?? "",
   };

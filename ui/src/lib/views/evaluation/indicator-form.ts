@@ -77,7 +77,7 @@ export function indicatorToForm(indicator: Indicator): IndicatorForm {
     dataSource: d.dataSource,
     sourceReference: d.sourceReference ?? "",
     method: d.method,
-    keyIndicator: d.keyIndicator,
+    keyIndicator: d.keyIndicator ?? false,
   };
 }
 

@@ -75,6 +75,7 @@ export const FALLBACK_LISTS: EvaluationLists = {
     c("watch", "À surveiller"),
     c("late", "En retard"),
     c("not_measured", "Pas encore mesuré"),
+    c("not_assessable", "Non évaluable"),
   ],
   decisions: [c("adjust_action", "Ajuster l’action"), c("revise_target", "Revoir la cible"), c("continue", "Poursuivre")],
   statusRule:
@@ -106,7 +107,8 @@ export function evaluationLists(catalog: Catalog): EvaluationLists {
     const list = source[name];
     if (Array.isArray(list) && list.length > 0) (lists as Record<string, unknown>)[key] = list;
   }
-  const rule = source["indicatorStatusRule"];
-  if (typeof rule === "string" && rule.trim() !== "") lists.statusRule = rule;
+  // allia-core's `IndicatorStatusRule`: the text with its tolerances.
+  const rule = source["indicatorStatusRule"] as { text?: unknown } | undefined;
+  if (typeof rule?.text === "string" && rule.text.trim() !== "") lists.statusRule = rule.text;
   return lists;
 }

@@ -12,11 +12,11 @@ export type AnalysisMethod = "qualitative" | "quantitative" | "mixed";
 export type IndicatorDirection = "higher_is_better" | "lower_is_better";
 export type IndicatorAggregation = "cumulative" | "per_period" | "rate" | "average";
 export type CollectionFrequency = "monthly" | "quarterly" | "half_yearly" | "yearly" | "one_off";
-export type IndicatorStatus = "on_track" | "watch" | "late" | "not_measured";
+export type IndicatorStatus = "on_track" | "watch" | "late" | "not_measured" | "not_assessable";
 export type GapDecision = "adjust_action" | "revise_target" | "continue";
 export type ObjectiveLevel = "strategic" | "operational";
 export type ObjectiveRef = { level: ObjectiveLevel; id: string };
-export type EvaluationFrameDraft = { purposes: EvaluationPurpose[]; questions: string[] };
+export type EvaluationFrameDraft = { purposes?: EvaluationPurpose[]; questions?: string[] };
 export type IndicatorDraft = {
   objective: ObjectiveRef;
   name: string;
@@ -24,17 +24,17 @@ export type IndicatorDraft = {
   unit: string;
   direction: IndicatorDirection;
   aggregation: IndicatorAggregation;
-  baselineValue: number;
+  baselineValue: number | null;
   baselineDate: string;
-  targetValue: number;
+  targetValue: number | null;
   targetDate: string;
   frequency: CollectionFrequency;
-  ownerPartnerId: string | null;
-  ownerPerson: string | null;
+  ownerPartnerId?: string | null;
+  ownerPerson?: string | null;
   dataSource: DataSourceKind;
-  sourceReference: string | null;
+  sourceReference?: string | null;
   method: AnalysisMethod;
-  keyIndicator: boolean;
+  keyIndicator?: boolean;
 };
 export type Indicator = {
   id: string;
@@ -47,20 +47,20 @@ export type Indicator = {
 export type MeasurementDraft = {
   indicatorId: string;
   date: string;
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
-  comment: string | null;
-  source: string | null;
+  value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  comment?: string | null;
+  source?: string | null;
 };
 export type Measurement = { id: string; allianceId: string; createdAt: string; updatedAt: string; draft: MeasurementDraft };
 export type GapAnalysisDraft = {
   objective: ObjectiveRef;
   date: string;
-  positiveFactors: string[];
-  negativeFactors: string[];
+  positiveFactors?: string[];
+  negativeFactors?: string[];
   decision: GapDecision;
-  decisionNote: string | null;
+  decisionNote?: string | null;
 };
 export type GapAnalysis = { id: string; allianceId: string; createdAt: string; updatedAt: string; draft: GapAnalysisDraft };
 export type IndicatorProgress = {

@@ -33,14 +33,15 @@ export interface TrajectoryModel {
 /** The measurements combined up to each one, in date order. */
 export function runningValues(
   aggregation: IndicatorAggregation,
-  measurements: { date: string; value: number; numerator: number | null; denominator: number | null }[],
+  measurements: { date: string; value: number | null; numerator?: number | null; denominator?: number | null }[],
 ): MeasuredPoint[] {
   const sorted = [...measurements].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   let sum = 0;
   let num = 0;
   let den = 0;
   return sorted.map((m, i) => {
-    sum += m.value;
+    const measured = m.value ?? 0;
+    sum += measured;
     num += m.numerator ?? 0;
     den += m.denominator ?? 0;
     let value: number;
@@ -49,15 +50,15 @@ export function runningValues(
         value = sum;
         break;
       case "rate":
-        value = den > 0 ? (100 * num) / den : m.value;
+        value = den > 0 ? (100 * num) / den : measured;
         break;
       case "average":
         value = sum / (i + 1);
         break;
       default:
-        value = m.value;
+        value = measured;
     }
-    return { date: m.date, value, measured: m.value };
+    return { date: m.date, value, measured };
   });
 }
 
@@ -66,8 +67,8 @@ export function trajectoryModel(view: IndicatorView): TrajectoryModel {
   return {
     name: d.name,
     unit: d.unit,
-    baseline: { date: d.baselineDate, value: d.baselineValue },
-    target: { date: d.targetDate, value: d.targetValue },
+    baseline: { date: d.baselineDate, value: d.baselineValue ?? 0 },
+    target: { date: d.targetDate, value: d.targetValue ?? 0 },
     measured: runningValues(
       d.aggregation,
       view.measurements.map((m) => m.draft),
