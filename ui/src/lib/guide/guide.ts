@@ -7,6 +7,7 @@ import diagnosticText from "./content/diagnostic.md?raw";
 import documentsText from "./content/documents.md?raw";
 import evaluationText from "./content/evaluation.md?raw";
 import modeleText from "./content/modele.md?raw";
+import objectifsText from "./content/objectifs.md?raw";
 import partenairesText from "./content/partenaires.md?raw";
 import profileText from "./content/profile.md?raw";
 import projetText from "./content/projet.md?raw";
@@ -170,6 +171,7 @@ export const GUIDE_SOURCES = {
   partenaires: partenairesText,
   modele: modeleText,
   documents: documentsText,
+  objectifs: objectifsText,
   evaluation: evaluationText,
   profile: profileText,
   settings: settingsText,
