@@ -86,6 +86,89 @@ pub(crate) async fn insert_register(
     Ok(())
 }
 
+/// Stores the demo alliance's objectives (allia-core's `objectives::demo::demo_objectives`)
+/// in `alliance_id`, whose five partners are stored already: the frame, the three
+/// strategic objectives in order, each with its operational objectives in order (the
+/// guide's SMART example first: the overview lists them in this order, which the demo's
+/// indicators rely on), and the strategic gaps. Each record is validated first.
+pub(crate) async fn insert_objectives(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+) -> StoreResult<()> {
+    use allia_core::objectives::{
+        ObjectivesFrame, OperationalObjective, StrategicGap, StrategicGapDraft, StrategicObjective,
+    };
+    let demo = allia_core::objectives::demo::demo_objectives();
+    let partners: Vec<String> = crate::partners::list(conn, alliance_id)
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    let partner = |i: usize| partners.get(i).cloned();
+    let now = Utc::now();
+    crate::objectives::frame::put(
+        conn,
+        &ObjectivesFrame {
+            id: new_id(),
+            alliance_id: alliance_id.to_string(),
+            created_at: now,
+            updated_at: now,
+            draft: demo.frame.validated()?,
+        },
+    )
+    .await?;
+    let mut strategic_ids = Vec::with_capacity(demo.strategic.len());
+    for (position, s) in demo.strategic.iter().enumerate() {
+        let record = StrategicObjective {
+            id: new_id(),
+            alliance_id: alliance_id.to_string(),
+            position: u32::try_from(position).unwrap_or(u32::MAX),
+            created_at: now,
+            updated_at: now,
+            draft: s.draft.validated()?,
+        };
+        crate::objectives::strategic::insert(conn, &record).await?;
+        for (position, o) in s.operational.iter().enumerate() {
+            let mut draft = o.draft.clone();
+            draft.strategic_objective_id = record.id.clone();
+            draft.partner_ids = o.partners.iter().filter_map(|i| partner(*i)).collect();
+            draft.owner_partner_id = o.owner.and_then(partner);
+            let operational = OperationalObjective {
+                id: new_id(),
+                alliance_id: alliance_id.to_string(),
+                position: u32::try_from(position).unwrap_or(u32::MAX),
+                created_at: now,
+                updated_at: now,
+                draft: draft.validated()?,
+            };
+            crate::objectives::operational::insert(conn, &operational).await?;
+        }
+        strategic_ids.push(record.id);
+    }
+    for gap in &demo.gaps {
+        let (Some(strategic), Some(partner)) =
+            (strategic_ids.get(gap.strategic), partner(gap.partner))
+        else {
+            continue;
+        };
+        let draft = StrategicGapDraft {
+            strategic_objective_id: strategic.clone(),
+            partner_id: partner,
+            description: gap.description.to_string(),
+        }
+        .validated()?;
+        let record = StrategicGap {
+            id: new_id(),
+            alliance_id: alliance_id.to_string(),
+            created_at: now,
+            updated_at: now,
+            draft,
+        };
+        crate::objectives::gaps::insert(conn, &record).await?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// A new alliance of `actors` actors (1 to [`ALLIANCE_FILE_MAX_PARTNERS`], so that it
     /// exports into a file that imports), made by allia-core's seeded generator

@@ -6,6 +6,7 @@
 //! `smart.rs` the SMART checker, `priority.rs` the ranking of the strategic objectives,
 //! `overview.rs` what the screen reads at once and the indicators' fate on a deletion.
 
+pub mod demo;
 pub mod kinds;
 pub mod overview;
 pub mod priority;
