@@ -1,0 +1,163 @@
+// « Objectifs » against a mocked IPC (jsdom): the tree shows each operational objective's five letters with the
+// reason of a failed one; the SMART panel asks the checker as the person types; deleting a strategic objective that
+// has indicators names its operational objectives and sends the fate chosen.
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Catalog, ObjectivesOverview, SmartCheck } from "$lib/api/bindings";
+import { catalogContext } from "$lib/catalog";
+import { setDraftStore } from "$lib/unsaved";
+import ObjectifsView from "./ObjectifsView.svelte";
+
+const catalog = {
+  scoringLimits: { scoreMax: 5, weightMax: 100, criteriaMax: 12 },
+  cooperationDimensions: [
+    { value: "pooling", label: "Mutualisation", help: null },
+    { value: "joint_activity", label: "Activité commune", help: null },
+    { value: "funding", label: "Financement", help: null },
+    { value: "communication", label: "Communication", help: null },
+    { value: "other", label: "Autre dimension", help: null },
+  ],
+  smartCriteria: [
+    { value: "specific", label: "Spécifique", help: null },
+    { value: "measurable", label: "Mesurable", help: null },
+    { value: "achievable", label: "Atteignable", help: null },
+    { value: "realistic", label: "Réaliste", help: null },
+    { value: "time_bound", label: "Temporellement défini", help: null },
+  ],
+  smartLimits: "Ce contrôle vérifie la forme de l’objectif, pas la pertinence de sa cible.",
+  defaultPriorityCriteria: [{ id: "need_urgency", name: "Urgence du besoin", weight: 1 }],
+} as unknown as Catalog;
+
+const alliance = { id: "a1", draft: { name: "Alliance" } } as never;
+
+function check(failing: Record<string, string> = {}): SmartCheck {
+  const letters = (["specific", "measurable", "achievable", "realistic", "time_bound"] as const).map((criterion) => ({
+    criterion,
+    passed: !(criterion in failing),
+    reason: failing[criterion] ?? null,
+  }));
+  return { letters, passed: letters.every((l) => l.passed) };
+}
+
+const overview: ObjectivesOverview = {
+  frame: { vision: "Un service partagé en 2030", horizonYear: 2030, priorityCriteria: [{ id: "need_urgency", name: "Urgence du besoin", weight: 1 }] },
+  strategic: [
+    {
+      objective: { id: "s1", allianceId: "a1", position: 0, createdAt: "", updatedAt: "", draft: { title: "Mutualiser les fonctions support", priorityScores: { need_urgency: 4 } } },
+      gaps: [],
+      indicatorCount: 1,
+      operational: [
+        {
+          objective: {
+            id: "o1",
+            allianceId: "a1",
+            position: 0,
+            createdAt: "",
+            updatedAt: "",
+            draft: {
+              strategicObjectiveId: "s1",
+              wording: "Réduire de 15 % les coûts administratifs",
+              dimension: "pooling",
+              partnerIds: ["p1"],
+              targetValue: 15,
+              unit: "%",
+              ownerPartnerId: "p1",
+              dueDate: null,
+            },
+          },
+          smart: check({ time_bound: "Temporellement défini\u00a0: pas d’échéance" }),
+          indicatorCount: 2,
+        },
+      ],
+    },
+    {
+      objective: { id: "s2", allianceId: "a1", position: 1, createdAt: "", updatedAt: "", draft: { title: "Diversifier les financements" } },
+      gaps: [],
+      indicatorCount: 0,
+      operational: [],
+    },
+  ],
+  priority: { ranking: [{ id: "s1", name: "Mutualiser les fonctions support", scoreX100: 8000, rank: 1, tied: false }], problems: [{ field: "scores.s2.need_urgency", message: "« Diversifier les financements » n’a pas de note sur « Urgence du besoin »." }] },
+};
+
+const partners = [{ id: "p1", allianceId: "a1", createdAt: "", updatedAt: "", draft: { organisation: { name: "Les Amis du Quartier" } } }];
+
+let calls: { cmd: string; args: Record<string, unknown> }[] = [];
+
+beforeEach(() => {
+  calls = [];
+  setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [] });
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
+    if (cmd === "objectives_overview") return overview;
+    if (cmd === "partner_list") return partners;
+    if (cmd === "smart_check") return check({ measurable: "Mesurable\u00a0: aucune valeur cible chiffrée" });
+    return null;
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  setDraftStore(null);
+});
+
+function show() {
+  return render(ObjectifsView, { props: { alliance }, context: catalogContext(catalog) });
+}
+
+describe("ObjectifsView", () => {
+  it("shows the tree with each letter and the reason of a failed one, in words", async () => {
+    show();
+    const item = await screen.findByTestId("operational-item");
+    expect(within(item).getAllByText("Les Amis du Quartier", { selector: "dd" })).toHaveLength(2);
+    expect(within(item).getByTestId("operational-target").textContent).toBe("15\u202f%");
+    const letter = within(item).getByTestId("smart-letter-time_bound");
+    expect(letter.dataset["passed"]).toBe("false");
+    expect(letter.textContent).toContain("T\u00a0✗");
+    expect(within(item).getByTestId("smart-letter-specific").textContent).toContain("S\u00a0✓");
+    expect(within(item).getByTestId("smart-reason").textContent).toBe("✗ Temporellement défini\u00a0: pas d’échéance");
+    expect(screen.getByTestId("operational-dimension").textContent).toContain("Mutualisation");
+    expect(screen.getByTestId("priority-rank").textContent).toContain("1er");
+    expect(screen.getByTestId("priority-problems").textContent).toContain("Diversifier les financements");
+  });
+
+  it("checks the operational objective as it is typed, with the checker's limits", async () => {
+    show();
+    const [add] = await screen.findAllByTestId("operational-add");
+    await fireEvent.click(add!);
+    expect(screen.getByTestId("smart-limits").textContent).toBe(catalog.smartLimits);
+    await fireEvent.input(screen.getByTestId("op-wording"), { target: { value: "Réduire les coûts" } });
+    await waitFor(() => expect(screen.getByTestId("smart-summary").textContent).toContain("4\u00a0critères sur 5"), { timeout: 2000 });
+    const asked = calls.filter((c) => c.cmd === "smart_check");
+    expect(asked.at(-1)?.args["draft"]).toMatchObject({ wording: "Réduire les coûts", strategicObjectiveId: "s1" });
+    expect(screen.getByTestId("smart-panel-letters").textContent).toContain("Mesurable\u00a0: aucune valeur cible chiffrée");
+  });
+
+  it("asks what becomes of the indicators, naming the operational objectives that go with it", async () => {
+    show();
+    const [remove] = await screen.findAllByTestId("strategic-delete");
+    await fireEvent.click(remove!);
+    const goes = await screen.findByTestId("objective-delete-goes-with");
+    expect(goes.textContent).toContain("Réduire de 15 % les coûts administratifs");
+    expect(screen.getByTestId("objective-delete-fate").textContent).toContain("3\u00a0indicateurs mesurent");
+    await fireEvent.click(screen.getByTestId("objective-delete-indicators"));
+    await fireEvent.click(screen.getByTestId("objective-delete-confirm"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "objective_delete")).toBe(true));
+    const sent = calls.find((c) => c.cmd === "objective_delete");
+    expect(sent?.args).toMatchObject({ allianceId: "a1", objective: { level: "strategic", id: "s1" }, fate: { kind: "delete" } });
+  });
+
+  it("moves the indicators to the objective chosen", async () => {
+    show();
+    const [remove] = await screen.findAllByTestId("operational-delete");
+    await fireEvent.click(remove!);
+    const target = (await screen.findByTestId("objective-delete-target")) as HTMLSelectElement;
+    await fireEvent.change(target, { target: { value: "strategic:s2" } });
+    await fireEvent.click(screen.getByTestId("objective-delete-confirm"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "objective_delete")).toBe(true));
+    const sent = calls.find((c) => c.cmd === "objective_delete");
+    expect(sent?.args).toMatchObject({ objective: { level: "operational", id: "o1" }, fate: { kind: "moveTo", to: { level: "strategic", id: "s2" } } });
+  });
+});
