@@ -71,6 +71,7 @@ pub mod documents;
 pub mod dossier;
 pub mod drafts;
 pub mod encrypted;
+pub mod evaluation;
 pub mod import;
 // Not `diagnostic`: that name is the `#[diagnostic::…]` attribute namespace.
 pub mod internal_diagnostic;

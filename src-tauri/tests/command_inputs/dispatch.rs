@@ -584,6 +584,60 @@ pub async fn dispatch(
             let index: u32 = arg(args, "index")?;
             store.move_swot_item(&item, quadrant, index).await?;
         }
+        "evaluation_overview" => {
+            let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
+            store
+                .evaluation_overview(&arg::<String>(args, "allianceId")?, today)
+                .await?;
+        }
+        "evaluation_frame_save" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: allia_core::evaluation::EvaluationFrameDraft = arg(args, "draft")?;
+            store.save_evaluation_frame(&alliance, &draft).await?;
+        }
+        "indicator_add" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: allia_core::evaluation::IndicatorDraft = arg(args, "draft")?;
+            store.add_indicator(&alliance, &draft).await?;
+        }
+        "indicator_update" => {
+            let id: String = arg(args, "id")?;
+            let draft: allia_core::evaluation::IndicatorDraft = arg(args, "draft")?;
+            store.update_indicator(&id, &draft).await?;
+        }
+        "indicator_delete" => {
+            store.delete_indicator(&arg::<String>(args, "id")?).await?;
+        }
+        "measurement_add" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: allia_core::evaluation::MeasurementDraft = arg(args, "draft")?;
+            store.add_measurement(&alliance, &draft).await?;
+        }
+        "measurement_update" => {
+            let id: String = arg(args, "id")?;
+            let draft: allia_core::evaluation::MeasurementDraft = arg(args, "draft")?;
+            store.update_measurement(&id, &draft).await?;
+        }
+        "measurement_delete" => {
+            store
+                .delete_measurement(&arg::<String>(args, "id")?)
+                .await?;
+        }
+        "gap_analysis_add" => {
+            let alliance: String = arg(args, "allianceId")?;
+            let draft: allia_core::evaluation::GapAnalysisDraft = arg(args, "draft")?;
+            store.add_gap_analysis(&alliance, &draft).await?;
+        }
+        "gap_analysis_update" => {
+            let id: String = arg(args, "id")?;
+            let draft: allia_core::evaluation::GapAnalysisDraft = arg(args, "draft")?;
+            store.update_gap_analysis(&id, &draft).await?;
+        }
+        "gap_analysis_delete" => {
+            store
+                .delete_gap_analysis(&arg::<String>(args, "id")?)
+                .await?;
+        }
         "diagnostic_export_pdf" => {
             // The command's steps around its save dialog: the diagnostic read, then
             // typeset.

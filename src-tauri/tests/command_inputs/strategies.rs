@@ -156,6 +156,43 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
         Arg::SwotQuadrant => ["strengths", "weaknesses", "opportunities", "threats"]
             .map(s)
             .to_vec(),
+        Arg::EvaluationFrameDraft => vec![
+            json!({ "purposes": ["track", "prove", "track"],
+                "questions": ["L’alliance atteint-elle ses objectifs ?", ""] }),
+            json!({ "purposes": [], "questions": ["Une question\nsur deux lignes"] }),
+            json!({}),
+        ],
+        Arg::IndicatorDraft => vec![
+            json!({ "objective": { "level": "strategic", "id": "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f" },
+                "name": "Coûts administratifs", "level": "results", "unit": "€",
+                "direction": "lower_is_better", "aggregation": "cumulative",
+                "baselineValue": 100000.0, "baselineDate": "2025-01-01",
+                "targetValue": 85000.0, "targetDate": "2026-07-01", "frequency": "monthly",
+                "ownerPartnerId": "@@partner", "ownerPerson": "Claire Moreau",
+                "dataSource": "member_systems", "sourceReference": "Comptes annuels",
+                "method": "quantitative", "keyIndicator": true }),
+            json!({ "objective": { "level": "operational", "id": "" }, "name": "",
+                "level": "impacts", "unit": "bénévoles", "direction": "higher_is_better",
+                "aggregation": "rate", "baselineValue": 5.0, "baselineDate": "2026-06-01",
+                "targetValue": 5.0, "targetDate": "2026-01-01", "frequency": "one_off",
+                "ownerPartnerId": "@@alliance", "dataSource": "public_data",
+                "method": "mixed" }),
+        ],
+        Arg::MeasurementDraft => vec![
+            json!({ "indicatorId": "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f", "date": "2026-03-01",
+                "value": 42.5, "comment": "Relevé du trimestre\navec une précision",
+                "source": "Tableau de bord" }),
+            json!({ "indicatorId": "", "date": "1066-10-14", "value": 25.0,
+                "numerator": 3.0, "denominator": 0.0 }),
+        ],
+        Arg::GapAnalysisDraft => vec![
+            json!({ "objective": { "level": "strategic", "id": "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f" },
+                "date": "2026-11-30", "positiveFactors": ["Des formations courtes", ""],
+                "negativeFactors": ["Peu de créneaux le soir"], "decision": "adjust_action",
+                "decisionNote": "Deux sessions en soirée.\nÀ revoir en mars." }),
+            json!({ "objective": { "level": "operational", "id": "" }, "date": "2999-01-01",
+                "decision": "revise_target" }),
+        ],
         Arg::DossierTexts => vec![
             json!({ "socialNeed": "Isolement des familles.\nPeu de places en crèche.",
                 "collectiveResponse": null, "argument": "", "keyActors": "Les familles" }),

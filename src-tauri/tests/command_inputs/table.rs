@@ -43,6 +43,14 @@ pub enum Arg {
     SwotItemDraft,
     /// A quadrant of the SWOT matrix (`SwotQuadrant`).
     SwotQuadrant,
+    /// The evaluation's purposes and questions (`EvaluationFrameDraft`).
+    EvaluationFrameDraft,
+    /// An indicator (`IndicatorDraft`).
+    IndicatorDraft,
+    /// A measurement of an indicator (`MeasurementDraft`).
+    MeasurementDraft,
+    /// A gap analysis (`GapAnalysisDraft`).
+    GapAnalysisDraft,
     /// The texts of a project dossier (`DossierTexts`).
     DossierTexts,
     /// A key figure of a project dossier (`FigureDraft`).
@@ -103,6 +111,10 @@ impl Arg {
             Arg::DiagnosticNeedsDraft => "DiagnosticNeedsDraft",
             Arg::SwotItemDraft => "SwotItemDraft",
             Arg::SwotQuadrant => "SwotQuadrant",
+            Arg::EvaluationFrameDraft => "EvaluationFrameDraft",
+            Arg::IndicatorDraft => "IndicatorDraft",
+            Arg::MeasurementDraft => "MeasurementDraft",
+            Arg::GapAnalysisDraft => "GapAnalysisDraft",
             Arg::DossierTexts => "DossierTexts",
             Arg::FigureDraft => "FigureDraft",
             Arg::TextList => "string[]",
@@ -350,6 +362,50 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
         ],
     ),
     ("diagnostic_export_pdf", &[("allianceId", Arg::AllianceId)]),
+    ("evaluation_overview", &[("allianceId", Arg::AllianceId)]),
+    (
+        "evaluation_frame_save",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::EvaluationFrameDraft),
+        ],
+    ),
+    (
+        "indicator_add",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::IndicatorDraft),
+        ],
+    ),
+    (
+        "indicator_update",
+        &[("id", Arg::Text), ("draft", Arg::IndicatorDraft)],
+    ),
+    ("indicator_delete", &[("id", Arg::Text)]),
+    (
+        "measurement_add",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::MeasurementDraft),
+        ],
+    ),
+    (
+        "measurement_update",
+        &[("id", Arg::Text), ("draft", Arg::MeasurementDraft)],
+    ),
+    ("measurement_delete", &[("id", Arg::Text)]),
+    (
+        "gap_analysis_add",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("draft", Arg::GapAnalysisDraft),
+        ],
+    ),
+    (
+        "gap_analysis_update",
+        &[("id", Arg::Text), ("draft", Arg::GapAnalysisDraft)],
+    ),
+    ("gap_analysis_delete", &[("id", Arg::Text)]),
     ("model_advisor_get", &[("allianceId", Arg::AllianceId)]),
     (
         "model_advisor_save",
