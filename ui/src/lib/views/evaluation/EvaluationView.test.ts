@@ -4,15 +4,14 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Catalog } from "$lib/api/bindings";
 import { catalogContext } from "$lib/catalog";
 import { setDraftStore } from "$lib/unsaved";
 import EvaluationView from "./EvaluationView.svelte";
-import { indicatorView, measurement, OBJECTIVES } from "./fixture";
+import { CATALOG, indicatorView, measurement, OBJECTIVES } from "./fixture";
 import type { EvaluationOverview, IndicatorView } from "./types";
 
 const alliance = { id: "a1", draft: { name: "Alliance" } } as never;
-const catalog = {} as Catalog;
+const catalog = CATALOG;
 
 function overview(indicators: IndicatorView[]): EvaluationOverview {
   return { frame: { purposes: ["track"], questions: ["L’alliance atteint-elle ses objectifs ?"] }, indicators, gapAnalyses: [] };

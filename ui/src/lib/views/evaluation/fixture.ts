@@ -1,4 +1,5 @@
 // Test data of the evaluation: an indicator view as the vault returns it, and objectives.
+import type { Catalog, Choice } from "$lib/api/bindings";
 import type { IndicatorDraft, IndicatorView, Measurement, ObjectiveTree } from "./types";
 
 export const OBJECTIVES: ObjectiveTree = {
@@ -65,3 +66,69 @@ export function indicatorView(over: Partial<IndicatorDraft> = {}, measurements: 
       : { status: "not_measured", currentValue: null, currentDate: null, achieved: null, expected: null, remaining: null, explanation: "" },
   };
 }
+
+// The catalog's evaluation lists, as allia-core writes them (evaluation/kinds.rs).
+const c = <T>(value: T, label: string, help: string | null = null): Choice<T> => ({ value, label, help });
+
+const LISTS = {
+  purposes: [
+    c("track", "Suivre", "Produire de l’information régulière sur les résultats attendus de votre action."),
+    c("understand", "Comprendre", "Comprendre le changement observé et les facteurs explicatifs potentiels."),
+    c("prove", "Prouver", "Prouver que le changement est attribuable à votre action."),
+    c("value", "Valoriser", "Donner une valeur au changement suscité par votre action."),
+  ],
+  levels: [
+    c("means", "Moyens", "Les moyens mis en œuvre."),
+    c("activities", "Activités", "Les activités réalisées."),
+    c("results", "Résultats", "Les changements à court terme."),
+    c("impacts", "Impacts", "Les transformations durables."),
+  ],
+  dataSources: [
+    c("member_systems", "Système d’information des membres"),
+    c("beneficiary_survey", "Enquête bénéficiaires"),
+    c("qualitative_interview", "Entretien qualitatif"),
+    c("direct_observation", "Observation directe"),
+    c("public_data", "Données publiques (INSEE, open data territorial)"),
+  ],
+  methods: [c("qualitative", "Qualitative"), c("quantitative", "Quantitative"), c("mixed", "Mixte")],
+  directions: [
+    c("higher_is_better", "À la hausse (plus c’est haut, mieux c’est)"),
+    c("lower_is_better", "À la baisse (plus c’est bas, mieux c’est)"),
+  ],
+  aggregations: [
+    c("cumulative", "Cumulé (la dernière valeur est le total)"),
+    c("per_period", "Par période (les valeurs s’additionnent)"),
+    c("rate", "Taux (numérateurs et dénominateurs additionnés)"),
+    c("average", "Moyenne des mesures"),
+  ],
+  frequencies: [
+    c("monthly", "Mensuelle"),
+    c("quarterly", "Trimestrielle"),
+    c("half_yearly", "Semestrielle"),
+    c("yearly", "Annuelle"),
+    c("one_off", "Ponctuelle"),
+  ],
+  statuses: [
+    c("on_track", "En bonne voie"),
+    c("watch", "À surveiller"),
+    c("late", "En retard"),
+    c("not_measured", "Pas encore mesuré"),
+    c("not_assessable", "Non évaluable"),
+  ],
+  decisions: [c("adjust_action", "Ajuster l’action"), c("revise_target", "Revoir la cible"), c("continue", "Poursuivre")],
+  statusRule: "La trajectoire va en ligne droite de la valeur de référence à la cible.",
+};
+
+/** A catalog holding the evaluation's lists only. */
+export const CATALOG = {
+  evaluationPurposes: LISTS.purposes,
+  indicatorLevels: LISTS.levels,
+  dataSourceKinds: LISTS.dataSources,
+  analysisMethods: LISTS.methods,
+  indicatorDirections: LISTS.directions,
+  indicatorAggregations: LISTS.aggregations,
+  collectionFrequencies: LISTS.frequencies,
+  indicatorStatuses: LISTS.statuses,
+  gapDecisions: LISTS.decisions,
+  indicatorStatusRule: { text: LISTS.statusRule, onTrackTolerancePoints: 5, watchTolerancePoints: 15 },
+} as unknown as Catalog;

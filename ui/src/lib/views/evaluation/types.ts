@@ -1,6 +1,6 @@
-// The evaluation's types as the view uses them. They come from the generated bindings (allia-core
-// `evaluation/`); the objectives are read through a structural shape (`ObjectiveTree`) so that the view only needs
-// the titles and ids of « Objectifs ».
+// The evaluation's types as the view uses them: the generated bindings' (allia-core `evaluation/`); « Objectifs » is
+// read through a structural shape (`ObjectiveTree`, which `ObjectivesOverview` satisfies): the view only needs the
+// objectives' ids and titles.
 export type {
   AnalysisMethod,
   CollectionFrequency,
@@ -23,7 +23,7 @@ export type {
   MeasurementDraft,
   ObjectiveLevel,
   ObjectiveRef,
-} from "./pending-bindings";
+} from "$lib/api/bindings";
 
 /** What the evaluation reads of « Objectifs »: each strategic objective with its operational ones. */
 export interface ObjectiveTree {
