@@ -32,6 +32,8 @@ const APT_PACKAGES: &[&str] = &[
     "dbus-bin",
     // soffice headless and the body font: the DOCX layout tests convert with LibreOffice.
     "libreoffice-writer-nogui",
+    // soffice converts spreadsheets: the CSV import test saves an .ods as CSV.
+    "libreoffice-calc-nogui",
     "fonts-liberation",
 ];
 

@@ -7,6 +7,7 @@
 //! what the screen reads at once, `units.rs` how figures, units and dates are written and
 //! compared.
 
+pub mod csv;
 pub mod kinds;
 pub mod overview;
 pub mod progress;

@@ -1,0 +1,599 @@
+//! Reading a file of measurements: the header, then each line checked cell by cell,
+//! then as a measurement (`MeasurementDraft::validated`).
+
+use std::collections::HashMap;
+
+use super::cells::{
+    decode, format_date, format_number, parse_date, parse_number, sniff_separator, unguard_text,
+};
+use super::{
+    CsvLineError, MeasurementPreviewRow, MeasurementsImport, IMPORT_ROWS_MAX, MEASUREMENT_COLUMNS,
+};
+use crate::evaluation::kinds::IndicatorAggregation;
+use crate::evaluation::records::{Indicator, Measurement, MeasurementDraft};
+use crate::evaluation::units::{same_unit, unit_mismatch_message};
+use crate::text::collation_key;
+
+/// A column of the measurements file, in [`MEASUREMENT_COLUMNS`]' order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Column {
+    Indicator,
+    IndicatorId,
+    Unit,
+    Date,
+    Value,
+    Numerator,
+    Denominator,
+    Comment,
+    Source,
+}
+
+const COLUMNS: [Column; 9] = [
+    Column::Indicator,
+    Column::IndicatorId,
+    Column::Unit,
+    Column::Date,
+    Column::Value,
+    Column::Numerator,
+    Column::Denominator,
+    Column::Comment,
+    Column::Source,
+];
+
+impl Column {
+    fn label(self) -> &'static str {
+        let index = COLUMNS.iter().position(|c| *c == self).unwrap_or_default();
+        MEASUREMENT_COLUMNS[index]
+    }
+
+    /// The column a header names: its collation key equals a column's (« unite »,
+    /// « IDENTIFIANT DE L'INDICATEUR »), or a short form people write (« Identifiant »,
+    /// « Id », « Nom de l’indicateur »).
+    fn named(header: &str) -> Option<Column> {
+        let key = collation_key(header);
+        COLUMNS
+            .into_iter()
+            .find(|c| collation_key(c.label()) == key)
+            .or(match key.as_str() {
+                "identifiant" | "id" => Some(Column::IndicatorId),
+                "nom de l indicateur" => Some(Column::Indicator),
+                _ => None,
+            })
+    }
+
+    /// The field of `MeasurementDraft::validated`'s errors this column holds.
+    fn of_field(field: &str) -> Option<Column> {
+        Some(match field {
+            "indicatorId" => Column::IndicatorId,
+            "date" => Column::Date,
+            "value" => Column::Value,
+            "numerator" => Column::Numerator,
+            "denominator" => Column::Denominator,
+            "comment" => Column::Comment,
+            "source" => Column::Source,
+            _ => return None,
+        })
+    }
+}
+
+/// The file's header: which column each cell position holds, and how the file names it.
+struct Header {
+    /// Per position; `None` for a cell with no name.
+    columns: Vec<Option<Column>>,
+    names: Vec<String>,
+}
+
+impl Header {
+    fn position(&self, column: Column) -> Option<usize> {
+        self.columns.iter().position(|c| *c == Some(column))
+    }
+
+    /// The column's name as the file writes it, or as the export does when it is absent.
+    fn name(&self, column: Column) -> String {
+        self.position(column)
+            .and_then(|i| self.names.get(i))
+            .cloned()
+            .unwrap_or_else(|| column.label().to_string())
+    }
+}
+
+/// The errors of one file, with the header to name columns.
+struct Errors<'a> {
+    header: &'a Header,
+    list: Vec<CsvLineError>,
+}
+
+impl Errors<'_> {
+    fn at(&mut self, line: u32, column: Option<Column>, message: impl Into<String>) {
+        self.list.push(CsvLineError {
+            line,
+            column: column.map(|c| self.header.name(c)),
+            message: message.into(),
+        });
+    }
+}
+
+/// A file of measurements read for `indicators` (the alliance's): its preview, its errors
+/// and, when it has none, the measurements to import. The rules are the module's
+/// (`super`); a line that gives the same indicator and date as an earlier line is an
+/// error too (the second would count the period twice).
+pub fn parse_measurements(bytes: &[u8], indicators: &[Indicator]) -> MeasurementsImport {
+    parse_new_measurements(bytes, indicators, &[])
+}
+
+/// [`parse_measurements`], and a line giving an indicator a measurement at a date when
+/// `recorded` (the alliance's measurements) already has one is an error: an import adds
+/// measurements and never replaces one, so a file imported twice, or exported and
+/// imported back, adds nothing twice.
+pub fn parse_new_measurements(
+    bytes: &[u8],
+    indicators: &[Indicator],
+    recorded: &[Measurement],
+) -> MeasurementsImport {
+    let text = decode(bytes);
+    let separator = sniff_separator(&text);
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let lines = Lines::new(&text);
+    let mut records = reader.records();
+    let mut import = MeasurementsImport::default();
+    let header_record = match records.next() {
+        Some(Ok(record)) => record,
+        Some(Err(error)) => {
+            import.errors.push(unreadable(&error, &lines, 1));
+            return import;
+        }
+        None => {
+            import.errors.push(CsvLineError {
+                line: 1,
+                column: None,
+                message: "Le fichier est vide\u{a0}: la première ligne doit nommer les \
+                          colonnes (Indicateur, Date, Valeur…)."
+                    .to_string(),
+            });
+            return import;
+        }
+    };
+    let header_line = lines.of(header_record.position(), 1);
+    let header = Header {
+        columns: header_record
+            .iter()
+            .map(|name| Column::named(unguard_text(name.trim())))
+            .collect(),
+        names: header_record.iter().map(|n| n.trim().to_string()).collect(),
+    };
+    let mut errors = Errors {
+        header: &header,
+        list: Vec::new(),
+    };
+    check_header(&mut errors, header_line);
+    if !errors.list.is_empty() {
+        import.errors = errors.list;
+        return import;
+    }
+    let lookup = Lookup::new(indicators, recorded);
+    let mut seen: HashMap<(String, chrono::NaiveDate), u32> = HashMap::new();
+    let mut drafts = Vec::new();
+    for (index, record) in records.enumerate() {
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                let fallback = header_line.saturating_add(u32::try_from(index + 1).unwrap_or(0));
+                errors.list.push(unreadable(&error, &lines, fallback));
+                continue;
+            }
+        };
+        let line = lines.of(record.position(), header_line);
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        if import.rows.len() >= IMPORT_ROWS_MAX {
+            errors.at(
+                line,
+                None,
+                format!(
+                    "Le fichier compte plus de {} mesures\u{a0}: découpez-le en plusieurs fichiers.",
+                    crate::money::group_thousands(IMPORT_ROWS_MAX as u64)
+                ),
+            );
+            break;
+        }
+        let (row, draft) = read_line(&mut errors, &lookup, &record, line, separator);
+        if let Some(draft) = &draft {
+            let key = (draft.indicator_id.clone(), draft.date);
+            match seen.get(&key) {
+                Some(earlier) => errors.at(
+                    line,
+                    Some(Column::Date),
+                    format!(
+                        "La ligne {earlier} donne déjà une mesure de «\u{a0}{}\u{a0}» au {}\u{a0}: \
+                         gardez une seule ligne.",
+                        row.indicator,
+                        format_date(draft.date)
+                    ),
+                ),
+                None => {
+                    seen.insert(key, line);
+                }
+            }
+        }
+        import.rows.push(row);
+        drafts.extend(draft);
+    }
+    let mut list = errors.list;
+    list.sort_by_key(|e| e.line);
+    for row in &mut import.rows {
+        row.has_error = list.iter().any(|e| e.line == row.line);
+    }
+    if list.is_empty() {
+        import.drafts = drafts;
+    }
+    import.errors = list;
+    import
+}
+
+/// Where each line of the text starts, to give a record its line as a text editor
+/// counts it: the `csv` crate's own count misses the blank lines and counts CRLF badly.
+struct Lines<'t> {
+    text: &'t [u8],
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Lines<'t> {
+        let text = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in text.iter().enumerate() {
+            let ends = b == b'\n' || (b == b'\r' && text.get(i + 1) != Some(&b'\n'));
+            if ends {
+                starts.push(i + 1);
+            }
+        }
+        Lines { text, starts }
+    }
+
+    /// The line of a record whose position is `position`: the crate places it at the
+    /// end of the record before, so the line breaks after it are skipped first.
+    fn of(&self, position: Option<&::csv::Position>, fallback: u32) -> u32 {
+        let Some(position) = position else {
+            return fallback;
+        };
+        let mut start = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= start);
+        u32::try_from(line).unwrap_or(u32::MAX)
+    }
+}
+
+fn unreadable(error: &::csv::Error, lines: &Lines, fallback: u32) -> CsvLineError {
+    CsvLineError {
+        line: lines.of(error.position(), fallback),
+        column: None,
+        message: "Ligne illisible\u{a0}: vérifiez les guillemets et les séparateurs.".to_string(),
+    }
+}
+
+/// Every name known, each once, with the indicator and the date; a measurement's
+/// indicator and value.
+fn check_header(errors: &mut Errors, line: u32) {
+    let header = errors.header;
+    let mut unknown = Vec::new();
+    for (i, (column, name)) in header.columns.iter().zip(&header.names).enumerate() {
+        match column {
+            None if !name.is_empty() => unknown.push(name.clone()),
+            Some(c) if header.columns[..i].contains(&Some(*c)) => errors.list.push(CsvLineError {
+                line,
+                column: Some(name.clone()),
+                message: "Cette colonne apparaît deux fois.".to_string(),
+            }),
+            _ => {}
+        }
+    }
+    let expected = MEASUREMENT_COLUMNS
+        .iter()
+        .map(|c| format!("«\u{a0}{c}\u{a0}»"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    for name in unknown {
+        errors.list.push(CsvLineError {
+            line,
+            column: Some(name),
+            message: format!(
+                "Colonne inconnue. La première ligne doit nommer les colonnes\u{a0}: {expected}."
+            ),
+        });
+    }
+    if header.position(Column::Indicator).is_none()
+        && header.position(Column::IndicatorId).is_none()
+    {
+        errors.at(
+            line,
+            None,
+            "Il manque la colonne «\u{a0}Indicateur\u{a0}» (ou «\u{a0}Identifiant de l’indicateur\u{a0}»).",
+        );
+    }
+    for column in [Column::Date, Column::Value] {
+        if header.position(column).is_none() {
+            errors.at(
+                line,
+                None,
+                format!("Il manque la colonne «\u{a0}{}\u{a0}».", column.label()),
+            );
+        }
+    }
+}
+
+/// The alliance's indicators by id and by name, and its measurements by indicator and
+/// date.
+struct Lookup<'a> {
+    by_id: HashMap<&'a str, &'a Indicator>,
+    by_name: HashMap<String, Vec<&'a Indicator>>,
+    recorded: HashMap<(&'a str, chrono::NaiveDate), f64>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(indicators: &'a [Indicator], recorded: &'a [Measurement]) -> Lookup<'a> {
+        let mut by_name: HashMap<String, Vec<&Indicator>> = HashMap::new();
+        for indicator in indicators {
+            let key = collation_key(&indicator.draft.name);
+            if !key.is_empty() {
+                by_name.entry(key).or_default().push(indicator);
+            }
+        }
+        Lookup {
+            by_id: indicators.iter().map(|i| (i.id.as_str(), i)).collect(),
+            by_name,
+            recorded: recorded
+                .iter()
+                .map(|m| ((m.draft.indicator_id.as_str(), m.draft.date), m.draft.value))
+                .collect(),
+        }
+    }
+}
+
+/// One line: its preview row, and its measurement when every cell read.
+fn read_line(
+    errors: &mut Errors,
+    lookup: &Lookup,
+    record: &::csv::StringRecord,
+    line: u32,
+    separator: u8,
+) -> (MeasurementPreviewRow, Option<MeasurementDraft>) {
+    let header = errors.header;
+    let cell = |column: Column| -> String {
+        header
+            .position(column)
+            .and_then(|i| record.get(i))
+            .map(|c| unguard_text(c.trim()).to_string())
+            .unwrap_or_default()
+    };
+    let mut row = MeasurementPreviewRow {
+        line,
+        indicator: cell(Column::Indicator),
+        unit: cell(Column::Unit),
+        date: cell(Column::Date),
+        value: cell(Column::Value),
+        numerator: cell(Column::Numerator),
+        denominator: cell(Column::Denominator),
+        comment: cell(Column::Comment),
+        source: cell(Column::Source),
+        has_error: false,
+    };
+    let expected = header.columns.len();
+    let extra_empty = record.iter().skip(expected).all(|c| c.trim().is_empty());
+    if record.len() < expected || !extra_empty {
+        let shown = if separator == b'\t' {
+            "tabulation".to_string()
+        } else {
+            format!("«\u{a0}{}\u{a0}»", char::from(separator))
+        };
+        errors.at(
+            line,
+            None,
+            format!(
+                "Cette ligne a {} cellules, la première ligne en nomme {expected} (séparateur \
+                 {shown})\u{a0}: vérifiez les séparateurs et les guillemets.",
+                record.len()
+            ),
+        );
+        if row.indicator.is_empty() {
+            row.indicator = cell(Column::IndicatorId);
+        }
+        return (row, None);
+    }
+    let before = errors.list.len();
+    let indicator = find_indicator(
+        errors,
+        lookup,
+        line,
+        &cell(Column::IndicatorId),
+        &row.indicator,
+    );
+    if let Some(indicator) = indicator {
+        row.indicator = indicator.draft.name.clone();
+        if !row.unit.is_empty() && !same_unit(&row.unit, &indicator.draft.unit) {
+            errors.at(
+                line,
+                Some(Column::Unit),
+                unit_mismatch_message(&indicator.draft.unit, &row.unit),
+            );
+        }
+    } else if row.indicator.is_empty() {
+        row.indicator = cell(Column::IndicatorId);
+    }
+    let date = match parse_date(&row.date) {
+        Ok(Some(date)) => Some(date),
+        Ok(None) => {
+            errors.at(
+                line,
+                Some(Column::Date),
+                "Indiquez la date de la mesure (JJ/MM/AAAA).",
+            );
+            None
+        }
+        Err(refusal) => {
+            errors.at(line, Some(Column::Date), refusal.message(&row.date));
+            None
+        }
+    };
+    let mut number = |column: Column, text: &str| match parse_number(text) {
+        Ok(value) => value,
+        Err(refusal) => {
+            errors.at(line, Some(column), refusal.message(text));
+            None
+        }
+    };
+    let value = number(Column::Value, &row.value);
+    let numerator = number(Column::Numerator, &row.numerator);
+    let denominator = number(Column::Denominator, &row.denominator);
+    let Some(indicator) = indicator else {
+        return (row, None);
+    };
+    let rate = indicator.draft.aggregation == IndicatorAggregation::Rate;
+    if rate {
+        if let (Some(value), Some(n), Some(d)) = (value, numerator, denominator) {
+            if d > 0.0 && (value - 100.0 * n / d).abs() > 0.005 {
+                errors.at(
+                    line,
+                    Some(Column::Value),
+                    format!(
+                        "La valeur ({}) n’est pas le taux du numérateur sur le dénominateur \
+                         ({}\u{a0}%)\u{a0}: corrigez-la ou laissez-la vide.",
+                        row.value,
+                        format_number((10_000.0 * n / d).round() / 100.0)
+                    ),
+                );
+            }
+        }
+    } else {
+        if value.is_none() && row.value.is_empty() {
+            errors.at(line, Some(Column::Value), "Indiquez la valeur mesurée.");
+        }
+        for (column, given) in [
+            (Column::Numerator, &row.numerator),
+            (Column::Denominator, &row.denominator),
+        ] {
+            if !given.is_empty() {
+                errors.at(
+                    line,
+                    Some(column),
+                    format!(
+                        "«\u{a0}{}\u{a0}» n’est pas un taux\u{a0}: laissez le numérateur et le \
+                         dénominateur vides.",
+                        indicator.draft.name
+                    ),
+                );
+            }
+        }
+    }
+    if errors.list.len() > before {
+        return (row, None);
+    }
+    let Some(date) = date else {
+        return (row, None);
+    };
+    let optional = |text: &str| (!text.is_empty()).then(|| text.to_string());
+    let draft = MeasurementDraft {
+        indicator_id: indicator.id.clone(),
+        date,
+        value: value.unwrap_or_default(),
+        numerator,
+        denominator,
+        comment: optional(&row.comment),
+        source: optional(&row.source),
+    };
+    let draft = match draft.validated(indicator.draft.aggregation) {
+        Ok(draft) => draft,
+        Err(field_errors) => {
+            for e in field_errors.0 {
+                errors.at(line, Column::of_field(&e.field), e.message);
+            }
+            return (row, None);
+        }
+    };
+    if let Some(value) = lookup.recorded.get(&(indicator.id.as_str(), date)) {
+        errors.at(
+            line,
+            Some(Column::Date),
+            format!(
+                "«\u{a0}{}\u{a0}» a déjà une mesure au {} (valeur {})\u{a0}: un import ajoute des mesures \
+                 et n’en remplace aucune. Retirez la ligne, ou modifiez la mesure dans l’application.",
+                indicator.draft.name,
+                format_date(date),
+                format_number(*value)
+            ),
+        );
+        return (row, None);
+    }
+    (row, Some(draft))
+}
+
+/// The indicator of a line: by its id when the line gives one (and then the name, if
+/// given too, must be that indicator's), else by its name's collation key, which must
+/// name exactly one indicator.
+fn find_indicator<'a>(
+    errors: &mut Errors,
+    lookup: &Lookup<'a>,
+    line: u32,
+    id: &str,
+    name: &str,
+) -> Option<&'a Indicator> {
+    if !id.is_empty() {
+        let Some(&indicator) = lookup.by_id.get(id) else {
+            errors.at(
+                line,
+                Some(Column::IndicatorId),
+                format!("Aucun indicateur de l’alliance n’a l’identifiant «\u{a0}{id}\u{a0}»."),
+            );
+            return None;
+        };
+        if !name.is_empty() && collation_key(name) != collation_key(&indicator.draft.name) {
+            errors.at(
+                line,
+                Some(Column::Indicator),
+                format!(
+                    "L’identifiant désigne l’indicateur «\u{a0}{}\u{a0}», pas «\u{a0}{name}\u{a0}»\u{a0}: corrigez \
+                     l’un ou l’autre, ou videz l’identifiant.",
+                    indicator.draft.name
+                ),
+            );
+            return None;
+        }
+        return Some(indicator);
+    }
+    if name.is_empty() {
+        errors.at(
+            line,
+            Some(Column::Indicator),
+            "Indiquez l’indicateur mesuré.",
+        );
+        return None;
+    }
+    match lookup.by_name.get(&collation_key(name)).map(Vec::as_slice) {
+        Some([indicator]) => Some(indicator),
+        Some(_) => {
+            errors.at(
+                line,
+                Some(Column::Indicator),
+                format!(
+                    "Plusieurs indicateurs s’appellent «\u{a0}{name}\u{a0}»\u{a0}: indiquez \
+                     l’identifiant de l’indicateur."
+                ),
+            );
+            None
+        }
+        None => {
+            errors.at(
+                line,
+                Some(Column::Indicator),
+                format!("Indicateur inconnu\u{a0}: aucun indicateur de l’alliance ne s’appelle «\u{a0}{name}\u{a0}»."),
+            );
+            None
+        }
+    }
+}
