@@ -1,28 +1,26 @@
 // The one place the evaluation's chart loads Apache ECharts from, and only the parts it uses: line and scatter
-// series, a grid with a time axis, the tooltip, a legend and the « Aujourd’hui » line, SVG renderer (a few dozen
-// points, crisp when zoomed). Imported by TrajectoryChart.svelte only, itself loaded on first use.
+// series, a grid with a time axis, the tooltip and the « Aujourd’hui » line, SVG renderer (a few dozen points, crisp
+// when zoomed). The legend is HTML, next to the chart (IndicatorChart). Imported by TrajectoryChart.svelte only,
+// itself loaded on first use.
 import { use, init, type ComposeOption, type ECharts } from "echarts/core";
 import { LineChart, ScatterChart, type LineSeriesOption, type ScatterSeriesOption } from "echarts/charts";
 import {
   GridComponent,
-  LegendComponent,
   MarkLineComponent,
   TooltipComponent,
   type GridComponentOption,
-  type LegendComponentOption,
   type MarkLineComponentOption,
   type TooltipComponentOption,
 } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 
-use([LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+use([LineChart, ScatterChart, GridComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 /** The options the trajectory chart may set. */
 export type TrajectoryOption = ComposeOption<
   | LineSeriesOption
   | ScatterSeriesOption
   | GridComponentOption
-  | LegendComponentOption
   | MarkLineComponentOption
   | TooltipComponentOption
 >;

@@ -28,7 +28,16 @@ export interface TrajectoryModel {
   measured: MeasuredPoint[];
   /** Whether the running value differs from the value measured (per period, rate, average). */
   combined: boolean;
+  /** What the running value is called in the table (« Total à cette date »…), when `combined`. */
+  combinedLabel: string;
 }
+
+const COMBINED_LABELS: Record<IndicatorAggregation, string> = {
+  cumulative: "Valeur",
+  per_period: "Total à cette date",
+  rate: "Taux à cette date",
+  average: "Moyenne à cette date",
+};
 
 /** The measurements combined up to each one, in date order. */
 export function runningValues(
@@ -74,6 +83,7 @@ export function trajectoryModel(view: IndicatorView): TrajectoryModel {
       view.measurements.map((m) => m.draft),
     ),
     combined: d.aggregation !== "cumulative",
+    combinedLabel: COMBINED_LABELS[d.aggregation],
   };
 }
 
@@ -113,13 +123,7 @@ export function trajectoryOption(model: TrajectoryModel, today: string | null = 
   const todayTime = today ? dayTime(today) : null;
   return {
     animation: false,
-    grid: { left: 72, right: 32, top: 48, bottom: 48, containLabel: false },
-    legend: {
-      top: 4,
-      left: "center",
-      itemWidth: 32,
-      data: [SERIES.measured, SERIES.trajectory, SERIES.baseline, SERIES.target],
-    },
+    grid: { left: 64, right: 40, top: 40, bottom: 40, containLabel: false },
     tooltip: { trigger: "item", confine: true },
     xAxis: {
       type: "time",
@@ -159,7 +163,7 @@ export function trajectoryOption(model: TrajectoryModel, today: string | null = 
                 symbol: "none",
                 silent: true,
                 lineStyle: { type: "dotted", color: GREY, width: 1 },
-                label: { formatter: "Aujourd’hui", position: "insideEndTop", color: GREY },
+                label: { formatter: "Aujourd’hui", position: "insideStartTop", color: GREY },
                 data: [{ xAxis: todayTime }],
               },
             }
