@@ -12,12 +12,13 @@ describe("the area registry", () => {
     expect(areaById(HOME_AREA).scope).toBe("alliance");
     for (const id of ids) expect(isAreaId(id)).toBe(true);
     // An id kept from an older version, or mistyped in a `navigate`, is not an area.
-    expect(isAreaId("objectifs")).toBe(false);
+    expect(isAreaId("budget")).toBe(false);
   });
 
   it("lists the alliance's areas in the guide's groups, in the guide's order", () => {
     expect(sidebarGroups().map((group) => [group.label, group.areas.map((area) => area.label)])).toEqual([
       ["Construire", ["Alliance", "Diagnostic", "Projet", "Partenaires", "Modèle de partenariat", "Documents"]],
+      ["Mesurer", ["Objectifs"]],
     ]);
     for (const group of sidebarGroups()) expect(AREA_GROUPS).toContain(group.label);
   });

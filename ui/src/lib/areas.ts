@@ -17,6 +17,7 @@ import DiagnosticView from "./views/diagnostic/DiagnosticView.svelte";
 import DocumentsView from "./views/documents/DocumentsView.svelte";
 import ProjetView from "./views/projet/ProjetView.svelte";
 import ModeleView from "./views/modele/ModeleView.svelte";
+import ObjectifsView from "./views/objectifs/ObjectifsView.svelte";
 import PartnersView from "./views/partenaires/PartnersView.svelte";
 import ProfileView from "./views/profil/ProfileView.svelte";
 import SettingsView from "./views/parametres/SettingsView.svelte";
@@ -146,6 +147,14 @@ const DEFINED = [
     view: DocumentsView,
     props: (frame) => ({ alliance: frame.alliance }),
     guide: GUIDES.documents,
+  }),
+  allianceArea({
+    id: "objectifs",
+    label: "Objectifs",
+    group: "Mesurer",
+    view: ObjectifsView,
+    props: (frame) => ({ alliance: frame.alliance }),
+    guide: GUIDES.objectifs,
   }),
   appArea({
     id: "new-alliance",
