@@ -18,7 +18,7 @@ describe("the area registry", () => {
   it("lists the alliance's areas in the guide's groups, in the guide's order", () => {
     expect(sidebarGroups().map((group) => [group.label, group.areas.map((area) => area.label)])).toEqual([
       ["Construire", ["Alliance", "Diagnostic", "Projet", "Partenaires", "Modèle de partenariat", "Documents"]],
-      ["Mesurer", ["Objectifs"]],
+      ["Mesurer", ["Objectifs", "Évaluation"]],
     ]);
     for (const group of sidebarGroups()) expect(AREA_GROUPS).toContain(group.label);
   });

@@ -15,6 +15,7 @@ import { type AreaGuide, GUIDES } from "./guide/guide";
 import AllianceView from "./views/alliance/AllianceView.svelte";
 import DiagnosticView from "./views/diagnostic/DiagnosticView.svelte";
 import DocumentsView from "./views/documents/DocumentsView.svelte";
+import EvaluationView from "./views/evaluation/EvaluationView.svelte";
 import ProjetView from "./views/projet/ProjetView.svelte";
 import ModeleView from "./views/modele/ModeleView.svelte";
 import ObjectifsView from "./views/objectifs/ObjectifsView.svelte";
@@ -155,6 +156,14 @@ const DEFINED = [
     view: ObjectifsView,
     props: (frame) => ({ alliance: frame.alliance }),
     guide: GUIDES.objectifs,
+  }),
+  allianceArea({
+    id: "evaluation",
+    label: "Évaluation",
+    group: "Mesurer",
+    view: EvaluationView,
+    props: (frame) => ({ alliance: frame.alliance }),
+    guide: GUIDES.evaluation,
   }),
   appArea({
     id: "new-alliance",
