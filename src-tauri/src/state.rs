@@ -25,6 +25,9 @@ pub struct AppState {
     /// The alliance file chosen for « Importer une alliance… », between its preview and
     /// its import (`commands::import`).
     pub pending_import: Mutex<Option<PendingImport>>,
+    /// The file of measurements chosen for « Importer des mesures (CSV) », between its
+    /// preview and its import (`commands::evaluation_csv`).
+    pub pending_measurements: Mutex<Option<crate::commands::evaluation_csv::PendingMeasurements>>,
     /// Private folder for « Ouvrir pour imprimer » (see `print_dir`).
     pub print_dir: PathBuf,
     /// A recovery key shown and not yet acknowledged: closing the window asks first
@@ -48,6 +51,7 @@ impl AppState {
             auto_lock_minutes: SyncMutex::new(allia_core::settings::AUTO_LOCK_DEFAULT_MINUTES),
             pending_backup: Mutex::new(None),
             pending_import: Mutex::new(None),
+            pending_measurements: Mutex::new(None),
             print_dir,
             recovery_key: PendingRecoveryKey::default(),
         }
@@ -93,6 +97,7 @@ impl AppState {
         self.recovery_key.clear();
         // A file being imported is forgotten: its opened content is not kept locked.
         *self.pending_import.lock().await = None;
+        *self.pending_measurements.lock().await = None;
         let vault = self.vault.lock().await.take();
         let failure = match vault {
             Some(vault) => vault.lock(reason).await.map(|e| e.user_message()),

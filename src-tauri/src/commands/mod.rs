@@ -72,6 +72,7 @@ pub mod dossier;
 pub mod drafts;
 pub mod encrypted;
 pub mod evaluation;
+pub mod evaluation_csv;
 pub mod import;
 // Not `diagnostic`: that name is the `#[diagnostic::…]` attribute namespace.
 pub mod internal_diagnostic;

@@ -638,6 +638,63 @@ pub async fn dispatch(
                 .delete_gap_analysis(&arg::<String>(args, "id")?)
                 .await?;
         }
+        "evaluation_csv_export" => {
+            // The command's steps before its save dialog: the overview read (with the
+            // objectives and partners for the indicators' table), then the CSV written.
+            let alliance: String = arg(args, "allianceId")?;
+            let which: String = arg(args, "which")?;
+            store.alliance(&alliance).await?;
+            let overview = store.evaluation_overview(&alliance, today()).await?;
+            match which.as_str() {
+                "measurements" => {
+                    allia_core::evaluation::csv::export_measurements(&overview.indicators);
+                }
+                "indicators" => {
+                    let objectives = store.objectives_overview(&alliance, today()).await?;
+                    let partners = store.partners(&alliance).await?;
+                    let names =
+                        allia_core::evaluation::csv::ExportNames::new(&objectives, &partners);
+                    allia_core::evaluation::csv::export_indicators(
+                        &overview.indicators,
+                        &names,
+                        today(),
+                    );
+                }
+                other => return Err(Refusal::Deserialise(format!("unknown variant {other}"))),
+            }
+        }
+        "evaluation_csv_preview" => {
+            // The file comes from the open dialog: the alliance's own measurements
+            // exported, read against the vault (each one already recorded).
+            let alliance: String = arg(args, "allianceId")?;
+            store.alliance(&alliance).await?;
+            let overview = store.evaluation_overview(&alliance, today()).await?;
+            let bytes = allia_core::evaluation::csv::export_measurements(&overview.indicators);
+            let indicators: Vec<_> = overview
+                .indicators
+                .iter()
+                .map(|v| v.indicator.clone())
+                .collect();
+            let recorded: Vec<_> = overview
+                .indicators
+                .iter()
+                .flat_map(|v| v.measurements.clone())
+                .collect();
+            allia_core::evaluation::csv::parse_new_measurements(&bytes, &indicators, &recorded);
+        }
+        "evaluation_csv_import" => {
+            // The staged file's measurements go to the store's all-or-nothing import.
+            let alliance: String = arg(args, "allianceId")?;
+            let overview = store.evaluation_overview(&alliance, today()).await?;
+            let bytes = allia_core::evaluation::csv::export_measurements(&overview.indicators);
+            let indicators: Vec<_> = overview
+                .indicators
+                .iter()
+                .map(|v| v.indicator.clone())
+                .collect();
+            let import = allia_core::evaluation::csv::parse_measurements(&bytes, &indicators);
+            store.import_measurements(&alliance, &import.drafts).await?;
+        }
         "diagnostic_export_pdf" => {
             // The command's steps around its save dialog: the diagnostic read, then
             // typeset.

@@ -283,6 +283,7 @@ pub fn valid_values(name: &str, kind: Arg) -> Vec<Value> {
             json!({ "level": "operational", "id": "@@alliance" }),
             json!({ "level": "operational", "id": "" }),
         ],
+        Arg::EvaluationCsv => vec![s("measurements"), s("indicators")],
         Arg::IndicatorFate => vec![
             json!({ "kind": "refuse" }),
             json!({ "kind": "delete" }),

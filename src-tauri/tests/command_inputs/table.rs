@@ -81,6 +81,8 @@ pub enum Arg {
     ObjectiveRef,
     /// What becomes of a deleted objective's indicators (`IndicatorFate`).
     IndicatorFate,
+    /// Which CSV « Évaluation » exports (`EvaluationCsv`).
+    EvaluationCsv,
 }
 
 impl Arg {
@@ -130,6 +132,7 @@ impl Arg {
             Arg::OperationalObjectiveDraft => "OperationalObjectiveDraft",
             Arg::ObjectiveRef => "ObjectiveRef",
             Arg::IndicatorFate => "IndicatorFate",
+            Arg::EvaluationCsv => "EvaluationCsv",
         }
     }
 }
@@ -406,6 +409,15 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
         &[("id", Arg::Text), ("draft", Arg::GapAnalysisDraft)],
     ),
     ("gap_analysis_delete", &[("id", Arg::Text)]),
+    (
+        "evaluation_csv_export",
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("which", Arg::EvaluationCsv),
+        ],
+    ),
+    ("evaluation_csv_preview", &[("allianceId", Arg::AllianceId)]),
+    ("evaluation_csv_import", &[("allianceId", Arg::AllianceId)]),
     ("model_advisor_get", &[("allianceId", Arg::AllianceId)]),
     (
         "model_advisor_save",

@@ -75,6 +75,11 @@ pub const INDICATOR_COLUMNS: [&str; 19] = [
 /// accounting export) is refused quickly.
 pub const IMPORT_ROWS_MAX: usize = 20_000;
 
+/// The largest file of measurements read, in bytes (10 MiB: twice what
+/// [`IMPORT_ROWS_MAX`] lines with long comments take). The shell reads at most one byte
+/// more, so a huge file is refused unread.
+pub const IMPORT_FILE_MAX_BYTES: usize = 10 * 1024 * 1024;
+
 /// One problem of an imported file, shown as « Ligne 4, colonne « Date » : … ».
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

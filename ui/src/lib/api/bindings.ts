@@ -307,6 +307,30 @@ export const commands = {
 	/**  Deletes a gap analysis. */
 	gapAnalysisDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("gap_analysis_delete", { id })),
 	/**
+	 *  « Exporter les mesures (CSV) » / « Exporter les indicateurs (CSV) »: writes the file
+	 *  for a French spreadsheet (UTF-8 with its mark, « ; », decimal comma, JJ/MM/AAAA) where
+	 *  the save dialog says (`mesures-<alliance>.csv`, `indicateurs-<alliance>.csv`
+	 *  suggested). The indicators' status is as of today (`crate::clock::today()`). Returns
+	 *  the path written, or `None` when the person cancelled the dialog.
+	 */
+	evaluationCsvExport: (allianceId: string, which: EvaluationCsv) => typedError<string | null, AppError>(__TAURI_INVOKE("evaluation_csv_export", { allianceId, which })),
+	/**
+	 *  « Importer des mesures (CSV) »: asks for the file (system dialog), reads it against
+	 *  the alliance's indicators and measurements, keeps it for `evaluation_csv_import` and
+	 *  returns what it holds: its lines and every problem with its line and column. `None`
+	 *  when the person cancelled the dialog. A file over 10 MiB is refused unread (a problem
+	 *  on line 1).
+	 */
+	evaluationCsvPreview: (allianceId: string) => typedError<MeasurementsCsvPreview | null, AppError>(__TAURI_INVOKE("evaluation_csv_preview", { allianceId })),
+	/**
+	 *  « Importer N mesures »: imports the file previewed for this alliance, read again
+	 *  against the vault as it is now, all or nothing. Returns the number of measurements
+	 *  added. Refused (`precondition`) when no file was previewed for this alliance, or
+	 *  when the file now has a problem (an indicator deleted, a measurement added since the
+	 *  preview): nothing is imported then. The file is forgotten once imported.
+	 */
+	evaluationCsvImport: (allianceId: string) => typedError<number, AppError>(__TAURI_INVOKE("evaluation_csv_import", { allianceId })),
+	/**
 	 *  The dossier of an alliance: its texts (`dossier` null before any is written) and
 	 *  its key figures in table order.
 	 */
@@ -1202,6 +1226,19 @@ export type CriterionDraft = {
 	weight: number,
 };
 
+/**  One problem of an imported file, shown as « Ligne 4, colonne « Date » : … ». */
+export type CsvLineError = {
+	/**
+	 *  The line in the file, from 1 (the header); a line break inside a quoted cell
+	 *  counts, as a text editor counts it.
+	 */
+	line: number,
+	/**  The column's name as the file's header writes it; `None` for the whole line. */
+	column: string | null,
+	/**  What is wrong, in French. */
+	message: string,
+};
+
 /**
  *  Where an indicator's data comes from (guide section 4, « L’identification des
  *  sources de données »).
@@ -1410,6 +1447,13 @@ export type ErrorCode = "validation" |
 "backup_wrong_secret" | "not_found" | 
 /**  A document could not be built (e.g. an edited clause with a template error). */
 "document" | "storage" | "io";
+
+/**  Which file « Exporter … (CSV) » writes. */
+export type EvaluationCsv = 
+/**  One line per measurement: the file the import reads back. */
+"measurements" | 
+/**  One line per indicator, with its latest value and its status. */
+"indicators";
 
 /**  The stored evaluation frame. */
 export type EvaluationFrame = {
@@ -2041,6 +2085,42 @@ export type MeasurementDraft = {
 	comment?: string | null,
 	/**  Where this figure comes from (a file, a survey's name). */
 	source?: string | null,
+};
+
+/**
+ *  One line of an imported file as the preview shows it: the cells as typed (trimmed),
+ *  the indicator's name as the alliance writes it when it is found.
+ */
+export type MeasurementPreviewRow = {
+	line: number,
+	indicator: string,
+	unit: string,
+	date: string,
+	value: string,
+	numerator: string,
+	denominator: string,
+	comment: string,
+	source: string,
+	/**  Whether one of [`MeasurementsImport::errors`] is about this line. */
+	hasError: boolean,
+};
+
+/**  What a chosen file of measurements holds, before anything is imported. */
+export type MeasurementsCsvPreview = {
+	/**  The chosen file's name (without its folder). */
+	fileName: string,
+	/**  Every line but the header and the empty ones, as typed. */
+	rows: MeasurementPreviewRow[],
+	/**
+	 *  Every problem, with its line and column; any problem means nothing can be
+	 *  imported from this file.
+	 */
+	errors: CsvLineError[],
+	/**
+	 *  How many measurements `evaluation_csv_import` would add: 0 when `errors` is not
+	 *  empty.
+	 */
+	importable: number,
 };
 
 /**

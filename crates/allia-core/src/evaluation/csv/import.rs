@@ -7,7 +7,8 @@ use super::cells::{
     decode, format_date, format_number, parse_date, parse_number, sniff_separator, unguard_text,
 };
 use super::{
-    CsvLineError, MeasurementPreviewRow, MeasurementsImport, IMPORT_ROWS_MAX, MEASUREMENT_COLUMNS,
+    CsvLineError, MeasurementPreviewRow, MeasurementsImport, IMPORT_FILE_MAX_BYTES,
+    IMPORT_ROWS_MAX, MEASUREMENT_COLUMNS,
 };
 use crate::evaluation::kinds::IndicatorAggregation;
 use crate::evaluation::records::{Indicator, Measurement, MeasurementDraft};
@@ -130,6 +131,16 @@ pub fn parse_new_measurements(
     indicators: &[Indicator],
     recorded: &[Measurement],
 ) -> MeasurementsImport {
+    let mut import = MeasurementsImport::default();
+    if bytes.len() > IMPORT_FILE_MAX_BYTES {
+        import.errors.push(CsvLineError {
+            line: 1,
+            column: None,
+            message: "Le fichier dépasse 10\u{a0}Mo\u{a0}: découpez-le en plusieurs fichiers."
+                .to_string(),
+        });
+        return import;
+    }
     let text = decode(bytes);
     let separator = sniff_separator(&text);
     let mut reader = ::csv::ReaderBuilder::new()
@@ -139,7 +150,6 @@ pub fn parse_new_measurements(
         .from_reader(text.as_bytes());
     let lines = Lines::new(&text);
     let mut records = reader.records();
-    let mut import = MeasurementsImport::default();
     let header_record = match records.next() {
         Some(Ok(record)) => record,
         Some(Err(error)) => {
