@@ -3,9 +3,11 @@
 //! writer for partners who edit in Word.
 
 pub mod annex_pdf;
+pub mod chart;
 pub mod diagnostic;
 pub mod docx;
 pub mod dossier;
+pub mod evaluation;
 pub mod kit;
 pub mod model;
 pub mod pdf;

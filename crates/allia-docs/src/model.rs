@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::templates::{typography, wording};
 
+pub use crate::chart::{Chart, ChartPoint, ChartSeries, DateRule, LineStyle, MarkerShape};
+
 /// A whole document, ready to be laid out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -92,6 +94,10 @@ pub enum Block {
     Key {
         lines: Vec<String>,
     },
+    /// Values over dates, drawn by the PDF as vector paths across the text width, never
+    /// split across pages ([`crate::chart`]); the DOCX prints its title and a pointer to
+    /// the PDF.
+    Chart(Chart),
     /// Forces the next block onto a new page.
     PageBreak,
 }
@@ -143,6 +149,7 @@ impl Block {
                 }))
                 .collect(),
             Block::Key { lines } => lines.clone(),
+            Block::Chart(chart) => vec![chart.text()],
             Block::PageBreak => Vec::new(),
         };
         parts.join(" ")

@@ -112,6 +112,19 @@ impl Writer {
                     );
                 }
             }
+            // Word's charts (DrawingML) are not written: the chart's title, then where to
+            // see it.
+            Block::Chart(chart) => {
+                let title = text::run(&text::single_line(&chart.title), true, false);
+                self.paragraph(
+                    Paragraph::new()
+                        .style(styles::NORMAL)
+                        .keep_next(true)
+                        .add_run(title),
+                );
+                let note = text::run(crate::chart::DOCX_PLACEHOLDER, false, true);
+                self.paragraph(Paragraph::new().style(styles::NORMAL).add_run(note));
+            }
             Block::PageBreak => {
                 self.paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
             }

@@ -7,7 +7,7 @@ use super::fonts::{Face, Fonts};
 use super::layout::{Item, Unit};
 use super::linebreak::break_lines;
 use super::theme::{Heading, Style, Theme};
-use super::{signatures, tables};
+use super::{chart, signatures, tables};
 
 /// Lays out styled runs in a column; one item per line, baselines from the column top.
 pub fn text_lines(
@@ -94,6 +94,7 @@ impl<'a> Builder<'a> {
             Block::Table(table) => tables::table(self, table),
             Block::Signatures(s) => signatures::block(self, s),
             Block::Key { lines } => self.key(lines),
+            Block::Chart(chart) => chart::chart(self, chart),
             Block::PageBreak => self.units.push(Unit {
                 page_break: true,
                 ..Unit::default()

@@ -26,6 +26,39 @@ pub enum Item {
         thickness: f32,
         grey: f32,
     },
+    /// A vector path (a chart's lines and marks).
+    Path(Path),
+}
+
+/// A path of straight segments and cubic Bézier curves, stroked and/or filled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path {
+    /// From the top of the unit (then of the page), y downwards. A point marked
+    /// `control` is a Bézier handle: two of them come before each curve's end point.
+    pub points: Vec<PathPoint>,
+    /// Closed back to its first point (a mark); open, a line.
+    pub closed: bool,
+    pub stroke: Option<PathStroke>,
+    /// Filled with this grey level (0 black, 1 white).
+    pub fill: Option<f32>,
+}
+
+/// One point of a [`Path`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PathPoint {
+    pub x: f32,
+    pub y: f32,
+    pub control: bool,
+}
+
+/// How a [`Path`] is stroked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathStroke {
+    pub thickness: f32,
+    pub grey: f32,
+    /// Dash and gap lengths in points, alternating; empty for a solid line. Drawn with
+    /// round caps, so a dash of 0 is a dot.
+    pub dash: Vec<f32>,
 }
 
 impl Item {
@@ -34,6 +67,7 @@ impl Item {
         match &mut self {
             Item::Text { baseline, .. } => *baseline += dy,
             Item::Rule { y, .. } => *y += dy,
+            Item::Path(path) => path.points.iter_mut().for_each(|p| p.y += dy),
         }
         self
     }

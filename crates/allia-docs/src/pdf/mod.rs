@@ -11,6 +11,7 @@
 //! `draw` turns them into PDF operations, footers and metadata.
 
 mod blocks;
+mod chart;
 mod draw;
 mod fonts;
 mod layout;

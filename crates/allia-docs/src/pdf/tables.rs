@@ -126,6 +126,7 @@ fn split_tall_row(b: &mut Builder<'_>, theme: TableBlock, unit: Unit) {
         let y = match &item {
             Item::Text { baseline, .. } => *baseline,
             Item::Rule { y, .. } => *y - 0.1,
+            Item::Path(path) => path.points.first().map_or(0.0, |p| p.y),
         };
         let k = (((y - pad_y) / leading).floor().max(0.0) as usize).min(n - 1);
         let top = if k == 0 {

@@ -125,6 +125,35 @@ pub struct KeyBlock {
     pub rule: Stroke,
 }
 
+/// A chart ([`crate::chart`]): its title, axis labels and legend, its plot's height, the
+/// strokes of its axes, grid and series, and the size of its marks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChartBlock {
+    pub title: Style,
+    /// The axes' numbers and months, the unit.
+    pub label: Style,
+    pub legend: Style,
+    /// The plot's height as a share of the body width (the chart is as wide as the text).
+    pub plot_height: f32,
+    pub space_before: f32,
+    /// Between the title and the plot, the plot and its x labels, the labels and the legend.
+    pub gap: f32,
+    /// The length of a tick on an axis.
+    pub tick: f32,
+    pub axis: Stroke,
+    /// The horizontal lines at each value labelled.
+    pub grid: Stroke,
+    /// The series' lines (black, whatever their dashes).
+    pub line: f32,
+    /// Half the width of a mark (circle, square, triangle).
+    pub mark: f32,
+    /// Dash and gap of a dashed line; the gap between the dots of a dotted one.
+    pub dash: [f32; 2],
+    pub dot_gap: f32,
+    /// The length of a line's sample in the legend.
+    pub sample: f32,
+}
+
 /// Running header (from page 2) and footer, in small grey type in the margins.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Margins {
@@ -174,6 +203,7 @@ pub struct Theme {
     pub table: TableBlock,
     pub signatures: SignatureBlock,
     pub key: KeyBlock,
+    pub chart: ChartBlock,
     pub margins: Margins,
     pub initials: InitialsArea,
 }
@@ -297,6 +327,37 @@ impl Theme {
                 thickness: 1.2,
                 grey: 0.0,
             },
+        },
+        chart: ChartBlock {
+            title: Style {
+                size: 11.0,
+                leading: 14.0,
+            },
+            label: Style {
+                size: 8.0,
+                leading: 10.0,
+            },
+            legend: Style {
+                size: 8.5,
+                leading: 12.0,
+            },
+            plot_height: 0.45,
+            space_before: 12.0,
+            gap: 5.0,
+            tick: 3.0,
+            axis: Stroke {
+                thickness: 0.7,
+                grey: 0.0,
+            },
+            grid: Stroke {
+                thickness: 0.3,
+                grey: 0.8,
+            },
+            line: 1.1,
+            mark: 2.8,
+            dash: [5.0, 3.0],
+            dot_gap: 2.6,
+            sample: 26.0,
         },
         margins: Margins {
             size: 8.5,

@@ -102,6 +102,7 @@ pub fn lines(doc: &Document) -> Vec<String> {
                     .map(|item| format!("• {}", runs_text(item))),
             ),
             Block::Table(_) | Block::PageBreak => {}
+            Block::Chart(chart) => out.push(format!("[graphique] {}", chart.title)),
             Block::Key { lines } => out.extend(lines.iter().cloned()),
             Block::Signatures(s) => {
                 out.push(s.sentence.clone());

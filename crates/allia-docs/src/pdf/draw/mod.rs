@@ -5,15 +5,16 @@
 //! [`file`], the metadata, the document ID and the file's bytes.
 
 use printpdf::{
-    Color, FontId, Greyscale, Line as PdfLine, LinePoint, Op, PdfDocument, PdfDocumentInfo,
-    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextMatrix,
+    Color, FontId, Greyscale, Line as PdfLine, LineCapStyle, LineDashPattern, LineJoinStyle,
+    LinePoint, Op, PaintMode, PdfDocument, PdfDocumentInfo, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, TextMatrix, WindingOrder,
 };
 
 use crate::model::Document;
 use crate::templates::wording;
 
 use super::fonts::{Face, Fonts};
-use super::layout::Item;
+use super::layout::{Item, Path};
 use super::linebreak::{break_lines, Line};
 use super::theme::{Stroke, Theme};
 use super::PdfError;
@@ -251,6 +252,7 @@ impl Canvas<'_> {
                     },
                 });
             }
+            Item::Path(path) => draw_path(ops, path, page_height),
         }
     }
 
@@ -403,6 +405,69 @@ impl Canvas<'_> {
                 ragged: false,
             })
     }
+}
+
+/// A chart's path: its own graphics state, so that its dashes and round caps end with it.
+fn draw_path(ops: &mut Vec<Op>, path: &Path, page_height: f32) {
+    if path.points.is_empty() || (path.stroke.is_none() && path.fill.is_none()) {
+        return;
+    }
+    let points: Vec<LinePoint> = path
+        .points
+        .iter()
+        .map(|p| LinePoint {
+            p: Point {
+                x: Pt(p.x),
+                y: Pt(page_height - p.y),
+            },
+            bezier: p.control,
+        })
+        .collect();
+    ops.push(Op::SaveGraphicsState);
+    if let Some(stroke) = &path.stroke {
+        ops.push(Op::SetOutlineColor {
+            col: grey_colour(stroke.grey),
+        });
+        ops.push(Op::SetOutlineThickness {
+            pt: Pt(stroke.thickness),
+        });
+        ops.push(Op::SetLineCapStyle {
+            cap: LineCapStyle::Round,
+        });
+        ops.push(Op::SetLineJoinStyle {
+            join: LineJoinStyle::Round,
+        });
+        if !stroke.dash.is_empty() {
+            ops.push(Op::SetLineDashPattern {
+                dash: LineDashPattern::new(0.0, &stroke.dash),
+            });
+        }
+    }
+    if let Some(fill) = path.fill {
+        ops.push(Op::SetFillColor {
+            col: grey_colour(fill),
+        });
+    }
+    match (path.fill.is_some(), &path.stroke) {
+        (false, Some(_)) if !path.closed => ops.push(Op::DrawLine {
+            line: PdfLine {
+                points,
+                is_closed: false,
+            },
+        }),
+        (fill, stroke) => ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing { points }],
+                mode: match (fill, stroke.is_some()) {
+                    (true, true) => PaintMode::FillStroke,
+                    (true, false) => PaintMode::Fill,
+                    _ => PaintMode::Stroke,
+                },
+                winding_order: WindingOrder::NonZero,
+            },
+        }),
+    }
+    ops.push(Op::RestoreGraphicsState);
 }
 
 fn grey_colour(level: f32) -> Color {
