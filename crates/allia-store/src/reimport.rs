@@ -442,6 +442,22 @@ async fn apply_update(
     if replace_actor_records(conn, stored, incoming, &partner_ids).await? {
         alliances::touch(conn, alliance_id).await?;
     }
+    // The evaluation is merged by id: the file's records are rewritten or added, the
+    // vault's others kept; a file without one leaves the vault's as it is.
+    if let Some(evaluation) = &incoming.evaluation {
+        if crate::evaluation::file::update(
+            conn,
+            alliance_id,
+            stored.evaluation.as_ref(),
+            evaluation,
+            Some(&partner_ids),
+            HashMap::new(),
+        )
+        .await?
+        {
+            alliances::touch(conn, alliance_id).await?;
+        }
+    }
     // The diagnostic travels whole: a file that carries one replaces this vault's needs
     // and items by its own, ids and dates as in the file; a file without one (from an
     // older version) leaves it as it is.

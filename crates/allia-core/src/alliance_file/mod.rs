@@ -27,6 +27,7 @@ use crate::partner::PartnerDraft;
 mod actors;
 mod diagnostic;
 mod errors;
+mod evaluation;
 mod import;
 mod model_advisor;
 mod print;
@@ -42,6 +43,11 @@ pub use actors::{
 };
 pub use diagnostic::{FileDiagnostic, FileDiagnosticNeeds, FileSwotItem};
 pub use errors::{json_problem, AllianceFileError};
+pub use evaluation::{
+    evaluation_record_place, FileEvaluation, FileEvaluationFrame, FileGapAnalysis, FileIndicator,
+    FileMeasurement, ALLIANCE_FILE_MAX_GAP_ANALYSES, ALLIANCE_FILE_MAX_INDICATORS,
+    ALLIANCE_FILE_MAX_MEASUREMENTS,
+};
 pub use import::{sender_partner_id, ImportedAlliance};
 pub use model_advisor::FileModelAdvisor;
 pub use print::{sha256_hex, short_fingerprint};

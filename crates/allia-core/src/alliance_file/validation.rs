@@ -204,6 +204,21 @@ fn validate(
         &mut errors,
         |errors, field, id| ids.check(errors, field, id),
     );
+    let engaged: HashSet<&str> = file
+        .partners
+        .iter()
+        .filter(|p| crate::partner::is_partner(&p.draft()))
+        .map(|p| p.id.as_str())
+        .collect();
+    let evaluation = file.evaluation.as_ref().and_then(|e| {
+        e.validated(
+            &mut errors,
+            |errors, field, id| ids.check(errors, field, id),
+            // The objectives named are checked once the objectives travel in the file.
+            |_| true,
+            |id| engaged.contains(id),
+        )
+    });
     match alliance {
         Some(alliance) if errors.is_empty() => Ok(ImportedAlliance {
             file: AllianceFileV2 {
@@ -221,6 +236,7 @@ fn validate(
                 exchanges: actors.exchanges,
                 criteria: actors.criteria,
                 scores: actors.scores,
+                evaluation,
             },
         }),
         _ => Err(errors),

@@ -36,7 +36,10 @@ pub fn field_place(field: &str) -> Option<String> {
         }
         ["documents", number, ..] => return Some(format!("document {number}")),
         // The actor register's records (`interactions`, `exchanges`, `criteria`, `scores`).
-        _ => return crate::alliance_file::actor_record_place(field),
+        _ => {
+            return crate::alliance_file::actor_record_place(field)
+                .or_else(|| crate::alliance_file::evaluation_record_place(field))
+        }
     };
     let rest = rest.join(".");
     match form_label(&rest).or_else(|| crate::alliance_file::actor_field_label(&rest)) {

@@ -28,6 +28,7 @@ use sqlx::SqliteConnection;
 use crate::error::{Entity, StoreError, StoreResult};
 use crate::store::Store;
 
+pub(crate) mod file;
 pub(crate) mod frame;
 pub(crate) mod gap_analyses;
 pub(crate) mod indicators;

@@ -257,6 +257,7 @@ pub(crate) async fn export_file(
             .iter()
             .map(FileScore::from)
             .collect(),
+        evaluation: crate::evaluation::file::export(conn, id).await?,
     })
 }
 

@@ -302,6 +302,20 @@ pub(crate) async fn insert_imported(
         )
         .await?;
     }
+    // After the actors it names.
+    if let Some(evaluation) = &file.evaluation {
+        let mut ids = crate::evaluation::file::IdMaps {
+            partners: Some(&partner_ids),
+            ..Default::default()
+        };
+        for (table, file_id) in crate::evaluation::file::record_ids(evaluation) {
+            let id = plan.id(conn, table, file_id).await?;
+            if id != file_id {
+                ids.records.insert(file_id.to_string(), id);
+            }
+        }
+        crate::evaluation::file::insert(conn, &alliance_id, evaluation, &ids).await?;
+    }
     Ok(alliance_id)
 }
 
