@@ -1,0 +1,131 @@
+// « Évaluation »'s CSV exchange against a mocked IPC (jsdom): an export says where the file went; a file with a bad
+// line lists « Ligne 4, colonne « Date » : … », says nothing was imported and offers no import; a good file offers
+// « Importer 2 mesures », asks first, imports, says how many and tells the view to read the evaluation again.
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { MeasurementsCsvPreview, MeasurementPreviewRow } from "$lib/api/bindings";
+import CsvExchange, { lineErrorText } from "./CsvExchange.svelte";
+
+const NBSP = "\u00a0";
+const NNBSP = "\u202f";
+
+function row(line: number, patch: Partial<MeasurementPreviewRow> = {}): MeasurementPreviewRow {
+  return {
+    line,
+    indicator: "Bénévoles formés",
+    unit: "personnes",
+    date: "15/01/2026",
+    value: "12",
+    numerator: "",
+    denominator: "",
+    comment: "",
+    source: "",
+    hasError: false,
+    ...patch,
+  };
+}
+
+let calls: { cmd: string; args: Record<string, unknown> }[] = [];
+
+function vault(preview: MeasurementsCsvPreview | null, exportPath: string | null = "/tmp/mesures-alliance.csv") {
+  calls = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args: args as Record<string, unknown> });
+    if (cmd === "evaluation_csv_export") return exportPath;
+    if (cmd === "evaluation_csv_preview") return preview;
+    if (cmd === "evaluation_csv_import") return preview?.importable ?? 0;
+    return null;
+  });
+}
+
+describe("CsvExchange", () => {
+  afterEach(() => {
+    cleanup();
+    clearMocks();
+  });
+
+  it("exports the measurements or the indicators and says where they went", async () => {
+    vault(null);
+    render(CsvExchange, { props: { allianceId: "a1", onImported: () => undefined } });
+    await fireEvent.click(screen.getByRole("button", { name: "Exporter les mesures (CSV)" }));
+    expect((await screen.findByTestId("csv-exported")).textContent).toBe(`Mesures enregistrées${NBSP}: /tmp/mesures-alliance.csv`);
+    expect(calls.find((c) => c.cmd === "evaluation_csv_export")?.args).toEqual({ allianceId: "a1", which: "measurements" });
+    await fireEvent.click(screen.getByRole("button", { name: "Exporter les indicateurs (CSV)" }));
+    await waitFor(() => expect(screen.getByTestId("csv-exported").textContent).toContain("Indicateurs enregistrés"));
+    expect(calls.filter((c) => c.cmd === "evaluation_csv_export").map((c) => c.args.which)).toEqual(["measurements", "indicators"]);
+  });
+
+  it("says nothing when the save dialog is cancelled", async () => {
+    vault(null, null);
+    render(CsvExchange, { props: { allianceId: "a1", onImported: () => undefined } });
+    await fireEvent.click(screen.getByTestId("csv-export-measurements"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "evaluation_csv_export")).toBe(true));
+    expect(screen.queryByTestId("csv-exported")).toBeNull();
+  });
+
+  it("lists a bad file's errors by line and column, and imports nothing", async () => {
+    const preview: MeasurementsCsvPreview = {
+      fileName: "mesures.csv",
+      rows: [row(2), row(3, { date: "31/02/2026", hasError: true }), row(4, { value: "douze", hasError: true })],
+      errors: [
+        { line: 3, column: "Date", message: `«${NBSP}31/02/2026${NBSP}»${NBSP}: ce jour n’existe pas.` },
+        { line: 4, column: null, message: "Cette ligne a 5 cellules, la première ligne en nomme 9." },
+      ],
+      importable: 0,
+    };
+    vault(preview);
+    const onImported = vi.fn();
+    render(CsvExchange, { props: { allianceId: "a1", onImported } });
+    await fireEvent.click(screen.getByRole("button", { name: "Importer des mesures (CSV)" }));
+    const errors = await screen.findByTestId("csv-errors");
+    expect(within(errors).getAllByTestId("csv-error").map((e) => e.textContent)).toEqual([
+      `Ligne 3, colonne «${NNBSP}Date${NNBSP}»${NBSP}: «${NBSP}31/02/2026${NBSP}»${NBSP}: ce jour n’existe pas.`,
+      `Ligne 4${NBSP}: Cette ligne a 5 cellules, la première ligne en nomme 9.`,
+    ]);
+    expect(within(errors).getByTestId("csv-nothing-imported").textContent).toBe("Aucune mesure n’a été importée.");
+    expect(errors.textContent).toContain(`2${NBSP}erreurs`);
+    expect(screen.queryByTestId("csv-import-confirm")).toBeNull();
+    const table = screen.getByRole("table");
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
+      "Ligne",
+      "Indicateur",
+      "Date",
+      "Valeur",
+      "Commentaire",
+    ]);
+    const marked = within(table)
+      .getAllByTestId("csv-preview-row")
+      .map((r) => within(r).getByRole("rowheader").textContent?.replace(/\s+/g, " ").trim());
+    expect(marked).toEqual(["2", "3 ⚠ (erreur)", "4 ⚠ (erreur)"]);
+    expect(calls.some((c) => c.cmd === "evaluation_csv_import")).toBe(false);
+    expect(onImported).not.toHaveBeenCalled();
+  });
+
+  it("imports a good file after asking, then says how many and lets the view read again", async () => {
+    const preview: MeasurementsCsvPreview = {
+      fileName: "mesures.csv",
+      rows: [row(2), row(3, { indicator: "Taux de retour", numerator: "3", denominator: "4", value: "75" })],
+      errors: [],
+      importable: 2,
+    };
+    vault(preview);
+    const onImported = vi.fn();
+    render(CsvExchange, { props: { allianceId: "a1", onImported } });
+    await fireEvent.click(screen.getByTestId("csv-import-choose"));
+    const confirm = await screen.findByRole("button", { name: `Importer 2${NBSP}mesures` });
+    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toContain("Dénominateur");
+    expect(screen.queryByTestId("csv-errors")).toBeNull();
+    await fireEvent.click(confirm);
+    expect(calls.some((c) => c.cmd === "evaluation_csv_import")).toBe(false);
+    await fireEvent.click(await screen.findByTestId("csv-import-go"));
+    expect((await screen.findByTestId("csv-imported")).textContent?.trim()).toBe(`2${NBSP}mesures importées.`);
+    expect(calls.find((c) => c.cmd === "evaluation_csv_import")?.args).toEqual({ allianceId: "a1" });
+    expect(onImported).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId("csv-preview")).toBeNull();
+  });
+
+  it("writes a line's place the French way", () => {
+    expect(lineErrorText({ line: 7, column: "Valeur", message: "x" })).toBe(`Ligne 7, colonne «${NNBSP}Valeur${NNBSP}»${NBSP}: x`);
+  });
+});
