@@ -5,7 +5,7 @@ import { cleanup, fireEvent, render, screen, within } from "@testing-library/sve
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { catalogContext } from "$lib/catalog";
-import { setDraftStore } from "$lib/unsaved";
+import { loadKeptDrafts, setDraftStore } from "$lib/unsaved";
 import EvaluationView from "./EvaluationView.svelte";
 import { CATALOG, indicatorView, measurement, OBJECTIVES } from "./fixture";
 import type { EvaluationOverview, IndicatorView } from "./types";
@@ -83,5 +83,22 @@ describe("EvaluationView", () => {
     await fireEvent.click(await screen.findByTestId("indicator-edit"));
     await fireEvent.click(await screen.findByTestId("indicator-delete"));
     expect((await screen.findByRole("alertdialog")).textContent).toContain("ses 2\u00a0mesures");
+  });
+
+  it("offers back the purposes and questions kept over a lock, in « Démarche »", async () => {
+    const kept = {
+      key: { allianceId: "a1", area: "evaluation", form: "frame" },
+      content: JSON.stringify({ purposes: ["prove"], questions: ["Les activités produisent-elles les effets attendus ?"], newQuestion: "" }),
+      savedAt: "2026-12-01T08:00:00Z",
+    };
+    setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => [kept] });
+    loadKeptDrafts();
+    vault(overview([]), overview([]));
+    render(EvaluationView, { props: { alliance }, context: catalogContext(catalog) });
+    await fireEvent.click(await screen.findByTestId("draft-resume"));
+    const prove = (await screen.findByTestId("evaluation-purpose-prove")) as HTMLInputElement;
+    expect(prove.checked).toBe(true);
+    expect((screen.getByTestId("evaluation-purpose-track") as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByTestId("evaluation-question") as HTMLInputElement).value).toBe("Les activités produisent-elles les effets attendus ?");
   });
 });
