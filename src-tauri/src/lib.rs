@@ -111,6 +111,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             evaluation_csv::evaluation_csv_export,
             evaluation_csv::evaluation_csv_preview,
             evaluation_csv::evaluation_csv_import,
+            evaluation_report::evaluation_report_export,
             dossier::dossier_get,
             dossier::dossier_save_texts,
             dossier::dossier_figure_add,

@@ -73,6 +73,7 @@ pub mod drafts;
 pub mod encrypted;
 pub mod evaluation;
 pub mod evaluation_csv;
+pub mod evaluation_report;
 pub mod import;
 // Not `diagnostic`: that name is the `#[diagnostic::…]` attribute namespace.
 pub mod internal_diagnostic;

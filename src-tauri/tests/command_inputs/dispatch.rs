@@ -695,6 +695,20 @@ pub async fn dispatch(
             let import = allia_core::evaluation::csv::parse_measurements(&bytes, &indicators);
             store.import_measurements(&alliance, &import.drafts).await?;
         }
+        "evaluation_report_export" => {
+            // The command's steps before its save dialog: the overviews read as of
+            // today, then typeset.
+            let alliance_id: String = arg(args, "allianceId")?;
+            let alliance = store.alliance(&alliance_id).await?;
+            let input = allia_docs::evaluation::EvaluationReportInput {
+                alliance: alliance.draft.name,
+                association: None,
+                today: today(),
+                evaluation: store.evaluation_overview(&alliance_id, today()).await?,
+                objectives: store.objectives_overview(&alliance_id, today()).await?,
+            };
+            allia_docs::evaluation::render_evaluation_report(&input).map_err(AppError::from)?;
+        }
         "diagnostic_export_pdf" => {
             // The command's steps around its save dialog: the diagnostic read, then
             // typeset.
