@@ -20,8 +20,8 @@
 //!    [`ON_TRACK_TOLERANCE`], [`IndicatorStatus::Watch`] when ≥ `expected` −
 //!    [`WATCH_TOLERANCE`], else [`IndicatorStatus::Late`]; no measurement,
 //!    [`IndicatorStatus::NotMeasured`]; a target equal to the baseline (validation refuses
-//!    it, older or imported data may hold it), [`IndicatorStatus::NotAssessable`], without
-//!    any division.
+//!    it, older or imported data may hold it; [`EQUAL_SHARE`]), [`IndicatorStatus::NotAssessable`],
+//!    without any division.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -42,6 +42,10 @@ pub const WATCH_TOLERANCE: f64 = WATCH_TOLERANCE_POINTS as f64 / 100.0;
 /// The slack of the comparisons with the tolerances, so that a gap of exactly 10 points
 /// computed in floating point (0.5 − 0.4) counts as 10.
 const SLACK: f64 = 1e-9;
+/// A target and a baseline closer than this share of the larger of them (or of 1) are
+/// equal: the way between them is no way, and dividing by it would give figures out of
+/// all proportion (or infinite).
+pub const EQUAL_SHARE: f64 = 1e-9;
 
 /// The status rule in French, for the screens and the report.
 pub fn status_rule_text() -> String {
@@ -341,7 +345,7 @@ pub fn indicator_progress(
         format_date(indicator.target_date)
     );
     let span = target - baseline;
-    if span == 0.0 || !span.is_finite() {
+    if !span.is_finite() || span.abs() <= EQUAL_SHARE * baseline.abs().max(target.abs()).max(1.0) {
         return IndicatorProgress {
             status: IndicatorStatus::NotAssessable,
             current_value: combined.map(|c| c.value),

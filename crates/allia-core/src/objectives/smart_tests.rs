@@ -372,3 +372,52 @@ fn every_rule_has_its_french_help_and_the_limits_are_stated() {
         "no breaking space before a colon"
     );
 }
+
+mod properties {
+    use allia_test_support::arb_text;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Any wording, unit and scope, any figures and dates: five letters in order,
+        /// a reason exactly when a letter fails, starting with its label.
+        #[test]
+        fn any_draft_gets_five_letters_with_their_reasons(
+            wording in arb_text(),
+            unit in prop::option::of(arb_text()),
+            scope in prop::option::of(arb_text()),
+            target in prop::option::of(prop::num::f64::ANY),
+            baseline in prop::option::of(prop::num::f64::ANY),
+            start in prop::option::of(-2_000_i64..2_000),
+            due in prop::option::of(-2_000_i64..2_000),
+        ) {
+            let base = day(2026, 1, 1);
+            let d = OperationalObjectiveDraft {
+                wording,
+                unit,
+                scope,
+                target_value: target,
+                baseline_value: baseline,
+                start_date: start.map(|n| base + chrono::Duration::days(n)),
+                due_date: due.map(|n| base + chrono::Duration::days(n)),
+                ..guide_example()
+            };
+            let check = check_smart(&d, base);
+            prop_assert_eq!(
+                check.letters.iter().map(|l| l.criterion).collect::<Vec<_>>(),
+                C::ALL.to_vec()
+            );
+            for l in &check.letters {
+                prop_assert_eq!(l.passed, l.reason.is_none());
+                if let Some(r) = &l.reason {
+                    prop_assert!(r.starts_with(l.criterion.label()));
+                    prop_assert!(!r.contains("NaN"));
+                }
+            }
+            prop_assert_eq!(check.passed, check.letters.iter().all(|l| l.passed));
+        }
+    }
+}
