@@ -103,6 +103,9 @@ describe('objectifs', () => {
     const ui = page(app.browser);
     const before = (await strategicTitles(app.browser)).length;
     await ui.click('strategic-add');
+    // Without a title: refused next to the field, in French.
+    await ui.click('strategic-save');
+    assert.match(await ui.text('error-title'), /Indiquez l’intitulé/);
     await ui.fill('strategic-title', STRATEGIC);
     await ui.fill('strategic-impacts', 'Des coûts administratifs en baisse\nPlus de temps pour les publics');
     const scores = await app.browser.$$(tid('strategic-score'));
@@ -132,6 +135,10 @@ describe('objectifs', () => {
     await add.scrollIntoView({ block: 'center' });
     await add.click();
     await ui.shown('operational-form');
+    // Nothing written: the wording and the partners are asked for next to their fields.
+    await ui.click('op-save');
+    assert.match(await ui.text('error-wording'), /formulation/);
+    assert.match(await ui.text('error-partnerIds'), /partenaire/);
     await ui.fill('op-wording', EXAMPLE);
     await ui.fill('op-target', '15');
     await ui.fill('op-unit', '%');
