@@ -6,7 +6,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Catalog, ObjectivesOverview, SmartCheck } from "$lib/api/bindings";
 import { catalogContext } from "$lib/catalog";
-import { setDraftStore } from "$lib/unsaved";
+import { loadKeptDrafts, setDraftStore } from "$lib/unsaved";
 import ObjectifsView from "./ObjectifsView.svelte";
 
 const catalog = {
@@ -159,5 +159,36 @@ describe("ObjectifsView", () => {
     await waitFor(() => expect(calls.some((c) => c.cmd === "objective_delete")).toBe(true));
     const sent = calls.find((c) => c.cmd === "objective_delete");
     expect(sent?.args).toMatchObject({ objective: { level: "operational", id: "o1" }, fate: { kind: "moveTo", to: { level: "strategic", id: "s2" } } });
+  });
+});
+
+describe("ObjectifsView drafts", () => {
+  it("offers back an operational objective and the vision kept at the lock, in their forms", async () => {
+    const kept = [
+      {
+        key: { allianceId: "a1", area: "objectifs", form: "operational:new:s2" },
+        content: JSON.stringify({ strategicObjectiveId: "s2", wording: "Créer un fonds commun", partnerIds: ["p1"], targetValue: "3" }),
+        savedAt: "2026-12-01T02:00:00Z",
+      },
+      {
+        key: { allianceId: "a1", area: "objectifs", form: "vision" },
+        content: JSON.stringify({ vision: "Une alliance reconnue en 2031", horizonYear: "2031" }),
+        savedAt: "2026-12-01T01:00:00Z",
+      },
+    ];
+    setDraftStore({ save: async () => undefined, clear: async () => undefined, list: async () => kept });
+    loadKeptDrafts();
+    show();
+    await screen.findByTestId("operational-item");
+    const resume = await screen.findAllByTestId("draft-resume");
+    expect(resume).toHaveLength(2);
+    await fireEvent.click(resume[0]!);
+    const wording = (await screen.findByTestId("op-wording")) as HTMLTextAreaElement;
+    expect(wording.value).toBe("Créer un fonds commun");
+    expect((screen.getByTestId("op-target") as HTMLInputElement).value).toBe("3");
+    expect((screen.getByTestId("op-strategic") as HTMLSelectElement).value).toBe("s2");
+    await fireEvent.click(screen.getByTestId("draft-resume"));
+    await waitFor(() => expect((screen.getByTestId("vision-text") as HTMLTextAreaElement).value).toBe("Une alliance reconnue en 2031"));
+    expect((screen.getByTestId("vision-horizon") as HTMLInputElement).value).toBe("2031");
   });
 });
