@@ -1,9 +1,12 @@
 // « Évaluation » (issue 12, items 3–5) in the real app, on the demo alliance: a new indicator, with no measurement, is
 // « Pas encore mesuré »; a measurement added to it draws its chart and changes its status; a gap analysis is recorded
-// with its decision; the overview lists the demo's indicators, each with its status in words, and a demo indicator's
+// with its decision; the report's PDF holds them; the overview lists the demo's indicators, each with its status in words, and a demo indicator's
 // chart draws its target, trajectory and a year of measurements.
 // Screenshots of the overview and of an indicator's chart (`cargo xtask screenshots`).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe } from 'node:test';
 
 import { appSession, makeWorkspace, screenshot, step, useDriver } from './harness.mjs';
@@ -118,6 +121,27 @@ describe('évaluation de l’impact', () => {
       `the analysis is listed with its decision: ${rows.join(' | ')}`,
     );
   });
+  step(app, 'le rapport d’évaluation s’exporte en PDF avec l’indicateur, son statut et la décision', async () => {
+    const ui = page(app.browser);
+    await ui.click('evaluation-report-export');
+    await ui.shown('evaluation-report-exported');
+    let pdf = null;
+    await app.browser.waitUntil(
+      () => {
+        const found = readdirSync(workspace.saveDir).find((f) => f.startsWith('rapport-evaluation') && f.endsWith('.pdf'));
+        pdf = found ? join(workspace.saveDir, found) : null;
+        return pdf !== null && existsSync(pdf) && statSync(pdf).size > 0;
+      },
+      { timeoutMsg: 'the evaluation report was not written' },
+    );
+    // Compared without spaces and hyphens: the typesetter wraps and hyphenates narrow table cells.
+    const squeeze = (text) => text.replace(/[\s\u00ad\u2010-]+/g, '');
+    const flat = squeeze(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+    for (const expected of [NEW_INDICATOR, 'Ajuster l’action', 'Des formations courtes']) {
+      assert.ok(flat.includes(squeeze(expected)), `the report should contain « ${expected} »`);
+    }
+  });
+
   step(app, 'la vue d’ensemble montre les indicateurs de l’exemple avec leur statut en toutes lettres', async () => {
     const ui = page(app.browser);
     await ui.click('evaluation-tab-ensemble');

@@ -29,7 +29,7 @@ const AREAS = [
   { id: 'modele', open: 'nav-area-modele', action: 'advisor-save' },
   { id: 'documents', open: 'nav-area-documents', action: 'new-document' },
   { id: 'objectifs', open: 'nav-area-objectifs', action: 'strategic-add' },
-  { id: 'evaluation', open: 'nav-area-evaluation', action: 'evaluation-tab-indicateurs' },
+  { id: 'evaluation', open: 'nav-area-evaluation', action: 'evaluation-report-export' },
   { id: 'new-alliance', open: 'new-alliance', action: 'alliance-save', leave: 'alliance-cancel' },
   { id: 'profile', open: 'nav-app-profile', action: 'profile-save' },
   { id: 'settings', open: 'menu-settings', action: 'settings-save', also: 'text-size-200' },

@@ -22,6 +22,7 @@ function row(line: number, patch: Partial<MeasurementPreviewRow> = {}): Measurem
     comment: "",
     source: "",
     hasError: false,
+    alreadyRecorded: false,
     ...patch,
   };
 }
@@ -73,6 +74,7 @@ describe("CsvExchange", () => {
         { line: 4, column: null, message: "Cette ligne a 5 cellules, la première ligne en nomme 9." },
       ],
       importable: 0,
+      alreadyRecorded: 0,
     };
     vault(preview);
     const onImported = vi.fn();
@@ -105,9 +107,14 @@ describe("CsvExchange", () => {
   it("imports a good file after asking, then says how many and lets the view read again", async () => {
     const preview: MeasurementsCsvPreview = {
       fileName: "mesures.csv",
-      rows: [row(2), row(3, { indicator: "Taux de retour", numerator: "3", denominator: "4", value: "75" })],
+      rows: [
+        row(2),
+        row(3, { indicator: "Taux de retour", numerator: "3", denominator: "4", value: "75" }),
+        row(4, { alreadyRecorded: true }),
+      ],
       errors: [],
       importable: 2,
+      alreadyRecorded: 1,
     };
     vault(preview);
     const onImported = vi.fn();
@@ -116,6 +123,9 @@ describe("CsvExchange", () => {
     const confirm = await screen.findByRole("button", { name: `Importer 2${NBSP}mesures` });
     expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toContain("Dénominateur");
     expect(screen.queryByTestId("csv-errors")).toBeNull();
+    expect(screen.getByTestId("csv-already-recorded").textContent?.replace(/\s+/g, " ").trim()).toBe(
+      "1 ligne déjà enregistrée dans l’alliance sera laissée de côté.",
+    );
     await fireEvent.click(confirm);
     expect(calls.some((c) => c.cmd === "evaluation_csv_import")).toBe(false);
     await fireEvent.click(await screen.findByTestId("csv-import-go"));
@@ -123,6 +133,17 @@ describe("CsvExchange", () => {
     expect(calls.find((c) => c.cmd === "evaluation_csv_import")?.args).toEqual({ allianceId: "a1" });
     expect(onImported).toHaveBeenCalledTimes(1);
     expect(screen.queryByTestId("csv-preview")).toBeNull();
+  });
+
+  it("offers nothing to import when every line is already recorded", async () => {
+    vault({ fileName: "mesures.csv", rows: [row(2, { alreadyRecorded: true })], errors: [], importable: 0, alreadyRecorded: 1 });
+    render(CsvExchange, { props: { allianceId: "a1", onImported: () => undefined } });
+    await fireEvent.click(screen.getByTestId("csv-import-choose"));
+    expect((await screen.findByTestId("csv-nothing-new")).textContent?.trim()).toBe(
+      `Aucune nouvelle mesure${NBSP}: toutes celles de ce fichier sont déjà enregistrées.`,
+    );
+    expect(screen.getByRole("rowheader").textContent?.replace(/\s+/g, " ").trim()).toBe("2 (déjà enregistrée)");
+    expect(screen.queryByTestId("csv-import-confirm")).toBeNull();
   });
 
   it("writes a line's place the French way", () => {

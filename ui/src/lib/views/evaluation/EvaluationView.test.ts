@@ -28,6 +28,7 @@ function vault(initial: EvaluationOverview, afterAdd: EvaluationOverview) {
     if (cmd === "evaluation_overview") return current;
     if (cmd === "objectives_overview") return OBJECTIVES;
     if (cmd === "partner_list") return [];
+    if (cmd === "evaluation_report_export") return "/tmp/rapport-evaluation.pdf";
     if (cmd === "measurement_add") {
       current = afterAdd;
       return { id: "m9", draft: (args as { draft: unknown }).draft };
@@ -100,5 +101,15 @@ describe("EvaluationView", () => {
     expect(prove.checked).toBe(true);
     expect((screen.getByTestId("evaluation-purpose-track") as HTMLInputElement).checked).toBe(false);
     expect((screen.getByTestId("evaluation-question") as HTMLInputElement).value).toBe("Les activités produisent-elles les effets attendus ?");
+  });
+
+  it("says where the evaluation report was saved", async () => {
+    vault(overview([indicatorView()]), overview([]));
+    render(EvaluationView, { props: { alliance }, context: catalogContext(catalog) });
+    await fireEvent.click(await screen.findByTestId("evaluation-report-export"));
+    expect((await screen.findByTestId("evaluation-report-exported")).textContent).toBe(
+      "Rapport d’évaluation enregistré\u00a0: /tmp/rapport-evaluation.pdf",
+    );
+    expect(calls.find((c) => c.cmd === "evaluation_report_export")?.args).toEqual({ allianceId: "a1" });
   });
 });
