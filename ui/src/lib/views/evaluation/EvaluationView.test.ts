@@ -96,6 +96,12 @@ describe("EvaluationView", () => {
     loadKeptDrafts();
     vault(overview([]), overview([]));
     render(EvaluationView, { props: { alliance }, context: catalogContext(catalog) });
+    // « Démarche » already on screen when the draft is taken back.
+    const tab = await screen.findByTestId("evaluation-tab-demarche");
+    await fireEvent.pointerDown(tab);
+    await fireEvent.mouseDown(tab);
+    await fireEvent.click(tab);
+    expect(((await screen.findByTestId("evaluation-purpose-prove")) as HTMLInputElement).checked).toBe(false);
     await fireEvent.click(await screen.findByTestId("draft-resume"));
     const prove = (await screen.findByTestId("evaluation-purpose-prove")) as HTMLInputElement;
     expect(prove.checked).toBe(true);
