@@ -47,6 +47,8 @@ pub struct MeasurementsCsvPreview {
     /// How many measurements `evaluation_csv_import` would add: 0 when `errors` is not
     /// empty.
     pub importable: u32,
+    /// How many lines repeat a measurement the alliance has (left out of the import).
+    pub already_recorded: u32,
 }
 
 /// Reads `bytes` against the alliance's indicators and measurements as they are now.
@@ -124,7 +126,8 @@ pub async fn evaluation_csv_export(
 
 /// « Importer des mesures (CSV) »: asks for the file (system dialog), reads it against
 /// the alliance's indicators and measurements, keeps it for `evaluation_csv_import` and
-/// returns what it holds: its lines and every problem with its line and column. `None`
+/// returns what it holds: its lines (those that repeat a measurement of the alliance
+/// marked, and left out) and every problem with its line and column. `None`
 /// when the person cancelled the dialog. A file over 10 MiB is refused unread (a problem
 /// on line 1).
 #[tauri::command]
@@ -155,9 +158,11 @@ pub async fn evaluation_csv_preview(
         .unwrap_or_default();
     let import = read_file(&store, &alliance_id, bytes.clone()).await?;
     *state.pending_measurements.lock().await = Some(PendingMeasurements { alliance_id, bytes });
+    let already_recorded = import.rows.iter().filter(|r| r.already_recorded).count();
     Ok(Some(MeasurementsCsvPreview {
         file_name,
         importable: u32::try_from(import.drafts.len()).unwrap_or(u32::MAX),
+        already_recorded: u32::try_from(already_recorded).unwrap_or(u32::MAX),
         rows: import.rows,
         errors: import.errors,
     }))

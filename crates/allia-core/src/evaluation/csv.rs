@@ -111,6 +111,9 @@ pub struct MeasurementPreviewRow {
     pub source: String,
     /// Whether one of [`MeasurementsImport::errors`] is about this line.
     pub has_error: bool,
+    /// The line repeats a measurement the alliance has (`parse_new_measurements`): it is
+    /// left out of the import.
+    pub already_recorded: bool,
 }
 
 /// What [`parse_measurements`] read.
@@ -120,8 +123,9 @@ pub struct MeasurementsImport {
     pub rows: Vec<MeasurementPreviewRow>,
     /// Every problem, by line.
     pub errors: Vec<CsvLineError>,
-    /// The measurements, validated (`MeasurementDraft::validated`), one per row, when
-    /// `errors` is empty; empty otherwise: a file with any bad line imports nothing.
+    /// The measurements, validated (`MeasurementDraft::validated`), one per row not
+    /// already recorded, when `errors` is empty; empty otherwise: a file with any bad line
+    /// imports nothing.
     pub drafts: Vec<MeasurementDraft>,
 }
 

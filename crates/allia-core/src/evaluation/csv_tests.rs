@@ -247,19 +247,36 @@ fn exported_measurements_import_back_the_same() {
 }
 
 #[test]
-fn an_import_into_the_alliance_it_came_from_adds_nothing_twice() {
+fn an_export_completed_in_a_spreadsheet_imports_only_its_new_lines() {
     let indicators = indicators();
     let views = views(&indicators, &measurements());
-    let bytes = export_measurements(&views);
     let recorded: Vec<Measurement> = views.iter().flat_map(|v| v.measurements.clone()).collect();
-    let import = parse_new_measurements(&bytes, &indicators, &recorded);
+    let mut text = text_of(&export_measurements(&views));
+    text.push_str("Bénévoles formés;;personnes;15/04/2026;7;;;;\r\n");
+    let import = parse_new_measurements(text.as_bytes(), &indicators, &recorded);
+    assert_eq!(import.errors, vec![]);
+    assert_eq!(
+        import.drafts,
+        vec![draft(VOLUNTEERS, day(2026, 4, 15), 7.0)]
+    );
+    assert_eq!(import.rows.len(), recorded.len() + 1);
+    assert_eq!(
+        import.rows.iter().filter(|r| r.already_recorded).count(),
+        recorded.len()
+    );
+
+    // Imported twice: nothing new, nothing wrong.
+    let again = parse_new_measurements(&export_measurements(&views), &indicators, &recorded);
+    assert_eq!((again.errors.len(), again.drafts.len()), (0, 0));
+
+    // Another figure on a day that has one is refused: an import never replaces.
+    let changed = format!("{HEADER}\nBénévoles formés;;personnes;15/01/2026;13;;;;\n");
+    let import = parse_new_measurements(changed.as_bytes(), &indicators, &recorded);
     assert_eq!(import.drafts, vec![]);
-    assert_eq!(import.errors.len(), recorded.len());
-    assert_eq!(import.errors[0].line, 2);
-    assert_eq!(import.errors[0].column.as_deref(), Some("Date"));
+    assert_eq!(places(&import), vec![(2, Some("Date".to_string()))]);
     assert!(
         import.errors[0].message.starts_with(
-            "«\u{a0}Bénévoles formés\u{a0}» a déjà une mesure au 15/01/2026 (valeur 12)"
+            "«\u{a0}Bénévoles formés\u{a0}» a déjà une autre mesure au 15/01/2026 (valeur 12)"
         ),
         "{}",
         import.errors[0].message

@@ -317,7 +317,8 @@ export const commands = {
 	/**
 	 *  « Importer des mesures (CSV) »: asks for the file (system dialog), reads it against
 	 *  the alliance's indicators and measurements, keeps it for `evaluation_csv_import` and
-	 *  returns what it holds: its lines and every problem with its line and column. `None`
+	 *  returns what it holds: its lines (those that repeat a measurement of the alliance
+	 *  marked, and left out) and every problem with its line and column. `None`
 	 *  when the person cancelled the dialog. A file over 10 MiB is refused unread (a problem
 	 *  on line 1).
 	 */
@@ -2109,6 +2110,11 @@ export type MeasurementPreviewRow = {
 	source: string,
 	/**  Whether one of [`MeasurementsImport::errors`] is about this line. */
 	hasError: boolean,
+	/**
+	 *  The line repeats a measurement the alliance has (`parse_new_measurements`): it is
+	 *  left out of the import.
+	 */
+	alreadyRecorded: boolean,
 };
 
 /**  What a chosen file of measurements holds, before anything is imported. */
@@ -2127,6 +2133,8 @@ export type MeasurementsCsvPreview = {
 	 *  empty.
 	 */
 	importable: number,
+	/**  How many lines repeat a measurement the alliance has (left out of the import). */
+	alreadyRecorded: number,
 };
 
 /**

@@ -122,10 +122,13 @@ pub fn parse_measurements(bytes: &[u8], indicators: &[Indicator]) -> Measurement
     parse_new_measurements(bytes, indicators, &[])
 }
 
-/// [`parse_measurements`], and a line giving an indicator a measurement at a date when
-/// `recorded` (the alliance's measurements) already has one is an error: an import adds
-/// measurements and never replaces one, so a file imported twice, or exported and
-/// imported back, adds nothing twice.
+/// [`parse_measurements`] against `recorded`, the alliance's measurements: a line that
+/// repeats one of them (same indicator, date, figures, comment and source) is shown as
+/// already recorded (`MeasurementPreviewRow::already_recorded`) and left out of the drafts,
+/// so an exported file completed in a spreadsheet imports only its new lines, and a file
+/// imported twice adds nothing the second time; a line giving an indicator another
+/// measurement at a date where it has one is an error (an import adds measurements and
+/// never replaces one).
 pub fn parse_new_measurements(
     bytes: &[u8],
     indicators: &[Indicator],
@@ -230,8 +233,10 @@ pub fn parse_new_measurements(
                 }
             }
         }
+        if !row.already_recorded {
+            drafts.extend(draft);
+        }
         import.rows.push(row);
-        drafts.extend(draft);
     }
     let mut list = errors.list;
     list.sort_by_key(|e| e.line);
@@ -343,7 +348,7 @@ fn check_header(errors: &mut Errors, line: u32) {
 struct Lookup<'a> {
     by_id: HashMap<&'a str, &'a Indicator>,
     by_name: HashMap<String, Vec<&'a Indicator>>,
-    recorded: HashMap<(&'a str, chrono::NaiveDate), f64>,
+    recorded: HashMap<(&'a str, chrono::NaiveDate), Vec<&'a MeasurementDraft>>,
 }
 
 impl<'a> Lookup<'a> {
@@ -355,13 +360,17 @@ impl<'a> Lookup<'a> {
                 by_name.entry(key).or_default().push(indicator);
             }
         }
+        let mut by_day: HashMap<(&str, chrono::NaiveDate), Vec<&MeasurementDraft>> = HashMap::new();
+        for m in recorded {
+            by_day
+                .entry((m.draft.indicator_id.as_str(), m.draft.date))
+                .or_default()
+                .push(&m.draft);
+        }
         Lookup {
             by_id: indicators.iter().map(|i| (i.id.as_str(), i)).collect(),
             by_name,
-            recorded: recorded
-                .iter()
-                .map(|m| ((m.draft.indicator_id.as_str(), m.draft.date), m.draft.value))
-                .collect(),
+            recorded: by_day,
         }
     }
 }
@@ -393,6 +402,7 @@ fn read_line(
         comment: cell(Column::Comment),
         source: cell(Column::Source),
         has_error: false,
+        already_recorded: false,
     };
     let expected = header.columns.len();
     let extra_empty = record.iter().skip(expected).all(|c| c.trim().is_empty());
@@ -526,16 +536,22 @@ fn read_line(
             return (row, None);
         }
     };
-    if let Some(value) = lookup.recorded.get(&(indicator.id.as_str(), date)) {
+    if let Some(same_day) = lookup.recorded.get(&(indicator.id.as_str(), date)) {
+        if same_day.iter().any(|m| **m == draft) {
+            row.already_recorded = true;
+            return (row, Some(draft));
+        }
+        let values: Vec<String> = same_day.iter().map(|m| format_number(m.value)).collect();
         errors.at(
             line,
             Some(Column::Date),
             format!(
-                "«\u{a0}{}\u{a0}» a déjà une mesure au {} (valeur {})\u{a0}: un import ajoute des mesures \
-                 et n’en remplace aucune. Retirez la ligne, ou modifiez la mesure dans l’application.",
+                "«\u{a0}{}\u{a0}» a déjà une autre mesure au {} (valeur {})\u{a0}: un import ajoute \
+                 des mesures et n’en remplace aucune. Retirez la ligne, ou modifiez la mesure dans \
+                 l’application.",
                 indicator.draft.name,
                 format_date(date),
-                format_number(*value)
+                values.join(", ")
             ),
         );
         return (row, None);
