@@ -442,6 +442,25 @@ async fn apply_update(
     if replace_actor_records(conn, stored, incoming, &partner_ids).await? {
         alliances::touch(conn, alliance_id).await?;
     }
+    // The objectives are merged by id, before the indicators that name them: the file's
+    // records are rewritten or added, the vault's others kept (deleting one is the
+    // person's choice, with its indicators' fate); a file without them leaves the
+    // vault's as they are.
+    let mut objective_ids = HashMap::new();
+    if let Some(objectives) = &incoming.objectives {
+        let (ids, changed) = crate::objectives::file::update(
+            conn,
+            alliance_id,
+            stored.objectives.as_ref(),
+            objectives,
+            Some(&partner_ids),
+        )
+        .await?;
+        objective_ids = ids;
+        if changed {
+            alliances::touch(conn, alliance_id).await?;
+        }
+    }
     // The evaluation is merged by id: the file's records are rewritten or added, the
     // vault's others kept; a file without one leaves the vault's as it is.
     if let Some(evaluation) = &incoming.evaluation {
@@ -451,7 +470,7 @@ async fn apply_update(
             stored.evaluation.as_ref(),
             evaluation,
             Some(&partner_ids),
-            HashMap::new(),
+            objective_ids,
         )
         .await?
         {

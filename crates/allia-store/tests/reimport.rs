@@ -120,6 +120,16 @@ async fn an_update_is_previewed_then_applied_and_frozen_versions_stay() {
         .retain(|i| i.from_actor_id != removed.id && i.to_actor_id != removed.id);
     file.exchanges.retain(|e| e.actor_id != removed.id);
     file.scores.retain(|s| s.actor_id != removed.id);
+    // Nor the objectives' references to it (none of them has it as its only partner).
+    if let Some(objectives) = file.objectives.as_mut() {
+        objectives.gaps.retain(|g| g.partner_id != removed.id);
+        for o in &mut objectives.operational {
+            o.partner_ids.retain(|p| *p != removed.id);
+            if o.owner_partner_id.as_deref() == Some(removed.id.as_str()) {
+                o.owner_partner_id = None;
+            }
+        }
+    }
     let added = new_partner("Ressourcerie du Blanc");
     file.partners.push(added.clone());
     let convention = document(&mut file, &convention_id);

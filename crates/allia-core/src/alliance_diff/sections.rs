@@ -39,6 +39,13 @@ pub(super) fn diff_sections(stored: &Value, incoming: &Value) -> Vec<SectionChan
             summary,
         });
     }
+    if let Some(summary) = section_summary(stored, incoming, "objectives", objectives_parts) {
+        changes.push(SectionChange {
+            section: "objectives".to_string(),
+            label: "Objectifs".to_string(),
+            summary,
+        });
+    }
     if let Some(summary) = section_summary(stored, incoming, "evaluation", evaluation_parts) {
         changes.push(SectionChange {
             section: "evaluation".to_string(),
@@ -107,6 +114,47 @@ fn evaluation_parts(old: &Map<String, Value>, new: &Map<String, Value>) -> Vec<S
         ("indicators", "indicateurs", "indicateur", false),
         ("measurements", "mesures", "mesure", true),
         ("gapAnalyses", "analyses des écarts", "analyse", true),
+    ] {
+        let new_list = new.get(key);
+        let ids: std::collections::HashSet<&str> = new_list
+            .and_then(Value::as_array)
+            .map(|l| l.iter().filter_map(|v| v.get("id")?.as_str()).collect())
+            .unwrap_or_default();
+        let kept = Value::Array(
+            old.get(key)
+                .and_then(Value::as_array)
+                .map(|l| {
+                    l.iter()
+                        .filter(|v| {
+                            v.get("id")
+                                .and_then(Value::as_str)
+                                .is_some_and(|id| ids.contains(id))
+                        })
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default(),
+        );
+        if let Some(summary) = gendered_list_changes(Some(&kept), new_list, noun, feminine) {
+            parts.push(format!("{label}\u{a0}: {summary}"));
+        }
+    }
+    parts
+}
+
+/// The objectives are merged by id (an update keeps the vault's records the file lacks):
+/// only what the file adds or changes counts.
+fn objectives_parts(old: &Map<String, Value>, new: &Map<String, Value>) -> Vec<String> {
+    let mut parts = Vec::new();
+    if new.get("frame").is_some_and(|f| !f.is_null())
+        && !same_record(old.get("frame"), new.get("frame"))
+    {
+        parts.push("vision et critères".to_string());
+    }
+    for (key, label, noun, feminine) in [
+        ("strategic", "objectifs stratégiques", "objectif", false),
+        ("gaps", "écarts stratégiques", "écart", false),
+        ("operational", "objectifs opérationnels", "objectif", false),
     ] {
         let new_list = new.get(key);
         let ids: std::collections::HashSet<&str> = new_list

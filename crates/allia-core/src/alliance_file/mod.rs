@@ -30,6 +30,7 @@ mod errors;
 mod evaluation;
 mod import;
 mod model_advisor;
+mod objectives;
 mod print;
 mod project_dossier;
 mod read;
@@ -50,6 +51,11 @@ pub use evaluation::{
 };
 pub use import::{sender_partner_id, ImportedAlliance};
 pub use model_advisor::FileModelAdvisor;
+pub use objectives::{
+    FileObjectives, FileObjectivesFrame, FileOperationalObjective, FileStrategicGap,
+    FileStrategicObjective, ObjectivesRecords, ALLIANCE_FILE_MAX_OPERATIONAL_OBJECTIVES,
+    ALLIANCE_FILE_MAX_STRATEGIC_GAPS,
+};
 pub use print::{sha256_hex, short_fingerprint};
 pub use project_dossier::{FileFigure, FileProjectDossier};
 pub use read::{read_alliance_file, FileContent, ReadFile, UnknownField};

@@ -212,6 +212,7 @@ impl AllianceFile {
             exchanges: Vec::new(),
             criteria: Vec::new(),
             scores: Vec::new(),
+            objectives: None,
             evaluation: None,
         };
         Ok((file, positions))

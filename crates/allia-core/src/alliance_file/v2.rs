@@ -74,6 +74,11 @@ pub struct AllianceFileV2 {
     /// The candidates' scores on the criteria; not written when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scores: Vec<super::actors::FileScore>,
+    /// The objectives (guide section 4): vision and priority criteria, strategic
+    /// objectives, strategic gaps, operational objectives with their partners; not
+    /// written when there are none. Added with issue 12: older files have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objectives: Option<super::objectives::FileObjectives>,
     /// The impact evaluation (guide section 4): frame, indicators, measurements, gap
     /// analyses; not written when there is none. Added with issue 12: older files have
     /// none.

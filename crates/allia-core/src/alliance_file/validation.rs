@@ -210,12 +210,22 @@ fn validate(
         .filter(|p| crate::partner::is_partner(&p.draft()))
         .map(|p| p.id.as_str())
         .collect();
+    let objectives = file.objectives.as_ref().and_then(|o| {
+        o.validated(
+            &mut errors,
+            |errors, field, id| ids.check(errors, field, id),
+            |id| engaged.contains(id),
+        )
+    });
     let evaluation = file.evaluation.as_ref().and_then(|e| {
         e.validated(
             &mut errors,
             |errors, field, id| ids.check(errors, field, id),
-            // The objectives named are checked once the objectives travel in the file.
-            |_| true,
+            |objective| {
+                file.objectives
+                    .as_ref()
+                    .is_some_and(|o| o.contains(objective))
+            },
             |id| engaged.contains(id),
         )
     });
@@ -236,6 +246,7 @@ fn validate(
                 exchanges: actors.exchanges,
                 criteria: actors.criteria,
                 scores: actors.scores,
+                objectives,
                 evaluation,
             },
         }),

@@ -257,6 +257,9 @@ pub(crate) async fn export_file(
             .iter()
             .map(FileScore::from)
             .collect(),
+        objectives: allia_core::alliance_file::FileObjectives::of(
+            &crate::objectives::file::records(conn, id).await?,
+        ),
         evaluation: crate::evaluation::file::export(conn, id).await?,
     })
 }

@@ -303,9 +303,28 @@ pub(crate) async fn insert_imported(
         .await?;
     }
     // After the actors it names.
+    let mut objective_ids: HashMap<String, String> = HashMap::new();
+    if let Some(objectives) = &file.objectives {
+        for (table, file_id) in crate::objectives::file::record_ids(objectives) {
+            let id = plan.id(conn, table, file_id).await?;
+            if id != file_id {
+                objective_ids.insert(file_id.to_string(), id);
+            }
+        }
+        crate::objectives::file::insert(
+            conn,
+            &alliance_id,
+            objectives,
+            &objective_ids,
+            Some(&partner_ids),
+        )
+        .await?;
+    }
+    // After the objectives and actors it names.
     if let Some(evaluation) = &file.evaluation {
         let mut ids = crate::evaluation::file::IdMaps {
             partners: Some(&partner_ids),
+            objectives: objective_ids,
             ..Default::default()
         };
         for (table, file_id) in crate::evaluation::file::record_ids(evaluation) {

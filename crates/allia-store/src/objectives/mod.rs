@@ -26,6 +26,7 @@ use crate::error::{Entity, StoreError, StoreResult};
 use crate::store::Store;
 
 pub(crate) mod delete;
+pub(crate) mod file;
 pub(crate) mod frame;
 pub(crate) mod gaps;
 pub(crate) mod operational;
