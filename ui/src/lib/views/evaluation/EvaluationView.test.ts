@@ -74,6 +74,8 @@ describe("EvaluationView", () => {
     expect(add?.args).toMatchObject({ allianceId: "a1", draft: { indicatorId: "i1", value: 90000 } });
     expect(screen.getByTestId("indicator-detail-status").textContent).toContain("En bonne voie");
     expect(screen.getByTestId("indicator-chart-summary").textContent).toContain("1\u00a0mesure");
+    // The chart's code loads before the test ends (not after the environment is gone).
+    await screen.findByTestId("indicator-chart", {}, { timeout: 10_000 });
   });
 
   it("says how many measurements go with a deleted indicator", async () => {
@@ -84,6 +86,7 @@ describe("EvaluationView", () => {
     await fireEvent.click(await screen.findByTestId("indicator-edit"));
     await fireEvent.click(await screen.findByTestId("indicator-delete"));
     expect((await screen.findByRole("alertdialog")).textContent).toContain("ses 2\u00a0mesures");
+    await screen.findByTestId("indicator-chart", {}, { timeout: 10_000 });
   });
 
   it("offers back the purposes and questions kept over a lock, in « Démarche »", async () => {
