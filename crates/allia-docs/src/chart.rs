@@ -22,8 +22,11 @@ pub struct Chart {
     /// In legend order; drawn in reverse, so the first series is on top.
     pub series: Vec<ChartSeries>,
     /// A vertical dotted line across the plot at a date (today), with its legend label;
-    /// left out when the date is outside the dates the series span.
+    /// the date axis reaches it (when there are points).
     pub date_rule: Option<DateRule>,
+    /// Paragraphs under the legend saying what the chart shows, kept on its page.
+    #[serde(default)]
+    pub notes: Vec<Vec<crate::model::Run>>,
 }
 
 impl Chart {
@@ -34,6 +37,7 @@ impl Chart {
             .chain(std::iter::once(self.unit.as_str()))
             .chain(self.series.iter().map(|s| s.label.as_str()))
             .chain(self.date_rule.iter().map(|r| r.label.as_str()))
+            .chain(self.notes.iter().flatten().map(|r| r.text.as_str()))
             .filter(|t| !t.is_empty())
             .collect::<Vec<_>>()
             .join(" ")

@@ -449,9 +449,16 @@ fn each_key_indicator_has_its_chart_whole_on_one_page_in_vector_graphics() {
             "Valeur de référence",
             "Cible",
             "Date du rapport (1er décembre 2026)",
+            "Objectif mesuré :",
         ] {
             assert!(text.contains(label), "« {label} » on page {page}: {text}");
         }
+        // The status explained under the chart, on its page.
+        let status = format!("Statut : {}.", view.progress.status.label());
+        assert!(
+            text.contains(&status),
+            "« {status} » on page {page}: {text}"
+        );
         for month in [
             "janv. 2026",
             "mars 2026",
@@ -552,6 +559,9 @@ fn simple_chart(points: Vec<(NaiveDate, f64)>) -> Chart {
             date: today(),
             label: "Date du rapport".into(),
         }),
+        notes: vec![vec![allia_docs::model::Run::plain(
+            "Ce que montre le graphique, sous sa légende.",
+        )]],
     }
 }
 
@@ -575,6 +585,10 @@ fn a_chart_is_never_split_across_pages() {
         assert!(title.is_some());
         assert_eq!(title, legend, "{before} paragraphs before: {pages:#?}");
         assert_eq!(title, axis, "{before} paragraphs before: {pages:#?}");
+        let note = pages
+            .iter()
+            .position(|p| p.contains("Ce que montre le graphique, sous sa légende."));
+        assert_eq!(title, note, "{before} paragraphs before: {pages:#?}");
     }
 }
 
@@ -595,7 +609,13 @@ fn charts_with_few_equal_negative_or_many_values_render() {
     assert!(none.contains("Indicateur de test"), "{none}");
     // One value.
     let one = render("one.pdf", simple_chart(vec![(day(2026, 3, 10), 7.0)]));
-    assert!(one.contains("mars 2026") && one.contains("7"), "{one}");
+    assert!(one.contains("avr. 2026") && one.contains("7"), "{one}");
+    // One value and no date rule: a month around it.
+    let mut alone = simple_chart(vec![(day(2026, 3, 10), 7.0)]);
+    alone.date_rule = None;
+    let alone = render("alone.pdf", alone);
+    assert!(alone.contains("mars 2026"), "{alone}");
+    assert!(!alone.contains("Date du rapport"), "{alone}");
     // Equal values.
     let flat_line = render(
         "equal.pdf",
@@ -717,6 +737,7 @@ fn the_docx_prints_a_chart_as_its_title_and_a_pointer_to_the_pdf() {
     assert!(out.status.success());
     let xml = String::from_utf8(out.stdout).expect("utf-8");
     assert!(xml.contains("Indicateur de test"), "{xml}");
+    assert!(xml.contains("Ce que montre le graphique"), "{xml}");
     assert!(
         xml.contains(allia_docs::chart::DOCX_PLACEHOLDER),
         "« {} » in {xml}",

@@ -124,6 +124,12 @@ impl Writer {
                 );
                 let note = text::run(crate::chart::DOCX_PLACEHOLDER, false, true);
                 self.paragraph(Paragraph::new().style(styles::NORMAL).add_run(note));
+                for runs in &chart.notes {
+                    self.paragraph(body_paragraph(&model::Paragraph {
+                        runs: runs.clone(),
+                        align: Align::Justify,
+                    }));
+                }
             }
             Block::PageBreak => {
                 self.paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));

@@ -66,8 +66,8 @@ fn figure_at(value: f64, date: String) -> Vec<Run> {
     ]
 }
 
-/// « Indicateurs clés »: for each key indicator, its chart, the objective it measures
-/// and its status explained.
+/// « Indicateurs clés »: for each key indicator, its chart with, under it, the objective
+/// it measures and its status explained.
 pub(super) fn charts(blocks: &mut Vec<Block>, input: &EvaluationReportInput) {
     blocks.push(Block::Section {
         text: wording::KEY_INDICATORS.into(),
@@ -84,25 +84,6 @@ pub(super) fn charts(blocks: &mut Vec<Block>, input: &EvaluationReportInput) {
     }
     for view in keys {
         blocks.push(Block::Chart(chart(view, input)));
-        let d = &view.indicator.draft;
-        if let Some((_, name)) = objective(&input.objectives, &d.objective) {
-            blocks.push(Block::Paragraph(Paragraph {
-                runs: vec![Run::bold(wording::MEASURES), Run::plain(user_text(&name))],
-                align: Align::Left,
-            }));
-        }
-        let mut runs = vec![
-            Run::bold(wording::STATUS),
-            Run::bold(format!("{}.", view.progress.status.label())),
-        ];
-        let explanation = view.progress.explanation.trim();
-        if !explanation.is_empty() {
-            runs.push(Run::plain(format!(" {}", tie_numbers(explanation))));
-        }
-        blocks.push(Block::Paragraph(Paragraph {
-            runs,
-            align: Align::Justify,
-        }));
     }
 }
 
@@ -166,5 +147,27 @@ pub(super) fn chart(view: &IndicatorView, input: &EvaluationReportInput) -> Char
                 tie_numbers(&format_date(input.today))
             ),
         }),
+        notes: notes(view, input),
     }
+}
+
+/// Under the chart: the objective the indicator measures, its status explained.
+fn notes(view: &IndicatorView, input: &EvaluationReportInput) -> Vec<Vec<Run>> {
+    let mut notes = Vec::new();
+    if let Some((_, name)) = objective(&input.objectives, &view.indicator.draft.objective) {
+        notes.push(vec![
+            Run::bold(wording::MEASURES),
+            Run::plain(user_text(&name)),
+        ]);
+    }
+    let mut status = vec![
+        Run::bold(wording::STATUS),
+        Run::bold(format!("{}.", view.progress.status.label())),
+    ];
+    let explanation = view.progress.explanation.trim();
+    if !explanation.is_empty() {
+        status.push(Run::plain(format!(" {}", tie_numbers(explanation))));
+    }
+    notes.push(status);
+    notes
 }

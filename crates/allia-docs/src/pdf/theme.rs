@@ -341,7 +341,7 @@ impl Theme {
                 size: 8.5,
                 leading: 12.0,
             },
-            plot_height: 0.45,
+            plot_height: 0.36,
             space_before: 12.0,
             gap: 5.0,
             tick: 3.0,

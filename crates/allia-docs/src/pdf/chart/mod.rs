@@ -13,7 +13,7 @@ use chrono::Datelike;
 use crate::chart::{format_month, format_number, Chart, LineStyle, MarkerShape};
 use crate::model::Align;
 
-use super::blocks::{text_lines, Builder};
+use super::blocks::{runs_of, text_lines, Builder};
 use super::fonts::{Face, Fonts};
 use super::layout::{Item, Path, PathPoint, PathStroke, Unit};
 use super::linebreak::{break_lines, Line};
@@ -46,7 +46,14 @@ pub fn chart(b: &mut Builder<'_>, chart: &Chart) {
     }
 
     let values = ValueAxis::new(chart.points().map(|p| p.value), VALUE_TICKS);
-    let dates = DateAxis::new(chart.points().map(|p| p.date));
+    // The date rule (the report's day) within the axis, when there is something to
+    // draw: the time since the last measurement shows.
+    let rule_date = chart
+        .date_rule
+        .as_ref()
+        .filter(|_| chart.points().next().is_some())
+        .map(|r| r.date);
+    let dates = DateAxis::new(chart.points().map(|p| p.date).chain(rule_date));
     let value_ticks = values.ticks();
     let value_labels: Vec<(Line, f32)> = value_ticks
         .iter()
@@ -236,6 +243,26 @@ pub fn chart(b: &mut Builder<'_>, chart: &Chart) {
     }
     if rows > 0 {
         y += theme.legend.leading;
+    }
+
+    // The notes, as body paragraphs.
+    let body = b.theme.body;
+    for note in &chart.notes {
+        let lines = text_lines(
+            fonts,
+            &runs_of(note),
+            page.left,
+            page.body_width,
+            body,
+            Align::Justify,
+        );
+        if lines.is_empty() {
+            continue;
+        }
+        y += b.theme.paragraph_space;
+        let count = lines.len();
+        items.extend(lines.into_iter().map(|item| item.shifted(y)));
+        y += count as f32 * body.leading;
     }
 
     b.units.push(Unit {
