@@ -1026,9 +1026,11 @@ export type Chart = {
 	series: ChartSeries[],
 	/**
 	 *  A vertical dotted line across the plot at a date (today), with its legend label;
-	 *  left out when the date is outside the dates the series span.
+	 *  the date axis reaches it (when there are points).
 	 */
 	date_rule: DateRule | null,
+	/**  Paragraphs under the legend saying what the chart shows, kept on its page. */
+	notes?: Run[][],
 };
 
 /**  A value at a date. A value that is not finite is left out of the chart. */
