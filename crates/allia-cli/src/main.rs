@@ -8,6 +8,7 @@ mod error;
 mod import_command;
 mod render_command;
 mod render_diagnostic;
+mod render_evaluation;
 mod render_dossier;
 mod secret;
 mod vault_commands;

@@ -1,0 +1,77 @@
+//! `allia render --document evaluation`: the evaluation report as a PDF (allia-docs'
+//! `evaluation`), from the vault (`--vault` and `--alliance`): the purposes, questions,
+//! indicators with their status, the key indicators' charts and the gap analyses, as of
+//! today or of `--date`.
+
+use std::path::{Path, PathBuf};
+
+use allia_docs::evaluation::{render_evaluation_report, EvaluationReportInput};
+use chrono::NaiveDate;
+
+use crate::commands::{unlock, write_bytes};
+use crate::error::CliError;
+
+/// The `--document` name of the evaluation report.
+pub const NAME: &str = "evaluation";
+
+/// Renders the report to `out` (a `.pdf`) from `vault`'s `alliance`, as of `date`
+/// (AAAA-MM-JJ as typed; today when absent: the day the statuses are computed for);
+/// prints the path written.
+pub async fn render(
+    input: Option<PathBuf>,
+    vault: Option<PathBuf>,
+    alliance: Option<String>,
+    date: Option<&str>,
+    out: &Path,
+) -> Result<(), CliError> {
+    if !out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
+        return Err(CliError::new(format!(
+            "{}\u{a0}: le rapport d’évaluation se produit en PDF, le fichier doit finir par .pdf.",
+            out.display()
+        )));
+    }
+    let today = match date {
+        None => chrono::Local::now().date_naive(),
+        Some(typed) => NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").map_err(|_| {
+            CliError::new(format!(
+                "--date\u{a0}: « {typed} » n’est pas une date (AAAA-MM-JJ, par exemple 2026-12-01)."
+            ))
+        })?,
+    };
+    let (vault, alliance) = match (input, vault, alliance) {
+        (None, Some(vault), Some(alliance)) => (vault, alliance),
+        (Some(_), _, _) => {
+            // The statuses and the objectives' order are the store's reading of the
+            // records: the report is read from the vault (import the file first).
+            return Err(CliError::new(
+                "le rapport d’évaluation se produit depuis le coffre\u{a0}: importez le fichier (allia import), puis indiquez --vault DIR et --alliance ID.",
+            ));
+        }
+        _ => return Err(CliError::new("indiquez --vault DIR et --alliance ID.")),
+    };
+    let vault = unlock(&vault).await?;
+    let store = vault.store();
+    let read = async {
+        let found = store.alliance(&alliance).await?;
+        let evaluation = store.evaluation_overview(&alliance, today).await?;
+        let objectives = store.objectives_overview(&alliance, today).await?;
+        let association = store.profile().await?.map(|p| p.name);
+        Ok::<_, allia_store::StoreError>(EvaluationReportInput {
+            alliance: found.draft.name,
+            association,
+            today,
+            evaluation,
+            objectives,
+        })
+    }
+    .await;
+    vault.close().await;
+    let input = read?;
+    let bytes = render_evaluation_report(&input).map_err(|e| CliError::new(e.to_string()))?;
+    write_bytes(out, &bytes)?;
+    println!("{}", out.display());
+    Ok(())
+}
