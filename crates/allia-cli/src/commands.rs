@@ -15,21 +15,11 @@ use crate::secret;
 pub async fn run(command: Command) -> Result<(), CliError> {
     match command {
         Command::Init { vault } => init(&vault).await,
-        Command::Demo {
-            vault,
-            scale,
-            indicators,
-            months,
-        } => {
+        Command::Demo { vault, scale } => {
             let open = unlock(&vault).await?;
-            let alliance = match (scale, indicators) {
-                (_, Some(indicators)) => {
-                    open.store()
-                        .create_scaled_evaluation(indicators, months.unwrap_or(12))
-                        .await
-                }
-                (Some(actors), None) => open.store().create_scaled_demo(actors).await,
-                (None, None) => open.store().load_demo().await,
+            let alliance = match scale {
+                Some(actors) => open.store().create_scaled_demo(actors).await,
+                None => open.store().load_demo().await,
             };
             close_after_change(open).await;
             let alliance = alliance?;
