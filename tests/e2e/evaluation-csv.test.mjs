@@ -2,12 +2,13 @@
 // for a French spreadsheet (byte-order mark, « ; », decimal comma, JJ/MM/AAAA); a file with one bad line shows its
 // line-numbered error and imports nothing; the same file corrected imports its two measurements, the export then has
 // two more lines, and choosing the file again finds nothing new to import.
+// Screenshot of the preview with its error (`cargo xtask screenshots`).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe } from 'node:test';
 
-import { appSession, makeWorkspace, step, useDriver } from './harness.mjs';
+import { appSession, makeWorkspace, screenshot, step, useDriver } from './harness.mjs';
 import { page, tid } from './ui.mjs';
 
 const PASSPHRASE = 'martin-pêcheur attentif sur la Gartempe';
@@ -102,6 +103,8 @@ describe('échange CSV des mesures', () => {
     assert.equal(plain(await ui.text('csv-nothing-imported')), 'Aucune mesure n’a été importée.');
     assert.equal(await ui.isShown('csv-import-confirm'), false, 'no import offered');
     assert.equal(await ui.count('csv-preview-row'), 2);
+    await (await ui.shown('csv-preview')).scrollIntoView({ block: 'center' });
+    await screenshot(app.browser, 'evaluation-csv-errors');
     const again = await exportMeasurements(app.browser, ui);
     assert.equal(again.rows.length, first.rows.length, 'nothing was imported');
   });
