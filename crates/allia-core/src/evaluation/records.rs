@@ -187,7 +187,7 @@ impl IndicatorDraft {
         );
         if self.aggregation == super::kinds::IndicatorAggregation::Rate
             && !unit.is_empty()
-            && unit != "%"
+            && !super::units::is_percent(&unit)
         {
             errors.push("unit", "Un taux s’exprime en « % ».");
         }
