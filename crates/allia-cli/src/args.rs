@@ -27,7 +27,7 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
     },
-    /// Ajoute au coffre l’alliance d’exemple du guide, ou avec --scale une grande alliance d’essai.
+    /// Ajoute au coffre l’alliance d’exemple du guide, ou avec --scale une grande alliance d’essai, ou avec --indicators une grande évaluation d’essai.
     Demo {
         /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
@@ -35,6 +35,12 @@ pub enum Command {
         /// Crée à la place une alliance de N acteurs (300 sans valeur, 500 au plus) avec environ 3,3 liens par acteur, pour essayer la cartographie à grande échelle ; la même à chaque fois.
         #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "300")]
         scale: Option<usize>,
+        /// Crée à la place une alliance d’essai dont l’évaluation compte N indicateurs (1 à 1 000, par exemple 60), sur des objectifs stratégiques de 10 indicateurs, chacun mesuré à la fin de chaque mois (voir --months), pour essayer l’évaluation à grande échelle ; les mêmes chiffres à chaque fois.
+        #[arg(long, value_name = "N", conflicts_with = "scale")]
+        indicators: Option<usize>,
+        /// Avec --indicators : nombre de mois de mesures de chaque indicateur (1 à 120, 12 par défaut ; 60 pour cinq ans), jusqu’au 30 novembre 2026.
+        #[arg(long, value_name = "M", requires = "indicators")]
+        months: Option<usize>,
     },
     /// Rouvre le coffre avec la clé de récupération du kit (même sans allia.vault.keys) et enregistre une nouvelle phrase de passe.
     Recover {
@@ -118,9 +124,8 @@ pub enum Command {
         vault: Option<PathBuf>,
         #[arg(long, value_name = "ID", requires = "vault")]
         alliance: Option<String>,
-        /// convention, charte, consortium, diagnostic (le diagnostic interne, en PDF),
-        /// dossier (le dossier de présentation du projet, en PDF) ou evaluation (le rapport
-        /// d’évaluation, en PDF, depuis le coffre).
+        /// convention, charte, consortium, diagnostic (le diagnostic interne, en PDF) ou
+        /// dossier (le dossier de présentation du projet, en PDF).
         #[arg(long, value_name = "DOCUMENT")]
         document: String,
         /// Version enregistrée du document (la dernière par défaut).
@@ -132,8 +137,7 @@ pub enum Command {
         /// Lieu de signature (« Fait à … »), à la place de celui du document et de l’alliance.
         #[arg(long, value_name = "LIEU")]
         place: Option<String>,
-        /// Date de signature, AAAA-MM-JJ (par exemple 2027-03-03) ; pour le rapport
-        /// d’évaluation, sa date (aujourd’hui par défaut).
+        /// Date de signature, AAAA-MM-JJ (par exemple 2027-03-03).
         #[arg(long, value_name = "AAAA-MM-JJ")]
         date: Option<String>,
         /// Nombre d’exemplaires originaux (1 à 50).

@@ -15,11 +15,21 @@ use crate::secret;
 pub async fn run(command: Command) -> Result<(), CliError> {
     match command {
         Command::Init { vault } => init(&vault).await,
-        Command::Demo { vault, scale } => {
+        Command::Demo {
+            vault,
+            scale,
+            indicators,
+            months,
+        } => {
             let open = unlock(&vault).await?;
-            let alliance = match scale {
-                Some(actors) => open.store().create_scaled_demo(actors).await,
-                None => open.store().load_demo().await,
+            let alliance = match (scale, indicators) {
+                (_, Some(indicators)) => {
+                    open.store()
+                        .create_scaled_evaluation(indicators, months.unwrap_or(12))
+                        .await
+                }
+                (Some(actors), None) => open.store().create_scaled_demo(actors).await,
+                (None, None) => open.store().load_demo().await,
             };
             close_after_change(open).await;
             let alliance = alliance?;
@@ -82,16 +92,6 @@ pub async fn run(command: Command) -> Result<(), CliError> {
         } => {
             if document == crate::render_dossier::NAME {
                 return crate::render_dossier::render(input, vault, alliance, &reading, &out).await;
-            }
-            if document == crate::render_evaluation::NAME {
-                return crate::render_evaluation::render(
-                    input,
-                    vault,
-                    alliance,
-                    date.as_deref(),
-                    &out,
-                )
-                .await;
             }
             if document == crate::render_diagnostic::NAME {
                 return crate::render_diagnostic::render(input, vault, alliance, &reading, &out)

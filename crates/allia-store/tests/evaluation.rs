@@ -1003,3 +1003,50 @@ async fn a_later_file_updates_the_evaluation_by_id_and_keeps_what_it_lacks() {
     assert!(diff.sections.is_empty(), "{:?}", diff.sections);
     vault.close().await;
 }
+
+#[tokio::test]
+async fn sixty_indicators_with_five_years_of_months_read_in_one_overview() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    let alliance = store
+        .create_scaled_evaluation(60, 60)
+        .await
+        .expect("large evaluation");
+    let started = std::time::Instant::now();
+    let overview = store
+        .evaluation_overview(&alliance.id, day(2026, 12, 1))
+        .await
+        .expect("overview");
+    let elapsed = started.elapsed();
+    println!("overview of 60 × 60: {elapsed:?}");
+    assert_eq!(overview.indicators.len(), 60);
+    assert!(overview
+        .indicators
+        .iter()
+        .all(|v| v.measurements.len() == 60));
+    use allia_core::evaluation::IndicatorStatus::*;
+    for status in [OnTrack, Watch, Late] {
+        assert!(
+            overview
+                .indicators
+                .iter()
+                .any(|v| v.progress.status == status),
+            "{status:?}"
+        );
+    }
+    // Debug builds on a shared machine: a generous bound that still catches a query per
+    // indicator or per measurement.
+    assert!(elapsed < std::time::Duration::from_secs(3), "{elapsed:?}");
+    let file = store
+        .export_alliance_file(&alliance.id)
+        .await
+        .expect("export");
+    let json = serde_json::to_vec(&file).expect("json");
+    assert!(
+        json.len() < allia_core::ALLIANCE_FILE_MAX_BYTES / 4,
+        "{}",
+        json.len()
+    );
+    vault.close().await;
+}

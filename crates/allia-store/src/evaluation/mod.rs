@@ -33,6 +33,7 @@ pub(crate) mod frame;
 pub(crate) mod gap_analyses;
 pub(crate) mod indicators;
 pub(crate) mod measurements;
+pub(crate) mod scale;
 
 pub use measurements::IMPORT_LINES_FIELD;
 
