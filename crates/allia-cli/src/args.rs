@@ -124,8 +124,9 @@ pub enum Command {
         vault: Option<PathBuf>,
         #[arg(long, value_name = "ID", requires = "vault")]
         alliance: Option<String>,
-        /// convention, charte, consortium, diagnostic (le diagnostic interne, en PDF) ou
-        /// dossier (le dossier de présentation du projet, en PDF).
+        /// convention, charte, consortium, diagnostic (le diagnostic interne, en PDF),
+        /// dossier (le dossier de présentation du projet, en PDF) ou evaluation (le rapport
+        /// d’évaluation, en PDF, depuis le coffre).
         #[arg(long, value_name = "DOCUMENT")]
         document: String,
         /// Version enregistrée du document (la dernière par défaut).
@@ -137,7 +138,8 @@ pub enum Command {
         /// Lieu de signature (« Fait à … »), à la place de celui du document et de l’alliance.
         #[arg(long, value_name = "LIEU")]
         place: Option<String>,
-        /// Date de signature, AAAA-MM-JJ (par exemple 2027-03-03).
+        /// Date de signature, AAAA-MM-JJ (par exemple 2027-03-03) ; pour le rapport
+        /// d’évaluation, sa date (aujourd’hui par défaut).
         #[arg(long, value_name = "AAAA-MM-JJ")]
         date: Option<String>,
         /// Nombre d’exemplaires originaux (1 à 50).

@@ -93,6 +93,16 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             if document == crate::render_dossier::NAME {
                 return crate::render_dossier::render(input, vault, alliance, &reading, &out).await;
             }
+            if document == crate::render_evaluation::NAME {
+                return crate::render_evaluation::render(
+                    input,
+                    vault,
+                    alliance,
+                    date.as_deref(),
+                    &out,
+                )
+                .await;
+            }
             if document == crate::render_diagnostic::NAME {
                 return crate::render_diagnostic::render(input, vault, alliance, &reading, &out)
                     .await;
