@@ -22,6 +22,7 @@ describe("objectives for the select", () => {
     expect(objectiveName(OBJECTIVES, { level: "operational", id: "o2" })).toBe("Créer un service partagé");
     expect(objectiveName(OBJECTIVES, { level: "strategic", id: "zz" })).toBe("Objectif introuvable");
     expect(objectiveGroups(null)).toEqual([]);
+    expect(objectiveName(null, { level: "strategic", id: "s1" })).toBe("");
   });
 });
 

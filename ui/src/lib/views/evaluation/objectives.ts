@@ -45,8 +45,12 @@ export function objectiveGroups(tree: ObjectiveTree | null): ObjectiveGroup[] {
   }));
 }
 
-/** An objective's name for lists and headings; « Objectif introuvable » when it was deleted meanwhile. */
+/**
+ * An objective's name for lists and headings; « Objectif introuvable » when it was deleted meanwhile, "" while the
+ * objectives are not read yet.
+ */
 export function objectiveName(tree: ObjectiveTree | null, ref: ObjectiveRef): string {
+  if (tree === null) return "";
   for (const s of tree?.strategic ?? []) {
     if (ref.level === "strategic" && s.objective.id === ref.id) return s.objective.draft.title;
     for (const o of s.operational) if (ref.level === "operational" && o.objective.id === ref.id) return o.objective.draft.wording;
