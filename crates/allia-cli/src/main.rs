@@ -8,8 +8,8 @@ mod error;
 mod import_command;
 mod render_command;
 mod render_diagnostic;
-mod render_evaluation;
 mod render_dossier;
+mod render_evaluation;
 mod secret;
 mod vault_commands;
 

@@ -418,7 +418,10 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
     ),
     ("evaluation_csv_preview", &[("allianceId", Arg::AllianceId)]),
     ("evaluation_csv_import", &[("allianceId", Arg::AllianceId)]),
-    ("evaluation_report_export", &[("allianceId", Arg::AllianceId)]),
+    (
+        "evaluation_report_export",
+        &[("allianceId", Arg::AllianceId)],
+    ),
     ("model_advisor_get", &[("allianceId", Arg::AllianceId)]),
     (
         "model_advisor_save",
