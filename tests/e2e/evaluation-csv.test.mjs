@@ -79,6 +79,25 @@ describe('échange CSV des mesures', () => {
     assert.match(plain(await ui.text('csv-exported')), /^Mesures enregistrées : .*\.csv$/);
   });
 
+  step(app, 'exporte le tableau des indicateurs avec leur statut', async () => {
+    const ui = page(app.browser);
+    const path = join(workspace.saveDir, 'indicateurs-service-partagé-du-val-de-brenne.csv');
+    await ui.click('csv-export-indicators');
+    await app.browser.waitUntil(() => existsSync(path) && readFileSync(path, 'utf8').endsWith('\r\n'), {
+      timeoutMsg: `${path} should be written`,
+    });
+    const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter((line) => line !== '');
+    assert.ok(lines[0].startsWith('Indicateur;Identifiant de l’indicateur;Objectif;Niveau;Unité;Sens;Agrégation;'));
+    assert.ok(lines[0].endsWith(';Statut;Fréquence de collecte;Responsable;Source des données;Référence de la source;Méthode d’analyse'));
+    const indicators = new Set(first.rows.map(([, id]) => id));
+    assert.ok(lines.length - 1 >= indicators.size, 'every measured indicator has its line');
+    for (const line of lines.slice(1)) {
+      assert.match(line, /;(En bonne voie|À surveiller|En retard|Pas encore mesuré);/, line);
+      assert.match(line, /;\d{2}\/\d{2}\/\d{4};/, line);
+    }
+    assert.match(plain(await ui.text('csv-exported')), /^Indicateurs enregistrés : .*\.csv$/);
+  });
+
   /** Two new lines for an indicator that is not a rate, on days the demo has no measurement of it. */
   function newLines() {
     const [name, id, unit] = first.rows.find(([, , , , , numerator]) => numerator === '');
