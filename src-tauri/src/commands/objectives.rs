@@ -20,9 +20,17 @@ store_commands! {
     fn objectives_overview(alliance_id: String) -> ObjectivesOverview =
         |store| store.objectives_overview(&alliance_id, crate::clock::today());
     /// Writes the shared vision, its horizon year and the priority criteria, replacing
-    /// what was written. Field errors on `vision`, `horizonYear`, `priorityCriteria…`.
+    /// what was written. Field errors on `vision`, `horizonYear` (also a year in the past
+    /// or more than 10 years ahead of today, allia-core's `horizon_errors`),
+    /// `priorityCriteria…`.
     fn objectives_frame_save(alliance_id: String, draft: ObjectivesFrameDraft) -> ObjectivesFrame =
-        |store| store.save_objectives_frame(&alliance_id, &draft);
+        |store| async {
+            let horizon = draft.horizon_errors(crate::clock::today());
+            if !horizon.is_empty() {
+                return Err(allia_store::StoreError::Validation(horizon));
+            }
+            store.save_objectives_frame(&alliance_id, &draft).await
+        };
     /// Adds a strategic objective at the end of the list. Field errors on `title`,
     /// `description`, `expectedImpacts…`, `priorityScores…`.
     fn strategic_objective_add(alliance_id: String, draft: StrategicObjectiveDraft) -> StrategicObjective =
