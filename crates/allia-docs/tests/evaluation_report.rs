@@ -744,3 +744,73 @@ fn the_docx_prints_a_chart_as_its_title_and_a_pointer_to_the_pdf() {
         allia_docs::chart::DOCX_PLACEHOLDER
     );
 }
+
+/// A value as charts may meet it: ordinary, huge, negative, or not a number at all.
+fn any_value() -> impl proptest::strategy::Strategy<Value = f64> {
+    use proptest::prelude::*;
+    prop_oneof![
+        8 => -1.0e6..1.0e6f64,
+        2 => -1.0e12..1.0e12f64,
+        1 => Just(0.0),
+        1 => Just(f64::NAN),
+        1 => Just(f64::INFINITY),
+        1 => Just(f64::MAX),
+        1 => Just(-f64::MAX),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+    /// Whatever its series hold (none, one point, equal, huge or non-finite values, dates
+    /// across a century), a chart is laid out on one page without a panic.
+    #[test]
+    fn any_chart_renders_on_one_page(
+        series in proptest::collection::vec(
+            proptest::collection::vec((0u32..40_000, any_value()), 0..40),
+            0..5,
+        ),
+        rule in proptest::option::of(0u32..40_000),
+    ) {
+        let start = day(1990, 1, 1);
+        let styles = [
+            (LineStyle::Solid, MarkerShape::Circle),
+            (LineStyle::Dashed, MarkerShape::None),
+            (LineStyle::None, MarkerShape::Square),
+            (LineStyle::Dotted, MarkerShape::Triangle),
+        ];
+        let chart = Chart {
+            title: "Indicateur au hasard".into(),
+            unit: "unités".into(),
+            series: series
+                .into_iter()
+                .enumerate()
+                .map(|(k, points)| {
+                    let (line, marker) = styles[k % styles.len()];
+                    ChartSeries {
+                        label: format!("Série {k}"),
+                        line,
+                        marker,
+                        points: points
+                            .into_iter()
+                            .map(|(days, value)| ChartPoint {
+                                date: start + chrono::Days::new(u64::from(days)),
+                                value,
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
+            date_rule: rule.map(|days| DateRule {
+                date: start + chrono::Days::new(u64::from(days)),
+                label: "Date du rapport".into(),
+            }),
+            notes: Vec::new(),
+        };
+        let doc = chart_document(0, chart);
+        let typesetter = allia_docs::pdf::shared().expect("typesetter");
+        proptest::prop_assert_eq!(typesetter.pages_scaled(&doc, 1.0), 1);
+        let bytes = typesetter.render(&doc).expect("pdf");
+        proptest::prop_assert!(bytes.starts_with(b"%PDF"));
+    }
+}
