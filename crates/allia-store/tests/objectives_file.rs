@@ -2,7 +2,8 @@
 //! alliance exports its frame, strategic objectives, gaps and operational objectives
 //! with their ids; another vault imports them with every id and exports the same file
 //! back; a copy gets new ids that still hold together; the import refuses records that
-//! name an unknown objective or an actor not engaged; a re-import adds and updates by id.
+//! name an unknown objective or actor (a partner that left « Engagé » still travels); a
+//! re-import adds and updates by id.
 
 mod common;
 
@@ -130,7 +131,7 @@ async fn a_copy_gets_new_ids_that_still_hold_together() {
 }
 
 #[tokio::test]
-async fn the_import_refuses_objectives_naming_unknown_records_or_actors_not_engaged() {
+async fn the_import_refuses_objectives_naming_unknown_records() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (vault, demo) = common::vault_with_demo(dir.path()).await;
     let exported = vault
@@ -138,16 +139,11 @@ async fn the_import_refuses_objectives_naming_unknown_records_or_actors_not_enga
         .export_alliance_file(&demo.id)
         .await
         .expect("export");
-    let not_engaged = exported
-        .partners
-        .iter()
-        .find(|p| !allia_core::partner::is_partner(&p.draft()))
-        .expect("an actor not engaged")
-        .id
-        .clone();
     let mut file = exported.clone();
     let objectives = file.objectives.as_mut().expect("objectives");
-    objectives.operational[1].partner_ids.push(not_engaged);
+    objectives.operational[1]
+        .partner_ids
+        .push("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f".into());
     objectives.gaps[0].strategic_objective_id = "0b7e5a4c-3f1d-4e2a-9c8b-1a2b3c4d5e6f".into();
     let errors = through_json(&file)
         .validated_for_import()
@@ -164,7 +160,39 @@ async fn the_import_refuses_objectives_naming_unknown_records_or_actors_not_enga
     assert!(errors
         .0
         .iter()
-        .all(|e| !e.message.is_empty() && e.message.contains('«')));
+        .all(|e| e.message.starts_with("Aucun") && e.message.contains('«')));
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn a_partner_that_left_engaged_keeps_its_links_and_the_file_still_imports() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, demo) = common::vault_with_demo(dir.path()).await;
+    let store = vault.store();
+    // The SMART example concerns all five partners; the fifth one is set aside.
+    let partners = store.partners(&demo.id).await.expect("partners");
+    let leaving = &partners[4];
+    store
+        .move_actor(
+            &leaving.id,
+            allia_core::ActorPipelineStatus::Dismissed,
+            Some("S’est retiré de l’alliance."),
+        )
+        .await
+        .expect("dismissed");
+    let mut exported = store.export_alliance_file(&demo.id).await.expect("export");
+    let objectives = exported.objectives.as_ref().expect("objectives");
+    assert!(objectives.operational[0].partner_ids.contains(&leaving.id));
+    // The indicators' responsible partners follow the evaluation's own rule: left out.
+    exported.evaluation = None;
+    let other_dir = tempfile::tempdir().expect("tempdir");
+    let other = common::vault(other_dir.path()).await;
+    other
+        .store()
+        .import_alliance(&through_json(&exported))
+        .await
+        .expect("an exported file imports");
+    other.close().await;
     vault.close().await;
 }
 

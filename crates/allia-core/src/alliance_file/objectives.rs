@@ -49,7 +49,7 @@ pub struct FileObjectives {
     /// `position` orders them (from 0).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub strategic: Vec<FileStrategicObjective>,
-    /// Each names a strategic objective of `strategic` and a partner of the file.
+    /// Each names a strategic objective of `strategic` and an actor of the file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gaps: Vec<FileStrategicGap>,
     /// Each names a strategic objective of `strategic`; `position` orders them under it.
@@ -106,7 +106,7 @@ pub struct FileStrategicGap {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub strategic_objective_id: String,
-    /// A partner of the file at « Engagé ».
+    /// A partner of the alliance (an actor of the file, « Engagé » when linked).
     pub partner_id: String,
     pub description: String,
 }
@@ -127,7 +127,8 @@ pub struct FileOperationalObjective {
     pub dimension: CooperationDimension,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_dimension: Option<String>,
-    /// Partners of the file at « Engagé », in the order chosen.
+    /// Partners of the alliance (actors of the file, « Engagé » when linked), in the
+    /// order chosen.
     #[serde(default)]
     pub partner_ids: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -296,8 +297,9 @@ impl FileObjectives {
     /// the forms' rules (`objectives.strategic.N.`, `objectives.gaps.N.`,
     /// `objectives.operational.N.`, N from 1), each id checked by `check_id` (a UUID used
     /// once in the file); a gap's or an operational objective's strategic objective one of
-    /// `strategic`, its partners (and responsible partner) ones `engaged_partner` knows (a
-    /// partner of the file at « Engagé »); at most [`OBJECTIVES_MAX`] strategic objectives,
+    /// `strategic`, its partners (and responsible partner) ones `known_actor` knows (an
+    /// actor of the file: the store only links engaged partners, but one may have left
+    /// « Engagé » since, and the file its vault exports must import); at most [`OBJECTIVES_MAX`] strategic objectives,
     /// [`ALLIANCE_FILE_MAX_OPERATIONAL_OBJECTIVES`] operational ones and
     /// [`ALLIANCE_FILE_MAX_STRATEGIC_GAPS`] gaps. Positions are renumbered from 0 in the
     /// file's order of position (the operational objectives under each strategic one).
@@ -306,7 +308,7 @@ impl FileObjectives {
         &self,
         errors: &mut ValidationErrors,
         mut check_id: impl FnMut(&mut ValidationErrors, &str, &str),
-        engaged_partner: impl Fn(&str) -> bool,
+        known_actor: impl Fn(&str) -> bool,
     ) -> Option<FileObjectives> {
         let before = errors.0.len();
         for (field, count, max, what) in [
@@ -367,12 +369,12 @@ impl FileObjectives {
                 );
             }
         };
-        let not_engaged = |errors: &mut ValidationErrors, field: String, id: &str| {
-            if !engaged_partner(id) {
+        let unknown_actor = |errors: &mut ValidationErrors, field: String, id: &str| {
+            if !known_actor(id) {
                 errors.push(
                     field,
                     format!(
-                        "«\u{a0}{}\u{a0}» n’est pas un partenaire engagé de ce fichier.",
+                        "Aucun acteur de ce fichier n’a l’identifiant «\u{a0}{}\u{a0}».",
                         id.chars().take(40).collect::<String>()
                     ),
                 );
@@ -389,7 +391,7 @@ impl FileObjectives {
                         format!("{prefix}.strategicObjectiveId"),
                         &draft.strategic_objective_id,
                     );
-                    not_engaged(errors, format!("{prefix}.partnerId"), &draft.partner_id);
+                    unknown_actor(errors, format!("{prefix}.partnerId"), &draft.partner_id);
                     gaps.push(g.with_draft(draft));
                 }
                 Err(e) => errors.extend_prefixed(&prefix, e),
@@ -407,10 +409,10 @@ impl FileObjectives {
                         &draft.strategic_objective_id,
                     );
                     for partner in &draft.partner_ids {
-                        not_engaged(errors, format!("{prefix}.partnerIds"), partner);
+                        unknown_actor(errors, format!("{prefix}.partnerIds"), partner);
                     }
                     if let Some(owner) = &draft.owner_partner_id {
-                        not_engaged(errors, format!("{prefix}.ownerPartnerId"), owner);
+                        unknown_actor(errors, format!("{prefix}.ownerPartnerId"), owner);
                     }
                     operational.push(o.with_draft(draft));
                 }

@@ -210,11 +210,14 @@ fn validate(
         .filter(|p| crate::partner::is_partner(&p.draft()))
         .map(|p| p.id.as_str())
         .collect();
+    // Any actor of the file: a partner named by an objective may have left « Engagé »
+    // since (the vault keeps the link), and an exported file must import.
+    let actor_ids: HashSet<&str> = file.partners.iter().map(|p| p.id.as_str()).collect();
     let objectives = file.objectives.as_ref().and_then(|o| {
         o.validated(
             &mut errors,
             |errors, field, id| ids.check(errors, field, id),
-            |id| engaged.contains(id),
+            |id| actor_ids.contains(id),
         )
     });
     let evaluation = file.evaluation.as_ref().and_then(|e| {
