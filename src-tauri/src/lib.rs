@@ -98,6 +98,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             internal_diagnostic::swot_item_move,
             internal_diagnostic::diagnostic_export_pdf,
             evaluation::evaluation_overview,
+            evaluation::evaluation_summary,
+            evaluation::evaluation_indicator,
             evaluation::evaluation_frame_save,
             evaluation::indicator_add,
             evaluation::indicator_update,

@@ -6,8 +6,38 @@
 
 use allia_core::evaluation::{
     EvaluationFrame, EvaluationFrameDraft, EvaluationOverview, GapAnalysis, GapAnalysisDraft,
-    Indicator, IndicatorDraft, Measurement, MeasurementDraft,
+    Indicator, IndicatorDraft, IndicatorView, Measurement, MeasurementDraft,
 };
+use allia_store::{Entity, Store, StoreError, StoreResult};
+
+/// The overview without the measurements (each indicator's list left empty, its progress
+/// kept): what the overview screen shows, a small answer however many measurements
+/// there are (60 indicators × 60 measurements is about a megabyte of JSON whole).
+async fn summary(store: &Store, alliance_id: &str) -> StoreResult<EvaluationOverview> {
+    let mut overview = store
+        .evaluation_overview(alliance_id, crate::clock::today())
+        .await?;
+    for view in &mut overview.indicators {
+        view.measurements = Vec::new();
+    }
+    Ok(overview)
+}
+
+/// One indicator of the alliance with its measurements and progress, as the overview
+/// reads it. `NotFound(Indicator)` when the alliance has no such indicator.
+async fn one_indicator(
+    store: &Store,
+    alliance_id: &str,
+    indicator_id: &str,
+) -> StoreResult<IndicatorView> {
+    store
+        .evaluation_overview(alliance_id, crate::clock::today())
+        .await?
+        .indicators
+        .into_iter()
+        .find(|view| view.indicator.id == indicator_id)
+        .ok_or(StoreError::NotFound(Entity::Indicator))
+}
 
 store_commands! {
     /// The alliance's whole evaluation as of today (`crate::clock::today()`): its frame,
@@ -16,6 +46,15 @@ store_commands! {
     /// mesuré », with its explanation in French), and its gap analyses, latest first.
     fn evaluation_overview(alliance_id: String) -> EvaluationOverview =
         |store| store.evaluation_overview(&alliance_id, crate::clock::today());
+    /// The same overview without the measurements (each indicator's `measurements` empty,
+    /// its progress computed from all of them): what « Vue d’ensemble » shows.
+    fn evaluation_summary(alliance_id: String) -> EvaluationOverview =
+        |store| summary(&store, &alliance_id);
+    /// One indicator with its measurements (by date) and its progress as of today: what
+    /// its chart and its list of measurements show. `not_found` for an indicator that is
+    /// not the alliance's.
+    fn evaluation_indicator(alliance_id: String, indicator_id: String) -> IndicatorView =
+        |store| one_indicator(&store, &alliance_id, &indicator_id);
     /// Writes the evaluation frame (purposes and questions), replacing what was written.
     /// Field errors on `questions.<i>`, `questions`.
     fn evaluation_frame_save(alliance_id: String, draft: EvaluationFrameDraft) -> EvaluationFrame =

@@ -590,6 +590,20 @@ pub async fn dispatch(
                 .evaluation_overview(&arg::<String>(args, "allianceId")?, today)
                 .await?;
         }
+        "evaluation_summary" | "evaluation_indicator" => {
+            // The overview, then only what the command keeps of it (no rule of its own).
+            let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
+            let alliance: String = arg(args, "allianceId")?;
+            let overview = store.evaluation_overview(&alliance, today).await?;
+            if name == "evaluation_indicator" {
+                let id: String = arg(args, "indicatorId")?;
+                overview
+                    .indicators
+                    .iter()
+                    .find(|view| view.indicator.id == id)
+                    .ok_or(StoreError::NotFound(allia_store::Entity::Indicator))?;
+            }
+        }
         "evaluation_frame_save" => {
             let alliance: String = arg(args, "allianceId")?;
             let draft: allia_core::evaluation::EvaluationFrameDraft = arg(args, "draft")?;

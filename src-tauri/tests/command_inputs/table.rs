@@ -366,6 +366,11 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
     ),
     ("diagnostic_export_pdf", &[("allianceId", Arg::AllianceId)]),
     ("evaluation_overview", &[("allianceId", Arg::AllianceId)]),
+    ("evaluation_summary", &[("allianceId", Arg::AllianceId)]),
+    (
+        "evaluation_indicator",
+        &[("allianceId", Arg::AllianceId), ("indicatorId", Arg::Text)],
+    ),
     (
         "evaluation_frame_save",
         &[

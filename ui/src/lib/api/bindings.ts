@@ -273,6 +273,17 @@ export const commands = {
 	 */
 	evaluationOverview: (allianceId: string) => typedError<EvaluationOverview, AppError>(__TAURI_INVOKE("evaluation_overview", { allianceId })),
 	/**
+	 *  The same overview without the measurements (each indicator's `measurements` empty,
+	 *  its progress computed from all of them): what « Vue d’ensemble » shows.
+	 */
+	evaluationSummary: (allianceId: string) => typedError<EvaluationOverview, AppError>(__TAURI_INVOKE("evaluation_summary", { allianceId })),
+	/**
+	 *  One indicator with its measurements (by date) and its progress as of today: what
+	 *  its chart and its list of measurements show. `not_found` for an indicator that is
+	 *  not the alliance's.
+	 */
+	evaluationIndicator: (allianceId: string, indicatorId: string) => typedError<IndicatorView, AppError>(__TAURI_INVOKE("evaluation_indicator", { allianceId, indicatorId })),
+	/**
 	 *  Writes the evaluation frame (purposes and questions), replacing what was written.
 	 *  Field errors on `questions.<i>`, `questions`.
 	 */
@@ -400,7 +411,9 @@ export const commands = {
 	objectivesOverview: (allianceId: string) => typedError<ObjectivesOverview, AppError>(__TAURI_INVOKE("objectives_overview", { allianceId })),
 	/**
 	 *  Writes the shared vision, its horizon year and the priority criteria, replacing
-	 *  what was written. Field errors on `vision`, `horizonYear`, `priorityCriteria…`.
+	 *  what was written. Field errors on `vision`, `horizonYear` (also a year in the past
+	 *  or more than 10 years ahead of today, allia-core's `horizon_errors`),
+	 *  `priorityCriteria…`.
 	 */
 	objectivesFrameSave: (allianceId: string, draft: ObjectivesFrameDraft) => typedError<ObjectivesFrame, AppError>(__TAURI_INVOKE("objectives_frame_save", { allianceId, draft })),
 	/**
