@@ -5,7 +5,10 @@ import { call } from "$lib/api/client";
 import type { EvaluationFrameDraft, GapAnalysisDraft, IndicatorDraft, MeasurementDraft, ObjectiveTree } from "./types";
 
 export const evaluationApi = {
-  overview: (allianceId: string) => call(commands.evaluationOverview(allianceId)),
+  /** The overview without the measurements (each indicator's progress kept). */
+  summary: (allianceId: string) => call(commands.evaluationSummary(allianceId)),
+  /** One indicator with its measurements and progress. */
+  indicator: (allianceId: string, indicatorId: string) => call(commands.evaluationIndicator(allianceId, indicatorId)),
   objectives: (allianceId: string): Promise<ObjectiveTree> => call(commands.objectivesOverview(allianceId)),
   saveFrame: (allianceId: string, draft: EvaluationFrameDraft) => call(commands.evaluationFrameSave(allianceId, draft)),
   addIndicator: (allianceId: string, draft: IndicatorDraft) => call(commands.indicatorAdd(allianceId, draft)),
