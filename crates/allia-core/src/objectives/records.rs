@@ -471,7 +471,7 @@ mod tests {
     use super::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+        NaiveDate::from_ymd_opt(y, m, d).expect("a real day")
     }
 
     #[test]
@@ -504,7 +504,7 @@ mod tests {
             ..OperationalObjectiveDraft::default()
         }
         .validated()
-        .unwrap_err();
+        .expect_err("refused");
         let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
         for field in [
             "strategicObjectiveId",
@@ -530,7 +530,7 @@ mod tests {
             ..OperationalObjectiveDraft::default()
         }
         .validated()
-        .unwrap_err();
+        .expect_err("refused");
         assert!(errors.0.iter().any(|e| e.field == "customDimension"));
     }
 }
