@@ -56,6 +56,7 @@ fn demo_indicators_makes_a_large_evaluation_the_same_each_time() {
         let evaluation = &file["evaluation"];
         assert_eq!(len(&evaluation["indicators"]), 12);
         assert_eq!(len(&evaluation["measurements"]), 12 * 24);
+        assert_eq!(len(&file["objectives"]["strategic"]), 2);
         let last = evaluation["measurements"]
             .as_array()
             .and_then(|m| m.last())

@@ -245,6 +245,7 @@ impl Store {
             crate::project_dossier::insert_demo(&mut tx, &id).await?;
             crate::model_advisor::insert_demo(&mut tx, &id).await?;
             crate::demo_seed::insert_objectives(&mut tx, &id).await?;
+            crate::demo_seed::insert_evaluation(&mut tx, &id).await?;
         }
         crate::settings::remember_demo_alliance_id(&mut tx, &id).await?;
         tx.commit().await?;

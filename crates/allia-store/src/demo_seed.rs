@@ -169,6 +169,108 @@ pub(crate) async fn insert_objectives(
     Ok(())
 }
 
+/// Stores the demo alliance's evaluation (allia-core's `evaluation::demo::demo_evaluation`)
+/// in `alliance_id`, whose partners and objectives are stored already
+/// ([`insert_objectives`]): read back in the overview's order, the demo's indicators and
+/// gap analyses are attached to them by place. Each record is validated first.
+pub(crate) async fn insert_evaluation(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+) -> StoreResult<()> {
+    use allia_core::evaluation::demo::{demo_evaluation, DemoObjective};
+    use allia_core::evaluation::{EvaluationFrame, GapAnalysis, Indicator, Measurement};
+    use allia_core::objectives::{ObjectiveLevel, ObjectiveRef};
+    let demo = demo_evaluation();
+    let partners: Vec<String> = crate::partners::list(conn, alliance_id)
+        .await?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    let strategic: Vec<String> = sqlx::query_scalar(
+        "SELECT id FROM strategic_objective WHERE alliance_id = ? ORDER BY position, rowid",
+    )
+    .bind(alliance_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let operational: Vec<String> = sqlx::query_scalar(
+        "SELECT o.id FROM operational_objective o \
+         JOIN strategic_objective s ON s.id = o.strategic_objective_id \
+         WHERE o.alliance_id = ? ORDER BY s.position, s.rowid, o.position, o.rowid",
+    )
+    .bind(alliance_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let objective = |o: DemoObjective| match o {
+        DemoObjective::Strategic(i) => strategic.get(i).map(|id| ObjectiveRef {
+            level: ObjectiveLevel::Strategic,
+            id: id.clone(),
+        }),
+        DemoObjective::Operational(i) => operational.get(i).map(|id| ObjectiveRef {
+            level: ObjectiveLevel::Operational,
+            id: id.clone(),
+        }),
+    };
+    let now = Utc::now();
+    crate::evaluation::frame::put(
+        conn,
+        &EvaluationFrame {
+            id: new_id(),
+            alliance_id: alliance_id.to_string(),
+            created_at: now,
+            updated_at: now,
+            draft: demo.frame.validated()?,
+        },
+    )
+    .await?;
+    let mut position = 0u32;
+    for indicator in &demo.indicators {
+        let Some(objective) = objective(indicator.objective) else {
+            continue;
+        };
+        let mut draft = indicator.draft.clone();
+        draft.objective = objective;
+        draft.owner_partner_id = indicator.owner.and_then(|i| partners.get(i).cloned());
+        let record = Indicator {
+            id: new_id(),
+            alliance_id: alliance_id.to_string(),
+            position,
+            created_at: now,
+            updated_at: now,
+            draft: draft.validated()?,
+        };
+        crate::evaluation::indicators::insert(conn, &record).await?;
+        position += 1;
+        for m in &indicator.measurements {
+            let mut draft = m.clone();
+            draft.indicator_id = record.id.clone();
+            let measurement = Measurement {
+                id: new_id(),
+                alliance_id: alliance_id.to_string(),
+                created_at: now,
+                updated_at: now,
+                draft: draft.validated(record.draft.aggregation)?,
+            };
+            crate::evaluation::measurements::insert(conn, &measurement).await?;
+        }
+    }
+    for gap in &demo.gap_analyses {
+        let Some(objective) = objective(gap.objective) else {
+            continue;
+        };
+        let mut draft = gap.draft.clone();
+        draft.objective = objective;
+        let record = GapAnalysis {
+            id: new_id(),
+            alliance_id: alliance_id.to_string(),
+            created_at: now,
+            updated_at: now,
+            draft: draft.validated()?,
+        };
+        crate::evaluation::gap_analyses::insert(conn, &record).await?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// A new alliance of `actors` actors (1 to [`ALLIANCE_FILE_MAX_PARTNERS`], so that it
     /// exports into a file that imports), made by allia-core's seeded generator

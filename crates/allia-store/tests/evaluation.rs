@@ -818,7 +818,6 @@ fn read(file: &allia_core::AllianceFileV2) -> allia_core::ReadFile {
 }
 
 #[tokio::test]
-#[ignore = "waits for the objectives to travel in the alliance file"]
 async fn the_evaluation_travels_in_the_alliance_file_with_its_ids() {
     let dir = tempfile::tempdir().expect("tempdir");
     let vault = common::vault(dir.path()).await;
@@ -1001,6 +1000,92 @@ async fn a_later_file_updates_the_evaluation_by_id_and_keeps_what_it_lacks() {
     let again = store.review_import(&read(&file)).await.expect("again");
     let diff = again.existing.expect("still here");
     assert!(diff.sections.is_empty(), "{:?}", diff.sections);
+    vault.close().await;
+}
+
+#[tokio::test]
+async fn the_demo_alliance_is_evaluated_on_its_objectives() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, demo) = common::vault_with_demo(dir.path()).await;
+    let store = vault.store();
+    let overview = store
+        .evaluation_overview(&demo.id, day(2026, 12, 1))
+        .await
+        .expect("overview");
+    assert_eq!(overview.frame.questions.len(), 3);
+    assert!(overview
+        .frame
+        .questions
+        .contains(&"L’alliance atteint-elle ses objectifs\u{a0}?".to_string()));
+    assert!(overview.indicators.len() >= 8);
+    let positions: Vec<u32> = overview
+        .indicators
+        .iter()
+        .map(|v| v.indicator.position)
+        .collect();
+    assert_eq!(positions, (0..positions.len() as u32).collect::<Vec<_>>());
+    let keys = overview
+        .indicators
+        .iter()
+        .filter(|v| v.indicator.draft.key_indicator)
+        .count();
+    assert!((3..=4).contains(&keys), "{keys}");
+    let partners: Vec<String> = store
+        .partners(&demo.id)
+        .await
+        .expect("partners")
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    for view in &overview.indicators {
+        let owner = view.indicator.draft.owner_partner_id.as_ref();
+        assert!(owner.is_some_and(|o| partners.contains(o)), "{owner:?}");
+        assert!(!view.measurements.is_empty());
+    }
+    let year = overview
+        .indicators
+        .iter()
+        .filter(|v| v.measurements.len() == 12)
+        .count();
+    assert!(year >= 8, "{year}");
+    use allia_core::evaluation::IndicatorStatus::*;
+    let statuses: Vec<_> = overview
+        .indicators
+        .iter()
+        .map(|v| v.progress.status)
+        .collect();
+    assert!(
+        statuses.contains(&OnTrack) && statuses.contains(&Late),
+        "{statuses:?}"
+    );
+    // The rate keeps what it was computed from.
+    let rate = overview
+        .indicators
+        .iter()
+        .find(|v| v.indicator.draft.aggregation == IndicatorAggregation::Rate)
+        .expect("a rate");
+    assert!(rate
+        .measurements
+        .iter()
+        .all(|m| m.draft.numerator.is_some() && m.draft.denominator.is_some()));
+    let gap = overview
+        .gap_analyses
+        .iter()
+        .find(|g| g.draft.decision == GapDecision::AdjustAction)
+        .expect("a decision to adjust");
+    assert!(!gap.draft.positive_factors.is_empty() && !gap.draft.negative_factors.is_empty());
+    // Indicators are counted under the objectives they measure.
+    let objectives = store
+        .objectives_overview(&demo.id, day(2026, 12, 1))
+        .await
+        .expect("objectives");
+    let counted: u32 = objectives
+        .strategic
+        .iter()
+        .map(|s| s.indicator_count + s.operational.iter().map(|o| o.indicator_count).sum::<u32>())
+        .sum();
+    assert_eq!(counted as usize, overview.indicators.len());
+    assert!(objectives.strategic[0].operational[0].indicator_count >= 2);
     vault.close().await;
 }
 

@@ -130,6 +130,14 @@ async fn an_update_is_previewed_then_applied_and_frozen_versions_stay() {
             }
         }
     }
+    // Nor the indicators it is responsible for.
+    if let Some(evaluation) = file.evaluation.as_mut() {
+        for i in &mut evaluation.indicators {
+            if i.owner_partner_id.as_deref() == Some(removed.id.as_str()) {
+                i.owner_partner_id = None;
+            }
+        }
+    }
     let added = new_partner("Ressourcerie du Blanc");
     file.partners.push(added.clone());
     let convention = document(&mut file, &convention_id);

@@ -8,6 +8,7 @@
 //! compared.
 
 pub mod csv;
+pub mod demo;
 pub mod kinds;
 pub mod overview;
 pub mod progress;
