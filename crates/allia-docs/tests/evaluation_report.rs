@@ -495,6 +495,11 @@ fn each_key_indicator_has_its_chart_whole_on_one_page_in_vector_graphics() {
         assert!(count("f") + count("B") > 11, "filled marks on page {page}");
         assert!(count("d") >= 2, "a dashed and a dotted line on page {page}");
         assert_eq!(count("Do"), 0, "no image drawn on page {page}");
+        // Black and greys only: the series differ by their lines and marks.
+        let colours =
+            count("rg") + count("RG") + count("k") + count("K") + count("sc") + count("SC");
+        assert_eq!(colours, 0, "no colour on page {page}");
+        assert!(count("g") + count("G") > 0, "greys set on page {page}");
         let (resources, _) = pdf.get_page_resources(id).expect("resources");
         let xobjects = resources.and_then(|r| r.get(b"XObject").ok());
         assert!(xobjects.is_none(), "no XObject on page {page}");
