@@ -5,6 +5,8 @@ import { call } from "$lib/api/client";
 import type { EvaluationFrameDraft, GapAnalysisDraft, IndicatorDraft, MeasurementDraft, ObjectiveTree } from "./types";
 
 export const evaluationApi = {
+  /** The whole evaluation, every indicator with its measurements. */
+  overview: (allianceId: string) => call(commands.evaluationOverview(allianceId)),
   /** The overview without the measurements (each indicator's progress kept). */
   summary: (allianceId: string) => call(commands.evaluationSummary(allianceId)),
   /** One indicator with its measurements and progress. */
