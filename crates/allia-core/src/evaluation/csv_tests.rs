@@ -265,6 +265,20 @@ fn an_export_completed_in_a_spreadsheet_imports_only_its_new_lines() {
         recorded.len()
     );
 
+    // Saved by a spreadsheet that keeps 15 significant digits: still recognised.
+    let thirds = self::views(
+        &indicators,
+        &[draft(VOLUNTEERS, day(2026, 5, 15), 2.0 / 3.0)],
+    );
+    let thirds_recorded: Vec<Measurement> =
+        thirds.iter().flat_map(|v| v.measurements.clone()).collect();
+    let written = text_of(&export_measurements(&thirds));
+    assert!(written.contains(";0,6666666666666666;"), "{written}");
+    let rounded = written.replace(";0,6666666666666666;", ";0,666666666666667;");
+    let import = parse_new_measurements(rounded.as_bytes(), &indicators, &thirds_recorded);
+    assert_eq!((import.errors.len(), import.drafts.len()), (0, 0));
+    assert!(import.rows[0].already_recorded);
+
     // Imported twice: nothing new, nothing wrong.
     let again = parse_new_measurements(&export_measurements(&views), &indicators, &recorded);
     assert_eq!((again.errors.len(), again.drafts.len()), (0, 0));

@@ -537,7 +537,7 @@ fn read_line(
         }
     };
     if let Some(same_day) = lookup.recorded.get(&(indicator.id.as_str(), date)) {
-        if same_day.iter().any(|m| **m == draft) {
+        if same_day.iter().any(|m| repeats(m, &draft)) {
             row.already_recorded = true;
             return (row, Some(draft));
         }
@@ -622,4 +622,22 @@ fn find_indicator<'a>(
             None
         }
     }
+}
+
+/// Whether `line` repeats `recorded`: same texts, and figures equal to 12 significant
+/// digits — a spreadsheet keeps 15, so a measurement exported, saved by Excel and read
+/// back is still recognised.
+fn repeats(recorded: &MeasurementDraft, line: &MeasurementDraft) -> bool {
+    let close = |a: f64, b: f64| a == b || (a - b).abs() <= 1e-12 * a.abs().max(b.abs());
+    let close_optional = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => close(a, b),
+        (a, b) => a == b,
+    };
+    recorded.indicator_id == line.indicator_id
+        && recorded.date == line.date
+        && close(recorded.value, line.value)
+        && close_optional(recorded.numerator, line.numerator)
+        && close_optional(recorded.denominator, line.denominator)
+        && recorded.comment == line.comment
+        && recorded.source == line.source
 }
