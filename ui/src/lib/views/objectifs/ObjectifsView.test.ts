@@ -192,3 +192,151 @@ describe("ObjectifsView drafts", () => {
     expect((screen.getByTestId("vision-horizon") as HTMLInputElement).value).toBe("2031");
   });
 });
+
+/** The element focused once the screen has settled, as `id` says. */
+async function focused(id: string) {
+  await waitFor(() => expect(document.activeElement?.id).toBe(id), { timeout: 2000 });
+}
+
+describe("ObjectifsView keyboard focus", () => {
+  it("focuses the strategic form's first field, and gives focus back to « Modifier » on « Annuler »", async () => {
+    show();
+    const edit = (await screen.findAllByTestId("strategic-edit"))[0]!;
+    edit.focus();
+    await fireEvent.click(edit);
+    const title = await screen.findByTestId("strategic-title");
+    await waitFor(() => expect(document.activeElement).toBe(title));
+    await fireEvent.click(screen.getByTestId("strategic-cancel"));
+    await focused("strategic-s1-edit");
+    expect(screen.queryByTestId("strategic-form")).toBeNull();
+  });
+
+  it("closes the strategic form on Escape, asking first when something was typed", async () => {
+    show();
+    await fireEvent.click((await screen.findAllByTestId("strategic-edit"))[1]!);
+    const title = await screen.findByTestId("strategic-title");
+    // Nothing changed: Escape closes at once.
+    await fireEvent.keyDown(title, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId("strategic-form")).toBeNull());
+    await focused("strategic-s2-edit");
+
+    await fireEvent.click(screen.getAllByTestId("strategic-edit")[1]!);
+    await fireEvent.input(await screen.findByTestId("strategic-title"), { target: { value: "Diversifier les ressources" } });
+    await fireEvent.keyDown(screen.getByTestId("strategic-title"), { key: "Escape" });
+    expect((await screen.findByRole("alertdialog")).textContent).toContain("Abandonner les modifications");
+    expect(screen.getByTestId("strategic-form")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("confirm-discard"));
+    await waitFor(() => expect(screen.queryByTestId("strategic-form")).toBeNull());
+    await focused("strategic-s2-edit");
+    expect(calls.some((c) => c.cmd === "strategic_objective_update")).toBe(false);
+  });
+
+  it("gives focus back to « Modifier » once the strategic objective is saved", async () => {
+    show();
+    await fireEvent.click((await screen.findAllByTestId("strategic-edit"))[0]!);
+    await fireEvent.input(await screen.findByTestId("strategic-title"), { target: { value: "Mutualiser les fonctions support et RH" } });
+    await fireEvent.click(screen.getByTestId("strategic-save"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "strategic_objective_update")).toBe(true));
+    await focused("strategic-s1-edit");
+  });
+
+  it("gives focus back to « Ajouter un objectif stratégique » when the new one is dropped", async () => {
+    show();
+    await fireEvent.click(await screen.findByTestId("strategic-add"));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("strategic-title")));
+    await fireEvent.keyDown(screen.getByTestId("strategic-title"), { key: "Escape" });
+    await focused("strategic-add");
+  });
+
+  it("focuses the operational form's wording, and gives focus back to the button that opened it", async () => {
+    show();
+    const add = (await screen.findAllByTestId("operational-add"))[0]!;
+    await fireEvent.click(add);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("op-wording")));
+    await fireEvent.click(screen.getByTestId("op-cancel"));
+    await focused("strategic-s1-operational-add");
+
+    await fireEvent.click(screen.getByTestId("operational-edit"));
+    const wording = await screen.findByTestId("op-wording");
+    await waitFor(() => expect(document.activeElement).toBe(wording));
+    await fireEvent.keyDown(wording, { key: "Escape" });
+    await focused("operational-o1-edit");
+  });
+
+  it("focuses the gap form's partner, and gives focus back to « Noter un écart » on « Annuler » or Escape", async () => {
+    show();
+    const add = (await screen.findAllByTestId("strategic-gap-add"))[0]!;
+    await fireEvent.click(add);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("strategic-gap-partner")));
+    await fireEvent.click(screen.getByTestId("strategic-gap-cancel"));
+    await focused("gaps-s1-add");
+
+    await fireEvent.click(screen.getAllByTestId("strategic-gap-add")[0]!);
+    const text = screen.getByTestId("strategic-gap-description");
+    await fireEvent.input(text, { target: { value: "Voit la mutualisation comme une perte d’autonomie." } });
+    await fireEvent.keyDown(text, { key: "Escape" });
+    await fireEvent.click(await screen.findByTestId("confirm-discard"));
+    await waitFor(() => expect(screen.queryByTestId("strategic-gap-description")).toBeNull());
+    await focused("gaps-s1-add");
+  });
+
+  it("focuses a new criterion's name, and a removed one's neighbour", async () => {
+    show();
+    await fireEvent.click(await screen.findByTestId("priority-criterion-add"));
+    await focused("criterion-name-1");
+    const removes = screen.getAllByTestId("priority-criterion-remove");
+    removes[1]!.focus();
+    await fireEvent.click(removes[1]!);
+    await waitFor(() => expect(screen.getAllByTestId("priority-criterion")).toHaveLength(1));
+    await focused("priority-criteria-add");
+  });
+});
+
+describe("ObjectifsView priority criteria errors", () => {
+  it("puts a weight's error next to the weight, and only the weight is marked", async () => {
+    show();
+    const weight = await screen.findByTestId("priority-criterion-weight");
+    await fireEvent.input(weight, { target: { value: "150" } });
+    await fireEvent.click(screen.getByTestId("priority-criteria-save"));
+    const error = await screen.findByTestId("priority-criterion-weight-error");
+    expect(error.textContent).toBe("Un poids va de 0 à 100\u00a0: un nombre entier.");
+    expect(weight.getAttribute("aria-invalid")).toBe("true");
+    expect(weight.getAttribute("aria-describedby")).toBe(error.id);
+    const name = screen.getByTestId("priority-criterion-name");
+    expect(name.getAttribute("aria-invalid")).toBe("false");
+    expect(screen.queryByTestId("priority-criterion-name-error")).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(weight));
+    expect(calls.some((c) => c.cmd === "objectives_frame_save")).toBe(false);
+    // Edited, its message goes.
+    await fireEvent.input(weight, { target: { value: "2" } });
+    expect(screen.queryByTestId("priority-criterion-weight-error")).toBeNull();
+  });
+
+  it("puts the vault's name error next to the name, and a message about no row at the foot", async () => {
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
+      if (cmd === "objectives_overview") return overview;
+      if (cmd === "partner_list") return partners;
+      if (cmd === "objectives_frame_save")
+        return Promise.reject({
+          code: "validation",
+          message: "Certaines informations sont à corriger.",
+          field: null,
+          fieldErrors: [
+            { field: "priorityCriteria.criteria.1.name", message: "Indiquez le nom du critère." },
+            { field: "horizonYear", message: "L’horizon de la vision doit être entre 2026 et 2036." },
+          ],
+        });
+      return null;
+    });
+    show();
+    const name = await screen.findByTestId("priority-criterion-name");
+    await fireEvent.input(name, { target: { value: "" } });
+    await fireEvent.click(screen.getByTestId("priority-criteria-save"));
+    const error = await screen.findByTestId("priority-criterion-name-error");
+    expect(error.textContent).toBe("Indiquez le nom du critère.");
+    expect(name.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByTestId("priority-criterion-weight").getAttribute("aria-invalid")).toBe("false");
+    expect(screen.getByTestId("priority-criteria-error").textContent).toBe("L’horizon de la vision doit être entre 2026 et 2036.");
+  });
+});

@@ -1,6 +1,6 @@
 // The priority criteria's form: weights typed, and the vault's errors placed on their row.
 import { describe, expect, it } from "vitest";
-import { criteriaErrors, newCriterionId, parseWeightText } from "./criteria";
+import { criteriaErrors, newCriterionId, otherErrors, parseWeightText } from "./criteria";
 
 describe("priority criteria", () => {
   it("reads a weight 0 to the maximum", () => {
@@ -11,15 +11,21 @@ describe("priority criteria", () => {
     expect(parseWeightText("", 100)).toBeNull();
   });
 
-  it("puts the vault's errors on their row (counted from 1 by the vault)", () => {
-    expect(
-      criteriaErrors([
-        { field: "priorityCriteria.criteria.2.name", message: "Ce nom est déjà celui d’un autre critère." },
-        { field: "priorityCriteria.criteria.2.weight", message: "Poids trop grand." },
-        { field: "priorityCriteria.criteria.1.weight", message: "Poids trop grand." },
-        { field: "priorityCriteria.criteria", message: "Trop de critères." },
-      ]),
-    ).toEqual({ 1: "Ce nom est déjà celui d’un autre critère.", 0: "Poids trop grand." });
+  it("puts the vault's errors on their row (counted from 1 by the vault) and next to their own field", () => {
+    const errors = [
+      { field: "priorityCriteria.criteria.2.name", message: "Ce nom est déjà celui d’un autre critère." },
+      { field: "priorityCriteria.criteria.2.weight", message: "Poids trop grand." },
+      { field: "priorityCriteria.criteria.1.weight", message: "Poids trop grand." },
+      { field: "priorityCriteria.criteria.3.id", message: "Identifiant de critère manquant ou en double." },
+      { field: "priorityCriteria.criteria", message: "Trop de critères." },
+      { field: "horizonYear", message: "Horizon trop lointain." },
+    ];
+    expect(criteriaErrors(errors)).toEqual({
+      0: { weight: "Poids trop grand." },
+      1: { name: "Ce nom est déjà celui d’un autre critère.", weight: "Poids trop grand." },
+      2: { name: "Identifiant de critère manquant ou en double." },
+    });
+    expect(otherErrors(errors)).toEqual(["Trop de critères.", "Horizon trop lointain."]);
   });
 
   it("gives each new criterion its own id", () => {

@@ -7,7 +7,10 @@ import {
   deleteTarget,
   draftFormName,
   emptyOperationalForm,
+  escapeForm,
   fateOf,
+  firstField,
+  formReturnIds,
   formToOperational,
   formToStrategic,
   impactsFromText,
@@ -190,5 +193,34 @@ describe("drafts", () => {
       expect(openFormOf(draftFormName(open))).toEqual(open);
     }
     expect(openFormOf("vision")).toBeNull();
+  });
+});
+
+describe("closing a form", () => {
+  it("gives focus back to the opener, then the record's heading", () => {
+    expect(formReturnIds({ kind: "strategic-new" })).toEqual(["strategic-add", "strategic-title"]);
+    expect(formReturnIds({ kind: "strategic-edit", id: "s1" })).toEqual(["strategic-s1-edit", "strategic-s1-title", "strategic-title"]);
+    expect(formReturnIds({ kind: "operational-new", strategicId: "s1" })[0]).toBe("strategic-s1-operational-add");
+    expect(formReturnIds({ kind: "operational-edit", id: "o1" }).slice(0, 2)).toEqual(["operational-o1-edit", "operational-o1"]);
+  });
+
+  it("closes on Escape when nothing changed, asks first otherwise, and leaves other keys alone", () => {
+    const seen: string[] = [];
+    const key = (k: string) => new KeyboardEvent("keydown", { key: k, cancelable: true });
+    const clean = key("Escape");
+    escapeForm(clean, false, () => seen.push("ask"), () => seen.push("close"));
+    escapeForm(key("Escape"), true, () => seen.push("ask"), () => seen.push("close"));
+    escapeForm(key("Enter"), true, () => seen.push("ask"), () => seen.push("close"));
+    const handled = key("Escape");
+    handled.preventDefault();
+    escapeForm(handled, false, () => seen.push("ask"), () => seen.push("close"));
+    expect(seen).toEqual(["close", "ask"]);
+    expect(clean.defaultPrevented).toBe(true);
+  });
+
+  it("finds the first field a person types in", () => {
+    const root = document.createElement("form");
+    root.innerHTML = '<button>Ok</button><input type="hidden"><input id="off" disabled><div hidden><input id="hid"></div><textarea id="first"></textarea><select></select>';
+    expect(firstField(root)?.id).toBe("first");
   });
 });

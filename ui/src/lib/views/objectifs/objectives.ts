@@ -378,3 +378,65 @@ export function openFormOf(name: string): OpenForm | null {
   if (st?.[1]) return { kind: "strategic-edit", id: st[1] };
   return null;
 }
+
+/**
+ * Where focus goes when `form` closes (« Annuler », saved, Escape), in order: the button that opened it, then the
+ * record's heading when that button is gone, then the list's heading. Element ids, as the tree renders them.
+ */
+export function formReturnIds(form: OpenForm): string[] {
+  switch (form.kind) {
+    case "strategic-new":
+      return ["strategic-add", "strategic-title"];
+    case "strategic-edit":
+      return [`strategic-${form.id}-edit`, `strategic-${form.id}-title`, "strategic-title"];
+    case "operational-new":
+      return [`strategic-${form.strategicId}-operational-add`, `strategic-${form.strategicId}-operational`, "strategic-title"];
+    case "operational-edit":
+      return [`operational-${form.id}-edit`, `operational-${form.id}`, "strategic-title"];
+  }
+}
+
+/** The first field of `root` a person types in (not a button, not disabled or hidden), or null. */
+export function firstField(root: ParentNode): HTMLElement | null {
+  const fields = root.querySelectorAll<HTMLElement>("input:not([type='hidden']), textarea, select");
+  for (const field of fields) {
+    if ((field as HTMLInputElement).disabled) continue;
+    if (field.closest("[hidden], [inert]") !== null) continue;
+    return field;
+  }
+  return null;
+}
+
+/**
+ * Escape pressed in an open form: closes it when nothing was changed (`close`), else asks first (`ask`, the
+ * « Abandonner les modifications ? » dialog). A key another control already handled (a list, a date picker) is left.
+ */
+export function escapeForm(event: KeyboardEvent, dirty: boolean, ask: () => void, close: () => void): void {
+  if (event.key !== "Escape" || event.defaultPrevented || event.isComposing) return;
+  event.preventDefault();
+  event.stopPropagation();
+  if (dirty) ask();
+  else close();
+}
+
+/** What `escapeCloses` needs: whether the form has changes, how to ask, how to close. */
+export interface EscapeOptions {
+  dirty: () => boolean;
+  ask: () => void;
+  close: () => void;
+}
+
+/** Svelte action on a form: Escape pressed inside it closes it as `escapeForm` says. */
+export function escapeCloses(node: HTMLElement, options: EscapeOptions) {
+  let current = options;
+  const listener = (event: KeyboardEvent) => escapeForm(event, current.dirty(), current.ask, current.close);
+  node.addEventListener("keydown", listener);
+  return {
+    update(next: EscapeOptions) {
+      current = next;
+    },
+    destroy() {
+      node.removeEventListener("keydown", listener);
+    },
+  };
+}
