@@ -22,11 +22,20 @@
 //!    [`IndicatorStatus::NotMeasured`]; a target equal to the baseline (validation refuses
 //!    it, older or imported data may hold it; [`EQUAL_SHARE`]), [`IndicatorStatus::NotAssessable`],
 //!    without any division.
+//! 6. Today past the target date, the deadline decides: the target reached,
+//!    [`IndicatorStatus::OnTrack`] (« cible atteinte »); not reached,
+//!    [`IndicatorStatus::Late`], whatever the trajectory said at the latest measurement.
+//! 7. Otherwise, a latest measurement older than [`STALE_PERIODS`] collection periods as of
+//!    today ([`is_stale`]; a one-off indicator is never stale) makes the status at best
+//!    [`IndicatorStatus::Watch`], and the explanation opens with its age (« Dernière mesure
+//!    il y a 5 mois : … »): a figure not refreshed says nothing of today.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::kinds::{IndicatorAggregation, IndicatorDirection, IndicatorStatus};
+use super::kinds::{
+    CollectionFrequency, IndicatorAggregation, IndicatorDirection, IndicatorStatus,
+};
 use super::records::{IndicatorDraft, MeasurementDraft};
 use super::units::{format_date, format_figure, format_quantity, format_share};
 
@@ -47,10 +56,61 @@ const SLACK: f64 = 1e-9;
 /// all proportion (or infinite).
 pub const EQUAL_SHARE: f64 = 1e-9;
 
+/// How many collection periods may pass after the latest measurement before it is stale
+/// (rule 7): one missed collection is a delay, two are a silence.
+pub const STALE_PERIODS: u32 = 2;
+
+/// The length of one collection period in months; `None` for a one-off collection, which
+/// has no next one and so is never stale.
+pub fn period_months(frequency: CollectionFrequency) -> Option<u32> {
+    match frequency {
+        CollectionFrequency::Monthly => Some(1),
+        CollectionFrequency::Quarterly => Some(3),
+        CollectionFrequency::HalfYearly => Some(6),
+        CollectionFrequency::Yearly => Some(12),
+        CollectionFrequency::OneOff => None,
+    }
+}
+
+/// Whether a latest measurement dated `latest` is stale on `today` for `frequency` (rule
+/// 7): `today` after `latest` + [`STALE_PERIODS`] periods (a monthly indicator measured on
+/// 31 October is stale from 1 January on). A one-off indicator never is.
+pub fn is_stale(frequency: CollectionFrequency, latest: NaiveDate, today: NaiveDate) -> bool {
+    let Some(months) = period_months(frequency) else {
+        return false;
+    };
+    latest
+        .checked_add_months(Months::new(months * STALE_PERIODS))
+        .is_some_and(|limit| today > limit)
+}
+
+/// Whole months from `from` to `to` (0 when `to` is not later).
+fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
+    let months = (i64::from(to.year()) * 12 + i64::from(to.month0()))
+        - (i64::from(from.year()) * 12 + i64::from(from.month0()))
+        - i64::from(to.day() < from.day());
+    u32::try_from(months.max(0)).unwrap_or(u32::MAX)
+}
+
+/// An age in months written in French: « 5 mois », « 1 an », « 2 ans et 3 mois ».
+fn age_text(months: u32) -> String {
+    let (years, rest) = (months / 12, months % 12);
+    let years_text = match years {
+        0 => String::new(),
+        1 => "1\u{a0}an".to_string(),
+        n => format!("{n}\u{a0}ans"),
+    };
+    match (years, rest) {
+        (0, m) => format!("{m}\u{a0}mois"),
+        (_, 0) => years_text,
+        (_, m) => format!("{years_text} et {m}\u{a0}mois"),
+    }
+}
+
 /// The status rule in French, for the screens and the report.
 pub fn status_rule_text() -> String {
     format!(
-        "Chaque indicateur est comparé à une trajectoire linéaire, de sa valeur de référence à sa date de référence jusqu’à sa cible à la date cible. À la date de la dernière mesure, la part du chemin parcouru (de la référence vers la cible, qu’elle soit à la hausse ou à la baisse) est comparée à la part du temps écoulé. En bonne voie\u{a0}: au plus {ON_TRACK_TOLERANCE_POINTS}\u{a0}points de retard (ou de l’avance)\u{a0}; à surveiller\u{a0}: de {ON_TRACK_TOLERANCE_POINTS} à {WATCH_TOLERANCE_POINTS}\u{a0}points de retard\u{a0}; en retard\u{a0}: plus de {WATCH_TOLERANCE_POINTS}\u{a0}points. Les mesures se combinent selon l’indicateur\u{a0}: cumulé, la dernière valeur est le total\u{a0}; par période, les valeurs s’additionnent\u{a0}; taux, numérateurs et dénominateurs s’additionnent\u{a0}; moyenne, la moyenne des mesures. Le résultat est comparé à la cible globale de l’indicateur."
+        "Chaque indicateur est comparé à une trajectoire linéaire, de sa valeur de référence à sa date de référence jusqu’à sa cible à la date cible. À la date de la dernière mesure, la part du chemin parcouru (de la référence vers la cible, qu’elle soit à la hausse ou à la baisse) est comparée à la part du temps écoulé. En bonne voie\u{a0}: au plus {ON_TRACK_TOLERANCE_POINTS}\u{a0}points de retard (ou de l’avance)\u{a0}; à surveiller\u{a0}: de {ON_TRACK_TOLERANCE_POINTS} à {WATCH_TOLERANCE_POINTS}\u{a0}points de retard\u{a0}; en retard\u{a0}: plus de {WATCH_TOLERANCE_POINTS}\u{a0}points. Les mesures se combinent selon l’indicateur\u{a0}: cumulé, la dernière valeur est le total\u{a0}; par période, les valeurs s’additionnent\u{a0}; taux, numérateurs et dénominateurs s’additionnent\u{a0}; moyenne, la moyenne des mesures. Le résultat est comparé à la cible globale de l’indicateur. Une fois la date cible passée, l’indicateur est en bonne voie si sa cible est atteinte, en retard sinon. Avant, une dernière mesure plus ancienne que {STALE_PERIODS}\u{a0}périodes de collecte (deux mois pour une collecte mensuelle, six pour une trimestrielle\u{a0}; jamais pour une collecte ponctuelle) met l’indicateur au mieux à surveiller."
     )
 }
 
@@ -59,8 +119,8 @@ pub fn status_rule_text() -> String {
 pub fn status_help(status: IndicatorStatus) -> &'static str {
     match status {
         IndicatorStatus::OnTrack => "Au plus 10\u{a0}points de retard sur la trajectoire de la référence à la cible, ou en avance.",
-        IndicatorStatus::Watch => "De 10 à 25\u{a0}points de retard sur la trajectoire.",
-        IndicatorStatus::Late => "Plus de 25\u{a0}points de retard sur la trajectoire, ou une valeur qui s’éloigne de la cible.",
+        IndicatorStatus::Watch => "De 10 à 25\u{a0}points de retard sur la trajectoire, ou une dernière mesure trop ancienne pour la fréquence de collecte.",
+        IndicatorStatus::Late => "Plus de 25\u{a0}points de retard sur la trajectoire, une valeur qui s’éloigne de la cible, ou la date cible passée sans la cible atteinte.",
         IndicatorStatus::NotMeasured => "Aucune mesure depuis la date de référence.",
         IndicatorStatus::NotAssessable => "La cible est égale à la valeur de référence\u{a0}: l’avancement ne peut pas être calculé.",
     }
@@ -290,7 +350,7 @@ fn counted<'a>(
 }
 
 /// The progress of `indicator` from its `measurements` (any order; those of other
-/// indicators are the caller's to leave out), as of `today`: the module's five rules.
+/// indicators are the caller's to leave out), as of `today`: the module’s seven rules.
 /// Never divides by zero and never returns NaN: a target equal to its baseline gives
 /// [`IndicatorStatus::NotAssessable`] with the reason.
 pub fn indicator_progress(
@@ -377,10 +437,34 @@ pub fn indicator_progress(
     let achieved = (current.value - baseline) / span;
     let expected = trajectory_share(indicator, current.date);
     let remaining = (target - current.value) * span.signum();
-    let status = status_for(achieved, expected);
+    let on_trajectory = status_for(achieved, expected);
+    let reached = remaining <= 0.0;
+    let past_deadline = today > indicator.target_date;
+    let stale = !past_deadline && is_stale(indicator.frequency, current.date, today);
+    let status = if past_deadline {
+        if reached {
+            IndicatorStatus::OnTrack
+        } else {
+            IndicatorStatus::Late
+        }
+    } else if stale && on_trajectory == IndicatorStatus::OnTrack {
+        IndicatorStatus::Watch
+    } else {
+        on_trajectory
+    };
 
-    let mut explanation = format!(
-        "Au {}, {} ({})\u{a0}: {} du chemin de {} à {}, pour {} attendus à cette date.",
+    let mut explanation = String::new();
+    if stale {
+        explanation.push_str(&format!(
+            "Dernière mesure il y a {}, pour une collecte {}\u{a0}: a",
+            age_text(whole_months(current.date, today)),
+            indicator.frequency.label().to_lowercase()
+        ));
+    } else {
+        explanation.push('A');
+    }
+    explanation.push_str(&format!(
+        "u {}, {} ({})\u{a0}: {} du chemin de {} à {}, pour {} attendus à cette date.",
         format_date(current.date),
         format_quantity(current.value, unit),
         how_combined(indicator.aggregation, &counted, current.count),
@@ -388,7 +472,7 @@ pub fn indicator_progress(
         format_quantity(baseline, unit),
         target_text,
         format_share(expected),
-    );
+    ));
     let behind_points = ((expected - achieved) * 1000.0).round() / 10.0;
     let gap_text = if behind_points > 0.0 {
         format!(
@@ -408,7 +492,15 @@ pub fn indicator_progress(
     explanation.push(' ');
     explanation.push_str(&gap_text);
     explanation.push_str(&match status {
-        IndicatorStatus::OnTrack if remaining <= 0.0 => "\u{a0}: cible atteinte.".to_string(),
+        IndicatorStatus::OnTrack if reached => "\u{a0}: cible atteinte.".to_string(),
+        IndicatorStatus::Late if past_deadline => format!(
+            "\u{a0}: en retard, la date cible ({}) est passée sans que la cible soit atteinte (reste {}).",
+            format_date(indicator.target_date),
+            format_quantity(remaining.abs(), unit)
+        ),
+        IndicatorStatus::Watch if stale => format!(
+            "\u{a0}: à surveiller, faute de mesure depuis plus de {STALE_PERIODS}\u{a0}périodes de collecte."
+        ),
         IndicatorStatus::OnTrack => format!(
             "\u{a0}: en bonne voie (jusqu’à {ON_TRACK_TOLERANCE_POINTS}\u{a0}points de retard)."
         ),

@@ -1,7 +1,9 @@
 use chrono::{Days, NaiveDate};
 
 use super::*;
-use crate::evaluation::kinds::{IndicatorAggregation as Agg, IndicatorDirection as Dir};
+use crate::evaluation::kinds::{
+    CollectionFrequency, IndicatorAggregation as Agg, IndicatorDirection as Dir,
+};
 use crate::objectives::{ObjectiveLevel, ObjectiveRef};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -10,7 +12,8 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 const ID: &str = "20000000-0000-4000-8000-000000000001";
 
-/// Baseline 2026-01-01, target 100 days later (2026-04-11), so that a day is a point.
+/// Baseline 2026-01-01, target 100 days later (2026-04-11), so that a day is a point;
+/// collected once (never stale: rule 7 has its own tests).
 fn indicator(agg: Agg, dir: Dir, baseline: f64, target: f64, unit: &str) -> IndicatorDraft {
     IndicatorDraft {
         objective: ObjectiveRef {
@@ -25,6 +28,7 @@ fn indicator(agg: Agg, dir: Dir, baseline: f64, target: f64, unit: &str) -> Indi
         baseline_date: day(2026, 1, 1),
         target_value: target,
         target_date: day(2026, 4, 11),
+        frequency: CollectionFrequency::OneOff,
         ..IndicatorDraft::default()
     }
 }
@@ -56,8 +60,9 @@ fn rate(date: NaiveDate, numerator: f64, denominator: f64) -> MeasurementDraft {
     }
 }
 
+/// The target date itself: every measurement of the tests counted, the deadline not past.
 fn late_today() -> NaiveDate {
-    day(2027, 1, 1)
+    at(100)
 }
 
 fn close(a: Option<f64>, b: f64) -> bool {
@@ -237,7 +242,7 @@ fn a_per_period_total_is_compared_with_the_one_overall_target() {
     let ms: Vec<_> = (1..=12)
         .map(|month| m(day(2026, month, 28), 100.0))
         .collect();
-    let p = indicator_progress(&i, &ms, late_today());
+    let p = indicator_progress(&i, &ms, day(2026, 12, 31));
     assert!(close(p.current_value, 1200.0));
     assert!(close(p.achieved, 1.0));
     assert!(close(p.remaining, 0.0));
@@ -248,7 +253,7 @@ fn a_per_period_total_is_compared_with_the_one_overall_target() {
         p.explanation
     );
     // Six months in, 600 is on the trajectory.
-    let p = indicator_progress(&i, &ms[..6], late_today());
+    let p = indicator_progress(&i, &ms[..6], day(2026, 6, 30));
     assert!(close(p.current_value, 600.0));
     assert_eq!(p.status, IndicatorStatus::OnTrack);
 }
@@ -325,9 +330,136 @@ fn the_trajectory_is_read_at_the_latest_measurements_date() {
     let p = indicator_progress(&i, &[m(at(0), 0.0)], late_today());
     assert!(close(p.expected, 0.0));
     assert_eq!(p.status, IndicatorStatus::OnTrack);
-    let p = indicator_progress(&i, &[m(at(200), 85.0)], late_today());
+    let p = indicator_progress(&i, &[m(at(200), 85.0)], at(200));
     assert!(close(p.expected, 1.0));
-    assert_eq!(p.status, IndicatorStatus::Watch);
+    assert_eq!(
+        p.status,
+        IndicatorStatus::Late,
+        "past the target date, 85 of 100"
+    );
+}
+
+#[test]
+fn past_the_target_date_the_deadline_decides() {
+    // 0 → 4 by 30/11/2026, 3 measured on 31/10/2026: « À surveiller » on the target date
+    // (3 of 4 when 92 % of the time had passed), « En retard » the day after.
+    let mut i = indicator(Agg::Cumulative, Dir::HigherIsBetter, 0.0, 4.0, "ateliers");
+    i.baseline_date = day(2026, 1, 1);
+    i.target_date = day(2026, 11, 30);
+    i.frequency = CollectionFrequency::Monthly;
+    let ms = [m(day(2026, 10, 31), 3.0)];
+    let p = indicator_progress(&i, &ms, day(2026, 11, 30));
+    assert_eq!(p.status, IndicatorStatus::Watch, "{}", p.explanation);
+    let p = indicator_progress(&i, &ms, day(2026, 12, 1));
+    assert_eq!(p.status, IndicatorStatus::Late, "{}", p.explanation);
+    assert!(
+        p.explanation.ends_with(
+            "\u{a0}: en retard, la date cible (30\u{a0}novembre 2026) est passée sans que la cible soit atteinte (reste 1\u{a0}ateliers)."
+        ),
+        "{}",
+        p.explanation
+    );
+    // A long way ahead of its trajectory is no excuse once the deadline has passed.
+    let ms = [m(day(2026, 2, 1), 3.9)];
+    let p = indicator_progress(&i, &ms, day(2027, 6, 1));
+    assert_eq!(p.status, IndicatorStatus::Late);
+    // Reached: « En bonne voie », the target reached, however old the measurement.
+    for value in [4.0, 5.0] {
+        let ms = [m(day(2026, 3, 1), value)];
+        let p = indicator_progress(&i, &ms, day(2027, 6, 1));
+        assert_eq!(p.status, IndicatorStatus::OnTrack, "{}", p.explanation);
+        assert!(
+            p.explanation.ends_with("cible atteinte."),
+            "{}",
+            p.explanation
+        );
+        assert!(!p.explanation.contains("Dernière mesure il y a"));
+    }
+    // Lower is better: 300 → 100 kg, 120 at the deadline is late, 100 is reached.
+    let mut i = indicator(Agg::Cumulative, Dir::LowerIsBetter, 300.0, 100.0, "kg");
+    i.frequency = CollectionFrequency::Monthly;
+    let late = indicator_progress(&i, &[m(at(95), 120.0)], at(101));
+    assert_eq!(late.status, IndicatorStatus::Late);
+    assert!(close(late.remaining, 20.0));
+    let reached = indicator_progress(&i, &[m(at(95), 100.0)], at(101));
+    assert_eq!(reached.status, IndicatorStatus::OnTrack);
+}
+
+#[test]
+fn a_stale_measurement_is_at_best_to_watch_and_said() {
+    // On its trajectory at its latest measurement (50 % at mid-way), but monthly and not
+    // measured since: stale once two months have passed.
+    let mut i = indicator(Agg::Cumulative, Dir::HigherIsBetter, 0.0, 100.0, "repas");
+    i.target_date = day(2027, 12, 31);
+    i.frequency = CollectionFrequency::Monthly;
+    let june = day(2026, 6, 30);
+    let ms = [m(june, 50.0)];
+    let fresh = indicator_progress(&i, &ms, day(2026, 8, 30));
+    assert_eq!(
+        fresh.status,
+        IndicatorStatus::OnTrack,
+        "{}",
+        fresh.explanation
+    );
+    assert!(fresh.explanation.starts_with("Au 30\u{a0}juin 2026"));
+    let stale = indicator_progress(&i, &ms, day(2026, 11, 30));
+    assert_eq!(stale.status, IndicatorStatus::Watch);
+    assert!(
+        stale.explanation.starts_with(
+            "Dernière mesure il y a 5\u{a0}mois, pour une collecte mensuelle\u{a0}: au 30\u{a0}juin 2026, 50\u{a0}repas"
+        ),
+        "{}",
+        stale.explanation
+    );
+    assert!(stale
+        .explanation
+        .contains("à surveiller, faute de mesure depuis plus de 2\u{a0}périodes de collecte."));
+    // Already late on its trajectory: stays late, the age still said.
+    let mut by_december = i.clone();
+    by_december.target_date = day(2026, 12, 31);
+    let ms = [m(june, 5.0)];
+    let p = indicator_progress(&by_december, &ms, day(2026, 11, 30));
+    assert_eq!(p.status, IndicatorStatus::Late);
+    assert!(p
+        .explanation
+        .starts_with("Dernière mesure il y a 5\u{a0}mois"));
+    // The period follows the frequency; a one-off collection is never stale.
+    let ms = [m(june, 50.0)];
+    for (frequency, today, stale) in [
+        (CollectionFrequency::Quarterly, day(2026, 12, 30), false),
+        (CollectionFrequency::Quarterly, day(2026, 12, 31), true),
+        (CollectionFrequency::HalfYearly, day(2027, 6, 30), false),
+        (CollectionFrequency::Yearly, day(2027, 12, 30), false),
+        (CollectionFrequency::OneOff, day(2027, 12, 30), false),
+    ] {
+        i.frequency = frequency;
+        let p = indicator_progress(&i, &ms, today);
+        assert_eq!(
+            p.explanation.starts_with("Dernière mesure il y a"),
+            stale,
+            "{frequency:?} on {today}: {}",
+            p.explanation
+        );
+        assert_eq!(is_stale(frequency, june, today), stale);
+    }
+    assert!(!is_stale(
+        CollectionFrequency::Monthly,
+        june,
+        day(2026, 8, 30)
+    ));
+    assert!(is_stale(
+        CollectionFrequency::Monthly,
+        june,
+        day(2026, 8, 31)
+    ));
+    assert!(is_stale(CollectionFrequency::Yearly, june, day(2028, 7, 1)));
+    // Ages over a year in years and months.
+    assert_eq!(age_text(5), "5\u{a0}mois");
+    assert_eq!(age_text(12), "1\u{a0}an");
+    assert_eq!(age_text(27), "2\u{a0}ans et 3\u{a0}mois");
+    assert_eq!(whole_months(june, day(2026, 11, 29)), 4);
+    assert_eq!(whole_months(june, day(2026, 11, 30)), 5);
+    assert_eq!(whole_months(june, day(2026, 1, 1)), 0);
 }
 
 #[test]
@@ -383,6 +515,8 @@ fn the_status_rule_is_explained_with_its_tolerances() {
     let text = status_rule_text();
     assert!(text.contains("au plus 10\u{a0}points"), "{text}");
     assert!(text.contains("plus de 25\u{a0}points"));
+    assert!(text.contains("date cible passée"), "{text}");
+    assert!(text.contains("2\u{a0}périodes de collecte"), "{text}");
     assert!(text.contains("jamais") || text.contains("cible globale"));
     assert!(
         !text.contains(" :") && !text.contains(" ;"),

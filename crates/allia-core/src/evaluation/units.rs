@@ -11,13 +11,17 @@ const NNBSP: char = '\u{202f}';
 /// No-break space (U+00A0): between a figure and a unit written in words.
 const NBSP: char = '\u{a0}';
 
+/// The minus sign (U+2212) before a negative figure: French typography writes it, not the
+/// hyphen.
+pub const MINUS: char = '\u{2212}';
+
 /// Decimals [`format_figure`] keeps at most.
 pub const FIGURE_DECIMALS: u32 = 2;
 
 /// A figure written the French way: groups of three digits separated by a narrow no-break
 /// space (U+202F), a decimal comma, at most [`FIGURE_DECIMALS`] decimals with the trailing
-/// zeros dropped (1250.5 → « 1 250,5 », 15.0 → « 15 », 0.333… → « 0,33 »), any magnitude, « - » before a
-/// negative figure, never « -0 ». A value that is not finite (which no validated record
+/// zeros dropped (1250.5 → « 1 250,5 », 15.0 → « 15 », 0.333… → « 0,33 »), any magnitude, the minus sign « − » (U+2212, French
+/// typography; never the ASCII hyphen) before a negative figure, never « −0 ». A value that is not finite (which no validated record
 /// holds) is written « — ».
 pub fn format_figure(value: f64) -> String {
     if !value.is_finite() {
@@ -31,7 +35,7 @@ pub fn format_figure(value: f64) -> String {
     let zero = fraction.is_empty() && whole.chars().all(|c| c == '0');
     let mut out = String::with_capacity(text.len() + 8);
     if value < 0.0 && !zero {
-        out.push('-');
+        out.push(MINUS);
     }
     for (i, digit) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i).is_multiple_of(3) {
@@ -166,8 +170,10 @@ mod tests {
             format_figure(1e20),
             "100\u{202f}000\u{202f}000\u{202f}000\u{202f}000\u{202f}000\u{202f}000"
         );
-        assert_eq!(format_figure(-12.25), "-12,25");
-        assert_eq!(format_figure(-0.001), "0", "never « -0 »");
+        assert_eq!(format_figure(-12.25), "\u{2212}12,25");
+        assert_eq!(format_figure(-1250.5), "\u{2212}1\u{202f}250,5");
+        assert!(!format_figure(-3.0).contains('-'), "never the hyphen");
+        assert_eq!(format_figure(-0.001), "0", "never « −0 »");
         assert_eq!(format_figure(0.0), "0");
         assert_eq!(format_figure(f64::NAN), "—");
         assert_eq!(format_figure(f64::INFINITY), "—");
@@ -184,6 +190,8 @@ mod tests {
         );
         assert_eq!(format_quantity(3.5, ""), "3,5");
         assert_eq!(format_share(0.625), "63\u{202f}%");
+        assert_eq!(format_share(-1.6), "\u{2212}160\u{202f}%");
+        assert_eq!(format_quantity(-40.0, "€"), "\u{2212}40\u{202f}€");
     }
 
     #[test]

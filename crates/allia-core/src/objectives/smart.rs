@@ -31,6 +31,11 @@ pub const SMART_MIN_WORDS: usize = 6;
 /// month, nothing that needs several partners gets deployed).
 pub const SMART_MIN_SPAN_DAYS: i64 = 30;
 
+/// Longest span, in years, from the start date (or from today without one) to the due
+/// date: beyond it the objective is no operational objective any more (the vision's horizon
+/// is 3 to 5 years, and the frame refuses a horizon more than ten years ahead).
+pub const SMART_MAX_SPAN_YEARS: u32 = 10;
+
 /// How many words from the start of the wording the main verb is looked for in (after a
 /// time phrase such as « D’ici juin 2026, réduire… »).
 const VERB_WINDOW: usize = 8;
@@ -248,7 +253,7 @@ pub fn smart_rule(criterion: SmartCriterion) -> &'static str {
         SmartCriterion::Specific => "Un verbe d’action à l’infinitif en tête (« Réduire », « Créer », « Mutualiser »…), une formulation d’au moins six mots et un périmètre ou des partenaires nommés. Un verbe vague (« améliorer », « favoriser », « développer »…) demande un chiffre, dans la formulation ou la cible.",
         SmartCriterion::Measurable => "Une valeur cible chiffrée avec son unité (« % », « € », « bénéficiaires »…), différente de la valeur de départ quand il y en a une.",
         SmartCriterion::Achievable => "Un partenaire responsable, et une baisse en pourcentage d’au plus 100\u{a0}%.",
-        SmartCriterion::Realistic => "Une échéance qui n’est pas déjà passée et au moins un mois entre le début et l’échéance.",
+        SmartCriterion::Realistic => "Une échéance qui n’est pas déjà passée, au moins un mois entre le début et l’échéance, et au plus dix ans.",
         SmartCriterion::TimeBound => "Une échéance.",
     }
 }
@@ -430,11 +435,27 @@ fn achievable(draft: &OperationalObjectiveDraft, wording: &Wording) -> Option<St
 /// date (its absence is T's): not already past as of `today`, and, with a start date, at
 /// least [`SMART_MIN_SPAN_DAYS`] from start to due. An objective that nears its due date
 /// is not made unrealistic by the passing days: the span is measured from the start date,
-/// never from today.
+/// never from today. And at most [`SMART_MAX_SPAN_YEARS`] from the start date (from today
+/// without one) to due: a deadline in 2099 is no deadline.
 fn realistic(draft: &OperationalObjectiveDraft, today: NaiveDate) -> Option<String> {
     let due = draft.due_date?;
     if due < today {
         return Some(format!("échéance déjà passée (le {}).", format_date(due)));
+    }
+    let from = draft.start_date.unwrap_or(today);
+    let too_far = from
+        .checked_add_months(chrono::Months::new(SMART_MAX_SPAN_YEARS * 12))
+        .is_none_or(|limit| due > limit);
+    if too_far && due > from {
+        return Some(format!(
+            "échéance à plus de {SMART_MAX_SPAN_YEARS}\u{a0}ans {} (le {})\u{a0}: un objectif opérationnel se tient en quelques années.",
+            if draft.start_date.is_some() {
+                "du début"
+            } else {
+                "d’aujourd’hui"
+            },
+            format_date(due)
+        ));
     }
     if let Some(start) = draft.start_date {
         let days = (due - start).num_days();

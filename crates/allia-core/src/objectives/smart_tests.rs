@@ -225,6 +225,31 @@ fn r_fails_alone_on_a_deployment_shorter_than_a_month() {
 }
 
 #[test]
+fn r_fails_alone_on_a_deadline_more_than_ten_years_away() {
+    let mut d = guide_example();
+    let start = d.start_date;
+    d.due_date = Some(day(2099, 12, 31));
+    let check = assert_fails(&d, today(), &[C::Realistic]);
+    assert_eq!(
+        reason(&check, C::Realistic),
+        format!(
+            "Réaliste\u{a0}: échéance à plus de 10\u{a0}ans {} (le 31\u{a0}décembre 2099)\u{a0}: un objectif opérationnel se tient en quelques années.",
+            if start.is_some() { "du début" } else { "d’aujourd’hui" }
+        )
+    );
+    // Without a start date, counted from today.
+    d.start_date = None;
+    let check = assert_fails(&d, today(), &[C::Realistic]);
+    assert!(reason(&check, C::Realistic).contains("d’aujourd’hui"));
+    // Ten years to the day is still realistic; a day more is not.
+    d.start_date = Some(day(2026, 1, 1));
+    d.due_date = Some(day(2036, 1, 1));
+    assert_fails(&d, today(), &[]);
+    d.due_date = Some(day(2036, 1, 2));
+    assert_fails(&d, today(), &[C::Realistic]);
+}
+
+#[test]
 fn t_fails_alone_without_due_date_and_r_is_not_judged_then() {
     let mut d = guide_example();
     d.due_date = None;
