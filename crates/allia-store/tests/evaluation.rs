@@ -1135,3 +1135,85 @@ async fn sixty_indicators_with_five_years_of_months_read_in_one_overview() {
     );
     vault.close().await;
 }
+
+#[tokio::test]
+async fn an_indicator_whose_partner_left_engaged_still_travels() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    let s = evaluated(store, "Alliance d’un partenaire parti").await;
+    // The count's responsible partner goes back to « Retenu »: the link stays.
+    store
+        .move_actor(
+            &s.partners[0],
+            allia_core::actors::ActorPipelineStatus::Retained,
+            None,
+        )
+        .await
+        .expect("back to retained");
+    let before = store
+        .evaluation_overview(&s.alliance, day(2026, 6, 30))
+        .await
+        .expect("overview");
+    assert_eq!(
+        before.indicators[0]
+            .indicator
+            .draft
+            .owner_partner_id
+            .as_deref(),
+        Some(s.partners[0].as_str())
+    );
+    // Editing the indicator keeps that partner; choosing them anew is refused.
+    let indicator = &before.indicators[0].indicator;
+    store
+        .update_indicator(
+            &indicator.id,
+            &IndicatorDraft {
+                owner_person: Some("Léa Bernard".into()),
+                ..indicator.draft.clone()
+            },
+        )
+        .await
+        .expect("edited, partner kept");
+    let err = store
+        .update_indicator(
+            &before.indicators[1].indicator.id,
+            &IndicatorDraft {
+                owner_partner_id: Some(s.partners[0].clone()),
+                ..before.indicators[1].indicator.draft.clone()
+            },
+        )
+        .await
+        .expect_err("no longer a partner");
+    assert!(matches!(err, StoreError::NotFound(Entity::Partner)));
+    let before = store
+        .evaluation_overview(&s.alliance, day(2026, 6, 30))
+        .await
+        .expect("overview");
+    let file = store
+        .export_alliance_file(&s.alliance)
+        .await
+        .expect("export");
+    let other_dir = tempfile::tempdir().expect("tempdir");
+    let other = common::vault(other_dir.path()).await;
+    other
+        .store()
+        .apply_import(
+            &read(&file),
+            &allia_core::ImportChoices {
+                mode: allia_core::ImportMode::New,
+                drop_unknown: false,
+                own_association: Vec::new(),
+            },
+        )
+        .await
+        .expect("an exported file imports");
+    let after = other
+        .store()
+        .evaluation_overview(&s.alliance, day(2026, 6, 30))
+        .await
+        .expect("overview there");
+    assert_eq!(after, before);
+    other.close().await;
+    vault.close().await;
+}

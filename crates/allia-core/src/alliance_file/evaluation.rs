@@ -75,7 +75,8 @@ pub struct FileEvaluationFrame {
 
 /// One indicator: id, dates and place, then the fields of [`IndicatorDraft`]. Its
 /// objective is one of the file's `objectives`; its responsible partner one of the
-/// file's partners at « Engagé ».
+/// file's actors (the app names a partner at « Engagé », who may have left that status
+/// since: the link is kept).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -177,8 +178,8 @@ impl FileEvaluation {
     /// (`evaluation.indicators.N.`, N from 1), measurement and gap analysis valid by the
     /// forms' rules, each id checked by `check_id` (a UUID used once in the file); an
     /// objective named is one `objective_exists` knows (the file's `objectives`), a
-    /// responsible partner one `engaged_partner` knows (a partner of the file at
-    /// « Engagé »), a measurement's indicator one of `indicators` (and validated with its
+    /// responsible partner one `known_actor` knows (an actor of the file), a
+    /// measurement's indicator one of `indicators` (and validated with its
     /// aggregation); at most [`ALLIANCE_FILE_MAX_INDICATORS`],
     /// [`ALLIANCE_FILE_MAX_MEASUREMENTS`] and [`ALLIANCE_FILE_MAX_GAP_ANALYSES`] records.
     /// Indicators' positions are renumbered from 0 in the file's order of position.
@@ -188,7 +189,7 @@ impl FileEvaluation {
         errors: &mut ValidationErrors,
         mut check_id: impl FnMut(&mut ValidationErrors, &str, &str),
         objective_exists: impl Fn(&ObjectiveRef) -> bool,
-        engaged_partner: impl Fn(&str) -> bool,
+        known_actor: impl Fn(&str) -> bool,
     ) -> Option<FileEvaluation> {
         let before = errors.0.len();
         for (field, count, max, what) in [
@@ -246,11 +247,11 @@ impl FileEvaluation {
                 );
             }
             if let Some(partner) = &draft.owner_partner_id {
-                if !engaged_partner(partner) {
+                if !known_actor(partner) {
                     errors.push(
                         format!("{prefix}.ownerPartnerId"),
                         format!(
-                            "Le partenaire responsable {partner} n’est pas un partenaire engagé de ce fichier."
+                            "Le partenaire responsable {partner} n’est pas un acteur de ce fichier."
                         ),
                     );
                 }

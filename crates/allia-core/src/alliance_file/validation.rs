@@ -204,14 +204,8 @@ fn validate(
         &mut errors,
         |errors, field, id| ids.check(errors, field, id),
     );
-    let engaged: HashSet<&str> = file
-        .partners
-        .iter()
-        .filter(|p| crate::partner::is_partner(&p.draft()))
-        .map(|p| p.id.as_str())
-        .collect();
-    // Any actor of the file: a partner named by an objective may have left « Engagé »
-    // since (the vault keeps the link), and an exported file must import.
+    // Any actor of the file: a partner named by an objective or an indicator may have left
+    // « Engagé » since (the vault keeps the link), and an exported file must import.
     let actor_ids: HashSet<&str> = file.partners.iter().map(|p| p.id.as_str()).collect();
     let objectives = file.objectives.as_ref().and_then(|o| {
         o.validated(
@@ -229,7 +223,7 @@ fn validate(
                     .as_ref()
                     .is_some_and(|o| o.contains(objective))
             },
-            |id| engaged.contains(id),
+            |id| actor_ids.contains(id),
         )
     });
     match alliance {

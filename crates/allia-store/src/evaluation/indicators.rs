@@ -207,17 +207,22 @@ pub(crate) async fn write(
 }
 
 /// Checks what a validated draft names against the vault: its objective in the same
-/// alliance, its responsible partner (when given) engaged in it.
+/// alliance, its responsible partner (when given, and other than `kept`, the one the
+/// indicator already has) engaged in it. A partner who has left « Engagé » since stays
+/// responsible until someone else is chosen.
 pub(crate) async fn check_links(
     conn: &mut SqliteConnection,
     alliance_id: &str,
     draft: &IndicatorDraft,
+    kept: Option<&str>,
 ) -> StoreResult<()> {
     ensure_objective(conn, alliance_id, &draft.objective).await?;
-    if let Some(partner_id) = &draft.owner_partner_id {
-        ensure_engaged_partner(conn, alliance_id, partner_id).await?;
+    match draft.owner_partner_id.as_deref() {
+        Some(partner_id) if Some(partner_id) != kept => {
+            ensure_engaged_partner(conn, alliance_id, partner_id).await
+        }
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// Renumbers the alliance's indicators 0 to n − 1 in their current order, touching only
@@ -278,7 +283,7 @@ impl Store {
         let draft = draft.validated()?;
         let mut tx = self.begin_write().await?;
         ensure_alliance(&mut tx, alliance_id).await?;
-        check_links(&mut tx, alliance_id, &draft).await?;
+        check_links(&mut tx, alliance_id, &draft, None).await?;
         let now = Utc::now();
         let record = Indicator {
             id: new_id(),
@@ -294,8 +299,9 @@ impl Store {
         Ok(record)
     }
 
-    /// Rewrites an indicator under the rules of [`Store::add_indicator`]; its place and
-    /// its measurements stay. A rate keeps numerators and denominators with each
+    /// Rewrites an indicator under the rules of [`Store::add_indicator`] (its responsible
+    /// partner, when unchanged, may have left « Engagé » since); its place and its
+    /// measurements stay. A rate keeps numerators and denominators with each
     /// measurement: an indicator that already has measurements cannot become a rate (a
     /// field error on `aggregation`), and one that stops being a rate keeps the values
     /// of its measurements and drops their numerators and denominators.
@@ -308,7 +314,13 @@ impl Store {
         let draft = draft.validated()?;
         let mut tx = self.begin_write().await?;
         let old = get(&mut tx, id).await?;
-        check_links(&mut tx, &old.alliance_id, &draft).await?;
+        check_links(
+            &mut tx,
+            &old.alliance_id,
+            &draft,
+            old.draft.owner_partner_id.as_deref(),
+        )
+        .await?;
         let was_rate = old.draft.aggregation == IndicatorAggregation::Rate;
         let is_rate = draft.aggregation == IndicatorAggregation::Rate;
         if is_rate && !was_rate {
