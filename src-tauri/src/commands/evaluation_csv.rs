@@ -57,9 +57,8 @@ async fn read_file(
     alliance_id: &str,
     bytes: Vec<u8>,
 ) -> Result<MeasurementsImport, AppError> {
-    let overview = store
-        .evaluation_overview(alliance_id, crate::clock::today())
-        .await?;
+    let today = crate::clock::today();
+    let overview = store.evaluation_overview(alliance_id, today).await?;
     super::blocking(
         "La lecture du fichier a été interrompue.",
         move || -> Result<_, AppError> {
@@ -73,7 +72,12 @@ async fn read_file(
                 .into_iter()
                 .flat_map(|v| v.measurements)
                 .collect();
-            Ok(parse_new_measurements(&bytes, &indicators, &recorded))
+            Ok(parse_new_measurements(
+                &bytes,
+                &indicators,
+                &recorded,
+                today,
+            ))
         },
     )
     .await

@@ -694,7 +694,7 @@ pub async fn dispatch(
                 .iter()
                 .flat_map(|v| v.measurements.clone())
                 .collect();
-            allia_core::evaluation::csv::parse_new_measurements(&bytes, &indicators, &recorded);
+            allia_core::evaluation::csv::parse_new_measurements(&bytes, &indicators, &recorded, today());
         }
         "evaluation_csv_import" => {
             // The staged file's measurements go to the store's all-or-nothing import.
@@ -706,7 +706,7 @@ pub async fn dispatch(
                 .iter()
                 .map(|v| v.indicator.clone())
                 .collect();
-            let import = allia_core::evaluation::csv::parse_measurements(&bytes, &indicators);
+            let import = allia_core::evaluation::csv::parse_measurements(&bytes, &indicators, today());
             store.import_measurements(&alliance, &import.drafts).await?;
         }
         "evaluation_report_export" => {

@@ -17,6 +17,12 @@ const VOLUNTEERS: &str = "00000000-0000-4000-8000-000000000011";
 const COSTS: &str = "00000000-0000-4000-8000-000000000012";
 const RETURN_RATE: &str = "00000000-0000-4000-8000-000000000013";
 
+/// The day the files are read: after every measurement of the tests.
+const TODAY: NaiveDate = match NaiveDate::from_ymd_opt(2026, 12, 1) {
+    Some(day) => day,
+    None => NaiveDate::MIN,
+};
+
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
 }
@@ -234,7 +240,7 @@ fn exported_measurements_import_back_the_same() {
     let indicators = indicators();
     let original = measurements();
     let bytes = export_measurements(&views(&indicators, &original));
-    let import = parse_measurements(&bytes, &indicators);
+    let import = parse_measurements(&bytes, &indicators, TODAY);
     assert_eq!(import.errors, vec![]);
     assert_eq!(import.drafts, original);
     assert_eq!(import.rows.len(), original.len());
@@ -253,7 +259,7 @@ fn an_export_completed_in_a_spreadsheet_imports_only_its_new_lines() {
     let recorded: Vec<Measurement> = views.iter().flat_map(|v| v.measurements.clone()).collect();
     let mut text = text_of(&export_measurements(&views));
     text.push_str("Bénévoles formés;;personnes;15/04/2026;7;;;;\r\n");
-    let import = parse_new_measurements(text.as_bytes(), &indicators, &recorded);
+    let import = parse_new_measurements(text.as_bytes(), &indicators, &recorded, TODAY);
     assert_eq!(import.errors, vec![]);
     assert_eq!(
         import.drafts,
@@ -275,17 +281,17 @@ fn an_export_completed_in_a_spreadsheet_imports_only_its_new_lines() {
     let written = text_of(&export_measurements(&thirds));
     assert!(written.contains(";0,6666666666666666;"), "{written}");
     let rounded = written.replace(";0,6666666666666666;", ";0,666666666666667;");
-    let import = parse_new_measurements(rounded.as_bytes(), &indicators, &thirds_recorded);
+    let import = parse_new_measurements(rounded.as_bytes(), &indicators, &thirds_recorded, TODAY);
     assert_eq!((import.errors.len(), import.drafts.len()), (0, 0));
     assert!(import.rows[0].already_recorded);
 
     // Imported twice: nothing new, nothing wrong.
-    let again = parse_new_measurements(&export_measurements(&views), &indicators, &recorded);
+    let again = parse_new_measurements(&export_measurements(&views), &indicators, &recorded, TODAY);
     assert_eq!((again.errors.len(), again.drafts.len()), (0, 0));
 
     // Another figure on a day that has one is refused: an import never replaces.
     let changed = format!("{HEADER}\nBénévoles formés;;personnes;15/01/2026;13;;;;\n");
-    let import = parse_new_measurements(changed.as_bytes(), &indicators, &recorded);
+    let import = parse_new_measurements(changed.as_bytes(), &indicators, &recorded, TODAY);
     assert_eq!(import.drafts, vec![]);
     assert_eq!(places(&import), vec![(2, Some("Date".to_string()))]);
     assert!(
@@ -449,7 +455,7 @@ fn each_malformed_line_is_reported_with_its_line_and_column_and_nothing_imports(
             "Bénévoles formés;;personnes;01/01/2026;1;;;;",
             &line,
         ]);
-        let import = parse_measurements(&bytes, &indicators);
+        let import = parse_measurements(&bytes, &indicators, TODAY);
         assert_eq!(import.drafts, vec![], "{name}: nothing importable");
         assert!(!import.errors.is_empty(), "{name}: an error");
         for error in &import.errors {
@@ -482,7 +488,7 @@ fn errors_on_several_lines_are_all_listed_in_order() {
         "Inconnu;;personnes;30/02/2026;4;;;;",
         "Bénévoles formés;;personnes;15/02/2026;5;;;;",
     ]);
-    let import = parse_measurements(&bytes, &indicators());
+    let import = parse_measurements(&bytes, &indicators(), TODAY);
     assert_eq!(
         places(&import),
         vec![
@@ -502,13 +508,14 @@ fn errors_on_several_lines_are_all_listed_in_order() {
 #[test]
 fn the_header_is_checked_first() {
     let indicators = indicators();
-    let empty = parse_measurements(b"", &indicators);
+    let empty = parse_measurements(b"", &indicators, TODAY);
     assert_eq!(places(&empty), vec![(1, None)]);
     assert!(empty.errors[0].message.starts_with("Le fichier est vide"));
 
     let import = parse_measurements(
         &file(&["Indicateur;Jour;Valeur;Valeur", "x;y;z;w"]),
         &indicators,
+        TODAY,
     );
     assert_eq!(
         places(&import),
@@ -525,7 +532,8 @@ fn the_header_is_checked_first() {
     );
     assert!(import.rows.is_empty());
 
-    let no_indicator = parse_measurements(&file(&["Date;Valeur", "15/01/2026;3"]), &indicators);
+    let no_indicator =
+        parse_measurements(&file(&["Date;Valeur", "15/01/2026;3"]), &indicators, TODAY);
     assert_eq!(places(&no_indicator), vec![(1, None)]);
 }
 
@@ -537,7 +545,7 @@ fn a_file_typed_by_hand_is_read_in_its_own_way() {
                 2026-01-15,12.5,benevoles formes,Personnes,,\n\
                 5/2/2026,\"1 234,5\",COÛTS ADMINISTRATIFS,euros,,\n\
                 2026-06-30,,taux de retour; enquête,pourcent,3,4\n";
-    let import = parse_measurements(text.as_bytes(), &indicators());
+    let import = parse_measurements(text.as_bytes(), &indicators(), TODAY);
     assert_eq!(import.errors, vec![]);
     assert_eq!(
         import.drafts,
@@ -562,14 +570,14 @@ fn windows_1252_and_utf_16_files_are_read() {
     bytes.extend_from_slice(
         b"B\xe9n\xe9voles form\xe9s;personnes;15/01/2026;3;l\x92accueil \x80\r\n",
     );
-    let import = parse_measurements(&bytes, &indicators);
+    let import = parse_measurements(&bytes, &indicators, TODAY);
     assert_eq!(import.errors, vec![]);
     assert_eq!(import.drafts[0].comment.as_deref(), Some("l’accueil €"));
 
     let text = "Indicateur\tDate\tValeur\r\nBénévoles formés\t15/01/2026\t3\r\n";
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    let import = parse_measurements(&utf16, &indicators);
+    let import = parse_measurements(&utf16, &indicators, TODAY);
     assert_eq!(import.errors, vec![]);
     assert_eq!(
         import.drafts,
@@ -593,12 +601,13 @@ fn two_indicators_of_one_name_need_the_id() {
     let import = parse_measurements(
         &file(&[HEADER, "Bénévoles formés;;personnes;15/01/2026;3;;;;"]),
         &indicators,
+        TODAY,
     );
     assert!(import.errors[0]
         .message
         .starts_with("Plusieurs indicateurs"));
     let by_id = format!("Bénévoles formés;{VOLUNTEERS};personnes;15/01/2026;3;;;;");
-    let import = parse_measurements(&file(&[HEADER, &by_id]), &indicators);
+    let import = parse_measurements(&file(&[HEADER, &by_id]), &indicators, TODAY);
     assert_eq!(import.errors, vec![]);
     assert_eq!(import.drafts.len(), 1);
 }
@@ -607,14 +616,15 @@ fn two_indicators_of_one_name_need_the_id() {
 fn too_many_lines_are_refused() {
     let mut lines = vec![HEADER.to_string()];
     for n in 0..=IMPORT_ROWS_MAX {
-        let date = day(2000, 1, 1) + chrono::Days::new(n as u64);
+        // A day each from the baseline date on, read as of a far day: every line is valid.
+        let date = day(2025, 12, 1) + chrono::Days::new(n as u64);
         lines.push(format!(
             "Bénévoles formés;;;{};1;;;;",
             date.format("%d/%m/%Y")
         ));
     }
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-    let import = parse_measurements(&file(&refs), &indicators());
+    let import = parse_measurements(&file(&refs), &indicators(), NaiveDate::MAX);
     assert_eq!(import.rows.len(), IMPORT_ROWS_MAX);
     assert_eq!(places(&import), vec![(IMPORT_ROWS_MAX as u32 + 2, None)]);
     assert!(import.errors[0].message.contains("20\u{202f}000"));
@@ -871,7 +881,7 @@ fn a_file_saved_by_libreoffice_imports() {
     ];
     for csv in [french, default] {
         let bytes = std::fs::read(&csv).expect("read the CSV");
-        let import = parse_measurements(&bytes, &indicators());
+        let import = parse_measurements(&bytes, &indicators(), TODAY);
         assert_eq!(
             import.errors,
             vec![],
@@ -986,7 +996,7 @@ proptest::proptest! {
         }
         let total_lines = u32::try_from(text.matches(['\n', '\r']).count() + 1).unwrap_or(u32::MAX);
         for bytes in [text.into_bytes(), raw] {
-            let import = parse_measurements(&bytes, &indicators);
+            let import = parse_measurements(&bytes, &indicators, TODAY);
             if !import.errors.is_empty() {
                 proptest::prop_assert!(import.drafts.is_empty());
             }
@@ -1000,4 +1010,49 @@ proptest::proptest! {
             proptest::prop_assert!(import.rows.iter().all(|r| r.line <= total_lines.max(64)));
         }
     }
+}
+
+#[test]
+fn a_line_dated_in_the_future_or_before_the_baseline_or_a_rate_above_100_percent_is_refused() {
+    let indicators = indicators();
+    let bytes = file(&[
+        HEADER,
+        "Bénévoles formés;;personnes;15/01/2026;1;;;;",
+        "Bénévoles formés;;personnes;15/11/2025;1;;;;",
+        "Bénévoles formés;;personnes;02/12/2026;1;;;;",
+        "\"Taux de retour; enquête\";;%;15/01/2026;120;6;5;;",
+    ]);
+    let import = parse_measurements(&bytes, &indicators, TODAY);
+    assert_eq!(import.drafts, vec![], "nothing imported");
+    let errors: Vec<(u32, Option<&str>, &str)> = import
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.as_deref(), e.message.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (
+                3,
+                Some("Date"),
+                "La date de la mesure (15\u{a0}novembre 2025) précède la date de référence de l’indicateur (1er\u{a0}décembre 2025)\u{a0}: elle ne compterait pas dans son avancement."
+            ),
+            (
+                4,
+                Some("Date"),
+                "La date de la mesure est dans le futur (2\u{a0}décembre 2026)\u{a0}: une mesure relève ce qui a eu lieu, au plus tard aujourd’hui (1er\u{a0}décembre 2026)."
+            ),
+            (
+                5,
+                Some("Numérateur"),
+                "Le numérateur d’un taux ne peut pas dépasser son dénominateur\u{a0}: un taux en % d’un tout ne dépasse pas 100\u{a0}%."
+            ),
+        ]
+    );
+    // The day itself is not the future.
+    let today = file(&[HEADER, "Bénévoles formés;;personnes;01/12/2026;1;;;;"]);
+    assert_eq!(
+        parse_measurements(&today, &indicators, TODAY).drafts.len(),
+        1
+    );
 }

@@ -300,8 +300,10 @@ pub struct MeasurementDraft {
 impl MeasurementDraft {
     /// Cleans the texts and checks the value, the date and, for a rate (`aggregation`
     /// of the indicator measured), the numerator and denominator (both given, the
-    /// denominator above 0, the value their rate in %); field errors in French on
+    /// denominator above 0, the numerator not above it — a rate is a share of a whole, at
+    /// most 100 % —, the value their rate in %); field errors in French on
     /// `indicatorId`, `date`, `value`, `numerator`, `denominator`, `comment`, `source`.
+    /// What depends on the indicator's dates and on today is [`Self::context_errors`].
     pub fn validated(
         &self,
         aggregation: IndicatorAggregation,
@@ -323,6 +325,10 @@ impl MeasurementDraft {
             figure(&mut errors, "numerator", self.numerator);
             figure(&mut errors, "denominator", self.denominator);
             match (self.numerator, self.denominator) {
+                (Some(n), Some(d)) if d > 0.0 && n > d => errors.push(
+                    "numerator",
+                    "Le numérateur d’un taux ne peut pas dépasser son dénominateur\u{a0}: un taux en % d’un tout ne dépasse pas 100\u{a0}%.",
+                ),
                 (Some(n), Some(d)) if d > 0.0 && n >= 0.0 => {
                     numerator = Some(n);
                     denominator = Some(d);
@@ -357,6 +363,37 @@ impl MeasurementDraft {
             comment,
             source,
         })
+    }
+}
+
+impl MeasurementDraft {
+    /// The checks a measurement needs its indicator and today for (run with
+    /// [`Self::validated`], before storing a typed or imported measurement): its date not
+    /// after `today` (a measurement records what happened) and not before the indicator's
+    /// baseline date (the progress counts from it; an earlier figure belongs to the period
+    /// before). French errors on `date`; empty when both hold.
+    pub fn context_errors(&self, indicator: &IndicatorDraft, today: NaiveDate) -> ValidationErrors {
+        let mut errors = ValidationErrors::default();
+        if self.date > today {
+            errors.push(
+                "date",
+                format!(
+                    "La date de la mesure est dans le futur ({})\u{a0}: une mesure relève ce qui a eu lieu, au plus tard aujourd’hui ({}).",
+                    super::units::format_date(self.date),
+                    super::units::format_date(today)
+                ),
+            );
+        } else if self.date < indicator.baseline_date {
+            errors.push(
+                "date",
+                format!(
+                    "La date de la mesure ({}) précède la date de référence de l’indicateur ({})\u{a0}: elle ne compterait pas dans son avancement.",
+                    super::units::format_date(self.date),
+                    super::units::format_date(indicator.baseline_date)
+                ),
+            );
+        }
+        errors
     }
 }
 
@@ -465,3 +502,7 @@ pub struct GapAnalysis {
     pub updated_at: DateTime<Utc>,
     pub draft: GapAnalysisDraft,
 }
+
+#[cfg(test)]
+#[path = "records_tests.rs"]
+mod tests;

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use super::cells::{
     decode, format_date, format_number, parse_date, parse_number, sniff_separator, unguard_text,
 };
@@ -114,12 +116,18 @@ impl Errors<'_> {
     }
 }
 
-/// A file of measurements read for `indicators` (the alliance's): its preview, its errors
-/// and, when it has none, the measurements to import. The rules are the module's
-/// (`super`); a line that gives the same indicator and date as an earlier line is an
-/// error too (the second would count the period twice).
-pub fn parse_measurements(bytes: &[u8], indicators: &[Indicator]) -> MeasurementsImport {
-    parse_new_measurements(bytes, indicators, &[])
+/// A file of measurements read for `indicators` (the alliance's) as of `today`: its
+/// preview, its errors and, when it has none, the measurements to import. The rules are
+/// the module's (`super`); a line that gives the same indicator and date as an earlier
+/// line is an error too (the second would count the period twice), and so is a date after
+/// `today` or before its indicator's baseline date (`MeasurementDraft::context_errors`,
+/// on the « Date » column).
+pub fn parse_measurements(
+    bytes: &[u8],
+    indicators: &[Indicator],
+    today: NaiveDate,
+) -> MeasurementsImport {
+    parse_new_measurements(bytes, indicators, &[], today)
 }
 
 /// [`parse_measurements`] against `recorded`, the alliance's measurements: a line that
@@ -133,6 +141,7 @@ pub fn parse_new_measurements(
     bytes: &[u8],
     indicators: &[Indicator],
     recorded: &[Measurement],
+    today: NaiveDate,
 ) -> MeasurementsImport {
     let mut import = MeasurementsImport::default();
     if bytes.len() > IMPORT_FILE_MAX_BYTES {
@@ -214,7 +223,7 @@ pub fn parse_new_measurements(
             );
             break;
         }
-        let (row, draft) = read_line(&mut errors, &lookup, &record, line, separator);
+        let (row, draft) = read_line(&mut errors, &lookup, &record, line, separator, today);
         if let Some(draft) = &draft {
             let key = (draft.indicator_id.clone(), draft.date);
             match seen.get(&key) {
@@ -382,6 +391,7 @@ fn read_line(
     record: &::csv::StringRecord,
     line: u32,
     separator: u8,
+    today: NaiveDate,
 ) -> (MeasurementPreviewRow, Option<MeasurementDraft>) {
     let header = errors.header;
     let cell = |column: Column| -> String {
@@ -536,6 +546,13 @@ fn read_line(
             return (row, None);
         }
     };
+    let context = draft.context_errors(&indicator.draft, today);
+    if !context.is_empty() {
+        for e in context.0 {
+            errors.at(line, Column::of_field(&e.field), e.message);
+        }
+        return (row, None);
+    }
     if let Some(same_day) = lookup.recorded.get(&(indicator.id.as_str(), date)) {
         if same_day.iter().any(|m| repeats(m, &draft)) {
             row.already_recorded = true;
