@@ -39,6 +39,75 @@ async fn one_indicator(
         .ok_or(StoreError::NotFound(Entity::Indicator))
 }
 
+/// The draft of the indicator `indicator_id` of the alliance, read through its overview
+/// (the store has no getter of one indicator); `None` when the alliance has no such
+/// indicator (the store's own call then says `not_found`).
+async fn indicator_draft(
+    store: &Store,
+    alliance_id: &str,
+    indicator_id: &str,
+) -> StoreResult<Option<IndicatorDraft>> {
+    Ok(store
+        .evaluation_overview(alliance_id, crate::clock::today())
+        .await?
+        .indicators
+        .into_iter()
+        .find(|view| view.indicator.id == indicator_id)
+        .map(|view| view.indicator.draft))
+}
+
+/// Refuses a measurement dated after today or before its indicator's baseline date
+/// (allia-core's `MeasurementDraft::context_errors`) with field errors on `date`.
+fn check_context(draft: &MeasurementDraft, indicator: Option<&IndicatorDraft>) -> StoreResult<()> {
+    let Some(indicator) = indicator else {
+        return Ok(());
+    };
+    let errors = draft.context_errors(indicator, crate::clock::today());
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Validation(errors))
+    }
+}
+
+/// [`Store::add_measurement`] after [`check_context`].
+async fn add_measurement(
+    store: &Store,
+    alliance_id: &str,
+    draft: &MeasurementDraft,
+) -> StoreResult<Measurement> {
+    let indicator = indicator_draft(store, alliance_id, &draft.indicator_id).await?;
+    check_context(draft, indicator.as_ref())?;
+    store.add_measurement(alliance_id, draft).await
+}
+
+/// [`Store::update_measurement`] after [`check_context`]: the measurement's alliance is
+/// the one whose overview holds it (the command is given the measurement's id only).
+async fn update_measurement(
+    store: &Store,
+    id: &str,
+    draft: &MeasurementDraft,
+) -> StoreResult<Measurement> {
+    let today = crate::clock::today();
+    for alliance in store.alliances().await? {
+        let overview = store.evaluation_overview(&alliance.id, today).await?;
+        let holds_it = overview
+            .indicators
+            .iter()
+            .any(|view| view.measurements.iter().any(|m| m.id == id));
+        if holds_it {
+            let indicator = overview
+                .indicators
+                .into_iter()
+                .find(|view| view.indicator.id == draft.indicator_id)
+                .map(|view| view.indicator.draft);
+            check_context(draft, indicator.as_ref())?;
+            break;
+        }
+    }
+    store.update_measurement(id, draft).await
+}
+
 store_commands! {
     /// The alliance's whole evaluation as of today (`crate::clock::today()`): its frame,
     /// its indicators in order, each with its measurements by date and its progress
@@ -71,13 +140,15 @@ store_commands! {
     fn indicator_delete(id: String) -> () =
         |store| store.delete_indicator(&id);
     /// Adds a dated measurement to its indicator (`draft.indicatorId`). For a rate, the
-    /// value is computed from the numerator and the denominator. Field errors on
-    /// `indicatorId`, `date`, `value`, `numerator`, `denominator`, `comment`, `source`.
+    /// value is computed from the numerator and the denominator (not above it). Field
+    /// errors on `indicatorId`, `date` (also a date after today or before the indicator's
+    /// baseline date, allia-core's `MeasurementDraft::context_errors`), `value`,
+    /// `numerator`, `denominator`, `comment`, `source`.
     fn measurement_add(alliance_id: String, draft: MeasurementDraft) -> Measurement =
-        |store| store.add_measurement(&alliance_id, &draft);
+        |store| add_measurement(&store, &alliance_id, &draft);
     /// Changes a measurement (same field errors as `measurement_add`).
     fn measurement_update(id: String, draft: MeasurementDraft) -> Measurement =
-        |store| store.update_measurement(&id, &draft);
+        |store| update_measurement(&store, &id, &draft);
     /// Deletes a measurement.
     fn measurement_delete(id: String) -> () =
         |store| store.delete_measurement(&id);

@@ -300,8 +300,10 @@ export const commands = {
 	indicatorDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("indicator_delete", { id })),
 	/**
 	 *  Adds a dated measurement to its indicator (`draft.indicatorId`). For a rate, the
-	 *  value is computed from the numerator and the denominator. Field errors on
-	 *  `indicatorId`, `date`, `value`, `numerator`, `denominator`, `comment`, `source`.
+	 *  value is computed from the numerator and the denominator (not above it). Field
+	 *  errors on `indicatorId`, `date` (also a date after today or before the indicator's
+	 *  baseline date, allia-core's `MeasurementDraft::context_errors`), `value`,
+	 *  `numerator`, `denominator`, `comment`, `source`.
 	 */
 	measurementAdd: (allianceId: string, draft: MeasurementDraft) => typedError<Measurement, AppError>(__TAURI_INVOKE("measurement_add", { allianceId, draft })),
 	/**  Changes a measurement (same field errors as `measurement_add`). */
