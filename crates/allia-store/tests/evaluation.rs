@@ -1086,6 +1086,16 @@ async fn the_demo_alliance_is_evaluated_on_its_objectives() {
         .sum();
     assert_eq!(counted as usize, overview.indicators.len());
     assert!(objectives.strategic[0].operational[0].indicator_count >= 2);
+
+    // The whole alliance goes at once, its indicators with their objectives.
+    store
+        .delete_alliance(&demo.id)
+        .await
+        .expect("delete the demo alliance");
+    assert!(matches!(
+        store.evaluation_overview(&demo.id, day(2026, 12, 1)).await,
+        Err(StoreError::NotFound(Entity::Alliance))
+    ));
     vault.close().await;
 }
 
@@ -1214,6 +1224,22 @@ async fn an_indicator_whose_partner_left_engaged_still_travels() {
         .await
         .expect("overview there");
     assert_eq!(after, before);
+
+    // Deleted, the partner leaves the indicator without one; the indicator stays.
+    store
+        .delete_actor(&s.partners[0])
+        .await
+        .expect("delete the actor");
+    let left = store
+        .evaluation_overview(&s.alliance, day(2026, 6, 30))
+        .await
+        .expect("overview");
+    assert_eq!(left.indicators.len(), before.indicators.len());
+    assert_eq!(left.indicators[0].indicator.draft.owner_partner_id, None);
+    assert_eq!(
+        left.indicators[0].measurements,
+        before.indicators[0].measurements
+    );
     other.close().await;
     vault.close().await;
 }

@@ -202,7 +202,7 @@ pub fn demo_evaluation() -> DemoEvaluation {
             key: false,
         },
         monthly(&[
-            120.0, 135.0, 140.0, 150.0, 150.0, 155.0, 145.0, 110.0, 150.0, 160.0, 165.0, 170.0,
+            120.0, 135.0, 140.0, 150.0, 150.0, 155.0, 145.0, 130.0, 150.0, 160.0, 185.0, 190.0,
         ]),
     );
 
@@ -349,7 +349,7 @@ pub fn demo_evaluation() -> DemoEvaluation {
             direction: HigherIsBetter,
             aggregation: PerPeriod,
             baseline: (0.0, start),
-            target: (96.0, day(2026, 11, 30)),
+            target: (150.0, day(2027, 5, 31)),
             frequency: Monthly,
             source: (DirectObservation, "Feuilles de présence des ateliers"),
             method: Quantitative,

@@ -1,9 +1,10 @@
 //! The large evaluation of `allia demo --indicators N --months M`, for the benchmarks
 //! (issue 12: 60 indicators with five years of monthly measurements, 3,600 points): an
 //! alliance's evaluation made of N indicators, each measured at the end of each of the M
-//! months up to 30 November 2026, on strategic objectives of ten indicators each.
-//! Every level, aggregation and direction comes round in turn, and the indicators keep
-//! to their trajectory at three paces, so that the overview shows every status. The same
+//! months up to 30 November 2026, on strategic objectives of ten indicators each, toward
+//! a target a year later (30 November 2027). Every level, aggregation and direction
+//! comes round in turn, and the indicators keep to their trajectory at three paces, so
+//! that the overview shows every status (as of December 2026). The same
 //! figures at every run.
 
 use allia_core::evaluation::{
@@ -52,9 +53,15 @@ fn scaled_indicator(i: usize, months: usize) -> (IndicatorDraft, Vec<Measurement
     let lower = aggregation == IndicatorAggregation::Average && i % 8 == 3;
     let first = month_end(months - 1);
     let baseline_date = first.with_day0(0).unwrap_or(first);
+    // The target comes a year after the last measurement, so that every indicator is
+    // still on its way and the trajectory decides its status.
+    let span = (months + 12) as f64;
+    let target_date = last_month_end()
+        .checked_add_months(Months::new(12))
+        .unwrap_or_else(last_month_end);
     let (unit, baseline, target) = match aggregation {
-        IndicatorAggregation::Cumulative => ("bénéficiaires", 0.0, 10.0 * months as f64),
-        IndicatorAggregation::PerPeriod => ("heures", 0.0, 20.0 * months as f64),
+        IndicatorAggregation::Cumulative => ("bénéficiaires", 0.0, 10.0 * span),
+        IndicatorAggregation::PerPeriod => ("heures", 0.0, 20.0 * span),
         IndicatorAggregation::Rate => ("%", 50.0, 80.0),
         IndicatorAggregation::Average if lower => ("points", 8.0, 4.0),
         IndicatorAggregation::Average => ("points", 5.0, 8.0),
@@ -77,7 +84,7 @@ fn scaled_indicator(i: usize, months: usize) -> (IndicatorDraft, Vec<Measurement
         baseline_value: baseline,
         baseline_date,
         target_value: target,
-        target_date: last_month_end(),
+        target_date,
         frequency: CollectionFrequency::Monthly,
         owner_partner_id: None,
         owner_person: None,
@@ -88,7 +95,7 @@ fn scaled_indicator(i: usize, months: usize) -> (IndicatorDraft, Vec<Measurement
     };
     let measurements = (0..months)
         .map(|k| {
-            let share = (k + 1) as f64 / months as f64;
+            let share = (k + 1) as f64 / span;
             // A small deterministic wobble, so that the lines are not straight.
             let wobble = (((k * 7 + i * 3) % 5) as f64 - 2.0) / 100.0;
             let mut m = MeasurementDraft {
@@ -108,7 +115,8 @@ fn scaled_indicator(i: usize, months: usize) -> (IndicatorDraft, Vec<Measurement
                     m.value = (20.0 * (pace + wobble)).max(0.0).round();
                 }
                 IndicatorAggregation::Rate => {
-                    let rate = 0.5 + 0.3 * (pace + wobble).clamp(0.0, 1.2);
+                    let elapsed = months as f64 / span;
+                    let rate = 0.5 + 0.3 * (elapsed * (pace + wobble)).clamp(0.0, 1.0);
                     let denominator = 20.0 + (k % 7) as f64;
                     let numerator = (denominator * rate).round().min(denominator);
                     m.numerator = Some(numerator);
@@ -236,7 +244,8 @@ impl Store {
     /// large evaluation for the benchmarks:
     /// `indicators` indicators (1 to [`SCALE_INDICATORS_MAX`]) on strategic objectives of
     /// ten each, measured at the end of each of `months` months (1 to
-    /// [`SCALE_MONTHS_MAX`]) up to 30 November 2026, every level, aggregation and
+    /// [`SCALE_MONTHS_MAX`]) up to 30 November 2026 toward targets on 30 November 2027,
+    /// every level, aggregation and
     /// direction in turn, on and off their trajectory; in one transaction, the same
     /// figures at every call. Each call adds another alliance.
     ///
