@@ -5,7 +5,9 @@ describe("evaluation numbers", () => {
   it("writes figures the French way", () => {
     expect(formatNumber(1234.5)).toBe("1\u202f234,5");
     expect(formatNumber(0.125)).toBe("0,13");
-    expect(formatNumber(-3)).toBe("-3");
+    expect(formatNumber(-3)).toBe("\u22123");
+    expect(formatNumber(-1234.5)).toBe("\u22121\u202f234,5");
+    expect(formatNumber(-0.001)).toBe("0");
     expect(withUnit(12.5, "%")).toBe("12,5\u202f%");
     expect(withUnit(1200, "")).toBe("1\u202f200");
   });
@@ -17,6 +19,7 @@ describe("evaluation numbers", () => {
     expect(readNumber("1\u202f200,75")).toBe(1200.75);
     expect(readNumber("1.234,56")).toBe(1234.56);
     expect(readNumber("-3")).toBe(-3);
+    expect(readNumber("\u22123,5")).toBe(-3.5);
     expect(readNumber("  ")).toBeNull();
     expect(readNumber("douze")).toBeNaN();
     expect(readNumber("1,2,3")).toBeNaN();

@@ -5,10 +5,16 @@ const numberFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }
 const shortDate = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
 const monthYear = new Intl.DateTimeFormat("fr-FR", { month: "short", year: "numeric", timeZone: "UTC" });
 
-/** A figure with at most two decimals, French separators (« 1 234,5 »); U+202F between thousands. */
+/**
+ * A figure with at most two decimals, French separators (« 1 234,5 »); U+202F between thousands; the minus sign
+ * U+2212 before a negative figure (« −3 », as allia-core's `format_figure` writes it), never « −0 ».
+ */
 export function formatNumber(value: number): string {
   // Intl writes U+202F in recent engines and U+00A0 in older ones: one form everywhere.
-  return numberFormat.format(value).replace(/[\u00a0\s]/g, "\u202f");
+  const text = numberFormat.format(value).replace(/[\u00a0\s]/g, "\u202f");
+  if (!text.startsWith("-")) return text;
+  const body = text.slice(1);
+  return /^[0\u202f,]*$/.test(body) ? body : `\u2212${body}`;
 }
 
 /** A figure with its unit: « 12,5 % », « 1 200 € », « 340 bénéficiaires ». */
@@ -21,12 +27,13 @@ export function withUnit(value: number, unit: string): string {
 export const NOT_A_NUMBER = "Écrivez un nombre, par exemple «\u00a012,5\u00a0» ou «\u00a01\u00a0200\u00a0».";
 
 /**
- * Reads a figure as typed: « 12,5 », « 12.5 », « 1 200 », « 1 200,75 », « -3 ». Spaces of any kind group thousands;
+ * Reads a figure as typed: « 12,5 », « 12.5 », « 1 200 », « 1 200,75 », « -3 » or « −3 ». Spaces of any kind group thousands;
  * one comma or one dot is the decimal mark (both: the dot groups thousands, « 1.234,56 »). Null when empty,
  * NaN when it is not a number.
  */
 export function readNumber(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, "");
+  // The minus sign U+2212 (as figures are written, and pasted back) reads as a hyphen.
+  const compact = text.replace(/[\s\u00a0\u202f]/g, "").replace(/\u2212/g, "-");
   if (compact === "") return null;
   let normalised = compact;
   if (compact.includes(",") && compact.includes(".")) normalised = compact.replace(/\./g, "").replace(",", ".");
