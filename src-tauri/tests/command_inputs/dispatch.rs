@@ -694,7 +694,12 @@ pub async fn dispatch(
                 .iter()
                 .flat_map(|v| v.measurements.clone())
                 .collect();
-            allia_core::evaluation::csv::parse_new_measurements(&bytes, &indicators, &recorded, today());
+            allia_core::evaluation::csv::parse_new_measurements(
+                &bytes,
+                &indicators,
+                &recorded,
+                today(),
+            );
         }
         "evaluation_csv_import" => {
             // The staged file's measurements go to the store's all-or-nothing import.
@@ -706,7 +711,8 @@ pub async fn dispatch(
                 .iter()
                 .map(|v| v.indicator.clone())
                 .collect();
-            let import = allia_core::evaluation::csv::parse_measurements(&bytes, &indicators, today());
+            let import =
+                allia_core::evaluation::csv::parse_measurements(&bytes, &indicators, today());
             store.import_measurements(&alliance, &import.drafts).await?;
         }
         "evaluation_report_export" => {
