@@ -53,6 +53,21 @@ describe('évaluation de l’impact', () => {
     await ui.click('load-demo');
     await ui.click('nav-area-evaluation');
     await ui.shown('evaluation-tabs');
+    // One tab's panel at a time: the others are hidden, not stacked below it.
+    for (const tab of ['demarche', 'ecarts', 'indicateurs', 'ensemble']) {
+      await ui.click(`evaluation-tab-${tab}`);
+      await app.browser.waitUntil(
+        async () => {
+          const shown = await app.browser.execute(() =>
+            [...document.querySelectorAll('[data-testid^="evaluation-tabpanel-"]')]
+              .filter((panel) => getComputedStyle(panel).display !== 'none')
+              .map((panel) => panel.getAttribute('data-testid')),
+          );
+          return shown.length === 1 && shown[0] === `evaluation-tabpanel-${tab}`;
+        },
+        { timeoutMsg: `only the panel of « ${tab} » should show` },
+      );
+    }
   });
 
   step(app, 'un nouvel indicateur sans mesure est « Pas encore mesuré »', async () => {
