@@ -7,9 +7,9 @@ const NNBSP: char = '\u{202f}';
 /// « 12 500,00 € » from an amount in cents: groups of three digits separated by a
 /// narrow no-break space (U+202F), a decimal comma, always two decimals, a narrow
 /// no-break space before « € » (so the amount never breaks across lines). Negative
-/// amounts start with « - ».
+/// amounts start with the minus sign « − » (U+2212, French typography), not the hyphen.
 pub fn format_euros(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
+    let sign = if cents < 0 { "\u{2212}" } else { "" };
     let abs = cents.unsigned_abs();
     format!(
         "{sign}{},{:02}{NNBSP}€",
@@ -87,7 +87,7 @@ impl AmountRefusal {
 /// Cents from an amount as people type or paste it: `Ok(None)` when empty.
 ///
 /// - Spaces of any kind (U+0020, U+00A0, U+202F…) are ignored; a final « € » is allowed;
-///   a leading « - » makes it negative (whether a negative amount is acceptable is the
+///   a leading « - » or « − » (U+2212) makes it negative (whether a negative amount is acceptable is the
 ///   caller's rule).
 /// - Thousands may be grouped by a dot or an apostrophe (« 30.000 », « 1.234,56 »,
 ///   « 1'234.50 », as Belgian, German and Swiss sources write them): a dot followed by
@@ -106,7 +106,8 @@ pub fn parse_euros(text: &str) -> Result<Option<i64>, AmountRefusal> {
     if compact.is_empty() {
         return Ok(None);
     }
-    let (negative, body) = match compact.strip_prefix('-') {
+    // A leading hyphen, or the minus sign U+2212 as amounts are written (and pasted back).
+    let (negative, body) = match compact.strip_prefix(['-', '\u{2212}']) {
         Some(rest) => (true, rest),
         None => (false, compact),
     };
@@ -277,10 +278,12 @@ mod tests {
             format_euros(10_000_000_000),
             "100\u{202f}000\u{202f}000,00\u{202f}€"
         );
-        assert_eq!(format_euros(-12_345), "-123,45\u{202f}€");
+        assert_eq!(format_euros(-12_345), "\u{2212}123,45\u{202f}€");
+        assert!(!format_euros(-1).contains('-'), "never the hyphen");
+        assert_eq!(parse_euros("\u{2212}123,45\u{202f}€"), Ok(Some(-12_345)));
         assert_eq!(
             format_euros(i64::MIN),
-            "-92\u{202f}233\u{202f}720\u{202f}368\u{202f}547\u{202f}758,08\u{202f}€"
+            "\u{2212}92\u{202f}233\u{202f}720\u{202f}368\u{202f}547\u{202f}758,08\u{202f}€"
         );
     }
 }

@@ -15,7 +15,7 @@ pub fn format_amount(cents: i64) -> String {
 
 /// « 23 000 € » from an amount in cents, the cents left out (for round thresholds).
 pub fn format_whole_euros(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
+    let sign = if cents < 0 { "\u{2212}" } else { "" };
     format!(
         "{sign}{}{NNBSP}€",
         allia_core::money::group_thousands(cents.unsigned_abs() / 100)
@@ -305,11 +305,11 @@ mod tests {
             format_amount(230_000_000),
             "2\u{202f}300\u{202f}000,00\u{202f}€"
         );
-        assert_eq!(format_amount(-99_950), "-999,50\u{202f}€");
+        assert_eq!(format_amount(-99_950), "\u{2212}999,50\u{202f}€");
         assert!(format_amount(i64::MIN).ends_with('€'));
         assert!(format_amount(i64::MAX).starts_with("92\u{202f}233"));
         assert_eq!(format_whole_euros(2_300_000), "23\u{202f}000\u{202f}€");
-        assert_eq!(format_whole_euros(-100), "-1\u{202f}€");
+        assert_eq!(format_whole_euros(-100), "\u{2212}1\u{202f}€");
     }
 
     #[test]

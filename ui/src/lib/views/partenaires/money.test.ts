@@ -14,7 +14,7 @@ describe("amounts in euros", () => {
     expect(formatEuros(50_000)).toBe(`500,00${N}€`);
     expect(formatEuros(1_250_050)).toBe(`12${N}500,50${N}€`);
     expect(formatEuros(10_000_000_000)).toBe(`100${N}000${N}000,00${N}€`);
-    expect(formatEuros(-12_345)).toBe(`-123,45${N}€`);
+    expect(formatEuros(-12_345)).toBe(`\u2212123,45${N}€`);
   });
 
   it.each(golden.amounts)("%d → %s, as the vault writes it", (cents, label) => {

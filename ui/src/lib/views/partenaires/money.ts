@@ -13,7 +13,8 @@ function groupThousands(whole: number): string {
 
 /** « 12 500,00 € » from cents, as allia-core writes it. */
 export function formatEuros(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
+  // The minus sign U+2212, as French typography writes it (and `format_euros`).
+  const sign = cents < 0 ? "\u2212" : "";
   const abs = Math.abs(Math.trunc(cents));
   return `${sign}${groupThousands(Math.floor(abs / 100))},${String(abs % 100).padStart(2, "0")}${NNBSP}€`;
 }
@@ -69,7 +70,7 @@ function groupedDigits(whole: string): string | AmountRefusal {
 
 /**
  * Reads an amount as people type or paste it, by the rule of `allia_core::money::parse_euros`: spaces of any kind
- * ignored, a final « € » allowed, a leading « - »; thousands grouped by a dot or an apostrophe (« 30.000 »,
+ * ignored, a final « € » allowed, a leading « - » or « − »; thousands grouped by a dot or an apostrophe (« 30.000 »,
  * « 1.234,56 », « 1'234.50 »: a dot followed by exactly three digits groups thousands); cents after a comma, or after a
  * dot followed by one or two digits (« 12.5 »). « 1,234 » and « 0.500 » are ambiguous; « 1,234.56 » and « 1.234.5 » mix
  * separators. Whether the amount is acceptable (more than zero, under the cap) is the vault's rule.
@@ -78,7 +79,8 @@ export function readAmount(text: string): AmountReading {
   let compact = text.replace(/\s/g, "");
   if (compact.endsWith("€")) compact = compact.slice(0, -1);
   if (compact === "") return { cents: null };
-  const negative = compact.startsWith("-");
+  // A leading hyphen, or the minus sign U+2212 as amounts are written (and pasted back).
+  const negative = compact.startsWith("-") || compact.startsWith("\u2212");
   const body = negative ? compact.slice(1) : compact;
   if (body === "" || !/^[\d.,'’]+$/.test(body)) return { refusal: "not_an_amount" };
   let whole: string;
