@@ -12,7 +12,8 @@
 //! What is read (`import.rs`): UTF-8 with or without the mark, UTF-16 with it,
 //! Windows-1252 otherwise; « ; », « , » or tab guessed from the header; a decimal comma
 //! or point, thousands grouped by spaces or dots, never « 1,234 » (ambiguous); dates
-//! JJ/MM/AAAA or AAAA-MM-JJ; the indicator by its id or its name. Every problem is a
+//! JJ/MM/AAAA or AAAA-MM-JJ; the indicator by its id or its name; a column of another
+//! name ignored and named in the preview. Every problem is a
 //! [`CsvLineError`] with its line and column, and a file with any problem gives nothing
 //! to import.
 //!
@@ -34,7 +35,8 @@ pub use export::{export_indicators, export_measurements};
 pub use import::{parse_measurements, parse_new_measurements};
 
 /// The columns of the measurements file, in the order written. The import finds them by
-/// name (case, accents and punctuation ignored), in any order.
+/// name (case, accents and punctuation ignored), in any order; a column of another name
+/// is ignored ([`MeasurementsImport::ignored_columns`]).
 pub const MEASUREMENT_COLUMNS: [&str; 9] = [
     "Indicateur",
     "Identifiant de l’indicateur",
@@ -123,6 +125,10 @@ pub struct MeasurementsImport {
     pub rows: Vec<MeasurementPreviewRow>,
     /// Every problem, by line.
     pub errors: Vec<CsvLineError>,
+    /// The header's names of the columns the import does not know (« Notes » added in a
+    /// spreadsheet), each once, in the file's order: their cells are not read, and the
+    /// preview says so (« Colonnes ignorées : Notes. »). Empty when every column is known.
+    pub ignored_columns: Vec<String>,
     /// The measurements, validated (`MeasurementDraft::validated`), one per row not
     /// already recorded, when `errors` is empty; empty otherwise: a file with any bad line
     /// imports nothing.

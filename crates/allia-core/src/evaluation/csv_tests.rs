@@ -519,22 +519,71 @@ fn the_header_is_checked_first() {
     );
     assert_eq!(
         places(&import),
-        vec![
-            (1, Some("Valeur".to_string())),
-            (1, Some("Jour".to_string())),
-            (1, None)
-        ]
+        vec![(1, Some("Valeur".to_string())), (1, None)]
     );
-    assert!(import.errors[1].message.starts_with("Colonne inconnue"));
     assert_eq!(
-        import.errors[2].message,
+        import.errors[1].message,
         "Il manque la colonne «\u{a0}Date\u{a0}»."
     );
+    // « Jour » is not refused, only ignored: the missing « Date » is the error.
+    assert_eq!(import.ignored_columns, vec!["Jour".to_string()]);
     assert!(import.rows.is_empty());
 
     let no_indicator =
         parse_measurements(&file(&["Date;Valeur", "15/01/2026;3"]), &indicators, TODAY);
     assert_eq!(places(&no_indicator), vec![(1, None)]);
+}
+
+#[test]
+fn columns_the_import_does_not_know_are_ignored_and_named() {
+    // A « Notes » column added in a spreadsheet (twice, and one without a name): the
+    // file imports, its cells are not read, the preview names the column once.
+    let indicators = indicators();
+    let import = parse_measurements(
+        &file(&[
+            "Notes;Indicateur;Date;Valeur;Notes;;Commentaire",
+            "à revoir;Bénévoles formés;15/01/2026;12;=A1;x;Session de janvier",
+            ";Coûts administratifs;05/02/2026;1234,5;;;",
+        ]),
+        &indicators,
+        TODAY,
+    );
+    assert_eq!(import.errors, vec![]);
+    assert_eq!(import.ignored_columns, vec!["Notes".to_string()]);
+    assert_eq!(
+        import.drafts,
+        vec![
+            MeasurementDraft {
+                comment: Some("Session de janvier".to_string()),
+                ..draft(VOLUNTEERS, day(2026, 1, 15), 12.0)
+            },
+            draft(COSTS, day(2026, 2, 5), 1234.5),
+        ]
+    );
+    assert_eq!(import.rows[0].comment, "Session de janvier");
+
+    // Every column known: nothing ignored.
+    let known = parse_measurements(
+        &file(&["Indicateur;Date;Valeur", "Bénévoles formés;15/01/2026;12"]),
+        &indicators,
+        TODAY,
+    );
+    assert_eq!(known.errors, vec![]);
+    assert!(known.ignored_columns.is_empty());
+
+    // A required column missing is still an error, unknown columns or not.
+    let no_value = parse_measurements(
+        &file(&["Indicateur;Date;Notes", "Bénévoles formés;15/01/2026;12"]),
+        &indicators,
+        TODAY,
+    );
+    assert_eq!(places(&no_value), vec![(1, None)]);
+    assert_eq!(
+        no_value.errors[0].message,
+        "Il manque la colonne «\u{a0}Valeur\u{a0}»."
+    );
+    assert_eq!(no_value.ignored_columns, vec!["Notes".to_string()]);
+    assert_eq!(no_value.drafts, vec![]);
 }
 
 #[test]
@@ -689,6 +738,45 @@ fn numbers_are_read_without_guessing() {
         assert_eq!(parse_number(&written), Ok(Some(value)), "{written}");
     }
     assert_eq!(format_number(-0.0), "0");
+}
+
+#[test]
+fn an_ambiguous_figure_is_explained_with_the_figure_typed() {
+    // One separator and one digit: a decimal, whichever the separator.
+    assert_eq!(parse_number("1.5"), Ok(Some(1.5)));
+    assert_eq!(parse_number("1,5"), Ok(Some(1.5)));
+    let message = |cell: &str| match parse_number(cell) {
+        Err(refusal) => refusal.message(cell),
+        Ok(value) => format!("read as {value:?}"),
+    };
+    assert_eq!(
+        message("1.500"),
+        "«\u{a0}1.500\u{a0}» est ambigu\u{a0}: écrivez 1500 si ce sont des milliers, \
+         ou 1,5 si ce sont des décimales."
+    );
+    for (cell, thousands, decimal, values) in [
+        ("1,234", "1234", "1,2340", (1234.0, 1.234)),
+        ("1.000", "1000", "1", (1000.0, 1.0)),
+        ("12.500", "12500", "12,5", (12500.0, 12.5)),
+        ("-1,230", "-1230", "-1,23", (-1230.0, -1.23)),
+        (
+            "\u{2212}3.400",
+            "\u{2212}3400",
+            "\u{2212}3,4",
+            (-3400.0, -3.4),
+        ),
+    ] {
+        let text = message(cell);
+        assert!(
+            text.contains(&format!(
+                "écrivez {thousands} si ce sont des milliers, ou {decimal} si ce sont des décimales."
+            )),
+            "{text}"
+        );
+        // Both pieces of advice read back as they say, without ambiguity.
+        assert_eq!(parse_number(thousands), Ok(Some(values.0)), "{cell}");
+        assert_eq!(parse_number(decimal), Ok(Some(values.1)), "{cell}");
+    }
 }
 
 #[test]

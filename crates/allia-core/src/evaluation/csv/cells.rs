@@ -119,16 +119,47 @@ impl NumberRefusal {
             Self::NotANumber => format!(
                 "«\u{a0}{cell}\u{a0}» n’est pas un nombre. Écrivez par exemple 1250 ou 12,5."
             ),
-            Self::Ambiguous => format!(
-                "«\u{a0}{cell}\u{a0}» est ambigu\u{a0}: trois chiffres après la virgule ou le point \
-                 peuvent être des milliers ou des décimales. Écrivez 1234 pour des milliers, \
-                 1,234 avec un zéro ajouté (1,2340) pour des décimales."
-            ),
+            Self::Ambiguous => ambiguity_message(cell),
             Self::MixedSeparators => format!(
                 "«\u{a0}{cell}\u{a0}»\u{a0}: séparateurs mélangés. Séparez les milliers par une espace \
                  et les décimales par une virgule, par exemple 1\u{202f}234,5."
             ),
         }
+    }
+}
+
+/// The advice for an ambiguous cell, with the two figures it may mean written so that
+/// they are not: « « 1.500 » est ambigu : écrivez 1500 si ce sont des milliers, ou 1,5
+/// si ce sont des décimales. ». The decimal reading loses its trailing zeros (« 1,5 »,
+/// « 1 » for « 1.000 »); when three decimals remain it gets a fourth, « 0 » (« 1,2340 »),
+/// as [`format_number`] writes it. Its own wording, not `money::parse_euros`' (amounts in
+/// euros have cents).
+fn ambiguity_message(cell: &str) -> String {
+    let trimmed = cell.trim();
+    let (sign, body) = match trimmed.chars().next() {
+        Some(c @ ('-' | '\u{2212}')) => (c.to_string(), trimmed[c.len_utf8()..].trim_start()),
+        Some('+') => (String::new(), trimmed[1..].trim_start()),
+        _ => (String::new(), trimmed),
+    };
+    let advice = body.split_once([',', '.']).map(|(whole, decimals)| {
+        let thousands = format!("{sign}{whole}{decimals}");
+        let kept = decimals.trim_end_matches('0');
+        let decimal = match kept.len() {
+            0 => format!("{sign}{whole}"),
+            3 => format!("{sign}{whole},{kept}0"),
+            _ => format!("{sign}{whole},{kept}"),
+        };
+        (thousands, decimal)
+    });
+    match advice {
+        Some((thousands, decimal)) => format!(
+            "«\u{a0}{cell}\u{a0}» est ambigu\u{a0}: écrivez {thousands} si ce sont des milliers, \
+             ou {decimal} si ce sont des décimales."
+        ),
+        None => format!(
+            "«\u{a0}{cell}\u{a0}» est ambigu\u{a0}: écrivez les milliers sans séparateur et les \
+             décimales après une virgule."
+        ),
     }
 }
 

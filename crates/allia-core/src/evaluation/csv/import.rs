@@ -191,7 +191,7 @@ pub fn parse_new_measurements(
         header: &header,
         list: Vec::new(),
     };
-    check_header(&mut errors, header_line);
+    import.ignored_columns = check_header(&mut errors, header_line);
     if !errors.list.is_empty() {
         import.errors = errors.list;
         return import;
@@ -302,14 +302,16 @@ fn unreadable(error: &::csv::Error, lines: &Lines, fallback: u32) -> CsvLineErro
     }
 }
 
-/// Every name known, each once, with the indicator and the date; a measurement's
-/// indicator and value.
-fn check_header(errors: &mut Errors, line: u32) {
+/// Each known column once, with the indicator and the date; a measurement's indicator
+/// and value. Returns the names of the columns the file has and the import does not
+/// know (« Notes » added in a spreadsheet), each once, in the file's order: they are
+/// ignored, not refused, and the preview names them.
+fn check_header(errors: &mut Errors, line: u32) -> Vec<String> {
     let header = errors.header;
-    let mut unknown = Vec::new();
+    let mut ignored: Vec<String> = Vec::new();
     for (i, (column, name)) in header.columns.iter().zip(&header.names).enumerate() {
         match column {
-            None if !name.is_empty() => unknown.push(name.clone()),
+            None if !name.is_empty() && !ignored.contains(name) => ignored.push(name.clone()),
             Some(c) if header.columns[..i].contains(&Some(*c)) => errors.list.push(CsvLineError {
                 line,
                 column: Some(name.clone()),
@@ -317,20 +319,6 @@ fn check_header(errors: &mut Errors, line: u32) {
             }),
             _ => {}
         }
-    }
-    let expected = MEASUREMENT_COLUMNS
-        .iter()
-        .map(|c| format!("«\u{a0}{c}\u{a0}»"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    for name in unknown {
-        errors.list.push(CsvLineError {
-            line,
-            column: Some(name),
-            message: format!(
-                "Colonne inconnue. La première ligne doit nommer les colonnes\u{a0}: {expected}."
-            ),
-        });
     }
     if header.position(Column::Indicator).is_none()
         && header.position(Column::IndicatorId).is_none()
@@ -350,6 +338,7 @@ fn check_header(errors: &mut Errors, line: u32) {
             );
         }
     }
+    ignored
 }
 
 /// The alliance's indicators by id and by name, and its measurements by indicator and
