@@ -1,7 +1,9 @@
 // « Objectifs » (issue 12, items 1, 2 and 8) in the real app, on the demo alliance, with today fixed at 15/11/2025 so
 // that the guide's example (« … avant juillet 2026 … au 1er décembre 2025 ») is not past: the tree shows the demo's
 // strategic objectives with their operational objectives and five SMART letters; the vision is saved; a strategic
-// objective is added and moved up from the keyboard; the guide's SMART example, entered with its fields, gets five
+// objective is added and moved up from the keyboard; its form and the operational one, opened and closed from the
+// keyboard, keep the focus (first field, then back to the button that opened it; Escape asks before dropping changes);
+// a horizon year in the past is refused next to its field; the guide's SMART example, entered with its fields, gets five
 // green letters, and without its deadline only « Temporellement défini » fails; it is saved into the tree; deleting a
 // strategic objective names the operational objectives that go with it, and deleting one that an indicator measures
 // asks what becomes of it (moved to another objective, then deleted). Screenshots of the tree and of the SMART panel.
@@ -29,6 +31,14 @@ async function panelLetters(browser) {
     }
     return out;
   }, `${tid('smart-panel-letters')} [data-testid^="smart-letter-"]`);
+}
+
+/**
+ * Leaves the field being typed in before a click, as the date helper does: WebKitWebDriver's synthetic click, sent
+ * while a text field has focus, saw the button move between its mousedown and mouseup (the click then fell on the form).
+ */
+async function leaveField(browser) {
+  await browser.execute(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
 }
 
 /** The strategic objectives' titles in the order shown. */
@@ -96,7 +106,16 @@ describe('objectifs', () => {
     await ui.fill('vision-horizon', '20');
     await ui.click('vision-save');
     assert.match(await ui.text('error-horizonYear'), /année/i);
+    // A year already past is refused by the app (today is 15/11/2025), next to the field, and nothing is saved.
+    await ui.fill('vision-horizon', '2019');
+    await ui.click('vision-save');
+    await app.browser.waitUntil(async () => /entre 2026 et 2035/.test(await ui.text('error-horizonYear')), {
+      timeoutMsg: 'a horizon in the past should be refused next to the field',
+    });
+    assert.equal(await app.browser.$(tid('vision-horizon')).getAttribute('aria-invalid'), 'true');
     await ui.fill('vision-horizon', '2031');
+    await ui.click('vision-save');
+    await ui.shown('vision-saved');
   });
 
   step(app, 'ajoute un objectif stratégique et le remonte au clavier', async () => {
@@ -104,12 +123,18 @@ describe('objectifs', () => {
     const before = (await strategicTitles(app.browser)).length;
     await ui.click('strategic-add');
     // Without a title: refused next to the field, in French.
-    await ui.click('strategic-save');
+    // The form opened on its title: Enter there sends it, as a keyboard user does.
+    await app.browser.waitUntil(
+      async () => (await app.browser.execute(() => document.activeElement?.getAttribute('data-testid'))) === 'strategic-title',
+      { timeoutMsg: 'the new strategic objective’s form should focus its title' },
+    );
+    await app.browser.keys('Enter');
     assert.match(await ui.text('error-title'), /Indiquez l’intitulé/);
     await ui.fill('strategic-title', STRATEGIC);
     await ui.fill('strategic-impacts', 'Des coûts administratifs en baisse\nPlus de temps pour les publics');
     const scores = await app.browser.$$(tid('strategic-score'));
     for (const [i, input] of scores.entries()) await input.setValue(String((i % 5) + 1));
+    await leaveField(app.browser);
     await ui.click('strategic-save');
     await app.browser.waitUntil(async () => (await strategicTitles(app.browser)).length === before + 1, {
       timeoutMsg: 'the strategic objective should be added',
@@ -129,6 +154,47 @@ describe('objectifs', () => {
     });
   });
 
+  step(app, 'au clavier, ouvrir puis fermer un formulaire garde le focus', async () => {
+    const ui = page(app.browser);
+    /** Enter pressed on `element` (focused first), as a keyboard user does. */
+    const press = async (element, key = 'Enter') => {
+      await element.scrollIntoView({ block: 'center' });
+      await app.browser.execute((el) => el.focus(), element);
+      await app.browser.keys(key);
+    };
+    const active = () => app.browser.execute(() => ({ id: document.activeElement?.id ?? '', testid: document.activeElement?.getAttribute('data-testid') ?? '' }));
+    const strategicId = (await (await card(app.browser, STRATEGIC)).getAttribute('id')).replace(/^strategic-/, '');
+
+    // « Modifier »: the form opens on its first field; « Annuler » gives focus back to « Modifier ».
+    await press(await (await card(app.browser, STRATEGIC)).$(tid('strategic-edit')));
+    await app.browser.waitUntil(async () => (await active()).testid === 'strategic-title', { timeoutMsg: 'the form should focus its title' });
+    await press(await app.browser.$(`#strategic-${strategicId} ${tid('strategic-cancel')}`));
+    await app.browser.waitUntil(async () => (await active()).id === `strategic-${strategicId}-edit`, {
+      timeoutMsg: '« Annuler » should give focus back to « Modifier »',
+    });
+    // Escape closes it too; with something typed it asks first.
+    await app.browser.keys('Enter');
+    await app.browser.waitUntil(async () => (await active()).testid === 'strategic-title', { timeoutMsg: 'the form should open again' });
+    await app.browser.keys(' plus');
+    await app.browser.keys('Escape');
+    await ui.shown('confirm-discard');
+    await ui.click('confirm-discard');
+    await ui.waitForGone('strategic-form');
+    await app.browser.waitUntil(async () => (await active()).id === `strategic-${strategicId}-edit`, {
+      timeoutMsg: 'Escape should give focus back to « Modifier »',
+    });
+    assert.ok(!(await strategicTitles(app.browser)).includes(`${STRATEGIC} plus`), 'nothing typed was saved');
+
+    // « Ajouter un objectif opérationnel »: its wording gets focus; Escape gives it back to the button.
+    await press(await (await card(app.browser, STRATEGIC)).$(tid('operational-add')));
+    await app.browser.waitUntil(async () => (await active()).testid === 'op-wording', { timeoutMsg: 'the operational form should focus its wording' });
+    await app.browser.keys('Escape');
+    await ui.waitForGone('operational-form');
+    await app.browser.waitUntil(async () => (await active()).id === `strategic-${strategicId}-operational-add`, {
+      timeoutMsg: 'Escape should give focus back to « Ajouter un objectif opérationnel »',
+    });
+  });
+
   step(app, 'l’exemple du guide passe les cinq lettres, et sans échéance seul « Temporellement défini » échoue', async () => {
     const ui = page(app.browser);
     const add = await (await card(app.browser, STRATEGIC)).$(tid('operational-add'));
@@ -136,6 +202,7 @@ describe('objectifs', () => {
     await add.click();
     await ui.shown('operational-form');
     // Nothing written: the wording and the partners are asked for next to their fields.
+    await leaveField(app.browser);
     await ui.click('op-save');
     assert.match(await ui.text('error-wording'), /formulation/);
     assert.match(await ui.text('error-partnerIds'), /partenaire/);
@@ -179,6 +246,7 @@ describe('objectifs', () => {
     await app.browser.waitUntil(async () => Object.values(await panelLetters(app.browser)).filter(Boolean).length === 5, {
       timeoutMsg: 'the deadline back, five letters again',
     });
+    await leaveField(app.browser);
     await ui.click('op-save');
     await ui.waitForGone('operational-form');
     const saved = await (await card(app.browser, STRATEGIC)).$$(tid('operational-item'));
