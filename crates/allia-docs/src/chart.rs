@@ -110,7 +110,8 @@ pub const DOCX_PLACEHOLDER: &str = "Graphique\u{a0}: voir la version PDF.";
 const NNBSP: char = '\u{202f}';
 
 /// `value` the French way, with at most `decimals` decimals, trailing zeros dropped:
-/// « 1 234,5 », « -0,25 », « 12 », « 0 » rather than « -0 ». With two decimals this is
+/// « 1 234,5 », « −0,25 » (the minus sign U+2212, French typography), « 12 », « 0 »
+/// rather than « −0 ». With two decimals this is
 /// `allia_core::evaluation::units::format_figure` (the figures of the indicators); an
 /// axis whose step is finer asks for more.
 pub fn format_number(value: f64, decimals: usize) -> String {
@@ -130,7 +131,7 @@ pub fn format_number(value: f64, decimals: usize) -> String {
     let fraction = fraction.trim_end_matches('0');
     let mut out = String::with_capacity(whole.len() + fraction.len() + 8);
     if value < 0.0 && units > 0 {
-        out.push('-');
+        out.push('\u{2212}');
     }
     let digits = whole.len();
     for (i, digit) in whole.chars().enumerate() {
@@ -176,7 +177,7 @@ mod tests {
         assert_eq!(format_number(1234.5, 2), "1\u{202f}234,5");
         assert_eq!(format_number(12345.5, 2), "12\u{202f}345,5");
         assert_eq!(format_number(1_234_567.0, 0), "1\u{202f}234\u{202f}567");
-        assert_eq!(format_number(-0.25, 2), "-0,25");
+        assert_eq!(format_number(-0.25, 2), "\u{2212}0,25");
         assert_eq!(format_number(-0.001, 2), "0");
         assert_eq!(format_number(12.0, 2), "12");
         assert_eq!(format_number(f64::NAN, 2), "—");

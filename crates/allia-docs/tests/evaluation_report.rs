@@ -627,7 +627,8 @@ fn charts_with_few_equal_negative_or_many_values_render() {
         simple_chart(vec![(day(2026, 1, 1), 5.0), (day(2026, 6, 1), 5.0)]),
     );
     assert!(flat_line.contains("5"), "{flat_line}");
-    // Negative values: « -20 » on the axis, with a decimal comma where the step asks.
+    // Negative values: « −20 » on the axis (the minus sign U+2212), with a decimal comma
+    // where the step asks.
     let negative = render(
         "negative.pdf",
         simple_chart(vec![
@@ -636,7 +637,7 @@ fn charts_with_few_equal_negative_or_many_values_render() {
             (day(2026, 8, 1), 3.0),
         ]),
     );
-    assert!(negative.contains("-20"), "{negative}");
+    assert!(negative.contains("\u{2212}20"), "{negative}");
     // A value that is not a number is left out, not drawn.
     let nan = render(
         "nan.pdf",
