@@ -124,6 +124,7 @@ fn view(n: u32, draft: IndicatorDraft, measurements: Vec<MeasurementDraft>) -> I
         })
         .collect();
     let progress = indicator_progress(&draft, &measurements, today());
+    let series = allia_core::evaluation::combined_series(&draft, &measurements, today());
     IndicatorView {
         indicator: Indicator {
             id: id.clone(),
@@ -145,6 +146,7 @@ fn view(n: u32, draft: IndicatorDraft, measurements: Vec<MeasurementDraft>) -> I
             })
             .collect(),
         progress,
+        series,
     }
 }
 

@@ -1243,3 +1243,53 @@ async fn an_indicator_whose_partner_left_engaged_still_travels() {
     other.close().await;
     vault.close().await;
 }
+
+#[tokio::test]
+async fn the_overview_sends_the_running_series_of_the_chart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vault = common::vault(dir.path()).await;
+    let store = vault.store();
+    let s = setup(store, "Alliance des séries").await;
+    let workshops = store
+        .add_indicator(
+            &s.alliance,
+            &IndicatorDraft {
+                aggregation: IndicatorAggregation::PerPeriod,
+                ..indicator(&s.operational, "Ateliers tenus")
+            },
+        )
+        .await
+        .expect("indicator");
+    // Before the baseline date, twice the same day, and after the day of the read.
+    for (date, value) in [
+        (day(2025, 12, 15), 100.0),
+        (day(2026, 1, 31), 10.0),
+        (day(2026, 2, 28), 5.0),
+        (day(2026, 2, 28), 3.0),
+        (day(2026, 4, 30), 7.0),
+    ] {
+        store
+            .add_measurement(&s.alliance, &measure(&workshops.id, date, value))
+            .await
+            .expect("measurement");
+    }
+    let overview = store
+        .evaluation_overview(&s.alliance, day(2026, 3, 31))
+        .await
+        .expect("overview");
+    let view = &overview.indicators[0];
+    assert_eq!(view.measurements.len(), 5);
+    let series: Vec<_> = view
+        .series
+        .iter()
+        .map(|p| (p.date, p.value, p.count))
+        .collect();
+    // One point per day counted, the running total; the December and April measurements
+    // are left out; the last point is the progress's current value.
+    assert_eq!(
+        series,
+        vec![(day(2026, 1, 31), 10.0, 1), (day(2026, 2, 28), 18.0, 3)]
+    );
+    assert_eq!(view.progress.current_value, Some(18.0));
+    assert_eq!(view.progress.current_date, Some(day(2026, 2, 28)));
+}

@@ -174,6 +174,11 @@ fn views(indicators: &[Indicator], drafts: &[MeasurementDraft]) -> Vec<Indicator
                     &mine,
                     day(2026, 7, 1),
                 ),
+                series: crate::evaluation::combined_series(
+                    &indicator.draft,
+                    &mine,
+                    day(2026, 7, 1),
+                ),
             }
         })
         .collect()

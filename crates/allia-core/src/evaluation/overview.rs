@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::progress::IndicatorProgress;
+use super::progress::{CombinedValue, IndicatorProgress};
 use super::records::{EvaluationFrameDraft, GapAnalysis, Indicator, Measurement};
 
 /// An indicator with its measurements (by date, then creation) and where it stands.
@@ -14,6 +14,10 @@ pub struct IndicatorView {
     pub measurements: Vec<Measurement>,
     /// [`super::progress::indicator_progress`] as of the day of the read.
     pub progress: IndicatorProgress,
+    /// [`super::progress::combined_series`] as of the day of the read: the « Réalisé » line
+    /// of the target vs actual chart, one point per day with counted measurements (none
+    /// before the baseline date or after today), in date order.
+    pub series: Vec<CombinedValue>,
 }
 
 /// The whole of an alliance's evaluation.

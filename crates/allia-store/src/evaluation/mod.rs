@@ -18,7 +18,9 @@
 
 use std::collections::HashMap;
 
-use allia_core::evaluation::{indicator_progress, EvaluationOverview, IndicatorView};
+use allia_core::evaluation::{
+    combined_series, indicator_progress, EvaluationOverview, IndicatorView,
+};
 use allia_core::objectives::{ObjectiveLevel, ObjectiveRef};
 use allia_core::partner::is_partner;
 use allia_core::validation::is_record_id;
@@ -145,10 +147,12 @@ pub(crate) async fn overview(
             let measurements = by_indicator.remove(&indicator.id).unwrap_or_default();
             let drafts: Vec<_> = measurements.iter().map(|m| m.draft.clone()).collect();
             let progress = indicator_progress(&indicator.draft, &drafts, today);
+            let series = combined_series(&indicator.draft, &drafts, today);
             IndicatorView {
                 indicator,
                 measurements,
                 progress,
+                series,
             }
         })
         .collect();

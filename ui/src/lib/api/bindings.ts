@@ -1130,6 +1130,19 @@ export type ClauseView = {
 /**  How often an indicator is collected. */
 export type CollectionFrequency = "monthly" | "quarterly" | "half_yearly" | "yearly" | "one_off";
 
+/**
+ *  The measurements of an indicator combined up to one date: what the chart draws against
+ *  the trajectory, and what the status compares with the target.
+ */
+export type CombinedValue = {
+	/**  The combined value, in the indicator's unit (a rate in %). */
+	value: number | null,
+	/**  The latest measurement's date. */
+	date: string,
+	/**  How many measurements it combines. */
+	count: number,
+};
+
 /**  One party's commitments that differ. */
 export type CommitmentChange = {
 	/**  `"association"`, or the partner's id. */
@@ -1960,6 +1973,12 @@ export type IndicatorView = {
 	measurements: Measurement[],
 	/**  [`super::progress::indicator_progress`] as of the day of the read. */
 	progress: IndicatorProgress,
+	/**
+	 *  [`super::progress::combined_series`] as of the day of the read: the « Réalisé » line
+	 *  of the target vs actual chart, one point per day with counted measurements (none
+	 *  before the baseline date or after today), in date order.
+	 */
+	series: CombinedValue[],
 };
 
 /**  One dated payment of a schedule. */
@@ -2152,6 +2171,12 @@ export type MeasurementsCsvPreview = {
 	importable: number,
 	/**  How many lines repeat a measurement the alliance has (left out of the import). */
 	alreadyRecorded: number,
+	/**
+	 *  The header's names of the columns the import does not know and ignores (« Notes »
+	 *  added in a spreadsheet), each once, in the file's order; the screen names them
+	 *  above the preview.
+	 */
+	ignoredColumns: string[],
 };
 
 /**

@@ -48,11 +48,21 @@ export function measurement(id: string, date: string, value: number, extra: Part
   };
 }
 
-export function indicatorView(over: Partial<IndicatorDraft> = {}, measurements: Measurement[] = [], id = "i1"): IndicatorView {
+/**
+ * An indicator as the vault sends it. `series` stands for what allia-core's `combined_series` computes; by default
+ * each measurement counted as it is (a cumulative indicator measured once a day).
+ */
+export function indicatorView(
+  over: Partial<IndicatorDraft> = {},
+  measurements: Measurement[] = [],
+  id = "i1",
+  series: IndicatorView["series"] = measurements.map((m, i) => ({ date: m.draft.date, value: m.draft.value, count: i + 1 })),
+): IndicatorView {
   const last = measurements.at(-1);
   return {
     indicator: { id, allianceId: "a1", position: 0, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", draft: indicatorDraft(over) },
     measurements,
+    series,
     progress: last
       ? {
           status: "on_track",

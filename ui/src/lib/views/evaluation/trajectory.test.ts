@@ -1,25 +1,62 @@
-// The target-vs-actual chart as data: running values by aggregation, the option's series (dashed trajectory,
+// The target-vs-actual chart as data: the vault's combined series drawn as is, the option's series (dashed trajectory,
 // distinct markers), and its words for screen readers.
 import { describe, expect, it } from "vitest";
 import { indicatorView, measurement } from "./fixture";
-import { runningValues, SERIES, trajectoryModel, trajectoryOption, trajectoryRows, trajectorySummary } from "./trajectory";
+import { legendValues, SERIES, trajectoryModel, trajectoryOption, trajectoryRows, trajectorySummary } from "./trajectory";
 
-const m = (date: string, value: number, numerator: number | null = null, denominator: number | null = null) => ({
-  date,
-  value,
-  numerator,
-  denominator,
+describe("the « Réalisé » line", () => {
+  it("draws the vault's combined series, not the measurements as entered", () => {
+    // A per-period indicator: the vault left out the December measurement (before the baseline date) and summed the
+    // two of 28 February.
+    const view = indicatorView(
+      { aggregation: "per_period", baselineDate: "2026-01-01", unit: "ateliers" },
+      [
+        measurement("m0", "2025-12-15", 100),
+        measurement("m1", "2026-01-31", 10),
+        measurement("m2", "2026-02-28", 5),
+        measurement("m3", "2026-02-28", 3),
+      ],
+      "i1",
+      [
+        { date: "2026-01-31", value: 10, count: 1 },
+        { date: "2026-02-28", value: 18, count: 3 },
+      ],
+    );
+    const model = trajectoryModel(view);
+    const series = trajectoryOption(model).series as { name: string; data: unknown[] }[];
+    expect(series.find((s) => s.name === SERIES.measured)?.data).toEqual([
+      [Date.UTC(2026, 0, 31), 10],
+      [Date.UTC(2026, 1, 28), 18],
+    ]);
+    expect(trajectorySummary(model)).toMatch(/3\u00a0mesures, la dernière le 28\/02\/2026\u00a0: 18\u202fateliers\.$/);
+    // The table lists every measurement as entered, with the day's total; « — » for the one not counted.
+    expect(trajectoryRows(model).map((r) => [r.date, r.what, r.value, r.combined])).toEqual([
+      ["2025-12-15", "Mesure", "100\u202fateliers", "—"],
+      ["2026-01-01", SERIES.baseline, expect.any(String), null],
+      ["2026-01-31", "Mesure", "10\u202fateliers", "10\u202fateliers"],
+      ["2026-02-28", "Mesure", "5\u202fateliers", "18\u202fateliers"],
+      ["2026-02-28", "Mesure", "3\u202fateliers", "18\u202fateliers"],
+      [expect.any(String), SERIES.target, expect.any(String), null],
+    ]);
+  });
 });
 
-describe("running values", () => {
-  it("keeps the latest for a cumulative indicator, sums per period, pools a rate's terms, averages", () => {
-    const values = [m("2026-02-01", 10, 1, 10), m("2026-01-01", 50, 5, 10)];
-    expect(runningValues("cumulative", values).map((p) => p.value)).toEqual([50, 10]);
-    expect(runningValues("per_period", values).map((p) => p.value)).toEqual([50, 60]);
-    // 6 out of 20, not the mean of 50 % and 10 %.
-    expect(runningValues("rate", values).map((p) => p.value)).toEqual([50, 30]);
-    expect(runningValues("average", values).map((p) => p.value)).toEqual([50, 30]);
-    expect(runningValues("per_period", values).map((p) => p.measured)).toEqual([50, 10]);
+describe("the points' labels", () => {
+  type Labelled = { name: string; label?: { show?: boolean; position?: string; formatter?: unknown } };
+  const labels = (view = indicatorView({ unit: "bénéficiaires", targetValue: 2000.75 })) =>
+    Object.fromEntries((trajectoryOption(trajectoryModel(view)).series as Labelled[]).map((s) => [s.name, s.label]));
+
+  it("keeps them inside the grid: the baseline's right of its square, the target's left of its triangle", () => {
+    const l = labels();
+    // Above the square, « Référence » covered the y axis's top value; right of the triangle, the target's ran out.
+    expect(l[SERIES.baseline]).toMatchObject({ show: true, position: "right", formatter: "Référence" });
+    expect(l[SERIES.target]).toMatchObject({ show: true, position: "left", formatter: "Cible" });
+  });
+
+  it("puts the values in the legend, whatever the unit's length", () => {
+    const model = trajectoryModel(indicatorView({ unit: "bénéficiaires", targetValue: 2000.75, targetDate: "2027-06-30" }));
+    expect(legendValues(model).target).toBe("2\u202f000,75\u202fbénéficiaires au 30/06/2027");
+    expect(legendValues(model).baseline).toMatch(/ au 01\/01\/2025$/);
   });
 });
 

@@ -1,10 +1,10 @@
-// An indicator's « cible / réalisé » chart as data: the baseline, the measurements combined the indicator's way up to
-// each date, the target, and the linear trajectory from baseline to target; and the same in words and as a table
-// for screen readers. Pure: `trajectoryOption` turns it into the ECharts option, TrajectoryChart only draws it.
+// An indicator's « cible / réalisé » chart as data: the baseline, the vault's combined values (the « Réalisé »
+// line), the target, and the linear trajectory from baseline to target; and the same in words and as a table for
+// screen readers. Pure: `trajectoryOption` turns it into the ECharts option, TrajectoryChart only draws it.
 //
-// The running value at each measurement combines the measurements up to it by the indicator's aggregation, as
-// allia-core `evaluation/progress.rs` does for the latest one (cumulative: the latest; per period: the sum; a rate:
-// the numerators' sum over the denominators'; an average: the mean): the last point is the vault's current value.
+// The running value at each date is not computed here: the vault sends it (`IndicatorView.series`, allia-core
+// `evaluation::progress::combined_series`: the measurements combined the indicator's way up to each day, leaving out
+// those before the baseline date or after today), so the chart, the status and the report agree.
 import { escapeHtml } from "$lib/views/partenaires/register/charts/text";
 import { dayTime, formatMonth, formatShortDate, formatNumber, withUnit } from "./numbers";
 import type { TrajectoryOption } from "./echarts";
@@ -15,9 +15,9 @@ export interface TrajectoryPoint {
   value: number;
 }
 
-export interface MeasuredPoint extends TrajectoryPoint {
-  /** The value measured that day (for a per-period indicator, the period's), before combining. */
-  measured: number;
+export interface CombinedPoint extends TrajectoryPoint {
+  /** How many measurements the value combines (up to and including that day). */
+  count: number;
 }
 
 export interface TrajectoryModel {
@@ -25,7 +25,10 @@ export interface TrajectoryModel {
   unit: string;
   baseline: TrajectoryPoint;
   target: TrajectoryPoint;
-  measured: MeasuredPoint[];
+  /** The vault's combined value after each day with counted measurements, in date order. */
+  measured: CombinedPoint[];
+  /** Every measurement as entered, by date (the table's rows), counted or not. */
+  entered: { date: string; value: number | null }[];
   /** Whether the running value differs from the value measured (per period, rate, average). */
   combined: boolean;
   /** What the running value is called in the table (« Total à cette date »…), when `combined`. */
@@ -39,37 +42,7 @@ const COMBINED_LABELS: Record<IndicatorAggregation, string> = {
   average: "Moyenne à cette date",
 };
 
-/** The measurements combined up to each one, in date order. */
-export function runningValues(
-  aggregation: IndicatorAggregation,
-  measurements: { date: string; value: number | null; numerator?: number | null; denominator?: number | null }[],
-): MeasuredPoint[] {
-  const sorted = [...measurements].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  let sum = 0;
-  let num = 0;
-  let den = 0;
-  return sorted.map((m, i) => {
-    const measured = m.value ?? 0;
-    sum += measured;
-    num += m.numerator ?? 0;
-    den += m.denominator ?? 0;
-    let value: number;
-    switch (aggregation) {
-      case "per_period":
-        value = sum;
-        break;
-      case "rate":
-        value = den > 0 ? (100 * num) / den : measured;
-        break;
-      case "average":
-        value = sum / (i + 1);
-        break;
-      default:
-        value = measured;
-    }
-    return { date: m.date, value, measured };
-  });
-}
+const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
 export function trajectoryModel(view: IndicatorView): TrajectoryModel {
   const d = view.indicator.draft;
@@ -78,10 +51,9 @@ export function trajectoryModel(view: IndicatorView): TrajectoryModel {
     unit: d.unit,
     baseline: { date: d.baselineDate, value: d.baselineValue ?? 0 },
     target: { date: d.targetDate, value: d.targetValue ?? 0 },
-    measured: runningValues(
-      d.aggregation,
-      view.measurements.map((m) => m.draft),
-    ),
+    // `series` may be missing from an older answer: nothing drawn rather than a failure.
+    measured: (view.series ?? []).flatMap((p) => (p.value === null ? [] : [{ date: p.date, value: p.value, count: p.count }])),
+    entered: view.measurements.map((m) => ({ date: m.draft.date, value: m.draft.value })).sort(byDate),
     combined: d.aggregation !== "cumulative",
     combinedLabel: COMBINED_LABELS[d.aggregation],
   };
@@ -98,6 +70,8 @@ export const SERIES = {
 /** Drawn in grey and dark blue with distinct shapes and patterns, so it reads printed in black and white. */
 const INK = "#1f3a5f";
 const GREY = "#6b7280";
+/** The points' labels: a white halo keeps them readable over the lines and the grid. */
+const LABEL = { color: INK, textBorderColor: "#ffffff", textBorderWidth: 3 } as const;
 
 /** One sentence for screen readers, next to the chart. */
 export function trajectorySummary(model: TrajectoryModel): string {
@@ -105,7 +79,7 @@ export function trajectorySummary(model: TrajectoryModel): string {
   const start = `De ${withUnit(baseline.value, unit)} le ${formatShortDate(baseline.date)} à une cible de ${withUnit(target.value, unit)} le ${formatShortDate(target.date)}`;
   const last = measured.at(-1);
   if (last === undefined) return `${start}\u00a0; aucune mesure pour l’instant.`;
-  const count = measured.length === 1 ? "1\u00a0mesure" : `${measured.length}\u00a0mesures`;
+  const count = last.count === 1 ? "1\u00a0mesure" : `${last.count}\u00a0mesures`;
   return `${start}\u00a0; ${count}, la dernière le ${formatShortDate(last.date)}\u00a0: ${withUnit(last.value, unit)}.`;
 }
 
@@ -153,7 +127,7 @@ export function trajectoryOption(model: TrajectoryModel, today: string | null = 
           formatter: (params: unknown) => {
             const p = model.measured[(params as { dataIndex: number }).dataIndex];
             if (p === undefined) return "";
-            const combined = model.combined ? `<br/>Mesuré ce jour-là\u00a0: ${escapeHtml(withUnit(p.measured, unit))}` : "";
+            const combined = model.combined ? `<br/>${p.count === 1 ? "1\u00a0mesure" : `${p.count}\u00a0mesures`} combinées` : "";
             return tooltipLine(SERIES.measured, p, unit) + combined;
           },
         },
@@ -186,7 +160,8 @@ export function trajectoryOption(model: TrajectoryModel, today: string | null = 
         symbol: "rect",
         symbolSize: 12,
         itemStyle: { color: "#ffffff", borderColor: INK, borderWidth: 2 },
-        label: { show: true, position: "top", formatter: "Référence", color: INK },
+        // Right of the square, inside the grid: above it, the word would cover the y axis's top value.
+        label: { show: true, position: "right", distance: 8, formatter: "Référence", ...LABEL },
         tooltip: { formatter: () => tooltipLine(SERIES.baseline, model.baseline, unit) },
         z: 3,
       },
@@ -197,13 +172,9 @@ export function trajectoryOption(model: TrajectoryModel, today: string | null = 
         symbol: "triangle",
         symbolSize: 16,
         itemStyle: { color: INK },
-        label: {
-          show: true,
-          position: "top",
-          formatter: `Cible\u00a0: ${withUnit(model.target.value, unit)}`,
-          color: INK,
-          fontWeight: "bold",
-        },
+        // Left of the triangle, which sits on the right edge: the word only, the value is in the legend (a long unit
+        // would run out of the chart).
+        label: { show: true, position: "left", distance: 10, formatter: "Cible", ...LABEL, fontWeight: "bold" },
         tooltip: { formatter: () => tooltipLine(SERIES.target, model.target, unit) },
         z: 3,
       },
@@ -211,18 +182,29 @@ export function trajectoryOption(model: TrajectoryModel, today: string | null = 
   };
 }
 
-/** The rows of the table alternative: the baseline, each measurement, the target, by date. */
+/** The rows of the table alternative: the baseline, each measurement as entered (with the vault's combined value
+ * that day, « — » for one not counted), the target, by date. */
 export function trajectoryRows(model: TrajectoryModel): { date: string; what: string; value: string; combined: string | null }[] {
   const { unit } = model;
+  const combinedOn = new Map(model.measured.map((p) => [p.date, p.value]));
   const rows = [
     { date: model.baseline.date, what: SERIES.baseline, value: withUnit(model.baseline.value, unit), combined: null },
-    ...model.measured.map((p) => ({
-      date: p.date,
-      what: "Mesure",
-      value: withUnit(p.measured, unit),
-      combined: model.combined ? withUnit(p.value, unit) : null,
-    })),
+    ...model.entered.map((p) => {
+      const combined = combinedOn.get(p.date);
+      return {
+        date: p.date,
+        what: "Mesure",
+        value: p.value === null ? "—" : withUnit(p.value, unit),
+        combined: model.combined ? (combined === undefined ? "—" : withUnit(combined, unit)) : null,
+      };
+    }),
     { date: model.target.date, what: SERIES.target, value: withUnit(model.target.value, unit), combined: null },
   ];
-  return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return rows.sort(byDate);
+}
+
+/** The legend's words for the baseline and the target, with their value and date (the chart labels them by name). */
+export function legendValues(model: TrajectoryModel): { baseline: string; target: string } {
+  const at = (p: TrajectoryPoint) => `${withUnit(p.value, model.unit)} au ${formatShortDate(p.date)}`;
+  return { baseline: at(model.baseline), target: at(model.target) };
 }
