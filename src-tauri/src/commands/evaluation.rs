@@ -163,3 +163,71 @@ store_commands! {
     fn gap_analysis_delete(id: String) -> () =
         |store| store.delete_gap_analysis(&id);
 }
+
+#[cfg(test)]
+mod tests {
+    use allia_core::evaluation::IndicatorAggregation;
+    use allia_store::{KdfParams, Vault};
+
+    use super::*;
+
+    fn date_refused(result: StoreResult<Measurement>) -> bool {
+        matches!(result, Err(StoreError::Validation(errors))
+            if errors.0.iter().any(|e| e.field == "date"))
+    }
+
+    #[tokio::test]
+    async fn a_measurement_after_today_or_before_the_baseline_is_refused_when_added_or_changed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (vault, _) =
+            Vault::create_with_params(dir.path(), "phrase de test", KdfParams::default())
+                .await
+                .expect("vault");
+        let store = vault.store();
+        let demo = store.load_demo().await.expect("demo");
+        let overview = store
+            .evaluation_overview(&demo.id, crate::clock::today())
+            .await
+            .expect("overview");
+        let indicator = overview
+            .indicators
+            .iter()
+            .find(|v| v.indicator.draft.aggregation != IndicatorAggregation::Rate)
+            .expect("an indicator that is not a rate");
+        let today = crate::clock::today();
+        let draft = |date: chrono::NaiveDate| MeasurementDraft {
+            indicator_id: indicator.indicator.id.clone(),
+            date,
+            value: 1.0,
+            numerator: None,
+            denominator: None,
+            comment: None,
+            source: None,
+        };
+        let tomorrow = today.succ_opt().expect("a tomorrow");
+        let before = indicator
+            .indicator
+            .draft
+            .baseline_date
+            .pred_opt()
+            .expect("a day before");
+        assert!(date_refused(
+            add_measurement(&store, &demo.id, &draft(tomorrow)).await
+        ));
+        assert!(date_refused(
+            add_measurement(&store, &demo.id, &draft(before)).await
+        ));
+        let baseline = indicator.indicator.draft.baseline_date;
+        let added = add_measurement(&store, &demo.id, &draft(baseline))
+            .await
+            .expect("a measurement on the baseline date");
+        assert!(date_refused(
+            update_measurement(&store, &added.id, &draft(tomorrow)).await
+        ));
+        let kept = update_measurement(&store, &added.id, &draft(today))
+            .await
+            .expect("moved to today");
+        assert_eq!(kept.draft.date, today);
+        vault.close().await;
+    }
+}
