@@ -212,19 +212,19 @@ mod tests {
             .pred_opt()
             .expect("a day before");
         assert!(date_refused(
-            add_measurement(&store, &demo.id, &draft(tomorrow)).await
+            add_measurement(store, &demo.id, &draft(tomorrow)).await
         ));
         assert!(date_refused(
-            add_measurement(&store, &demo.id, &draft(before)).await
+            add_measurement(store, &demo.id, &draft(before)).await
         ));
         let baseline = indicator.indicator.draft.baseline_date;
-        let added = add_measurement(&store, &demo.id, &draft(baseline))
+        let added = add_measurement(store, &demo.id, &draft(baseline))
             .await
             .expect("a measurement on the baseline date");
         assert!(date_refused(
-            update_measurement(&store, &added.id, &draft(tomorrow)).await
+            update_measurement(store, &added.id, &draft(tomorrow)).await
         ));
-        let kept = update_measurement(&store, &added.id, &draft(today))
+        let kept = update_measurement(store, &added.id, &draft(today))
             .await
             .expect("moved to today");
         assert_eq!(kept.draft.date, today);
