@@ -49,6 +49,10 @@ pub struct MeasurementsCsvPreview {
     pub importable: u32,
     /// How many lines repeat a measurement the alliance has (left out of the import).
     pub already_recorded: u32,
+    /// The header's names of the columns the import does not know and ignores (« Notes »
+    /// added in a spreadsheet), each once, in the file's order; the screen names them
+    /// above the preview.
+    pub ignored_columns: Vec<String>,
 }
 
 /// Reads `bytes` against the alliance's indicators and measurements as they are now.
@@ -169,6 +173,7 @@ pub async fn evaluation_csv_preview(
         already_recorded: u32::try_from(already_recorded).unwrap_or(u32::MAX),
         rows: import.rows,
         errors: import.errors,
+        ignored_columns: import.ignored_columns,
     }))
 }
 

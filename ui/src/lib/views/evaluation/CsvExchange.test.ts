@@ -5,7 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MeasurementsCsvPreview, MeasurementPreviewRow } from "$lib/api/bindings";
-import CsvExchange, { lineErrorText } from "./CsvExchange.svelte";
+import CsvExchange, { ignoredColumnsText, lineErrorText } from "./CsvExchange.svelte";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
@@ -75,6 +75,7 @@ describe("CsvExchange", () => {
       ],
       importable: 0,
       alreadyRecorded: 0,
+      ignoredColumns: [],
     };
     vault(preview);
     const onImported = vi.fn();
@@ -115,6 +116,7 @@ describe("CsvExchange", () => {
       errors: [],
       importable: 2,
       alreadyRecorded: 1,
+      ignoredColumns: [],
     };
     vault(preview);
     const onImported = vi.fn();
@@ -136,7 +138,7 @@ describe("CsvExchange", () => {
   });
 
   it("offers nothing to import when every line is already recorded", async () => {
-    vault({ fileName: "mesures.csv", rows: [row(2, { alreadyRecorded: true })], errors: [], importable: 0, alreadyRecorded: 1 });
+    vault({ fileName: "mesures.csv", rows: [row(2, { alreadyRecorded: true })], errors: [], importable: 0, alreadyRecorded: 1, ignoredColumns: [] });
     render(CsvExchange, { props: { allianceId: "a1", onImported: () => undefined } });
     await fireEvent.click(screen.getByTestId("csv-import-choose"));
     expect((await screen.findByTestId("csv-nothing-new")).textContent?.trim()).toBe(
@@ -144,6 +146,34 @@ describe("CsvExchange", () => {
     );
     expect(screen.getByRole("rowheader").textContent?.replace(/\s+/g, " ").trim()).toBe("2 (déjà enregistrée)");
     expect(screen.queryByTestId("csv-import-confirm")).toBeNull();
+  });
+
+  it("names the columns the file has and the import ignores, above the preview", async () => {
+    vault({
+      fileName: "mesures.csv",
+      rows: [row(2)],
+      errors: [],
+      importable: 1,
+      alreadyRecorded: 0,
+      ignoredColumns: ["Notes"],
+    });
+    render(CsvExchange, { props: { allianceId: "a1", onImported: () => undefined } });
+    await fireEvent.click(screen.getByTestId("csv-import-choose"));
+    const notice = await screen.findByTestId("csv-ignored-columns");
+    expect(notice.textContent).toBe(`Colonne ignorée${NBSP}: Notes.`);
+    // Above the preview table, and the file still imports.
+    const table = screen.getByTestId("csv-preview-table");
+    expect(notice.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByRole("button", { name: `Importer 1${NBSP}mesure` })).toBeTruthy();
+    expect(ignoredColumnsText(["Notes", "Remarques"])).toBe(`Colonnes ignorées${NBSP}: Notes, Remarques.`);
+  });
+
+  it("says nothing about columns when every one is known", async () => {
+    vault({ fileName: "mesures.csv", rows: [row(2)], errors: [], importable: 1, alreadyRecorded: 0, ignoredColumns: [] });
+    render(CsvExchange, { props: { allianceId: "a1", onImported: () => undefined } });
+    await fireEvent.click(screen.getByTestId("csv-import-choose"));
+    await screen.findByTestId("csv-preview-table");
+    expect(screen.queryByTestId("csv-ignored-columns")).toBeNull();
   });
 
   it("writes a line's place the French way", () => {
