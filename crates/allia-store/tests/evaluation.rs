@@ -1293,3 +1293,71 @@ async fn the_overview_sends_the_running_series_of_the_chart() {
     assert_eq!(view.progress.current_value, Some(18.0));
     assert_eq!(view.progress.current_date, Some(day(2026, 2, 28)));
 }
+
+/// « Vue d’ensemble » reads `evaluation_summary` and an opened indicator
+/// `evaluation_indicator`: on the demo (several aggregations, a rate) and on the large
+/// evaluation of `allia demo --indicators` (60 × 60, every status), they give exactly what
+/// the whole overview gives, the summary without measurements or chart lines.
+#[tokio::test]
+async fn the_summary_and_one_indicator_match_the_whole_overview() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, demo) = common::vault_with_demo(dir.path()).await;
+    let store = vault.store();
+    let scaled = store
+        .create_scaled_evaluation(60, 60)
+        .await
+        .expect("scaled evaluation");
+    let today = day(2026, 12, 1);
+    for alliance in [&demo.id, &scaled.id] {
+        let whole = store
+            .evaluation_overview(alliance, today)
+            .await
+            .expect("overview");
+        let summary = store
+            .evaluation_summary(alliance, today)
+            .await
+            .expect("summary");
+        assert!(!whole.indicators.is_empty());
+        assert_eq!(summary.frame, whole.frame);
+        assert_eq!(summary.gap_analyses, whole.gap_analyses);
+        assert_eq!(summary.indicators.len(), whole.indicators.len());
+        for (short, full) in summary.indicators.iter().zip(&whole.indicators) {
+            assert_eq!(short.indicator, full.indicator);
+            assert_eq!(
+                short.progress, full.progress,
+                "{}",
+                full.indicator.draft.name
+            );
+            assert!(short.measurements.is_empty() && short.series.is_empty());
+            let one = store
+                .evaluation_indicator(alliance, &full.indicator.id, today)
+                .await
+                .expect("one indicator");
+            assert_eq!(&one, full);
+        }
+    }
+    let scaled_views = store
+        .evaluation_overview(&scaled.id, today)
+        .await
+        .expect("overview")
+        .indicators;
+    assert_eq!(
+        scaled_views
+            .iter()
+            .map(|v| v.measurements.len())
+            .sum::<usize>(),
+        3_600
+    );
+    // Another alliance's indicator, or no alliance: « not found ».
+    let other = &scaled_views[0].indicator.id;
+    assert!(matches!(
+        store.evaluation_indicator(&demo.id, other, today).await,
+        Err(StoreError::NotFound(Entity::Indicator))
+    ));
+    assert!(matches!(
+        store
+            .evaluation_summary("00000000-0000-4000-8000-000000000000", today)
+            .await,
+        Err(StoreError::NotFound(Entity::Alliance))
+    ));
+}

@@ -74,6 +74,65 @@ pub(crate) async fn list(
     Ok(rows.into_iter().map(Measurement::from).collect())
 }
 
+/// The measurements of one indicator, in [`list`]'s order (by date, then in the order
+/// written): one query on the indicator's index.
+pub(crate) async fn of_indicator(
+    conn: &mut SqliteConnection,
+    indicator_id: &str,
+) -> StoreResult<Vec<Measurement>> {
+    let rows: Vec<MeasurementRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM measurement WHERE indicator_id = ? ORDER BY date, created_at, rowid"
+    )))
+    .bind(indicator_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(Measurement::from).collect())
+}
+
+/// The columns of a measurement that the status rule reads (`indicator_progress`): no
+/// ids, dates of writing, comment or source, so that the overview's summary decodes five
+/// columns per row instead of eleven.
+#[derive(sqlx::FromRow)]
+struct RuleRow {
+    indicator_id: String,
+    date: NaiveDate,
+    value: f64,
+    numerator: Option<f64>,
+    denominator: Option<f64>,
+}
+
+/// Every measurement of one alliance as the status rule reads it, grouped by indicator
+/// id, each group by date then in the order written (the order of [`list`]); `comment`
+/// and `source` are left `None` (the rule does not read them). One query.
+pub(crate) async fn rule_inputs(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+) -> StoreResult<HashMap<String, Vec<MeasurementDraft>>> {
+    let rows: Vec<RuleRow> = sqlx::query_as(
+        "SELECT indicator_id, date, value, numerator, denominator FROM measurement \
+         WHERE alliance_id = ? ORDER BY date, created_at, rowid",
+    )
+    .bind(alliance_id)
+    .fetch_all(conn)
+    .await?;
+    let mut by_indicator: HashMap<String, Vec<MeasurementDraft>> = HashMap::new();
+    for row in rows {
+        by_indicator
+            .entry(row.indicator_id.clone())
+            .or_default()
+            .push(MeasurementDraft {
+                indicator_id: row.indicator_id,
+                date: row.date,
+                value: row.value,
+                numerator: row.numerator,
+                denominator: row.denominator,
+                comment: None,
+                source: None,
+            });
+    }
+    Ok(by_indicator)
+}
+
 /// One measurement; `NotFound(Measurement)`.
 pub(crate) async fn get(conn: &mut SqliteConnection, id: &str) -> StoreResult<Measurement> {
     known_shape(id, Entity::Measurement)?;

@@ -164,6 +164,42 @@ pub(crate) async fn overview(
     })
 }
 
+/// The evaluation of an alliance whose existence was checked, as of `today`, as the
+/// overview screen shows it: each indicator's progress computed from all its
+/// measurements, but its `measurements` and `series` left empty (3 600 measurements are
+/// read as five columns each, not built into records, and no chart line is computed).
+pub(crate) async fn summary(
+    conn: &mut SqliteConnection,
+    alliance_id: &str,
+    today: NaiveDate,
+) -> StoreResult<EvaluationOverview> {
+    let frame = frame::get(conn, alliance_id)
+        .await?
+        .map(|f| f.draft)
+        .unwrap_or_default();
+    let indicators = indicators::list(conn, alliance_id).await?;
+    let mut by_indicator = measurements::rule_inputs(conn, alliance_id).await?;
+    let views = indicators
+        .into_iter()
+        .map(|indicator| {
+            let drafts = by_indicator.remove(&indicator.id).unwrap_or_default();
+            let progress = indicator_progress(&indicator.draft, &drafts, today);
+            IndicatorView {
+                indicator,
+                measurements: Vec::new(),
+                progress,
+                series: Vec::new(),
+            }
+        })
+        .collect();
+    let gap_analyses = gap_analyses::list(conn, alliance_id).await?;
+    Ok(EvaluationOverview {
+        frame,
+        indicators: views,
+        gap_analyses,
+    })
+}
+
 impl Store {
     /// The whole of an alliance's evaluation as of `today` (the person's local date):
     /// its frame (an empty one until saved), its indicators in their order, each with
@@ -180,5 +216,47 @@ impl Store {
         let overview = overview(&mut tx, alliance_id, today).await?;
         tx.commit().await?;
         Ok(overview)
+    }
+
+    /// [`Store::evaluation_overview`] without the measurements and the chart lines: each
+    /// indicator's `progress` is the same (allia-core's `indicator_progress` over all its
+    /// measurements), its `measurements` and `series` are empty. What « Vue d’ensemble »
+    /// shows, read without building a record per measurement. `NotFound(Alliance)`.
+    pub async fn evaluation_summary(
+        &self,
+        alliance_id: &str,
+        today: NaiveDate,
+    ) -> StoreResult<EvaluationOverview> {
+        let mut tx = self.begin().await?;
+        ensure_alliance(&mut tx, alliance_id).await?;
+        let summary = summary(&mut tx, alliance_id, today).await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    /// One indicator of the alliance as [`Store::evaluation_overview`] shows it (its
+    /// measurements by date, its progress and its chart line as of `today`), reading that
+    /// indicator's measurements only. `NotFound(Alliance)`, `NotFound(Indicator)` for an
+    /// indicator that is not the alliance's.
+    pub async fn evaluation_indicator(
+        &self,
+        alliance_id: &str,
+        indicator_id: &str,
+        today: NaiveDate,
+    ) -> StoreResult<IndicatorView> {
+        let mut tx = self.begin().await?;
+        ensure_alliance(&mut tx, alliance_id).await?;
+        let indicator = indicators::get_in(&mut tx, alliance_id, indicator_id).await?;
+        let measurements = measurements::of_indicator(&mut tx, indicator_id).await?;
+        tx.commit().await?;
+        let drafts: Vec<_> = measurements.iter().map(|m| m.draft.clone()).collect();
+        let progress = indicator_progress(&indicator.draft, &drafts, today);
+        let series = combined_series(&indicator.draft, &drafts, today);
+        Ok(IndicatorView {
+            indicator,
+            measurements,
+            progress,
+            series,
+        })
     }
 }
