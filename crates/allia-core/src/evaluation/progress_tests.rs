@@ -4,6 +4,7 @@ use super::*;
 use crate::evaluation::kinds::{
     CollectionFrequency, IndicatorAggregation as Agg, IndicatorDirection as Dir,
 };
+use crate::evaluation::records::MeasurementDraft;
 use crate::objectives::{ObjectiveLevel, ObjectiveRef};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
