@@ -1,83 +1,16 @@
-//! The demo alliance's evaluation (issue 12, item 9; guide section 4, « Évaluation
-//! continue de l’impact »): three AVISE purposes and the guide's evaluative questions,
-//! eleven indicators across the four levels (moyens, activités, résultats, impacts) using
-//! every aggregation — among them the guide's administrative costs falling by 15 %, a
-//! « lower is better » indicator — each measured at fixed dates (month ends from December
-//! 2025 to November 2026 for most), some on track and some late under the status rule,
-//! four of them key indicators; and two gap analyses with their factors and decision.
-//!
-//! Objectives are named by their place in `objectives::demo::demo_objectives()`: a
-//! strategic objective by its index, an operational one by its index in the overview's
-//! order (0 the guide's SMART example, 1 the common payroll, 2 the newsletter, 3 the
-//! 120 people supported, 4 the workshops, 5 the multi-year funding, 6 the steering
-//! committee). Partners by their index in `demo::demo_alliance().partners` (0 Maison des
-//! Solidarités, 1 Jardins partagés, 2 Culture pour tous, 3 Aide à domicile rurale,
-//! 4 Sport et Insertion). The store gives the ids.
+//! The demo's eleven indicators, each with its measurements (see [`super`]'s
+//! documentation for the objectives and partners they name).
 
 use chrono::NaiveDate;
 
-use super::kinds::{
-    AnalysisMethod, CollectionFrequency, DataSourceKind, EvaluationPurpose, GapDecision,
-    IndicatorAggregation, IndicatorDirection, IndicatorLevel,
+use crate::evaluation::kinds::{
+    AnalysisMethod, CollectionFrequency, DataSourceKind, IndicatorAggregation, IndicatorDirection,
+    IndicatorLevel,
 };
-use super::records::{EvaluationFrameDraft, GapAnalysisDraft, IndicatorDraft, MeasurementDraft};
+use crate::evaluation::records::{IndicatorDraft, MeasurementDraft};
 use crate::objectives::ObjectiveRef;
 
-/// An objective of the demo by its place (see the module's documentation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DemoObjective {
-    /// The strategic objective at this index.
-    Strategic(usize),
-    /// The operational objective at this index in the overview's order.
-    Operational(usize),
-}
-
-/// An indicator of the demo: its draft without ids (`objective.id` empty,
-/// `owner_partner_id` `None`), its objective and responsible partner by place, and its
-/// measurements (`indicator_id` empty), by date.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DemoIndicator {
-    pub objective: DemoObjective,
-    pub owner: Option<usize>,
-    pub draft: IndicatorDraft,
-    pub measurements: Vec<MeasurementDraft>,
-}
-
-/// A gap analysis of the demo: its draft without ids, its objective by place.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DemoGapAnalysis {
-    pub objective: DemoObjective,
-    pub draft: GapAnalysisDraft,
-}
-
-/// The demo's evaluation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DemoEvaluation {
-    pub frame: EvaluationFrameDraft,
-    /// In their order.
-    pub indicators: Vec<DemoIndicator>,
-    pub gap_analyses: Vec<DemoGapAnalysis>,
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
-}
-
-/// The last day of each month from December 2025 to November 2026: the dates of the
-/// demo's monthly measurements.
-pub fn demo_months() -> Vec<NaiveDate> {
-    (0..12)
-        .map(|i| {
-            let (y, m) = if i == 0 { (2025, 12) } else { (2026, i) };
-            let next = if m == 12 {
-                day(y + 1, 1, 1)
-            } else {
-                day(y, m + 1, 1)
-            };
-            next.pred_opt().unwrap_or(next)
-        })
-        .collect()
-}
+use super::{day, demo_months, DemoIndicator, DemoObjective};
 
 fn measured(date: NaiveDate, value: f64) -> MeasurementDraft {
     MeasurementDraft {
@@ -143,8 +76,8 @@ fn indicator(spec: Spec, measurements: Vec<MeasurementDraft>) -> DemoIndicator {
     }
 }
 
-/// The demo's evaluation (see the module's documentation).
-pub fn demo_evaluation() -> DemoEvaluation {
+/// The demo's indicators, in their order.
+pub(super) fn demo_indicators() -> Vec<DemoIndicator> {
     use AnalysisMethod::*;
     use CollectionFrequency::*;
     use DataSourceKind::*;
@@ -424,178 +357,17 @@ pub fn demo_evaluation() -> DemoEvaluation {
             .map(|date| measured(date, 1.0))
             .collect(),
     );
-
-    DemoEvaluation {
-        frame: EvaluationFrameDraft {
-            purposes: vec![
-                EvaluationPurpose::Track,
-                EvaluationPurpose::Understand,
-                EvaluationPurpose::Value,
-            ],
-            questions: vec![
-                "L’alliance atteint-elle ses objectifs\u{a0}?".into(),
-                "Les activités produisent-elles les effets attendus\u{a0}?".into(),
-                "Le service partagé réduit-il durablement les coûts administratifs des associations\u{a0}?".into(),
-            ],
-        },
-        indicators: vec![
-            costs,
-            hours,
-            members,
-            payroll,
-            newsletter,
-            people,
-            satisfaction,
-            sessions,
-            isolation,
-            funding,
-            committee,
-        ],
-        gap_analyses: vec![
-            DemoGapAnalysis {
-                objective: Operational(0),
-                draft: GapAnalysisDraft {
-                    objective: ObjectiveRef::default(),
-                    date: day(2026, 7, 15),
-                    positive_factors: vec![
-                        "Les 5 associations utilisent le service partagé depuis juin 2026".into(),
-                        "La comptabilité mutualisée a réduit les honoraires d’expertise comptable".into(),
-                    ],
-                    negative_factors: vec![
-                        "Le logiciel de paie commun n’est pas encore déployé\u{a0}: chaque association paie encore son prestataire".into(),
-                        "Départ de la chargée de communication mutualisée en avril 2026".into(),
-                    ],
-                    decision: GapDecision::AdjustAction,
-                    decision_note: Some(
-                        "Déployer la paie commune d’ici mars 2027 (objectif opérationnel dédié) et recruter une chargée de communication à mi-temps partagée.\nNouvelle mesure des coûts en décembre 2026."
-                            .into(),
-                    ),
-                },
-            },
-            DemoGapAnalysis {
-                objective: Strategic(1),
-                draft: GapAnalysisDraft {
-                    objective: ObjectiveRef::default(),
-                    date: day(2026, 10, 20),
-                    positive_factors: vec![
-                        "Le fichier commun évite les doubles visites à domicile".into(),
-                        "Les ateliers de jardinage attirent des habitants que les associations ne voyaient pas".into(),
-                    ],
-                    negative_factors: vec![
-                        "Moins de séances en été faute de bénévoles".into(),
-                    ],
-                    decision: GapDecision::Continue,
-                    decision_note: Some(
-                        "Garder le rythme et préparer un planning d’été avec les bénévoles de Sport et Insertion."
-                            .into(),
-                    ),
-                },
-            },
-        ],
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::evaluation::{indicator_progress, IndicatorStatus};
-
-    fn with_ids(indicator: &DemoIndicator) -> IndicatorDraft {
-        let mut draft = indicator.draft.clone();
-        draft.objective.id = "00000000-0000-4000-8000-000000000000".into();
-        draft.owner_partner_id = indicator
-            .owner
-            .map(|_| "00000000-0000-4000-8000-000000000001".to_string());
-        draft
-    }
-
-    #[test]
-    fn every_record_is_valid_and_the_demo_covers_what_the_issue_asks() {
-        let demo = demo_evaluation();
-        demo.frame.validated().expect("frame");
-        assert_eq!(demo.frame.questions.len(), 3);
-        assert!(demo.indicators.len() >= 8);
-        for level in IndicatorLevel::ALL {
-            assert!(
-                demo.indicators.iter().any(|i| i.draft.level == *level),
-                "{level:?}"
-            );
-        }
-        for aggregation in IndicatorAggregation::ALL {
-            assert!(
-                demo.indicators
-                    .iter()
-                    .any(|i| i.draft.aggregation == *aggregation),
-                "{aggregation:?}"
-            );
-        }
-        assert!(demo
-            .indicators
-            .iter()
-            .any(|i| i.draft.direction == IndicatorDirection::LowerIsBetter));
-        let keys = demo
-            .indicators
-            .iter()
-            .filter(|i| i.draft.key_indicator)
-            .count();
-        assert!((3..=4).contains(&keys), "{keys}");
-        let months = demo_months();
-        assert_eq!(months.first(), Some(&day(2025, 12, 31)));
-        assert_eq!(months.get(2), Some(&day(2026, 2, 28)));
-        assert_eq!(months.last(), Some(&day(2026, 11, 30)));
-        let year = demo
-            .indicators
-            .iter()
-            .filter(|i| i.measurements.len() == 12)
-            .count();
-        assert!(year >= 8, "{year} indicators measured monthly for a year");
-        for indicator in &demo.indicators {
-            let draft = with_ids(indicator)
-                .validated()
-                .expect(&indicator.draft.name);
-            assert!(indicator.owner.is_some_and(|p| p < 5));
-            match indicator.objective {
-                DemoObjective::Strategic(i) => assert!(i < 3),
-                DemoObjective::Operational(i) => assert!(i < 7),
-            }
-            for m in &indicator.measurements {
-                let mut m = m.clone();
-                m.indicator_id = "00000000-0000-4000-8000-000000000002".into();
-                let valid = m.validated(draft.aggregation).expect(&draft.name);
-                assert!((valid.value - m.value).abs() < 1e-9, "{}", draft.name);
-            }
-        }
-        for gap in &demo.gap_analyses {
-            let mut draft = gap.draft.clone();
-            draft.objective.id = "00000000-0000-4000-8000-000000000000".into();
-            draft.validated().expect("gap analysis");
-        }
-        assert!(demo
-            .gap_analyses
-            .iter()
-            .any(|g| !g.draft.positive_factors.is_empty() && !g.draft.negative_factors.is_empty()));
-    }
-
-    #[test]
-    fn some_indicators_are_on_track_and_some_late_on_the_first_of_december_2026() {
-        let demo = demo_evaluation();
-        let today = day(2026, 12, 1);
-        let statuses: Vec<(String, IndicatorStatus)> = demo
-            .indicators
-            .iter()
-            .map(|i| {
-                (
-                    i.draft.name.clone(),
-                    indicator_progress(&with_ids(i), &i.measurements, today).status,
-                )
-            })
-            .collect();
-        let count = |s: IndicatorStatus| statuses.iter().filter(|(_, x)| *x == s).count();
-        assert!(count(IndicatorStatus::OnTrack) >= 4, "{statuses:#?}");
-        assert!(count(IndicatorStatus::Late) >= 1, "{statuses:#?}");
-        assert!(count(IndicatorStatus::Watch) >= 1, "{statuses:#?}");
-        assert_eq!(count(IndicatorStatus::NotMeasured), 0, "{statuses:#?}");
-        // The guide's example is the late one its gap analysis explains.
-        assert_eq!(statuses[0].1, IndicatorStatus::Late, "{statuses:#?}");
-    }
+    vec![
+        costs,
+        hours,
+        members,
+        payroll,
+        newsletter,
+        people,
+        satisfaction,
+        sessions,
+        isolation,
+        funding,
+        committee,
+    ]
 }
