@@ -5,17 +5,22 @@
 //! partners, and the operational objectives. Each stored record carries its stable UUID
 //! `id`, its `alliance_id` and `created_at` / `updated_at`, and travels in the alliance
 //! file with its id.
+//!
+//! This file holds the limits, the frame, the strategic objectives and the strategic
+//! gaps; `operational.rs` the operational objectives; `../records_tests.rs` the tests.
+
+mod operational;
+
+pub use operational::{OperationalObjective, OperationalObjectiveDraft};
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::kinds::CooperationDimension;
 use crate::actors::{Criterion, SCORE_MAX};
 use crate::validation::{
-    is_record_id, optional_multiline_text, optional_text, plausible_date, text, ValidationErrors,
-    LONG_TEXT_MAX,
+    is_record_id, optional_multiline_text, text, ValidationErrors, LONG_TEXT_MAX,
 };
 
 /// Longest title of a strategic objective or wording of an operational one, in characters.
@@ -290,173 +295,6 @@ pub struct StrategicGap {
     pub draft: StrategicGapDraft,
 }
 
-/// What the user edits about an operational objective (guide section 4: « déclinés en
-/// objectifs opérationnels pour chaque dimension de la coopération et pour chaque
-/// partenaire concerné, avec une temporalité définie »). The measurable target is a
-/// value with its unit, or a before → after (`baseline_value` → `target_value`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase")]
-pub struct OperationalObjectiveDraft {
-    pub strategic_objective_id: String,
-    /// The objective's sentence (the SMART checker reads it): multi-line, required.
-    pub wording: String,
-    pub dimension: CooperationDimension,
-    /// The dimension's name when `dimension` is `Other` (required then, ignored otherwise).
-    #[serde(default)]
-    pub custom_dimension: Option<String>,
-    /// The partners concerned (actors « Engagé » of the alliance), at least one.
-    #[serde(default)]
-    pub partner_ids: Vec<String>,
-    /// The starting value of a before → after target, in `unit`.
-    #[serde(default)]
-    pub baseline_value: Option<f64>,
-    /// The target value, in `unit`.
-    #[serde(default)]
-    pub target_value: Option<f64>,
-    /// The target's unit (« % », « associations », « € », « bénéficiaires »…).
-    #[serde(default)]
-    pub unit: Option<String>,
-    /// Who or what the objective covers (« les 5 associations membres »).
-    #[serde(default)]
-    pub scope: Option<String>,
-    /// The partner responsible.
-    #[serde(default)]
-    pub owner_partner_id: Option<String>,
-    /// The person responsible, optional.
-    #[serde(default)]
-    pub owner_person: Option<String>,
-    #[serde(default)]
-    pub start_date: Option<NaiveDate>,
-    /// The deadline (« échéance »).
-    #[serde(default)]
-    pub due_date: Option<NaiveDate>,
-}
-
-impl OperationalObjectiveDraft {
-    /// Cleans the texts, checks ids' shapes, figures (finite, at most
-    /// [`FIGURE_ABS_MAX`] in absolute value), dates (plausible; the due date not before
-    /// the start date). Field errors in French on `strategicObjectiveId`, `wording`,
-    /// `customDimension`, `partnerIds`, `baselineValue`, `targetValue`, `unit`, `scope`,
-    /// `ownerPartnerId`, `ownerPerson`, `startDate`, `dueDate`. Whether the objective is
-    /// SMART is not validation: [`super::smart::check`] says it, and the record saves
-    /// anyway (a draft objective is worth keeping).
-    pub fn validated(&self) -> Result<OperationalObjectiveDraft, ValidationErrors> {
-        let mut errors = ValidationErrors::default();
-        if !is_record_id(&self.strategic_objective_id) {
-            errors.push(
-                "strategicObjectiveId",
-                "Choisissez l’objectif stratégique dont il découle.",
-            );
-        }
-        let wording = crate::validation::multiline_text(
-            &mut errors,
-            "wording",
-            &self.wording,
-            Some("la formulation de l’objectif"),
-            OBJECTIVE_TEXT_MAX,
-        );
-        let custom_dimension = if self.dimension == CooperationDimension::Other {
-            let name = text(
-                &mut errors,
-                "customDimension",
-                self.custom_dimension.as_deref().unwrap_or(""),
-                Some("le nom de la dimension"),
-                OBJECTIVE_SHORT_MAX,
-            );
-            (!name.is_empty()).then_some(name)
-        } else {
-            None
-        };
-        let mut partner_ids: Vec<String> = Vec::new();
-        for id in &self.partner_ids {
-            if !is_record_id(id) {
-                errors.push("partnerIds", "Un des partenaires choisis est inconnu.");
-            } else if !partner_ids.contains(id) {
-                partner_ids.push(id.clone());
-            }
-        }
-        if partner_ids.is_empty() && errors.0.iter().all(|e| e.field != "partnerIds") {
-            errors.push("partnerIds", "Choisissez au moins un partenaire concerné.");
-        }
-        if partner_ids.len() > OBJECTIVE_PARTNERS_MAX {
-            errors.push(
-                "partnerIds",
-                crate::validation::too_many_message(
-                    "partenaires",
-                    OBJECTIVE_PARTNERS_MAX,
-                    partner_ids.len(),
-                ),
-            );
-        }
-        figure(&mut errors, "baselineValue", self.baseline_value);
-        figure(&mut errors, "targetValue", self.target_value);
-        let unit = optional_text(&mut errors, "unit", &self.unit, OBJECTIVE_SHORT_MAX);
-        let scope = optional_text(&mut errors, "scope", &self.scope, OBJECTIVE_SHORT_MAX);
-        let owner_partner_id = self.owner_partner_id.clone().filter(|id| !id.is_empty());
-        if let Some(id) = &owner_partner_id {
-            if !is_record_id(id) {
-                errors.push("ownerPartnerId", "Le partenaire responsable est inconnu.");
-            }
-        }
-        let owner_person = optional_text(
-            &mut errors,
-            "ownerPerson",
-            &self.owner_person,
-            OBJECTIVE_SHORT_MAX,
-        );
-        if let Some(date) = self.start_date {
-            plausible_date(&mut errors, "startDate", date, "Date de début invalide.");
-        }
-        if let Some(date) = self.due_date {
-            plausible_date(&mut errors, "dueDate", date, "Échéance invalide.");
-        }
-        if let (Some(start), Some(due)) = (self.start_date, self.due_date) {
-            if due < start {
-                errors.push("dueDate", "L’échéance précède la date de début.");
-            }
-        }
-        errors.into_result(OperationalObjectiveDraft {
-            strategic_objective_id: self.strategic_objective_id.clone(),
-            wording,
-            dimension: self.dimension,
-            custom_dimension,
-            partner_ids,
-            baseline_value: self.baseline_value,
-            target_value: self.target_value,
-            unit,
-            scope,
-            owner_partner_id,
-            owner_person,
-            start_date: self.start_date,
-            due_date: self.due_date,
-        })
-    }
-
-    /// The dimension as shown: the alliance's own name for `Other`.
-    pub fn dimension_label(&self) -> &str {
-        match (&self.dimension, &self.custom_dimension) {
-            (CooperationDimension::Other, Some(name)) => name,
-            (dimension, _) => dimension.label(),
-        }
-    }
-}
-
-/// A stored operational objective. `position` counts from 0 under its strategic objective.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase")]
-pub struct OperationalObjective {
-    pub id: String,
-    pub alliance_id: String,
-    pub position: u32,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub draft: OperationalObjectiveDraft,
-}
-
 /// Checks an optional figure: finite and at most [`FIGURE_ABS_MAX`] in absolute value.
 pub(crate) fn figure(errors: &mut ValidationErrors, field: &str, value: Option<f64>) {
     if let Some(v) = value {
@@ -467,70 +305,5 @@ pub(crate) fn figure(errors: &mut ValidationErrors, field: &str, value: Option<f
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("a real day")
-    }
-
-    #[test]
-    fn the_vision_looks_one_to_ten_years_ahead() {
-        let today = day(2026, 12, 1);
-        let frame = |year| ObjectivesFrameDraft {
-            horizon_year: Some(year),
-            ..ObjectivesFrameDraft::default()
-        };
-        assert!(frame(2030).horizon_errors(today).is_empty());
-        assert!(frame(2027).horizon_errors(today).is_empty());
-        assert!(frame(2036).horizon_errors(today).is_empty());
-        for year in [2026, 2020, 2037] {
-            let errors = frame(year).horizon_errors(today);
-            assert_eq!(errors.0[0].field, "horizonYear", "{year}");
-            assert!(errors.0[0].message.contains("entre 2027 et 2036"), "{year}");
-        }
-        assert!(ObjectivesFrameDraft::default()
-            .horizon_errors(today)
-            .is_empty());
-    }
-
-    #[test]
-    fn an_operational_objective_needs_its_wording_a_partner_and_dates_in_order() {
-        let errors = OperationalObjectiveDraft {
-            strategic_objective_id: "nope".into(),
-            start_date: Some(day(2026, 6, 1)),
-            due_date: Some(day(2026, 1, 1)),
-            target_value: Some(f64::NAN),
-            ..OperationalObjectiveDraft::default()
-        }
-        .validated()
-        .expect_err("refused");
-        let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
-        for field in [
-            "strategicObjectiveId",
-            "wording",
-            "partnerIds",
-            "targetValue",
-            "dueDate",
-        ] {
-            assert!(fields.contains(&field), "{field} in {fields:?}");
-        }
-    }
-
-    #[test]
-    fn a_custom_dimension_is_named() {
-        let draft = OperationalObjectiveDraft {
-            dimension: CooperationDimension::Other,
-            custom_dimension: Some("  Plaidoyer  ".into()),
-            ..OperationalObjectiveDraft::default()
-        };
-        assert_eq!(draft.dimension_label(), "  Plaidoyer  ");
-        let errors = OperationalObjectiveDraft {
-            dimension: CooperationDimension::Other,
-            ..OperationalObjectiveDraft::default()
-        }
-        .validated()
-        .expect_err("refused");
-        assert!(errors.0.iter().any(|e| e.field == "customDimension"));
-    }
-}
+#[path = "../records_tests.rs"]
+mod tests;
