@@ -2,7 +2,7 @@
 // distinct markers), and its words for screen readers.
 import { describe, expect, it } from "vitest";
 import { indicatorView, measurement } from "./fixture";
-import { legendValues, SERIES, trajectoryModel, trajectoryOption, trajectoryRows, trajectorySummary } from "./trajectory";
+import { legendValues, SERIES, todayInside, trajectoryModel, trajectoryOption, trajectoryRows, trajectorySummary } from "./trajectory";
 
 describe("the « Réalisé » line", () => {
   it("draws the vault's combined series, not the measurements as entered", () => {
@@ -47,10 +47,15 @@ describe("the points' labels", () => {
     Object.fromEntries((trajectoryOption(trajectoryModel(view)).series as Labelled[]).map((s) => [s.name, s.label]));
 
   it("keeps them inside the grid: the baseline's right of its square, the target's left of its triangle", () => {
-    const l = labels();
     // Above the square, « Référence » covered the y axis's top value; right of the triangle, the target's ran out.
-    expect(l[SERIES.baseline]).toMatchObject({ show: true, position: "right", formatter: "Référence" });
-    expect(l[SERIES.target]).toMatchObject({ show: true, position: "left", formatter: "Cible" });
+    // Decreasing from 100 000 to 85 000: the baseline is high (its label below it), the target low (above it).
+    const down = labels(indicatorView({}));
+    expect(down[SERIES.baseline]).toMatchObject({ show: true, formatter: "Référence", align: "left", verticalAlign: "top" });
+    expect(down[SERIES.target]).toMatchObject({ show: true, formatter: "Cible", align: "right", verticalAlign: "bottom" });
+    // Increasing: the baseline on the bottom edge has its label above it, off the first month's label.
+    const up = labels(indicatorView({ baselineValue: 0, targetValue: 2000.75 }));
+    expect(up[SERIES.baseline]).toMatchObject({ verticalAlign: "bottom", position: [18, 0] });
+    expect(up[SERIES.target]).toMatchObject({ verticalAlign: "top", position: [-4, 14] });
   });
 
   it("puts the values in the legend, whatever the unit's length", () => {
@@ -75,15 +80,19 @@ describe("trajectory option", () => {
     ]);
     expect(byName[SERIES.measured]?.lineStyle?.type).toBe("solid");
     expect(byName[SERIES.measured]?.data).toHaveLength(2);
-    expect(byName[SERIES.measured]?.markLine).toBeDefined();
+    expect(byName[SERIES.measured]?.markLine).toMatchObject({ label: { show: false } });
+    expect(todayInside(model, "2025-09-01")).toBe(true);
     const symbols = [SERIES.measured, SERIES.baseline, SERIES.target].map((n) => byName[n]?.symbol);
     expect(new Set(symbols).size).toBe(3);
     expect((option.xAxis as { type: string }).type).toBe("time");
+    // The months kept below the y axis's lowest value (half a line, about 7 px, under the axis).
+    expect((option.xAxis as { axisLabel: { margin: number } }).axisLabel.margin).toBeGreaterThanOrEqual(12);
   });
 
   it("leaves today's line out when it is outside the axis", () => {
     const series = trajectoryOption(model, "2030-01-01").series as { name: string; markLine?: unknown }[];
     expect(series.find((s) => s.name === SERIES.measured)?.markLine).toBeUndefined();
+    expect(todayInside(model, "2030-01-01")).toBe(false);
   });
 
   it("says the chart in words and as a table, in French formats", () => {

@@ -87,6 +87,29 @@ function tooltipLine(label: string, point: { date: string; value: number }, unit
   return `${escapeHtml(label)}<br/>${formatShortDate(point.date)}\u00a0: ${escapeHtml(withUnit(point.value, unit))}`;
 }
 
+/**
+ * Where a point's label goes, so that it stays inside the grid whatever the point's place: beside it towards the
+ * inside (the baseline is on the left edge, its label to the right; the target usually on the right edge, its label
+ * to the left), and below it when the point is in the upper half of the values, above it otherwise. Beside the
+ * point at mid-height, a label on the top or bottom edge would reach the axis's values (« Référence » over the top
+ * y value, over the first month). The offsets are from the top left of the marker's box, in pixels.
+ */
+export function labelPlace(side: "left" | "right", upper: boolean) {
+  return {
+    position: [side === "right" ? 18 : -4, upper ? 14 : 0] as [number, number],
+    align: side === "right" ? ("left" as const) : ("right" as const),
+    verticalAlign: upper ? ("top" as const) : ("bottom" as const),
+  };
+}
+
+/** Whether `today` falls inside the time axis (its line is drawn then, and named in the legend). */
+export function todayInside(model: TrajectoryModel, today: string | null): boolean {
+  if (today === null) return false;
+  const times = [model.baseline, model.target, ...model.measured].map((p) => dayTime(p.date));
+  const t = dayTime(today);
+  return t >= Math.min(...times) && t <= Math.max(...times);
+}
+
 /** The ECharts option; `today` draws a vertical « Aujourd’hui » line when it falls inside the axis. */
 export function trajectoryOption(model: TrajectoryModel, today: string | null = null): TrajectoryOption {
   const { unit } = model;
@@ -95,15 +118,22 @@ export function trajectoryOption(model: TrajectoryModel, today: string | null = 
   const first = Math.min(...times);
   const lastTime = Math.max(...times);
   const todayTime = today ? dayTime(today) : null;
+  const values = [model.baseline, model.target, ...model.measured].map((p) => p.value);
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  /** Whether a value is in the upper half of those drawn. */
+  const high = (value: number) => hi > lo && value - lo > (hi - lo) / 2;
   return {
     animation: false,
-    grid: { left: 64, right: 40, top: 40, bottom: 40, containLabel: false },
+    grid: { left: 64, right: 40, top: 40, bottom: 44, containLabel: false },
     tooltip: { trigger: "item", confine: true },
     xAxis: {
       type: "time",
       min: first,
       max: lastTime,
-      axisLabel: { formatter: (value: number) => formatMonth(value), hideOverlap: true },
+      // Further below the axis than ECharts' 8 px: a month on the axis's left end would otherwise reach the y axis's
+      // lowest value, centred on the axis line.
+      axisLabel: { formatter: (value: number) => formatMonth(value), hideOverlap: true, margin: 14 },
       splitLine: { show: true, lineStyle: { color: "#e5e7eb" } },
     },
     yAxis: {
@@ -131,13 +161,14 @@ export function trajectoryOption(model: TrajectoryModel, today: string | null = 
             return tooltipLine(SERIES.measured, p, unit) + combined;
           },
         },
-        ...(todayTime !== null && todayTime >= first && todayTime <= lastTime
+        ...(todayTime !== null && todayInside(model, today)
           ? {
               markLine: {
                 symbol: "none",
                 silent: true,
                 lineStyle: { type: "dotted", color: GREY, width: 1 },
-                label: { formatter: "Aujourd’hui", position: "insideStartTop", color: GREY },
+                // Named in the legend, not on the chart: next to the baseline or the target, its word covered theirs.
+                label: { show: false },
                 data: [{ xAxis: todayTime }],
               },
             }
@@ -160,8 +191,7 @@ export function trajectoryOption(model: TrajectoryModel, today: string | null = 
         symbol: "rect",
         symbolSize: 12,
         itemStyle: { color: "#ffffff", borderColor: INK, borderWidth: 2 },
-        // Right of the square, inside the grid: above it, the word would cover the y axis's top value.
-        label: { show: true, position: "right", distance: 8, formatter: "Référence", ...LABEL },
+        label: { show: true, formatter: "Référence", ...LABEL, ...labelPlace("right", high(model.baseline.value)) },
         tooltip: { formatter: () => tooltipLine(SERIES.baseline, model.baseline, unit) },
         z: 3,
       },
@@ -172,9 +202,8 @@ export function trajectoryOption(model: TrajectoryModel, today: string | null = 
         symbol: "triangle",
         symbolSize: 16,
         itemStyle: { color: INK },
-        // Left of the triangle, which sits on the right edge: the word only, the value is in the legend (a long unit
-        // would run out of the chart).
-        label: { show: true, position: "left", distance: 10, formatter: "Cible", ...LABEL, fontWeight: "bold" },
+        // The word only: the value, with a long unit, would run out of the chart; it is in the legend.
+        label: { show: true, formatter: "Cible", ...LABEL, fontWeight: "bold", ...labelPlace("left", high(model.target.value)) },
         tooltip: { formatter: () => tooltipLine(SERIES.target, model.target, unit) },
         z: 3,
       },
