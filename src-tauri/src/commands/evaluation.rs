@@ -8,35 +8,27 @@ use allia_core::evaluation::{
     EvaluationFrame, EvaluationFrameDraft, EvaluationOverview, GapAnalysis, GapAnalysisDraft,
     Indicator, IndicatorDraft, IndicatorView, Measurement, MeasurementDraft,
 };
-use allia_store::{Entity, Store, StoreError, StoreResult};
+use allia_store::{Store, StoreError, StoreResult};
 
-/// The overview without the measurements (each indicator's list left empty, its progress
-/// kept): what the overview screen shows, a small answer however many measurements
-/// there are (60 indicators × 60 measurements is about a megabyte of JSON whole).
+/// The overview without the measurements and the chart lines (the store's
+/// `evaluation_summary`: each indicator's progress computed from all its measurements):
+/// what the overview screen shows, a small answer however many measurements there are.
 async fn summary(store: &Store, alliance_id: &str) -> StoreResult<EvaluationOverview> {
-    let mut overview = store
-        .evaluation_overview(alliance_id, crate::clock::today())
-        .await?;
-    for view in &mut overview.indicators {
-        view.measurements = Vec::new();
-    }
-    Ok(overview)
+    store
+        .evaluation_summary(alliance_id, crate::clock::today())
+        .await
 }
 
-/// One indicator of the alliance with its measurements and progress, as the overview
-/// reads it. `NotFound(Indicator)` when the alliance has no such indicator.
+/// One indicator of the alliance with its measurements, progress and chart line, reading
+/// its measurements only. `NotFound(Indicator)` when the alliance has no such indicator.
 async fn one_indicator(
     store: &Store,
     alliance_id: &str,
     indicator_id: &str,
 ) -> StoreResult<IndicatorView> {
     store
-        .evaluation_overview(alliance_id, crate::clock::today())
-        .await?
-        .indicators
-        .into_iter()
-        .find(|view| view.indicator.id == indicator_id)
-        .ok_or(StoreError::NotFound(Entity::Indicator))
+        .evaluation_indicator(alliance_id, indicator_id, crate::clock::today())
+        .await
 }
 
 /// The draft of the indicator `indicator_id` of the alliance, read through its overview
@@ -115,8 +107,9 @@ store_commands! {
     /// mesuré », with its explanation in French), and its gap analyses, latest first.
     fn evaluation_overview(alliance_id: String) -> EvaluationOverview =
         |store| store.evaluation_overview(&alliance_id, crate::clock::today());
-    /// The same overview without the measurements (each indicator's `measurements` empty,
-    /// its progress computed from all of them): what « Vue d’ensemble » shows.
+    /// The same overview without the measurements (each indicator's `measurements` and
+    /// `series` empty, its progress computed from all of them): what « Vue d’ensemble »
+    /// shows, read without building a record per measurement.
     fn evaluation_summary(alliance_id: String) -> EvaluationOverview =
         |store| summary(&store, &alliance_id);
     /// One indicator with its measurements (by date) and its progress as of today: what

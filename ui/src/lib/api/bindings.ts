@@ -273,8 +273,9 @@ export const commands = {
 	 */
 	evaluationOverview: (allianceId: string) => typedError<EvaluationOverview, AppError>(__TAURI_INVOKE("evaluation_overview", { allianceId })),
 	/**
-	 *  The same overview without the measurements (each indicator's `measurements` empty,
-	 *  its progress computed from all of them): what « Vue d’ensemble » shows.
+	 *  The same overview without the measurements (each indicator's `measurements` and
+	 *  `series` empty, its progress computed from all of them): what « Vue d’ensemble »
+	 *  shows, read without building a record per measurement.
 	 */
 	evaluationSummary: (allianceId: string) => typedError<EvaluationOverview, AppError>(__TAURI_INVOKE("evaluation_summary", { allianceId })),
 	/**
