@@ -44,6 +44,83 @@ async function firstPaint(browser) {
   return Number(await chart.getAttribute('data-first-paint-ms'));
 }
 
+/** Resizes the window and waits for the page to see it. */
+async function resize(browser, width, height) {
+  await browser.setWindowRect(0, 0, width, height);
+  await browser.waitUntil(async () => {
+    const seen = await browser.execute(() => document.documentElement.clientWidth);
+    return seen <= width && seen > width - 40;
+  }, {
+    timeoutMsg: `the window did not become ${width} px wide`,
+  });
+  await browser.pause(300);
+}
+
+/** Opens (or closes) the guide beside the content when the window is wide enough for it. */
+async function guideBeside(browser, ui, open) {
+  if ((await ui.isShown('guide-panel')) !== open && (await ui.isShown('guide-toggle'))) await ui.click('guide-toggle');
+  await browser.pause(300);
+}
+
+/**
+ * The texts the chart draws (axis values, the points' labels, « Aujourd’hui »), each with its box, and the chart's
+ * box: every label must lie inside the chart and cover no other.
+ */
+async function chartTexts(browser) {
+  return browser.execute((sel) => {
+    const chart = document.querySelector(sel);
+    const box = chart.getBoundingClientRect();
+    const texts = [...chart.querySelectorAll('svg text')]
+      .filter((t) => t.textContent.trim() !== '' && getComputedStyle(t).display !== 'none' && t.getAttribute('opacity') !== '0')
+      .map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent.trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      });
+    return { box: { left: box.left, right: box.right, top: box.top, bottom: box.bottom }, texts };
+  }, tid('indicator-chart'));
+}
+
+function assertLabelsFit({ box, texts }, where) {
+  assert.ok(texts.some((t) => t.text === 'Cible'), `${where}: the target is labelled on the chart`);
+  for (const t of texts) {
+    assert.ok(
+      t.left >= box.left - 1 && t.right <= box.right + 1 && t.top >= box.top - 1 && t.bottom <= box.bottom + 1,
+      `${where}: « ${t.text} » runs out of the chart (${JSON.stringify(t)} in ${JSON.stringify(box)})`,
+    );
+  }
+  // Two texts overlap when their boxes share more than a pixel each way (the same text drawn twice excepted).
+  for (const [i, a] of texts.entries()) {
+    for (const b of texts.slice(i + 1)) {
+      const same = a.text === b.text && Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1;
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      assert.ok(same || w <= 1 || h <= 1, `${where}: « ${a.text} » and « ${b.text} » overlap (${JSON.stringify([a, b])})`);
+    }
+  }
+}
+
+/** The tabs: each one's top and whether the list shows them all without scrolling. */
+async function tabsLayout(browser) {
+  return browser.execute((sel) => {
+    const list = document.querySelector(sel);
+    const tabs = [...list.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().top));
+    return { tops: tabs, fits: list.scrollWidth <= list.clientWidth + 1 };
+  }, tid('evaluation-tabs'));
+}
+
+/** The overview's rows' heights and whether the table (or the page) overflows sideways. */
+async function overviewLayout(browser) {
+  return browser.execute((rowSel, tableSel) => {
+    const table = document.querySelector(tableSel);
+    const wrap = table.parentElement;
+    return {
+      heights: [...document.querySelectorAll(rowSel)].map((r) => Math.round(r.getBoundingClientRect().height)),
+      tableOverflows: wrap.scrollWidth > wrap.clientWidth + 1,
+      pageOverflows: document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
+    };
+  }, tid('evaluation-overview-row'), tid('evaluation-overview-table'));
+}
+
 describe('évaluation de l’impact', () => {
   const app = appSession();
 
@@ -194,4 +271,66 @@ describe('évaluation de l’impact', () => {
     await ui.click('guide-toggle');
   });
 
+  step(app, 'les libellés du graphique restent dans le cadre sans couvrir les axes, à 1280 et à 900 de large', async () => {
+    const ui = page(app.browser);
+    for (const [width, height] of [
+      [1280, 800],
+      [900, 600],
+    ]) {
+      await resize(app.browser, width, height);
+      await guideBeside(app.browser, ui, true);
+      await ui.click('evaluation-tab-ensemble');
+      const count = await ui.count('evaluation-overview-open');
+      for (let i = 0; i < count; i += 1) {
+        await ui.click('evaluation-tab-ensemble');
+        const open = (await app.browser.$$(tid('evaluation-overview-open')))[i];
+        const name = (await open.getText()).trim();
+        await open.click();
+        await ui.shown('indicator-detail');
+        await app.browser.waitUntil(async () => plain(await ui.text('indicator-detail-title')) === plain(name), {
+          timeoutMsg: `« ${name} » should open`,
+        });
+        await firstPaint(app.browser);
+        await app.browser.$(tid('indicator-chart')).scrollIntoView({ block: 'center' });
+        await app.browser.pause(150);
+        assertLabelsFit(await chartTexts(app.browser), `${width}×${height}, « ${name} »`);
+        assert.match(plain(await ui.text('indicator-chart-legend-target')), / au \d\d\/\d\d\/\d{4}$/);
+        if (i === 0) await screenshot(app.browser, `evaluation-chart-${width}x${height}`);
+      }
+    }
+  });
+
+  step(app, 'les onglets tiennent sur une ligne et la vue d’ensemble se replie à 900×600', async () => {
+    const ui = page(app.browser);
+    await resize(app.browser, 1280, 800);
+    await guideBeside(app.browser, ui, true);
+    await ui.click('evaluation-tab-ensemble');
+    let tabs = await tabsLayout(app.browser);
+    assert.equal(new Set(tabs.tops).size, 1, `at 1280 with the guide open, the tabs are on one line (${tabs.tops})`);
+    assert.ok(tabs.fits, 'at 1280 with the guide open, every tab shows without scrolling');
+    let table = await overviewLayout(app.browser);
+    assert.ok(!table.tableOverflows && !table.pageOverflows, 'at 1280, nothing overflows sideways');
+    await app.browser.$(tid('evaluation-tabs')).scrollIntoView({ block: 'start' });
+    await screenshot(app.browser, 'evaluation-overview-1280x800');
+
+    await resize(app.browser, 900, 600);
+    tabs = await tabsLayout(app.browser);
+    assert.equal(new Set(tabs.tops).size, 1, `at 900×600, the tabs are on one line (${tabs.tops})`);
+    table = await overviewLayout(app.browser);
+    assert.ok(!table.tableOverflows, 'at 900×600, the overview table has no horizontal scrollbar');
+    assert.ok(!table.pageOverflows, 'at 900×600, the page does not overflow sideways');
+    assert.ok(Math.max(...table.heights) <= 200, `at 900×600, an overview row stays short (${table.heights} px)`);
+    // « Pourquoi ? » opens the explanation under the row, still within the window's width.
+    const why = await app.browser.$(`${tid('evaluation-overview-row')} details.explanation summary`);
+    if (await why.isExisting()) {
+      await why.scrollIntoView({ block: 'center' });
+      await why.click();
+      table = await overviewLayout(app.browser);
+      assert.ok(!table.tableOverflows && !table.pageOverflows, 'an explanation opened keeps the table within the window');
+      await why.click();
+    }
+    await app.browser.$(tid('evaluation-tabs')).scrollIntoView({ block: 'start' });
+    await screenshot(app.browser, 'evaluation-overview-900x600');
+    await resize(app.browser, 1200, 760);
+  });
 });
