@@ -26,7 +26,7 @@ function vault(initial: EvaluationOverview, afterAdd: EvaluationOverview) {
   mockIPC((cmd, args) => {
     calls.push({ cmd, args: args as Record<string, unknown> });
     if (cmd === "evaluation_overview") return current;
-    if (cmd === "evaluation_summary") return { ...current, indicators: current.indicators.map((v) => ({ ...v, measurements: [] })) };
+    if (cmd === "evaluation_summary") return { ...current, indicators: current.indicators.map((v) => ({ ...v, measurements: [], series: [] })) };
     if (cmd === "evaluation_indicator") {
       return current.indicators.find((v) => v.indicator.id === (args as { indicatorId: string }).indicatorId) ?? null;
     }
