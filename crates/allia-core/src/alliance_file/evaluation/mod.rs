@@ -33,6 +33,9 @@ use crate::evaluation::{
     IndicatorAggregation, IndicatorDirection, IndicatorLevel,
 };
 use crate::objectives::ObjectiveRef;
+// The drafts the record types' documentation names.
+#[cfg(doc)]
+use crate::evaluation::{EvaluationFrameDraft, GapAnalysisDraft, IndicatorDraft, MeasurementDraft};
 
 /// Most indicators in one file.
 pub const ALLIANCE_FILE_MAX_INDICATORS: usize = 1_000;
@@ -62,7 +65,7 @@ pub struct FileEvaluation {
 // Figures are finite once validated (NaN is refused), so equality is an equivalence.
 impl Eq for FileEvaluation {}
 
-/// The frame: id and dates, then the fields of [`EvaluationFrameDraft`](crate::evaluation::EvaluationFrameDraft).
+/// The frame: id and dates, then the fields of [`EvaluationFrameDraft`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -76,7 +79,7 @@ pub struct FileEvaluationFrame {
     pub questions: Vec<String>,
 }
 
-/// One indicator: id, dates and place, then the fields of [`IndicatorDraft`](crate::evaluation::IndicatorDraft). Its
+/// One indicator: id, dates and place, then the fields of [`IndicatorDraft`]. Its
 /// objective is one of the file's `objectives`; its responsible partner one of the
 /// file's actors (the app names a partner at « Engagé », who may have left that status
 /// since: the link is kept).
@@ -112,7 +115,7 @@ pub struct FileIndicator {
     pub key_indicator: bool,
 }
 
-/// One measurement: id and dates, then the fields of [`MeasurementDraft`](crate::evaluation::MeasurementDraft) (a rate's
+/// One measurement: id and dates, then the fields of [`MeasurementDraft`] (a rate's
 /// numerator and denominator kept).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -134,7 +137,7 @@ pub struct FileMeasurement {
     pub source: Option<String>,
 }
 
-/// One gap analysis: id and dates, then the fields of [`GapAnalysisDraft`](crate::evaluation::GapAnalysisDraft).
+/// One gap analysis: id and dates, then the fields of [`GapAnalysisDraft`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]

@@ -36,6 +36,11 @@ use crate::objectives::{
     default_priority_criteria, CooperationDimension, ObjectivesFrame, OperationalObjective,
     StrategicGap, StrategicObjective,
 };
+// The drafts the record types' documentation names.
+#[cfg(doc)]
+use crate::objectives::{
+    ObjectivesFrameDraft, OperationalObjectiveDraft, StrategicGapDraft, StrategicObjectiveDraft,
+};
 
 /// Most strategic gaps in one file.
 pub const ALLIANCE_FILE_MAX_STRATEGIC_GAPS: usize = 1_000;
@@ -64,7 +69,7 @@ pub struct FileObjectives {
 // Figures are finite once validated (NaN is refused), so equality is an equivalence.
 impl Eq for FileObjectives {}
 
-/// The frame: id and dates, then the fields of [`ObjectivesFrameDraft`](crate::objectives::ObjectivesFrameDraft).
+/// The frame: id and dates, then the fields of [`ObjectivesFrameDraft`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -81,7 +86,7 @@ pub struct FileObjectivesFrame {
 }
 
 /// One strategic objective: id, dates and place, then the fields of
-/// [`StrategicObjectiveDraft`](crate::objectives::StrategicObjectiveDraft).
+/// [`StrategicObjectiveDraft`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -101,7 +106,7 @@ pub struct FileStrategicObjective {
     pub priority_scores: BTreeMap<String, u8>,
 }
 
-/// One strategic gap: id and dates, then the fields of [`StrategicGapDraft`](crate::objectives::StrategicGapDraft).
+/// One strategic gap: id and dates, then the fields of [`StrategicGapDraft`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -116,7 +121,7 @@ pub struct FileStrategicGap {
 }
 
 /// One operational objective: id, dates and place under its strategic objective, then
-/// the fields of [`OperationalObjectiveDraft`](crate::objectives::OperationalObjectiveDraft).
+/// the fields of [`OperationalObjectiveDraft`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
