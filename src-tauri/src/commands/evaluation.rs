@@ -31,21 +31,19 @@ async fn one_indicator(
         .await
 }
 
-/// The draft of the indicator `indicator_id` of the alliance, read through its overview
-/// (the store has no getter of one indicator); `None` when the alliance has no such
-/// indicator (the store's own call then says `not_found`).
+/// The draft of the indicator `indicator_id` of the alliance, read with its own
+/// measurements only; `None` when the alliance has no such indicator (the store's own call
+/// then says `not_found`).
 async fn indicator_draft(
     store: &Store,
     alliance_id: &str,
     indicator_id: &str,
 ) -> StoreResult<Option<IndicatorDraft>> {
-    Ok(store
-        .evaluation_overview(alliance_id, crate::clock::today())
-        .await?
-        .indicators
-        .into_iter()
-        .find(|view| view.indicator.id == indicator_id)
-        .map(|view| view.indicator.draft))
+    match one_indicator(store, alliance_id, indicator_id).await {
+        Ok(view) => Ok(Some(view.indicator.draft)),
+        Err(StoreError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// Refuses a measurement dated after today or before its indicator's baseline date
@@ -73,27 +71,17 @@ async fn add_measurement(
     store.add_measurement(alliance_id, draft).await
 }
 
-/// [`Store::update_measurement`] after [`check_context`]: the measurement's alliance is
-/// the one whose overview holds it (the command is given the measurement's id only).
+/// [`Store::update_measurement`] after [`check_context`], against the indicator the
+/// draft names (the command is given the measurement's id only; an indicator id is unique
+/// in the vault, so the alliance holding it is the one to look in).
 async fn update_measurement(
     store: &Store,
     id: &str,
     draft: &MeasurementDraft,
 ) -> StoreResult<Measurement> {
-    let today = crate::clock::today();
     for alliance in store.alliances().await? {
-        let overview = store.evaluation_overview(&alliance.id, today).await?;
-        let holds_it = overview
-            .indicators
-            .iter()
-            .any(|view| view.measurements.iter().any(|m| m.id == id));
-        if holds_it {
-            let indicator = overview
-                .indicators
-                .into_iter()
-                .find(|view| view.indicator.id == draft.indicator_id)
-                .map(|view| view.indicator.draft);
-            check_context(draft, indicator.as_ref())?;
+        if let Some(indicator) = indicator_draft(store, &alliance.id, &draft.indicator_id).await? {
+            check_context(draft, Some(&indicator))?;
             break;
         }
     }
