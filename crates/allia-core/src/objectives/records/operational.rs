@@ -59,7 +59,7 @@ impl OperationalObjectiveDraft {
     /// the start date). Field errors in French on `strategicObjectiveId`, `wording`,
     /// `customDimension`, `partnerIds`, `baselineValue`, `targetValue`, `unit`, `scope`,
     /// `ownerPartnerId`, `ownerPerson`, `startDate`, `dueDate`. Whether the objective is
-    /// SMART is not validation: [`crate::objectives::smart::check`] says it, and the record saves
+    /// SMART is not validation: [`crate::objectives::smart::check_smart`] says it, and the record saves
     /// anyway (a draft objective is worth keeping).
     pub fn validated(&self) -> Result<OperationalObjectiveDraft, ValidationErrors> {
         let mut errors = ValidationErrors::default();
