@@ -1,8 +1,8 @@
 //! A chart of values over dates, as the document model holds it ([`crate::model::Block::Chart`]):
 //! named series of dated points, each drawn with a line style and a marker so that it
 //! reads printed in black and white (never told apart by colour alone). The PDF
-//! typesetter draws it as vector paths (`pdf/chart/`); the DOCX writer prints its title
-//! and a pointer to the PDF.
+//! typesetter draws it as vector paths (`pdf/chart/`); the DOCX writer prints its title,
+//! its values as a table ([`Chart::rows`]) and a line sending to the PDF for the drawing.
 //!
 //! The axes' labels are written here, once, in French: numbers with a decimal comma and
 //! U+202F between thousands (« 1 234,5 »), months abbreviated as French writes them
@@ -103,8 +103,58 @@ pub struct DateRule {
     pub label: String,
 }
 
-/// What the DOCX prints in place of a chart, under its title.
-pub const DOCX_PLACEHOLDER: &str = "Graphique\u{a0}: voir la version PDF.";
+/// What the DOCX prints under a chart's table of values, in place of the drawing (Word's
+/// charts are not written).
+pub const DOCX_PLACEHOLDER: &str = "Le graphique figure dans la version PDF\u{202f}; ses valeurs sont reprises dans le tableau ci-dessus.";
+
+/// What the DOCX prints under a chart's title when the chart has no value at all (no
+/// table then).
+pub const DOCX_NO_VALUES: &str =
+    "Le graphique figure dans la version PDF\u{202f}; il ne porte encore aucune valeur.";
+
+/// The chart's values at one date, for a table: one row per date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartRow {
+    pub date: NaiveDate,
+    /// One entry per series, in legend order: the series' finite values at this date, in
+    /// their order in the series (empty: no point of that series at that date).
+    pub values: Vec<Vec<f64>>,
+}
+
+impl Chart {
+    /// The chart's finite values by date, earliest first: the rows of the table that
+    /// stands for the chart where it cannot be drawn (DOCX). Empty when the chart has no
+    /// finite point.
+    pub fn rows(&self) -> Vec<ChartRow> {
+        let mut dates: Vec<NaiveDate> = self.points().map(|p| p.date).collect();
+        dates.sort_unstable();
+        dates.dedup();
+        dates
+            .into_iter()
+            .map(|date| ChartRow {
+                date,
+                values: self
+                    .series
+                    .iter()
+                    .map(|s| {
+                        s.points
+                            .iter()
+                            .filter(|p| p.date == date && p.value.is_finite())
+                            .map(|p| p.value)
+                            .collect()
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+/// A chart's value in a table cell: the figure as [`format_number`] writes it with two
+/// decimals, then the chart's unit as allia-core writes quantities (« 15 % »,
+/// « 1 250 € », « 40 bénéficiaires »; the figure alone without a unit).
+pub fn format_value(value: f64, unit: &str) -> String {
+    allia_core::evaluation::units::format_quantity(value, unit)
+}
 
 /// U+202F, between thousands.
 const NNBSP: char = '\u{202f}';

@@ -1,12 +1,12 @@
 //! Model blocks to Word paragraphs and tables.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, HeightRule, IndentLevel, LevelOverride, Numbering,
-    NumberingId, Paragraph, Run, Section, Shading, Table, TableCell, TableLayoutType, TableRow,
-    WidthType,
+    AlignmentType, BreakType, Docx, Footer, HeightRule, IndentLevel, LevelOverride, LineSpacing,
+    Numbering, NumberingId, Paragraph, Run, Section, Shading, Table, TableCell, TableLayoutType,
+    TableRow, WidthType,
 };
 
-use super::{signatures, styles, text, TEXT_WIDTH};
+use super::{chart, signatures, styles, text, TEXT_WIDTH};
 use crate::model::{self, Align, Block};
 
 /// Minimum row height (in twips) that marks a table's header row. The packager turns it
@@ -16,6 +16,9 @@ pub const HEADER_ROW_MARK: f32 = 1.0;
 
 /// Point size of a [`Block::Key`] line, as in the PDF.
 const KEY_SIZE: usize = 20;
+
+/// Space (in twips, 6 pt) between a chart's table of values and the line under it.
+const LINE_AFTER_TABLE: u32 = 120;
 
 /// State carried across blocks while the body is written.
 pub struct Writer {
@@ -112,28 +115,42 @@ impl Writer {
                     );
                 }
             }
-            // Word's charts (DrawingML) are not written: the chart's title, then where to
-            // see it.
-            Block::Chart(chart) => {
-                let title = text::run(&text::single_line(&chart.title), true, false);
-                self.paragraph(
-                    Paragraph::new()
-                        .style(styles::NORMAL)
-                        .keep_next(true)
-                        .add_run(title),
-                );
-                let note = text::run(crate::chart::DOCX_PLACEHOLDER, false, true);
-                self.paragraph(Paragraph::new().style(styles::NORMAL).add_run(note));
-                for runs in &chart.notes {
-                    self.paragraph(body_paragraph(&model::Paragraph {
-                        runs: runs.clone(),
-                        align: Align::Justify,
-                    }));
-                }
-            }
+            Block::Chart(chart) => self.chart(chart),
             Block::PageBreak => {
                 self.paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
             }
+        }
+    }
+
+    /// A chart (`docx/chart.rs`): its title in bold, its values as a table written as
+    /// [`Block::Table`]'s (header repeated, rows kept whole), an italic line sending to
+    /// the PDF for the drawing, then its notes. Without any value, the line alone.
+    fn chart(&mut self, chart: &crate::chart::Chart) {
+        let title = text::run(&text::single_line(&chart.title), true, false);
+        self.paragraph(
+            Paragraph::new()
+                .style(styles::NORMAL)
+                .keep_next(true)
+                .add_run(title),
+        );
+        let table = chart::values_table(chart).and_then(|t| data_table(&t, true));
+        let line = if let Some(table) = table {
+            self.table(table);
+            crate::chart::DOCX_PLACEHOLDER
+        } else {
+            crate::chart::DOCX_NO_VALUES
+        };
+        self.paragraph(
+            Paragraph::new()
+                .style(styles::NORMAL)
+                .line_spacing(LineSpacing::new().before(LINE_AFTER_TABLE))
+                .add_run(text::run(line, false, true)),
+        );
+        for runs in &chart.notes {
+            self.paragraph(body_paragraph(&model::Paragraph {
+                runs: runs.clone(),
+                align: Align::Justify,
+            }));
         }
     }
 

@@ -3,13 +3,14 @@
 //! [`render`] turns a [`Document`] into the bytes of a `.docx` file: A4 pages with
 //! 25 mm margins, Liberation Serif 11 pt, real heading styles (« Article N — … » is
 //! « heading 1 », « N.k — … » is « heading 2 ») so Word's navigation pane shows the
-//! structure, list numbering, bordered tables with a repeated header row, a signature
-//! block kept on one page, a running header from the second page on and a footer
-//! « `<title>` — Page N / M » made of PAGE and NUMPAGES fields, with, as a document
-//! setting, the « Paraphes » line above it on every page but the signature page
-//! (`docx/initials.rs`).
+//! structure, list numbering, bordered tables with a repeated header row, a chart as its
+//! values in such a table (`docx/chart.rs`), a signature block kept on one page, a
+//! running header from the second page on and a footer « `<title>` — Page N / M » made
+//! of PAGE and NUMPAGES fields, with, as a document setting, the « Paraphes » line above
+//! it on every page but the signature page (`docx/initials.rs`).
 
 mod blocks;
+mod chart;
 mod initials;
 mod package;
 mod signatures;
