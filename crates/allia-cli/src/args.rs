@@ -151,6 +151,39 @@ pub enum Command {
         #[command(flatten)]
         reading: ReadingFlags,
     },
+    /// Écrit les mesures de l’évaluation d’une alliance dans un fichier CSV pour tableur (UTF-8, « ; », virgule décimale, dates JJ/MM/AAAA), le même que « Exporter les mesures (CSV) » de l’application ; avec --indicators, son tableau des indicateurs.
+    MeasurementsExport {
+        /// Dossier du coffre.
+        #[arg(long, value_name = "DIR")]
+        vault: PathBuf,
+        /// L’alliance, par son identifiant ou son nom (allia list les affiche).
+        #[arg(long, value_name = "ID|NOM")]
+        alliance: String,
+        /// Fichier CSV à écrire (refusé s’il existe déjà, sauf avec --force).
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+        /// Remplace le fichier --out s’il existe déjà.
+        #[arg(long)]
+        force: bool,
+        /// Écrit à la place le tableau des indicateurs (une ligne par indicateur, avec sa dernière valeur et son statut du jour) ; ce tableau ne se réimporte pas.
+        #[arg(long)]
+        indicators: bool,
+    },
+    /// Importe dans une alliance les mesures d’un fichier CSV (celui de measurements-export, complété dans un tableur) : tout ou rien, chaque erreur avec sa ligne et sa colonne ; les lignes déjà enregistrées sont laissées de côté.
+    MeasurementsImport {
+        /// Dossier du coffre.
+        #[arg(long, value_name = "DIR")]
+        vault: PathBuf,
+        /// L’alliance, par son identifiant ou son nom (allia list les affiche).
+        #[arg(long, value_name = "ID|NOM")]
+        alliance: String,
+        /// Fichier CSV de mesures (colonnes Indicateur ou Identifiant de l’indicateur, Date, Valeur…).
+        #[arg(long, value_name = "FICHIER", alias = "file")]
+        input: PathBuf,
+        /// Vérifie le fichier et affiche ce qui serait importé, sans rien écrire dans le coffre.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Écrit une sauvegarde du coffre dans FICHIER, un nouveau fichier hors du dossier du coffre (elle s’ouvre avec la phrase de passe actuelle ou le kit de récupération).
     Backup {
         /// Dossier du coffre.
@@ -213,10 +246,10 @@ pub fn report_usage_error(e: clap::Error) -> ExitCode {
         ErrorKind::MissingRequiredArgument => format!("il manque un argument obligatoire : {arg}"),
         ErrorKind::UnknownArgument => format!("argument inconnu : {arg}"),
         ErrorKind::InvalidSubcommand => format!(
-            "commande inconnue : {arg} (commandes : init, demo, recover, new-kit, list, export, import, diff, validate, render, backup, restore, check, schema)"
+            "commande inconnue : {arg} (commandes : init, demo, recover, new-kit, list, export, import, diff, validate, render, measurements-export, measurements-import, backup, restore, check, schema)"
         ),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "indiquez une commande (init, demo, recover, new-kit, list, export, import, diff, validate, render, backup, restore, check, schema) ; « allia --help » les décrit."
+            "indiquez une commande (init, demo, recover, new-kit, list, export, import, diff, validate, render, measurements-export, measurements-import, backup, restore, check, schema) ; « allia --help » les décrit."
                 .to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!("valeur invalide pour {arg}"),

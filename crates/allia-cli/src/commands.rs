@@ -128,6 +128,19 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             };
             crate::render_command::render(source, &document, version, &signature, &out).await
         }
+        Command::MeasurementsExport {
+            vault,
+            alliance,
+            out,
+            force,
+            indicators,
+        } => crate::measurements_command::export(&vault, &alliance, &out, indicators, force).await,
+        Command::MeasurementsImport {
+            vault,
+            alliance,
+            input,
+            dry_run,
+        } => crate::measurements_command::import(&vault, &alliance, &input, dry_run).await,
         Command::Validate { file } => validate(&file),
         Command::Backup { vault, out } => crate::vault_commands::backup_to(&vault, &out).await,
         Command::Restore { vault, input, oui } => {
@@ -393,7 +406,7 @@ fn validate(path: &Path) -> Result<(), CliError> {
 /// `allia export --out` refuses a file that exists (a previous export, another
 /// alliance's file) unless `--force`: the command asks nothing, so it never replaces one
 /// silently. A folder is refused even with `--force`.
-fn refuse_to_overwrite(path: &Path, force: bool) -> Result<(), CliError> {
+pub fn refuse_to_overwrite(path: &Path, force: bool) -> Result<(), CliError> {
     if path.is_dir() {
         return Err(CliError::new(format!(
             "{} est un dossier, pas un fichier\u{a0}: indiquez le nom du fichier à écrire.",

@@ -6,6 +6,7 @@ mod commands;
 mod encrypted;
 mod error;
 mod import_command;
+mod measurements_command;
 mod render_command;
 mod render_diagnostic;
 mod render_dossier;
