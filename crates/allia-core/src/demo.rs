@@ -13,7 +13,7 @@ use crate::alliance::{AllianceDraft, AllianceStatus};
 use crate::organisation::Organisation;
 use crate::partner::{ActorType, PartnerDraft, PartnerRole};
 
-#[path = "demo_register.rs"]
+#[path = "demo_register/mod.rs"]
 mod register;
 #[path = "demo_scale.rs"]
 pub mod scale;
