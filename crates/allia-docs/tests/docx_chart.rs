@@ -113,7 +113,8 @@ fn document(charts: Vec<Chart>) -> Document {
     }
 }
 
-/// The body of `word/document.xml` in order: `{"p": text, "italic": bool}` for a
+/// The body of `word/document.xml` in order: `{"p": text, "italic": bool, "keep": bool}`
+/// (keep with next) for a
 /// paragraph, `{"table": [[cell text]], "header": [bool], "cant_split": [bool]}` for a
 /// table (a line break in a cell read as « \n »).
 fn body(docx: &std::path::Path) -> Vec<Value> {
@@ -136,7 +137,8 @@ for child in body.childNodes:
         continue
     if child.tagName == 'w:p':
         italic = bool(child.getElementsByTagName('w:i'))
-        items.append({'p': text(child), 'italic': italic})
+        keep = bool(child.getElementsByTagName('w:keepNext'))
+        items.append({'p': text(child), 'italic': italic, 'keep': keep})
     elif child.tagName == 'w:tbl':
         rows = [r for r in child.childNodes if r.nodeType == r.ELEMENT_NODE and r.tagName == 'w:tr']
         items.append({
@@ -206,6 +208,10 @@ fn a_chart_becomes_its_title_a_table_of_its_values_the_line_and_its_notes() {
         "a narrow no-break space before the semicolon"
     );
     assert_eq!(body[title + 3]["p"], "Statut\u{a0}: en bonne voie.");
+    // The title keeps with the table, the line with the notes under it.
+    assert_eq!(body[title]["keep"], true);
+    assert_eq!(body[title + 2]["keep"], true);
+    assert_eq!(body[title + 3]["keep"], false);
     assert_eq!(body[title + 4]["p"], "Après les graphiques.");
 }
 

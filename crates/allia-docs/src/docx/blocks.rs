@@ -17,8 +17,10 @@ pub const HEADER_ROW_MARK: f32 = 1.0;
 /// Point size of a [`Block::Key`] line, as in the PDF.
 const KEY_SIZE: usize = 20;
 
+/// Space (in twips, 12 pt) above a chart's title, between one chart's notes and the next.
+const SPACE_BEFORE_CHART: u32 = 240;
 /// Space (in twips, 6 pt) between a chart's table of values and the line under it.
-const LINE_AFTER_TABLE: u32 = 120;
+const SPACE_AFTER_TABLE: u32 = 120;
 
 /// State carried across blocks while the body is written.
 pub struct Writer {
@@ -124,12 +126,15 @@ impl Writer {
 
     /// A chart (`docx/chart.rs`): its title in bold, its values as a table written as
     /// [`Block::Table`]'s (header repeated, rows kept whole), an italic line sending to
-    /// the PDF for the drawing, then its notes. Without any value, the line alone.
+    /// the PDF for the drawing, then its notes. Without any value, the line alone. The
+    /// title keeps with the table's first rows, and its last row, the line and the notes
+    /// with one another, as the PDF keeps the notes on the chart's page.
     fn chart(&mut self, chart: &crate::chart::Chart) {
         let title = text::run(&text::single_line(&chart.title), true, false);
         self.paragraph(
             Paragraph::new()
                 .style(styles::NORMAL)
+                .line_spacing(LineSpacing::new().before(SPACE_BEFORE_CHART))
                 .keep_next(true)
                 .add_run(title),
         );
@@ -143,14 +148,21 @@ impl Writer {
         self.paragraph(
             Paragraph::new()
                 .style(styles::NORMAL)
-                .line_spacing(LineSpacing::new().before(LINE_AFTER_TABLE))
+                .line_spacing(LineSpacing::new().before(SPACE_AFTER_TABLE))
+                .keep_next(!chart.notes.is_empty())
                 .add_run(text::run(line, false, true)),
         );
-        for runs in &chart.notes {
-            self.paragraph(body_paragraph(&model::Paragraph {
+        let last = chart.notes.len().saturating_sub(1);
+        for (k, runs) in chart.notes.iter().enumerate() {
+            let note = body_paragraph(&model::Paragraph {
                 runs: runs.clone(),
                 align: Align::Justify,
-            }));
+            });
+            self.paragraph(if k < last {
+                note.keep_next(true)
+            } else {
+                note
+            });
         }
     }
 
