@@ -158,11 +158,7 @@ impl Writer {
                 runs: runs.clone(),
                 align: Align::Justify,
             });
-            self.paragraph(if k < last {
-                note.keep_next(true)
-            } else {
-                note
-            });
+            self.paragraph(if k < last { note.keep_next(true) } else { note });
         }
     }
 
