@@ -193,5 +193,5 @@ pub fn status_for(achieved: f64, expected: f64) -> IndicatorStatus {
 }
 
 #[cfg(test)]
-#[path = "../progress_tests.rs"]
+#[path = "../progress_tests/mod.rs"]
 mod tests;
