@@ -170,5 +170,5 @@ impl ExportNames {
 }
 
 #[cfg(test)]
-#[path = "csv_tests.rs"]
+#[path = "csv_tests/mod.rs"]
 mod tests;
