@@ -52,8 +52,16 @@ async function score(browser, name, scores) {
   const cells = await scoreCells(browser, name);
   assert.equal(cells.length, scores.length, `one score per criterion for « ${name} »`);
   for (const [index, value] of scores.entries()) {
-    await cells[index].scrollIntoView({ block: 'center' });
-    await cells[index].click();
+    // Centred sideways too: at the scroll box's edge a cell sits under the sticky « Candidat » column, which would
+    // take the click. The keys go where the focus is: it is checked first.
+    await browser.waitUntil(
+      async () => {
+        await cells[index].scrollIntoView({ block: 'center', inline: 'center' });
+        await cells[index].click();
+        return browser.execute((cell) => document.activeElement === cell, cells[index]);
+      },
+      { timeoutMsg: `« ${name} » criterion ${index + 1} should take the focus` },
+    );
     await browser.keys(['Control', 'a']);
     await browser.keys([String(value), 'Tab']);
     await browser.waitUntil(async () => (await cells[index].getValue()) === String(value), {
@@ -263,14 +271,13 @@ describe('le registre des acteurs', () => {
 
   step(app, 'le registre de l’exemple, pour les captures', async () => {
     const ui = page(app.browser);
+    // « Partenaires » chosen while the example loads: the example opens there, not on its home area.
     await ui.click('load-demo');
     await ui.click('nav-area-partenaires');
-    // The example is open once its five partners show (the tab chosen is remembered per alliance: the example opens
-    // on « Partenaires », not on the register the other alliance was left on).
-    await app.browser.waitUntil(async () => (await ui.count('partner-row')) === 5, {
-      timeout: 45000,
-      timeoutMsg: 'the example’s five partners should show',
-    });
+    await ui.waitForDemo();
+    // The tab chosen is remembered per alliance: the example opens on « Partenaires », not on the register the other
+    // alliance was left on.
+    await ui.waitForCount('partner-row', 5);
     await selected(app.browser, ui, 'partner-tab-partenaires');
     await ui.click('partner-tab-registre');
     await app.browser.waitUntil(async () => (await ui.count('actor-row')) > 10, { timeoutMsg: 'the example has a register' });

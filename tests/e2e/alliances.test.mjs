@@ -28,7 +28,7 @@ describe("l'exemple du guide et les réglages", () => {
 
   step(app, "charge l'exemple : cinq associations", async () => {
     const ui = page(app.browser);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-partenaires');
     await ui.waitForCount('partner-row', 5);
     assert.equal((await ui.withText('partner-row', 'Maison des Solidarités du Val de Brenne')).length, 1);

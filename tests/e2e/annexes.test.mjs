@@ -85,7 +85,7 @@ describe('annexes ajoutées à une convention', () => {
   step(app, "crée le coffre, charge l'exemple et une convention", async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-documents');
     await ui.click('new-document');
     await ui.choose('document-kind', 'Convention de partenariat');

@@ -40,7 +40,7 @@ describe('verrouillage automatique sans perte de saisie', () => {
     // The smallest window Allia allows: it fits the virtual screen, so screenshots show it whole.
     await app.browser.setWindowSize(900, 600);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-partenaires');
     await ui.waitForCount('partner-row', 5);
   });

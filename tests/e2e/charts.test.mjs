@@ -33,7 +33,7 @@ describe('la carte et le réseau des acteurs', () => {
   step(app, 'la carte place les acteurs de l’exemple dans ses quatre quadrants', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-partenaires');
     await ui.click('partner-tab-carte');
     const ms = await firstPaint(app.browser, 'actor-map');

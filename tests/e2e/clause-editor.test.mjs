@@ -56,7 +56,7 @@ describe('l’éditeur de clause sans code de modèle', () => {
   step(app, 'crée le coffre, charge l’exemple et crée une charte', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-documents');
     // The guide closed leaves room for the clauses and the preview side by side.
     if ((await ui.text('guide-toggle')).includes('Masquer')) await ui.click('guide-toggle');

@@ -21,7 +21,7 @@ describe('engagements et apports', () => {
   step(app, "l'exemple du guide et une commune financeur", async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-partenaires');
     await ui.waitForCount('partner-row', 5);
     await ui.click('add-partner');

@@ -23,7 +23,7 @@ describe('les données d’une convention dans l’aperçu', () => {
   step(app, 'une commune financeur et sa subvention en deux versements', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-partenaires');
     await ui.waitForCount('partner-row', 5);
     await ui.click('add-partner');

@@ -22,7 +22,7 @@ describe('désignation des parties dans les contrats', () => {
   step(app, "l'exemple du guide et une convention", async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-documents');
     await ui.shown('documents-empty');
     await ui.click('new-document');

@@ -42,7 +42,7 @@ describe('diagnostic interne', () => {
   step(app, 'l’exemple montre une matrice remplie et ses besoins', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-diagnostic');
     await ui.shown('swot-strengths');
     for (const quadrant of ['strengths', 'weaknesses', 'opportunities', 'threats']) {

@@ -72,7 +72,7 @@ describe('documents : focus et annonces', () => {
     const ui = page(app.browser);
     await app.browser.setWindowSize(1200, 760);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-documents');
     await ui.shown('documents-empty');
   });

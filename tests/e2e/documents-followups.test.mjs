@@ -77,7 +77,7 @@ describe('documents : liens vers les autres rubriques, saisie gardée au verroui
     const ui = page(app.browser);
     await app.browser.setWindowSize(1200, 760);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-partenaires');
     await ui.waitForCount('partner-row', 5);
     const [row] = await app.browser.$$(tid('partner-row'));

@@ -29,7 +29,7 @@ describe('les documents contractuels', () => {
   step(app, "crée le coffre et charge l'exemple", async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-documents');
     await ui.shown('documents-empty');
   });

@@ -29,7 +29,7 @@ describe('échange chiffré et exemple chargé une fois', () => {
   step(app, "charge l'exemple, le renomme, puis « Charger l'exemple » le rouvre sans copie", async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-alliance');
     await ui.fill('alliance-name', RENAMED);
     await ui.click('alliance-save');
@@ -37,7 +37,7 @@ describe('échange chiffré et exemple chargé une fois', () => {
 
     await ui.click('nav-area-partenaires');
     await ui.waitForCount('partner-row', 5);
-    await ui.click('load-demo');
+    await ui.loadDemo(RENAMED);
     // Opened at its home area, as it now is.
     await app.browser.waitUntil(async () => (await ui.isShown('alliance-name')) && (await ui.value('alliance-name')) === RENAMED, {
       timeoutMsg: 'the demo should open, renamed',

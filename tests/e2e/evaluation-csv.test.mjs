@@ -51,7 +51,7 @@ describe('échange CSV des mesures', () => {
   step(app, 'ouvre l’évaluation de l’exemple et son échange CSV', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-evaluation');
     await ui.shown('evaluation-tabs');
     // The exchange sits in one of the view's tabs: open them in turn until it shows.

@@ -127,7 +127,7 @@ describe('évaluation de l’impact', () => {
   step(app, 'ouvre l’évaluation de l’exemple', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-evaluation');
     await ui.shown('evaluation-tabs');
     // One tab's panel at a time: the others are hidden, not stacked below it.

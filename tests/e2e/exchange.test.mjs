@@ -25,7 +25,7 @@ describe("échange d'une alliance entre partenaires", () => {
   step(app, "crée le coffre et charge l'exemple", async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.shown('nav-area-alliance');
   });
 

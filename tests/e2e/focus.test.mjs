@@ -106,7 +106,7 @@ describe('focus et annonces', () => {
 
   step(app, "charger l'exemple garde le focus sur le bouton, et annonce la vue", async () => {
     const ui = page(app.browser);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await app.browser.waitUntil(async () => (await ui.withText('alliance-item', DEMO)).length === 1, {
       timeoutMsg: 'the example should be loaded',
     });

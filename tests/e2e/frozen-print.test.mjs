@@ -74,7 +74,7 @@ describe('une version figée s’exporte telle qu’elle a été figée', () => 
   step(app, 'une convention de l’exemple avec l’annexe « Statuts » et son PDF', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-documents');
     await ui.click('new-document');
     await ui.choose('document-kind', 'Convention de partenariat');

@@ -99,7 +99,7 @@ describe('le guide et la mise en page des rubriques « Construire »', () => {
   step(app, 'chaque rubrique montre son « Pourquoi ? » et son « Comment ? », sans puce coupée', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await app.browser.setWindowRect(0, 0, 1280, 800);
     for (const area of AREAS) {
       await ui.click(`nav-area-${area.id}`);

@@ -21,7 +21,7 @@ describe('identités hors des registres français', () => {
   step(app, 'un partenaire belge : pays, code postal à 4 chiffres, numéro BCE, IBAN vérifié', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-partenaires');
     await ui.waitForCount('partner-row', 5);
     await ui.click('add-partner');

@@ -34,7 +34,7 @@ describe('modèle de partenariat', () => {
   step(app, 'les réponses de l’exemple recommandent un GIE', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-modele');
     assert.match(await ui.text('advisor-disclaimer'), /Une orientation, pas un conseil juridique/);
     await recommended(app.browser, ui, 'GIE (Groupement d’intérêt économique)');

@@ -74,7 +74,7 @@ describe('objectifs', () => {
   step(app, 'l’exemple montre l’arbre des objectifs avec leurs lettres SMART', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-objectifs');
     await ui.shown('objectives-tree');
     await app.browser.waitUntil(async () => (await ui.count('strategic-item')) >= 3, {

@@ -30,7 +30,7 @@ describe('une impression reçue avec le fichier de l’alliance est dite reçue'
   step(app, 'figée ici : la note donne l’empreinte de l’impression', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-documents');
     await ui.click('new-document');
     await ui.choose('document-kind', 'Convention de partenariat');

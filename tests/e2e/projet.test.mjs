@@ -53,7 +53,7 @@ describe('formaliser le projet', () => {
   step(app, 'l’exemple montre un dossier rédigé et ses chiffres sourcés', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-projet');
     await ui.shown('figures-table');
     const shown = await rows(app.browser);

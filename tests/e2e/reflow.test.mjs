@@ -228,7 +228,7 @@ describe('mise en page à 900×600 et à 200 %', () => {
   step(app, "crée le coffre et charge l'exemple", async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.shown('alliance-save');
     assert.equal((await ui.withText('alliance-item', DEMO)).length, 1);
     await assertAreasListed(app.browser, ui);

@@ -30,7 +30,7 @@ describe("réimport d'une alliance modifiée par un partenaire", () => {
   step(app, "crée le coffre, charge l'exemple et l'exporte", async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.shown('nav-area-alliance');
     await ui.click('nav-area-alliance');
     await ui.click('alliance-export');

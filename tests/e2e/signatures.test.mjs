@@ -56,7 +56,7 @@ describe('les signatures d’un document', () => {
   step(app, 'prépare une convention prête à signer sur l’exemple, sans profil', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-documents');
     await ui.click('new-document');
     await ui.choose('document-kind', 'Convention de partenariat');

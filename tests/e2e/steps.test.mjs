@@ -78,7 +78,7 @@ describe('étapes de l’alliance', () => {
 
   step(app, 'l’exemple a ses deux premières étapes terminées', async () => {
     const ui = page(app.browser);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await app.browser.waitUntil(async () => (await stepState(app.browser, 'diagnostic')).status === 'done', {
       timeoutMsg: 'the demo alliance has a full diagnostic',
     });

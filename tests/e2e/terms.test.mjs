@@ -22,7 +22,7 @@ describe('durée et signature de la convention', () => {
   step(app, "l'exemple du guide et une deuxième alliance", async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.shown('alliance-item');
     await ui.click('new-alliance');
     await ui.fill('alliance-name', OTHER);

@@ -28,7 +28,7 @@ describe('texte normalisé et recherche sans accents', () => {
   step(app, 'la recherche des partenaires ignore la casse et les accents', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-partenaires');
     await ui.waitForCount('partner-row', 5);
 

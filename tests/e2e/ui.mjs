@@ -6,6 +6,9 @@ import { assertAccessible } from './axe.mjs';
 /** Buttons that open another area (sidebar, « Réglages » menu): the screen they open is checked with axe. */
 const NAVIGATION = /^(nav-area-|nav-app-|menu-)/;
 
+/** The example alliance's name (`allia demo`, « Charger l’exemple »). */
+export const DEMO_NAME = 'Service partagé du Val de Brenne';
+
 export const tid = (id) => `[data-testid="${id}"]`;
 
 /** Compares texts that may differ in spaces or case (e.g. « 732 829 320 00074 »). */
@@ -26,9 +29,36 @@ export function page(browser) {
     return (await element.isExisting()) && (await element.isDisplayed());
   }
 
+  /**
+   * Waits until the element's box is the same twice 50 ms apart (Playwright's « stable »): on a busy machine a view
+   * may still be laying out, and a click aimed at a box that then moves lands beside it.
+   */
+  async function settled(element, what) {
+    // A lazy `$()` is not an element yet: the script needs the element itself.
+    const target = await element;
+    let last = '';
+    await browser.waitUntil(
+      async () => {
+        // An element replaced meanwhile (stale) is left to the click, which finds it again.
+        const box = await browser
+          .execute((node) => {
+            const r = node.getBoundingClientRect();
+            return `${r.left},${r.top},${r.width},${r.height}`;
+          }, target)
+          .catch(() => last);
+        const same = box === last;
+        last = box;
+        if (!same) await browser.pause(50);
+        return same;
+      },
+      { timeout: 5_000, interval: 0, timeoutMsg: `« ${what} » keeps moving` },
+    );
+  }
+
   /** Clicks; if something covers the element (a side panel, a menu), Escape once and retry. */
   async function clickElement(element, what) {
     await element.waitForDisplayed({ timeoutMsg: `« ${what} » is not displayed` });
+    await settled(element, what);
     try {
       await element.click();
     } catch (error) {
@@ -104,6 +134,32 @@ export function page(browser) {
       await this.click('recovery-continue');
       await this.shown('empty-alliances');
       return recoveryKey;
+    },
+
+    /**
+     * « Charger l’exemple », then waits until the example is the open alliance and the button is free again (loading
+     * takes seconds on a busy machine). `name` is the example's name as the sidebar shows it.
+     */
+    async loadDemo(name = DEMO_NAME) {
+      await this.click('load-demo');
+      await this.waitForDemo(name);
+    },
+
+    /** Waits until the example `name`, being loaded, is the open alliance and « Charger l’exemple » is free again. */
+    async waitForDemo(name = DEMO_NAME) {
+      let seen = '';
+      await browser.waitUntil(
+        async () => {
+          // Read from the DOM: a folded sidebar hides its items, and WebDriver gives hidden elements no text.
+          const state = await browser.execute(() => ({
+            current: document.querySelector('[data-testid="alliance-item"][aria-current="true"]')?.textContent ?? '',
+            busy: document.querySelector('[data-testid="load-demo"]')?.getAttribute('aria-busy') === 'true',
+          }));
+          seen = state.current.replace(/\s+/g, ' ').trim();
+          return seen.includes(name) && !state.busy;
+        },
+        { timeout: 60_000, timeoutMsg: `the example « ${name} » should be open (open: « ${seen} »)` },
+      );
     },
 
     /** Opens a table row through its first button (rows themselves are not clickable for WebDriver). */

@@ -74,7 +74,7 @@ describe('caractères que le PDF ne peut pas imprimer', () => {
   step(app, "l'exemple du guide, un représentant au nom hors des polices", async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-partenaires');
     await ui.waitForCount('partner-row', 5);
     await setRepresentative(app, PARTNER, REPRESENTATIVE);

@@ -90,7 +90,7 @@ describe('l’espace de travail des documents', () => {
   step(app, 'crée une convention sur l’exemple', async () => {
     const ui = page(app.browser);
     await ui.createVault(PASSPHRASE);
-    await ui.click('load-demo');
+    await ui.loadDemo();
     await ui.click('nav-area-documents');
     await ui.shown('documents-empty');
     await ui.click('new-document');

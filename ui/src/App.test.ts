@@ -309,6 +309,45 @@ describe("App", () => {
     expect(rows[0]).toHaveTextContent("Chef de file");
   });
 
+  it("opens the example in the area picked while it loads, and says it is loading", async () => {
+    backend.state.files = "present";
+    backend.state.unlocked = true;
+    backend.state.alliances.push(alliance("a0", "Alliance des quartiers nord"));
+    const demoLoad = backend.handlers["demo_load"];
+    let finish: () => void = () => undefined;
+    backend.handlers["demo_load"] = (args) =>
+      new Promise((resolve) => {
+        finish = () => resolve(demoLoad?.(args));
+      });
+    render(App);
+
+    const load = await screen.findByTestId("load-demo");
+    await fireEvent.click(load);
+    await waitFor(() => expect(load).toHaveAttribute("aria-busy", "true"));
+    expect(load).toHaveTextContent("Chargement de l’exemple…");
+    expect(load).toBeDisabled();
+    await fireEvent.click(screen.getByTestId("nav-area-partenaires"));
+    finish();
+
+    const rows = await screen.findAllByTestId("partner-row");
+    expect(rows[0]).toHaveTextContent("Épicerie solidaire");
+    expect(screen.getByTestId("nav-area-partenaires")).toHaveAttribute("aria-current", "page");
+    expect(load).toHaveTextContent("Charger l’exemple");
+    expect(load).toHaveAttribute("aria-busy", "false");
+  });
+
+  it("opens the example on its home area when nothing was picked while it loaded", async () => {
+    backend.state.files = "present";
+    backend.state.unlocked = true;
+    backend.state.alliances.push(alliance("a0", "Alliance des quartiers nord"));
+    render(App);
+
+    await fireEvent.click(await screen.findByTestId("nav-area-partenaires"));
+    await fireEvent.click(screen.getByTestId("load-demo"));
+    await waitFor(() => expect(screen.getByTestId("nav-area-alliance")).toHaveAttribute("aria-current", "page"));
+    expect(await screen.findByTestId("alliance-name")).toHaveValue("Service partagé du Val de Brenne");
+  });
+
   it("keeps the partner panel open with the input when the server refuses it", async () => {
     backend.state.files = "present";
     backend.state.unlocked = true;
