@@ -126,7 +126,7 @@ pub enum Command {
         alliance: Option<String>,
         /// convention, charte, consortium, diagnostic (le diagnostic interne, en PDF),
         /// dossier (le dossier de présentation du projet, en PDF) ou evaluation (le rapport
-        /// d’évaluation, en PDF, depuis le coffre).
+        /// d’évaluation, en PDF ou en Word, depuis le coffre).
         #[arg(long, value_name = "DOCUMENT")]
         document: String,
         /// Version enregistrée du document (la dernière par défaut).

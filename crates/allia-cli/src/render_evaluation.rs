@@ -1,11 +1,13 @@
-//! `allia render --document evaluation`: the evaluation report as a PDF (allia-docs'
-//! `evaluation`), from the vault (`--vault` and `--alliance`): the purposes, questions,
-//! indicators with their status, the key indicators' charts and the gap analyses, as of
-//! today or of `--date`.
+//! `allia render --document evaluation`: the evaluation report as a PDF or, for `.docx`,
+//! as a DOCX to edit in Word (allia-docs' `evaluation` document model written by
+//! `allia_docs::docx`), from the vault (`--vault` and `--alliance`): the purposes,
+//! questions, indicators with their status, the key indicators' charts (in the DOCX, the
+//! tables of their values) and the gap analyses, as of today or of `--date`.
 
 use std::path::{Path, PathBuf};
 
 use allia_docs::evaluation::{render_evaluation_report, EvaluationReportInput};
+use allia_docs::render::Format;
 use chrono::NaiveDate;
 
 use crate::commands::{unlock, write_bytes};
@@ -14,8 +16,8 @@ use crate::error::CliError;
 /// The `--document` name of the evaluation report.
 pub const NAME: &str = "evaluation";
 
-/// Renders the report to `out` (a `.pdf`) from `vault`'s `alliance`, as of `date`
-/// (AAAA-MM-JJ as typed; today when absent: the day the statuses are computed for);
+/// Renders the report to `out` (a `.pdf`, or a `.docx` to edit in Word) from `vault`'s
+/// `alliance`, as of `date` (AAAA-MM-JJ as typed; today when absent: the day the statuses are computed for);
 /// prints the path written.
 pub async fn render(
     input: Option<PathBuf>,
@@ -24,15 +26,12 @@ pub async fn render(
     date: Option<&str>,
     out: &Path,
 ) -> Result<(), CliError> {
-    if !out
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-    {
+    let Some(format) = Format::from_path(out) else {
         return Err(CliError::new(format!(
-            "{}\u{a0}: le rapport d’évaluation se produit en PDF, le fichier doit finir par .pdf.",
+            "{}\u{a0}: le rapport d’évaluation se produit en PDF ou en Word, le fichier doit finir par .pdf ou .docx.",
             out.display()
         )));
-    }
+    };
     let today = match date {
         None => chrono::Local::now().date_naive(),
         Some(typed) => NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").map_err(|_| {
@@ -70,7 +69,13 @@ pub async fn render(
     .await;
     vault.close().await;
     let input = read?;
-    let bytes = render_evaluation_report(&input).map_err(|e| CliError::new(e.to_string()))?;
+    let bytes = match format {
+        Format::Pdf => {
+            render_evaluation_report(&input).map_err(|e| CliError::new(e.to_string()))?
+        }
+        Format::Docx => allia_docs::docx::render(&allia_docs::evaluation::document(&input))
+            .map_err(|e| CliError::new(allia_docs::render::RenderError::from(e).to_string()))?,
+    };
     write_bytes(out, &bytes)?;
     println!("{}", out.display());
     Ok(())
