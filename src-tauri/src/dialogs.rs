@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use allia_docs::render::Format;
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 
@@ -41,7 +42,7 @@ pub async fn choose_save_path(
     rx.await.ok().flatten()
 }
 
-/// A PDF made from an alliance's data, as its save dialog presents it.
+/// A PDF (or DOCX, [`save_as`]) made from an alliance's data, as its save dialog presents it.
 pub struct PdfToSave<'a> {
     /// The dialog's title (« Enregistrer le diagnostic interne »).
     pub title: &'a str,
@@ -71,9 +72,34 @@ where
     T: Send + 'static,
     E: Into<AppError> + Send + 'static,
 {
-    let suggested = format!("{}-{}.pdf", pdf.name_prefix, file_slug(pdf.alliance_name));
-    let Some(path) = choose_save_path(app, pdf.title, &suggested, "Document PDF", "pdf").await
-    else {
+    save_as(app, pdf, Format::Pdf, make).await
+}
+
+/// [`save_pdf`] in either format: the dialog suggests `.pdf` (« Document PDF ») or
+/// `.docx` (« Document Word »), the same filters as a document's export.
+///
+/// # Errors
+/// As [`save_pdf`].
+pub async fn save_as<T, E>(
+    app: &AppHandle,
+    pdf: PdfToSave<'_>,
+    format: Format,
+    make: impl FnOnce() -> Result<(Vec<u8>, T), E> + Send + 'static,
+) -> Result<Option<(PathBuf, T)>, AppError>
+where
+    T: Send + 'static,
+    E: Into<AppError> + Send + 'static,
+{
+    let (extension, filter) = match format {
+        Format::Pdf => ("pdf", "Document PDF"),
+        Format::Docx => ("docx", "Document Word"),
+    };
+    let suggested = format!(
+        "{}-{}.{extension}",
+        pdf.name_prefix,
+        file_slug(pdf.alliance_name)
+    );
+    let Some(path) = choose_save_path(app, pdf.title, &suggested, filter, extension).await else {
         return Ok(None);
     };
     let (bytes, extra) = crate::commands::blocking(pdf.interrupted, make).await?;

@@ -717,8 +717,9 @@ pub async fn dispatch(
         }
         "evaluation_report_export" => {
             // The command's steps before its save dialog: the overviews read as of
-            // today, then typeset.
+            // today, then typeset (PDF) or written for Word (DOCX).
             let alliance_id: String = arg(args, "allianceId")?;
+            let format: allia_docs::render::Format = arg(args, "format")?;
             let alliance = store.alliance(&alliance_id).await?;
             let input = allia_docs::evaluation::EvaluationReportInput {
                 alliance: alliance.draft.name,
@@ -727,7 +728,16 @@ pub async fn dispatch(
                 evaluation: store.evaluation_overview(&alliance_id, today()).await?,
                 objectives: store.objectives_overview(&alliance_id, today()).await?,
             };
-            allia_docs::evaluation::render_evaluation_report(&input).map_err(AppError::from)?;
+            match format {
+                allia_docs::render::Format::Pdf => {
+                    allia_docs::evaluation::render_evaluation_report(&input)
+                        .map_err(AppError::from)?;
+                }
+                allia_docs::render::Format::Docx => {
+                    allia_docs::docx::render(&allia_docs::evaluation::document(&input))
+                        .map_err(|e| AppError::from(allia_docs::render::RenderError::from(e)))?;
+                }
+            }
         }
         "diagnostic_export_pdf" => {
             // The command's steps around its save dialog: the diagnostic read, then

@@ -425,7 +425,10 @@ pub const COMMANDS: &[(&str, &[(&str, Arg)])] = &[
     ("evaluation_csv_import", &[("allianceId", Arg::AllianceId)]),
     (
         "evaluation_report_export",
-        &[("allianceId", Arg::AllianceId)],
+        &[
+            ("allianceId", Arg::AllianceId),
+            ("format", Arg::ExportFormat),
+        ],
     ),
     ("model_advisor_get", &[("allianceId", Arg::AllianceId)]),
     (

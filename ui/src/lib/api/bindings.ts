@@ -346,11 +346,12 @@ export const commands = {
 	 */
 	evaluationCsvImport: (allianceId: string) => typedError<number, AppError>(__TAURI_INVOKE("evaluation_csv_import", { allianceId })),
 	/**
-	 *  Asks where to save the evaluation report (system dialog), typesets it as of today
-	 *  (`crate::clock::today`, the day its statuses are computed for) and writes it there.
-	 *  Returns the chosen path, or `None` when the person cancelled.
+	 *  Asks where to save the evaluation report (system dialog, suggesting `.pdf` or `.docx`
+	 *  after `format`), makes it as of today (`crate::clock::today`, the day its statuses are
+	 *  computed for) and writes it there. Returns the chosen path, or `None` when the person
+	 *  cancelled.
 	 */
-	evaluationReportExport: (allianceId: string) => typedError<string | null, AppError>(__TAURI_INVOKE("evaluation_report_export", { allianceId })),
+	evaluationReportExport: (allianceId: string, format: ExportFormat) => typedError<string | null, AppError>(__TAURI_INVOKE("evaluation_report_export", { allianceId, format })),
 	/**
 	 *  The dossier of an alliance: its texts (`dossier` null before any is written) and
 	 *  its key figures in table order.

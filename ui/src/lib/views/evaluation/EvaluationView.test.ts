@@ -32,7 +32,7 @@ function vault(initial: EvaluationOverview, afterAdd: EvaluationOverview) {
     }
     if (cmd === "objectives_overview") return OBJECTIVES;
     if (cmd === "partner_list") return [];
-    if (cmd === "evaluation_report_export") return "/tmp/rapport-evaluation.pdf";
+    if (cmd === "evaluation_report_export") return `/tmp/rapport-evaluation.${(args as { format: string }).format}`;
     if (cmd === "measurement_add") {
       current = afterAdd;
       return { id: "m9", draft: (args as { draft: unknown }).draft };
@@ -123,6 +123,18 @@ describe("EvaluationView", () => {
     expect((await screen.findByTestId("evaluation-report-exported")).textContent).toBe(
       "Rapport d’évaluation enregistré\u00a0: /tmp/rapport-evaluation.pdf",
     );
-    expect(calls.find((c) => c.cmd === "evaluation_report_export")?.args).toEqual({ allianceId: "a1" });
+    expect(calls.find((c) => c.cmd === "evaluation_report_export")?.args).toEqual({ allianceId: "a1", format: "pdf" });
+  });
+
+  it("exports the evaluation report for Word too", async () => {
+    vault(overview([indicatorView()]), overview([]));
+    render(EvaluationView, { props: { alliance }, context: catalogContext(catalog) });
+    const word = await screen.findByTestId("evaluation-report-export-docx");
+    expect(word.textContent?.trim()).toBe("Exporter le rapport d’évaluation (Word)");
+    await fireEvent.click(word);
+    expect((await screen.findByTestId("evaluation-report-exported")).textContent).toBe(
+      "Rapport d’évaluation enregistré\u00a0: /tmp/rapport-evaluation.docx",
+    );
+    expect(calls.filter((c) => c.cmd === "evaluation_report_export").map((c) => c.args)).toEqual([{ allianceId: "a1", format: "docx" }]);
   });
 });
