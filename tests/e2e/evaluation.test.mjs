@@ -1,6 +1,6 @@
 // « Évaluation » (issue 12, items 3–5) in the real app, on the demo alliance: a new indicator, with no measurement, is
 // « Pas encore mesuré »; a measurement added to it draws its chart and changes its status; a gap analysis is recorded
-// with its decision; the report's PDF holds them; the overview lists the demo's indicators, each with its status in words, and a demo indicator's
+// with its decision; the report's PDF and its DOCX for Word hold them; the overview lists the demo's indicators, each with its status in words, and a demo indicator's
 // chart draws its target, trajectory and a year of measurements.
 // Screenshots of the overview and of an indicator's chart (`cargo xtask screenshots`).
 import assert from 'node:assert/strict';
@@ -231,6 +231,29 @@ describe('évaluation de l’impact', () => {
     const flat = squeeze(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
     for (const expected of [NEW_INDICATOR, 'Ajuster l’action', 'Des formations courtes']) {
       assert.ok(flat.includes(squeeze(expected)), `the report should contain « ${expected} »`);
+    }
+  });
+
+  step(app, 'le rapport d’évaluation s’exporte aussi pour Word, avec l’indicateur et la décision', async () => {
+    const ui = page(app.browser);
+    await ui.click('evaluation-report-export-docx');
+    // The notice leaves while the report is made, then names the file: read it again until it does.
+    await app.browser.waitUntil(async () => (await ui.text('evaluation-report-exported').catch(() => '')).endsWith('.docx'), {
+      timeoutMsg: 'the notice should name the .docx saved',
+    });
+    let docx = null;
+    await app.browser.waitUntil(
+      () => {
+        const found = readdirSync(workspace.saveDir).find((f) => f.startsWith('rapport-evaluation') && f.endsWith('.docx'));
+        docx = found ? join(workspace.saveDir, found) : null;
+        return docx !== null && existsSync(docx) && statSync(docx).size > 0;
+      },
+      { timeoutMsg: 'the evaluation report was not written for Word' },
+    );
+    const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]*>/g, ' ');
+    const squeeze = (text) => text.replace(/[\s\u00a0\u202f]+/g, '');
+    for (const expected of [NEW_INDICATOR, 'Ajuster l’action', 'Des formations courtes']) {
+      assert.ok(squeeze(xml).includes(squeeze(expected)), `the Word report should contain « ${expected} »`);
     }
   });
 
