@@ -84,8 +84,14 @@ export function removeWorkspace(workspace) {
  * workspace). Returns a stop function.
  */
 export async function startDriver(workspace, options = {}) {
-  if (await portOpen(PORT)) {
-    throw new Error(`port ${PORT} is already in use (a tauri-driver left running?)`);
+  // A driver just stopped (the suite before, or `restart`) may hold its ports a moment longer, WebKitWebDriver's
+  // above all: a new one started meanwhile could not open its session.
+  for (const [port, what] of [[PORT, 'tauri-driver'], [NATIVE_PORT, 'WebKitWebDriver']]) {
+    const free = Date.now() + 15_000;
+    while (await portOpen(port)) {
+      if (Date.now() > free) throw new Error(`port ${port} is still in use after 15 s (a ${what} left running?)`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   const log = openSync(join(ARTIFACTS, 'tauri-driver.log'), 'a');
