@@ -111,12 +111,14 @@ export async function startDriver(workspace, options = {}) {
     resolve();
   }));
 
+  // Both listening: tauri-driver hands each new session to WebKitWebDriver, which it starts beside itself and which
+  // takes longer to come up on a busy machine; a session asked for before that fails with a socket error.
   const deadline = Date.now() + 20_000;
-  while (!(await portOpen(PORT))) {
+  while (!(await portOpen(PORT)) || !(await portOpen(NATIVE_PORT))) {
     if (exited !== null) throw new Error(`tauri-driver exited (${exited}); see ${ARTIFACTS}/tauri-driver.log`);
     if (Date.now() > deadline) {
       driver.kill('SIGKILL');
-      throw new Error(`tauri-driver does not listen on port ${PORT} after 20 s`);
+      throw new Error(`tauri-driver (port ${PORT}) and WebKitWebDriver (port ${NATIVE_PORT}) do not both listen after 20 s`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
