@@ -34,18 +34,20 @@ pub fn indicator_progress(
     let mut notes = String::new();
     if before_baseline > 0 {
         notes.push_str(&format!(
-            " {} datée{s} d’avant la date de référence ({}) n’{} pas comptée{s}.",
+            " {} datée{s} d’avant la date de référence ({}) {} pas comptée{s}.",
             measurements_word(before_baseline),
             format_date(indicator.baseline_date),
-            if before_baseline > 1 { "sont" } else { "est" },
+            negated_be(before_baseline),
             s = plural(before_baseline),
         ));
     }
     if after_today > 0 {
         notes.push_str(&format!(
-            " {} datée{s} d’après aujourd’hui n’{} pas comptée{s}.",
+            // The day the status is read for: today in the app, the report's date on paper.
+            " {} datée{s} d’après le {} {} pas comptée{s}.",
             measurements_word(after_today),
-            if after_today > 1 { "sont" } else { "est" },
+            format_date(today),
+            negated_be(after_today),
             s = plural(after_today),
         ));
     }
@@ -56,9 +58,9 @@ pub fn indicator_progress(
             .count();
         if unusable > 0 {
             notes.push_str(&format!(
-                " {} sans numérateur ni dénominateur n’{} pas comptée{s} dans le taux.",
+                " {} sans numérateur ni dénominateur {} pas comptée{s} dans le taux.",
                 measurements_word(unusable),
-                if unusable > 1 { "sont" } else { "est" },
+                negated_be(unusable),
                 s = plural(unusable),
             ));
         }
@@ -237,6 +239,15 @@ fn measurements_word(n: usize) -> String {
         "Une mesure".to_string()
     } else {
         format!("{}\u{a0}mesures", format_figure(n as f64))
+    }
+}
+
+/// « n’est » for one, « ne sont » for several (the elision only before « est »).
+fn negated_be(n: usize) -> &'static str {
+    if n > 1 {
+        "ne sont"
+    } else {
+        "n’est"
     }
 }
 

@@ -96,7 +96,18 @@ fn measurements_before_the_baseline_or_after_today_are_left_out_and_said() {
     ));
     assert!(p
         .explanation
-        .contains("Une mesure datée d’après aujourd’hui n’est pas comptée."));
+        .contains("Une mesure datée d’après le 31\u{a0}janvier 2026 n’est pas comptée."));
+
+    // Several: « ne sont », never « n’sont ».
+    let later = [m(at(10), 10.0), m(at(60), 10.0), m(at(90), 70.0)];
+    let p = indicator_progress(&i, &later, at(30));
+    assert!(
+        p.explanation
+            .contains("datées d’après le 31\u{a0}janvier 2026 ne sont pas comptées."),
+        "{}",
+        p.explanation
+    );
+    assert!(!p.explanation.contains("n’sont"));
 }
 
 #[test]
