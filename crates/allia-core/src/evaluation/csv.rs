@@ -12,7 +12,7 @@
 //! What is read (`import.rs`): UTF-8 with or without the mark, UTF-16 with it,
 //! Windows-1252 otherwise; « ; », « , » or tab guessed from the header; a decimal comma
 //! or point, thousands grouped by spaces or dots, never « 1,234 » (ambiguous); dates
-//! JJ/MM/AAAA or AAAA-MM-JJ; the indicator by its id or its name; a column of another
+//! JJ/MM/AAAA, JJ/MM/AA (the 2000s, as spreadsheets save them) or AAAA-MM-JJ; the indicator by its id or its name; a column of another
 //! name ignored and named in the preview. Every problem is a
 //! [`CsvLineError`] with its line and column, and a file with any problem gives nothing
 //! to import.

@@ -269,8 +269,6 @@ fn thousands(whole: &str) -> Option<String> {
 pub enum DateRefusal {
     /// Not JJ/MM/AAAA nor AAAA-MM-JJ.
     NotADate,
-    /// « 15/01/26 »: the century is not guessed.
-    ShortYear,
     /// « 31/02/2026 ».
     NoSuchDay,
 }
@@ -282,16 +280,16 @@ impl DateRefusal {
             Self::NotADate => format!(
                 "«\u{a0}{cell}\u{a0}» n’est pas une date. Écrivez-la JJ/MM/AAAA, par exemple 15/01/2026."
             ),
-            Self::ShortYear => format!(
-                "«\u{a0}{cell}\u{a0}»\u{a0}: écrivez l’année sur quatre chiffres, par exemple 15/01/2026."
-            ),
             Self::NoSuchDay => format!("«\u{a0}{cell}\u{a0}»\u{a0}: ce jour n’existe pas."),
         }
     }
 }
 
 /// A date written JJ/MM/AAAA (one-digit day or month allowed, « 5/1/2026 », as
-/// spreadsheets write them) or AAAA-MM-JJ (ISO 8601); `Ok(None)` when empty. A time after
+/// spreadsheets write them), JJ/MM/AA (a two-digit year is of the 2000s: LibreOffice and
+/// Excel save a French date cell as « 31/12/25 » in a CSV, and a measurement of the
+/// 1900s has no place in an alliance's evaluation) or AAAA-MM-JJ (ISO 8601); `Ok(None)`
+/// when empty. A time after
 /// the date (« 15/01/2026 00:00:00 », a spreadsheet's date-time cell) is allowed when it
 /// is midnight.
 pub fn parse_date(cell: &str) -> Result<Option<NaiveDate>, DateRefusal> {
@@ -319,12 +317,13 @@ pub fn parse_date(cell: &str) -> Result<Option<NaiveDate>, DateRefusal> {
     };
     let (day, month, year) = if day_part.contains('/') {
         let parts: Vec<&str> = day_part.split('/').collect();
-        if numbers(parts.clone(), [1..=2, 1..=2, 2..=2]).is_some() {
-            return Err(DateRefusal::ShortYear);
+        if let Some([day, month, year]) = numbers(parts.clone(), [1..=2, 1..=2, 2..=2]) {
+            (day, month, 2000 + year)
+        } else {
+            let [day, month, year] =
+                numbers(parts, [1..=2, 1..=2, 4..=4]).ok_or(DateRefusal::NotADate)?;
+            (day, month, year)
         }
-        let [day, month, year] =
-            numbers(parts, [1..=2, 1..=2, 4..=4]).ok_or(DateRefusal::NotADate)?;
-        (day, month, year)
     } else {
         let parts: Vec<&str> = day_part.split('-').collect();
         let [year, month, day] =

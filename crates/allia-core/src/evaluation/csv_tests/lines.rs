@@ -19,12 +19,6 @@ fn each_malformed_line_is_reported_with_its_line_and_column_and_nothing_imports(
             "n’est pas une date",
         ),
         (
-            "short year",
-            "Bénévoles formés;;personnes;15/01/26;3;;;;".into(),
-            Some("Date"),
-            "quatre chiffres",
-        ),
-        (
             "no date",
             "Bénévoles formés;;personnes;;3;;;;".into(),
             Some("Date"),

@@ -136,51 +136,75 @@ fn windows_1252_and_utf_16_files_are_read() {
 /// (dates as date cells shown JJ/MM/AAAA, figures as number cells in French), has
 /// LibreOffice make it an .ods, then save that as CSV twice — with « ; » in UTF-8 as a
 /// French user would, and with LibreOffice's defaults (« , », Latin-1) — and imports both.
-#[test]
-fn a_file_saved_by_libreoffice_imports() {
-    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|name| {
+/// LibreOffice's program, when installed (`cargo xtask test` installs
+/// libreoffice-calc-nogui); `None` says why the test is skipped.
+fn soffice(test: &str) -> Option<&'static str> {
+    let found = ["soffice", "libreoffice"].into_iter().find(|name| {
         std::process::Command::new(name)
             .arg("--version")
             .output()
             .is_ok_and(|out| out.status.success())
-    }) else {
+    });
+    if found.is_none() {
         eprintln!(
-            "SKIPPED a_file_saved_by_libreoffice_imports: LibreOffice (soffice) is not \
-             installed; `cargo xtask test` installs libreoffice-calc-nogui."
+            "SKIPPED {test}: LibreOffice (soffice) is not installed; `cargo xtask test` \
+             installs libreoffice-calc-nogui."
         );
+    }
+    found
+}
+
+/// `input` converted by LibreOffice `to` a format (a filter with its options) into the
+/// folder `out` of `dir`, with a profile of its own in `dir`; the file written. `read_as`
+/// is the filter `input` is opened with (a CSV's separator, encoding and language).
+fn convert(
+    soffice: &str,
+    dir: &std::path::Path,
+    (input, read_as): (&std::path::Path, Option<&str>),
+    to: &str,
+    out: &str,
+) -> std::path::PathBuf {
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+    let out_dir = dir.join(out);
+    let mut command = std::process::Command::new(soffice);
+    command.args([&profile, "--headless"]);
+    if let Some(filter) = read_as {
+        command.arg(format!("--infilter={filter}"));
+    }
+    let run = command
+        .args(["--convert-to", to, "--outdir"])
+        .arg(&out_dir)
+        .arg(input)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stem = input.file_stem().expect("stem");
+    let extension = to.split(':').next().expect("extension");
+    let path = out_dir.join(stem).with_extension(extension);
+    assert!(
+        path.exists(),
+        "LibreOffice wrote no {} (is LibreOffice Calc installed? `cargo xtask test` \
+         installs libreoffice-calc-nogui): {:?}",
+        path.display(),
+        run
+    );
+    path
+}
+
+#[test]
+fn a_file_saved_by_libreoffice_imports() {
+    let Some(soffice) = soffice("a_file_saved_by_libreoffice_imports") else {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let fods = dir.path().join("mesures.fods");
     std::fs::write(&fods, flat_ods()).expect("write .fods");
-    let profile = format!(
-        "-env:UserInstallation=file://{}/profile",
-        dir.path().display()
-    );
     let convert = |input: &std::path::Path, to: &str, out: &str| {
-        let out_dir = dir.path().join(out);
-        let run = std::process::Command::new(soffice)
-            .args([&profile, "--headless", "--convert-to", to, "--outdir"])
-            .arg(&out_dir)
-            .arg(input)
-            .output()
-            .expect("soffice runs");
-        assert!(
-            run.status.success(),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
-        let stem = input.file_stem().expect("stem");
-        let extension = to.split(':').next().expect("extension");
-        let path = out_dir.join(stem).with_extension(extension);
-        assert!(
-            path.exists(),
-            "LibreOffice wrote no {} (is LibreOffice Calc installed? `cargo xtask test` \
-             installs libreoffice-calc-nogui): {:?}",
-            path.display(),
-            run
-        );
-        path
+        convert(soffice, dir.path(), (input, None), to, out)
     };
     let ods = convert(&fods, "ods", "ods");
     // 59 = « ; », 34 = « " », 76 = UTF-8, 1 = from line 1; the export's tokens 7–9:
@@ -215,6 +239,71 @@ fn a_file_saved_by_libreoffice_imports() {
         );
         assert_eq!(import.drafts, expected, "{}", csv.display());
     }
+}
+
+/// The round trip a volunteer makes: the export opened in LibreOffice Calc (French),
+/// lines added, saved again as CSV. Calc reads the dates as dates and writes them back
+/// the French short way, « 15/01/26 »: they import as the same days.
+#[test]
+fn an_export_opened_and_saved_again_by_libreoffice_imports() {
+    let Some(soffice) = soffice("an_export_opened_and_saved_again_by_libreoffice_imports") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A French user's LibreOffice: its locale, in the profile, sets how cells are written.
+    let user = dir.path().join("profile").join("user");
+    std::fs::create_dir_all(&user).expect("profile folder");
+    std::fs::write(
+        user.join("registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>fr-FR</value></prop></item>
+</oor:items>
+"#,
+    )
+    .expect("write the profile's locale");
+    let csv = dir.path().join("mesures.csv");
+    let typed = "Indicateur;Unité;Date;Valeur;Numérateur;Dénominateur;Commentaire\r\n\
+                 Bénévoles formés;personnes;15/01/2026;1234,5;;;Un; deux\r\n\
+                 Bénévoles formés;personnes;03/02/2026;12;;;\r\n";
+    // The comment holds a « ; »: quoted as the export quotes it.
+    let typed = typed.replace("Un; deux", "\"Un; deux\"");
+    std::fs::write(&csv, format!("\u{feff}{typed}")).expect("write the CSV");
+    // Opened as a French user opens it (« ; », UTF-8, French locale 1036), then saved.
+    let ods = convert(
+        soffice,
+        dir.path(),
+        (&csv, Some("Text - txt - csv (StarCalc):59,34,76,1,,1036")),
+        "ods",
+        "ods",
+    );
+    let saved = convert(
+        soffice,
+        dir.path(),
+        (&ods, None),
+        "csv:Text - txt - csv (StarCalc):59,34,76,1,,1036",
+        "saved",
+    );
+    let bytes = std::fs::read(&saved).expect("read the CSV");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains(";15/01/26;1234,5;"),
+        "Calc writes the short French date and the decimal comma: {text}"
+    );
+    let import = parse_measurements(&bytes, &indicators(), TODAY);
+    assert_eq!(import.errors, vec![], "{text}");
+    assert_eq!(
+        import.drafts,
+        vec![
+            MeasurementDraft {
+                comment: Some("Un; deux".to_string()),
+                ..draft(VOLUNTEERS, day(2026, 1, 15), 1234.5)
+            },
+            draft(VOLUNTEERS, day(2026, 2, 3), 12.0),
+        ],
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
 }
 
 /// The spreadsheet of [`a_file_saved_by_libreoffice_imports`], in flat ODF XML.

@@ -109,12 +109,16 @@ fn dates_are_read_day_first() {
         ("2026-01-15", day(2026, 1, 15)),
         ("15/01/2026 00:00:00", day(2026, 1, 15)),
         ("29/02/2028", day(2028, 2, 29)),
+        // As LibreOffice and Excel save a French date cell in a CSV.
+        ("31/12/25", day(2025, 12, 31)),
+        ("5/1/26", day(2026, 1, 5)),
     ] {
         assert_eq!(parse_date(cell), Ok(Some(date)), "{cell}");
     }
     assert_eq!(parse_date(""), Ok(None));
     for (cell, refusal) in [
-        ("15/01/26", DateRefusal::ShortYear),
+        ("29/02/26", DateRefusal::NoSuchDay),
+        ("15/01/026", DateRefusal::NotADate),
         ("29/02/2026", DateRefusal::NoSuchDay),
         ("15/13/2026", DateRefusal::NoSuchDay),
         ("2026/01/15", DateRefusal::NotADate),
