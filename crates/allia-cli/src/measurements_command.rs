@@ -23,6 +23,9 @@ use chrono::NaiveDate;
 use crate::commands::{close_after_change, refuse_to_overwrite, unlock, write_bytes};
 use crate::error::CliError;
 
+/// How many line errors `measurements-import` prints before saying how many more there are.
+const SHOWN_LINE_ERRORS: usize = 100;
+
 /// The day the rules about time are read for (a measurement dated after it is refused,
 /// the indicators' status is as of it): the computer's date, as the app's clock without
 /// its end-to-end hook.
@@ -301,8 +304,22 @@ pub async fn import(
     };
     if !import.errors.is_empty() {
         vault.close().await;
-        for e in &import.errors {
+        // What concerns the whole file first (its size, its columns), then the lines, the
+        // first ones only: a wrong file would otherwise bury its cause under thousands.
+        let (whole, lines): (Vec<_>, Vec<_>) =
+            import.errors.iter().partition(|e| e.column.is_none());
+        for e in whole.iter().chain(lines.iter().take(SHOWN_LINE_ERRORS)) {
             eprintln!("{}", line_error(e));
+        }
+        if lines.len() > SHOWN_LINE_ERRORS {
+            eprintln!(
+                "… et {}.",
+                count(
+                    lines.len() - SHOWN_LINE_ERRORS,
+                    "autre erreur",
+                    "autres erreurs"
+                )
+            );
         }
         return Err(CliError::new(format!(
             "aucune mesure importée\u{a0}: le fichier a {} (corrigez-{} puis relancez).",

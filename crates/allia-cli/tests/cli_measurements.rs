@@ -299,6 +299,24 @@ fn a_file_with_bad_lines_lists_them_all_and_imports_nothing() {
         "nothing imported"
     );
 
+    // Many bad lines: the first hundred are listed, then how many more, and the total.
+    let many = dir.path().join("beaucoup.csv");
+    let mut lines = vec!["Indicateur;Date;Valeur".to_string()];
+    lines.extend((0..150).map(|_| format!("Indicateur fantôme;{day};3")));
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    write_csv(&many, &refs);
+    let out = import(&vault, &id, &many, true);
+    assert!(!out.status.success());
+    no_panic(&out);
+    let err = stderr(&out);
+    assert_eq!(err.matches("Indicateur inconnu").count(), 100, "{err}");
+    assert!(
+        err.contains("Ligne 101,") && !err.contains("Ligne 102,"),
+        "{err}"
+    );
+    assert!(err.contains("… et 50 autres erreurs."), "{err}");
+    assert!(err.contains("le fichier a 150 erreurs"), "{err}");
+
     // The indicators table is not a file of measurements: its missing columns are said.
     let table = dir.path().join("indicateurs.csv");
     let out = allia(&[

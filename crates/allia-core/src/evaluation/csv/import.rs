@@ -215,6 +215,9 @@ pub fn parse_new_measurements(
             continue;
         }
         if import.rows.len() >= IMPORT_ROWS_MAX {
+            // The file's length is then its one problem, said alone: the errors of the
+            // lines before would bury it (and its lines are not imported anyway).
+            errors.list.clear();
             errors.at(
                 line,
                 None,
