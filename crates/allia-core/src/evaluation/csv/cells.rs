@@ -96,6 +96,15 @@ pub fn format_number(value: f64) -> String {
     }
 }
 
+/// A figure Allia computed (an indicator's current total or rate) as [`format_number`]
+/// writes it, rounded first to twelve significant digits: the sums' binary residue
+/// (« 6,3999999999999995 ») is not a figure anyone typed. For the indicators table, which
+/// is read, never imported; measurements keep their exact figures.
+pub fn format_computed(value: f64) -> String {
+    let rounded = format!("{value:.11e}").parse::<f64>().unwrap_or(value);
+    format_number(rounded)
+}
+
 /// « 15/01/2026 ».
 pub fn format_date(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()

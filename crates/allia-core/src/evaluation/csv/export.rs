@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::cells::{format_date, format_number, guard_text, UTF8_BOM};
+use super::cells::{format_computed, format_date, format_number, guard_text, UTF8_BOM};
 use super::{ExportNames, INDICATOR_COLUMNS, MEASUREMENT_COLUMNS};
 use crate::evaluation::overview::IndicatorView;
 use crate::evaluation::progress::indicator_progress;
@@ -106,7 +106,10 @@ pub fn export_indicators(
             format_date(draft.baseline_date),
             format_number(draft.target_value),
             format_date(draft.target_date),
-            optional_number(progress.current_value),
+            progress
+                .current_value
+                .map(format_computed)
+                .unwrap_or_default(),
             progress.current_date.map(format_date).unwrap_or_default(),
             progress.status.label().to_string(),
             draft.frequency.label().to_string(),

@@ -9,8 +9,8 @@ mod writing;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::cells::{
-    decode, format_number, guard_text, parse_date, parse_number, unguard_text, DateRefusal,
-    NumberRefusal,
+    decode, format_computed, format_number, guard_text, parse_date, parse_number, unguard_text,
+    DateRefusal, NumberRefusal,
 };
 use super::*;
 use crate::evaluation::{

@@ -60,6 +60,13 @@ fn numbers_are_read_without_guessing() {
         assert_eq!(parse_number(&written), Ok(Some(value)), "{written}");
     }
     assert_eq!(format_number(-0.0), "0");
+    // What Allia computed loses its binary residue; a measurement keeps every digit.
+    assert_eq!(format_computed(6.3999999999999995), "6,4");
+    assert_eq!(format_computed(250.0 / 3.0), "83,3333333333");
+    assert_eq!(format_computed(1e-9), "0,000000001");
+    assert_eq!(format_computed(-0.1 - 0.2), "-0,3");
+    assert_eq!(format_computed(1_234.5), "1234,5");
+    assert_eq!(format_number(6.3999999999999995), "6,3999999999999995");
 }
 
 #[test]
