@@ -3,7 +3,7 @@
 //! back into the vault, all or nothing, every problem said with its line and column.
 //!
 //! The rules are allia-core's (`evaluation::csv`: `export_measurements`,
-//! `export_indicators`, `parse_new_measurements`) and the storing allia-store's
+//! `export_indicators`, `parse_against_overview`) and the storing allia-store's
 //! (`Store::import_measurements`, one transaction), called in the order the app's
 //! « Exporter les mesures (CSV) » / « Importer des mesures (CSV) » call them
 //! (src-tauri `commands/evaluation_csv.rs`), so the file written is byte for byte the
@@ -12,7 +12,7 @@
 use std::path::Path;
 
 use allia_core::evaluation::csv::{
-    export_indicators, export_measurements, parse_new_measurements, CsvLineError, ExportNames,
+    export_indicators, export_measurements, parse_against_overview, CsvLineError, ExportNames,
     MeasurementsImport, IMPORT_FILE_MAX_BYTES,
 };
 use allia_core::text::collation_key;
@@ -250,7 +250,7 @@ fn print_preview(file: &Path, import: &MeasurementsImport) {
 }
 
 /// `allia measurements-import`: reads `input` against `alliance`'s indicators and
-/// measurements as of today (allia-core's `parse_new_measurements`, as the app's
+/// measurements as of today (allia-core's `parse_against_overview`, as the app's
 /// preview), prints the preview, then: when any line is wrong, every problem on stderr
 /// with its line and column, nothing imported, an error; else, unless `dry_run`, the
 /// new measurements imported in one transaction (`Store::import_measurements`, all or
@@ -270,17 +270,7 @@ pub async fn import(
     let read = async {
         let found = find_alliance(store, alliance).await?;
         let overview = store.evaluation_overview(&found.id, today).await?;
-        let indicators: Vec<_> = overview
-            .indicators
-            .iter()
-            .map(|v| v.indicator.clone())
-            .collect();
-        let recorded: Vec<_> = overview
-            .indicators
-            .into_iter()
-            .flat_map(|v| v.measurements)
-            .collect();
-        let import = parse_new_measurements(&bytes, &indicators, &recorded, today);
+        let import = parse_against_overview(&bytes, overview, today);
         Ok::<_, CliError>((found, import))
     }
     .await;

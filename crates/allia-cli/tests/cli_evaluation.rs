@@ -3,7 +3,8 @@
 //! report as a DOCX (the charts as tables of their values); another extension, a bad
 //! date and an alliance file refused with a French message.
 
-use std::process::Command;
+use std::path::Path;
+use std::process::{Command, Output};
 
 mod common;
 use common::{allia, demo_vault, path, stderr, stdout};
@@ -22,24 +23,30 @@ fn pdftotext(pdf: &std::path::Path) -> String {
         .join(" ")
 }
 
-#[test]
-fn render_the_demo_evaluation_report_from_the_vault() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let (vault, id) = demo_vault(dir.path());
-    let pdf = dir.path().join("rapport.pdf");
-    let out = allia(&[
+/// `allia render --document evaluation` of `vault`'s alliance `id` as of 1 December 2026
+/// into `out` (its extension chooses PDF or DOCX).
+fn render_report(vault: &Path, id: &str, out: &Path) -> Output {
+    allia(&[
         "render",
         "--vault",
-        path(&vault),
+        path(vault),
         "--alliance",
-        &id,
+        id,
         "--document",
         "evaluation",
         "--date",
         "2026-12-01",
         "--out",
-        path(&pdf),
-    ]);
+        path(out),
+    ])
+}
+
+#[test]
+fn render_the_demo_evaluation_report_from_the_vault() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vault, id) = demo_vault(dir.path());
+    let pdf = dir.path().join("rapport.pdf");
+    let out = render_report(&vault, &id, &pdf);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("rapport.pdf"));
     let text = pdftotext(&pdf);
@@ -173,19 +180,7 @@ fn render_the_demo_evaluation_report_as_docx() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (vault, id) = demo_vault(dir.path());
     let docx = dir.path().join("rapport.docx");
-    let out = allia(&[
-        "render",
-        "--vault",
-        path(&vault),
-        "--alliance",
-        &id,
-        "--document",
-        "evaluation",
-        "--date",
-        "2026-12-01",
-        "--out",
-        path(&docx),
-    ]);
+    let out = render_report(&vault, &id, &docx);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("rapport.docx"));
     let bytes = std::fs::read(&docx).expect("read");

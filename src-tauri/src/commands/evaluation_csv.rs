@@ -6,7 +6,7 @@
 //! is then.
 
 use allia_core::evaluation::csv::{
-    export_indicators, export_measurements, parse_new_measurements, CsvLineError, ExportNames,
+    export_indicators, export_measurements, parse_against_overview, CsvLineError, ExportNames,
     MeasurementPreviewRow, MeasurementsImport, IMPORT_FILE_MAX_BYTES,
 };
 use allia_store::Store;
@@ -65,24 +65,7 @@ async fn read_file(
     let overview = store.evaluation_overview(alliance_id, today).await?;
     super::blocking(
         "La lecture du fichier a été interrompue.",
-        move || -> Result<_, AppError> {
-            let indicators: Vec<_> = overview
-                .indicators
-                .iter()
-                .map(|v| v.indicator.clone())
-                .collect();
-            let recorded: Vec<_> = overview
-                .indicators
-                .into_iter()
-                .flat_map(|v| v.measurements)
-                .collect();
-            Ok(parse_new_measurements(
-                &bytes,
-                &indicators,
-                &recorded,
-                today,
-            ))
-        },
+        move || -> Result<_, AppError> { Ok(parse_against_overview(&bytes, overview, today)) },
     )
     .await
 }

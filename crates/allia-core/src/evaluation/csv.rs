@@ -32,7 +32,7 @@ mod export;
 mod import;
 
 pub use export::{export_indicators, export_measurements};
-pub use import::{parse_measurements, parse_new_measurements};
+pub use import::{parse_against_overview, parse_measurements, parse_new_measurements};
 
 /// The columns of the measurements file, in the order written. The import finds them by
 /// name (case, accents and punctuation ignored), in any order; a column of another name

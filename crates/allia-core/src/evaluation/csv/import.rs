@@ -132,6 +132,27 @@ pub fn parse_measurements(
     parse_new_measurements(bytes, indicators, &[], today)
 }
 
+/// [`parse_new_measurements`] against an alliance's evaluation as the store reads it: its
+/// indicators, and the measurements they already have. What the app's and the command
+/// line's « importer des mesures » both check a file with.
+pub fn parse_against_overview(
+    bytes: &[u8],
+    overview: crate::evaluation::EvaluationOverview,
+    today: NaiveDate,
+) -> MeasurementsImport {
+    let indicators: Vec<Indicator> = overview
+        .indicators
+        .iter()
+        .map(|v| v.indicator.clone())
+        .collect();
+    let recorded: Vec<Measurement> = overview
+        .indicators
+        .into_iter()
+        .flat_map(|v| v.measurements)
+        .collect();
+    parse_new_measurements(bytes, &indicators, &recorded, today)
+}
+
 /// [`parse_measurements`] against `recorded`, the alliance's measurements: a line that
 /// repeats one of them (same indicator, date, figures, comment and source) is shown as
 /// already recorded (`MeasurementPreviewRow::already_recorded`) and left out of the drafts,
