@@ -430,9 +430,9 @@ fn write_json(path: &Path, file: &AllianceFileV2) -> Result<(), CliError> {
 }
 
 pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    std::fs::write(path, bytes).map_err(|e| crate::error::io_problem("d’écrire", path, &e))
+    std::fs::write(path, bytes).map_err(|e| crate::error::write_problem(path, &e))
 }
 
 fn write_text(path: &Path, text: &str) -> Result<(), CliError> {
-    std::fs::write(path, text).map_err(|e| crate::error::io_problem("d’écrire", path, &e))
+    std::fs::write(path, text).map_err(|e| crate::error::write_problem(path, &e))
 }

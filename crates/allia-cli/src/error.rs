@@ -67,6 +67,26 @@ pub fn io_problem(action: &str, path: &std::path::Path, e: &std::io::Error) -> C
     })
 }
 
+/// « le dossier … n’existe pas »: where a file was to be written (said with the folder's
+/// name: the system would only say the file is not found).
+pub fn missing_folder(folder: &std::path::Path) -> CliError {
+    CliError(format!(
+        "le dossier {} n’existe pas\u{a0}: créez-le ou choisissez un autre dossier.",
+        folder.display()
+    ))
+}
+
+/// [`io_problem`] for writing `path`: a folder that does not exist is named as such.
+pub fn write_problem(path: &std::path::Path, e: &std::io::Error) -> CliError {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+    match folder {
+        Some(folder) if e.kind() == std::io::ErrorKind::NotFound && !folder.is_dir() => {
+            missing_folder(folder)
+        }
+        _ => io_problem("d’écrire", path, e),
+    }
+}
+
 /// The system's description of `e` without Rust's « (os error N) » suffix.
 fn system_words(e: &std::io::Error) -> String {
     let text = e.to_string();

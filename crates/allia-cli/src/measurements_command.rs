@@ -88,10 +88,7 @@ pub async fn export(
     // only say the file is not found.
     if let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         if !folder.is_dir() {
-            return Err(CliError::new(format!(
-                "le dossier {} n’existe pas\u{a0}: créez-le ou choisissez un autre dossier.",
-                folder.display()
-            )));
+            return Err(crate::error::missing_folder(folder));
         }
     }
     let vault = unlock(vault).await?;

@@ -31,10 +31,7 @@ fn check_backup_target(dir: &Path, out: &Path) -> Result<(), CliError> {
         _ => Path::new("."),
     };
     if !folder.is_dir() {
-        return Err(CliError::new(format!(
-            "le dossier {} n’existe pas\u{a0}: créez-le ou choisissez un autre dossier.",
-            folder.display()
-        )));
+        return Err(crate::error::missing_folder(folder));
     }
     let inside_vault = match (folder.canonicalize(), dir.canonicalize()) {
         (Ok(folder), Ok(vault)) => folder.starts_with(vault),

@@ -114,3 +114,37 @@ fn export_refuses_an_existing_file_unless_forced() {
     let folder = export(&vault, &id, dir.path(), true);
     refused_in_french(&folder, "est un dossier, pas un fichier");
 }
+
+#[test]
+fn a_file_written_into_a_missing_folder_names_the_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (vault, id) = demo_vault(dir.path());
+    let folder = dir.path().join("absent");
+    for (document, name) in [
+        ("evaluation", "rapport.docx"),
+        ("evaluation", "rapport.pdf"),
+    ] {
+        let out = folder.join(name);
+        let rendered = allia(&[
+            "render",
+            "--vault",
+            path(&vault),
+            "--alliance",
+            &id,
+            "--document",
+            "evaluation",
+            "--out",
+            path(&out),
+        ]);
+        refused_in_french(
+            &rendered,
+            &format!(
+                "le dossier {} n’existe pas\u{a0}: créez-le ou choisissez un autre dossier.",
+                folder.display()
+            ),
+        );
+    }
+    let exported = export(&vault, &id, &folder.join("alliance.json"), false);
+    refused_in_french(&exported, "le dossier");
+    assert!(!folder.exists(), "nothing created");
+}
