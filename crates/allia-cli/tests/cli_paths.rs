@@ -120,10 +120,7 @@ fn a_file_written_into_a_missing_folder_names_the_folder() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (vault, id) = demo_vault(dir.path());
     let folder = dir.path().join("absent");
-    for (document, name) in [
-        ("evaluation", "rapport.docx"),
-        ("evaluation", "rapport.pdf"),
-    ] {
+    for name in ["rapport.docx", "rapport.pdf"] {
         let out = folder.join(name);
         let rendered = allia(&[
             "render",
