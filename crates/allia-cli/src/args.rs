@@ -65,7 +65,8 @@ pub enum Command {
         /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
-        #[arg(long, value_name = "ID")]
+        /// L’alliance, par son identifiant ou son nom (allia list les affiche).
+        #[arg(long, value_name = "ID|NOM")]
         alliance: String,
         /// Fichier d’alliance à écrire (refusé s’il existe déjà, sauf avec --force).
         #[arg(long, value_name = "FICHIER")]
@@ -102,7 +103,8 @@ pub enum Command {
         /// Dossier du coffre.
         #[arg(long, value_name = "DIR")]
         vault: PathBuf,
-        #[arg(long, value_name = "ID")]
+        /// L’alliance, par son identifiant ou son nom (allia list les affiche).
+        #[arg(long, value_name = "ID|NOM")]
         alliance: String,
         #[command(flatten)]
         reading: ReadingFlags,
@@ -122,7 +124,8 @@ pub enum Command {
         /// Dossier du coffre (avec --alliance).
         #[arg(long, value_name = "DIR", requires = "alliance")]
         vault: Option<PathBuf>,
-        #[arg(long, value_name = "ID", requires = "vault")]
+        /// L’alliance, par son identifiant ou son nom (allia list les affiche).
+        #[arg(long, value_name = "ID|NOM", requires = "vault")]
         alliance: Option<String>,
         /// convention, charte, consortium, diagnostic (le diagnostic interne, en PDF),
         /// dossier (le dossier de présentation du projet, en PDF) ou evaluation (le rapport

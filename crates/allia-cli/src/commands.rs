@@ -3,10 +3,10 @@
 use std::path::Path;
 
 use allia_core::{
-    read_alliance_file as parse_alliance_file, AllianceFileError, AllianceFileV2, Importable,
-    ImportedAlliance, ReadFile, UnknownField,
+    read_alliance_file as parse_alliance_file, Alliance, AllianceFileError, AllianceFileV2,
+    Importable, ImportedAlliance, ReadFile, UnknownField,
 };
-use allia_store::{BackupReason, StoreError, Vault, VaultPaths, VaultState};
+use allia_store::{BackupReason, Entity, Store, StoreError, Vault, VaultPaths, VaultState};
 
 use crate::args::{Command, ReadingFlags};
 use crate::error::CliError;
@@ -49,7 +49,14 @@ pub async fn run(command: Command) -> Result<(), CliError> {
             // Refused before the passphrase is asked: nothing to undo.
             refuse_to_overwrite(&out, force)?;
             let open = unlock(&vault).await?;
-            let file = open.store().export_alliance_file(&alliance).await;
+            let file = match find_alliance(open.store(), &alliance).await {
+                Ok(found) => open
+                    .store()
+                    .export_alliance_file(&found.id)
+                    .await
+                    .map_err(CliError::from),
+                Err(e) => Err(e),
+            };
             open.close().await;
             if encrypt {
                 let json = file?.to_json_string().map_err(|e| {
@@ -401,6 +408,38 @@ fn validate(path: &Path) -> Result<(), CliError> {
             n => format!("{n} problèmes"),
         }
     )))
+}
+
+/// The alliance `given` names: its id, else its name (case, accents and punctuation
+/// ignored, as the CSV import finds an indicator by name), which must be one alliance's:
+/// what every command's `--alliance` takes.
+pub async fn find_alliance(store: &Store, given: &str) -> Result<Alliance, CliError> {
+    match store.alliance(given.trim()).await {
+        Ok(alliance) => return Ok(alliance),
+        Err(StoreError::NotFound(Entity::Alliance)) => {}
+        Err(other) => return Err(other.into()),
+    }
+    let key = allia_core::text::collation_key(given);
+    let mut named: Vec<Alliance> = store
+        .alliances()
+        .await?
+        .into_iter()
+        .filter(|a| !key.is_empty() && allia_core::text::collation_key(&a.draft.name) == key)
+        .collect();
+    match named.len() {
+        1 => Ok(named.remove(0)),
+        0 => Err(CliError::new(format!(
+            "aucune alliance de ce coffre n’a l’identifiant ou le nom «\u{a0}{given}\u{a0}» (allia list les affiche)."
+        ))),
+        _ => Err(CliError::new(format!(
+            "plusieurs alliances s’appellent «\u{a0}{given}\u{a0}»\u{a0}: indiquez son identifiant ({}).",
+            named
+                .iter()
+                .map(|a| a.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
 }
 
 /// `allia export --out` refuses a file that exists (a previous export, another

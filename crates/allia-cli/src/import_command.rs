@@ -113,7 +113,7 @@ pub async fn import(
     Ok(())
 }
 
-/// `allia diff FICHIER --vault DIR --alliance ID`: what updating that alliance with the
+/// `allia diff FICHIER --vault DIR --alliance ID|NOM`: what updating that alliance with the
 /// file would change, in French, one difference per line; nothing is written.
 pub async fn diff(
     file: &Path,
@@ -123,7 +123,14 @@ pub async fn diff(
 ) -> Result<(), CliError> {
     let imported = checked_alliance_file(file, reading)?;
     let open = unlock(vault).await?;
-    let diff = open.store().alliance_file_diff(imported, alliance).await;
+    let diff = match crate::commands::find_alliance(open.store(), alliance).await {
+        Ok(found) => open
+            .store()
+            .alliance_file_diff(imported, &found.id)
+            .await
+            .map_err(CliError::from),
+        Err(e) => Err(e),
+    };
     open.close().await;
     for line in diff?.french_lines() {
         println!("{line}");

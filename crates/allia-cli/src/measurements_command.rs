@@ -15,12 +15,11 @@ use allia_core::evaluation::csv::{
     export_indicators, export_measurements, parse_against_overview, CsvLineError, ExportNames,
     MeasurementsImport, IMPORT_FILE_MAX_BYTES,
 };
-use allia_core::text::collation_key;
-use allia_core::Alliance;
-use allia_store::{Entity, Store, StoreError};
 use chrono::NaiveDate;
 
-use crate::commands::{close_after_change, refuse_to_overwrite, unlock, write_bytes};
+use crate::commands::{
+    close_after_change, find_alliance, refuse_to_overwrite, unlock, write_bytes,
+};
 use crate::error::CliError;
 
 /// How many line errors `measurements-import` prints before saying how many more there are.
@@ -37,37 +36,6 @@ fn today() -> NaiveDate {
 fn count(n: usize, one: &str, many: &str) -> String {
     let word = if n > 1 { many } else { one };
     format!("{} {word}", allia_core::validation::french_count(n))
-}
-
-/// The alliance `given` names: its id, else its name (case, accents and punctuation
-/// ignored, as the CSV import finds an indicator by name), which must be one alliance's.
-async fn find_alliance(store: &Store, given: &str) -> Result<Alliance, CliError> {
-    match store.alliance(given.trim()).await {
-        Ok(alliance) => return Ok(alliance),
-        Err(StoreError::NotFound(Entity::Alliance)) => {}
-        Err(other) => return Err(other.into()),
-    }
-    let key = collation_key(given);
-    let mut named: Vec<Alliance> = store
-        .alliances()
-        .await?
-        .into_iter()
-        .filter(|a| !key.is_empty() && collation_key(&a.draft.name) == key)
-        .collect();
-    match named.len() {
-        1 => Ok(named.remove(0)),
-        0 => Err(CliError::new(format!(
-            "aucune alliance de ce coffre n’a l’identifiant ou le nom «\u{a0}{given}\u{a0}» (allia list les affiche)."
-        ))),
-        _ => Err(CliError::new(format!(
-            "plusieurs alliances s’appellent «\u{a0}{given}\u{a0}»\u{a0}: indiquez son identifiant ({}).",
-            named
-                .iter()
-                .map(|a| a.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
-    }
 }
 
 /// `allia measurements-export`: writes `alliance`'s measurements file (one line per

@@ -356,6 +356,8 @@ async fn from_vault(
     let vault = unlock(dir).await?;
     let rendered = async {
         let store = vault.store();
+        let alliance = crate::commands::find_alliance(store, alliance).await?.id;
+        let alliance = alliance.as_str();
         let stored = store.documents(alliance).await?.into_iter().find(|d| d.kind == kind);
         let today = chrono::Local::now().date_naive();
         let Some(document) = stored else {

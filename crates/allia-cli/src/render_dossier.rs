@@ -66,7 +66,8 @@ pub async fn render(
         (None, Some(vault), Some(alliance)) => {
             let vault = unlock(&vault).await?;
             let store = vault.store();
-            let found = store.alliance(&alliance).await?;
+            let found = crate::commands::find_alliance(store, &alliance).await?;
+            let alliance = found.id.clone();
             let content = store.project_dossier(&alliance).await?;
             let association = store.profile().await?.map(|p| p.name);
             vault.close().await;

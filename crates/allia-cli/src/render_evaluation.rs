@@ -54,11 +54,11 @@ pub async fn render(
     let vault = unlock(&vault).await?;
     let store = vault.store();
     let read = async {
-        let found = store.alliance(&alliance).await?;
-        let evaluation = store.evaluation_overview(&alliance, today).await?;
-        let objectives = store.objectives_overview(&alliance, today).await?;
+        let found = crate::commands::find_alliance(store, &alliance).await?;
+        let evaluation = store.evaluation_overview(&found.id, today).await?;
+        let objectives = store.objectives_overview(&found.id, today).await?;
         let association = store.profile().await?.map(|p| p.name);
-        Ok::<_, allia_store::StoreError>(EvaluationReportInput {
+        Ok::<_, CliError>(EvaluationReportInput {
             alliance: found.draft.name,
             association,
             today,

@@ -131,7 +131,7 @@ fn bad_input_gives_one_french_line_and_a_failure_code() {
     ]);
     assert!(!out.status.success());
     assert!(
-        stderr(&out).contains("Cette alliance n’existe pas"),
+        stderr(&out).contains("aucune alliance de ce coffre n’a l’identifiant ou le nom"),
         "{}",
         stderr(&out)
     );

@@ -145,3 +145,69 @@ fn a_file_written_into_a_missing_folder_names_the_folder() {
     refused_in_french(&exported, "le dossier");
     assert!(!folder.exists(), "nothing created");
 }
+
+#[test]
+fn an_alliance_is_named_by_its_id_or_its_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (vault, id) = demo_vault(dir.path());
+    // Case, accents and spaces as typed in a hurry.
+    let typed = "service partage du val de brenne";
+    let by_name = dir.path().join("par-nom.json");
+    let out = allia(&[
+        "export",
+        "--vault",
+        path(&vault),
+        "--alliance",
+        typed,
+        "--out",
+        path(&by_name),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let by_id = dir.path().join("par-id.json");
+    assert!(export(&vault, &id, &by_id, false).status.success());
+    let alliance_id = |p: &Path| {
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(p).expect("read")).expect("JSON");
+        json["alliance"]["id"].as_str().map(str::to_string)
+    };
+    assert_eq!(alliance_id(&by_name), Some(id.clone()));
+    assert_eq!(alliance_id(&by_id), Some(id.clone()));
+
+    let report = dir.path().join("rapport.pdf");
+    let out = allia(&[
+        "render",
+        "--vault",
+        path(&vault),
+        "--alliance",
+        typed,
+        "--document",
+        "evaluation",
+        "--out",
+        path(&report),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let convention = dir.path().join("convention.pdf");
+    let out = allia(&[
+        "render",
+        "--vault",
+        path(&vault),
+        "--alliance",
+        typed,
+        "--document",
+        "convention",
+        "--out",
+        path(&convention),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let unknown = export(
+        &vault,
+        "Alliance inconnue",
+        &dir.path().join("x.json"),
+        false,
+    );
+    refused_in_french(
+        &unknown,
+        "aucune alliance de ce coffre n’a l’identifiant ou le nom «\u{a0}Alliance inconnue\u{a0}»",
+    );
+}
