@@ -30,13 +30,15 @@ export function page(browser) {
   }
 
   /**
-   * Waits until the element's box is the same twice 50 ms apart (Playwright's « stable »): on a busy machine a view
-   * may still be laying out, and a click aimed at a box that then moves lands beside it.
+   * Waits until the element's box has stayed the same for 200 ms (three looks 100 ms apart; Playwright's « stable »):
+   * on a busy machine a view may still be laying out (an answer from Rust arriving after a debounce, a proposal or an
+   * example sentence above the button), and a click aimed at a box that then moves lands beside it.
    */
   async function settled(element, what) {
     // A lazy `$()` is not an element yet: the script needs the element itself.
     const target = await element;
     let last = '';
+    let same = 0;
     await browser.waitUntil(
       async () => {
         // An element replaced meanwhile (stale) is left to the click, which finds it again.
@@ -46,10 +48,11 @@ export function page(browser) {
             return `${r.left},${r.top},${r.width},${r.height}`;
           }, target)
           .catch(() => last);
-        const same = box === last;
+        same = box === last ? same + 1 : 0;
         last = box;
-        if (!same) await browser.pause(50);
-        return same;
+        if (same >= 2) return true;
+        await browser.pause(100);
+        return false;
       },
       { timeout: 5_000, interval: 0, timeoutMsg: `« ${what} » keeps moving` },
     );
