@@ -30,5 +30,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
     setupFiles: ["./vitest-setup.ts"],
+    // Two cores shared with a build: a view test that clicks through a form can take seconds.
+    testTimeout: 20_000,
   },
 });

@@ -79,13 +79,15 @@ export async function focusWhenShown(id: string, options: FocusWaitOptions = {})
   const intervalMs = options.intervalMs ?? 50;
   let attemptsLeft = options.attempts ?? 60;
   await tick();
-  while (attemptsLeft > 0) {
+  // The page can be gone between two looks (a window closed, a test's page torn down): stop quietly.
+  while (attemptsLeft > 0 && typeof document !== "undefined") {
     const element = document.getElementById(id);
     if (element !== null && usable(element)) {
       await nextFrame();
       // Focusing scrolls it into view, only as far as needed.
       element.focus();
       await new Promise((resolve) => setTimeout(resolve, intervalMs * 2));
+      if (typeof document === "undefined") return null;
       if (element.isConnected && document.activeElement !== element) element.focus();
       return document.activeElement === element ? element : null;
     }
