@@ -5,7 +5,43 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{Parser, Subcommand};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+/// Every help page's layout, with French headings (clap's own say « Usage: »).
+const HELP_TEMPLATE: &str =
+    "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
+
+/// Reads the command line with help pages in French: headings, and the `-h` and `-V`
+/// flags' own lines (clap writes « Print help » and « Print version »).
+///
+/// # Errors
+/// clap's error for a usage mistake, or its help or version to print (see
+/// [`report_usage_error`]).
+pub fn parse() -> Result<Cli, clap::Error> {
+    let command = Cli::command()
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .help_template(HELP_TEMPLATE)
+        .subcommand_help_heading("Commandes")
+        .subcommand_value_name("COMMANDE")
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("Affiche l’aide")
+                .global(true),
+        )
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Affiche la version"),
+        )
+        .mut_subcommands(|sub| sub.disable_help_flag(true).help_template(HELP_TEMPLATE));
+    Cli::from_arg_matches(&command.try_get_matches()?)
+}
 
 #[derive(Debug, Parser)]
 #[command(
