@@ -58,9 +58,22 @@ export function page(browser) {
     );
   }
 
+  /**
+   * Waits until no group of fields says it is busy (`aria-busy` on a fieldset: a designation whose proposal and
+   * example sentence still follow the name typed). What arrives then can change the form's height, and a box that
+   * kept still for 200 ms may move after.
+   */
+  async function formsAnswered(what) {
+    await browser.waitUntil(
+      async () => browser.execute(() => document.querySelector('fieldset[aria-busy="true"]') === null),
+      { timeout: 15_000, interval: 50, timeoutMsg: `a form is still busy before clicking « ${what} »` },
+    );
+  }
+
   /** Clicks; if something covers the element (a side panel, a menu), Escape once and retry. */
   async function clickElement(element, what) {
     await element.waitForDisplayed({ timeoutMsg: `« ${what} » is not displayed` });
+    await formsAnswered(what);
     await settled(element, what);
     try {
       await element.click();

@@ -57,6 +57,25 @@ describe("DesignationField", () => {
     expect(sent()).toBeNull();
   });
 
+  it("is busy while the proposal and the example follow a new name, and no longer once both have come", async () => {
+    renderField(null);
+    const group = screen.getByRole("group", { name: "Désignation dans les contrats" });
+    expect(group.getAttribute("aria-busy")).toBe("true");
+    await waitFor(() => expect(group.getAttribute("aria-busy")).toBe("false"));
+    expect(screen.getByTestId("partner-designation-example")).toHaveTextContent("le Département");
+    await fireEvent.input(screen.getByTestId("name"), { target: { value: "Commune de Villard-de-Lans" } });
+    expect(group.getAttribute("aria-busy")).toBe("true");
+    await waitFor(() => expect(group.getAttribute("aria-busy")).toBe("false"));
+    expect(screen.getByTestId("partner-designation-example")).toHaveTextContent("Commune de Villard-de-Lans — la Commune");
+  });
+
+  it("is not busy when the name is emptied, even with an answer still on its way", async () => {
+    renderField(null);
+    await fireEvent.input(screen.getByTestId("name"), { target: { value: "" } });
+    await waitFor(() => expect(screen.getByRole("group", { name: "Désignation dans les contrats" }).getAttribute("aria-busy")).toBe("false"));
+    expect(screen.queryByTestId("partner-designation-example")).toBeNull();
+  });
+
   it("stores the designation once a choice changes, and keeps it when the name changes", async () => {
     renderField(null);
     await waitFor(() => expect(select("Article").value).toBe("le"));
