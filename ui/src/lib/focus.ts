@@ -6,6 +6,14 @@ import { tick } from "svelte";
 /** Something focus may go to: an element, or a function finding it when the time comes. */
 export type FocusTarget = Element | null | undefined | (() => Element | null | undefined);
 
+/**
+ * Whether the page is gone: a focus that waits frames or a timer may resume after its window closed (a test's
+ * document torn down), and then has nothing to focus.
+ */
+export function pageGone(): boolean {
+  return typeof document === "undefined";
+}
+
 /** Whether focus is lost: on the page itself, or on an element no longer in it. */
 export function focusLost(doc: Document = document): boolean {
   const active = doc.activeElement;
@@ -50,7 +58,7 @@ async function settled(): Promise<void> {
  */
 export async function restoreFocus(...targets: FocusTarget[]): Promise<HTMLElement | null> {
   await settled();
-  if (!focusLost()) return null;
+  if (pageGone() || !focusLost()) return null;
   for (const target of targets) {
     const element = findAgain(typeof target === "function" ? target() : target);
     if (element === null || !focusable(element)) continue;

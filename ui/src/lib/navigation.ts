@@ -4,6 +4,7 @@
 // threaded through the area registry. The area's view takes the record to open (`takeDestination`) as it starts;
 // the field gets the focus once it shows (views read their data after they appear).
 import { tick } from "svelte";
+import { pageGone } from "./focus";
 
 /** A place in an area. */
 export interface Destination {
@@ -80,14 +81,14 @@ export async function focusWhenShown(id: string, options: FocusWaitOptions = {})
   let attemptsLeft = options.attempts ?? 60;
   await tick();
   // The page can be gone between two looks (a window closed, a test's page torn down): stop quietly.
-  while (attemptsLeft > 0 && typeof document !== "undefined") {
+  while (attemptsLeft > 0 && !pageGone()) {
     const element = document.getElementById(id);
     if (element !== null && usable(element)) {
       await nextFrame();
       // Focusing scrolls it into view, only as far as needed.
       element.focus();
       await new Promise((resolve) => setTimeout(resolve, intervalMs * 2));
-      if (typeof document === "undefined") return null;
+      if (pageGone()) return null;
       if (element.isConnected && document.activeElement !== element) element.focus();
       return document.activeElement === element ? element : null;
     }

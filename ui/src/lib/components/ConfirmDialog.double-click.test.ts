@@ -21,4 +21,17 @@ describe("ConfirmDialog and a double-click", () => {
     await fireEvent.click(list, { detail: 1 });
     expect(under).toHaveBeenCalledOnce();
   });
+
+  it("stops swallowing 800 ms after the confirmation", async () => {
+    render(ConfirmDialogHarness);
+    await fireEvent.click(screen.getByTestId("row-delete"));
+    await fireEvent.click(await screen.findByTestId("confirm-delete"), { detail: 1 });
+    await waitFor(() => expect(screen.queryByTestId("confirm-delete")).toBeNull());
+    const under = vi.fn();
+    const list = screen.getByTestId("list");
+    list.addEventListener("click", under);
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    await fireEvent.click(list, { detail: 2 });
+    expect(under).toHaveBeenCalledOnce();
+  });
 });
