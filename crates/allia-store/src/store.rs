@@ -43,11 +43,6 @@ impl Store {
         Ok(self.pool.acquire().await?)
     }
 
-    /// A transaction for a change of several rows (whole or nothing).
-    pub(crate) async fn begin(&self) -> StoreResult<Transaction<'static, Sqlite>> {
-        Ok(self.pool.begin().await?)
-    }
-
     /// A write transaction that holds SQLite's write lock from its first statement
     /// (`BEGIN IMMEDIATE`), so what it reads cannot change before it writes. Waits for
     /// another writer up to the connection's busy timeout.

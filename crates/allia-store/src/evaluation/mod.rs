@@ -211,7 +211,7 @@ impl Store {
         alliance_id: &str,
         today: NaiveDate,
     ) -> StoreResult<EvaluationOverview> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_write().await?;
         ensure_alliance(&mut tx, alliance_id).await?;
         let overview = overview(&mut tx, alliance_id, today).await?;
         tx.commit().await?;
@@ -227,7 +227,7 @@ impl Store {
         alliance_id: &str,
         today: NaiveDate,
     ) -> StoreResult<EvaluationOverview> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_write().await?;
         ensure_alliance(&mut tx, alliance_id).await?;
         let summary = summary(&mut tx, alliance_id, today).await?;
         tx.commit().await?;
@@ -244,7 +244,7 @@ impl Store {
         indicator_id: &str,
         today: NaiveDate,
     ) -> StoreResult<IndicatorView> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_write().await?;
         ensure_alliance(&mut tx, alliance_id).await?;
         let indicator = indicators::get_in(&mut tx, alliance_id, indicator_id).await?;
         let measurements = measurements::of_indicator(&mut tx, indicator_id).await?;

@@ -44,7 +44,7 @@ impl Store {
     /// and this vault's profile (the first party of contracts). Read in one
     /// transaction, so the commitments' partner positions match the partners read.
     pub async fn export_alliance(&self, id: &str) -> StoreResult<AllianceFile> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_write().await?;
         let file = export(&mut tx, id).await?;
         tx.commit().await?;
         Ok(file)
@@ -55,7 +55,7 @@ impl Store {
     /// signature, each with its id and dates, and this vault's profile as the producing
     /// association. Read in one transaction.
     pub async fn export_alliance_file(&self, id: &str) -> StoreResult<AllianceFileV2> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_write().await?;
         let file = export_file(&mut tx, id).await?;
         tx.commit().await?;
         Ok(file)
@@ -95,7 +95,7 @@ impl Store {
         validated: ImportedAlliance,
         mode: ImportMode,
     ) -> StoreResult<Alliance> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_write().await?;
         let own = profile::get(&mut tx).await?;
         let imported = validated.for_vault(own.as_ref())?;
         let id = insert_imported(&mut tx, &imported.file, mode).await?;

@@ -182,7 +182,7 @@ impl Store {
         alliance_id: &str,
         today: NaiveDate,
     ) -> StoreResult<ObjectivesOverview> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_write().await?;
         ensure_alliance(&mut tx, alliance_id).await?;
         let records = load(&mut tx, alliance_id).await?;
         let counts = indicator_counts(&mut tx, alliance_id).await?;

@@ -67,7 +67,7 @@ impl Store {
             );
             return Err(errors.into());
         }
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_write().await?;
         crate::alliances::ensure_exists(&mut tx, alliance_id).await?;
         ensure_one_own_association(&mut tx, alliance_id, None, &drafts).await?;
         let ids = insert(&mut tx, alliance_id, &drafts).await?;
@@ -83,7 +83,7 @@ impl Store {
     /// `Store::move_actor` and `Store::promote_actor`, which apply the pipeline's rule.
     pub async fn update_partner(&self, id: &str, draft: &PartnerDraft) -> StoreResult<Partner> {
         let draft = draft.validated()?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_write().await?;
         let stored = get(&mut tx, id).await?;
         let alliance_id = stored.alliance_id;
         let draft = PartnerDraft {

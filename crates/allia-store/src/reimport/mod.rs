@@ -129,7 +129,7 @@ impl Store {
         let validated = read
             .validated_for_import()
             .map_err(|errors| with_unknown_fields(read, errors))?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_write().await?;
         let own = profile::get(&mut tx).await?;
         let mut lookalikes = own_lookalikes(&validated, own.as_ref())?;
         let alliance_id = validated.file.alliance.id.clone();
@@ -177,7 +177,7 @@ impl Store {
         &self,
         validated: ImportedAlliance,
     ) -> StoreResult<Option<AllianceDiff>> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_write().await?;
         if !holds(&mut tx, &validated.file.alliance.id).await? {
             return Ok(None);
         }
@@ -207,7 +207,7 @@ impl Store {
     ) -> StoreResult<AllianceDiff> {
         let mut validated = validated;
         validated.file.alliance.id = alliance_id.to_string();
-        let mut tx = self.begin().await?;
+        let mut tx = self.begin_write().await?;
         alliances::ensure_exists(&mut tx, alliance_id).await?;
         let (stored, incoming) = update_plan(&mut tx, validated, &[]).await?;
         tx.commit().await?;
